@@ -1,0 +1,28 @@
+# Two commands set everything up: `make check` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: check test bench reports clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	@touch $(STAMP)
+
+check: $(STAMP)
+	$(BIN)/claimcheck check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+reports: $(STAMP)
+	$(BIN)/python -m checker.reports_build
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,3 @@
+"""claimcheck: reconcile hand-tagged claims from several sources and flag where they conflict."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,7 @@
+"""``python -m checker`` runs the command-line interface."""
+
+import sys
+
+from checker.cli import main
+
+sys.exit(main())

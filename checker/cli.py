@@ -1,0 +1,65 @@
+"""Command line: arguments, exit codes and where output goes; no logic of its own.
+
+Exit codes: 0 all is well; 1 the check found what the threshold fails on; 2 invalid data
+or usage (the problems are printed as FILE:LINE: column: message, all of them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checker import __version__
+from checker.errors import ClaimcheckError, DataError, UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 like data errors, without a traceback
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="claimcheck", description="Reconcile hand-tagged claims and flag where sources conflict.")
+    parser.add_argument("--version", action="version", version=f"claimcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = commands.add_parser("check", help="load, validate and check the corpus")
+    check.add_argument("--root", type=Path, default=Path("."), help="corpus folder holding seeds/ and claims/ (default: .)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return _run(args)
+    except DataError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"claimcheck: {len(error.problems)} problem(s) in the input data", file=sys.stderr)
+        return EXIT_INVALID
+    except ClaimcheckError as error:
+        print(f"claimcheck: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    from checker.corpus import load_corpus
+    from checker.normalise import normalise
+
+    if args.command == "check":
+        if not (args.root / "claims").is_dir():
+            raise UsageError(f"no claims/ folder under {args.root}: run in a corpus folder or pass --root")
+        normalised = normalise(load_corpus(args.root))
+        if normalised.problems:
+            raise DataError(normalised.problems)
+        claims = normalised.claims
+        print(f"corpus: {len(normalised.sources)} sources ({len(normalised.texts)} texts), "
+              f"{len(claims)} claims, {claims['topic'].nunique()} topics in use of {len(normalised.topics)}")
+        return EXIT_OK
+    raise UsageError(f"unknown command {args.command}")

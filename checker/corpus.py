@@ -1,0 +1,345 @@
+"""Read the corpus: source texts, and the sources, topics, entities and claims tables.
+
+Every table row keeps the physical line it starts on, so every later problem or finding
+can point at ``FILE:LINE``. Problems are collected, never raised one at a time.
+
+Layout of a corpus folder::
+
+    seeds/                  source texts (UTF-8)
+    claims/sources.csv      one row per source
+    claims/topics.csv       canonical topics
+    claims/entities.csv     canonical entities (organisations, people, countries)
+    claims/tagged/*.csv     one claims table per source, named after the source id
+    claims/reviews.csv      editorial decisions on findings (optional)
+    claims/ignore.csv       mentions the coverage report leaves out, with reasons (optional)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from checker.errors import Problem
+from checker.texts import SourceText
+
+# Hand-edited tables stay far below these; the limits turn a runaway paste or a wrong
+# file into a clear error instead of exhausting memory.
+MAX_TABLE_BYTES = 512 * 1024 * 1024
+MAX_TEXT_BYTES = 32 * 1024 * 1024
+MAX_FIELD_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool = False  # the header must have it
+    mandatory: bool = False  # every row must fill it
+    doc: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    name: str
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+
+SOURCES = TableSchema("sources", (
+    Column("id", True, True, "Short unique id; the claims table of the source is claims/tagged/ID.csv.", "orf-zakharov-2025"),
+    Column("file", doc="The text under seeds/, if the corpus holds it. Empty for a work known only from a citation.", example="orf-zakharov-2025.txt"),
+    Column("title", doc="Title as the text states it; empty when it states none.", example="Understanding Russias Taliban gauntlet"),
+    Column("author", doc="Authors as stated, separated by semicolons.", example="Harsh V. Pant; Aleksei Zakharov"),
+    Column("publisher", doc="Outlet or publisher as stated.", example="Observer Research Foundation"),
+    Column("published", doc="Publication date (EDTF). The as-of time of a claim with no period.", example="2025-07-28"),
+    Column("url", doc="Address, when stated.", example="https://tass.com/politics/1793853"),
+    Column("dateline", doc="The text's own dateline, verbatim, when it has one (checked against the text).", example="Published – July 28, 2025 12:08 am IST"),
+    Column("cited_in", doc="The source whose footnote cites this one. A cited work without a text of its own has its claims' quotes (its headline, as the footnote gives it) found in that source's text.", example="capss-patro-2025"),
+    Column("citation", doc="The footnote as it appears in the citing text, verbatim.", example='"Afghanistan\'s trade volume surpasses \\$12 billion in 2024: Statement," *Amu TV*, January 05, 2025'),
+    Column("note", doc="Anything an editor should know: where a field comes from, doubts."),
+))
+
+TOPICS = TableSchema("topics", (
+    Column("key", True, True, "Canonical topic key, lower case with hyphens.", "russia-afghanistan-trade"),
+    Column("kind", True, True, "quantity, count, date or status.", "quantity"),
+    Column("label", doc="Human-readable name.", example="Russia–Afghanistan bilateral trade"),
+    Column("aliases", doc="Other names editors use, separated by semicolons.", example="bilateral trade; trade turnover"),
+    Column("unit", doc="Display unit, which fixes the expected dimension (quantity and count topics).", example="USD"),
+    Column("tolerance", doc="Relative tolerance when comparing values (0.02 = 2 %); empty takes the rule's default.", example="0.02"),
+    Column("substance", doc="What is measured, when a density links volume and mass: " + ", ".join(("lpg", "wheat", "flour", "gasoline", "diesel", "crude-oil", "natural-gas")) + ".", example="lpg"),
+    Column("states", doc="Status topics: the allowed states, separated by semicolons.", example="recognised; not-recognised"),
+    Column("part_of", doc="A topic whose value this topic's value can never exceed (a part of that whole).", example="afghanistan-foreign-trade"),
+    Column("bounded_by", doc="A topic whose value bounds this one within an order of magnitude (annual demand bounds an annual contract).", example="afghanistan-lpg-demand"),
+    Column("event", doc="Date topics: what happened, for reports.", example="Supreme Court suspends the ban on the Taliban"),
+    Column("note", doc="Definitions and caveats."),
+))
+
+ENTITIES = TableSchema("entities", (
+    Column("key", True, True, "Canonical entity key.", "iskp"),
+    Column("label", doc="Display name.", example="Islamic State Khorasan Province"),
+    Column("kind", doc="organisation, person, country, ministry, court, media…", example="organisation"),
+    Column("aliases", doc="Other names, separated by semicolons.", example="ISKP; IS-K; Islamic State Khorasan Province"),
+    Column("note", doc="Anything an editor should know."),
+))
+
+CLAIMS = TableSchema("claims", (
+    Column("id", True, True, "Claim id, unique across the whole corpus.", "orf-trade-2024"),
+    Column("topic", True, True, "Topic key or alias.", "russia-afghanistan-trade"),
+    Column("value", True, True, "Quantity, count, date (EDTF) or state, as the text gives it.", "US$1 billion"),
+    Column("quote", True, True, "The sentence or clause that carries the claim, verbatim from the source text.", "from US$170 million in 2022 to US$1 billion in 2024"),
+    Column("period", doc="The time a figure covers, or the time a status holds (EDTF). Empty: the source's publication date.", example="2024"),
+    Column("scope", doc="What the figure covers when a topic has several scopes; claims compare only within one scope.", example="bilateral"),
+    Column("modality", doc="actual (default), estimate, forecast, target, plan or agreement. Only actual and estimate figures conflict.", example="target"),
+    Column("subject", doc="The entity the claim is about, when the topic does not say it.", example="taliban"),
+    Column("attributed_to", doc="Who the text says the claim comes from (an entity).", example="Taliban Ministry of Industry and Commerce"),
+    Column("cites", doc="The source id of the work a footnote cites for this claim.", example="orf-zakharov-2025"),
+    Column("converted", doc="A conversion the text states itself, as a second value.", example="~26.3 million t"),
+    Column("relation", doc="A relation the text states: x2 (a multiple), +16% / -5% (a change), increase, decrease, since.", example="x2"),
+    Column("relative_to", doc="What the relation refers to: a period of the same topic, or for 'since' a date topic.", example="2023"),
+    Column("inferred", doc="yes when the value is read from context rather than stated in digits or number words (the note must say how).", example="yes"),
+    Column("note", doc="Editor's note."),
+))
+
+REVIEWS = TableSchema("reviews", (
+    Column("fingerprint", True, True, "The finding's fingerprint, from any report.", "3f9c0a7e1b2d4c5a"),
+    Column("decision", True, True, "confirmed-error, accepted-difference or false-positive.", "accepted-difference"),
+    Column("reviewer", doc="Who decided.", example="desk editor"),
+    Column("date", doc="When (ISO date).", example="2025-08-01"),
+    Column("note", doc="Why, for the next reader.", example="Different scopes: bilateral vs total trade."),
+    Column("expires", doc="Optional date after which the decision must be taken again.", example="2026-01-01"),
+    Column("rule", doc="Rule id of the finding, recorded for readers and stale-review reports.", example="value-conflict"),
+    Column("topic", doc="Topic of the finding, recorded for readers.", example="russia-afghanistan-trade"),
+    Column("claims", doc="Claim ids of the finding, recorded for readers and stale-review reports.", example="orf-trade-2024; capss-trade-2024"),
+))
+
+IGNORES = TableSchema("ignore", (
+    Column("source", True, True, "Source id, or * for every source.", "capss-patro-2025"),
+    Column("pattern", True, True, "A regular expression; every mention it matches is left out of coverage.", r"Accessed on \w+ \d{2}, \d{4}"),
+    Column("reason", True, True, "Why these mentions carry no claim.", "access dates of footnotes"),
+))
+
+SCHEMAS = {schema.name: schema for schema in (SOURCES, TOPICS, ENTITIES, CLAIMS, REVIEWS, IGNORES)}
+
+
+@dataclass
+class Corpus:
+    root: Path
+    sources: pd.DataFrame
+    topics: pd.DataFrame
+    entities: pd.DataFrame
+    claims: pd.DataFrame
+    texts: dict[str, SourceText] = field(default_factory=dict)
+    text_files: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A path as reports print it: relative to the corpus root, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
+    """UTF-8 (a byte-order mark is allowed); anything else is a problem naming the byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        problems.append(Problem(name, _line_of_offset(data, error.start), "-",
+                                f"not UTF-8: byte 0x{byte:02x} at offset {error.start}; save the file as UTF-8"))
+        return None
+
+
+def read_table(path: Path, schema: TableSchema, name: str, problems: list[Problem]) -> pd.DataFrame:
+    """Read one CSV table as text columns plus ``line``; problems go to ``problems``.
+
+    Returns an empty table with the schema's columns when the file cannot be read.
+    """
+    empty = pd.DataFrame({column: pd.Series(dtype=object) for column in schema.names + ("line",)})
+    try:
+        size = path.stat().st_size
+        if size > MAX_TABLE_BYTES:
+            problems.append(Problem(name, 0, "-", f"file is {size} bytes, above the limit of {MAX_TABLE_BYTES}"))
+            return empty
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(name, 0, "-", f"cannot read: {error.strerror or error}"))
+        return empty
+    text = decode(data, name, problems)
+    if text is None:
+        return empty
+    if not text.strip():
+        problems.append(Problem(name, 1, "-", f"empty file: expected a header row ({', '.join(c.name for c in schema.columns if c.required)}, …)"))
+        return empty
+    header_line = text.split("\n", 1)[0]
+    if "," not in header_line:
+        for delimiter, label in (("\t", "tabs"), (";", "semicolons"), ("|", "bars")):
+            if delimiter in header_line:
+                problems.append(Problem(name, 1, "-", f"fields are separated by {label}; use commas"))
+                return empty
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                            skip_blank_lines=False, engine="c")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error):
+        problems.extend(_diagnose_structure(text, name))
+        return empty
+    before = len(problems)
+    _check_header(list(frame.columns), schema, name, problems)
+    if len(problems) > before and any(p.column == "-" and "missing column" in p.message for p in problems[before:]):
+        return empty
+    frame.columns = [str(column).strip() for column in frame.columns]
+    # Physical line of each row: the header is line 1, and a row starts after every line
+    # the previous rows took, including line breaks inside quoted cells.
+    breaks = np.zeros(len(frame), dtype=np.int64)
+    for column in frame.columns:
+        breaks += frame[column].str.count("\n").to_numpy(dtype=np.int64)
+    starts = 2 + np.arange(len(frame), dtype=np.int64) + np.concatenate(([0], np.cumsum(breaks)[:-1])) if len(frame) else np.zeros(0, dtype=np.int64)
+    frame["line"] = starts
+    lengths = frame[[c for c in frame.columns if c != "line"]].apply(lambda col: col.str.len()).max(axis=1) if len(frame) else pd.Series(dtype=float)
+    for row in frame[lengths > MAX_FIELD_CHARS].itertuples():
+        problems.append(Problem(name, int(row.line), "-", f"a cell is longer than {MAX_FIELD_CHARS} characters"))
+    frame = frame[lengths <= MAX_FIELD_CHARS] if len(frame) else frame
+    blank = (frame.drop(columns="line") == "").all(axis=1) if len(frame) else pd.Series(dtype=bool)
+    frame = frame[~blank]
+    for column in schema.names:
+        if column not in frame.columns:
+            frame[column] = ""
+    for column in schema.names:
+        if column != "quote" and column != "citation":
+            frame[column] = frame[column].str.strip()
+    for column in schema.columns:
+        if column.mandatory:
+            for row in frame[frame[column.name].str.strip() == ""].itertuples():
+                problems.append(Problem(name, int(row.line), column.name, "missing value"))
+    return frame[list(schema.names) + ["line"]].reset_index(drop=True)
+
+
+def _check_header(columns: list[str], schema: TableSchema, name: str, problems: list[Problem]) -> None:
+    from rapidfuzz import process
+
+    stripped = [str(column).strip() for column in columns]
+    seen: set[str] = set()
+    for column in stripped:
+        if column in seen:
+            problems.append(Problem(name, 1, column, "column appears twice in the header"))
+        seen.add(column)
+        if column not in schema.names:
+            match = process.extractOne(column, schema.names, score_cutoff=60)
+            hint = f" (did you mean '{match[0]}'?)" if match else f" (known columns: {', '.join(schema.names)})"
+            problems.append(Problem(name, 1, column, f"unknown column{hint}"))
+    for column in schema.columns:
+        if column.required and column.name not in seen:
+            problems.append(Problem(name, 1, "-", f"missing column '{column.name}'"))
+
+
+def _diagnose_structure(text: str, name: str) -> list[Problem]:
+    """Find every structurally broken row with the csv module, for a file pandas refused."""
+    problems: list[Problem] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header_width = None
+    start_line = 1
+    try:
+        for row in reader:
+            if header_width is None:
+                header_width = len(row)
+            elif row and len(row) > header_width:
+                problems.append(Problem(name, start_line, "-", f"{len(row)} fields where the header has {header_width}: "
+                                        "a comma inside a cell needs the cell in double quotes"))
+            start_line = reader.line_num + 1
+    except csv.Error as error:
+        message = str(error)
+        if "EOF" in message or "end of" in message or "new-line" in message:
+            message = "a double quote opened here is never closed"
+        problems.append(Problem(name, start_line, "-", message))
+    if not problems:
+        problems.append(Problem(name, 1, "-", "the file is not a readable CSV table"))
+    return problems
+
+
+def safe_join(root: Path, relative: str) -> Path | None:
+    """``root/relative`` if it stays inside root (no '..', no absolute path, no symlink out)."""
+    if not relative or os.path.isabs(relative) or re.match(r"^[A-Za-z]:", relative):
+        return None
+    candidate = (root / relative)
+    try:
+        resolved = candidate.resolve()
+        resolved.relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return None
+    return candidate
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Read every table and source text under ``root``; collect all problems."""
+    root = Path(root)
+    problems: list[Problem] = []
+    claims_dir = root / "claims"
+    tables = {}
+    for schema, filename in ((SOURCES, "sources.csv"), (TOPICS, "topics.csv"), (ENTITIES, "entities.csv")):
+        path = claims_dir / filename
+        shown = display_path(path, root)
+        if not path.exists():
+            problems.append(Problem(shown, 0, "-", f"missing {schema.name} table"))
+            tables[schema.name] = read_table(Path(os.devnull), schema, shown, [])
+        else:
+            tables[schema.name] = read_table(path, schema, shown, problems)
+        tables[schema.name]["table_file"] = shown
+    sources = tables["sources"]
+    texts: dict[str, SourceText] = {}
+    text_files: dict[str, str] = {}
+    sources_name = display_path(claims_dir / "sources.csv", root)
+    seeds = root / "seeds"
+    for row in sources.itertuples():
+        if not row.file:
+            continue
+        path = safe_join(seeds, row.file)
+        if path is None:
+            problems.append(Problem(sources_name, int(row.line), "file", f"'{row.file}' is outside seeds/; give a path inside it"))
+            continue
+        shown = display_path(path, root)
+        if not path.is_file():
+            problems.append(Problem(sources_name, int(row.line), "file", f"no such file: {shown}"))
+            continue
+        if path.stat().st_size > MAX_TEXT_BYTES:
+            problems.append(Problem(shown, 0, "-", f"text is above the limit of {MAX_TEXT_BYTES} bytes"))
+            continue
+        content = decode(path.read_bytes(), shown, problems)
+        if content is not None:
+            texts[row.id] = SourceText(content)
+            text_files[row.id] = shown
+    frames = []
+    tagged = claims_dir / "tagged"
+    paths = sorted(tagged.glob("*.csv")) if tagged.is_dir() else []
+    if not paths:
+        problems.append(Problem(display_path(tagged, root), 0, "-", "no claims tables (claims/tagged/SOURCE-ID.csv)"))
+    for path in paths:
+        shown = display_path(path, root)
+        if path.is_symlink() and safe_join(tagged, path.name) is None:
+            problems.append(Problem(shown, 0, "-", "symbolic link pointing outside the corpus"))
+            continue
+        frame = read_table(path, CLAIMS, shown, problems)
+        frame["source"] = path.stem
+        frame["file"] = shown
+        frames.append(frame)
+    claims = pd.concat(frames, ignore_index=True) if frames else read_table(Path(os.devnull), CLAIMS, "", [])
+    if not frames:
+        claims["source"] = ""
+        claims["file"] = ""
+    return Corpus(root=root, sources=sources, topics=tables["topics"], entities=tables["entities"],
+                  claims=claims, texts=texts, text_files=text_files, problems=problems)

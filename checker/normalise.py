@@ -1,0 +1,414 @@
+"""Validate the corpus and build the one normalised claims table the rules work on.
+
+Every value is parsed once per unique string (quantities, dates, names); problems are
+collected for every row and column at once. The result has, per claim, its fields as
+written, its canonical topic and entities, the value in base units with bounds, the time
+intervals, and the file and line it came from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from checker import dates, quantities
+from checker.corpus import Corpus
+from checker.errors import ParseError, Problem
+from checker.texts import months_in, numbers_in
+from checker.topics import Resolver, normal_form, resolve_column, split_list
+
+KINDS = ("quantity", "count", "date", "status")
+MODALITIES = ("actual", "estimate", "forecast", "target", "plan", "agreement")
+RELATIONS = ("ratio", "change", "increase", "decrease", "since")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_RATIO = re.compile(r"^[x×*]\s*(\d+(?:\.\d+)?)$", re.IGNORECASE)
+_CHANGE = re.compile(r"^([+-]\s*\d+(?:\.\d+)?)\s*%$")
+_DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@dataclass
+class Normalised:
+    """What the rules and reports need: the claims table and the reference tables."""
+
+    claims: pd.DataFrame
+    sources: pd.DataFrame
+    topics: pd.DataFrame
+    entities: pd.DataFrame
+    texts: dict
+    text_files: dict
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _problem(problems: list[Problem], row, column: str, message: str) -> None:
+    problems.append(Problem(row.file, int(row.line), column, message))
+
+
+def _unique_ids(frame: pd.DataFrame, column: str, problems: list[Problem], file_column: str = "file") -> None:
+    duplicated = frame[frame.duplicated(column, keep=False) & (frame[column] != "")]
+    first: dict[str, tuple[str, int]] = {}
+    for row in duplicated.itertuples():
+        key = getattr(row, column)
+        where = (getattr(row, file_column), int(row.line))
+        if key not in first:
+            first[key] = where
+        else:
+            problems.append(Problem(where[0], where[1], column, f"duplicate {column} '{key}' (first at {first[key][0]}:{first[key][1]})"))
+
+
+def _check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
+    sources = corpus.sources.copy()
+    sources["table_file"] = sources.get("table_file", "claims/sources.csv")
+    shown = sources.rename(columns={"file": "text_file"}).rename(columns={"table_file": "file"})
+    _unique_ids(shown, "id", problems)
+    ids = set(sources["id"])
+    published, errors = dates.parse_dates(sources["published"])
+    sources["published_start"] = published["start"]
+    sources["published_end"] = published["end"]
+    for row in shown.itertuples():
+        if row.id and not _ID.match(row.id):
+            _problem(problems, row, "id", "use letters, digits, '.', '_' and '-' only")
+        if row.published in errors:
+            _problem(problems, row, "published", errors[row.published])
+        if row.cited_in and row.cited_in not in ids:
+            _problem(problems, row, "cited_in", f"unknown source '{row.cited_in}'")
+        if not row.text_file and not row.cited_in:
+            _problem(problems, row, "file", "a source needs a text under seeds/ or a cited_in source whose text cites it")
+        if row.dateline:
+            text = corpus.texts.get(row.id)
+            if text is not None and text.find(row.dateline) is None:
+                _problem(problems, row, "dateline", "not found verbatim in the source text")
+        if row.citation:
+            citing = corpus.texts.get(row.cited_in) if row.cited_in else None
+            if citing is None:
+                _problem(problems, row, "citation", "a citation needs cited_in: the source whose text holds it")
+            elif citing.find(row.citation) is None:
+                score, line, _ = citing.closest(row.citation)
+                _problem(problems, row, "citation", f"not found verbatim in {corpus.text_files.get(row.cited_in)} (closest passage at line {line}, similarity {score:.0f}%)")
+    return sources
+
+
+def _check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    topics = topics.copy().rename(columns={"table_file": "file"})
+    _unique_ids(topics, "key", problems)
+    keys = set(topics["key"])
+    topics["kind"] = topics["kind"].str.lower()
+    factors, dimensions = [], []
+    for row in topics.itertuples():
+        factor, dimension = math.nan, None
+        if row.kind and row.kind not in KINDS:
+            _problem(problems, row, "kind", f"'{row.kind}' is not one of {', '.join(KINDS)}")
+        if row.kind in ("quantity", "count"):
+            try:
+                factor, dimension = quantities.display_factor(row.unit)
+            except ParseError as error:
+                _problem(problems, row, "unit", str(error))
+        elif row.unit:
+            _problem(problems, row, "unit", f"a {row.kind} topic has no unit")
+        if row.kind == "status" and not split_list(row.states):
+            _problem(problems, row, "states", "a status topic lists its allowed states")
+        if row.tolerance:
+            try:
+                tolerance = float(row.tolerance)
+                if not (0 <= tolerance < 10):
+                    raise ValueError
+            except ValueError:
+                _problem(problems, row, "tolerance", f"'{row.tolerance}' is not a relative tolerance (e.g. 0.02 for 2 %)")
+        if row.substance and row.substance not in quantities.DENSITIES:
+            _problem(problems, row, "substance", f"no density known for '{row.substance}' (known: {', '.join(sorted(quantities.DENSITIES))})")
+        for column in ("part_of", "bounded_by"):
+            target = getattr(row, column)
+            if target and target not in keys:
+                _problem(problems, row, column, f"unknown topic '{target}'")
+            elif target == row.key and target:
+                _problem(problems, row, column, "a topic cannot refer to itself")
+        factors.append(factor)
+        dimensions.append(dimension)
+    topics["factor"] = factors
+    topics["dimension"] = dimensions
+    topics["tolerance_value"] = pd.to_numeric(topics["tolerance"], errors="coerce")
+    _check_aliases(topics, "key", problems)
+    return topics
+
+
+def _check_aliases(table: pd.DataFrame, key_column: str, problems: list[Problem]) -> None:
+    """An alias naming two different keys would make resolution depend on row order."""
+    owner: dict[str, str] = {normal_form(key): key for key in table[key_column]}
+    for row in table.itertuples():
+        for alias in split_list(row.aliases):
+            form = normal_form(alias)
+            key = getattr(row, key_column)
+            if owner.setdefault(form, key) != key:
+                _problem(problems, row, "aliases", f"'{alias}' already names '{owner[form]}'")
+
+
+def _check_entities(entities: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    entities = entities.copy().rename(columns={"table_file": "file"})
+    _unique_ids(entities, "key", problems)
+    _check_aliases(entities, "key", problems)
+    return entities
+
+
+def resolvers(topics: pd.DataFrame, entities: pd.DataFrame) -> tuple[Resolver, Resolver]:
+    topic_resolver = Resolver({row.key: split_list(row.aliases) + ([row.label] if row.label else []) for row in topics.itertuples() if row.key})
+    entity_resolver = Resolver({row.key: split_list(row.aliases) + ([row.label] if row.label else []) for row in entities.itertuples() if row.key})
+    return topic_resolver, entity_resolver
+
+
+def _suggest(resolution_candidates: str) -> str:
+    candidates = [c for c in resolution_candidates.split("; ") if c]
+    return f" (did you mean {', '.join(repr(c) for c in candidates)}?)" if candidates else ""
+
+
+def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """Find each quote in its text; check the value's digits appear in the quote."""
+    text_of = dict(zip(sources["id"], sources["id"]))
+    text_of.update({row.id: row.cited_in for row in sources.itertuples() if not row.file and row.cited_in})
+    starts = np.full(len(claims), -1, dtype=np.int64)
+    ends = np.full(len(claims), -1, dtype=np.int64)
+    text_ids = claims["source"].map(text_of).fillna("")
+    for position, (row, text_id) in enumerate(zip(claims.itertuples(), text_ids)):
+        text = corpus.texts.get(text_id)
+        if text is None or not row.quote.strip():
+            continue
+        span = text.find(row.quote)
+        if span is None:
+            score, line, passage = text.closest(row.quote)
+            excerpt = passage if len(passage) <= 90 else passage[:87] + "…"
+            _problem(problems, row, "quote", f"not found in {corpus.text_files[text_id]}; closest passage at line {line} "
+                     f"(similarity {score:.0f}%): \"{excerpt}\"")
+            continue
+        starts[position], ends[position] = span
+        if row.inferred != "yes" and row.value_parsed:
+            for column in ("value", "converted"):
+                message = _digits_missing(getattr(row, column), row.quote, row.kind)
+                if message:
+                    _problem(problems, row, column, message)
+    return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
+
+
+def _digits_missing(value: str, quote: str, kind: str) -> str | None:
+    """None when every number of the value is stated in the quote; else the problem."""
+    if not value or kind == "status":
+        return None
+    stated = numbers_in(quote)
+    if kind == "date":
+        for year, month, day in _DATE_PARTS.findall(value):
+            if float(year) not in stated:
+                return f"year {year} does not appear in the quote"
+            if month and float(month) not in stated and int(month) not in months_in(quote):
+                return f"month {month} does not appear in the quote"
+            if day and float(day) not in stated:
+                return f"day {int(day)} does not appear in the quote"
+        return None
+    match = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][-+]?\d+)?", value)
+    if not match:
+        return None
+    number = float(match.group(0).replace(",", ""))
+    if number in stated:
+        return None
+    shown = ", ".join(f"{n:g}" for n in sorted(stated)[:6]) or "no numbers"
+    return f"{match.group(0)} does not appear in the quote (it states {shown}); mark the claim inferred=yes with a note if it is read from context"
+
+
+def normalise(corpus: Corpus) -> Normalised:
+    """Validate everything and build the normalised claims table."""
+    problems = list(corpus.problems)
+    sources = _check_sources(corpus, problems)
+    topics = _check_topics(corpus.topics, problems)
+    entities = _check_entities(corpus.entities, problems)
+    claims = corpus.claims.copy()
+    source_ids = set(sources["id"])
+
+    for file, stem in claims[["file", "source"]].drop_duplicates().itertuples(index=False):
+        if stem not in source_ids:
+            problems.append(Problem(file, 0, "-", f"no source '{stem}' in the sources table for this claims file"))
+    _unique_ids(claims, "id", problems)
+    for row in claims[~claims["id"].str.match(_ID) & (claims["id"] != "")].itertuples():
+        _problem(problems, row, "id", "use letters, digits, '.', '_' and '-' only")
+
+    topic_resolver, entity_resolver = resolvers(topics, entities)
+    resolved = resolve_column(claims["topic"], topic_resolver)
+    claims["topic_input"] = claims["topic"]
+    claims["topic"] = resolved["key"].fillna("")
+    claims["topic_match"] = resolved["how"]
+    claims["topic_score"] = resolved["score"]
+    claims["topic_candidates"] = resolved["candidates"]
+    for row in claims[resolved["how"] == "unknown"].itertuples():
+        _problem(problems, row, "topic", f"unknown topic '{row.topic_input}'{_suggest(row.topic_candidates)}")
+
+    for column in ("subject", "attributed_to"):
+        names = resolve_column(claims[column], entity_resolver)
+        claims[f"{column}_input"] = claims[column]
+        claims[column] = names["key"].fillna("")
+        claims[f"{column}_match"] = names["how"]
+        claims[f"{column}_score"] = names["score"]
+        claims[f"{column}_candidates"] = names["candidates"]
+        for row in claims[names["how"] == "unknown"].itertuples():
+            _problem(problems, row, column, f"unknown entity '{getattr(row, column + '_input')}'{_suggest(getattr(row, column + '_candidates'))}")
+
+    topic_table = topics.drop_duplicates("key").set_index("key")
+    for column, source_column in (("kind", "kind"), ("topic_unit", "unit"), ("topic_factor", "factor"),
+                                  ("topic_dimension", "dimension"), ("tolerance", "tolerance_value"),
+                                  ("substance", "substance"), ("part_of", "part_of"), ("bounded_by", "bounded_by"),
+                                  ("topic_label", "label"), ("states", "states")):
+        claims[column] = claims["topic"].map(topic_table[source_column]) if len(topic_table) else np.nan
+    claims["kind"] = claims["kind"].fillna("")
+
+    claims["modality"] = claims["modality"].str.lower().replace("", "actual")
+    for row in claims[~claims["modality"].isin(MODALITIES)].itertuples():
+        _problem(problems, row, "modality", f"'{row.modality}' is not one of {', '.join(MODALITIES)}")
+    claims["scope"] = claims["scope"].map(normal_form)
+    for row in claims[(claims["cites"] != "") & ~claims["cites"].isin(source_ids)].itertuples():
+        _problem(problems, row, "cites", f"unknown source '{row.cites}'")
+    claims["inferred"] = claims["inferred"].str.lower()
+    for row in claims[~claims["inferred"].isin(("", "yes", "no"))].itertuples():
+        _problem(problems, row, "inferred", "write yes, no or leave empty")
+    for row in claims[(claims["inferred"] == "yes") & (claims["note"] == "")].itertuples():
+        _problem(problems, row, "note", "an inferred value needs a note saying how it was read")
+
+    _values(claims, problems)
+    _periods(claims, sources, problems)
+    _relations(claims, topic_resolver, topic_table, problems)
+    located = _quote_and_digits(claims, corpus, sources, problems)
+    claims = pd.concat([claims, located], axis=1)
+    _densities(claims)
+    claims = claims.sort_values(["source", "line"], kind="stable").reset_index(drop=True)
+    return Normalised(claims=claims, sources=sources, topics=topics, entities=entities,
+                      texts=corpus.texts, text_files=corpus.text_files, problems=sorted(set(problems)))
+
+
+def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
+    numeric = claims["kind"].isin(("quantity", "count"))
+    parsed, errors = quantities.parse_quantities(claims["value"].where(numeric, ""))
+    for column in quantities.QUANTITY_COLUMNS:
+        claims[column] = parsed[column]
+    converted, converted_errors = quantities.parse_quantities(claims["converted"].where(numeric, ""))
+    for column in quantities.QUANTITY_COLUMNS:
+        claims[f"converted_{column}"] = converted[column]
+    for row in claims[numeric & claims["value"].isin(errors.keys())].itertuples():
+        _problem(problems, row, "value", errors[row.value])
+    for row in claims[numeric & claims["converted"].isin(converted_errors.keys())].itertuples():
+        _problem(problems, row, "converted", converted_errors[row.converted])
+    for row in claims[~numeric & (claims["converted"] != "")].itertuples():
+        _problem(problems, row, "converted", "only quantities and counts state conversions")
+    claims["value_parsed"] = claims["kind"].isin(KINDS) & ~claims["value"].isin(errors.keys()) & ~claims["converted"].isin(converted_errors.keys())
+    negative = numeric & (claims["magnitude"] < 0) & (claims["relation"] == "")
+    for row in claims[negative].itertuples():
+        _problem(problems, row, "value", "a negative amount makes no sense here")
+
+    is_date = claims["kind"] == "date"
+    parsed_dates, date_errors = dates.parse_dates(claims["value"].where(is_date, ""))
+    claims["date_start"] = parsed_dates["start"]
+    claims["date_end"] = parsed_dates["end"]
+    claims["date_precision"] = parsed_dates["precision"]
+    claims["value_parsed"] &= ~(is_date & claims["value"].isin(date_errors.keys()))
+    for row in claims[is_date & claims["value"].isin(date_errors.keys())].itertuples():
+        _problem(problems, row, "value", date_errors[row.value])
+
+    is_status = claims["kind"] == "status"
+    claims["state"] = np.where(is_status, claims["value"].map(normal_form), "")
+    for row in claims[is_status].itertuples():
+        allowed = [normal_form(state) for state in split_list(row.states if isinstance(row.states, str) else "")]
+        if row.state not in allowed:
+            from rapidfuzz import process
+
+            match = process.extractOne(row.state, allowed, score_cutoff=50)
+            hint = f" (did you mean '{match[0]}'?)" if match else ""
+            _problem(problems, row, "value", f"'{row.value}' is not a state of topic '{row.topic}': {', '.join(allowed)}{hint}")
+
+
+def _periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:
+    parsed, errors = dates.parse_dates(claims["period"])
+    for row in claims[claims["period"].isin(errors.keys())].itertuples():
+        _problem(problems, row, "period", errors[row.period])
+    published = sources.drop_duplicates("id").set_index("id")
+    default_start = claims["source"].map(published["published_start"]) if len(published) else np.nan
+    default_end = claims["source"].map(published["published_end"]) if len(published) else np.nan
+    empty = claims["period"] == ""
+    claims["period_start"] = parsed["start"].where(~empty, default_start).astype(float)
+    claims["period_end"] = parsed["end"].where(~empty, default_end).astype(float)
+    claims["period_precision"] = parsed["precision"].where(~empty, "publication")
+    needs_time = claims["kind"].isin(("quantity", "count", "status"))
+    for row in claims[needs_time & empty & claims["period_start"].isna()].itertuples():
+        _problem(problems, row, "period", "no period, and the source has no publication date to fall back on")
+
+
+def _relations(claims: pd.DataFrame, topic_resolver: Resolver, topic_table: pd.DataFrame, problems: list[Problem]) -> None:
+    kinds, factors, ref_starts, ref_ends, since_topics = [], [], [], [], []
+    for row in claims.itertuples():
+        kind, factor, start, end, since = "", math.nan, math.nan, math.nan, ""
+        text = row.relation.strip()
+        if text:
+            lowered = text.lower()
+            if match := _RATIO.match(text):
+                kind, factor = "ratio", float(match.group(1))
+            elif match := _CHANGE.match(text):
+                kind, factor = "change", 1 + float(match.group(1).replace(" ", "")) / 100
+            elif lowered in ("increase", "decrease", "since"):
+                kind = lowered
+            else:
+                _problem(problems, row, "relation", f"'{text}' is not a relation (x2, +16%, -5%, increase, decrease, since)")
+            if kind and not row.relative_to:
+                _problem(problems, row, "relative_to", f"the relation '{text}' needs what it refers to")
+            elif kind == "since":
+                resolution = topic_resolver.resolve(row.relative_to)
+                if resolution.key is None or resolution.how in ("fuzzy", "ambiguous", "unknown"):
+                    _problem(problems, row, "relative_to", f"unknown topic '{row.relative_to}'{_suggest('; '.join(resolution.candidates))}")
+                elif topic_table.loc[resolution.key, "kind"] != "date":
+                    _problem(problems, row, "relative_to", f"'since' refers to a date topic; '{resolution.key}' is a {topic_table.loc[resolution.key, 'kind']} topic")
+                else:
+                    since = resolution.key
+            elif kind:
+                try:
+                    interval = dates.parse_date(row.relative_to)
+                    start, end = interval.start, interval.end
+                except ParseError as error:
+                    _problem(problems, row, "relative_to", str(error))
+        elif row.relative_to:
+            _problem(problems, row, "relation", "relative_to is set but the relation is empty")
+        kinds.append(kind)
+        factors.append(factor)
+        ref_starts.append(start)
+        ref_ends.append(end)
+        since_topics.append(since)
+    claims["relation_kind"] = kinds
+    claims["relation_factor"] = np.asarray(factors, dtype=float)
+    claims["relative_start"] = np.asarray(ref_starts, dtype=float)
+    claims["relative_end"] = np.asarray(ref_ends, dtype=float)
+    claims["since_topic"] = since_topics
+
+
+def _densities(claims: pd.DataFrame) -> None:
+    """For claims whose topic names a substance and whose dimension differs from the
+    topic's, the value's bounds in the topic's base unit under each phase's density.
+
+    Computed once per (unit, topic unit, substance, phase) with pint contexts, then
+    applied to whole columns, so rules compare volume and mass without calling pint.
+    """
+    for phase in quantities.PHASES:
+        claims[f"{phase}_low"] = np.nan
+        claims[f"{phase}_high"] = np.nan
+        claims[f"converted_{phase}_low"] = np.nan
+        claims[f"converted_{phase}_high"] = np.nan
+    has_substance = claims["substance"].fillna("") != ""
+    for prefix, unit_column in (("", "unit"), ("converted_", "converted_unit")):
+        candidates = claims[has_substance & claims[unit_column].notna() & claims["topic_unit"].notna()]
+        if candidates.empty:
+            continue
+        keys = candidates[[unit_column, "topic_unit", "substance"]].drop_duplicates()
+        for unit, topic_unit, substance in keys.itertuples(index=False):
+            rows = candidates.index[(candidates[unit_column] == unit) & (candidates["topic_unit"] == topic_unit) & (candidates["substance"] == substance)]
+            for phase in quantities.PHASES:
+                try:
+                    factors = quantities.density_factors(unit, topic_unit, substance, phase)
+                except ParseError:
+                    factors = None
+                if factors is None:
+                    continue
+                low_factor, high_factor = factors
+                claims.loc[rows, f"{prefix}{phase}_low"] = claims.loc[rows, f"{prefix}low"] * low_factor
+                claims.loc[rows, f"{prefix}{phase}_high"] = claims.loc[rows, f"{prefix}high"] * high_factor

@@ -1,0 +1,405 @@
+"""The one unit registry: values as editors write them, scale words, currencies, densities.
+
+A value such as ``~US$1.5 billion``, ``>275,000 t`` or ``700000 t/year`` becomes a
+``Quantity``: magnitude and bounds in base units (kilogram, metre, second, one unit per
+currency), and the dimension. Bounds come from the qualifier and the stated precision:
+
+* no qualifier: the value carries its stated precision, half a unit of its last
+  significant digit: ``12.42`` is 12.415–12.425, ``1 billion`` is 0.5–1.5 billion,
+  ``275,000`` is 274,500–275,500 (trailing zeros of a whole number are not significant);
+* ``=``: exact, both bounds are the value;
+* ``~`` (about, around, approximately, nearly, almost, some): the value ± the larger of its
+  stated precision and ``ABOUT_FRACTION`` of it;
+* ``>`` / ``>=`` (more than, over, above, at least): the value is the lower bound, no upper;
+* ``<`` / ``<=`` (less than, under, below, at most, up to): the value is the upper bound.
+
+pint is slow per call, so everything here is cached per unique string, and the table-wide
+functions work on unique values only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from checker.errors import ParseError
+
+# "about 700,000 tonnes" admits ±10 % unless the stated precision is coarser. This is a
+# house convention (documented in the README), not a standard.
+ABOUT_FRACTION = 0.10
+
+QUALIFIERS = {
+    "=": "exact",
+    "exactly": "exact",
+    "~": "about",
+    "≈": "about",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "approx.": "about",
+    "approx": "about",
+    "roughly": "about",
+    "nearly": "about",
+    "almost": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    ">": "gt",
+    "over": "gt",
+    "more than": "gt",
+    "above": "gt",
+    "in excess of": "gt",
+    ">=": "ge",
+    "≥": "ge",
+    "at least": "ge",
+    "<": "lt",
+    "less than": "lt",
+    "under": "lt",
+    "below": "lt",
+    "fewer than": "lt",
+    "<=": "le",
+    "≤": "le",
+    "at most": "le",
+    "up to": "le",
+}
+QUALIFIER_SYMBOL = {"exact": "=", "about": "~", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "stated": ""}
+
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,  # only when the value is money: "US$170m"; otherwise "m" is the metre
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+
+# ISO 4217 codes the registry knows. Each is its own dimension, so pint refuses to convert
+# between them: exchange rates change daily and must never be applied silently.
+CURRENCIES = (
+    "USD", "EUR", "GBP", "RUB", "AFN", "CNY", "INR", "PKR", "IRR", "KZT", "UZS", "TJS",
+    "TMT", "KGS", "TRY", "AED", "SAR", "JPY", "CHF", "QAR",
+)
+CURRENCY_WORDS = {
+    "USD": ("US_dollar", "dollar", "dollars"),
+    "EUR": ("euro", "euros"),
+    "GBP": ("pound_sterling",),
+    "RUB": ("rouble", "roubles", "ruble", "rubles"),
+    "AFN": ("afghani", "afghanis"),
+    "CNY": ("yuan", "renminbi"),
+    "INR": ("Indian_rupee",),
+    "PKR": ("Pakistani_rupee",),
+}
+# Symbols are read as the currency most texts in this field mean by them; "$" alone is
+# the US dollar. Ambiguous symbols (¥, "rupee") are left out on purpose.
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₹": "INR", "؋": "AFN"}
+
+# Densities by substance and phase, in kg/m³, as (low, high). Sources:
+# - LPG liquid: propane 0.493–0.508 and butane 0.573–0.585 t/m³ at 15–25 °C, so commercial
+#   mixtures span about 0.50–0.58 t/m³ (EN 589 automotive LPG; GPSA Engineering Data Book).
+# - LPG gas at standard conditions (15 °C, 1 atm): propane 1.86, butane 2.49 kg/m³.
+# - Wheat, bulk: 0.72–0.82 t/m³ (a test weight of 56–64 lb/bushel; USDA grain standards).
+# - Gasoline: 720–775 kg/m³ at 15 °C (EN 228). Diesel: 820–845 kg/m³ at 15 °C (EN 590).
+# - Crude oil: 800–950 kg/m³ (API gravity 17–45).
+# - Natural gas at standard conditions: 0.70–0.90 kg/m³; LNG: 410–500 kg/m³.
+DENSITIES: dict[str, dict[str, tuple[float, float]]] = {
+    "lpg": {"liquid": (500.0, 580.0), "gas": (1.86, 2.49)},
+    "wheat": {"bulk": (720.0, 820.0)},
+    "flour": {"bulk": (500.0, 700.0)},
+    "gasoline": {"liquid": (720.0, 775.0)},
+    "diesel": {"liquid": (820.0, 845.0)},
+    "crude-oil": {"liquid": (800.0, 950.0)},
+    "natural-gas": {"gas": (0.70, 0.90), "liquid": (410.0, 500.0)},
+}
+PHASES = ("liquid", "gas", "bulk")
+
+# Units an editor is likely to mean, offered as suggestions when a unit is unknown.
+COMMON_UNITS = (
+    "t", "tonne", "tonnes", "kg", "kt", "Mt", "m^3", "cubic metres", "litre", "barrel",
+    "km", "year", "month", "day", "percent", "%", "t/year", "m^3/year", "USD/year",
+    "decade", "century", "kWh", "MW", "people",
+) + CURRENCIES
+
+_NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d+"
+_QUALIFIER_RE = re.compile(
+    r"^\s*(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")(?=[\s\d$€£₽₹؋.+-]|US\$|[A-Z]{3})\s*",
+    re.IGNORECASE,
+)
+_SYMBOL_RE = re.compile(r"^(" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + r")\s*")
+_CODE_PREFIX_RE = re.compile(r"^(" + "|".join(CURRENCIES) + r")\s*(?=[-+\d.])")
+_NUMBER_RE = re.compile(r"^(" + _NUMBER + r")")
+_SCALE_RE = re.compile(r"^\s*(" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
+_UNIT_SUBSTITUTIONS = (
+    (re.compile(r"\bper\s*cent\b", re.IGNORECASE), "percent"),
+    (re.compile(r"\b(?:a|per|each)\s+year\b", re.IGNORECASE), "/ year"),
+    (re.compile(r"\bannually\b|\bper\s+annum\b|\ba\s+year\b", re.IGNORECASE), "/ year"),
+    (re.compile(r"\bdecades?\b", re.IGNORECASE), "decennium"),
+    (re.compile(r"\bm³"), "m ** 3"),
+    # In pint "kt" is the knot; in commodity statistics it is the kilotonne.
+    (re.compile(r"\bkt\b"), "kilotonne"),
+    (re.compile(r"\bpeople\b|\bpersons?\b|\bindividuals\b", re.IGNORECASE), "person"),
+)
+_AMBIGUOUS_UNITS = {
+    "ton": "'ton' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
+    "tons": "'tons' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
+    "billion": "the scale word must follow the number directly",
+}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed value in base units, with the interval its qualifier and precision allow."""
+
+    magnitude: float
+    low: float
+    high: float
+    unit: str
+    dimension: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    factor: float  # base units per one of this unit
+    unit: str  # the base unit, as pint prints it
+    dimension: str  # pint's dimensionality, e.g. "[mass] / [time]" or "[currency_USD]"
+
+
+@lru_cache(maxsize=1)
+def registry():
+    """Build the one unit registry (once per process: building it takes a fifth of a second)."""
+    import pint
+
+    ureg = pint.UnitRegistry()
+    # pint's "decade" is a logarithmic unit (a factor of ten); editors mean ten years.
+    ureg.define("decennium = 10 * year = _ = decennia")
+    # A head count: people, persons, individuals. Its own dimension so that a count of
+    # people never compares with a count of something else by accident.
+    ureg.define("person = [person] = _ = persons")
+    for code in CURRENCIES:
+        aliases = "".join(f" = {alias}" for alias in CURRENCY_WORDS.get(code, ()))
+        ureg.define(f"{code} = [currency_{code}] = _{aliases}")
+    for substance, phases in DENSITIES.items():
+        for phase, (low, high) in phases.items():
+            ureg.add_context(_density_context(ureg, substance, phase, (low + high) / 2))
+    return ureg
+
+
+def _density_context(ureg, substance: str, phase: str, density: float):
+    """A pint context converting volume to mass (and rates of either) through a density.
+
+    The density is a context parameter, so the same context gives the low and high bounds.
+    """
+    import pint
+
+    context = pint.Context(f"{substance}:{phase}", defaults={"density": density})
+    kg_per_m3 = ureg.Unit("kg/m^3")
+    for volume, mass in (("[volume]", "[mass]"), ("[volume] / [time]", "[mass] / [time]")):
+        context.add_transformation(volume, mass, lambda ureg, x, density: x * (density * kg_per_m3))
+        context.add_transformation(mass, volume, lambda ureg, x, density: x / (density * kg_per_m3))
+    return context
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
+    return text.replace("\u2212", "-").replace("\u2013", "-").strip()
+
+
+@lru_cache(maxsize=65536)
+def unit_info(unit: str) -> UnitInfo:
+    """Look a unit expression up in the registry (cached: one pint call per unique unit)."""
+    ureg = registry()
+    spelled = unit.strip()
+    for pattern, replacement in _UNIT_SUBSTITUTIONS:
+        spelled = pattern.sub(replacement, spelled)
+    if spelled.lower() in _AMBIGUOUS_UNITS:
+        raise ParseError(_AMBIGUOUS_UNITS[spelled.lower()])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            quantity = ureg.Quantity(1, spelled) if spelled else ureg.Quantity(1)
+            base = quantity.to_base_units()
+    except Exception as error:  # pint's expression parser fails in many ways (TokenError, AssertionError, …)
+        if isinstance(error, (KeyboardInterrupt, MemoryError)):
+            raise
+        raise ParseError(f"unknown unit '{unit}'{did_you_mean(unit)}") from error
+    factor = float(base.magnitude)
+    if not math.isfinite(factor) or factor <= 0:
+        raise ParseError(f"unit '{unit}' has no usable conversion factor")
+    return UnitInfo(factor=factor, unit=str(base.units), dimension=str(quantity.dimensionality))
+
+
+@lru_cache(maxsize=1)
+def _known_units() -> tuple[str, ...]:
+    """Common units first (they win ties), then every unit name the registry defines."""
+    names = [name for name in dir(registry()) if not name.startswith("_") and len(name) > 1]
+    return tuple(dict.fromkeys(COMMON_UNITS + tuple(names)))
+
+
+def did_you_mean(unit: str) -> str:
+    from rapidfuzz import fuzz, process
+
+    matches = process.extract(unit.strip(), _known_units(), scorer=fuzz.ratio, limit=3, score_cutoff=70)
+    if not matches:
+        return ""
+    return " (did you mean " + ", ".join(f"'{match}'" for match, _, _ in matches) + "?)"
+
+
+def _step(number: str) -> float:
+    """Half of this is the stated precision: one unit of the last significant digit."""
+    mantissa, _, exponent = number.lower().lstrip("+-").replace(",", "").partition("e")
+    whole, _, decimals = mantissa.partition(".")
+    if decimals:
+        step = 10.0 ** -len(decimals)
+    else:
+        stripped = whole.rstrip("0")
+        step = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
+    return step * 10.0 ** int(exponent or 0)
+
+
+@lru_cache(maxsize=262144)
+def parse_quantity(text: str) -> Quantity:
+    """Read a value as an editor writes it. Raises ParseError, and nothing else."""
+    if not isinstance(text, str):
+        raise ParseError("a value must be text")
+    source = _clean(text)
+    if not source:
+        raise ParseError("empty value")
+    if len(source) > 200:
+        raise ParseError("value is longer than 200 characters")
+    qualifier = "stated"
+    match = _QUALIFIER_RE.match(source)
+    if match:
+        qualifier = QUALIFIERS[match.group(1).lower()]
+        source = source[match.end():]
+    currency = None
+    match = _SYMBOL_RE.match(source) or _CODE_PREFIX_RE.match(source)
+    if match:
+        currency = CURRENCY_SYMBOLS.get(match.group(1), match.group(1))
+        source = source[match.end():]
+    match = _NUMBER_RE.match(source)
+    if not match:
+        raise ParseError(f"no number in '{text.strip()}' (write digits, e.g. '~2,500' or '1.5 billion USD')")
+    number = match.group(1)
+    source = source[match.end():]
+    value = float(number.replace(",", ""))
+    if not math.isfinite(value):
+        raise ParseError(f"'{number}' is not a finite number")
+    scale = 1.0
+    match = _SCALE_RE.match(source)
+    if match:
+        word = match.group(1).lower()
+        rest = source[match.end():].strip()
+        is_money = currency is not None or rest.upper() in CURRENCIES or rest.upper().startswith(tuple(c + " " for c in CURRENCIES))
+        if word != "m" or is_money or not rest:
+            if word == "m" and not is_money:
+                raise ParseError("'m' alone is ambiguous: write 'million' or 'm' with a unit (metre)")
+            scale = SCALES[word]
+            source = rest
+    unit = source.strip()
+    if currency is not None:
+        if unit and not unit.startswith(("/", "per ", "a ", "each ")):
+            raise ParseError(f"two units in '{text.strip()}': {currency} and '{unit}'")
+        unit = f"{currency} {unit}".strip()
+    info = unit_info(unit)
+    step = _step(number) * scale
+    value *= scale
+    if qualifier == "exact":
+        low, high = value, value
+    elif qualifier == "stated":
+        low, high = value - step / 2, value + step / 2
+    elif qualifier == "about":
+        half = max(step / 2, abs(value) * ABOUT_FRACTION)
+        low, high = value - half, value + half
+    elif qualifier in ("gt", "ge"):
+        low, high = value, math.inf
+    else:
+        low, high = -math.inf, value
+    factor = info.factor
+    magnitude = value * factor
+    if not math.isfinite(magnitude):
+        raise ParseError(f"'{text.strip()}' is too large to represent")
+    return Quantity(
+        magnitude=magnitude,
+        low=low * factor,
+        high=high * factor,
+        unit=info.unit,
+        dimension=info.dimension,
+        qualifier=qualifier,
+    )
+
+
+def display_factor(unit: str) -> tuple[float, str]:
+    """How many base units one display unit holds, and the dimension it must match."""
+    info = unit_info(unit)
+    return info.factor, info.dimension
+
+
+def density_factors(unit: str, target_unit: str, substance: str, phase: str) -> tuple[float, float] | None:
+    """Factors that turn a value in ``unit`` into base units of ``target_unit`` through
+    the substance's density in this phase: (with the low density, with the high density).
+
+    None when the substance has no density for the phase or the dimensions do not allow it.
+    """
+    densities = DENSITIES.get(substance, {}).get(phase)
+    if densities is None:
+        return None
+    return _density_factors(unit, target_unit, f"{substance}:{phase}", densities)
+
+
+@lru_cache(maxsize=4096)
+def _density_factors(unit: str, target_unit: str, context: str, densities: tuple[float, float]):
+    import pint
+
+    ureg = registry()
+    source = unit_info(unit)
+    target = unit_info(target_unit)
+    if source.dimension == target.dimension:
+        return None
+    quantity = ureg.Quantity(1.0, source.unit)
+    try:
+        low, high = (quantity.to(target.unit, context, density=d).magnitude for d in densities)
+    except pint.errors.DimensionalityError:
+        return None
+    return float(min(low, high)), float(max(low, high))
+
+
+QUANTITY_COLUMNS = ("magnitude", "low", "high", "unit", "dimension", "qualifier")
+
+
+def parse_quantities(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Parse a column of values, once per unique string.
+
+    Returns one row per input row with the Quantity fields (NaN where unparseable or
+    empty), and the error message for every unique string that failed.
+    """
+    unique = pd.unique(values[values != ""])
+    parsed: dict[str, tuple] = {}
+    errors: dict[str, str] = {}
+    for text in unique:
+        try:
+            quantity = parse_quantity(text)
+        except ParseError as error:
+            errors[text] = str(error)
+            continue
+        parsed[text] = (quantity.magnitude, quantity.low, quantity.high, quantity.unit, quantity.dimension, quantity.qualifier)
+    table = pd.DataFrame.from_dict(parsed, orient="index", columns=list(QUANTITY_COLUMNS))
+    if table.empty:
+        table = pd.DataFrame({c: pd.Series(dtype=float if c in ("magnitude", "low", "high") else object) for c in QUANTITY_COLUMNS})
+    codes = pd.Index(table.index).get_indexer(values)
+    result = table.iloc[np.where(codes >= 0, codes, 0)].reset_index(drop=True) if len(table) else table.reindex(range(len(values)))
+    missing = codes < 0
+    if missing.any() and len(table):
+        result.loc[missing, ["magnitude", "low", "high"]] = np.nan
+        result.loc[missing, ["unit", "dimension", "qualifier"]] = None
+    result.index = values.index
+    return result, errors

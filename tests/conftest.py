@@ -1,0 +1,82 @@
+"""Shared helpers: build a small corpus on disk from a few dicts, run the real pipeline."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from checker.corpus import CLAIMS, ENTITIES, SOURCES, TOPICS, load_corpus
+from checker.normalise import normalise
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def write_table(path: Path, schema, rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(schema.names), lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: row.get(key, "") for key in schema.names})
+
+
+DEFAULT_TOPICS = [
+    {"key": "trade", "kind": "quantity", "unit": "USD", "aliases": "bilateral trade; trade turnover", "part_of": "total-trade"},
+    {"key": "total-trade", "kind": "quantity", "unit": "USD"},
+    {"key": "lpg-imports", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+    {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg"},
+    {"key": "lpg-contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+    {"key": "overdoses", "kind": "count", "unit": "person"},
+    {"key": "court-ruling", "kind": "date", "event": "Court ruling"},
+    {"key": "listing", "kind": "date", "event": "Group listed"},
+    {"key": "ban-duration", "kind": "quantity", "unit": "year"},
+    {"key": "recognition", "kind": "status", "states": "recognised; not-recognised"},
+]
+DEFAULT_ENTITIES = [
+    {"key": "ministry", "label": "Ministry of Commerce", "aliases": "commerce ministry"},
+    {"key": "iskp", "label": "Islamic State Khorasan Province", "aliases": "ISKP; IS-K"},
+]
+
+
+def build_corpus(root: Path, claims: dict[str, list[dict]], texts: dict[str, str] | None = None,
+                 topics: list[dict] | None = None, entities: list[dict] | None = None,
+                 sources: list[dict] | None = None) -> Path:
+    """Write a corpus: one source per key of ``claims``; each text defaults to the claims'
+    quotes joined, so quotes are always found unless a test says otherwise."""
+    texts = dict(texts or {})
+    for source, rows in claims.items():
+        texts.setdefault(source, "\n".join(row.get("quote", "") for row in rows) + "\n")
+    for source, text in texts.items():
+        (root / "seeds").mkdir(parents=True, exist_ok=True)
+        (root / "seeds" / f"{source}.txt").write_text(text, encoding="utf-8")
+    if sources is None:
+        sources = [{"id": source, "file": f"{source}.txt", "published": "2025-01-01"} for source in texts]
+    write_table(root / "claims" / "sources.csv", SOURCES, sources)
+    write_table(root / "claims" / "topics.csv", TOPICS, DEFAULT_TOPICS if topics is None else topics)
+    write_table(root / "claims" / "entities.csv", ENTITIES, DEFAULT_ENTITIES if entities is None else entities)
+    for source, rows in claims.items():
+        write_table(root / "claims" / "tagged" / f"{source}.csv", CLAIMS, rows)
+    return root
+
+
+def claim(id: str, topic: str, value: str, quote: str | None = None, **fields) -> dict:
+    """One claims row; the quote defaults to a sentence stating the value."""
+    return {"id": id, "topic": topic, "value": value, "quote": quote or f"{id} says {value}.", **fields}
+
+
+@pytest.fixture
+def corpus_dir(tmp_path):
+    def make(claims, **kwargs):
+        return build_corpus(tmp_path / "corpus", claims, **kwargs)
+    return make
+
+
+@pytest.fixture
+def normalised(corpus_dir):
+    """Build a corpus from claims and return its Normalised result (problems included)."""
+    def make(claims, **kwargs):
+        return normalise(load_corpus(corpus_dir(claims, **kwargs)))
+    return make

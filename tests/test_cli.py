@@ -1,0 +1,37 @@
+"""The command line: exit codes and exact output."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from checker.cli import main
+from conftest import ROOT, claim
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+
+
+def test_check_on_valid_corpus_exits_0(corpus_dir, capsys):
+    root = corpus_dir({"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]})
+    assert main(["check", "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert "1 sources (1 texts), 1 claims" in out
+
+
+def test_broken_corpus_exits_2_with_every_problem(capsys):
+    assert main(["check", "--root", str(BROKEN)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "claimcheck: 10 problem(s) in the input data"
+    assert all(line.startswith("claims/tagged/alpha.csv:") for line in err[:-1])
+
+
+def test_no_traceback_as_a_process():
+    process = subprocess.run([sys.executable, "-m", "checker", "check", "--root", str(BROKEN)],
+                             capture_output=True, text=True, cwd=ROOT)
+    assert process.returncode == 2
+    assert "Traceback" not in process.stderr
+    assert "claims/tagged/alpha.csv:3: value:" in process.stderr
+
+
+def test_usage_error_exits_2(capsys):
+    assert main(["frobnicate"]) == 2
+    assert main(["check", "--root", "/nonexistent-corpus"]) == 2

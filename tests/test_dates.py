@@ -1,0 +1,51 @@
+import pytest
+from hypothesis import given, strategies as st
+import datetime as dt
+
+from checker.dates import interval_label, parse_date
+from checker.errors import ParseError
+
+
+def test_month_contains_its_days():
+    month = parse_date("2024-03")
+    day = parse_date("2024-03-22")
+    assert month.contains(day) and not day.contains(month)
+    assert parse_date("2024").contains(month)
+
+
+def test_intervals_and_open_ends():
+    span = parse_date("2024/2025")
+    assert span.start == dt.date(2024, 1, 1).toordinal() and span.end == dt.date(2026, 1, 1).toordinal()
+    open_end = parse_date("2025-04-17/..")
+    assert open_end.end == float("inf")
+    assert parse_date("../2022-09-28").start == float("-inf")
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("2024-02-30", "February 2024 has no day 30"),
+    ("March 2024", "write '2024-03'"),
+    ("22 March 2024", "write '2024-03-22'"),
+    ("2024-2025", "write '2024/2025'"),
+    ("yesterday", "not a valid date"),
+    ("", "empty"),
+])
+def test_bad_dates_raise_parse_error_with_a_hint(text, fragment):
+    with pytest.raises(ParseError, match=fragment):
+        parse_date(text)
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9998, 12, 31)))
+def test_finer_precision_nests_in_coarser(day):
+    as_day = parse_date(day.isoformat())
+    as_month = parse_date(f"{day.year:04d}-{day.month:02d}")
+    as_year = parse_date(f"{day.year:04d}")
+    assert as_year.contains(as_month) and as_month.contains(as_day)
+    assert interval_label(as_day.start, as_day.end) == day.isoformat()
+
+
+@given(st.text(max_size=40))
+def test_any_text_parses_or_raises_parse_error(text):
+    try:
+        parse_date(text)
+    except ParseError:
+        pass

@@ -1,0 +1,112 @@
+"""The loader and validation: every problem in one run, located as FILE:LINE: column."""
+
+from pathlib import Path
+
+from checker.corpus import load_corpus
+from checker.normalise import normalise
+from conftest import claim
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+
+
+def problems_of(root):
+    return [str(problem) for problem in normalise(load_corpus(root)).problems]
+
+
+def test_broken_fixture_lists_every_problem_with_file_and_line():
+    found = problems_of(BROKEN)
+    expected_prefixes = [
+        "claims/tagged/alpha.csv:3: value: 12.24 does not appear in the quote",
+        "claims/tagged/alpha.csv:5: value: unknown unit 'furlongz' (did you mean 'furlong'",
+        "claims/tagged/alpha.csv:6: value: '2025-04-31' is not a valid date (April 2025 has no day 31)",
+        "claims/tagged/alpha.csv:7: topic: unknown topic 'cattle-count'",
+        "claims/tagged/alpha.csv:8: id: duplicate id 'a1' (first at claims/tagged/alpha.csv:2)",
+        "claims/tagged/alpha.csv:9: value: missing value",
+        "claims/tagged/alpha.csv:10: quote: not found in seeds/alpha.txt; closest passage at line 1",
+        "claims/tagged/alpha.csv:11: cites: unknown source 'zeta'",
+        "claims/tagged/alpha.csv:12: value: no number in 'lots'",
+        "claims/tagged/alpha.csv:13: period: 'March 2024' is not a valid date (write '2024-03')",
+    ]
+    assert len(found) == len(expected_prefixes)
+    for line, prefix in zip(found, expected_prefixes):
+        assert line.startswith(prefix), (line, prefix)
+
+
+def test_fuzzy_topic_resolves_without_an_error():
+    result = normalise(load_corpus(BROKEN))
+    row = result.claims.set_index("id").loc["a3"]
+    assert row["topic"] == "bilateral-trade" and row["topic_match"] == "fuzzy"
+
+
+def test_values_are_normalised_per_claim(normalised):
+    result = normalised({"alpha": [
+        claim("c1", "trade", "US$1 billion", period="2024"),
+        claim("c2", "bilateral trade", "USD 12.42 billion", period="2024"),
+        claim("c3", "court-ruling", "2025-04-17", quote="The court ruled on 17 April 2025."),
+        claim("c4", "recognition", "Recognised", period="2025-07"),
+    ]})
+    assert result.problems == []
+    claims = result.claims.set_index("id")
+    assert claims.loc["c2", "topic"] == "trade" and claims.loc["c2", "topic_match"] == "alias"
+    assert claims.loc["c1", "low"] == 0.5e9 and claims.loc["c1", "high"] == 1.5e9
+    assert claims.loc["c1", "dimension"] == "[currency_USD]"
+    assert claims.loc["c3", "date_end"] - claims.loc["c3", "date_start"] == 1
+    assert claims.loc["c4", "state"] == "recognised"
+    assert claims.loc["c1", "line"] == 2 and claims.loc["c4", "line"] == 5
+    assert claims.loc["c1", "file"] == "claims/tagged/alpha.csv"
+
+
+def test_line_numbers_count_line_breaks_inside_cells(normalised):
+    result = normalised({"alpha": [
+        claim("c1", "trade", "US$1 billion", period="2024", note="first line\nsecond line"),
+        claim("c2", "trade", "US$2 billion", period="2023"),
+    ]})
+    assert result.claims.set_index("id").loc["c2", "line"] == 4
+
+
+def test_quote_found_despite_typographic_quotes_and_line_breaks(normalised):
+    text = "Putin called them \u2018allies in countering\nterrorism\u2019 in 2024.\n"
+    result = normalised({"alpha": [claim("c1", "court-ruling", "2024", quote="'allies in countering terrorism' in 2024")]},
+                        texts={"alpha": text})
+    assert result.problems == []
+
+
+def test_status_must_be_one_of_the_topic_states(normalised):
+    result = normalised({"alpha": [claim("c1", "recognition", "recognized", period="2025")]})
+    assert [p.column for p in result.problems] == ["value"]
+    assert "did you mean 'recognised'" in result.problems[0].message
+
+
+def test_period_defaults_to_publication_date(normalised):
+    result = normalised({"alpha": [claim("c1", "trade", "US$1 billion")]})
+    row = result.claims.iloc[0]
+    assert row["period_precision"] == "publication"
+    assert row["period_end"] - row["period_start"] == 1
+
+
+def test_inferred_values_skip_the_digit_check_but_need_a_note(normalised):
+    result = normalised({"alpha": [
+        claim("c1", "trade", "US$40 million", period="2023", inferred="yes", quote="half as much the year before"),
+    ]})
+    assert [(p.column, p.message) for p in result.problems] == [("note", "an inferred value needs a note saying how it was read")]
+
+
+def test_unknown_entity_gets_suggestions(normalised):
+    result = normalised({"alpha": [claim("c1", "trade", "US$1 billion", period="2024", attributed_to="Ministry of Comerce")]})
+    assert result.problems == []  # a fuzzy match above the threshold resolves
+    result = normalised({"alpha": [claim("c1", "trade", "US$1 billion", period="2024", attributed_to="Finance office")]})
+    assert [p.column for p in result.problems] == ["attributed_to"]
+
+
+def test_claims_file_must_name_a_source(corpus_dir):
+    root = corpus_dir({"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]})
+    (root / "claims" / "tagged" / "alpha.csv").rename(root / "claims" / "tagged" / "beta.csv")
+    problems = problems_of(root)
+    assert any(p.startswith("claims/tagged/beta.csv:0: -: no source 'beta'") for p in problems)
+
+
+def test_the_loader_never_modifies_claims_files(corpus_dir):
+    root = corpus_dir({"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]})
+    before = {path: path.read_bytes() for path in (root / "claims").rglob("*.csv")}
+    normalise(load_corpus(root))
+    assert {path: path.read_bytes() for path in (root / "claims").rglob("*.csv")} == before

@@ -1,0 +1,102 @@
+import math
+
+import pytest
+from hypothesis import given, strategies as st
+
+from checker.errors import ParseError
+from checker.quantities import density_factors, parse_quantity
+
+
+def test_scale_words_and_currency_prefixes_agree():
+    forms = ["1 billion USD", "US$1 billion", "USD 1 billion", "$1bn", "1 bn USD", "1000 million USD", "US$1000m"]
+    magnitudes = {parse_quantity(text).magnitude for text in forms}
+    assert magnitudes == {1e9}
+    assert parse_quantity("US$1 billion").dimension == "[currency_USD]"
+
+
+def test_stated_precision_gives_bounds():
+    value = parse_quantity("USD 12.42 billion")
+    assert value.low == pytest.approx(12.415e9) and value.high == pytest.approx(12.425e9)
+    one = parse_quantity("1 billion USD")
+    assert (one.low, one.high) == (0.5e9, 1.5e9)
+    tonnes = parse_quantity("275,000 t")
+    assert (tonnes.low, tonnes.high) == (274_500_000.0, 275_500_000.0)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("=1 billion USD", 1e9, 1e9),
+    ("~700,000 t", 630_000e3, 770_000e3),
+    (">275,000 t", 275_000e3, math.inf),
+    ("more than US$3 billion", 3e9, math.inf),
+    ("<5 t", -math.inf, 5e3),
+    ("at most 5 t", -math.inf, 5e3),
+])
+def test_qualifiers_become_intervals(text, low, high):
+    value = parse_quantity(text)
+    assert value.low == pytest.approx(low) and value.high == pytest.approx(high)
+
+
+def test_units_normalise_to_base_units():
+    assert parse_quantity("700000 t/year").magnitude == pytest.approx(parse_quantity("700 kt/year").magnitude)
+    assert parse_quantity("50 million m^3").magnitude == pytest.approx(5e7)
+    assert parse_quantity("50 million cubic metres").magnitude == pytest.approx(5e7)
+    assert parse_quantity("16 %").magnitude == pytest.approx(0.16)
+    assert parse_quantity("16 per cent").magnitude == pytest.approx(0.16)
+    assert parse_quantity(">2 decades").low == pytest.approx(parse_quantity("20 years").magnitude)
+
+
+def test_currencies_are_separate_dimensions():
+    assert parse_quantity("5 RUB").dimension != parse_quantity("5 USD").dimension
+    assert parse_quantity("5 roubles").dimension == "[currency_RUB]"
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("5 furlongz", "did you mean 'furlong'"),
+    ("5 tons", "ambiguous"),
+    ("50 m", "ambiguous"),
+    ("lots", "no number"),
+    ("", "empty"),
+    ("US$5 t", "two units"),
+    ("1e400 t", "not a finite number"),
+])
+def test_bad_values_raise_parse_error(text, fragment):
+    with pytest.raises(ParseError, match=fragment):
+        parse_quantity(text)
+
+
+def test_density_factors_span_the_phase():
+    liquid = density_factors("m^3", "t", "lpg", "liquid")
+    gas = density_factors("m^3", "t", "lpg", "gas")
+    assert liquid == pytest.approx((500.0, 580.0))  # kg per m³: base unit of t is kg
+    assert gas == pytest.approx((1.86, 2.49))
+    assert density_factors("m^3", "t", "lpg", "bulk") is None
+    assert density_factors("t", "t", "lpg", "liquid") is None
+
+
+UNITS = st.sampled_from([("t", 1e3), ("kg", 1.0), ("kt", 1e6), ("Mt", 1e9)])
+
+
+@given(st.integers(min_value=1, max_value=10**9), UNITS, UNITS)
+def test_equivalent_units_give_the_same_value(amount, first, second):
+    (unit_a, factor_a), (unit_b, factor_b) = first, second
+    kilograms = amount * factor_a
+    in_b = kilograms / factor_b
+    a = parse_quantity(f"={amount} {unit_a}")
+    b = parse_quantity(f"={in_b!r} {unit_b}")
+    assert a.magnitude == pytest.approx(b.magnitude, rel=1e-9)
+
+
+@given(st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["", "~", ">", "<", "=", "about ", "over "]),
+       st.sampled_from(["t", "USD", "m^3", "%", "", "person", "t/year"]))
+def test_bounds_always_contain_the_value(number, qualifier, unit):
+    value = parse_quantity(f"{qualifier}{number} {unit}".strip())
+    assert value.low <= value.magnitude <= value.high
+
+
+@given(st.text(max_size=60))
+def test_any_text_parses_or_raises_parse_error(text):
+    try:
+        parse_quantity(text)
+    except ParseError:
+        pass

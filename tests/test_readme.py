@@ -1,0 +1,19 @@
+"""The README documents what the code defines, so neither can drift from the other."""
+
+import re
+
+from checker.corpus import CLAIMS, ENTITIES, SOURCES, TOPICS
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_shows_the_two_commands_first():
+    first_block = README.split("```")[1]
+    assert "make check" in first_block and "make test" in first_block
+
+
+def test_every_column_is_documented():
+    for schema in (CLAIMS, SOURCES, TOPICS, ENTITIES):
+        for column in schema.names:
+            assert re.search(rf"^\| `{column}` \|", README, re.MULTILINE), f"{schema.name}.{column} is not documented"
