@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="load, validate and check the corpus")
     check.add_argument("--root", type=Path, default=Path("."), help="corpus folder holding seeds/ and claims/ (default: .)")
+
+    cover = commands.add_parser("coverage", help="which number and date mentions of each text a claim covers")
+    cover.add_argument("--root", type=Path, default=Path("."), help="corpus folder (default: .)")
     return parser
 
 
@@ -48,16 +51,31 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _run(args: argparse.Namespace) -> int:
+def _load(root: Path):
+    """The normalised corpus, or DataError with every problem."""
     from checker.corpus import load_corpus
     from checker.normalise import normalise
 
+    if not (root / "claims").is_dir():
+        raise UsageError(f"no claims/ folder under {root}: run in a corpus folder or pass --root")
+    normalised = normalise(load_corpus(root))
+    if normalised.problems:
+        raise DataError(normalised.problems)
+    return normalised
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "coverage":
+        from checker.coverage import coverage, render_coverage
+
+        normalised = _load(args.root)
+        result = coverage(normalised, args.root)
+        if result.problems:
+            raise DataError(result.problems)
+        sys.stdout.write(render_coverage(result, normalised.texts))
+        return EXIT_FINDINGS if any(m.status == "missing" for m in result.mentions) else EXIT_OK
     if args.command == "check":
-        if not (args.root / "claims").is_dir():
-            raise UsageError(f"no claims/ folder under {args.root}: run in a corpus folder or pass --root")
-        normalised = normalise(load_corpus(args.root))
-        if normalised.problems:
-            raise DataError(normalised.problems)
+        normalised = _load(args.root)
         claims = normalised.claims
         print(f"corpus: {len(normalised.sources)} sources ({len(normalised.texts)} texts), "
               f"{len(claims)} claims, {claims['topic'].nunique()} topics in use of {len(normalised.topics)}")
