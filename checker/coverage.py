@@ -136,8 +136,8 @@ def coverage(normalised: Normalised, root: Path) -> Coverage:
 def render_coverage(result: Coverage, texts: dict[str, SourceText]) -> str:
     table = result.table()
     lines = ["source                  mentions  covered  ignored  missing  covered %"]
-    for source, row in table.iterrows():
-        lines.append(f"{source:<24}{row['mentions']:>8}{row['covered']:>9}{row['ignored']:>9}{row['missing']:>9}{row['percent']:>10.1f}")
+    for row in table.itertuples():
+        lines.append(f"{row.Index:<24}{row.mentions:>8}{row.covered:>9}{row.ignored:>9}{row.missing:>9}{row.percent:>10.1f}")
     total = table[["mentions", "covered", "ignored", "missing"]].sum().astype(int)
     counted = total["covered"] + total["missing"]
     percent = 100.0 * total["covered"] / counted if counted else 100.0
