@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="load, validate and check the corpus")
     check.add_argument("--root", type=Path, default=Path("."), help="corpus folder holding seeds/ and claims/ (default: .)")
 
+    commands.add_parser("rules", help="list every rule with its id, severity and description")
+
     cover = commands.add_parser("coverage", help="which number and date mentions of each text a claim covers")
     cover.add_argument("--root", type=Path, default=Path("."), help="corpus folder (default: .)")
     return parser
@@ -74,10 +76,23 @@ def _run(args: argparse.Namespace) -> int:
             raise DataError(result.problems)
         sys.stdout.write(render_coverage(result, normalised.texts))
         return EXIT_FINDINGS if any(m.status == "missing" for m in result.mentions) else EXIT_OK
-    if args.command == "check":
-        normalised = _load(args.root)
-        claims = normalised.claims
-        print(f"corpus: {len(normalised.sources)} sources ({len(normalised.texts)} texts), "
-              f"{len(claims)} claims, {claims['topic'].nunique()} topics in use of {len(normalised.topics)}")
+    if args.command == "rules":
+        from checker.rules import RULES, description
+
+        width = max(len(rule.ID) for rule in RULES)
+        for rule in RULES:
+            print(f"{rule.ID:<{width}}  {rule.SEVERITY:<7}  {description(rule)}")
         return EXIT_OK
+    if args.command == "check":
+        from checker import engine, report
+        from checker.config import load_config
+        from checker.formats.text import render_text
+        from checker.rules import RULES
+
+        normalised = _load(args.root)
+        config = load_config(args.root, RULES)
+        result = engine.run(normalised, config)
+        record = report.build(result, args.root)
+        sys.stdout.write(render_text(record, colour=sys.stdout.isatty()))
+        return EXIT_FINDINGS if record["summary"]["failing"] else EXIT_OK
     raise UsageError(f"unknown command {args.command}")

@@ -257,6 +257,8 @@ def normalise(corpus: Corpus) -> Normalised:
                                   ("topic_label", "label"), ("states", "states")):
         claims[column] = claims["topic"].map(topic_table[source_column]) if len(topic_table) else np.nan
     claims["kind"] = claims["kind"].fillna("")
+    labels = claims["topic_label"].fillna("").astype(str)
+    claims["topic_label"] = labels.where(labels != "", claims["topic"])
 
     claims["modality"] = claims["modality"].str.lower().replace("", "actual")
     for row in claims[~claims["modality"].isin(MODALITIES)].itertuples():
@@ -276,6 +278,10 @@ def normalise(corpus: Corpus) -> Normalised:
     located = _quote_and_digits(claims, corpus, sources, problems)
     claims = pd.concat([claims, located], axis=1)
     _densities(claims)
+    _amounts(claims)
+    with_text = set(sources.loc[sources["file"] != "", "id"])
+    claims["source_has_text"] = claims["source"].isin(with_text)
+    claims["cites_has_text"] = claims["cites"].isin(with_text)
     claims = claims.sort_values(["source", "line"], kind="stable").reset_index(drop=True)
     return Normalised(claims=claims, sources=sources, topics=topics, entities=entities,
                       texts=corpus.texts, text_files=corpus.text_files, problems=sorted(set(problems)))
@@ -412,3 +418,23 @@ def _densities(claims: pd.DataFrame) -> None:
                 low_factor, high_factor = factors
                 claims.loc[rows, f"{prefix}{phase}_low"] = claims.loc[rows, f"{prefix}low"] * low_factor
                 claims.loc[rows, f"{prefix}{phase}_high"] = claims.loc[rows, f"{prefix}high"] * high_factor
+
+
+RATE = " / [time]"
+
+
+def _amounts(claims: pd.DataFrame) -> None:
+    """Yearly amounts: a rate (t/year) becomes the amount of one year (t), so that a total
+    can be compared with an annual figure. Amount columns mirror value columns."""
+    per_year = quantities.seconds_per_year()
+    for prefix in ("", "converted_"):
+        dimension = claims[f"{prefix}dimension"].fillna("").astype(str)
+        is_rate = dimension.str.endswith(RATE)
+        factor = np.where(is_rate, per_year, 1.0)
+        claims[f"{prefix}amount_dimension"] = np.where(is_rate, dimension.str[: -len(RATE)], dimension)
+        for column in ("magnitude", "low", "high"):
+            claims[f"{prefix}amount_{column}"] = claims[f"{prefix}{column}"].to_numpy(dtype=float) * factor
+    topic_dimension = claims["topic_dimension"].fillna("").astype(str)
+    topic_is_rate = topic_dimension.str.endswith(RATE)
+    claims["topic_amount_dimension"] = np.where(topic_is_rate, topic_dimension.str[: -len(RATE)], topic_dimension)
+    claims["topic_amount_factor"] = np.where(topic_is_rate, per_year, 1.0)

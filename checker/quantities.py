@@ -338,6 +338,12 @@ def parse_quantity(text: str) -> Quantity:
     )
 
 
+@lru_cache(maxsize=1)
+def seconds_per_year() -> float:
+    """pint's year (the Julian year, 365.25 days) in seconds: turns rates into yearly amounts."""
+    return float(registry().Quantity(1, "year").to("second").magnitude)
+
+
 def display_factor(unit: str) -> tuple[float, str]:
     """How many base units one display unit holds, and the dimension it must match."""
     info = unit_info(unit)

@@ -1,0 +1,81 @@
+"""Human-readable forms of normalised values, for messages and reports.
+
+Plain arithmetic on numbers already in base units: the normaliser gives every claim its
+topic's display unit and how many base units one display unit holds.
+"""
+
+from __future__ import annotations
+
+import math
+
+from checker.dates import interval_label
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def number(value: float, digits: int = 4) -> str:
+    """1.242e10 → '12.42 billion'; 275000 → '275,000'; 0.526 → '0.526'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "?"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    magnitude = abs(value)
+    for scale, word in _SCALES:
+        if magnitude >= scale:
+            return f"{_significant(value / scale, digits)} {word}"
+    if magnitude >= 1000:
+        return f"{round(value):,}"
+    return _significant(value, digits)
+
+
+def _significant(value: float, digits: int) -> str:
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        text = f"{value:.{max(0, digits - 1 - int(math.floor(math.log10(abs(value)))))}f}"
+    return text
+
+
+def in_unit(base_value: float, factor: float) -> float:
+    return base_value / factor if factor and not math.isnan(factor) else base_value
+
+
+_UNIT_NAMES = {
+    "meter ** 3": "m³", "kilogram": "kg", "second": "s", "meter": "m", "kilogram / second": "kg/s",
+    "meter ** 3 / second": "m³/s", "dimensionless": "", "person": "people",
+}
+
+
+def unit_name(unit: str) -> str:
+    """A unit as a reader writes it: 'm³' rather than pint's 'meter ** 3'."""
+    unit = unit or ""
+    return _UNIT_NAMES.get(unit, unit)
+
+
+def quantity(low: float, high: float, magnitude: float, factor: float, unit: str, qualifier: str = "stated") -> str:
+    """The value in the display unit, with its interval: '1 billion USD (0.5–1.5 billion)'."""
+    unit = unit_name(unit)
+    shown = f"{number(in_unit(magnitude, factor))} {unit}".strip()
+    if qualifier == "exact" or low == high:
+        return shown
+    if math.isinf(high) and not math.isinf(low):
+        return f"≥ {number(in_unit(low, factor))} {unit}".strip()
+    if math.isinf(low) and not math.isinf(high):
+        return f"≤ {number(in_unit(high, factor))} {unit}".strip()
+    # Bounds in full (up to 8 significant digits), so 12.42 shows as 12.415–12.425.
+    return f"{shown} ({number(in_unit(low, factor), 8)}–{number(in_unit(high, factor), 8)})"
+
+
+def date_range(start: float, end: float) -> str:
+    if start is None or math.isnan(start):
+        return "?"
+    return interval_label(start, end)
+
+
+def ratio(first: float, second: float) -> str:
+    """How many times larger the larger value is: '12.4×'."""
+    if not first or not second or math.isnan(first) or math.isnan(second):
+        return "?"
+    larger, smaller = max(abs(first), abs(second)), min(abs(first), abs(second))
+    if smaller == 0:
+        return "∞"
+    return f"{_significant(larger / smaller, 3)}×"

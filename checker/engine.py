@@ -1,0 +1,56 @@
+"""Run the enabled rules, stamp rule id and severity, de-duplicate and sort.
+
+A rule is a pure function of the normalised claims and its options; the engine hands
+each rule a read-only view so that a rule which tried to mutate its input fails loudly in
+tests instead of silently changing what the next rule sees.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import pandas as pd
+
+from checker.config import Config
+from checker.findings import Finding, Severity
+from checker.normalise import Normalised
+from checker.rules import RULES
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    normalised: Normalised
+    config: Config
+    rules: tuple = RULES
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def sort_key(finding: Finding):
+    return (Severity(finding.severity).rank, finding.topic, finding.rule, finding.claim_ids, finding.fingerprint)
+
+
+def run(normalised: Normalised, config: Config, rules: tuple = RULES) -> CheckResult:
+    findings: dict[str, Finding] = {}
+    timings: dict[str, float] = {}
+    claims = normalised.claims
+    for rule in rules:
+        settings = config.rules.get(rule.ID)
+        if settings is not None and not settings.enabled:
+            continue
+        override = settings.severity if settings else None
+        options = MappingProxyType(dict(settings.options if settings else rule.OPTIONS))
+        started = time.perf_counter()
+        for finding in rule.check(claims, options):
+            stamped = finding.stamped(rule.ID, override or finding.severity or rule.SEVERITY)
+            findings.setdefault(stamped.fingerprint, stamped)
+        timings[rule.ID] = time.perf_counter() - started
+    ordered = sorted(findings.values(), key=sort_key)
+    return CheckResult(findings=ordered, normalised=normalised, config=config, rules=rules, timings=timings)
+
+
+def counts(findings: list[Finding]) -> dict[str, int]:
+    table = pd.Series([finding.severity for finding in findings], dtype=object).value_counts()
+    return {severity.value: int(table.get(severity.value, 0)) for severity in Severity}

@@ -1,0 +1,1 @@
+"""One renderer per output format, all built from the same records (checker.report)."""

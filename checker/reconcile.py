@@ -1,0 +1,165 @@
+"""Grouping claims for comparison: pairs within a topic, scope and overlapping time.
+
+Everything here is vectorised: pairs come from a self-merge on the grouping keys (so only
+claims of one group ever meet), and the overlap test is a column operation. Rules then
+loop only over the pairs that are findings.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from checker import display
+from checker.findings import ClaimRef
+
+NUMERIC = ("quantity", "count")
+FIGURES = ("actual", "estimate")  # modalities that state what is, so they can conflict
+
+
+def comparable_pairs(claims: pd.DataFrame, mask: pd.Series | np.ndarray | None = None,
+                     keys: Iterable[str] = ("topic", "scope"),
+                     overlap: tuple[str, str] | None = ("period_start", "period_end")) -> pd.DataFrame:
+    """Unordered pairs of distinct claims sharing ``keys`` whose ``overlap`` intervals
+    intersect. Columns ``a`` and ``b`` are row labels of ``claims``; ``a``'s id sorts first,
+    so a pair is never reported twice and A-vs-B is B-vs-A."""
+    keys = list(keys)
+    subset = claims if mask is None else claims[mask]
+    columns = keys + ["id"] + (list(overlap) if overlap else [])
+    left = subset[columns].copy()
+    left["row"] = subset.index
+    pairs = left.merge(left, on=keys, suffixes=("_a", "_b"))
+    keep = (pairs["id_a"] < pairs["id_b"]).to_numpy()
+    if overlap:
+        start, end = overlap
+        keep = keep & ((pairs[f"{start}_a"] < pairs[f"{end}_b"]) & (pairs[f"{start}_b"] < pairs[f"{end}_a"])).to_numpy()
+    pairs = pairs[keep]
+    return pd.DataFrame({"a": pairs["row_a"].to_numpy(), "b": pairs["row_b"].to_numpy()})
+
+
+def side(claims: pd.DataFrame, pairs: pd.DataFrame, which: str, column: str) -> np.ndarray:
+    """A column of ``claims`` aligned with one side of ``pairs``."""
+    return claims[column].to_numpy()[claims.index.get_indexer(pairs[which])]
+
+
+def widened(low: np.ndarray, high: np.ndarray, tolerance: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+    """An interval widened by a relative tolerance on each bound."""
+    with np.errstate(invalid="ignore"):
+        return low - np.abs(low) * tolerance, high + np.abs(high) * tolerance
+
+
+def intervals_apart(low_a, high_a, low_b, high_b, tolerance) -> np.ndarray:
+    """True where two intervals do not meet even after widening both by the tolerance."""
+    low_a, high_a = widened(np.asarray(low_a, float), np.asarray(high_a, float), tolerance)
+    low_b, high_b = widened(np.asarray(low_b, float), np.asarray(high_b, float), tolerance)
+    return (low_a > high_b) | (low_b > high_a)
+
+
+def tolerance_of(claims: pd.DataFrame, rows, default: float) -> np.ndarray:
+    values = claims.loc[rows, "tolerance"].to_numpy(dtype=float) if len(rows) else np.zeros(0)
+    return np.where(np.isnan(values), default, values)
+
+
+def value_text(row: pd.Series, prefix: str = "") -> str:
+    """The normalised value of a claim (or its stated conversion, prefix 'converted_')."""
+    kind = row["kind"]
+    if kind in NUMERIC:
+        if pd.isna(row[f"{prefix}magnitude"]):
+            return ""
+        factor, unit = _display_unit(row, prefix)
+        return display.quantity(row[f"{prefix}low"], row[f"{prefix}high"], row[f"{prefix}magnitude"], factor, unit, row[f"{prefix}qualifier"])
+    if kind == "date":
+        return display.date_range(row["date_start"], row["date_end"])
+    if kind == "status":
+        return row["state"]
+    return str(row["value"])
+
+
+def _display_unit(row: pd.Series, prefix: str) -> tuple[float, str]:
+    """The topic's display unit when the value has the topic's dimension, else base units."""
+    if row[f"{prefix}dimension"] == row["topic_dimension"] and not pd.isna(row["topic_factor"]):
+        return float(row["topic_factor"]), str(row["topic_unit"])
+    unit = row[f"{prefix}unit"]
+    return 1.0, "" if unit == "dimensionless" else str(unit)
+
+
+def in_topic_unit(row: pd.Series, base_value: float) -> str:
+    """A number in base units of the topic's dimension, shown in the topic's display unit."""
+    factor = row["topic_factor"]
+    unit = row["topic_unit"] if isinstance(row["topic_unit"], str) else ""
+    return f"{display.number(display.in_unit(base_value, factor))} {unit}".strip()
+
+
+def _key(row: pd.Series) -> str:
+    """The canonical reading of a claim that fingerprints hash: base units, full precision."""
+    parts = [row["kind"], f"{row['period_start']:.0f}/{row['period_end']:.0f}" if not pd.isna(row["period_start"]) else ""]
+    if row["kind"] in NUMERIC:
+        parts += [str(row["dimension"]), f"{row['low']:.9g}", f"{row['high']:.9g}"]
+        if not pd.isna(row["converted_magnitude"]):
+            parts += [str(row["converted_dimension"]), f"{row['converted_low']:.9g}", f"{row['converted_high']:.9g}"]
+    elif row["kind"] == "date":
+        parts += [f"{row['date_start']:.0f}", f"{row['date_end']:.0f}"]
+    elif row["kind"] == "status":
+        parts += [row["state"]]
+    parts += [row["modality"], row["scope"], row["relation"], row["relative_to"]]
+    return "|".join(str(part) for part in parts)
+
+
+def ref(claims: pd.DataFrame, label) -> ClaimRef:
+    """A claim as findings carry it."""
+    row = claims.loc[label]
+    period = display.date_range(row["period_start"], row["period_end"]) if not pd.isna(row["period_start"]) else ""
+    normalised = value_text(row)
+    if row["kind"] in NUMERIC and not pd.isna(row["converted_magnitude"]):
+        normalised += f" = {value_text(row, 'converted_')}"
+    return ClaimRef(
+        source=row["source"], claim_id=row["id"], file=row["file"], line=int(row["line"]), quote=row["quote"],
+        value=row["value"] + (f" ({row['converted']})" if row["converted"] else ""),
+        normalised=normalised, period=period, topic=row["topic"], key=_key(row),
+    )
+
+
+class ValueIndex:
+    """Find claims whose value matches a given interval, by dimension, in O(log n).
+
+    Bounded claims are kept sorted by magnitude; claims with an open bound (``>``, ``<``)
+    are few and checked directly.
+    """
+
+    def __init__(self, claims: pd.DataFrame, columns: tuple[str, str, str, str] = ("dimension", "magnitude", "low", "high")):
+        dimension, magnitude, low, high = columns
+        numeric = claims[claims["kind"].isin(NUMERIC) & claims[magnitude].notna()]
+        self._claims = claims
+        self._sorted: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._open: dict[str, np.ndarray] = {}
+        for dim, group in numeric.groupby(dimension, sort=False):
+            bounded = np.isfinite(group[low].to_numpy()) & np.isfinite(group[high].to_numpy())
+            values = group[magnitude].to_numpy()[bounded]
+            order = np.argsort(values, kind="stable")
+            self._sorted[dim] = (values[order], group.index.to_numpy()[bounded][order])
+            self._open[dim] = group.index.to_numpy()[~bounded]
+        self._low, self._high, self._magnitude = low, high, magnitude
+
+    def matching(self, dimension: str, low: float, high: float, tolerance: float) -> list:
+        """Row labels of claims whose interval meets [low, high] widened by the tolerance."""
+        if dimension not in self._sorted:
+            return []
+        values, labels = self._sorted[dimension]
+        query_low = low - abs(low) * tolerance if math.isfinite(low) else -math.inf
+        query_high = high + abs(high) * tolerance if math.isfinite(high) else math.inf
+        # A bounded claim can meet the query only if its magnitude lies within the query
+        # widened by its own half-width; half-widths above 50 % are rare and caught by the
+        # open list's linear check below.
+        start = np.searchsorted(values, query_low / 1.5 if query_low > 0 else query_low * 1.5, side="left")
+        stop = np.searchsorted(values, query_high * 1.5 if query_high > 0 else query_high / 1.5, side="right")
+        candidates = list(labels[start:stop]) + list(self._open.get(dimension, []))
+        found = []
+        for label in candidates:
+            other_low = self._claims.at[label, self._low]
+            other_high = self._claims.at[label, self._high]
+            if not (other_low - abs(other_low) * tolerance > query_high or query_low > other_high + abs(other_high) * tolerance):
+                found.append(label)
+        return found

@@ -1,0 +1,187 @@
+"""The records every report format is built from: plain dicts and lists, no pandas.
+
+``build(result, ...)`` turns a check result (and optionally a baseline and the review
+ledger) into one record; each renderer in ``checker.formats`` is a pure function of it.
+Nothing here reads the clock, so the same corpus gives byte-identical reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from checker import __version__, display
+from checker.findings import Finding, Severity
+from checker.rules import description
+
+STATUSES = ("new", "changed", "unchanged", "resolved")
+
+
+def _rule_record(rule) -> dict[str, Any]:
+    doc = (rule.__doc__ or "").strip()
+    examples = {"fails": [], "passes": []}
+    current = None
+    for line in doc.splitlines()[1:]:
+        stripped = line.strip()
+        if stripped.startswith("Fails:"):
+            current = "fails"
+            examples[current].append(stripped[len("Fails:"):].strip())
+        elif stripped.startswith("Passes:"):
+            current = "passes"
+            examples[current].append(stripped[len("Passes:"):].strip())
+        elif current and stripped and line.startswith(" " * 8):
+            examples[current][-1] += " " + stripped
+        else:
+            current = None
+    body = "\n".join(line for line in doc.splitlines()[1:]).strip()
+    explanation = body.split("\n\n")[-1] if "\n\n" in body else ""
+    return {"id": rule.ID, "severity": rule.SEVERITY, "description": description(rule),
+            "fails": examples["fails"], "passes": examples["passes"],
+            "explanation": " ".join(explanation.split())}
+
+
+def inputs_hash(root: Path, files: list[str]) -> str:
+    """SHA-256 over the corpus files a check read, in a stable order."""
+    digest = hashlib.sha256()
+    for name in sorted(set(files)):
+        path = Path(root) / name
+        digest.update(name.encode("utf-8") + b"\0")
+        if path.is_file():
+            digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _claim_record(ref) -> dict[str, Any]:
+    return {"source": ref.source, "claim_id": ref.claim_id, "file": ref.file, "line": ref.line, "quote": ref.quote,
+            "value": ref.value, "normalised": ref.normalised, "period": ref.period}
+
+
+def finding_record(finding: Finding, status: str = "new", review: dict | None = None,
+                   previous: str | None = None) -> dict[str, Any]:
+    return {
+        "fingerprint": finding.fingerprint,
+        "identity": finding.identity,
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "topic": finding.topic,
+        "message": finding.message,
+        "diagnosis": finding.diagnosis,
+        "status": status,
+        "previous_fingerprint": previous,
+        "review": review,
+        "claims": [_claim_record(ref) for ref in finding.claims],
+    }
+
+
+def corpus_counts(normalised) -> dict[str, int]:
+    claims = normalised.claims
+    return {
+        "sources": int(len(normalised.sources)),
+        "texts": int(len(normalised.texts)),
+        "claims": int(len(claims)),
+        "topics": int(len(normalised.topics)),
+        "topics_used": int(claims["topic"].nunique()),
+        "entities": int(len(normalised.entities)),
+    }
+
+
+def _number(value: float) -> float | None:
+    return None if value is None or (isinstance(value, float) and not math.isfinite(value)) else float(value)
+
+
+def claims_records(normalised, ref_of) -> list[dict[str, Any]]:
+    """Every claim with what the editorial report shows: value, period, and the paragraph
+    of its source text around the quote (offsets of the quote inside it)."""
+    records = []
+    claims = normalised.claims
+    for label in claims.index:
+        row = claims.loc[label]
+        ref = ref_of(label)
+        text = normalised.texts.get(row["text_source"])
+        context, start, end = "", -1, -1
+        if text is not None and row["quote_start"] >= 0:
+            before, after = text.paragraph_around(int(row["quote_start"]), int(row["quote_end"]))
+            context = text.text[before:after]
+            start, end = int(row["quote_start"]) - before, int(row["quote_end"]) - before
+        numeric = row["kind"] in ("quantity", "count") and row["dimension"] == row["topic_dimension"] and not pd.isna(row["magnitude"])
+        factor = row["topic_factor"] if numeric else math.nan
+        records.append({
+            **_claim_record(ref),
+            "topic": row["topic"], "kind": row["kind"], "modality": row["modality"], "scope": row["scope"],
+            "attributed_to": row["attributed_to"], "cites": row["cites"], "note": row["note"],
+            "context": context, "quote_start": start, "quote_end": end,
+            "chart": {
+                "start": display.date_range(row["period_start"], row["period_start"] + 1) if numeric and math.isfinite(row["period_start"]) else None,
+                "end": display.date_range(row["period_end"] - 1, row["period_end"]) if numeric and math.isfinite(row["period_end"]) else None,
+                "t0": _number(row["period_start"]) if numeric else None,
+                "t1": _number(row["period_end"]) if numeric else None,
+                "value": _number(row["magnitude"] / factor) if numeric else None,
+                "low": _number(row["low"] / factor) if numeric else None,
+                "high": _number(row["high"] / factor) if numeric else None,
+            },
+        })
+    return records
+
+
+def build(result, root: Path, comparison=None, reviews=None, with_claims: bool = False) -> dict[str, Any]:
+    """The one record all formats render: run, summary, rules, findings (and claims)."""
+    from checker.reconcile import ref
+
+    normalised = result.normalised
+    findings = []
+    comparison = comparison or {}
+    reviews = reviews or {}
+    for finding in result.findings:
+        status, previous = comparison.get(finding.fingerprint, ("new", None)) if comparison else ("new", None)
+        findings.append(finding_record(finding, status, reviews.get(finding.fingerprint), previous))
+    resolved = [dict(record, status="resolved") for record in comparison.get("__resolved__", [])] if comparison else []
+    fail_rank = Severity(result.config.fail_on).rank
+    for record in findings:
+        record["failing"] = bool(record["review"] is None and Severity(record["severity"]).rank <= fail_rank
+                                 and record["status"] in ("new", "changed"))
+    files = list(normalised.text_files.values()) + sorted(set(normalised.claims["file"])) + [
+        "claims/sources.csv", "claims/topics.csv", "claims/entities.csv"]
+    topics = normalised.topics
+    record: dict[str, Any] = {
+        "tool": {"name": "claimcheck", "version": __version__},
+        "run": {
+            "corpus": corpus_counts(normalised),
+            "inputs_sha256": inputs_hash(root, files),
+            "fail_on": result.config.fail_on,
+            "baseline": comparison.get("__baseline__") if comparison else None,
+        },
+        "summary": summary(findings, resolved),
+        "rules": [_rule_record(rule) for rule in result.rules],
+        "findings": findings,
+        "resolved": resolved,
+        "stale_reviews": [],
+        "topics": {row.key: {"label": row.label or row.key, "kind": row.kind, "unit": row.unit}
+                   for row in topics.itertuples() if row.key},
+    }
+    if with_claims:
+        record["claims"] = claims_records(normalised, lambda label: ref(normalised.claims, label))
+        record["sources"] = {row.id: {"title": row.title, "author": row.author, "publisher": row.publisher,
+                                      "published": row.published, "url": row.url, "file": row.file}
+                             for row in normalised.sources.itertuples() if row.id}
+    return record
+
+
+def summary(findings: list[dict], resolved: list[dict]) -> dict[str, int]:
+    counts = {severity.value: 0 for severity in Severity}
+    for record in findings:
+        counts[record["severity"]] += 1
+    by_status = {status: 0 for status in STATUSES}
+    for record in findings:
+        by_status[record["status"]] += 1
+    by_status["resolved"] = len(resolved)
+    return {
+        **counts,
+        **by_status,
+        "reviewed": sum(1 for record in findings if record["review"] is not None),
+        "failing": sum(1 for record in findings if record["failing"]),
+    }

@@ -1,0 +1,24 @@
+"""The rule registry: an explicit tuple, in the order rules run and are listed.
+
+Every rule is a module with ID, SEVERITY, OPTIONS, a docstring whose first line is its
+description (with Fails:/Passes: examples), and ``check(claims, options)`` yielding findings.
+"""
+
+from checker.rules import (citation, date_conflict, derived, magnitude, reconciliation, stated_conversion,
+                           status_conflict, unit_dimension, value_conflict)
+
+RULES = (
+    value_conflict,
+    unit_dimension,
+    stated_conversion,
+    magnitude,
+    status_conflict,
+    date_conflict,
+    derived,
+    citation,
+    reconciliation,
+)
+
+
+def description(rule) -> str:
+    return (rule.__doc__ or "").strip().splitlines()[0]

@@ -1,0 +1,93 @@
+"""A claim that cites another source of the corpus must agree with what that source says.
+
+Fails:  USD 12.42 billion of bilateral trade in 2024, citing a report whose own claim is
+        Afghanistan's total trade of >US$12 billion in 2024 (the figure, another scope)
+Fails:  a ban "lifted" on 2025-04-17, citing a source that says the ban was "suspended"
+Passes: a court decision dated 2025-04-17, citing a source that dates it 2025-04-17
+
+The citing claim is compared with the cited source's claims on the same topic: values
+(intervals within tolerance), dates (intervals) and statuses (same state for overlapping
+times). When the cited source has no claim on the topic, its claims in other topics are
+searched for the same figure: a match means the citation moved the figure to another
+scope. A cited source whose text is in the corpus and says nothing on the topic is noted.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import numpy as np
+import pandas as pd
+
+from checker import display
+from checker.findings import Finding, Severity
+from checker.reconcile import NUMERIC, ref, value_text
+
+ID = "citation-consistency"
+SEVERITY = "warning"
+OPTIONS = {"tolerance": 0.02, "note_unsupported": True}
+
+
+def _label(row: pd.Series) -> str:
+    return row["topic_label"] if isinstance(row["topic_label"], str) and row["topic_label"] else row["topic"]
+
+
+def _meets(claim: pd.Series, other: pd.Series, tolerance: float) -> bool | None:
+    """Whether two claims agree; None when they cannot be compared."""
+    overlaps = other["period_start"] < claim["period_end"] and claim["period_start"] < other["period_end"]
+    if claim["kind"] in NUMERIC:
+        if claim["dimension"] != other["dimension"] or pd.isna(other["magnitude"]):
+            return None
+        if not overlaps:
+            return None
+        return not (claim["low"] - abs(claim["low"]) * tolerance > other["high"] + abs(other["high"]) * tolerance
+                    or other["low"] - abs(other["low"]) * tolerance > claim["high"] + abs(claim["high"]) * tolerance)
+    if claim["kind"] == "date":
+        return not (claim["date_start"] >= other["date_end"] or other["date_start"] >= claim["date_end"])
+    if claim["kind"] == "status":
+        return None if not overlaps else claim["state"] == other["state"]
+    return None
+
+
+def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    citing = claims["cites"].ne("") & (claims["cites"].isin(claims["source"]) | claims["cites_has_text"])
+    if not citing.any():
+        return
+    by_source = {source: claims.index[positions] for source, positions in claims.groupby("source", sort=False).indices.items()}
+    tolerance = options["tolerance"]
+    for label in claims.index[citing]:  # one citing claim at a time: citations are few
+        claim = claims.loc[label]
+        cited = claims.loc[by_source.get(claim["cites"], [])]
+        same_topic = cited[cited["topic"] == claim["topic"]]
+        verdicts = [(other_label, _meets(claim, cited.loc[other_label], tolerance)) for other_label in same_topic.index]
+        agreeing = [l for l, verdict in verdicts if verdict]
+        disagreeing = [l for l, verdict in verdicts if verdict is False]
+        if disagreeing and not agreeing:
+            other = claims.loc[disagreeing[0]]
+            yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, disagreeing[0])),
+                          diagnosis="the cited source says otherwise",
+                          message=f"{claim['id']} gives {value_text(claim)} citing {claim['cites']}, which gives {value_text(other)} ({other['id']})")
+            continue
+        if verdicts:
+            continue
+        moved = _same_figure_elsewhere(claim, cited, tolerance)
+        if moved is not None:
+            other = claims.loc[moved]
+            yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, moved)),
+                          diagnosis="different scope: the cited figure is about another topic",
+                          message=f"{claim['id']} gives {value_text(claim)} for {_label(claim)} citing {claim['cites']}, "
+                                  f"but the cited figure ({value_text(other)}, {other['id']}) is for {_label(other)}")
+        elif options["note_unsupported"] and claim["cites_has_text"]:
+            yield Finding(topic=claim["topic"], claims=(ref(claims, label),), severity=Severity.NOTE.value,
+                          diagnosis="the cited source makes no claim on this topic",
+                          message=f"{claim['id']} cites {claim['cites']}, which makes no claim on {_label(claim)}")
+
+
+def _same_figure_elsewhere(claim: pd.Series, cited: pd.DataFrame, tolerance: float):
+    if claim["kind"] not in NUMERIC or pd.isna(claim["magnitude"]):
+        return None
+    for other_label in cited.index:
+        other = cited.loc[other_label]
+        if other["topic"] != claim["topic"] and _meets(claim, other, tolerance):
+            return other_label
+    return None

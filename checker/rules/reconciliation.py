@@ -1,0 +1,44 @@
+"""A topic or entity name resolved only by a fuzzy match, or ambiguously.
+
+Fails:  topic "russia-afghanistan-trdae" → russia-afghanistan-trade (a note: add the alias)
+Fails:  topic "lpg-ports" matches lpg-imports and lpg-exports equally (a warning)
+Passes: topic "bilateral trade", a listed alias of russia-afghanistan-trade
+
+Names resolve by key, alias, normalised form, then rapidfuzz; a name unknown to all of
+them is a data error reported by the loader. A fuzzy resolution is reported as a note
+with its score and the alias to add, so the match becomes explicit; an ambiguous one,
+where a second candidate scores within a few points, is a warning.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import pandas as pd
+
+from checker.findings import Finding, Severity
+from checker.reconcile import ref
+
+ID = "name-reconciliation"
+SEVERITY = "note"
+OPTIONS: dict[str, Any] = {}
+
+COLUMNS = (("topic", "topic", "topics.csv"), ("subject", "entity", "entities.csv"), ("attributed_to", "entity", "entities.csv"))
+
+
+def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    for column, kind, table in COLUMNS:
+        how = claims[f"{column}_match"]
+        for label in claims.index[how.isin(("fuzzy", "ambiguous"))]:
+            row = claims.loc[label]
+            name = row[f"{column}_input"]
+            if row[f"{column}_match"] == "fuzzy":
+                yield Finding(topic=row["topic"], claims=(ref(claims, label),), severity=Severity.NOTE.value,
+                              diagnosis="fuzzy match",
+                              message=f"{column} '{name}' resolved to {kind} '{row[column]}' by fuzzy match "
+                                      f"(score {row[f'{column}_score']:.0f}); add '{name}' to its aliases in {table}")
+            else:
+                yield Finding(topic=row["topic"], claims=(ref(claims, label),), severity=Severity.WARNING.value,
+                              diagnosis="ambiguous match",
+                              message=f"{column} '{name}' matches several {kind}s equally well "
+                                      f"({row[f'{column}_candidates']}); resolved to '{row[column]}' — use the key")

@@ -1,0 +1,116 @@
+"""A conversion the text states itself must imply a real density and a plausible amount.
+
+The implied factor is checked against the substance's densities (which phase it
+corresponds to) and the converted amount against the claims that bound it.
+
+Fails:  "50 million cubic metres (about 26.3 million tonnes) of LPG": 0.526 t/m³ is LPG
+        as a liquid, and 26.3 million t is 38 times Afghanistan's annual LPG demand
+Fails:  "2 million m³ (about 9 million t) of LPG": 4.5 t/m³ is no density of LPG
+Passes: "50 million cubic metres (about 100,000 tonnes) of LPG gas": 2 kg/m³ is LPG as gas
+        at standard conditions, and the amount is within the bounds
+
+Conversions within one dimension (tonnes to kilograms) must agree within tolerance.
+Conversions between currencies cannot be checked without an exchange rate, and say so.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import numpy as np
+import pandas as pd
+
+from checker import display
+from checker.findings import Finding, Severity
+from checker.quantities import DENSITIES
+from checker.reconcile import NUMERIC, ref
+from checker.rules.magnitude import bounding_claims, excess
+
+ID = "stated-conversion"
+SEVERITY = "error"
+OPTIONS = {"tolerance": 0.02, "max_ratio": 10.0}
+
+PHASE_LABEL = {"liquid": "as a liquid", "gas": "as a gas at standard conditions", "bulk": "in bulk"}
+VOLUME, MASS = "[length] ** 3", "[mass]"
+
+
+def density_text(low: float, high: float) -> str:
+    """kg/m³ shown the way the trade writes it: t/m³ for liquids and solids, kg/m³ for gases."""
+    if high >= 100:
+        return f"{low / 1000:.3g}–{high / 1000:.3g} t/m³" if low != high else f"{low / 1000:.3g} t/m³"
+    return f"{low:.3g}–{high:.3g} kg/m³" if low != high else f"{low:.3g} kg/m³"
+
+
+def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    stated = claims["kind"].isin(NUMERIC) & claims["converted_magnitude"].notna() & claims["magnitude"].notna()
+    if not stated.any():
+        return
+    groups = claims.groupby("topic", sort=False).indices
+    groups = {topic: claims.index[positions] for topic, positions in groups.items()}
+    for label in claims.index[stated]:  # one claim each: a handful per corpus
+        finding = _check_one(claims, label, options, groups)
+        if finding is not None:
+            yield finding
+
+
+def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: dict) -> Finding | None:
+    row = claims.loc[label]
+    refs = (ref(claims, label),)
+    tolerance = options["tolerance"] if np.isnan(row["tolerance"]) else row["tolerance"]
+    if row["amount_dimension"] == row["converted_amount_dimension"]:
+        apart = (row["low"] - abs(row["low"]) * tolerance > row["converted_high"] + abs(row["converted_high"]) * tolerance
+                 or row["converted_low"] - abs(row["converted_low"]) * tolerance > row["high"] + abs(row["high"]) * tolerance)
+        if not apart:
+            return None
+        return Finding(topic=row["topic"], claims=refs, diagnosis="the stated conversion is wrong",
+                       message=f"{row['value']} is stated as {row['converted']}, but they differ by "
+                               f"{display.ratio(row['magnitude'], row['converted_magnitude'])}")
+    dimensions = {row["dimension"], row["converted_dimension"]}
+    if all(str(d).startswith("[currency_") for d in dimensions):
+        return Finding(topic=row["topic"], claims=refs, severity=Severity.NOTE.value, diagnosis="not checkable without an exchange rate",
+                       message=f"{row['value']} is stated as {row['converted']}: claimcheck never converts between currencies, so this conversion is not checked")
+    substance = row["substance"] if isinstance(row["substance"], str) and row["substance"] else ""
+    if dimensions != {VOLUME, MASS} or substance not in DENSITIES:
+        return Finding(topic=row["topic"], claims=refs, severity=Severity.WARNING.value, diagnosis="not checkable",
+                       message=f"{row['value']} is stated as {row['converted']}: no density links {row['dimension']} and "
+                               f"{row['converted_dimension']}" + ("" if substance else " (the topic names no substance)"))
+    # The implied density, with the interval both values' precision allows (kg/m³).
+    if row["dimension"] == VOLUME:
+        volume_low, volume_high, mass_low, mass_high = row["low"], row["high"], row["converted_low"], row["converted_high"]
+        volume_text, mass_text = row["value"], row["converted"]
+        mass_prefix = "converted_"
+    else:
+        volume_low, volume_high, mass_low, mass_high = row["converted_low"], row["converted_high"], row["low"], row["high"]
+        volume_text, mass_text = row["converted"], row["value"]
+        mass_prefix = ""
+    implied = (row["converted_magnitude"] / row["magnitude"]) if row["dimension"] == VOLUME else (row["magnitude"] / row["converted_magnitude"])
+    implied_low, implied_high = mass_low / volume_high, mass_high / volume_low
+    matches, others = [], []
+    for phase, (low, high) in DENSITIES[substance].items():
+        fits = not (implied_low > high * (1 + tolerance) or low * (1 - tolerance) > implied_high)
+        (matches if fits else others).append((phase, low, high))
+    described = f"{volume_text} stated as {mass_text} implies {density_text(implied, implied)}"
+    if not matches:
+        known = "; ".join(f"{PHASE_LABEL[p]} {density_text(l, h)}" for p, l, h in others)
+        return Finding(topic=row["topic"], claims=refs, diagnosis=f"the factor matches no density of {substance}",
+                       message=f"{described}, which is no density of {substance} ({known})")
+    phase, low, high = matches[0]
+    reading = f"{described}, the density of {substance} {PHASE_LABEL[phase]} ({density_text(low, high)})"
+    alternatives = [f"{PHASE_LABEL[p]} ({density_text(l, h)}) {volume_text} would be "
+                    f"{display.number(volume_low * l / 1000)}–{display.number(volume_high * h / 1000)} t" for p, l, h in others]
+    amount = pd.Series({"amount_dimension": MASS, "amount_low": mass_low, "amount_high": mass_high,
+                        "amount_magnitude": row[f"{mass_prefix}magnitude"]})
+    too_large, bounds = [], []
+    for bound_label in bounding_claims(claims, label, groups):
+        bound = claims.loc[bound_label]
+        result = excess(amount, bound, options["max_ratio"])
+        if result is not None:
+            too_large.append(f"{result} ({bound['id']}: {bound['value']})")
+            bounds.append(ref(claims, bound_label))
+    if not too_large:
+        return None  # a consistent reading with a plausible amount
+    message = f"{reading}; {mass_text} is {'; '.join(too_large)}"
+    if alternatives:
+        message += "; read " + "; ".join(alternatives)
+    return Finding(topic=row["topic"], claims=refs + tuple(bounds), message=message,
+                   diagnosis=f"the conversion assumes {substance} {PHASE_LABEL[phase]} and gives an implausible amount")

@@ -1,0 +1,95 @@
+"""Claims of one topic in different dimensions are compared through the substance's density.
+
+Where no density links them, the pair is flagged as not comparable rather than skipped.
+
+Fails:  50 million m³ of LPG vs 200,000 t of LPG (no density of LPG reconciles them)
+Fails:  US$80 million vs 80,000 t in one topic (no density links money and mass)
+Passes: 50 million m³ vs 100,000 t of LPG (consistent with LPG as gas; noted as such)
+
+Volume and mass (and their rates) convert through the densities of the topic's
+substance, one interpretation per phase: LPG as a liquid (0.50–0.58 t/m³) or as a gas at
+standard conditions (1.86–2.49 kg/m³). The finding says which interpretations are
+consistent and which are not; a pair consistent under every phase is not reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import numpy as np
+import pandas as pd
+
+from checker import display
+from checker.findings import Finding, Severity
+from checker.quantities import PHASES
+from checker.reconcile import FIGURES, NUMERIC, comparable_pairs, in_topic_unit, ref, side
+
+ID = "unit-dimension"
+SEVERITY = "warning"
+OPTIONS = {"tolerance": 0.02}
+
+PHASE_LABEL = {"liquid": "as liquid", "gas": "as gas at standard conditions", "bulk": "in bulk"}
+
+
+def in_topic_dimension(row: pd.Series, phase: str) -> tuple[float, float] | None:
+    """The claim's interval in the topic's base unit under one phase's density."""
+    if row["dimension"] == row["topic_dimension"]:
+        return row["low"], row["high"]
+    low, high = row[f"{phase}_low"], row[f"{phase}_high"]
+    if np.isnan(low) and np.isnan(high):
+        return None
+    return low, high
+
+
+def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    figures = claims["kind"].isin(NUMERIC) & claims["modality"].isin(FIGURES) & claims["magnitude"].notna()
+    pairs = comparable_pairs(claims, figures)
+    if not pairs.empty:
+        differ = side(claims, pairs, "a", "dimension") != side(claims, pairs, "b", "dimension")
+        for a, b in pairs[differ].itertuples(index=False):
+            finding = _compare(claims, a, b, options["tolerance"])
+            if finding is not None:
+                yield finding
+    # A claim alone in a dimension its topic cannot reach is not comparable with anything.
+    mismatched = figures & (claims["dimension"] != claims["topic_dimension"]) & claims["topic_dimension"].notna()
+    for label in claims.index[mismatched]:
+        row = claims.loc[label]
+        if any(in_topic_dimension(row, phase) is not None for phase in PHASES):
+            continue
+        yield Finding(topic=row["topic"], claims=(ref(claims, label),),
+                      message=f"{row['value']} is {row['dimension']}, but topic '{row['topic']}' is measured in "
+                              f"{row['topic_unit']} ({row['topic_dimension']}) and no density links them: not comparable",
+                      diagnosis="not comparable: different dimensions")
+
+
+def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | None:
+    first, second = claims.loc[a], claims.loc[b]
+    tolerance = default_tolerance if np.isnan(first["tolerance"]) else first["tolerance"]
+    consistent, inconsistent = [], []
+    for phase in PHASES:
+        one, two = in_topic_dimension(first, phase), in_topic_dimension(second, phase)
+        if one is None or two is None:
+            continue
+        (low_1, high_1), (low_2, high_2) = one, two
+        meet = not (low_1 - abs(low_1) * tolerance > high_2 + abs(high_2) * tolerance
+                    or low_2 - abs(low_2) * tolerance > high_1 + abs(high_1) * tolerance)
+        converted = first if first["dimension"] != first["topic_dimension"] else second
+        low, high = in_topic_dimension(converted, phase)
+        text = f"{PHASE_LABEL[phase]} ({converted['value']} is {in_topic_unit(converted, low)}–{in_topic_unit(converted, high)})"
+        (consistent if meet else inconsistent).append(text)
+    refs = (ref(claims, a), ref(claims, b))
+    substance = first["substance"] if isinstance(first["substance"], str) and first["substance"] else None
+    if not consistent and not inconsistent:
+        return Finding(topic=first["topic"], claims=refs, diagnosis="not comparable: different dimensions",
+                       message=f"{first['value']} ({first['dimension']}) and {second['value']} ({second['dimension']}) "
+                               f"cannot be compared: " + (f"no density of {substance} for these units" if substance else "the topic names no substance whose density would link them"))
+    if not inconsistent:
+        return None
+    if not consistent:
+        return Finding(topic=first["topic"], claims=refs, severity=Severity.ERROR.value,
+                       diagnosis=f"no density of {substance} reconciles the two values",
+                       message=f"{first['value']} and {second['value']} disagree under every density of {substance}: " + "; ".join(inconsistent))
+    return Finding(topic=first["topic"], claims=refs, severity=Severity.NOTE.value,
+                   diagnosis="consistent only under one reading of the substance's phase",
+                   message=f"{first['value']} and {second['value']} agree only {'; '.join(consistent)}; "
+                           f"they disagree {'; '.join(inconsistent)}")
