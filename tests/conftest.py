@@ -69,8 +69,11 @@ def claim(id: str, topic: str, value: str, quote: str | None = None, **fields) -
 
 @pytest.fixture
 def corpus_dir(tmp_path):
+    """Each call writes a fresh corpus folder, so a test can build several."""
+    counter = iter(range(1_000_000))
+
     def make(claims, **kwargs):
-        return build_corpus(tmp_path / "corpus", claims, **kwargs)
+        return build_corpus(tmp_path / f"corpus-{next(counter)}", claims, **kwargs)
     return make
 
 
@@ -80,3 +83,18 @@ def normalised(corpus_dir):
     def make(claims, **kwargs):
         return normalise(load_corpus(corpus_dir(claims, **kwargs)))
     return make
+
+
+def run_rules(result, *rules, **options):
+    """Run some rules on a Normalised result through the engine; options override defaults."""
+    from checker import engine
+    from checker.config import Config, RuleSettings
+
+    assert result.problems == [], [str(p) for p in result.problems]
+    config = Config(rules={rule.ID: RuleSettings(True, None, {**rule.OPTIONS, **options}) for rule in rules})
+    return engine.run(result, config, rules=tuple(rules)).findings
+
+
+def ids(findings) -> list[tuple[str, tuple[str, ...]]]:
+    """What a test asserts on: rule id and claim ids, not message wording."""
+    return sorted((finding.rule, finding.claim_ids) for finding in findings)

@@ -3,6 +3,7 @@
 Fails:  US$1 billion (bilateral trade, 2024) vs USD 12.42 billion (bilateral trade, 2024)
 Passes: US$1 billion (2024) vs "more than US$3 billion" as a target
 Passes: US$1 billion (2024) vs ~US$1.2 billion (2024): the intervals meet
+Passes: US$1 billion (2024) vs US$170 million (2022): different periods
 
 Only actual figures and estimates are compared; the intervals come from qualifiers and
 stated precision, widened by the topic's tolerance (or this rule's). The message gives
@@ -66,8 +67,10 @@ def diagnose(claims: pd.DataFrame, index: ValueIndex, first: pd.Series, second: 
         if power >= 1 and abs(high / low / 10 ** power - 1) <= options["match_tolerance"]:
             return f"scale slip: the values differ by a factor of {10 ** power:,} (a power of ten)"
     steps = [row["high"] - row["low"] for row in (first, second) if row["qualifier"] == "stated" and np.isfinite(row["high"] - row["low"])]
-    if steps and abs(first["magnitude"] - second["magnitude"]) <= max(steps):
-        return "rounding: the values differ by less than one unit of the coarser stated precision"
+    if steps and max(steps) > 0:
+        coarse = max(steps)
+        if math.floor(first["magnitude"] / coarse + 1e-9) == math.floor(second["magnitude"] / coarse + 1e-9):
+            return "rounding: the values agree when truncated to the coarser stated precision (one was cut, not rounded)"
     for row in (second, first):
         for label_ in index.matching(row["dimension"], row["low"], row["high"], options["match_tolerance"]):
             other = claims.loc[label_]
