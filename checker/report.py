@@ -128,7 +128,7 @@ def claims_records(normalised, ref_of) -> list[dict[str, Any]]:
     return records
 
 
-def build(result, root: Path, comparison=None, reviews=None, with_claims: bool = False) -> dict[str, Any]:
+def build(result, root: Path, comparison=None, reviews=None, stale=None, with_claims: bool = False) -> dict[str, Any]:
     """The one record all formats render: run, summary, rules, findings (and claims)."""
     from checker.reconcile import ref
 
@@ -159,9 +159,10 @@ def build(result, root: Path, comparison=None, reviews=None, with_claims: bool =
         "rules": [_rule_record(rule) for rule in result.rules],
         "findings": findings,
         "resolved": resolved,
-        "stale_reviews": [],
+        "stale_reviews": list(stale or []),
         "topics": {row.key: {"label": row.label or row.key, "kind": row.kind, "unit": row.unit}
                    for row in topics.itertuples() if row.key},
+        "topics_in_use": sorted(set(normalised.claims["topic"]) - {""}),
     }
     if with_claims:
         record["claims"] = claims_records(normalised, lambda label: ref(normalised.claims, label))

@@ -1,0 +1,56 @@
+"""JUnit XML: one test suite per rule, one test case per rule and topic in use.
+
+A test case fails when the rule has a failing (new or changed, unreviewed, at or above the
+threshold) finding on the topic; the failure carries the messages. Findings that do not
+fail (reviewed, unchanged, or below the threshold) are listed in the case's system-out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.etree import ElementTree
+
+
+def render_junit(record: dict[str, Any]) -> str:
+    topics = sorted({claim_topic for claim_topic in record["topics_in_use"]}) if "topics_in_use" in record else sorted(record["topics"])
+    by_case: dict[tuple[str, str], list[dict]] = {}
+    for finding in record["findings"]:
+        by_case.setdefault((finding["rule"], finding["topic"]), []).append(finding)
+    root = ElementTree.Element("testsuites", name="claimcheck")
+    total_tests = total_failures = 0
+    for rule in record["rules"]:
+        suite = ElementTree.SubElement(root, "testsuite", name=rule["id"])
+        tests = failures = 0
+        for topic in topics:
+            findings = by_case.get((rule["id"], topic), [])
+            case = ElementTree.SubElement(suite, "testcase", classname=f"claimcheck.{rule['id']}", name=topic)
+            tests += 1
+            failing = [f for f in findings if f["failing"]]
+            passing = [f for f in findings if not f["failing"]]
+            if failing:
+                failures += 1
+                failure = ElementTree.SubElement(case, "failure", message=failing[0]["message"], type=failing[0]["severity"])
+                failure.text = "\n\n".join(_describe(f) for f in failing)
+            if passing:
+                out = ElementTree.SubElement(case, "system-out")
+                out.text = "\n\n".join(_describe(f) for f in passing)
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        total_tests += tests
+        total_failures += failures
+    root.set("tests", str(total_tests))
+    root.set("failures", str(total_failures))
+    root.set("errors", "0")
+    ElementTree.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+
+
+def _describe(finding: dict[str, Any]) -> str:
+    lines = [f"[{finding['severity']}] [{finding['status']}] {finding['message']}"]
+    if finding.get("review"):
+        lines.append(f"reviewed: {finding['review']['decision']} — {finding['review'].get('note') or ''}")
+    for claim in finding["claims"]:
+        lines.append(f"  {claim['file']}:{claim['line']} {claim['claim_id']}: \"{claim['quote']}\"")
+    lines.append(f"  fingerprint {finding['fingerprint']}")
+    return "\n".join(lines)
