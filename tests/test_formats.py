@@ -1,0 +1,122 @@
+"""Every format, built from one small corpus with known findings, read back by real parsers."""
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+from conftest import SHARED, claim
+
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) ![i](http://x/y.png)'
+
+CLAIMS = {
+    "orf": [claim("orf-2024", "trade", "US$1 billion", period="2024"),
+            claim("orf-court", "court-ruling", "2025-04-17", quote=f"on 17 April 2025 {HOSTILE}")],
+    "capss": [claim("capss-2024", "trade", "USD 12.42 billion", period="2024", cites="amu"),
+              claim("capss-court", "court-ruling", "2025-04-21", quote="on April 21, 2025")],
+    "amu": [claim("amu-total", "total-trade", ">12 billion USD", period="2024")],
+}
+
+
+@pytest.fixture
+def corpus(corpus_dir):
+    return corpus_dir(CLAIMS)
+
+
+def run(corpus, *args, capsys=None):
+    code = main(["check", "--root", str(corpus), *args])
+    return code
+
+
+def render(corpus, fmt, tmp_path, *extra):
+    output = tmp_path / f"report.{fmt}"
+    code = main(["check", "--root", str(corpus), "--format", fmt, "-o", str(output), *extra])
+    return code, output.read_text(encoding="utf-8")
+
+
+def test_json_report(corpus, tmp_path):
+    code, text = render(corpus, "json", tmp_path)
+    assert code == 1
+    data = json.loads(text)
+    assert list(data) == ["schema_version", "tool", "run", "summary", "rules", "findings", "resolved", "stale_reviews"]
+    rules = sorted(f["rule"] for f in data["findings"])
+    assert rules == ["citation-consistency", "date-conflict", "value-conflict"]
+    finding = next(f for f in data["findings"] if f["rule"] == "value-conflict")
+    assert list(finding) == ["fingerprint", "identity", "rule", "severity", "topic", "message", "diagnosis", "status",
+                             "previous_fingerprint", "review", "claims", "failing"]
+    assert finding["status"] == "new" and finding["review"] is None
+    assert {c["claim_id"] for c in finding["claims"]} == {"orf-2024", "capss-2024"}
+    assert all(set(c) == {"source", "claim_id", "file", "line", "quote", "value", "normalised", "period"} for c in finding["claims"])
+    assert data["run"]["corpus"]["claims"] == 5 and len(data["run"]["inputs_sha256"]) == 64
+    assert data["summary"]["error"] == 2 and data["summary"]["failing"] == 2
+
+
+def test_reports_are_byte_identical_across_runs(corpus, tmp_path):
+    for fmt in ("json", "markdown", "sarif", "junit", "html", "text"):
+        first = render(corpus, fmt, tmp_path)[1]
+        second = render(corpus, fmt, tmp_path)[1]
+        assert first == second, fmt
+
+
+def test_sarif_validates_against_the_official_schema(corpus, tmp_path):
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip(f"the official SARIF schema is not at {SARIF_SCHEMA}")
+    import jsonschema
+
+    _, text = render(corpus, "sarif", tmp_path)
+    document = json.loads(text)
+    jsonschema.validate(document, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    run_ = document["runs"][0]
+    assert [rule["id"] for rule in run_["tool"]["driver"]["rules"]][0] == "value-conflict"
+    result = next(r for r in run_["results"] if r["ruleId"] == "value-conflict")
+    assert result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "claims/tagged/capss.csv"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    assert result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "claims/tagged/orf.csv"
+    assert len(result["partialFingerprints"]["claimcheckFingerprint/v1"]) == 16
+
+
+def test_junit_reads_with_a_standard_parser(corpus, tmp_path):
+    _, text = render(corpus, "junit", tmp_path)
+    root = ElementTree.fromstring(text.encode("utf-8"))
+    suites = {suite.get("name"): suite for suite in root.iter("testsuite")}
+    assert "value-conflict" in suites and "date-conflict" in suites
+    cases = {(case.get("classname"), case.get("name")): case for case in root.iter("testcase")}
+    failing = cases[("claimcheck.value-conflict", "trade")]
+    assert failing.find("failure") is not None and "12.4×" in failing.find("failure").get("message")
+    assert cases[("claimcheck.value-conflict", "court-ruling")].find("failure") is None
+    assert int(root.get("failures")) == 2  # value conflict and date conflict are errors; the citation warning is not
+
+
+def test_markdown_lists_new_findings_with_links(corpus, tmp_path):
+    _, text = render(corpus, "markdown", tmp_path)
+    assert text.startswith("## claimcheck: ❌ failing")
+    assert "[claims/tagged/capss.csv:2](claims/tagged/capss.csv#L2)" in text
+    assert text.index("### New and changed findings") < text.index("date-conflict")
+
+
+def test_hostile_quotes_render_as_text(corpus, tmp_path):
+    _, markdown = render(corpus, "markdown", tmp_path)
+    unescaped = re.compile(r"(?<!\\)(<script|<img|\]\(javascript|!\[i\]\()")
+    assert not unescaped.search(markdown)
+    assert "\\<script\\>" in markdown
+    _, html = render(corpus, "html", tmp_path)
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript' not in html
+
+
+def test_fail_on_warning_and_output_to_stdout(corpus, capsys):
+    assert main(["check", "--root", str(corpus), "--fail-on", "warning", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["summary"]["failing"] == 3 and data["run"]["fail_on"] == "warning"
+
+
+def test_clean_corpus_exits_0(corpus_dir, capsys):
+    root = corpus_dir({"orf": [claim("orf-2024", "trade", "US$1 billion", period="2024")]})
+    assert main(["check", "--root", str(root)]) == 0
+    assert capsys.readouterr().out.strip().endswith("0 failing at 'error'")
