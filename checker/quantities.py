@@ -121,6 +121,8 @@ DENSITIES: dict[str, dict[str, tuple[float, float]]] = {
     "natural-gas": {"gas": (0.70, 0.90), "liquid": (410.0, 500.0)},
 }
 PHASES = ("liquid", "gas", "bulk")
+SUBSTANCE_LABELS = {"lpg": "LPG", "wheat": "wheat", "flour": "flour", "gasoline": "gasoline", "diesel": "diesel",
+                    "crude-oil": "crude oil", "natural-gas": "natural gas"}
 
 # Units an editor is likely to mean, offered as suggestions when a unit is unknown.
 COMMON_UNITS = (

@@ -38,7 +38,8 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8p
 .claims { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 12px; margin-top: 10px; }
 .claim { border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; background: #fcfcfd; }
 .claim .where { font-size: 13px; } .claim .value { font-weight: 600; }
-.context { font-size: 13.5px; color: #3c4043; max-height: 14em; overflow: auto; border-top: 1px dashed var(--line); margin-top: 6px; padding-top: 6px; white-space: pre-wrap; }
+.context { font-size: 13.5px; color: #3c4043; border-top: 1px dashed var(--line); margin-top: 6px; padding-top: 6px; white-space: pre-wrap; }
+.context details { margin-top: 4px; } .context summary { cursor: pointer; color: var(--muted); font-size: 12px; }
 mark { background: #fde68a; padding: 0 1px; }
 .explain { font-size: 13px; color: var(--muted); margin-top: 6px; }
 .review { margin-top: 8px; font-size: 14px; background: #e6f4ea; border-radius: 6px; padding: 6px 10px; }
@@ -80,12 +81,30 @@ def _e(text: Any) -> str:
     return escape("" if text is None else str(text), quote=True)
 
 
+CONTEXT_CHARS = 320
+
+
 def _highlight(claim: dict[str, Any]) -> str:
-    """The paragraph around the quote, escaped, with the quote marked."""
+    """The quote marked inside its paragraph: up to CONTEXT_CHARS either side, cut at a
+    word, with the whole paragraph one click away. Everything escaped."""
     context, start, end = claim.get("context") or "", claim.get("quote_start", -1), claim.get("quote_end", -1)
     if not context or start < 0:
         return f"<mark>{_e(claim['quote'])}</mark>"
-    return f"{_e(context[:start])}<mark>{_e(context[start:end])}</mark>{_e(context[end:])}"
+    before, after = context[:start], context[end:]
+    trimmed = False
+    if len(before) > CONTEXT_CHARS:
+        cut = before[-CONTEXT_CHARS:]
+        before = "… " + (cut[cut.find(" ") + 1:] if " " in cut else cut)
+        trimmed = True
+    if len(after) > CONTEXT_CHARS:
+        cut = after[:CONTEXT_CHARS]
+        after = (cut[:cut.rfind(" ")] if " " in cut else cut) + " …"
+        trimmed = True
+    excerpt = f"{_e(before)}<mark>{_e(context[start:end])}</mark>{_e(after)}"
+    if not trimmed:
+        return excerpt
+    whole = f"{_e(context[:start])}<mark>{_e(context[start:end])}</mark>{_e(context[end:])}"
+    return f"{excerpt}<details><summary>whole paragraph</summary>{whole}</details>"
 
 
 def _claim_card(claim: dict[str, Any], full: dict[str, Any] | None, sources: dict[str, Any]) -> str:

@@ -22,7 +22,7 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding, Severity
-from checker.quantities import DENSITIES
+from checker.quantities import DENSITIES, SUBSTANCE_LABELS
 from checker.reconcile import NUMERIC, ref
 from checker.rules.magnitude import bounding_claims, excess
 
@@ -71,6 +71,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
                        message=f"{row['value']} is stated as {row['converted']}: claimcheck never converts between currencies, so this conversion is not checked")
     substance = row["substance"] if isinstance(row["substance"], str) and row["substance"] else ""
     if dimensions != {VOLUME, MASS} or substance not in DENSITIES:
+        substance = SUBSTANCE_LABELS.get(substance, substance)
         return Finding(topic=row["topic"], claims=refs, severity=Severity.WARNING.value, diagnosis="not checkable",
                        message=f"{row['value']} is stated as {row['converted']}: no density links {row['dimension']} and "
                                f"{row['converted_dimension']}" + ("" if substance else " (the topic names no substance)"))
@@ -86,7 +87,9 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     implied = (row["converted_magnitude"] / row["magnitude"]) if row["dimension"] == VOLUME else (row["magnitude"] / row["converted_magnitude"])
     implied_low, implied_high = mass_low / volume_high, mass_high / volume_low
     matches, others = [], []
-    for phase, (low, high) in DENSITIES[substance].items():
+    densities = DENSITIES[substance]
+    substance = SUBSTANCE_LABELS.get(substance, substance)
+    for phase, (low, high) in densities.items():
         fits = not (implied_low > high * (1 + tolerance) or low * (1 - tolerance) > implied_high)
         (matches if fits else others).append((phase, low, high))
     described = f"{volume_text} stated as {mass_text} implies {density_text(implied, implied)}"

@@ -21,7 +21,7 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding, Severity
-from checker.quantities import PHASES
+from checker.quantities import PHASES, SUBSTANCE_LABELS
 from checker.reconcile import FIGURES, NUMERIC, comparable_pairs, in_topic_unit, ref, side
 
 ID = "unit-dimension"
@@ -78,7 +78,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         text = f"{PHASE_LABEL[phase]} ({converted['value']} is {in_topic_unit(converted, low)}–{in_topic_unit(converted, high)})"
         (consistent if meet else inconsistent).append(text)
     refs = (ref(claims, a), ref(claims, b))
-    substance = first["substance"] if isinstance(first["substance"], str) and first["substance"] else None
+    substance = SUBSTANCE_LABELS.get(first["substance"], first["substance"]) if isinstance(first["substance"], str) and first["substance"] else None
     if not consistent and not inconsistent:
         return Finding(topic=first["topic"], claims=refs, diagnosis="not comparable: different dimensions",
                        message=f"{first['value']} ({first['dimension']}) and {second['value']} ({second['dimension']}) "
