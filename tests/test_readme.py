@@ -17,3 +17,18 @@ def test_every_column_is_documented():
     for schema in (CLAIMS, SOURCES, TOPICS, ENTITIES):
         for column in schema.names:
             assert re.search(rf"^\| `{column}` \|", README, re.MULTILINE), f"{schema.name}.{column} is not documented"
+
+
+def test_rules_table_matches_the_registry():
+    from checker.rules import RULES, description
+
+    for rule in RULES:
+        row = f"| `{rule.ID}` | {rule.SEVERITY} | {description(rule)} |"
+        assert row in README, f"README rules table is stale for {rule.ID}"
+
+
+def test_every_review_column_is_documented():
+    from checker.corpus import REVIEWS
+
+    for column in REVIEWS.names:
+        assert f"`{column}`" in README, column
