@@ -132,14 +132,6 @@ COMMON_UNITS = (
 ) + CURRENCIES
 
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d+"
-_QUALIFIER_RE = re.compile(
-    r"^\s*(" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")(?=[\s\d$€£₽₹؋.+-]|US\$|[A-Z]{3})\s*",
-    re.IGNORECASE,
-)
-_SYMBOL_RE = re.compile(r"^(" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + r")\s*")
-_CODE_PREFIX_RE = re.compile(r"^(" + "|".join(CURRENCIES) + r")\s*(?=[-+\d.])")
-_NUMBER_RE = re.compile(r"^(" + _NUMBER + r")")
-_SCALE_RE = re.compile(r"^\s*(" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
 _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\bper\s*cent\b", re.IGNORECASE), "percent"),
     (re.compile(r"\b(?:a|per|each)\s+year\b", re.IGNORECASE), "/ year"),
@@ -211,11 +203,6 @@ def _density_context(ureg, substance: str, phase: str, density: float):
     return context
 
 
-def _clean(text: str) -> str:
-    text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
-    return text.replace("\u2212", "-").replace("\u2013", "-").strip()
-
-
 @lru_cache(maxsize=65536)
 def unit_info(unit: str) -> UnitInfo:
     """Look a unit expression up in the registry (cached: one pint call per unique unit)."""
@@ -256,88 +243,153 @@ def did_you_mean(unit: str) -> str:
     return " (did you mean " + ", ".join(f"'{match}'" for match, _, _ in matches) + "?)"
 
 
-def _step(number: str) -> float:
-    """Half of this is the stated precision: one unit of the last significant digit."""
-    mantissa, _, exponent = number.lower().lstrip("+-").replace(",", "").partition("e")
-    whole, _, decimals = mantissa.partition(".")
-    if decimals:
-        step = 10.0 ** -len(decimals)
-    else:
-        stripped = whole.rstrip("0")
-        step = 10.0 ** (len(whole) - len(stripped)) if stripped else 1.0
-    return step * 10.0 ** int(exponent or 0)
+# One pattern reads a whole value; each part is then interpreted on whole columns.
+_VALUE = re.compile(
+    r"^\s*(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")?\s*"
+    r"(?P<symbol>" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + r")?\s*"
+    r"(?P<code>(?:" + "|".join(CURRENCIES) + r")(?=\s*[-+\d.]))?\s*"
+    r"(?P<number>" + _NUMBER + r")"
+    r"(?:\s*(?P<scale>" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?)?"
+    r"\s*(?P<unit>.*?)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_CLEAN = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2212": "-", "\u2013": "-"})
+MAX_VALUE_CHARS = 200
 
 
-@lru_cache(maxsize=262144)
 def parse_quantity(text: str) -> Quantity:
-    """Read a value as an editor writes it. Raises ParseError, and nothing else."""
+    """Read one value as an editor writes it. Raises ParseError, and nothing else."""
     if not isinstance(text, str):
         raise ParseError("a value must be text")
-    source = _clean(text)
-    if not source:
+    if not text.translate(_CLEAN).strip():
         raise ParseError("empty value")
-    if len(source) > 200:
-        raise ParseError("value is longer than 200 characters")
-    qualifier = "stated"
-    match = _QUALIFIER_RE.match(source)
-    if match:
-        qualifier = QUALIFIERS[match.group(1).lower()]
-        source = source[match.end():]
-    currency = None
-    match = _SYMBOL_RE.match(source) or _CODE_PREFIX_RE.match(source)
-    if match:
-        currency = CURRENCY_SYMBOLS.get(match.group(1), match.group(1))
-        source = source[match.end():]
-    match = _NUMBER_RE.match(source)
-    if not match:
-        raise ParseError(f"no number in '{text.strip()}' (write digits, e.g. '~2,500' or '1.5 billion USD')")
-    number = match.group(1)
-    source = source[match.end():]
-    value = float(number.replace(",", ""))
-    if not math.isfinite(value):
-        raise ParseError(f"'{number}' is not a finite number")
-    scale = 1.0
-    match = _SCALE_RE.match(source)
-    if match:
-        word = match.group(1).lower()
-        rest = source[match.end():].strip()
-        is_money = currency is not None or rest.upper() in CURRENCIES or rest.upper().startswith(tuple(c + " " for c in CURRENCIES))
-        if word != "m" or is_money or not rest:
-            if word == "m" and not is_money:
-                raise ParseError("'m' alone is ambiguous: write 'million' or 'm' with a unit (metre)")
-            scale = SCALES[word]
-            source = rest
-    unit = source.strip()
-    if currency is not None:
-        if unit and not unit.startswith(("/", "per ", "a ", "each ")):
-            raise ParseError(f"two units in '{text.strip()}': {currency} and '{unit}'")
-        unit = f"{currency} {unit}".strip()
-    info = unit_info(unit)
-    step = _step(number) * scale
-    value *= scale
-    if qualifier == "exact":
-        low, high = value, value
-    elif qualifier == "stated":
-        low, high = value - step / 2, value + step / 2
-    elif qualifier == "about":
-        half = max(step / 2, abs(value) * ABOUT_FRACTION)
-        low, high = value - half, value + half
-    elif qualifier in ("gt", "ge"):
-        low, high = value, math.inf
-    else:
-        low, high = -math.inf, value
-    factor = info.factor
-    magnitude = value * factor
-    if not math.isfinite(magnitude):
-        raise ParseError(f"'{text.strip()}' is too large to represent")
-    return Quantity(
-        magnitude=magnitude,
-        low=low * factor,
-        high=high * factor,
-        unit=info.unit,
-        dimension=info.dimension,
-        qualifier=qualifier,
-    )
+    table, errors = parse_quantities(pd.Series([text], dtype=object))
+    if errors:
+        raise ParseError(errors[text])
+    row = table.iloc[0]
+    return Quantity(float(row["magnitude"]), float(row["low"]), float(row["high"]), row["unit"], row["dimension"], row["qualifier"])
+
+
+QUANTITY_COLUMNS = ("magnitude", "low", "high", "unit", "dimension", "qualifier")
+
+
+def parse_quantities(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Parse a column of values: one regular-expression pass, then whole-column arithmetic,
+    and one registry look-up per unique unit (pint is slow per call).
+
+    Returns one row per input row with the Quantity fields (NaN where empty or unparseable)
+    and the error message for every distinct string that failed.
+    """
+    texts = pd.Series(pd.unique(values[values != ""]), dtype=object)
+    parsed, errors = _parse_unique(texts)
+    codes = pd.Index(texts).get_indexer(values)
+    found = codes >= 0
+    result = pd.DataFrame(index=values.index)
+    for column in QUANTITY_COLUMNS:
+        source = parsed[column].to_numpy()
+        if column in ("magnitude", "low", "high"):
+            taken = np.full(len(values), np.nan)
+        else:
+            taken = np.full(len(values), None, dtype=object)
+        taken[found] = source[codes[found]]
+        result[column] = taken
+    return result, errors
+
+
+def _parse_unique(texts: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Parse distinct strings; rows that fail get NaN and an entry in the error dict."""
+    errors: dict[str, str] = {}
+    n = len(texts)
+    cleaned = texts.map(lambda t: t.translate(_CLEAN).strip() if isinstance(t, str) else "")
+    too_long = cleaned.str.len() > MAX_VALUE_CHARS
+    parts = cleaned.where(~too_long, "").str.extract(_VALUE)
+    failed = np.zeros(n, dtype=bool)
+
+    def fail(mask, message_of) -> None:
+        nonlocal failed
+        for position in np.flatnonzero(mask & ~failed):
+            errors[texts.iloc[position]] = message_of(position)
+        failed |= mask
+
+    fail((cleaned == "").to_numpy() & ~too_long.to_numpy(), lambda i: "empty value")
+    fail(too_long.to_numpy(), lambda i: f"value is longer than {MAX_VALUE_CHARS} characters")
+    fail(parts["number"].isna().to_numpy(),
+         lambda i: f"no number in '{cleaned.iloc[i]}' (write digits, e.g. '~2,500' or '1.5 billion USD')")
+
+    number = parts["number"].fillna("0")
+    value = pd.to_numeric(number.str.replace(",", "", regex=False), errors="coerce").to_numpy(dtype=float)
+    fail(~np.isfinite(value), lambda i: f"'{number.iloc[i]}' is not a finite number")
+
+    qualifier = parts["qualifier"].fillna("").str.lower().map(lambda q: QUALIFIERS.get(q, "stated")).to_numpy(dtype=object)
+    currency = parts["symbol"].map(CURRENCY_SYMBOLS).fillna(parts["code"].fillna("").str.upper()).to_numpy(dtype=object)
+    unit = parts["unit"].fillna("").to_numpy(dtype=object)
+    scale_word = parts["scale"].fillna("").str.lower().to_numpy(dtype=object)
+    # "m" is the million only for money ("US$170m", "170m USD"); otherwise it is the metre.
+    unit_upper = pd.Series(unit, dtype=object).str.upper()
+    money_unit = unit_upper.isin(CURRENCIES) | unit_upper.str.match(r"^(?:" + "|".join(CURRENCIES) + r")\b")
+    is_money = (currency != "") | money_unit.to_numpy()
+    metre = (scale_word == "m") & ~is_money & (unit != "")
+    fail((scale_word == "m") & ~is_money & (unit == ""), lambda i: "'m' alone is ambiguous: write 'million' or 'm' with a unit (metre)")
+    unit = np.where(metre, "m " + unit.astype(str), unit)
+    scale_word = np.where(metre, "", scale_word)
+    scale = pd.Series(scale_word).map(lambda w: SCALES.get(w, 1.0)).to_numpy(dtype=float)
+    two_units = (currency != "") & (unit != "") & ~pd.Series(unit, dtype=object).str.match(r"^(?:/|per |a |each )").to_numpy()
+    fail(two_units, lambda i: f"two units in '{cleaned.iloc[i]}': {currency[i]} and '{unit[i]}'")
+    full_unit = np.where(currency != "", (currency.astype(str) + " " + unit.astype(str)), unit.astype(str))
+    full_unit = pd.Series(full_unit, dtype=object).str.strip()
+
+    factors = np.full(n, np.nan)
+    base_units = np.full(n, None, dtype=object)
+    dimensions = np.full(n, None, dtype=object)
+    for name, positions in full_unit[~failed].groupby(full_unit[~failed], sort=False).groups.items():
+        rows = full_unit.index.get_indexer(positions)
+        try:
+            info = unit_info(name)
+        except ParseError as error:
+            mask = np.zeros(n, dtype=bool)
+            mask[rows] = True
+            fail(mask, lambda i, message=str(error): message)
+            continue
+        factors[rows], base_units[rows], dimensions[rows] = info.factor, info.unit, info.dimension
+
+    with np.errstate(over="ignore", invalid="ignore"):
+        low, high, magnitude = _bounds(value, scale, _steps(number), qualifier, factors)
+    fail(~np.isfinite(magnitude) & ~failed, lambda i: f"'{cleaned.iloc[i]}' is too large to represent")
+    frame = pd.DataFrame({
+        "magnitude": np.where(failed, np.nan, magnitude),
+        "low": np.where(failed, np.nan, low),
+        "high": np.where(failed, np.nan, high),
+        "unit": np.where(failed, None, base_units),
+        "dimension": np.where(failed, None, dimensions),
+        "qualifier": np.where(failed, None, qualifier),
+    })
+    return frame, errors
+
+
+def _bounds(value, scale, step, qualifier, factors):
+    """Bounds in base units from the qualifier and the stated precision (see module doc)."""
+    step = step * scale
+    value = value * scale
+    half = step / 2
+    low = np.select([qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("gt", "ge"))],
+                    [value, value - half, value - np.maximum(half, np.abs(value) * ABOUT_FRACTION), value], -np.inf)
+    high = np.select([qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("lt", "le"))],
+                     [value, value + half, value + np.maximum(half, np.abs(value) * ABOUT_FRACTION), value], np.inf)
+    return low * factors, high * factors, value * factors
+
+
+def _steps(numbers: pd.Series) -> np.ndarray:
+    """One unit of each number's last significant digit (half of it is the stated
+    precision): '12.42' → 0.01, '275,000' → 1000, '1' → 1, '1.5e6' → 100,000."""
+    parts = numbers.str.lower().str.lstrip("+-").str.replace(",", "", regex=False).str.extract(r"^(\d*)(?:\.(\d*))?(?:e([-+]?\d+))?$")
+    whole = parts[0].fillna("").astype(str)
+    decimals = parts[1].fillna("").astype(str).str.len().to_numpy()
+    exponent = pd.to_numeric(parts[2], errors="coerce").fillna(0).to_numpy()
+    stripped = whole.str.rstrip("0").str.len().to_numpy()
+    zeros = whole.str.len().to_numpy() - stripped
+    power = np.where(decimals > 0, -decimals, np.where(stripped > 0, zeros, 0))
+    with np.errstate(over="ignore"):
+        return np.power(10.0, (power + exponent).astype(float))
 
 
 @lru_cache(maxsize=1)
@@ -379,35 +431,3 @@ def _density_factors(unit: str, target_unit: str, context: str, densities: tuple
     except pint.errors.DimensionalityError:
         return None
     return float(min(low, high)), float(max(low, high))
-
-
-QUANTITY_COLUMNS = ("magnitude", "low", "high", "unit", "dimension", "qualifier")
-
-
-def parse_quantities(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Parse a column of values, once per unique string.
-
-    Returns one row per input row with the Quantity fields (NaN where unparseable or
-    empty), and the error message for every unique string that failed.
-    """
-    unique = pd.unique(values[values != ""])
-    parsed: dict[str, tuple] = {}
-    errors: dict[str, str] = {}
-    for text in unique:
-        try:
-            quantity = parse_quantity(text)
-        except ParseError as error:
-            errors[text] = str(error)
-            continue
-        parsed[text] = (quantity.magnitude, quantity.low, quantity.high, quantity.unit, quantity.dimension, quantity.qualifier)
-    table = pd.DataFrame.from_dict(parsed, orient="index", columns=list(QUANTITY_COLUMNS))
-    if table.empty:
-        table = pd.DataFrame({c: pd.Series(dtype=float if c in ("magnitude", "low", "high") else object) for c in QUANTITY_COLUMNS})
-    codes = pd.Index(table.index).get_indexer(values)
-    result = table.iloc[np.where(codes >= 0, codes, 0)].reset_index(drop=True) if len(table) else table.reindex(range(len(values)))
-    missing = codes < 0
-    if missing.any() and len(table):
-        result.loc[missing, ["magnitude", "low", "high"]] = np.nan
-        result.loc[missing, ["unit", "dimension", "qualifier"]] = None
-    result.index = values.index
-    return result, errors
