@@ -171,63 +171,91 @@ def read_table(path: Path, schema: TableSchema, name: str, problems: list[Proble
 
     Returns an empty table with the schema's columns when the file cannot be read.
     """
-    empty = pd.DataFrame({column: pd.Series(dtype=object) for column in schema.names + ("line",)})
+    frame = read_raw(path, schema, name, problems)
+    frame["_table"] = name
+    return tidy(frame, schema, problems, "_table").drop(columns="_table")
+
+
+def _empty(schema: TableSchema) -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in schema.names + ("line",)})
+
+
+def read_raw(path: Path, schema: TableSchema, name: str, problems: list[Problem]) -> pd.DataFrame:
+    """Parse one CSV file into the schema's text columns plus ``line``, untidied."""
     try:
         size = path.stat().st_size
         if size > MAX_TABLE_BYTES:
             problems.append(Problem(name, 0, "-", f"file is {size} bytes, above the limit of {MAX_TABLE_BYTES}"))
-            return empty
+            return _empty(schema)
         data = path.read_bytes()
     except OSError as error:
         problems.append(Problem(name, 0, "-", f"cannot read: {error.strerror or error}"))
-        return empty
+        return _empty(schema)
     text = decode(data, name, problems)
     if text is None:
-        return empty
+        return _empty(schema)
     if not text.strip():
         problems.append(Problem(name, 1, "-", f"empty file: expected a header row ({', '.join(c.name for c in schema.columns if c.required)}, …)"))
-        return empty
+        return _empty(schema)
     header_line = text.split("\n", 1)[0]
     if "," not in header_line:
         for delimiter, label in (("\t", "tabs"), (";", "semicolons"), ("|", "bars")):
             if delimiter in header_line:
                 problems.append(Problem(name, 1, "-", f"fields are separated by {label}; use commas"))
-                return empty
+                return _empty(schema)
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
                             skip_blank_lines=False, engine="c")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error):
         problems.extend(_diagnose_structure(text, name))
-        return empty
+        return _empty(schema)
     before = len(problems)
     _check_header(list(frame.columns), schema, name, problems)
-    if len(problems) > before and any(p.column == "-" and "missing column" in p.message for p in problems[before:]):
-        return empty
+    if any(p.column == "-" and "missing column" in p.message for p in problems[before:]):
+        return _empty(schema)
     frame.columns = [str(column).strip() for column in frame.columns]
+    frame = frame.loc[:, ~frame.columns.duplicated()]
     # Physical line of each row: the header is line 1, and a row starts after every line
-    # the previous rows took, including line breaks inside quoted cells.
-    breaks = np.zeros(len(frame), dtype=np.int64)
-    for column in frame.columns:
-        breaks += frame[column].str.count("\n").to_numpy(dtype=np.int64)
-    starts = 2 + np.arange(len(frame), dtype=np.int64) + np.concatenate(([0], np.cumsum(breaks)[:-1])) if len(frame) else np.zeros(0, dtype=np.int64)
+    # the previous rows took. Line breaks inside quoted cells shift the rows after them;
+    # they are counted only when the file has more lines than rows.
+    lines_in_file = text.count("\n") + (0 if text.endswith("\n") else 1)
+    starts = 2 + np.arange(len(frame), dtype=np.int64)
+    if len(frame) and lines_in_file > len(frame) + 1:
+        breaks = np.zeros(len(frame), dtype=np.int64)
+        for column in frame.columns:
+            breaks += frame[column].str.count("\n").to_numpy(dtype=np.int64)
+        starts += np.concatenate(([0], np.cumsum(breaks)[:-1]))
     frame["line"] = starts
-    lengths = frame[[c for c in frame.columns if c != "line"]].apply(lambda col: col.str.len()).max(axis=1) if len(frame) else pd.Series(dtype=float)
-    for row in frame[lengths > MAX_FIELD_CHARS].itertuples():
-        problems.append(Problem(name, int(row.line), "-", f"a cell is longer than {MAX_FIELD_CHARS} characters"))
-    frame = frame[lengths <= MAX_FIELD_CHARS] if len(frame) else frame
-    blank = (frame.drop(columns="line") == "").all(axis=1) if len(frame) else pd.Series(dtype=bool)
-    frame = frame[~blank]
+    if len(text) > MAX_FIELD_CHARS:
+        too_long = np.zeros(len(frame), dtype=bool)
+        for column in frame.columns.drop("line"):
+            too_long |= (frame[column].str.len() > MAX_FIELD_CHARS).to_numpy()
+        for line in frame.loc[too_long, "line"]:
+            problems.append(Problem(name, int(line), "-", f"a cell is longer than {MAX_FIELD_CHARS} characters"))
+        frame = frame[~too_long]
     for column in schema.names:
         if column not in frame.columns:
             frame[column] = ""
-    for column in schema.names:
-        if column != "quote" and column != "citation":
+    return frame[list(schema.names) + ["line"]]
+
+
+def tidy(frame: pd.DataFrame, schema: TableSchema, problems: list[Problem], file_column: str = "file") -> pd.DataFrame:
+    """Drop blank rows, strip cells (quotes and citations stay verbatim), and report
+    missing mandatory values; once for a whole table, however many files it came from."""
+    columns = list(schema.names)
+    blank = np.ones(len(frame), dtype=bool)
+    for column in columns:
+        blank &= (frame[column] == "").to_numpy()
+    frame = frame[~blank].copy()
+    for column in columns:
+        if column not in ("quote", "citation"):
             frame[column] = frame[column].str.strip()
     for column in schema.columns:
         if column.mandatory:
-            for row in frame[frame[column.name].str.strip() == ""].itertuples():
-                problems.append(Problem(name, int(row.line), column.name, "missing value"))
-    return frame[list(schema.names) + ["line"]].reset_index(drop=True)
+            empty = (frame[column.name] == "") if column.name not in ("quote", "citation") else (frame[column.name].str.strip() == "")
+            for file, line in frame.loc[empty, [file_column, "line"]].itertuples(index=False):
+                problems.append(Problem(file, int(line), column.name, "missing value"))
+    return frame.reset_index(drop=True)
 
 
 def _check_header(columns: list[str], schema: TableSchema, name: str, problems: list[Problem]) -> None:
@@ -333,13 +361,13 @@ def load_corpus(root: Path) -> Corpus:
         if path.is_symlink() and safe_join(tagged, path.name) is None:
             problems.append(Problem(shown, 0, "-", "symbolic link pointing outside the corpus"))
             continue
-        frame = read_table(path, CLAIMS, shown, problems)
+        frame = read_raw(path, CLAIMS, shown, problems)
         frame["source"] = path.stem
         frame["file"] = shown
         frames.append(frame)
-    claims = pd.concat(frames, ignore_index=True) if frames else read_table(Path(os.devnull), CLAIMS, "", [])
-    if not frames:
-        claims["source"] = ""
-        claims["file"] = ""
+    if frames:
+        claims = tidy(pd.concat(frames, ignore_index=True), CLAIMS, problems)
+    else:
+        claims = _empty(CLAIMS).assign(source="", file="")
     return Corpus(root=root, sources=sources, topics=tables["topics"], entities=tables["entities"],
                   claims=claims, texts=texts, text_files=text_files, problems=problems)

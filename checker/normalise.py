@@ -18,7 +18,7 @@ import pandas as pd
 from checker import dates, quantities
 from checker.corpus import Corpus
 from checker.errors import ParseError, Problem
-from checker.texts import months_in, numbers_in
+from checker.texts import fold_column, months_in, numbers_in
 from checker.topics import Resolver, normal_form, resolve_column, split_list
 
 KINDS = ("quantity", "count", "date", "status")
@@ -164,30 +164,63 @@ def _suggest(resolution_candidates: str) -> str:
 
 
 def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
-    """Find each quote in its text; check the value's digits appear in the quote."""
+    """Find each quote in its text; check the value's digits appear in the quote.
+
+    Quotes are searched from where the previous quote of the same text was found (editors
+    tag in reading order, so the search is linear in the text), falling back to the whole
+    text. The digit check takes a column-wide shortcut — the number as written appears in
+    the quote — and reads the quote's numbers only for the rest."""
     text_of = dict(zip(sources["id"], sources["id"]))
     text_of.update({row.id: row.cited_in for row in sources.itertuples() if not row.file and row.cited_in})
     starts = np.full(len(claims), -1, dtype=np.int64)
     ends = np.full(len(claims), -1, dtype=np.int64)
     text_ids = claims["source"].map(text_of).fillna("")
-    for position, (row, text_id) in enumerate(zip(claims.itertuples(), text_ids)):
+    folded = fold_column(claims["quote"]).to_numpy(dtype=object)
+    missing: list[int] = []
+    for text_id, positions in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):
         text = corpus.texts.get(text_id)
-        if text is None or not row.quote.strip():
+        if text is None:
             continue
-        span = text.find(row.quote)
-        if span is None:
-            score, line, passage = text.closest(row.quote)
-            excerpt = passage if len(passage) <= 90 else passage[:87] + "…"
-            _problem(problems, row, "quote", f"not found in {corpus.text_files[text_id]}; closest passage at line {line} "
-                     f"(similarity {score:.0f}%): \"{excerpt}\"")
-            continue
-        starts[position], ends[position] = span
-        if row.inferred != "yes" and row.value_parsed:
-            for column in ("value", "converted"):
-                message = _digits_missing(getattr(row, column), row.quote, row.kind)
-                if message:
-                    _problem(problems, row, column, message)
+        cursor = 0
+        for position in positions.to_numpy():
+            needle = folded[position]
+            if not needle:
+                continue
+            span, cursor = text.find_folded(needle, cursor)
+            if span is None:
+                missing.append(position)
+            else:
+                starts[position], ends[position] = span
+    for position in missing:
+        row = claims.iloc[position]
+        text_id = text_ids.iloc[position]
+        score, line, passage = corpus.texts[text_id].closest(row["quote"])
+        excerpt = passage if len(passage) <= 90 else passage[:87] + "…"
+        problems.append(Problem(row["file"], int(row["line"]), "quote", f"not found in {corpus.text_files[text_id]}; closest passage at line {line} "
+                                f"(similarity {score:.0f}%): \"{excerpt}\""))
+    checked = (starts >= 0) & (claims["inferred"] != "yes").to_numpy() & claims["value_parsed"].to_numpy(dtype=bool) & (claims["kind"] != "status").to_numpy()
+    quotes = claims["quote"].to_numpy(dtype=object)
+    for column in ("value", "converted"):
+        values = claims[column].to_numpy(dtype=object)
+        # Shortcut: the value as written appears in the quote as a whole (not inside a
+        # longer number); everything else is read number by number.
+        stated = np.fromiter((not value or _appears(value, quote) for value, quote in zip(values, quotes)),
+                             dtype=bool, count=len(values))
+        for position in np.flatnonzero(checked & ~stated):
+            row = claims.iloc[position]
+            message = _digits_missing(row[column], row["quote"], row["kind"])
+            if message:
+                problems.append(Problem(row["file"], int(row["line"]), column, message))
     return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
+
+
+def _appears(value: str, quote: str) -> bool:
+    at = quote.find(value)
+    if at < 0:
+        return False
+    before = quote[at - 1] if at else " "
+    after = quote[at + len(value)] if at + len(value) < len(quote) else " "
+    return not (before.isdigit() or before in ".,") and not (after.isdigit() or (after in ".," and quote[at + len(value) + 1:at + len(value) + 2].isdigit()))
 
 
 def _digits_missing(value: str, quote: str, kind: str) -> str | None:
@@ -263,7 +296,7 @@ def normalise(corpus: Corpus) -> Normalised:
     claims["modality"] = claims["modality"].str.lower().replace("", "actual")
     for row in claims[~claims["modality"].isin(MODALITIES)].itertuples():
         _problem(problems, row, "modality", f"'{row.modality}' is not one of {', '.join(MODALITIES)}")
-    claims["scope"] = claims["scope"].map(normal_form)
+    claims["scope"] = _map_unique(claims["scope"], normal_form)
     for row in claims[(claims["cites"] != "") & ~claims["cites"].isin(source_ids)].itertuples():
         _problem(problems, row, "cites", f"unknown source '{row.cites}'")
     claims["inferred"] = claims["inferred"].str.lower()
@@ -316,15 +349,25 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         _problem(problems, row, "value", date_errors[row.value])
 
     is_status = claims["kind"] == "status"
-    claims["state"] = np.where(is_status, claims["value"].map(normal_form), "")
-    for row in claims[is_status].itertuples():
-        allowed = [normal_form(state) for state in split_list(row.states if isinstance(row.states, str) else "")]
+    claims["state"] = np.where(is_status, _map_unique(claims["value"].where(is_status, ""), normal_form), "")
+    allowed_states = {key: {normal_form(state) for state in split_list(states if isinstance(states, str) else "")}
+                      for key, states in claims.loc[is_status, ["topic", "states"]].drop_duplicates("topic").itertuples(index=False)}
+    pairs = set(zip(claims["topic"], claims["state"]))
+    bad_pairs = {(topic, state) for topic, state in pairs if topic in allowed_states and state not in allowed_states[topic]}
+    unknown_state = is_status & pd.Series([pair in bad_pairs for pair in zip(claims["topic"], claims["state"])], index=claims.index)
+    for row in claims[unknown_state].itertuples():  # only the claims with a problem
+        allowed = sorted(allowed_states.get(row.topic, ()))
         if row.state not in allowed:
             from rapidfuzz import process
 
             match = process.extractOne(row.state, allowed, score_cutoff=50)
             hint = f" (did you mean '{match[0]}'?)" if match else ""
             _problem(problems, row, "value", f"'{row.value}' is not a state of topic '{row.topic}': {', '.join(allowed)}{hint}")
+
+
+def _map_unique(values: pd.Series, function) -> pd.Series:
+    """Apply a Python function once per distinct value of a column."""
+    return values.map({value: function(value) for value in pd.unique(values)})
 
 
 def _periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:
@@ -344,8 +387,16 @@ def _periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem
 
 
 def _relations(claims: pd.DataFrame, topic_resolver: Resolver, topic_table: pd.DataFrame, problems: list[Problem]) -> None:
+    claims["relation_kind"] = ""
+    claims["relation_factor"] = np.nan
+    claims["relative_start"] = np.nan
+    claims["relative_end"] = np.nan
+    claims["since_topic"] = ""
+    related = claims.index[(claims["relation"] != "") | (claims["relative_to"] != "")]
+    if len(related) == 0:
+        return
     kinds, factors, ref_starts, ref_ends, since_topics = [], [], [], [], []
-    for row in claims.itertuples():
+    for row in claims.loc[related].itertuples():  # only claims that state a relation
         kind, factor, start, end, since = "", math.nan, math.nan, math.nan, ""
         text = row.relation.strip()
         if text:
@@ -381,11 +432,11 @@ def _relations(claims: pd.DataFrame, topic_resolver: Resolver, topic_table: pd.D
         ref_starts.append(start)
         ref_ends.append(end)
         since_topics.append(since)
-    claims["relation_kind"] = kinds
-    claims["relation_factor"] = np.asarray(factors, dtype=float)
-    claims["relative_start"] = np.asarray(ref_starts, dtype=float)
-    claims["relative_end"] = np.asarray(ref_ends, dtype=float)
-    claims["since_topic"] = since_topics
+    claims.loc[related, "relation_kind"] = kinds
+    claims.loc[related, "relation_factor"] = np.asarray(factors, dtype=float)
+    claims.loc[related, "relative_start"] = np.asarray(ref_starts, dtype=float)
+    claims.loc[related, "relative_end"] = np.asarray(ref_ends, dtype=float)
+    claims.loc[related, "since_topic"] = since_topics
 
 
 def _densities(claims: pd.DataFrame) -> None:

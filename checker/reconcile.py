@@ -123,43 +123,44 @@ def ref(claims: pd.DataFrame, label) -> ClaimRef:
 
 
 class ValueIndex:
-    """Find claims whose value matches a given interval, by dimension, in O(log n).
+    """Find claims whose value meets a given interval, by dimension, in O(log n + k).
 
-    Bounded claims are kept sorted by magnitude; claims with an open bound (``>``, ``<``)
-    are few and checked directly.
+    Bounded claims are sorted by magnitude; a claim's interval can meet a query only if
+    its magnitude lies within the query widened by the widest relative half-width in the
+    index, so one binary search gives the candidates and one vectorised test the answer.
+    Claims with an open bound (``>``, ``<``) are few and always tested.
     """
 
     def __init__(self, claims: pd.DataFrame, columns: tuple[str, str, str, str] = ("dimension", "magnitude", "low", "high")):
         dimension, magnitude, low, high = columns
         numeric = claims[claims["kind"].isin(NUMERIC) & claims[magnitude].notna()]
-        self._claims = claims
-        self._sorted: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._open: dict[str, np.ndarray] = {}
+        self._groups: dict[str, tuple] = {}
         for dim, group in numeric.groupby(dimension, sort=False):
-            bounded = np.isfinite(group[low].to_numpy()) & np.isfinite(group[high].to_numpy())
-            values = group[magnitude].to_numpy()[bounded]
-            order = np.argsort(values, kind="stable")
-            self._sorted[dim] = (values[order], group.index.to_numpy()[bounded][order])
-            self._open[dim] = group.index.to_numpy()[~bounded]
-        self._low, self._high, self._magnitude = low, high, magnitude
+            lows, highs, values = (group[c].to_numpy(dtype=float) for c in (low, high, magnitude))
+            labels = group.index.to_numpy()
+            bounded = np.isfinite(lows) & np.isfinite(highs)
+            order = np.argsort(values[bounded], kind="stable")
+            with np.errstate(divide="ignore", invalid="ignore"):
+                widths = np.abs((highs - lows) / 2 / values)[bounded]
+            spread = float(np.nanmax(widths[np.isfinite(widths)])) if np.isfinite(widths).any() else 0.0
+            self._groups[dim] = (values[bounded][order], lows[bounded][order], highs[bounded][order], labels[bounded][order],
+                                 lows[~bounded], highs[~bounded], labels[~bounded], spread)
 
     def matching(self, dimension: str, low: float, high: float, tolerance: float) -> list:
         """Row labels of claims whose interval meets [low, high] widened by the tolerance."""
-        if dimension not in self._sorted:
+        if dimension not in self._groups:
             return []
-        values, labels = self._sorted[dimension]
+        values, lows, highs, labels, open_lows, open_highs, open_labels, spread = self._groups[dimension]
         query_low = low - abs(low) * tolerance if math.isfinite(low) else -math.inf
         query_high = high + abs(high) * tolerance if math.isfinite(high) else math.inf
-        # A bounded claim can meet the query only if its magnitude lies within the query
-        # widened by its own half-width; half-widths above 50 % are rare and caught by the
-        # open list's linear check below.
-        start = np.searchsorted(values, query_low / 1.5 if query_low > 0 else query_low * 1.5, side="left")
-        stop = np.searchsorted(values, query_high * 1.5 if query_high > 0 else query_high / 1.5, side="right")
-        candidates = list(labels[start:stop]) + list(self._open.get(dimension, []))
+        reach = (1 + spread) * (1 + tolerance)
+        start = np.searchsorted(values, query_low / reach if query_low > 0 else query_low * reach, side="left")
+        stop = np.searchsorted(values, query_high * reach if query_high > 0 else query_high / reach, side="right")
         found = []
-        for label in candidates:
-            other_low = self._claims.at[label, self._low]
-            other_high = self._claims.at[label, self._high]
-            if not (other_low - abs(other_low) * tolerance > query_high or query_low > other_high + abs(other_high) * tolerance):
-                found.append(label)
+        for candidate_lows, candidate_highs, candidate_labels in ((lows[start:stop], highs[start:stop], labels[start:stop]),
+                                                                  (open_lows, open_highs, open_labels)):
+            with np.errstate(invalid="ignore"):
+                meets = ~((candidate_lows - np.abs(candidate_lows) * tolerance > query_high)
+                          | (query_low > candidate_highs + np.abs(candidate_highs) * tolerance))
+            found.extend(candidate_labels[meets].tolist())
         return found

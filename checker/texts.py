@@ -21,11 +21,18 @@ _FOLD = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " ",
 })
 _SPACE = re.compile(r"\s+")
+# Every character Python's \s matches, as code points.
+_WHITESPACE = np.array([code for code in range(0x3001) if chr(code).isspace()], dtype=np.uint32)
 
 
 def fold(text: str) -> str:
     """The matching form of a quote: folded characters, single spaces, no outer space."""
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
+
+
+def fold_column(quotes):
+    """``fold`` on a whole pandas column of text."""
+    return quotes.str.translate(_FOLD).str.replace(_SPACE, " ", regex=True).str.strip()
 
 
 @dataclass
@@ -37,22 +44,19 @@ class SourceText:
     _origin: np.ndarray = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        # Build the folded text and, for each of its characters, the offset in the
-        # original, so a match in the folded text maps back to the exact original span.
+        # The folded text keeps the first character of every whitespace run (as a space)
+        # and drops the rest; ``_origin`` maps each folded character back to the original,
+        # so a match in the folded text gives the exact original span. Done on code-point
+        # arrays, not character by character.
         translated = self.text.translate(_FOLD)
-        pieces: list[str] = []
-        origin: list[int] = []
-        position = 0
-        for match in _SPACE.finditer(translated):
-            pieces.append(translated[position:match.start()])
-            origin.extend(range(position, match.start()))
-            pieces.append(" ")
-            origin.append(match.start())
-            position = match.end()
-        pieces.append(translated[position:])
-        origin.extend(range(position, len(translated)))
-        self.folded = "".join(pieces)
-        self._origin = np.asarray(origin + [len(self.text)], dtype=np.int64)
+        points = np.frombuffer(translated.encode("utf-32-le"), dtype=np.uint32)
+        space = np.isin(points, _WHITESPACE)
+        keep = ~(space & np.concatenate(([False], space[:-1])))
+        origin = np.flatnonzero(keep)
+        folded = points[keep].copy()
+        folded[space[keep]] = 32
+        self.folded = folded.tobytes().decode("utf-32-le")
+        self._origin = np.concatenate((origin, [len(self.text)])).astype(np.int64)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -73,6 +77,19 @@ class SourceText:
         start = int(self._origin[at])
         end = int(self._origin[at + len(needle) - 1]) + 1
         return start, end
+
+    def find_folded(self, needle: str, hint: int = 0) -> tuple[tuple[int, int] | None, int]:
+        """Find an already folded quote, searching from ``hint`` first (quotes are mostly
+        tagged in reading order), then the whole text. Returns the original span and
+        where the next search should start."""
+        at = self.folded.find(needle, hint)
+        if at < 0 and hint:
+            at = self.folded.find(needle)
+        if at < 0:
+            return None, hint
+        start = int(self._origin[at])
+        end = int(self._origin[at + len(needle) - 1]) + 1
+        return (start, end), at
 
     def closest(self, quote: str) -> tuple[float, int, str]:
         """The passage most similar to a quote: (similarity 0–100, line, passage)."""

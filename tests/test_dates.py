@@ -1,5 +1,6 @@
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
+import pandas as pd
 import datetime as dt
 
 from checker.dates import interval_label, parse_date
@@ -49,3 +50,30 @@ def test_any_text_parses_or_raises_parse_error(text):
         parse_date(text)
     except ParseError:
         pass
+
+
+SIDES = st.one_of(
+    st.integers(1, 9999).map(lambda y: f"{y:04d}"),
+    st.tuples(st.integers(1, 9999), st.integers(1, 12)).map(lambda t: f"{t[0]:04d}-{t[1]:02d}"),
+    st.tuples(st.integers(1, 9999), st.integers(1, 12), st.integers(1, 31)).map(lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]:02d}"),
+)
+PLAIN = st.one_of(SIDES, st.tuples(SIDES, SIDES).map("/".join), SIDES.map(lambda s: f"{s}/.."), SIDES.map(lambda s: f"../{s}"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN)
+def test_fast_calendar_path_agrees_with_edtf(text):
+    """Plain calendar dates are read on whole columns; edtf reads the rest. Same answers."""
+    from checker.dates import _parse_edtf, parse_dates
+
+    try:
+        expected = _parse_edtf(text)
+    except ParseError:
+        expected = None
+    table, errors = parse_dates(pd.Series([text]))
+    if expected is None:
+        assert text in errors
+    else:
+        row = table.iloc[0]
+        assert (row["start"], row["end"]) == (expected.start, expected.end)
+        assert row["precision"] == expected.precision or (row["precision"] == "interval")
