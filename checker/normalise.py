@@ -200,6 +200,7 @@ def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFram
                                 f"(similarity {score:.0f}%): \"{excerpt}\""))
     checked = (starts >= 0) & (claims["inferred"] != "yes").to_numpy() & claims["value_parsed"].to_numpy(dtype=bool) & (claims["kind"] != "status").to_numpy()
     quotes = claims["quote"].to_numpy(dtype=object)
+    kinds, files, lines = (claims[c].to_numpy() for c in ("kind", "file", "line"))
     for column in ("value", "converted"):
         values = claims[column].to_numpy(dtype=object)
         # Shortcut: the value as written appears in the quote as a whole (not inside a
@@ -207,10 +208,9 @@ def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFram
         stated = np.fromiter((not value or _appears(value, quote) for value, quote in zip(values, quotes)),
                              dtype=bool, count=len(values))
         for position in np.flatnonzero(checked & ~stated):
-            row = claims.iloc[position]
-            message = _digits_missing(row[column], row["quote"], row["kind"])
+            message = _digits_missing(values[position], quotes[position], kinds[position])
             if message:
-                problems.append(Problem(row["file"], int(row["line"]), column, message))
+                problems.append(Problem(files[position], int(lines[position]), column, message))
     return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
 
 
