@@ -33,3 +33,10 @@ def test_different_subjects_do_not_conflict(normalised):
     result = normalised({"a": [claim("a1", "recognition", "recognised", period="2025", subject="iskp")],
                          "b": [claim("b1", "recognition", "not-recognised", period="2025", subject="ministry")]})
     assert run_rules(result, status_conflict) == []
+
+
+def test_an_overlap_is_not_also_reported_as_a_reversal(normalised):
+    result = normalised({"a": [claim("a1", "listing", "listed", period="2025-04-17/2025-04-28")],
+                         "b": [claim("b1", "listing", "removed", period="2025-04-17/2025-07-27")],
+                         "c": [claim("c1", "listing", "listed", period="2025-07-28")]}, topics=TOPICS, entities=[])
+    assert ids(run_rules(result, status_conflict)) == [("status-conflict", ("a1", "b1"))]

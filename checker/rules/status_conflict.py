@@ -40,10 +40,14 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             first, second = claims.loc[a], claims.loc[b]
             yield Finding(topic=first["topic"], claims=(ref(claims, a), ref(claims, b)),
                           diagnosis="conflicting statuses for overlapping times",
-                          message=f"{first['source']} says '{first['state']}' ({_period(first)}) and {second['source']} says "
-                                  f"'{second['state']}' ({_period(second)}) for {first['topic_label'] or first['topic']}")
+                          message=f"{first['source']} says '{first['state']}' for {_period(first)} while {second['source']} says "
+                                  f"'{second['state']}' for {_period(second)}")
     if options["reversals"]:
         yield from _reversals(claims, statuses)
+
+
+def _overlap(first: pd.Series, second: pd.Series) -> bool:
+    return first["period_start"] < second["period_end"] and second["period_start"] < first["period_end"]
 
 
 def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
@@ -65,6 +69,11 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
                 runs.append((state, [label]))
         for before, during, after in zip(runs, runs[1:], runs[2:]):
             if before[0] != after[0]:
+                continue
+            # A middle claim overlapping its neighbours in time is an overlap conflict,
+            # reported above; a reversal is a sequence of disjoint claims.
+            edges = (claims.loc[before[1][-1]], claims.loc[after[1][0]])
+            if any(_overlap(claims.loc[label], edge) for label in during[1] for edge in edges):
                 continue
             # The claims nearest the two changes: the last of the first run, the middle
             # run, and the first of the last run.
