@@ -20,6 +20,7 @@ import csv
 import io
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,9 +205,13 @@ def read_raw(path: Path, schema: TableSchema, name: str, problems: list[Problem]
                 problems.append(Problem(name, 1, "-", f"fields are separated by {label}; use commas"))
                 return _empty(schema)
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
-                            skip_blank_lines=False, engine="c")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error):
+        # index_col=False: rows with more fields than the header must not silently turn
+        # their first cells into an index; pandas warns instead, and the warning is an error.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
+                                skip_blank_lines=False, engine="c", index_col=False)
+    except (pd.errors.ParserError, pd.errors.ParserWarning, pd.errors.EmptyDataError, ValueError, csv.Error):
         problems.extend(_diagnose_structure(text, name))
         return _empty(schema)
     before = len(problems)
@@ -268,9 +273,10 @@ def _check_header(columns: list[str], schema: TableSchema, name: str, problems: 
             problems.append(Problem(name, 1, column, "column appears twice in the header"))
         seen.add(column)
         if column not in schema.names:
-            match = process.extractOne(column, schema.names, score_cutoff=60)
+            match = process.extractOne(column, schema.names, score_cutoff=60) if column else None
             hint = f" (did you mean '{match[0]}'?)" if match else f" (known columns: {', '.join(schema.names)})"
-            problems.append(Problem(name, 1, column, f"unknown column{hint}"))
+            shown = column if column and not column.startswith("Unnamed: ") else "(blank header cell)"
+            problems.append(Problem(name, 1, shown, f"unknown column{hint}"))
     for column in schema.columns:
         if column.required and column.name not in seen:
             problems.append(Problem(name, 1, "-", f"missing column '{column.name}'"))
