@@ -246,7 +246,9 @@ def render_html(record: dict[str, Any]) -> str:
     sources = record.get("sources", {})
     rules = {rule["id"]: rule for rule in record["rules"]}
     source_ids = sorted({claim["source"] for claim in claims} | {c["source"] for f in record["findings"] for c in f["claims"]})
-    colours = {source: PALETTE[position % len(PALETTE)] for position, source in enumerate(source_ids)}
+    # Sources with a text of their own get the first, most distinct colours.
+    by_weight = sorted(source_ids, key=lambda source: (not sources.get(source, {}).get("file"), source))
+    colours = {source: PALETTE[position % len(PALETTE)] for position, source in enumerate(by_weight)}
     findings = record["findings"] + record["resolved"]
     statuses = [status for status in ("new", "changed", "unchanged", "resolved") if any(f["status"] == status for f in findings)] or ["new"]
     verdict = "failing" if summary["failing"] else "passing"
