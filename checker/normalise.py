@@ -92,44 +92,42 @@ def _check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
 
 
 def _check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """Validate the topics table on whole columns; Python runs only for rows with a problem."""
     topics = topics.copy().rename(columns={"table_file": "file"})
     _unique_ids(topics, "key", problems)
     keys = set(topics["key"])
     topics["kind"] = topics["kind"].str.lower()
-    factors, dimensions = [], []
-    for row in topics.itertuples():
-        factor, dimension = math.nan, None
-        if row.kind and row.kind not in KINDS:
-            _problem(problems, row, "kind", f"'{row.kind}' is not one of {', '.join(KINDS)}")
-        if row.kind in ("quantity", "count"):
-            try:
-                factor, dimension = quantities.display_factor(row.unit)
-            except ParseError as error:
-                _problem(problems, row, "unit", str(error))
-        elif row.unit:
-            _problem(problems, row, "unit", f"a {row.kind} topic has no unit")
-        if row.kind == "status" and not split_list(row.states):
-            _problem(problems, row, "states", "a status topic lists its allowed states")
-        if row.tolerance:
-            try:
-                tolerance = float(row.tolerance)
-                if not (0 <= tolerance < 10):
-                    raise ValueError
-            except ValueError:
-                _problem(problems, row, "tolerance", f"'{row.tolerance}' is not a relative tolerance (e.g. 0.02 for 2 %)")
-        if row.substance and row.substance not in quantities.DENSITIES:
-            _problem(problems, row, "substance", f"no density known for '{row.substance}' (known: {', '.join(sorted(quantities.DENSITIES))})")
-        for column in ("part_of", "bounded_by"):
-            target = getattr(row, column)
-            if target and target not in keys:
-                _problem(problems, row, column, f"unknown topic '{target}'")
-            elif target == row.key and target:
-                _problem(problems, row, column, "a topic cannot refer to itself")
-        factors.append(factor)
-        dimensions.append(dimension)
-    topics["factor"] = factors
-    topics["dimension"] = dimensions
-    topics["tolerance_value"] = pd.to_numeric(topics["tolerance"], errors="coerce")
+
+    def report(mask, column: str, message_of) -> None:
+        for row in topics[mask].itertuples():
+            _problem(problems, row, column, message_of(row))
+
+    report(~topics["kind"].isin(KINDS + ("",)), "kind", lambda row: f"'{row.kind}' is not one of {', '.join(KINDS)}")
+    numeric = topics["kind"].isin(("quantity", "count"))
+    units: dict[str, tuple[float, str | None]] = {}
+    unit_errors: dict[str, str] = {}
+    for unit in pd.unique(topics.loc[numeric, "unit"]):
+        try:
+            units[unit] = quantities.display_factor(unit)
+        except ParseError as error:
+            unit_errors[unit] = str(error)
+    report(numeric & topics["unit"].isin(unit_errors.keys()), "unit", lambda row: unit_errors[row.unit])
+    report(~numeric & (topics["unit"] != "") & topics["kind"].isin(KINDS), "unit", lambda row: f"a {row.kind} topic has no unit")
+    report((topics["kind"] == "status") & (topics["states"].str.replace(";", "", regex=False).str.strip() == ""), "states",
+           lambda row: "a status topic lists its allowed states")
+    tolerance = pd.to_numeric(topics["tolerance"], errors="coerce")
+    report((topics["tolerance"] != "") & ~tolerance.between(0, 10, inclusive="left"), "tolerance",
+           lambda row: f"'{row.tolerance}' is not a relative tolerance (e.g. 0.02 for 2 %)")
+    report((topics["substance"] != "") & ~topics["substance"].isin(quantities.DENSITIES.keys()), "substance",
+           lambda row: f"no density known for '{row.substance}' (known: {', '.join(sorted(quantities.DENSITIES))})")
+    for column in ("part_of", "bounded_by"):
+        target = topics[column]
+        report((target != "") & ~target.isin(keys), column, lambda row, column=column: f"unknown topic '{getattr(row, column)}'")
+        report((target != "") & (target == topics["key"]), column, lambda row: "a topic cannot refer to itself")
+    known = numeric & topics["unit"].isin(units.keys())
+    topics["factor"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[0]), math.nan)
+    topics["dimension"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[1]), None)
+    topics["tolerance_value"] = tolerance.where(tolerance.between(0, 10, inclusive="left"))
     _check_aliases(topics, "key", problems)
     return topics
 
@@ -137,7 +135,7 @@ def _check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame
 def _check_aliases(table: pd.DataFrame, key_column: str, problems: list[Problem]) -> None:
     """An alias naming two different keys would make resolution depend on row order."""
     owner: dict[str, str] = {normal_form(key): key for key in table[key_column]}
-    for row in table.itertuples():
+    for row in table[table["aliases"] != ""].itertuples():
         for alias in split_list(row.aliases):
             form = normal_form(alias)
             key = getattr(row, key_column)

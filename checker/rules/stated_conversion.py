@@ -45,8 +45,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     stated = claims["kind"].isin(NUMERIC) & claims["converted_magnitude"].notna() & claims["magnitude"].notna()
     if not stated.any():
         return
-    groups = claims.groupby("topic", sort=False).indices
-    groups = {topic: claims.index[positions] for topic, positions in groups.items()}
+    bounds = claims[claims["topic"].isin(set(claims.loc[stated, "bounded_by"].dropna()))]
+    groups = {topic: bounds.index[positions] for topic, positions in bounds.groupby("topic", sort=False).indices.items()}
     for label in claims.index[stated]:  # one claim each: a handful per corpus
         finding = _check_one(claims, label, options, groups)
         if finding is not None:

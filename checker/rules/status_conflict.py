@@ -60,26 +60,34 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
                         (subset["period_start"] + subset["period_end"]) / 2,
                         np.where(np.isfinite(subset["period_start"]), subset["period_start"], subset["period_end"]))
     ordered = subset.assign(_mid=midpoint).sort_values(["topic", "scope", "subject", "_mid", "id"], kind="stable")
-    for (topic, _, _), group in ordered.groupby(["topic", "scope", "subject"], sort=True):
-        runs: list[tuple[str, list]] = []
-        for label, state in zip(group.index, group["state"]):
-            if runs and runs[-1][0] == state:
-                runs[-1][1].append(label)
-            else:
-                runs.append((state, [label]))
-        for before, during, after in zip(runs, runs[1:], runs[2:]):
-            if before[0] != after[0]:
-                continue
-            # A middle claim overlapping its neighbours in time is an overlap conflict,
-            # reported above; a reversal is a sequence of disjoint claims.
-            edges = (claims.loc[before[1][-1]], claims.loc[after[1][0]])
-            if any(_overlap(claims.loc[label], edge) for label in during[1] for edge in edges):
-                continue
-            # The claims nearest the two changes: the last of the first run, the middle
-            # run, and the first of the last run.
-            labels = [before[1][-1], *during[1], after[1][0]]
-            rows = [claims.loc[label] for label in labels]
-            story = " → ".join(f"'{row['state']}' ({_period(row)}, {row['id']})" for row in rows)
-            yield Finding(topic=topic, claims=tuple(ref(claims, label) for label in labels), severity=Severity.WARNING.value,
-                          diagnosis="the status reverses: the texts disagree on whether the change happened",
-                          message=f"{story}: the status goes back to '{before[0]}'")
+    # Runs of equal states in time order, found on whole columns: a run starts where the
+    # group or the state changes. A reversal is run i and run i+2 of one group sharing a
+    # state; only those groups are then walked in Python.
+    group_key = ordered["topic"] + "\x1f" + ordered["scope"] + "\x1f" + ordered["subject"]
+    new_group = (group_key != group_key.shift()).to_numpy()
+    new_run = new_group | (ordered["state"] != ordered["state"].shift()).to_numpy()
+    run_id = np.cumsum(new_run) - 1
+    run_group = group_key.to_numpy()[new_run]
+    run_state = ordered["state"].to_numpy()[new_run]
+    same_group = np.zeros(len(run_state), dtype=bool)
+    same_group[:-2] = (run_group[:-2] == run_group[2:])
+    candidates = np.flatnonzero(same_group & np.concatenate((run_state[:-2] == run_state[2:], [False, False])))
+    if len(candidates) == 0:
+        return
+    labels_by_run = pd.Series(ordered.index, index=run_id).groupby(level=0).apply(list)
+    for first in candidates:
+        before, during, after = (labels_by_run.iloc[first], labels_by_run.iloc[first + 1], labels_by_run.iloc[first + 2])
+        state = run_state[first]
+        # A middle claim overlapping its neighbours in time is an overlap conflict,
+        # reported above; a reversal is a sequence of disjoint claims.
+        edges = (claims.loc[before[-1]], claims.loc[after[0]])
+        if any(_overlap(claims.loc[label], edge) for label in during for edge in edges):
+            continue
+        # The claims nearest the two changes: the last of the first run, the middle run,
+        # and the first of the last run.
+        labels = [before[-1], *during, after[0]]
+        rows = [claims.loc[label] for label in labels]
+        story = " → ".join(f"'{row['state']}' ({_period(row)}, {row['id']})" for row in rows)
+        yield Finding(topic=rows[0]["topic"], claims=tuple(ref(claims, label) for label in labels), severity=Severity.WARNING.value,
+                      diagnosis="the status reverses: the texts disagree on whether the change happened",
+                      message=f"{story}: the status goes back to '{state}'")

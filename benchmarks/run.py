@@ -1,0 +1,200 @@
+"""Benchmark: synthetic corpora of 10k, 100k and 1M claims, against two reference points.
+
+For each size, in the same run on the same files: the bare ``pandas.read_csv`` of the
+claims tables, the value-conflict rule written as a DuckDB self-join over the raw CSVs,
+and claimcheck's load+normalise, per-rule check, end-to-end wall time (a whole
+``claimcheck check --format json`` process) and its peak memory. It also checks that
+every injected conflict was found and nothing else, and measures the cold start on the
+bundled corpus against ``python -c "import pandas, pint"``.
+
+    python benchmarks/run.py [--sizes 10000 100000 1000000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DATA = HERE / "data"
+sys.path.insert(0, str(ROOT))
+
+DUCKDB_VALUE_CONFLICT = r"""
+WITH raw AS (
+    SELECT * FROM read_csv(?, all_varchar = true, header = true, filename = true)
+), parsed AS (
+    SELECT id, topic, period, modality,
+           regexp_extract(value, '^\s*(~|>|<|=)?', 1) AS qualifier,
+           regexp_extract(value, '(\d[\d,]*(\.\d+)?)', 1) AS number,
+           lower(regexp_extract(value, '\d[\d,]*(?:\.\d+)?\s*(billion|million|thousand|bn|mn|k)?', 1)) AS scale,
+           CASE WHEN value LIKE '%USD%' OR value LIKE '%US$%' THEN 'USD'
+                WHEN value LIKE '%kt%' THEN 'kt' WHEN value LIKE '%tonnes%' OR value LIKE '% t%' THEN 't'
+                WHEN value LIKE '%person%' THEN 'person' ELSE '' END AS unit
+    FROM raw
+    WHERE (modality = '' OR modality IN ('actual', 'estimate')) AND period <> '' AND regexp_matches(value, '\d')
+), normalised AS (
+    SELECT id, topic, period, unit,
+           CAST(replace(number, ',', '') AS DOUBLE)
+             * CASE scale WHEN 'billion' THEN 1e9 WHEN 'bn' THEN 1e9 WHEN 'million' THEN 1e6 WHEN 'mn' THEN 1e6
+                          WHEN 'thousand' THEN 1e3 WHEN 'k' THEN 1e3 ELSE 1 END
+             * CASE unit WHEN 'kt' THEN 1000 ELSE 1 END AS magnitude,
+           CASE WHEN position('.' IN number) > 0
+                THEN pow(10, -(length(number) - position('.' IN number)))
+                ELSE pow(10, length(replace(number, ',', '')) - length(rtrim(replace(number, ',', ''), '0'))) END
+             * CASE scale WHEN 'billion' THEN 1e9 WHEN 'bn' THEN 1e9 WHEN 'million' THEN 1e6 WHEN 'mn' THEN 1e6
+                          WHEN 'thousand' THEN 1e3 WHEN 'k' THEN 1e3 ELSE 1 END
+             * CASE unit WHEN 'kt' THEN 1000 ELSE 1 END AS step,
+           qualifier
+    FROM parsed
+), bounds AS (
+    SELECT id, topic, period, CASE WHEN unit = 'kt' THEN 't' ELSE unit END AS unit,
+           CASE qualifier WHEN '=' THEN magnitude WHEN '~' THEN magnitude - greatest(step / 2, magnitude * 0.1)
+                          WHEN '>' THEN magnitude WHEN '<' THEN -1e308 ELSE magnitude - step / 2 END AS low,
+           CASE qualifier WHEN '=' THEN magnitude WHEN '~' THEN magnitude + greatest(step / 2, magnitude * 0.1)
+                          WHEN '>' THEN 1e308 WHEN '<' THEN magnitude ELSE magnitude + step / 2 END AS high
+    FROM normalised
+)
+SELECT a.id, b.id
+FROM bounds a JOIN bounds b ON a.topic = b.topic AND a.period = b.period AND a.unit = b.unit AND a.id < b.id
+WHERE a.low * 0.98 > b.high * 1.02 OR b.low * 0.98 > a.high * 1.02
+"""
+
+
+def ensure_corpus(size: int):
+    from checker.synthetic import generate
+
+    root = DATA / f"claims-{size}"
+    marker = root / ".expected"
+    if not marker.exists():
+        if root.exists():
+            import shutil
+            shutil.rmtree(root)
+        expected = generate(root, size, seed=size)
+        marker.write_text("\n".join(f"{rule}\t{' '.join(ids)}" for rule, ids in sorted(expected.findings)) + "\n")
+    expected = set()
+    for line in marker.read_text().splitlines():
+        rule, ids = line.split("\t")
+        expected.add((rule, tuple(ids.split())))
+    return root, expected
+
+
+def timed(function, repeat: int):
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - started)
+    return min(times), result
+
+
+def bare_read(root: Path):
+    import pandas as pd
+
+    for path in sorted(glob.glob(str(root / "claims" / "tagged" / "*.csv"))):
+        pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def duckdb_value_conflict(root: Path):
+    import duckdb
+
+    connection = duckdb.connect()
+    connection.execute("SET threads TO 2")
+    rows = connection.execute(DUCKDB_VALUE_CONFLICT, [str(root / "claims" / "tagged" / "*.csv")]).fetchall()
+    connection.close()
+    return rows
+
+
+def in_process(root: Path):
+    from checker import engine
+    from checker.config import Config
+    from checker.corpus import load_corpus
+    from checker.normalise import normalise
+
+    started = time.perf_counter()
+    normalised = normalise(load_corpus(root))
+    loaded = time.perf_counter() - started
+    result = engine.run(normalised, Config())
+    return loaded, result
+
+
+def end_to_end(root: Path) -> tuple[float, float]:
+    """Wall time and peak memory (MiB) of a whole `claimcheck check --format json` process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    process = subprocess.run([sys.executable, "-m", "checker", "check", "--root", str(root), "--format", "json", "-o", "/dev/null"],
+                             cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"claimcheck failed on {root}:\n{process.stderr[-2000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(peak, before) / 1024
+
+
+def cold_start(repeat: int) -> tuple[float, float]:
+    def run(command):
+        return timed(lambda: subprocess.run(command, cwd=ROOT, capture_output=True), repeat)[0]
+
+    reference = run([sys.executable, "-c", "import pandas, pint"])
+    check = run([sys.executable, "-m", "checker", "check"])
+    return check, reference
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}, "
+          f"{len(__import__('os').sched_getaffinity(0))} cores")
+    failures = []
+    rows = []
+    for size in args.sizes:
+        root, expected = ensure_corpus(size)
+        repeat = args.repeat if size < 1_000_000 else 1
+        bare, _ = timed(lambda: bare_read(root), repeat)
+        duck, duck_rows = timed(lambda: duckdb_value_conflict(root), repeat)
+        (loaded, result) = in_process(root)[0], None
+        loaded, result = in_process(root)
+        wall, peak = end_to_end(root)
+        found = {(f.rule, f.claim_ids) for f in result.findings}
+        missing, extra = expected - found, found - expected
+        duck_expected = {ids for rule, ids in expected if rule == "value-conflict"}
+        duck_found = {tuple(sorted(row)) for row in duck_rows}
+        if missing or extra:
+            failures.append(f"{size}: {len(missing)} injected conflicts missed, {len(extra)} unexpected findings")
+        if duck_found != duck_expected:
+            failures.append(f"{size}: the DuckDB reference found {len(duck_found)} value conflicts, expected {len(duck_expected)}")
+        rows.append((size, bare, duck, loaded, sum(result.timings.values()), wall, peak, result.timings, len(expected), len(found & expected)))
+    print()
+    print(f"{'claims':>9} {'read_csv':>9} {'duckdb':>8} {'load+norm':>10} {'check':>7} {'end-to-end':>11} {'peak MiB':>9} "
+          f"{'e2e/read':>9} {'e2e/duckdb':>11} {'found':>11}")
+    for size, bare, duck, loaded, check, wall, peak, timings, injected, hit in rows:
+        print(f"{size:>9,} {bare:>8.2f}s {duck:>7.2f}s {loaded:>9.2f}s {check:>6.2f}s {wall:>10.2f}s {peak:>9.0f} "
+              f"{wall / bare:>8.1f}× {wall / duck:>10.1f}× {hit:>5}/{injected:<5}")
+    print()
+    print("check time per rule (seconds):")
+    for size, *_, timings, _, _ in [(r[0], *r[1:]) for r in rows]:
+        print(f"  {size:>9,}: " + ", ".join(f"{rule} {seconds:.2f}" for rule, seconds in timings.items()))
+    by_size = {row[0]: row for row in rows}
+    if 100_000 in by_size and 1_000_000 in by_size:
+        print(f"\ngrowth 100k → 1M: {by_size[1_000_000][5] / by_size[100_000][5]:.1f}× (target ≤ 12×)")
+    check, reference = cold_start(args.repeat)
+    print(f"cold start on the bundled corpus: claimcheck check {check:.2f}s, import pandas+pint {reference:.2f}s: "
+          f"{check / reference:.2f}× (target ≤ 1.5×)")
+    if failures:
+        print("\nFAILED: " + "; ".join(failures))
+        return 1
+    print("\nall injected conflicts found, nothing else")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
