@@ -34,12 +34,12 @@ WITH raw AS (
     SELECT id, topic, period, modality,
            regexp_extract(value, '^\s*(~|>|<|=)?', 1) AS qualifier,
            regexp_extract(value, '(\d[\d,]*(\.\d+)?)', 1) AS number,
-           lower(regexp_extract(value, '\d[\d,]*(?:\.\d+)?\s*(billion|million|thousand|bn|mn|k)?', 1)) AS scale,
+           lower(regexp_extract(value, '\d[\d,]*(?:\.\d+)?\s*(billion|million|thousand|bn|mn|k)?\b', 1)) AS scale,
            CASE WHEN value LIKE '%USD%' OR value LIKE '%US$%' THEN 'USD'
                 WHEN value LIKE '%kt%' THEN 'kt' WHEN value LIKE '%tonnes%' OR value LIKE '% t%' THEN 't'
                 WHEN value LIKE '%person%' THEN 'person' ELSE '' END AS unit
     FROM raw
-    WHERE (modality = '' OR modality IN ('actual', 'estimate')) AND period <> '' AND regexp_matches(value, '\d')
+    WHERE coalesce(modality, 'actual') IN ('actual', 'estimate') AND period IS NOT NULL AND regexp_matches(value, '\d')
 ), normalised AS (
     SELECT id, topic, period, unit,
            CAST(replace(number, ',', '') AS DOUBLE)
@@ -161,7 +161,6 @@ def main() -> int:
         repeat = args.repeat if size < 1_000_000 else 1
         bare, _ = timed(lambda: bare_read(root), repeat)
         duck, duck_rows = timed(lambda: duckdb_value_conflict(root), repeat)
-        (loaded, result) = in_process(root)[0], None
         loaded, result = in_process(root)
         wall, peak = end_to_end(root)
         found = {(f.rule, f.claim_ids) for f in result.findings}

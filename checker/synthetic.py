@@ -229,6 +229,9 @@ def _inject(writer: _Writer, expected: Expected, number: int, rng: random.Random
 
     word = "".join(rng.choice(string.ascii_lowercase) for _ in range(12))
     topic = writer.topic(key=f"{tag}-{word}", kind="quantity", unit="t")
-    misspelt = f"{tag}-{word[:5]}{word[6]}{word[5]}{word[7:]}"
+    swap = next(i for i in range(5, 11) if word[i] != word[i + 1]) if len(set(word[5:])) > 1 else 5
+    misspelt = f"{tag}-{word[:swap]}{word[swap + 1]}{word[swap]}{word[swap + 2:]}"
+    if misspelt == topic:  # twelve equal letters: change one instead of swapping two
+        misspelt = f"{tag}-{word[:11]}{'b' if word[11] == 'a' else 'a'}"
     a = writer.claim(one, misspelt, "5,000 t", "5,000 t", period="2024")
     expected.add("fuzzy topic name", "name-reconciliation", a)
