@@ -22,11 +22,13 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from checker.errors import ParseError
+from checker.lookups import LookupCache
 
 _MONTHS = "january february march april may june july august september october november december".split()
 _HUMAN_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
@@ -171,7 +173,21 @@ def parse_date(text: str) -> DateInterval:
     return _parse_edtf(source)
 
 
+# edtf's answers kept between runs (see checker.lookups).
+LOOKUPS = LookupCache("dates", "edtf", Path(__file__))
+
+
 def _parse_edtf(source: str) -> DateInterval:
+    cached = LOOKUPS.get(source)
+    if isinstance(cached, list) and len(cached) == 3:
+        start, end, precision = cached
+        return DateInterval(start=float(start), end=float(end), precision=str(precision))
+    interval = _parse_edtf_uncached(source)
+    LOOKUPS.put(source, [interval.start, interval.end, interval.precision])
+    return interval
+
+
+def _parse_edtf_uncached(source: str) -> DateInterval:
     if not source:
         raise ParseError("empty date")
     if len(source) > 64:

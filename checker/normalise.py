@@ -310,6 +310,8 @@ def normalise(corpus: Corpus) -> Normalised:
     claims = pd.concat([claims, located], axis=1)
     _densities(claims)
     _amounts(claims)
+    quantities.LOOKUPS.save()
+    dates.LOOKUPS.save()
     with_text = set(sources.loc[sources["file"] != "", "id"])
     claims["source_has_text"] = claims["source"].isin(with_text)
     claims["cites_has_text"] = claims["cites"].isin(with_text)

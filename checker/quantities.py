@@ -24,11 +24,13 @@ import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from checker.errors import ParseError
+from checker.lookups import LookupCache
 
 # "about 700,000 tonnes" admits ±10 % unless the stated precision is coarser. This is a
 # house convention (documented in the README), not a standard.
@@ -203,9 +205,24 @@ def _density_context(ureg, substance: str, phase: str, density: float):
     return context
 
 
+# Registry answers kept between runs (see checker.lookups).
+LOOKUPS = LookupCache("units", "pint", Path(__file__))
+
+
 @lru_cache(maxsize=65536)
 def unit_info(unit: str) -> UnitInfo:
-    """Look a unit expression up in the registry (cached: one pint call per unique unit)."""
+    """Look a unit expression up (one pint call per unique unit, remembered across runs)."""
+    cached = LOOKUPS.get(f"unit:{unit}")
+    try:
+        return UnitInfo(factor=float(cached[0]), unit=str(cached[1]), dimension=str(cached[2]))
+    except (TypeError, ValueError, IndexError, KeyError):
+        pass  # not cached, or an entry of the wrong shape: ask pint
+    info = _unit_info(unit)
+    LOOKUPS.put(f"unit:{unit}", [info.factor, info.unit, info.dimension])
+    return info
+
+
+def _unit_info(unit: str) -> UnitInfo:
     ureg = registry()
     spelled = unit.strip()
     for pattern, replacement in _UNIT_SUBSTITUTIONS:
@@ -395,7 +412,11 @@ def _steps(numbers: pd.Series) -> np.ndarray:
 @lru_cache(maxsize=1)
 def seconds_per_year() -> float:
     """pint's year (the Julian year, 365.25 days) in seconds: turns rates into yearly amounts."""
-    return float(registry().Quantity(1, "year").to("second").magnitude)
+    cached = LOOKUPS.get("seconds-per-year")
+    if not isinstance(cached, float):
+        cached = float(registry().Quantity(1, "year").to("second").magnitude)
+        LOOKUPS.put("seconds-per-year", cached)
+    return float(cached)
 
 
 def display_factor(unit: str) -> tuple[float, str]:
@@ -418,6 +439,16 @@ def density_factors(unit: str, target_unit: str, substance: str, phase: str) -> 
 
 @lru_cache(maxsize=4096)
 def _density_factors(unit: str, target_unit: str, context: str, densities: tuple[float, float]):
+    key = f"density:{unit}|{target_unit}|{context}|{densities[0]!r}|{densities[1]!r}"
+    cached = LOOKUPS.get(key)
+    if isinstance(cached, list) and (cached == [] or (len(cached) == 2 and all(isinstance(v, float) for v in cached))):
+        return (cached[0], cached[1]) if cached else None
+    result = _density_factors_uncached(unit, target_unit, context, densities)
+    LOOKUPS.put(key, list(result) if result else [])
+    return result
+
+
+def _density_factors_uncached(unit: str, target_unit: str, context: str, densities: tuple[float, float]):
     import pint
 
     ureg = registry()

@@ -11,6 +11,15 @@ from checker.corpus import CLAIMS, ENTITIES, SOURCES, TOPICS, load_corpus
 from checker.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _lookup_cache(tmp_path_factory):
+    """Tests keep the look-up caches in a folder of their own, not the user's."""
+    import os
+
+    os.environ["CLAIMCHECK_CACHE"] = str(tmp_path_factory.mktemp("lookup-cache"))
+    yield
 SHARED = ROOT.parent / "shared"
 
 

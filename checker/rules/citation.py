@@ -53,13 +53,15 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     citing = claims["cites"].ne("") & (claims["cites"].isin(claims["source"]) | claims["cites_has_text"])
     if not citing.any():
         return
-    by_source = {source: claims.index[positions] for source, positions in claims.groupby("source", sort=False).indices.items()}
+    # Only the cited sources' claims matter; group them once by source and topic.
+    cited_claims = claims[claims["source"].isin(set(claims.loc[citing, "cites"]))]
+    by_source = {source: cited_claims.index[positions] for source, positions in cited_claims.groupby("source", sort=False).indices.items()}
+    by_topic = {key: cited_claims.index[positions] for key, positions in cited_claims.groupby(["source", "topic"], sort=False).indices.items()}
     tolerance = options["tolerance"]
     for label in claims.index[citing]:  # one citing claim at a time: citations are few
         claim = claims.loc[label]
-        cited = claims.loc[by_source.get(claim["cites"], [])]
-        same_topic = cited[cited["topic"] == claim["topic"]]
-        verdicts = [(other_label, _meets(claim, cited.loc[other_label], tolerance)) for other_label in same_topic.index]
+        same_topic = by_topic.get((claim["cites"], claim["topic"]), [])
+        verdicts = [(other_label, _meets(claim, claims.loc[other_label], tolerance)) for other_label in same_topic]
         agreeing = [l for l, verdict in verdicts if verdict]
         disagreeing = [l for l, verdict in verdicts if verdict is False]
         if disagreeing and not agreeing:
@@ -70,7 +72,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             continue
         if verdicts:
             continue
-        moved = _same_figure_elsewhere(claim, cited, tolerance)
+        moved = _same_figure_elsewhere(claim, claims.loc[by_source.get(claim["cites"], [])], tolerance)
         if moved is not None:
             other = claims.loc[moved]
             yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, moved)),
