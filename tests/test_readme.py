@@ -32,3 +32,14 @@ def test_every_review_column_is_documented():
 
     for column in REVIEWS.names:
         assert f"`{column}`" in README, column
+
+
+def test_every_guarantee_names_a_test_that_exists():
+    import ast
+
+    named = re.findall(r"`(tests/[\w/]+\.py)::(\w+)`", README.split("## Guarantees", 1)[1].split("\n## ", 1)[0])
+    assert len(named) >= 15
+    for path, name in named:
+        tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+        functions = {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        assert name in functions, f"{path}::{name} is named in the README but does not exist"
