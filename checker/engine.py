@@ -43,7 +43,7 @@ def run(normalised: Normalised, config: Config, rules: tuple = RULES) -> CheckRe
         override = settings.severity if settings else None
         options = MappingProxyType(dict(settings.options if settings else rule.OPTIONS))
         started = time.perf_counter()
-        for finding in rule.check(claims, options):
+        for finding in (rule.check(claims, options) if len(claims) else ()):
             stamped = finding.stamped(rule.ID, override or finding.severity or rule.SEVERITY)
             findings.setdefault(stamped.fingerprint, stamped)
         timings[rule.ID] = time.perf_counter() - started

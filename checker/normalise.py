@@ -18,7 +18,7 @@ import pandas as pd
 from checker import dates, quantities
 from checker.corpus import Corpus
 from checker.errors import ParseError, Problem
-from checker.texts import fold_column, months_in, numbers_in
+from checker.texts import fold, months_in, numbers_in
 from checker.topics import Resolver, normal_form, resolve_column, split_list
 
 KINDS = ("quantity", "count", "date", "status")
@@ -173,18 +173,28 @@ def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFram
     starts = np.full(len(claims), -1, dtype=np.int64)
     ends = np.full(len(claims), -1, dtype=np.int64)
     text_ids = claims["source"].map(text_of).fillna("")
-    folded = fold_column(claims["quote"]).to_numpy(dtype=object)
+    raw_quotes = claims["quote"].to_numpy(dtype=object)
     missing: list[int] = []
     for text_id, positions in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):
         text = corpus.texts.get(text_id)
         if text is None:
             continue
-        cursor = 0
+        raw_cursor = folded_cursor = 0
+        original = text.text
         for position in positions.to_numpy():
-            needle = folded[position]
-            if not needle:
+            quote = raw_quotes[position].strip()
+            if not quote:
                 continue
-            span, cursor = text.find_folded(needle, cursor)
+            # Most quotes are copied exactly: look for them as they are first, and fold
+            # (whitespace, typographic quotes and dashes) only when that fails.
+            at = original.find(quote, raw_cursor)
+            if at < 0 and raw_cursor:
+                at = original.find(quote)
+            if at >= 0:
+                starts[position], ends[position] = at, at + len(quote)
+                raw_cursor = at
+                continue
+            span, folded_cursor = text.find_folded(fold(quote), folded_cursor)
             if span is None:
                 missing.append(position)
             else:

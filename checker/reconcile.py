@@ -8,6 +8,7 @@ loop only over the pairs that are findings.
 from __future__ import annotations
 
 import math
+import weakref
 from typing import Iterable
 
 import numpy as np
@@ -25,19 +26,36 @@ def comparable_pairs(claims: pd.DataFrame, mask: pd.Series | np.ndarray | None =
                      overlap: tuple[str, str] | None = ("period_start", "period_end")) -> pd.DataFrame:
     """Unordered pairs of distinct claims sharing ``keys`` whose ``overlap`` intervals
     intersect. Columns ``a`` and ``b`` are row labels of ``claims``; ``a``'s id sorts first,
-    so a pair is never reported twice and A-vs-B is B-vs-A."""
+    so a pair is never reported twice and A-vs-B is B-vs-A.
+
+    The claims are sorted by group and id, and every pair within a group is generated with
+    array arithmetic: no join, no Python loop, and only pairs that share a group."""
     keys = list(keys)
     subset = claims if mask is None else claims[mask]
-    columns = keys + ["id"] + (list(overlap) if overlap else [])
-    left = subset[columns].copy()
-    left["row"] = subset.index
-    pairs = left.merge(left, on=keys, suffixes=("_a", "_b"))
-    keep = (pairs["id_a"] < pairs["id_b"]).to_numpy()
-    if overlap:
+    if len(subset) < 2:
+        return pd.DataFrame({"a": pd.Series(dtype=claims.index.dtype), "b": pd.Series(dtype=claims.index.dtype)})
+    codes = np.zeros(len(subset), dtype=np.int64)
+    for key in keys:  # one integer per group: combine the factorised keys
+        factor, uniques = pd.factorize(subset[key], use_na_sentinel=False)
+        codes = codes * (len(uniques) + 1) + factor
+    order = np.lexsort((subset["id"].to_numpy(dtype=object).astype(str), codes))
+    codes = codes[order]
+    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    sizes = np.diff(np.concatenate((starts, [len(codes)])))
+    position_in_group = np.arange(len(codes)) - np.repeat(starts, sizes)
+    partners = np.repeat(sizes, sizes) - position_in_group - 1  # later members of its group
+    first = np.repeat(np.arange(len(codes)), partners)
+    offsets = np.arange(len(first)) - np.repeat(np.cumsum(partners) - partners, partners)
+    second = first + 1 + offsets
+    labels = subset.index.to_numpy()[order]
+    a, b = labels[first], labels[second]
+    if overlap and len(a):
         start, end = overlap
-        keep = keep & ((pairs[f"{start}_a"] < pairs[f"{end}_b"]) & (pairs[f"{start}_b"] < pairs[f"{end}_a"])).to_numpy()
-    pairs = pairs[keep]
-    return pd.DataFrame({"a": pairs["row_a"].to_numpy(), "b": pairs["row_b"].to_numpy()})
+        begin = subset[start].to_numpy(dtype=float)[order]
+        finish = subset[end].to_numpy(dtype=float)[order]
+        keep = (begin[first] < finish[second]) & (begin[second] < finish[first])
+        a, b = a[keep], b[keep]
+    return pd.DataFrame({"a": a, "b": b})
 
 
 def side(claims: pd.DataFrame, pairs: pd.DataFrame, which: str, column: str) -> np.ndarray:
@@ -108,9 +126,32 @@ def _key(row: pd.Series) -> str:
     return "|".join(str(part) for part in parts)
 
 
+_ROW_COLUMNS = ("kind", "magnitude", "low", "high", "qualifier", "dimension", "unit", "topic_dimension", "topic_factor",
+                "topic_unit", "converted_magnitude", "converted_low", "converted_high", "converted_qualifier",
+                "converted_dimension", "converted_unit", "date_start", "date_end", "state", "value", "period_start",
+                "period_end", "modality", "scope", "relation", "relative_to", "source", "id", "file", "line", "quote",
+                "converted", "topic")
+_ROWS: dict[int, tuple] = {}  # id of a claims table → (weak reference to it, arrays, index)
+
+
+def _row(claims: pd.DataFrame, label) -> dict:
+    """The fields a finding shows of one claim, read from column arrays built once per
+    claims table (a pandas row lookup on a wide table costs a fraction of a millisecond,
+    and findings at scale number in the thousands)."""
+    cached = _ROWS.get(id(claims))
+    if cached is None or cached[0]() is not claims:
+        key = id(claims)
+        cached = (weakref.ref(claims, lambda _: _ROWS.pop(key, None)),
+                  {column: claims[column].to_numpy() for column in _ROW_COLUMNS}, pd.Index(claims.index))
+        _ROWS[key] = cached
+    _, arrays, index = cached
+    position = index.get_loc(label)
+    return {column: values[position] for column, values in arrays.items()}
+
+
 def ref(claims: pd.DataFrame, label) -> ClaimRef:
     """A claim as findings carry it."""
-    row = claims.loc[label]
+    row = _row(claims, label)
     period = display.date_range(row["period_start"], row["period_end"]) if not pd.isna(row["period_start"]) else ""
     normalised = value_text(row)
     if row["kind"] in NUMERIC and not pd.isna(row["converted_magnitude"]):

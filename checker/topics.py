@@ -84,16 +84,62 @@ class Resolver:
             return Resolution(self._normal[form], "normalised")
         return self._fuzzy(form.replace("-", " "))
 
+    def resolve_many(self, names) -> dict[str, Resolution]:
+        """Resolve many names; the fuzzy ones in one batch (rapidfuzz.process.cdist on
+        all cores), so a million claims with a few hundred misspelt names stay fast."""
+        pending: dict[str, str] = {}
+        for name in names:
+            if name in self._cache:
+                continue
+            stripped = name.strip()
+            if not stripped:
+                self._cache[name] = Resolution(None, "empty", 0.0)
+            elif stripped in self.keys:
+                self._cache[name] = Resolution(stripped, "key")
+            elif stripped in self._alias:
+                self._cache[name] = Resolution(self._alias[stripped], "alias")
+            elif normal_form(stripped) in self._normal:
+                self._cache[name] = Resolution(self._normal[normal_form(stripped)], "normalised")
+            else:
+                pending[name] = normal_form(stripped).replace("-", " ")
+        if pending:
+            for name, resolution in zip(pending, self._fuzzy_batch(list(pending.values()))):
+                self._cache[name] = resolution
+        return {name: self._cache[name] for name in names}
+
     def _fuzzy(self, query: str) -> Resolution:
+        return self._fuzzy_batch([query])[0]
+
+    def _fuzzy_batch(self, queries: list[str]) -> list[Resolution]:
+        import numpy as np
         from rapidfuzz import fuzz, process
 
-        if not query or not self._choices:
-            return Resolution(None, "unknown", 0.0)
-        matches = process.extract(query, list(self._choices), scorer=fuzz.ratio, limit=12, score_cutoff=SUGGESTION_CUTOFF)
-        best_by_key: dict[str, float] = {}
-        for choice, score, _ in matches:
-            key = self._choices[choice]
-            best_by_key[key] = max(best_by_key.get(key, 0.0), float(score))
+        choices = list(self._choices)
+        if not choices:
+            return [Resolution(None, "unknown", 0.0) for _ in queries]
+        results: list[Resolution] = []
+        for start in range(0, len(queries), 64):  # bounded memory: 64 rows of scores at a time
+            batch = queries[start:start + 64]
+            scores = process.cdist(batch, choices, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF,
+                                   dtype=np.uint8, workers=-1)
+            for query, row in zip(batch, scores):
+                if not query:
+                    results.append(Resolution(None, "unknown", 0.0))
+                    continue
+                top = np.flatnonzero(row >= SUGGESTION_CUTOFF)
+                top = top[np.argsort(-row[top], kind="stable")][:12]
+                # cdist scores are rounded to integers; rescore the few candidates exactly.
+                best_by_key: dict[str, float] = {}
+                for index in top:
+                    key = self._choices[choices[index]]
+                    score = float(fuzz.ratio(query, choices[index]))
+                    if score >= SUGGESTION_CUTOFF:
+                        best_by_key[key] = max(best_by_key.get(key, 0.0), score)
+                results.append(self._rank(best_by_key))
+        return results
+
+    @staticmethod
+    def _rank(best_by_key: dict[str, float]) -> Resolution:
         ranked = sorted(best_by_key.items(), key=lambda item: (-item[1], item[0]))
         if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
             return Resolution(None, "unknown", ranked[0][1] if ranked else 0.0, tuple(key for key, _ in ranked[:3]))
@@ -106,7 +152,7 @@ class Resolver:
 
 def resolve_column(names: pd.Series, resolver: Resolver) -> pd.DataFrame:
     """Resolve every unique name once; columns key, how, score, candidates."""
-    resolved = {name: resolver.resolve(name) for name in pd.unique(names)}
+    resolved = resolver.resolve_many(list(pd.unique(names)))
     return pd.DataFrame(
         {
             "key": names.map({name: r.key for name, r in resolved.items()}),

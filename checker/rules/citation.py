@@ -53,14 +53,18 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     citing = claims["cites"].ne("") & (claims["cites"].isin(claims["source"]) | claims["cites_has_text"])
     if not citing.any():
         return
-    # Only the cited sources' claims matter; group them once by source and topic.
-    cited_claims = claims[claims["source"].isin(set(claims.loc[citing, "cites"]))]
-    by_source = {source: cited_claims.index[positions] for source, positions in cited_claims.groupby("source", sort=False).indices.items()}
-    by_topic = {key: cited_claims.index[positions] for key, positions in cited_claims.groupby(["source", "topic"], sort=False).indices.items()}
+    # The cited claims of each citing claim, by one join on (cited source, topic) and one
+    # on the cited source alone (for a figure moved to another topic).
+    left = pd.DataFrame({"a": claims.index[citing], "source": claims.loc[citing, "cites"].to_numpy(),
+                         "topic": claims.loc[citing, "topic"].to_numpy()})
+    right = pd.DataFrame({"b": claims.index, "source": claims["source"].to_numpy(), "topic": claims["topic"].to_numpy()})
+    right = right[right["source"].isin(set(left["source"]))]
+    same_topic_of = left.merge(right, on=["source", "topic"]).groupby("a")["b"].apply(list).to_dict()
+    by_source = right.groupby("source")["b"].apply(list).to_dict()
     tolerance = options["tolerance"]
     for label in claims.index[citing]:  # one citing claim at a time: citations are few
         claim = claims.loc[label]
-        same_topic = by_topic.get((claim["cites"], claim["topic"]), [])
+        same_topic = same_topic_of.get(label, [])
         verdicts = [(other_label, _meets(claim, claims.loc[other_label], tolerance)) for other_label in same_topic]
         agreeing = [l for l, verdict in verdicts if verdict]
         disagreeing = [l for l, verdict in verdicts if verdict is False]
@@ -72,7 +76,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             continue
         if verdicts:
             continue
-        moved = _same_figure_elsewhere(claim, claims.loc[by_source.get(claim["cites"], [])], tolerance)
+        moved = _same_figure_elsewhere(claim, claims.loc[by_source.get(claim["cites"], [])], tolerance) if claim["kind"] in NUMERIC else None
         if moved is not None:
             other = claims.loc[moved]
             yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, moved)),
@@ -86,10 +90,16 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 
 
 def _same_figure_elsewhere(claim: pd.Series, cited: pd.DataFrame, tolerance: float):
-    if claim["kind"] not in NUMERIC or pd.isna(claim["magnitude"]):
+    """The first claim of the cited source, in another topic, whose figure meets this one."""
+    if claim["kind"] not in NUMERIC or pd.isna(claim["magnitude"]) or cited.empty:
         return None
-    for other_label in cited.index:
-        other = cited.loc[other_label]
-        if other["topic"] != claim["topic"] and _meets(claim, other, tolerance):
-            return other_label
-    return None
+    low, high = claim["low"], claim["high"]
+    other_low, other_high = cited["low"].to_numpy(dtype=float), cited["high"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        meets = ~((low - abs(low) * tolerance > other_high + np.abs(other_high) * tolerance)
+                  | (other_low - np.abs(other_low) * tolerance > high + abs(high) * tolerance))
+    candidates = ((cited["topic"] != claim["topic"]).to_numpy() & (cited["dimension"] == claim["dimension"]).to_numpy()
+                  & (cited["period_start"] < claim["period_end"]).to_numpy() & (claim["period_start"] < cited["period_end"]).to_numpy()
+                  & meets)
+    found = cited.index[candidates]
+    return found[0] if len(found) else None

@@ -72,8 +72,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 
 def _merge_on_topic(claims: pd.DataFrame, left_mask, right_mask, link: str) -> pd.DataFrame:
     """Pairs (left claim, right claim) where the left claim's topic ``link``s to the right's."""
-    left = pd.DataFrame({"a": claims.index[left_mask], "target": claims.loc[left_mask, link].to_numpy()})
-    right = pd.DataFrame({"b": claims.index[right_mask], "target": claims.loc[right_mask, "topic"].to_numpy()})
+    left = pd.DataFrame({"a": claims.index[left_mask], "target": claims.loc[left_mask, link].to_numpy(dtype=object)})
+    right = pd.DataFrame({"b": claims.index[right_mask], "target": claims.loc[right_mask, "topic"].to_numpy(dtype=object)})
     pairs = left.merge(right, on="target")[["a", "b"]]
     overlap = ((side(claims, pairs, "a", "period_start") < side(claims, pairs, "b", "period_end"))
                & (side(claims, pairs, "b", "period_start") < side(claims, pairs, "a", "period_end")))
