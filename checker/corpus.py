@@ -172,13 +172,13 @@ def read_table(path: Path, schema: TableSchema, name: str, problems: list[Proble
 
     Returns an empty table with the schema's columns when the file cannot be read.
     """
-    frame = read_raw(path, schema, name, problems)
+    frame = conform(read_raw(path, schema, name, problems), schema)
     frame["_table"] = name
     return tidy(frame, schema, problems, "_table").drop(columns="_table")
 
 
 def _empty(schema: TableSchema) -> pd.DataFrame:
-    return pd.DataFrame({column: pd.Series(dtype=object) for column in schema.names + ("line",)})
+    return pd.DataFrame({column: pd.Series(dtype=object) for column in schema.names} | {"line": pd.Series(dtype=np.int64)})
 
 
 def read_raw(path: Path, schema: TableSchema, name: str, problems: list[Problem]) -> pd.DataFrame:
@@ -218,8 +218,11 @@ def read_raw(path: Path, schema: TableSchema, name: str, problems: list[Problem]
     _check_header(list(frame.columns), schema, name, problems)
     if any(p.column == "-" and "missing column" in p.message for p in problems[before:]):
         return _empty(schema)
-    frame.columns = [str(column).strip() for column in frame.columns]
-    frame = frame.loc[:, ~frame.columns.duplicated()]
+    names = [str(column).strip() for column in frame.columns]
+    if names != list(frame.columns):  # only a header with stray spaces or duplicates costs a copy
+        frame.columns = names
+    if frame.columns.has_duplicates:
+        frame = frame.loc[:, ~frame.columns.duplicated()]
     # Physical line of each row: the header is line 1, and a row starts after every line
     # the previous rows took. Line breaks inside quoted cells shift the rows after them;
     # they are counted only when the file has more lines than rows.
@@ -239,10 +242,18 @@ def read_raw(path: Path, schema: TableSchema, name: str, problems: list[Problem]
         for line in frame.loc[too_long, "line"]:
             problems.append(Problem(name, int(line), "-", f"a cell is longer than {MAX_FIELD_CHARS} characters"))
         frame = frame[~too_long]
+    return frame
+
+
+def conform(frame: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:
+    """The schema's columns in order (absent ones empty), plus ``line``."""
     for column in schema.names:
         if column not in frame.columns:
             frame[column] = ""
-    return frame[list(schema.names) + ["line"]]
+        elif frame[column].isna().any():  # columns missing from some of the concatenated files
+            frame[column] = frame[column].fillna("")
+    extras = [c for c in ("source", "file", "_table") if c in frame.columns and c not in schema.names]
+    return frame[list(schema.names) + ["line"] + extras]
 
 
 def tidy(frame: pd.DataFrame, schema: TableSchema, problems: list[Problem], file_column: str = "file") -> pd.DataFrame:
@@ -360,7 +371,8 @@ def load_corpus(root: Path) -> Corpus:
         if content is not None:
             texts[row.id] = SourceText(content)
             text_files[row.id] = shown
-    frames = []
+    frames: list[pd.DataFrame] = []
+    owners: list[tuple[str, str, int]] = []
     tagged = claims_dir / "tagged"
     paths = sorted(tagged.glob("*.csv")) if tagged.is_dir() else []
     if not paths:
@@ -371,11 +383,14 @@ def load_corpus(root: Path) -> Corpus:
             problems.append(Problem(shown, 0, "-", "symbolic link pointing outside the corpus"))
             continue
         frame = read_raw(path, CLAIMS, shown, problems)
-        frame["source"] = path.stem
-        frame["file"] = shown
         frames.append(frame)
+        owners.append((path.stem, shown, len(frame)))
     if frames:
-        claims = tidy(pd.concat(frames, ignore_index=True), CLAIMS, problems)
+        claims = pd.concat(frames, ignore_index=True, sort=False)
+        # Source and file of every row, set once for the whole table rather than per file.
+        claims["source"] = np.repeat([stem for stem, _, _ in owners], [count for _, _, count in owners])
+        claims["file"] = np.repeat([shown for _, shown, _ in owners], [count for _, _, count in owners])
+        claims = tidy(conform(claims, CLAIMS), CLAIMS, problems)
     else:
         claims = _empty(CLAIMS).assign(source="", file="")
     return Corpus(root=root, sources=sources, topics=tables["topics"], entities=tables["entities"],

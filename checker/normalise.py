@@ -362,9 +362,10 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     claims["state"] = np.where(is_status, _map_unique(claims["value"].where(is_status, ""), normal_form), "")
     allowed_states = {key: {normal_form(state) for state in split_list(states if isinstance(states, str) else "")}
                       for key, states in claims.loc[is_status, ["topic", "states"]].drop_duplicates("topic").itertuples(index=False)}
-    pairs = set(zip(claims["topic"], claims["state"]))
-    bad_pairs = {(topic, state) for topic, state in pairs if topic in allowed_states and state not in allowed_states[topic]}
-    unknown_state = is_status & pd.Series([pair in bad_pairs for pair in zip(claims["topic"], claims["state"])], index=claims.index)
+    statuses = claims.loc[is_status, ["topic", "state"]]
+    pairs = statuses.drop_duplicates()
+    bad = pairs[[topic in allowed_states and state not in allowed_states[topic] for topic, state in pairs.itertuples(index=False)]]
+    unknown_state = is_status & claims.set_index(["topic", "state"]).index.isin(pd.MultiIndex.from_frame(bad)) if len(bad) else is_status & False
     for row in claims[unknown_state].itertuples():  # only the claims with a problem
         allowed = sorted(allowed_states.get(row.topic, ()))
         if row.state not in allowed:
@@ -377,7 +378,9 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
 
 def _map_unique(values: pd.Series, function) -> pd.Series:
     """Apply a Python function once per distinct value of a column."""
-    return values.map({value: function(value) for value in pd.unique(values)})
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    mapped = np.array([function(value) for value in uniques] + [None], dtype=object)
+    return pd.Series(mapped[codes] if len(uniques) else np.full(len(values), None, dtype=object), index=values.index)
 
 
 def _periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:
@@ -488,14 +491,17 @@ def _amounts(claims: pd.DataFrame) -> None:
     """Yearly amounts: a rate (t/year) becomes the amount of one year (t), so that a total
     can be compared with an annual figure. Amount columns mirror value columns."""
     per_year = quantities.seconds_per_year()
+
+    def amount_of(dimension) -> str:
+        text = dimension if isinstance(dimension, str) else ""
+        return text[: -len(RATE)] if text.endswith(RATE) else text
+
+    # Dimensions are few: work out each once, then map the columns.
     for prefix in ("", "converted_"):
-        dimension = claims[f"{prefix}dimension"].fillna("").astype(str)
-        is_rate = dimension.str.endswith(RATE)
-        factor = np.where(is_rate, per_year, 1.0)
-        claims[f"{prefix}amount_dimension"] = np.where(is_rate, dimension.str[: -len(RATE)], dimension)
+        dimension = claims[f"{prefix}dimension"]
+        claims[f"{prefix}amount_dimension"] = _map_unique(dimension, amount_of)
+        factor = _map_unique(dimension, lambda d: per_year if isinstance(d, str) and d.endswith(RATE) else 1.0).to_numpy(dtype=float)
         for column in ("magnitude", "low", "high"):
             claims[f"{prefix}amount_{column}"] = claims[f"{prefix}{column}"].to_numpy(dtype=float) * factor
-    topic_dimension = claims["topic_dimension"].fillna("").astype(str)
-    topic_is_rate = topic_dimension.str.endswith(RATE)
-    claims["topic_amount_dimension"] = np.where(topic_is_rate, topic_dimension.str[: -len(RATE)], topic_dimension)
-    claims["topic_amount_factor"] = np.where(topic_is_rate, per_year, 1.0)
+    claims["topic_amount_dimension"] = _map_unique(claims["topic_dimension"], amount_of)
+    claims["topic_amount_factor"] = _map_unique(claims["topic_dimension"], lambda d: per_year if isinstance(d, str) and d.endswith(RATE) else 1.0).astype(float)

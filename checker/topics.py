@@ -28,8 +28,13 @@ AMBIGUITY_MARGIN = 3.0
 SUGGESTION_CUTOFF = 55.0
 
 
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
 def normal_form(name: str) -> str:
     """Lower case, no accents, words joined by single hyphens."""
+    if name.isascii():
+        return _NON_WORD.sub("-", name.lower()).strip("-")
     decomposed = unicodedata.normalize("NFKD", name)
     ascii_only = "".join(char for char in decomposed if not unicodedata.combining(char))
     return re.sub(r"[^0-9a-z]+", "-", ascii_only.lower()).strip("-")
