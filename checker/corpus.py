@@ -268,7 +268,10 @@ def tidy(frame: pd.DataFrame, schema: TableSchema, problems: list[Problem], file
         if column not in ("quote", "citation"):
             # A list comprehension: str.strip per cell is several times faster than the
             # pandas accessor on object columns.
-            frame[column] = pd.Series([cell.strip() for cell in frame[column].to_numpy(dtype=object)], index=frame.index, dtype=object)
+            cells = frame[column].to_numpy(dtype=object).copy()
+            filled = np.flatnonzero(cells != "")  # empty cells, the most common, need nothing
+            cells[filled] = [cell.strip() for cell in cells[filled]]
+            frame[column] = pd.Series(cells, index=frame.index, dtype=object)
     for column in schema.columns:
         if column.mandatory:
             empty = (frame[column.name] == "") if column.name not in ("quote", "citation") else (frame[column.name].str.strip() == "")
