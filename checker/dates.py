@@ -214,33 +214,34 @@ def _parse_edtf_uncached(source: str) -> DateInterval:
 
 
 def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Parse a column of dates once per unique string: columns start, end, precision.
+    """Parse a column of dates once per distinct string: columns start, end, precision.
 
     Plain calendar dates are read on the whole column; the rest one by one with edtf."""
-    unique = pd.Series(pd.unique(values[values != ""]), dtype=object)
-    plain = _plain(unique.str.strip()) if len(unique) else pd.DataFrame(columns=["matched", "start", "end", "precision"])
-    parsed: dict[str, tuple] = {text: (start, end, precision) for text, start, end, precision
-                                in zip(unique[plain["matched"]], plain.loc[plain["matched"], "start"],
-                                       plain.loc[plain["matched"], "end"], plain.loc[plain["matched"], "precision"])}
+    codes, uniques = pd.factorize(values)
+    unique = pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+    count = len(unique)
+    starts = np.full(count + 1, np.nan)
+    ends = np.full(count + 1, np.nan)
+    precisions = np.full(count + 1, None, dtype=object)
     errors: dict[str, str] = {}
-    for text in unique[~plain["matched"].astype(bool)] if len(unique) else []:
-        try:
-            interval = parse_date(text)
-        except ParseError as error:
-            errors[text] = str(error)
-            continue
-        parsed[text] = (interval.start, interval.end, interval.precision)
-    index = pd.Index(list(parsed))
-    table = list(parsed.values())
-    codes = index.get_indexer(values)
-    starts = np.array([row[0] for row in table] + [np.nan])
-    ends = np.array([row[1] for row in table] + [np.nan])
-    precisions = np.array([row[2] for row in table] + [None], dtype=object)
-    codes = np.where(codes >= 0, codes, len(table))
-    result = pd.DataFrame(
-        {"start": starts[codes], "end": ends[codes], "precision": precisions[codes]},
-        index=values.index,
-    )
+    if count:
+        plain = _plain(unique.str.strip())
+        matched = plain["matched"].to_numpy(dtype=bool)
+        starts[:count][matched] = plain["start"].to_numpy()[matched]
+        ends[:count][matched] = plain["end"].to_numpy()[matched]
+        precisions[:count][matched] = plain["precision"].to_numpy()[matched]
+        for position in np.flatnonzero(~matched):
+            text = unique.iloc[position]
+            if text == "":
+                continue
+            try:
+                interval = parse_date(text)
+            except ParseError as error:
+                errors[text] = str(error)
+                continue
+            starts[position], ends[position], precisions[position] = interval.start, interval.end, interval.precision
+    codes = np.where(codes >= 0, codes, count)
+    result = pd.DataFrame({"start": starts[codes], "end": ends[codes], "precision": precisions[codes]}, index=values.index)
     return result, errors
 
 

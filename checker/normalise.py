@@ -292,11 +292,17 @@ def normalise(corpus: Corpus) -> Normalised:
             _problem(problems, row, column, f"unknown entity '{getattr(row, column + '_input')}'{_suggest(getattr(row, column + '_candidates'))}")
 
     topic_table = topics.drop_duplicates("key").set_index("key")
+    # One look-up of every claim's topic row, then every topic column taken by position.
+    positions = topic_table.index.get_indexer(claims["topic"]) if len(topic_table) else np.full(len(claims), -1)
     for column, source_column in (("kind", "kind"), ("topic_unit", "unit"), ("topic_factor", "factor"),
                                   ("topic_dimension", "dimension"), ("tolerance", "tolerance_value"),
                                   ("substance", "substance"), ("part_of", "part_of"), ("bounded_by", "bounded_by"),
                                   ("topic_label", "label"), ("states", "states")):
-        claims[column] = claims["topic"].map(topic_table[source_column]) if len(topic_table) else np.nan
+        source = topic_table[source_column].to_numpy() if len(topic_table) else np.zeros(0)
+        filler = np.nan if source_column in ("factor", "tolerance_value") else None
+        taken = np.full(len(claims), filler, dtype=float if filler is np.nan else object)
+        taken[positions >= 0] = source[positions[positions >= 0]]
+        claims[column] = taken
     claims["kind"] = claims["kind"].fillna("")
     labels = claims["topic_label"].fillna("").astype(str)
     claims["topic_label"] = labels.where(labels != "", claims["topic"])

@@ -297,9 +297,14 @@ def parse_quantities(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
     Returns one row per input row with the Quantity fields (NaN where empty or unparseable)
     and the error message for every distinct string that failed.
     """
-    texts = pd.Series(pd.unique(values[values != ""]), dtype=object)
+    codes, uniques = pd.factorize(values)  # hashing once beats unique() + get_indexer()
+    uniques = np.asarray(uniques, dtype=object)
+    keep = uniques != ""
+    texts = pd.Series(uniques[keep], dtype=object)
     parsed, errors = _parse_unique(texts)
-    codes = pd.Index(texts).get_indexer(values)
+    row_of_unique = np.full(len(uniques), -1, dtype=np.int64)
+    row_of_unique[np.flatnonzero(keep)] = np.arange(int(keep.sum()))
+    codes = np.where(codes >= 0, row_of_unique[np.maximum(codes, 0)], -1)
     found = codes >= 0
     result = pd.DataFrame(index=values.index)
     for column in QUANTITY_COLUMNS:

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 FUZZY_THRESHOLD = 88.0
@@ -157,13 +158,12 @@ class Resolver:
 
 def resolve_column(names: pd.Series, resolver: Resolver) -> pd.DataFrame:
     """Resolve every unique name once; columns key, how, score, candidates."""
-    resolved = resolver.resolve_many(list(pd.unique(names)))
-    return pd.DataFrame(
-        {
-            "key": names.map({name: r.key for name, r in resolved.items()}),
-            "how": names.map({name: r.how for name, r in resolved.items()}),
-            "score": names.map({name: r.score for name, r in resolved.items()}).astype(float),
-            "candidates": names.map({name: "; ".join(r.candidates) for name, r in resolved.items()}),
-        },
-        index=names.index,
-    )
+    codes, uniques = pd.factorize(names, use_na_sentinel=False)
+    resolved = resolver.resolve_many(list(uniques))
+    per_unique = [resolved[name] for name in uniques]
+    keys = np.array([r.key for r in per_unique] + [None], dtype=object)
+    hows = np.array([r.how for r in per_unique] + ["empty"], dtype=object)
+    scores = np.array([r.score for r in per_unique] + [0.0], dtype=float)
+    candidates = np.array(["; ".join(r.candidates) for r in per_unique] + [""], dtype=object)
+    return pd.DataFrame({"key": keys[codes], "how": hows[codes], "score": scores[codes], "candidates": candidates[codes]},
+                        index=names.index)
