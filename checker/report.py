@@ -139,7 +139,7 @@ def build(result, root: Path, comparison=None, reviews=None, stale=None, with_cl
     for finding in result.findings:
         status, previous = comparison.get(finding.fingerprint, ("new", None)) if comparison else ("new", None)
         findings.append(finding_record(finding, status, reviews.get(finding.fingerprint), previous))
-    resolved = [dict(record, status="resolved") for record in comparison.get("__resolved__", [])] if comparison else []
+    resolved = [dict(record, status="resolved", failing=False) for record in comparison.get("__resolved__", [])] if comparison else []
     fail_rank = Severity(result.config.fail_on).rank
     for record in findings:
         record["failing"] = bool(record["review"] is None and Severity(record["severity"]).rank <= fail_rank

@@ -2,7 +2,8 @@
 
 A test case fails when the rule has a failing (new or changed, unreviewed, at or above the
 threshold) finding on the topic; the failure carries the messages. Findings that do not
-fail (reviewed, unchanged, or below the threshold) are listed in the case's system-out.
+fail (reviewed, unchanged, resolved, or below the threshold) are listed in the case's
+system-out with their status.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from xml.etree import ElementTree
 
 
 def render_junit(record: dict[str, Any]) -> str:
-    topics = sorted({claim_topic for claim_topic in record["topics_in_use"]}) if "topics_in_use" in record else sorted(record["topics"])
+    topics = sorted(set(record.get("topics_in_use", record["topics"])) | {f["topic"] for f in record["resolved"]})
     by_case: dict[tuple[str, str], list[dict]] = {}
-    for finding in record["findings"]:
+    for finding in record["findings"] + record["resolved"]:  # resolved ones pass, listed in system-out
         by_case.setdefault((finding["rule"], finding["topic"]), []).append(finding)
     root = ElementTree.Element("testsuites", name="claimcheck")
     total_tests = total_failures = 0
@@ -25,8 +26,8 @@ def render_junit(record: dict[str, Any]) -> str:
             findings = by_case.get((rule["id"], topic), [])
             case = ElementTree.SubElement(suite, "testcase", classname=f"claimcheck.{rule['id']}", name=topic)
             tests += 1
-            failing = [f for f in findings if f["failing"]]
-            passing = [f for f in findings if not f["failing"]]
+            failing = [f for f in findings if f.get("failing")]
+            passing = [f for f in findings if not f.get("failing")]
             if failing:
                 failures += 1
                 failure = ElementTree.SubElement(case, "failure", message=failing[0]["message"], type=failing[0]["severity"])
