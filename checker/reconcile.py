@@ -31,7 +31,10 @@ def comparable_pairs(claims: pd.DataFrame, mask: pd.Series | np.ndarray | None =
     The claims are sorted by group and id, and every pair within a group is generated with
     array arithmetic: no join, no Python loop, and only pairs that share a group."""
     keys = list(keys)
-    subset = claims if mask is None else claims[mask]
+    # Only the columns the pairing reads: masking the whole (wide) claims table would
+    # copy every column of every selected row.
+    needed = list(dict.fromkeys(keys + ["id"] + (list(overlap) if overlap else [])))
+    subset = claims[needed] if mask is None else claims.loc[mask, needed]
     if len(subset) < 2:
         return pd.DataFrame({"a": pd.Series(dtype=claims.index.dtype), "b": pd.Series(dtype=claims.index.dtype)})
     codes = np.zeros(len(subset), dtype=np.int64)
@@ -174,7 +177,7 @@ class ValueIndex:
 
     def __init__(self, claims: pd.DataFrame, columns: tuple[str, str, str, str] = ("dimension", "magnitude", "low", "high")):
         dimension, magnitude, low, high = columns
-        numeric = claims[claims["kind"].isin(NUMERIC) & claims[magnitude].notna()]
+        numeric = claims.loc[claims["kind"].isin(NUMERIC) & claims[magnitude].notna(), [dimension, magnitude, low, high]]
         self._groups: dict[str, tuple] = {}
         for dim, group in numeric.groupby(dimension, sort=False):
             lows, highs, values = (group[c].to_numpy(dtype=float) for c in (low, high, magnitude))

@@ -26,7 +26,10 @@ OPTIONS = {"slack_days": 0}
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     dates = (claims["kind"] == "date") & claims["date_start"].notna()
-    frame = claims.assign(_planned=np.where(claims["modality"].isin(("actual", "estimate")), "actual", claims["modality"]))
+    # Actual dates compare with actual ones, planned with planned: the modality class is a
+    # grouping key of its own (on the few columns pairing needs, not a copy of the table).
+    frame = claims[["id", "topic", "scope", "subject"]].assign(
+        _planned=np.where(claims["modality"].isin(("actual", "estimate")), "actual", claims["modality"]))
     pairs = comparable_pairs(frame, dates, keys=("topic", "scope", "subject", "_planned"), overlap=None)
     if pairs.empty:
         return

@@ -51,7 +51,7 @@ def _overlap(first: pd.Series, second: pd.Series) -> bool:
 
 
 def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
-    subset = claims[statuses]
+    subset = claims.loc[statuses, ["id", "topic", "scope", "subject", "state", "period_start", "period_end"]]
     varied = subset.groupby(["topic", "scope", "subject"])["state"].transform("nunique") > 1
     subset = subset[varied]
     if subset.empty:

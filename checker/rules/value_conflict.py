@@ -41,7 +41,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     index = None
     for a, b in pairs[apart].itertuples(index=False):  # loop only over the findings
         if index is None:
-            index = ValueIndex(claims[figures])
+            index = ValueIndex(claims.loc[figures, ["kind", "dimension", "magnitude", "low", "high"]])
         first, second = claims.loc[a], claims.loc[b]
         diagnosis = diagnose(claims, index, first, second, options)
         period = display.date_range(first["period_start"], first["period_end"])
