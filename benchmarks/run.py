@@ -113,11 +113,14 @@ def duckdb_value_conflict(root: Path):
 
 
 def in_process(root: Path):
+    import gc
+
     from checker import engine
     from checker.config import Config
     from checker.corpus import load_corpus
     from checker.normalise import normalise
 
+    gc.set_threshold(200_000, 50, 50)  # as the command line does
     started = time.perf_counter()
     normalised = normalise(load_corpus(root))
     loaded = time.perf_counter() - started
