@@ -22,7 +22,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 reports: $(STAMP)
-	$(BIN)/python -m checker.reports_build
+	$(BIN)/claimcheck reports
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

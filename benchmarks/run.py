@@ -16,7 +16,6 @@ import argparse
 import glob
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import time

@@ -129,9 +129,6 @@ IGNORES = TableSchema("ignore", (
     Column("reason", True, True, "Why these mentions carry no claim.", "access dates of footnotes"),
 ))
 
-SCHEMAS = {schema.name: schema for schema in (SOURCES, TOPICS, ENTITIES, CLAIMS, REVIEWS, IGNORES)}
-
-
 @dataclass
 class Corpus:
     root: Path

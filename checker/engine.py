@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-import pandas as pd
 
 from checker.config import Config
 from checker.findings import Finding, Severity
@@ -49,8 +48,3 @@ def run(normalised: Normalised, config: Config, rules: tuple = RULES) -> CheckRe
         timings[rule.ID] = time.perf_counter() - started
     ordered = sorted(findings.values(), key=sort_key)
     return CheckResult(findings=ordered, normalised=normalised, config=config, rules=rules, timings=timings)
-
-
-def counts(findings: list[Finding]) -> dict[str, int]:
-    table = pd.Series([finding.severity for finding in findings], dtype=object).value_counts()
-    return {severity.value: int(table.get(severity.value, 0)) for severity in Severity}

@@ -172,7 +172,7 @@ def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFram
     text_of.update({row.id: row.cited_in for row in sources.itertuples() if not row.file and row.cited_in})
     starts = np.full(len(claims), -1, dtype=np.int64)
     ends = np.full(len(claims), -1, dtype=np.int64)
-    text_ids = claims["source"].map(text_of).fillna("")
+    text_ids = _map_unique(claims["source"], lambda source: text_of.get(source, ""))
     raw_quotes = claims["quote"].to_numpy(dtype=object)
     missing: list[int] = []
     for text_id, positions in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):

@@ -30,11 +30,6 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
-def fold_column(quotes):
-    """``fold`` on a whole pandas column of text."""
-    return quotes.str.translate(_FOLD).str.replace(_SPACE, " ", regex=True).str.strip()
-
-
 @dataclass
 class SourceText:
     """The text of one source file, with what it takes to find quotes in it quickly."""

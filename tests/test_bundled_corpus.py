@@ -3,9 +3,7 @@ reviewed, its reports up to date, and the README's description of it true."""
 
 import csv
 import json
-import re
 import shutil
-from pathlib import Path
 
 import pytest
 

@@ -1,6 +1,5 @@
 """Every rule is registered, documented with examples, tested, and behaves as a pure function."""
 
-import importlib
 import pkgutil
 
 import pandas as pd

@@ -19,7 +19,6 @@ from typing import Any, Iterator, Mapping
 import numpy as np
 import pandas as pd
 
-from checker import display
 from checker.findings import Finding, Severity
 from checker.reconcile import NUMERIC, ref, value_text
 

@@ -21,7 +21,7 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding, Severity
-from checker.reconcile import FIGURES, NUMERIC, comparable_pairs, intervals_apart, ref, side
+from checker.reconcile import FIGURES, NUMERIC, comparable_pairs, ref, side
 
 ID = "magnitude-plausibility"
 SEVERITY = "warning"
