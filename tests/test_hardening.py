@@ -168,5 +168,8 @@ def test_reports_do_not_depend_on_the_hash_seed_or_listing_order(tmp_path):
     c = _reports(second, "99", tmp_path / "out-c")
     assert set(c) == set(a)
     import json
-    fingerprints = lambda reports: sorted(f["fingerprint"] for f in json.loads(reports["baseline.json"])["findings"])
+
+    def fingerprints(reports):
+        return sorted(f["fingerprint"] for f in json.loads(reports["baseline.json"])["findings"])
+
     assert fingerprints(a) == fingerprints(c) and len(fingerprints(a)) == 2

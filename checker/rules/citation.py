@@ -65,8 +65,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         claim = claims.loc[label]
         same_topic = same_topic_of.get(label, [])
         verdicts = [(other_label, _meets(claim, claims.loc[other_label], tolerance)) for other_label in same_topic]
-        agreeing = [l for l, verdict in verdicts if verdict]
-        disagreeing = [l for l, verdict in verdicts if verdict is False]
+        agreeing = [other for other, verdict in verdicts if verdict]
+        disagreeing = [other for other, verdict in verdicts if verdict is False]
         if disagreeing and not agreeing:
             other = claims.loc[disagreeing[0]]
             yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, disagreeing[0])),

@@ -94,13 +94,14 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         (matches if fits else others).append((phase, low, high))
     described = f"{volume_text} stated as {mass_text} implies {density_text(implied, implied)}"
     if not matches:
-        known = "; ".join(f"{PHASE_LABEL[p]} {density_text(l, h)}" for p, l, h in others)
+        known = "; ".join(f"{PHASE_LABEL[phase]} {density_text(low, high)}" for phase, low, high in others)
         return Finding(topic=row["topic"], claims=refs, diagnosis=f"the factor matches no density of {substance}",
                        message=f"{described}, which is no density of {substance} ({known})")
     phase, low, high = matches[0]
     reading = f"{described}, the density of {substance} {PHASE_LABEL[phase]} ({density_text(low, high)})"
-    alternatives = [f"{PHASE_LABEL[p]} ({density_text(l, h)}) {volume_text} would be "
-                    f"{display.number(volume_low * l / 1000)}–{display.number(volume_high * h / 1000)} t" for p, l, h in others]
+    alternatives = [f"{PHASE_LABEL[other]} ({density_text(least, most)}) {volume_text} would be "
+                    f"{display.number(volume_low * least / 1000)}–{display.number(volume_high * most / 1000)} t"
+                    for other, least, most in others]
     amount = pd.Series({"amount_dimension": MASS, "amount_low": mass_low, "amount_high": mass_high,
                         "amount_magnitude": row[f"{mass_prefix}magnitude"]})
     too_large, bounds = [], []
