@@ -16,19 +16,14 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-import numpy as np
 import pandas as pd
 
 from checker.findings import Finding, Severity
-from checker.reconcile import NUMERIC, ref, value_text
+from checker.reconcile import NUMERIC, intervals_apart, ref, value_text
 
 ID = "citation-consistency"
 SEVERITY = "warning"
 OPTIONS = {"tolerance": 0.02, "note_unsupported": True}
-
-
-def _label(row: pd.Series) -> str:
-    return row["topic_label"] if isinstance(row["topic_label"], str) and row["topic_label"] else row["topic"]
 
 
 def _meets(claim: pd.Series, other: pd.Series, tolerance: float) -> bool | None:
@@ -39,8 +34,7 @@ def _meets(claim: pd.Series, other: pd.Series, tolerance: float) -> bool | None:
             return None
         if not overlaps:
             return None
-        return not (claim["low"] - abs(claim["low"]) * tolerance > other["high"] + abs(other["high"]) * tolerance
-                    or other["low"] - abs(other["low"]) * tolerance > claim["high"] + abs(claim["high"]) * tolerance)
+        return not intervals_apart(claim["low"], claim["high"], other["low"], other["high"], tolerance)
     if claim["kind"] == "date":
         return not (claim["date_start"] >= other["date_end"] or other["date_start"] >= claim["date_end"])
     if claim["kind"] == "status":
@@ -80,23 +74,19 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             other = claims.loc[moved]
             yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, moved)),
                           diagnosis="different scope: the cited figure is about another topic",
-                          message=f"{claim['id']} gives {value_text(claim)} for {_label(claim)} citing {claim['cites']}, "
-                                  f"but the cited figure ({value_text(other)}, {other['id']}) is for {_label(other)}")
+                          message=f"{claim['id']} gives {value_text(claim)} for {claim['topic_label']} citing {claim['cites']}, "
+                                  f"but the cited figure ({value_text(other)}, {other['id']}) is for {other['topic_label']}")
         elif options["note_unsupported"] and claim["cites_has_text"]:
             yield Finding(topic=claim["topic"], claims=(ref(claims, label),), severity=Severity.NOTE.value,
                           diagnosis="the cited source makes no claim on this topic",
-                          message=f"{claim['id']} cites {claim['cites']}, which makes no claim on {_label(claim)}")
+                          message=f"{claim['id']} cites {claim['cites']}, which makes no claim on {claim['topic_label']}")
 
 
 def _same_figure_elsewhere(claim: pd.Series, cited: pd.DataFrame, tolerance: float):
     """The first claim of the cited source, in another topic, whose figure meets this one."""
     if claim["kind"] not in NUMERIC or pd.isna(claim["magnitude"]) or cited.empty:
         return None
-    low, high = claim["low"], claim["high"]
-    other_low, other_high = cited["low"].to_numpy(dtype=float), cited["high"].to_numpy(dtype=float)
-    with np.errstate(invalid="ignore"):
-        meets = ~((low - abs(low) * tolerance > other_high + np.abs(other_high) * tolerance)
-                  | (other_low - np.abs(other_low) * tolerance > high + abs(high) * tolerance))
+    meets = ~intervals_apart(claim["low"], claim["high"], cited["low"].to_numpy(dtype=float), cited["high"].to_numpy(dtype=float), tolerance)
     candidates = ((cited["topic"] != claim["topic"]).to_numpy() & (cited["dimension"] == claim["dimension"]).to_numpy()
                   & (cited["period_start"] < claim["period_end"]).to_numpy() & (claim["period_start"] < cited["period_end"]).to_numpy()
                   & meets)

@@ -42,5 +42,5 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         gap = max(first["date_start"] - second["date_end"], second["date_start"] - first["date_end"]) + 1
         yield Finding(topic=first["topic"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis="different dates beyond the stated precision",
-                      message=f"{first['source']} dates {first['topic_label'] or first['topic']} {display.date_range(first['date_start'], first['date_end'])} "
+                      message=f"{first['source']} dates {first['topic_label']} {display.date_range(first['date_start'], first['date_end'])} "
                               f"and {second['source']} {display.date_range(second['date_start'], second['date_end'])}: at least {gap:.0f} day(s) apart")

@@ -100,5 +100,5 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
         yield Finding(topic=duration["topic"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis="a stated duration does not fit the dates it implies",
                       message=f"{duration['id']} gives {duration['value']} up to {display.date_range(duration['period_start'], duration['period_end'])} "
-                              f"since {event['topic_label'] or event['topic']}, which {event['id']} dates {display.date_range(event['date_start'], event['date_end'])}: "
+                              f"since {event['topic_label']}, which {event['id']} dates {display.date_range(event['date_start'], event['date_end'])}: "
                               f"that is {short / year:.1f}–{long / year:.1f} years")

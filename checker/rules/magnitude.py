@@ -28,10 +28,6 @@ SEVERITY = "warning"
 OPTIONS = {"max_ratio": 10.0, "tolerance": 0.02}
 
 
-def label(row: pd.Series) -> str:
-    return row["topic_label"] if isinstance(row["topic_label"], str) and row["topic_label"] else row["topic"]
-
-
 def amount_text(row: pd.Series, prefix: str = "") -> str:
     return display.quantity(row[f"{prefix}low"], row[f"{prefix}high"], row[f"{prefix}magnitude"], row["topic_factor"], row["topic_unit"], row[f"{prefix}qualifier"])
 
@@ -59,7 +55,7 @@ def excess(amount: pd.Series, bound: pd.Series, max_ratio: float) -> str | None:
     if not (smallest_ratio > max_ratio):
         return None
     yearly = " one year of" if str(bound["dimension"]).endswith(" / [time]") else ""
-    return f"{display.ratio(amount['amount_magnitude'], bound['amount_magnitude'])}{yearly} {label(bound)}"
+    return f"{display.ratio(amount['amount_magnitude'], bound['amount_magnitude'])}{yearly} {bound['topic_label']}"
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -94,7 +90,7 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
         text = excess(row, bound, options["max_ratio"])
         yield Finding(topic=row["topic"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis="implausible magnitude: beyond an order of magnitude of its bound",
-                      message=f"{row['value']} ({label(row)}) is {text} ({bound['value']}, {bound['id']})")
+                      message=f"{row['value']} ({row['topic_label']}) is {text} ({bound['value']}, {bound['id']})")
 
 
 def _parts(claims, figures, options) -> Iterator[Finding]:
@@ -112,7 +108,7 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
         part, whole = claims.loc[a], claims.loc[b]
         yield Finding(topic=part["topic"], claims=(ref(claims, a), ref(claims, b)), severity=Severity.ERROR.value,
                       diagnosis="a part exceeds its whole",
-                      message=f"{label(part)} ({amount_text(part)}, {part['id']}) exceeds {label(whole)} "
+                      message=f"{part['topic_label']} ({amount_text(part)}, {part['id']}) exceeds {whole['topic_label']} "
                               f"({amount_text(whole)}, {whole['id']}) for the same period")
 
 
@@ -137,6 +133,6 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
         first, second = sorted((claims.loc[a], claims.loc[b]), key=lambda row: row["period_start"])
         yield Finding(topic=first["topic"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis="implausible magnitude: more than an order of magnitude between adjacent periods",
-                      message=f"{label(first)} goes from {amount_text(first)} ({display.date_range(first['period_start'], first['period_end'])}, {first['id']}) "
+                      message=f"{first['topic_label']} goes from {amount_text(first)} ({display.date_range(first['period_start'], first['period_end'])}, {first['id']}) "
                               f"to {amount_text(second)} ({display.date_range(second['period_start'], second['period_end'])}, {second['id']}): "
                               f"{display.ratio(first['magnitude'], second['magnitude'])} in one period")

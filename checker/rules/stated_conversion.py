@@ -23,7 +23,7 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding, Severity
 from checker.quantities import DENSITIES, SUBSTANCE_LABELS
-from checker.reconcile import NUMERIC, ref
+from checker.reconcile import NUMERIC, intervals_apart, ref
 from checker.rules.magnitude import bounding_claims, excess
 
 ID = "stated-conversion"
@@ -58,9 +58,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     refs = (ref(claims, label),)
     tolerance = options["tolerance"] if np.isnan(row["tolerance"]) else row["tolerance"]
     if row["amount_dimension"] == row["converted_amount_dimension"]:
-        apart = (row["low"] - abs(row["low"]) * tolerance > row["converted_high"] + abs(row["converted_high"]) * tolerance
-                 or row["converted_low"] - abs(row["converted_low"]) * tolerance > row["high"] + abs(row["high"]) * tolerance)
-        if not apart:
+        if not intervals_apart(row["low"], row["high"], row["converted_low"], row["converted_high"], tolerance):
             return None
         return Finding(topic=row["topic"], claims=refs, diagnosis="the stated conversion is wrong",
                        message=f"{row['value']} is stated as {row['converted']}, but they differ by "

@@ -21,7 +21,7 @@ import pandas as pd
 
 from checker.findings import Finding, Severity
 from checker.quantities import PHASES, SUBSTANCE_LABELS
-from checker.reconcile import FIGURES, NUMERIC, comparable_pairs, in_topic_unit, ref, side
+from checker.reconcile import FIGURES, NUMERIC, comparable_pairs, in_topic_unit, intervals_apart, ref, side
 
 ID = "unit-dimension"
 SEVERITY = "warning"
@@ -70,8 +70,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         if one is None or two is None:
             continue
         (low_1, high_1), (low_2, high_2) = one, two
-        meet = not (low_1 - abs(low_1) * tolerance > high_2 + abs(high_2) * tolerance
-                    or low_2 - abs(low_2) * tolerance > high_1 + abs(high_1) * tolerance)
+        meet = not intervals_apart(low_1, high_1, low_2, high_2, tolerance)
         converted = first if first["dimension"] != first["topic_dimension"] else second
         low, high = in_topic_dimension(converted, phase)
         text = f"{PHASE_LABEL[phase]} ({converted['value']} is {in_topic_unit(converted, low)}–{in_topic_unit(converted, high)})"

@@ -48,12 +48,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         if (first["period_start"], first["period_end"]) != (second["period_start"], second["period_end"]):
             period = f"{period} and {display.date_range(second['period_start'], second['period_end'])}"
         message = (f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
-                   f"for {label(first)} in {period}: {display.ratio(first['magnitude'], second['magnitude'])} apart")
+                   f"for {first['topic_label']} in {period}: {display.ratio(first['magnitude'], second['magnitude'])} apart")
         yield Finding(topic=first["topic"], message=message, claims=(ref(claims, a), ref(claims, b)), diagnosis=diagnosis)
-
-
-def label(row: pd.Series) -> str:
-    return row["topic_label"] if isinstance(row["topic_label"], str) and row["topic_label"] else row["topic"]
 
 
 def value(row: pd.Series) -> str:
@@ -78,7 +74,7 @@ def diagnose(claims: pd.DataFrame, index: ValueIndex, first: pd.Series, second: 
                 continue
             overlaps = other["period_start"] < row["period_end"] and row["period_start"] < other["period_end"]
             if other["topic"] != row["topic"] and overlaps:
-                return (f"different scope: {value(row)} ({row['id']}) matches {label(other)} "
+                return (f"different scope: {value(row)} ({row['id']}) matches {other['topic_label']} "
                         f"({other['id']}: {display.quantity(other['low'], other['high'], other['magnitude'], other['topic_factor'], other['topic_unit'], other['qualifier'])})")
             if other["topic"] == row["topic"] and other["scope"] == row["scope"] and not overlaps:
                 return (f"different period: {value(row)} ({row['id']}) matches the figure for "
