@@ -56,9 +56,9 @@ WITH raw AS (
 ), bounds AS (
     SELECT id, topic, period, CASE WHEN unit = 'kt' THEN 't' ELSE unit END AS unit,
            CASE qualifier WHEN '=' THEN magnitude WHEN '~' THEN magnitude - greatest(step / 2, magnitude * 0.1)
-                          WHEN '>' THEN magnitude WHEN '<' THEN -1e308 ELSE magnitude - step / 2 END AS low,
+                          WHEN '>' THEN magnitude WHEN '<' THEN -1e308 ELSE magnitude - least(step / 2, magnitude * 0.05) END AS low,
            CASE qualifier WHEN '=' THEN magnitude WHEN '~' THEN magnitude + greatest(step / 2, magnitude * 0.1)
-                          WHEN '>' THEN 1e308 WHEN '<' THEN magnitude ELSE magnitude + step / 2 END AS high
+                          WHEN '>' THEN 1e308 WHEN '<' THEN magnitude ELSE magnitude + least(step / 2, magnitude * 0.05) END AS high
     FROM normalised
 )
 SELECT a.id, b.id

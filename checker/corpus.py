@@ -67,6 +67,7 @@ SOURCES = TableSchema("sources", (
     Column("dateline", doc="The text's own dateline, verbatim, when it has one (checked against the text).", example="Published – July 28, 2025 12:08 am IST"),
     Column("cited_in", doc="The source whose footnote cites this one. A cited work without a text of its own has its claims' quotes (its headline, as the footnote gives it) found in that source's text.", example="capss-patro-2025"),
     Column("citation", doc="The footnote as it appears in the citing text, verbatim.", example='"Afghanistan\'s trade volume surpasses \\$12 billion in 2024: Statement," *Amu TV*, January 05, 2025'),
+    Column("language", doc="The text's language (a BCP 47 code such as en, ru, de, fa); numbers in its quotes and claims use that language's decimal mark (12,42 in ru is 12.42). Empty: English.", example="ru"),
     Column("note", doc="Anything an editor should know: where a field comes from, doubts."),
 ))
 
@@ -81,6 +82,9 @@ TOPICS = TableSchema("topics", (
     Column("states", doc="Status topics: the allowed states, separated by semicolons.", example="recognised; not-recognised"),
     Column("part_of", doc="A topic whose value this topic's value can never exceed (a part of that whole).", example="afghanistan-foreign-trade"),
     Column("bounded_by", doc="A topic whose value bounds this one within an order of magnitude (annual demand bounds an annual contract).", example="afghanistan-lpg-demand"),
+    Column("aggregation", doc="Quantity and count topics: flow (a sum over its period: trade, deliveries), stock (a level at an instant: population, a price) or cumulative (a running total as of a date: a death toll). Empty: flow for amounts of money, mass, volume and energy, stock for everything else.", example="flow"),
+    Column("rounding", doc="How an unqualified round number of this topic reads: a largest relative half-width (5 % by default: 1 billion is 0.95–1.05 billion), stated (the full precision of its significant digits) or exact.", example="10%"),
+    Column("sum_of", doc="Topics whose values add up to this topic's, separated by semicolons.", example="afghanistan-exports; afghanistan-imports"),
     Column("event", doc="Date topics: what happened, for reports.", example="Supreme Court suspends the ban on the Taliban"),
     Column("note", doc="Definitions and caveats."),
 ))

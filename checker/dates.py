@@ -40,11 +40,21 @@ _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 
 @dataclass(frozen=True)
 class DateInterval:
-    """Days ``start`` (inclusive) to ``end`` (exclusive), and the precision as written."""
+    """Days ``start`` (inclusive) to ``end`` (exclusive), and the precision as written.
+
+    ``last_start`` is where the last side of an interval begins (``2022-07/2024-05`` →
+    1 May 2024): the as-of time of a running total is its period's last side. For a single
+    date it is ``start``. Days may be fractional: ``2024-05-02T14:00`` is the minute from
+    14:00, a day and a fraction."""
 
     start: float
     end: float
     precision: str
+    last_start: float = math.nan
+
+    def __post_init__(self) -> None:
+        if math.isnan(self.last_start):
+            object.__setattr__(self, "last_start", self.start)
 
     def contains(self, other: "DateInterval") -> bool:
         return self.start <= other.start and other.end <= self.end
@@ -153,10 +163,12 @@ def _plain(texts: pd.Series) -> pd.DataFrame:
     start = np.where(open_start, -np.inf, left_start)
     end = np.where(open_end, np.inf, np.where(has_right, right_end, left_end))
     valid = left_valid & np.where(has_right & ~open_end, right_valid, True) & (start < end)
+    last_start = np.where(open_end, np.inf, np.where(has_right, right_start, start))
     return pd.DataFrame({
         "matched": matched.to_numpy() & valid,
         "start": start, "end": end,
         "precision": np.where(has_right | open_start, "interval", precision),
+        "last_start": last_start,
     }, index=texts.index)
 
 
@@ -169,8 +181,109 @@ def parse_date(text: str) -> DateInterval:
     if source and len(source) <= 64 and _PLAIN.match(source):
         plain = _plain(pd.Series([source], dtype=object)).iloc[0]
         if plain["matched"]:
-            return DateInterval(start=float(plain["start"]), end=float(plain["end"]), precision=str(plain["precision"]))
-    return _parse_edtf(source)
+            return DateInterval(start=float(plain["start"]), end=float(plain["end"]), precision=str(plain["precision"]),
+                                last_start=float(plain["last_start"]))
+    if len(source) > 64:
+        raise ParseError("date is longer than 64 characters")
+    if _SOLAR_HIJRI_SUFFIX.search(source) or _TIME.search(source):
+        return _parse_sides(source)
+    interval = _parse_edtf(source)
+    if interval.precision == "interval" and source.count("/") == 1:
+        # The as-of time of an interval is its last side.
+        last = source.split("/")[1].strip()
+        if last and last != "..":
+            try:
+                interval = DateInterval(interval.start, interval.end, interval.precision, _parse_edtf(last).start)
+            except ParseError:
+                pass
+    return interval
+
+
+# Solar Hijri (the Iranian and Afghan civil calendar): "1403 SH", "1403-01 SH" (Hamal or
+# Farvardin 1403), "1403-01-15 SH", and intervals of them ("1401/1403 SH" or
+# "1401 SH/1403 SH"). The year 1402 began on 21 March 2023.
+_SOLAR_HIJRI_SUFFIX = re.compile(r"\s+SH\s*$")
+_SOLAR_HIJRI = re.compile(r"^(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?\s*(?:SH)?$")
+# A date with a time of day (EDTF, from ISO 8601): "2024-05-02T14:00", seconds and a zone
+# optional. Times with a zone are read in UTC; times without one as written.
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def _parse_sides(source: str) -> DateInterval:
+    """A date or interval with Solar Hijri or time-of-day sides, read side by side."""
+    solar_hijri = bool(_SOLAR_HIJRI_SUFFIX.search(source))
+    sides = [side.strip() for side in source.split("/")]
+    if len(sides) > 2:
+        raise ParseError(f"'{source}' is not a valid date (an interval has one '/')")
+    if solar_hijri and len(sides) == 2:  # "1401/1403 SH": the suffix covers both sides
+        sides = [side if side in ("", "..") or side.endswith("SH") else f"{side} SH" for side in sides]
+    parsed = [None if side in ("", "..") else _one_side(side, source) for side in sides]
+    if len(parsed) == 1:
+        if parsed[0] is None:
+            raise ParseError("empty date")
+        return parsed[0]
+    first, last = parsed
+    if first is None and last is None:
+        raise ParseError(f"'{source}' is not a valid date")
+    start = -math.inf if first is None else first.start
+    end = math.inf if last is None else last.end
+    if not start < end:
+        raise ParseError(f"'{source}' ends before it starts")
+    return DateInterval(start, end, "interval", math.inf if last is None else last.start)
+
+
+def _one_side(side: str, source: str) -> DateInterval:
+    if side.endswith("SH"):
+        return _solar_hijri(side, source)
+    match = _DATETIME.match(side)
+    if match:
+        return _datetime(match, source)
+    return parse_date(side)
+
+
+def _solar_hijri(side: str, source: str) -> DateInterval:
+    import jdatetime
+
+    match = _SOLAR_HIJRI.match(side)
+    if not match:
+        raise ParseError(f"'{source}' is not a valid Solar Hijri date (write '1403 SH', '1403-01 SH' or '1403-01-15 SH')")
+    year, month, day = int(match.group(1)), match.group(2), match.group(3)
+    try:
+        if day:
+            first = jdatetime.date(year, int(month), int(day))
+            after = first + jdatetime.timedelta(days=1)
+            precision = "day"
+        elif month:
+            first = jdatetime.date(year, int(month), 1)
+            after = jdatetime.date(year + (int(month) == 12), int(month) % 12 + 1, 1)
+            precision = "month"
+        else:
+            first, after = jdatetime.date(year, 1, 1), jdatetime.date(year + 1, 1, 1)
+            precision = "year"
+        start = float(first.togregorian().toordinal())
+        end = float(after.togregorian().toordinal())
+    except (ValueError, OverflowError) as error:
+        raise ParseError(f"'{source}' is not a valid Solar Hijri date ({error})") from None
+    return DateInterval(start, end, precision)
+
+
+def _datetime(match: re.Match, source: str) -> DateInterval:
+    year, month, day, hour, minute = (int(match.group(n)) for n in range(1, 6))
+    second = match.group(6)
+    try:
+        moment = dt.datetime(year, month, day, hour, minute, int(second or 0))
+    except ValueError as error:
+        raise ParseError(f"'{source}' is not a valid date and time ({error})") from None
+    zone = match.group(7)
+    if zone and zone != "Z":
+        sign = 1 if zone[0] == "+" else -1
+        digits = zone[1:].replace(":", "")
+        moment -= sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+    # A time as written covers the minute (or second) it names.
+    length = 1 / 86400 if second else 1 / 1440
+    start = moment.toordinal() + (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86400
+    return DateInterval(start, start + length, "second" if second else "minute")
 
 
 # edtf's answers kept between runs (see checker.lookups).
@@ -222,6 +335,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
     count = len(unique)
     starts = np.full(count + 1, np.nan)
     ends = np.full(count + 1, np.nan)
+    lasts = np.full(count + 1, np.nan)
     precisions = np.full(count + 1, None, dtype=object)
     errors: dict[str, str] = {}
     if count:
@@ -229,6 +343,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
         matched = plain["matched"].to_numpy(dtype=bool)
         starts[:count][matched] = plain["start"].to_numpy()[matched]
         ends[:count][matched] = plain["end"].to_numpy()[matched]
+        lasts[:count][matched] = plain["last_start"].to_numpy()[matched]
         precisions[:count][matched] = plain["precision"].to_numpy()[matched]
         for position in np.flatnonzero(~matched):
             text = unique.iloc[position]
@@ -240,9 +355,19 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
                 errors[text] = str(error)
                 continue
             starts[position], ends[position], precisions[position] = interval.start, interval.end, interval.precision
+            lasts[position] = interval.last_start
     codes = np.where(codes >= 0, codes, count)
-    result = pd.DataFrame({"start": starts[codes], "end": ends[codes], "precision": precisions[codes]}, index=values.index)
+    result = pd.DataFrame({"start": starts[codes], "end": ends[codes], "precision": precisions[codes],
+                           "last_start": lasts[codes]}, index=values.index)
     return result, errors
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday_of(day: float) -> int:
+    """The weekday of a day number (date.toordinal), Monday = 0."""
+    return int(day - 1) % 7
 
 
 def day_to_iso(day: float) -> str:
@@ -252,8 +377,23 @@ def day_to_iso(day: float) -> str:
     return dt.date.fromordinal(int(day)).isoformat()
 
 
+def _moment(day: float) -> str:
+    """A fractional day number as an EDTF date and time, to the minute ('..' if open)."""
+    if not math.isfinite(day):
+        return ".."
+    moment = dt.datetime.fromordinal(int(day)) + dt.timedelta(seconds=round((day % 1) * 86400))
+    return moment.strftime("%Y-%m-%dT%H:%M") if moment.second == 0 else moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
 def interval_label(start: float, end: float) -> str:
-    """The shortest EDTF text for an interval of whole days, years or months."""
+    """The shortest EDTF text for an interval of whole days, years or months (or of
+    minutes and seconds, for times of day)."""
+    if (math.isfinite(start) and start % 1) or (math.isfinite(end) and end % 1):
+        first = _moment(start)
+        last_minute = _moment(end - 1 / 1440) if math.isfinite(end) else None
+        if last_minute is None or last_minute <= first:
+            return first
+        return f"{first}/{last_minute}"
     if not (math.isfinite(start) and math.isfinite(end)):
         return f"{day_to_iso(start)}/{day_to_iso(end - 1 if math.isfinite(end) else end)}"
     first = dt.date.fromordinal(int(start))

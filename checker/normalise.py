@@ -18,11 +18,17 @@ import pandas as pd
 from checker import dates, quantities
 from checker.corpus import Corpus
 from checker.errors import ParseError, Problem
-from checker.texts import fold, months_in, numbers_in
+from checker.numbers import decimal_mark, known_language
+from checker.texts import fold, months_in, numbers_in, stated_weekday, value_numbers
 from checker.topics import Resolver, normal_form, resolve_column, split_list
 
 KINDS = ("quantity", "count", "date", "status")
 MODALITIES = ("actual", "estimate", "forecast", "target", "plan", "agreement")
+AGGREGATIONS = ("flow", "stock", "cumulative")
+# Dimensions whose amounts add up over time by default (a flow); anything else — rates,
+# durations, shares, head counts, plain counts — is a level (a stock) unless the topic says.
+FLOW_DIMENSIONS = ("[mass]", "[length] ** 3", "[length] ** 2 * [mass] / [time] ** 2")
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
 RELATIONS = ("ratio", "change", "increase", "decrease", "since")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _RATIO = re.compile(r"^[x×*]\s*(\d+(?:\.\d+)?)$", re.IGNORECASE)
@@ -77,6 +83,8 @@ def _check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
             _problem(problems, row, "cited_in", f"unknown source '{row.cited_in}'")
         if not row.text_file and not row.cited_in:
             _problem(problems, row, "file", "a source needs a text under seeds/ or a cited_in source whose text cites it")
+        if row.language and not known_language(row.language):
+            _problem(problems, row, "language", f"'{row.language}' is not a language code (write e.g. en, ru, de, fa)")
         if row.dateline:
             text = corpus.texts.get(row.id)
             if text is not None and text.find(row.dateline) is None:
@@ -128,8 +136,83 @@ def _check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame
     topics["factor"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[0]), math.nan)
     topics["dimension"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[1]), None)
     topics["tolerance_value"] = tolerance.where(tolerance.between(0, 10, inclusive="left"))
+    topics["aggregation"] = topics["aggregation"].str.lower()
+    report((topics["aggregation"] != "") & ~topics["aggregation"].isin(AGGREGATIONS), "aggregation",
+           lambda row: f"'{row.aggregation}' is not one of {', '.join(AGGREGATIONS)}")
+    report((topics["aggregation"] != "") & ~numeric & topics["kind"].isin(KINDS), "aggregation",
+           lambda row: f"a {row.kind} topic has no aggregation (only quantity and count topics do)")
+    default = np.where(topics["dimension"].isin(FLOW_DIMENSIONS) | topics["dimension"].fillna("").str.startswith("[currency_"), "flow", "stock")
+    topics["aggregation_value"] = np.where(topics["aggregation"].isin(AGGREGATIONS), topics["aggregation"], np.where(numeric, default, ""))
+    rounding = topics["rounding"].map(_rounding)
+    report(rounding.isna() & (topics["rounding"] != ""), "rounding",
+           lambda row: f"'{row.rounding}' is not a rounding: write a fraction or percentage (0.05, 5%), 'stated' or 'exact'")
+    topics["rounding_value"] = rounding.fillna(quantities.ROUNDING).astype(float)
+    _check_sums(topics, keys, problems)
     _check_aliases(topics, "key", problems)
     return topics
+
+
+def topic_families(topics: pd.DataFrame) -> dict[str, str]:
+    """Each topic's family: the connected group of topics its part_of, bounded_by and
+    sum_of links reach, named after the first key of the group. Rules compare claims
+    only within a family (a figure can explain another only there)."""
+    parent: dict[str, str] = {key: key for key in topics["key"] if key}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for row in topics.itertuples():
+        if not row.key:
+            continue
+        for other in [row.part_of, row.bounded_by, *split_list(row.sum_of)]:
+            if other in parent:
+                first, second = sorted((root(row.key), root(other)))
+                parent[second] = first
+    return {key: root(key) for key in parent}
+
+
+def _rounding(text: str) -> float | None:
+    """A topic's rounding: the largest relative half-width of an unqualified round number
+    (inf for 'stated', 0 for 'exact'); None when unreadable. Empty takes the default."""
+    text = text.strip().lower()
+    if not text:
+        return quantities.ROUNDING
+    if text == "stated":
+        return math.inf
+    if text == "exact":
+        return 0.0
+    match = _PERCENT.match(text)
+    try:
+        value = float(match.group(1)) / 100 if match else float(text)
+    except ValueError:
+        return None
+    return value if 0 <= value <= 1 else None
+
+
+def _check_sums(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -> None:
+    """sum_of names known numeric topics other than itself, with the total's unit dimension."""
+    info = {row.key: (row.kind, row.dimension) for row in topics.itertuples()}
+    parts_of = {}
+    for row in topics[topics["sum_of"] != ""].itertuples():
+        parts = split_list(row.sum_of)
+        parts_of[row.key] = parts
+        if row.kind not in ("quantity", "count"):
+            _problem(problems, row, "sum_of", f"a {row.kind} topic cannot be a sum")
+            continue
+        if len(parts) < 2:
+            _problem(problems, row, "sum_of", "a sum needs at least two parts, separated by semicolons")
+        for part in parts:
+            if part not in keys:
+                _problem(problems, row, "sum_of", f"unknown topic '{part}'")
+            elif part == row.key:
+                _problem(problems, row, "sum_of", "a topic cannot be a part of itself")
+            elif info[part][0] not in ("quantity", "count"):
+                _problem(problems, row, "sum_of", f"'{part}' is a {info[part][0]} topic, not a quantity")
+            elif isinstance(row.dimension, str) and isinstance(info[part][1], str) and info[part][1] != row.dimension:
+                _problem(problems, row, "sum_of", f"'{part}' is measured in {info[part][1]}, the total in {row.dimension}")
 
 
 def _check_aliases(table: pd.DataFrame, key_column: str, problems: list[Problem]) -> None:
@@ -208,7 +291,7 @@ def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFram
                                 f"(similarity {score:.0f}%): \"{excerpt}\""))
     checked = (starts >= 0) & (claims["inferred"] != "yes").to_numpy() & claims["value_parsed"].to_numpy(dtype=bool) & (claims["kind"] != "status").to_numpy()
     quotes = claims["quote"].to_numpy(dtype=object)
-    kinds, files, lines = (claims[c].to_numpy() for c in ("kind", "file", "line"))
+    kinds, files, lines, decimals = (claims[c].to_numpy() for c in ("kind", "file", "line", "decimal"))
     for column in ("value", "converted"):
         values = claims[column].to_numpy(dtype=object)
         # Shortcut: the value as written appears in the quote as a whole (not inside a
@@ -216,7 +299,7 @@ def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFram
         stated = np.fromiter((not value or _appears(value, quote) for value, quote in zip(values, quotes)),
                              dtype=bool, count=len(values))
         for position in np.flatnonzero(checked & ~stated):
-            message = _digits_missing(values[position], quotes[position], kinds[position])
+            message = _digits_missing(values[position], quotes[position], kinds[position], decimals[position])
             if message:
                 problems.append(Problem(files[position], int(lines[position]), column, message))
     return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
@@ -231,11 +314,11 @@ def _appears(value: str, quote: str) -> bool:
     return not (before.isdigit() or before in ".,") and not (after.isdigit() or (after in ".," and quote[at + len(value) + 1:at + len(value) + 2].isdigit()))
 
 
-def _digits_missing(value: str, quote: str, kind: str) -> str | None:
+def _digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str | None:
     """None when every number of the value is stated in the quote; else the problem."""
     if not value or kind == "status":
         return None
-    stated = numbers_in(quote)
+    stated = numbers_in(quote, decimal)
     if kind == "date":
         for year, month, day in _DATE_PARTS.findall(value):
             if float(year) not in stated:
@@ -245,14 +328,11 @@ def _digits_missing(value: str, quote: str, kind: str) -> str | None:
             if day and float(day) not in stated:
                 return f"day {int(day)} does not appear in the quote"
         return None
-    match = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][-+]?\d+)?", value)
-    if not match:
-        return None
-    number = float(match.group(0).replace(",", ""))
-    if number in stated:
+    written, candidates = value_numbers(value, decimal)
+    if not written or candidates & stated:
         return None
     shown = ", ".join(f"{n:g}" for n in sorted(stated)[:6]) or "no numbers"
-    return f"{match.group(0)} does not appear in the quote (it states {shown}); mark the claim inferred=yes with a note if it is read from context"
+    return f"{written} does not appear in the quote (it states {shown}); mark the claim inferred=yes with a note if it is read from context"
 
 
 def normalise(corpus: Corpus) -> Normalised:
@@ -297,19 +377,30 @@ def normalise(corpus: Corpus) -> Normalised:
     for column, source_column in (("kind", "kind"), ("topic_unit", "unit"), ("topic_factor", "factor"),
                                   ("topic_dimension", "dimension"), ("tolerance", "tolerance_value"),
                                   ("substance", "substance"), ("part_of", "part_of"), ("bounded_by", "bounded_by"),
-                                  ("topic_label", "label"), ("states", "states")):
+                                  ("topic_label", "label"), ("states", "states"), ("aggregation", "aggregation_value"),
+                                  ("rounding", "rounding_value"), ("sum_of", "sum_of")):
         source = topic_table[source_column].to_numpy() if len(topic_table) else np.zeros(0)
-        filler = np.nan if source_column in ("factor", "tolerance_value") else None
+        filler = np.nan if source_column in ("factor", "tolerance_value", "rounding_value") else None
         taken = np.full(len(claims), filler, dtype=float if filler is np.nan else object)
         taken[positions >= 0] = source[positions[positions >= 0]]
         claims[column] = taken
     claims["kind"] = claims["kind"].fillna("")
+    family = topic_families(topics)
+    claims["family"] = _map_unique(claims["topic"], lambda topic: family.get(topic, topic))
+    claims["aggregation"] = claims["aggregation"].fillna("")
+    claims["sum_of"] = claims["sum_of"].fillna("")
+    claims["rounding"] = claims["rounding"].fillna(quantities.ROUNDING)
+    language = dict(zip(sources["id"], sources["language"]))
+    claims["decimal"] = _map_unique(claims["source"], lambda source: decimal_mark(language.get(source, "")))
     labels = claims["topic_label"].fillna("").astype(str)
     claims["topic_label"] = labels.where(labels != "", claims["topic"])
 
     claims["modality"] = claims["modality"].str.lower().replace("", "actual")
     for row in claims[~claims["modality"].isin(MODALITIES)].itertuples():
         _problem(problems, row, "modality", f"'{row.modality}' is not one of {', '.join(MODALITIES)}")
+    # Actual figures and estimates state what is, and compare with each other; targets
+    # with targets, plans with plans, agreements with agreements, forecasts with forecasts.
+    claims["modality_class"] = claims["modality"].replace("estimate", "actual")
     claims["scope"] = _map_unique(claims["scope"], normal_form)
     for row in claims[(claims["cites"] != "") & ~claims["cites"].isin(source_ids)].itertuples():
         _problem(problems, row, "cites", f"unknown source '{row.cites}'")
@@ -321,6 +412,8 @@ def normalise(corpus: Corpus) -> Normalised:
 
     _values(claims, problems)
     _periods(claims, sources, problems)
+    _spans(claims)
+    _weekdays(claims)
     _relations(claims, topic_resolver, topic_table, problems)
     located = _quote_and_digits(claims, corpus, sources, problems)
     claims = pd.concat([claims, located], axis=1)
@@ -328,6 +421,7 @@ def normalise(corpus: Corpus) -> Normalised:
     _amounts(claims)
     quantities.LOOKUPS.save()
     dates.LOOKUPS.save()
+    claims = claims.copy()  # one block per dtype again, after many added columns
     with_text = set(sources.loc[sources["file"] != "", "id"])
     claims["source_has_text"] = claims["source"].isin(with_text)
     claims["cites_has_text"] = claims["cites"].isin(with_text)
@@ -338,12 +432,24 @@ def normalise(corpus: Corpus) -> Normalised:
 
 def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     numeric = claims["kind"].isin(("quantity", "count"))
-    parsed, errors = quantities.parse_quantities(claims["value"].where(numeric, ""))
+    parsed, errors = quantities.parse_quantities(claims["value"].where(numeric, ""), claims["decimal"])
     for column in quantities.QUANTITY_COLUMNS:
         claims[column] = parsed[column]
-    converted, converted_errors = quantities.parse_quantities(claims["converted"].where(numeric, ""))
+    converted, converted_errors = quantities.parse_quantities(claims["converted"].where(numeric, ""), claims["decimal"])
     for column in quantities.QUANTITY_COLUMNS:
         claims[f"converted_{column}"] = converted[column]
+    # The precision model: a topic's rounding caps how widely an unqualified round number
+    # reads; a small whole count of discrete things is exact unless qualified.
+    rounding = claims["rounding"].to_numpy(dtype=float)
+    for prefix in ("", "converted_"):
+        magnitude = claims[f"{prefix}magnitude"].to_numpy(dtype=float)
+        with np.errstate(invalid="ignore"):
+            exact = ((claims["kind"] == "count").to_numpy() & (np.abs(magnitude) < quantities.EXACT_COUNT_BELOW)
+                     & (magnitude == np.round(magnitude)))
+        low, high = quantities.precision_bounds(magnitude, claims[f"{prefix}half"].to_numpy(dtype=float),
+                                                claims[f"{prefix}qualifier"].to_numpy(dtype=object), rounding, exact | (rounding == 0))
+        claims[f"{prefix}low"] = np.where(np.isnan(magnitude), np.nan, low)
+        claims[f"{prefix}high"] = np.where(np.isnan(magnitude), np.nan, high)
     for row in claims[numeric & claims["value"].isin(errors.keys())].itertuples():
         _problem(problems, row, "value", errors[row.value])
     for row in claims[numeric & claims["converted"].isin(converted_errors.keys())].itertuples():
@@ -399,10 +505,42 @@ def _periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem
     empty = claims["period"] == ""
     claims["period_start"] = parsed["start"].where(~empty, default_start).astype(float)
     claims["period_end"] = parsed["end"].where(~empty, default_end).astype(float)
+    claims["period_last_start"] = parsed["last_start"].where(~empty, default_start).astype(float)
     claims["period_precision"] = parsed["precision"].where(~empty, "publication")
     needs_time = claims["kind"].isin(("quantity", "count", "status"))
     for row in claims[needs_time & empty & claims["period_start"].isna()].itertuples():
         _problem(problems, row, "period", "no period, and the source has no publication date to fall back on")
+
+
+def _spans(claims: pd.DataFrame) -> None:
+    """What time a figure covers, by its topic's aggregation, as three day numbers.
+
+    A flow or a stock covers its period, [start, end). A cumulative total counts from its
+    period's explicit start (the start of an interval: '2022-07/2024-05-02'), or from the
+    topic's beginning (-inf) when the period is one date, up to an as-of instant that lies
+    somewhere in the period's last side: at the earliest ``span_inner_end``, at the latest
+    ``span_outer_end``. A figure certainly covers less than another when its span lies
+    inside the other's whatever the instants; two figures cover the same time when all
+    three numbers are equal."""
+    cumulative = (claims["aggregation"] == "cumulative").to_numpy()
+    start = claims["period_start"].to_numpy(dtype=float)
+    explicit_start = (claims["period_precision"] == "interval").to_numpy() & np.isfinite(start)
+    claims["span_start"] = np.where(cumulative & ~explicit_start, -np.inf, start)
+    claims["span_inner_end"] = np.where(cumulative, claims["period_last_start"].to_numpy(dtype=float),
+                                        claims["period_end"].to_numpy(dtype=float))
+    claims["span_outer_end"] = claims["period_end"].to_numpy(dtype=float)
+    # An as-of instant known to the minute or second, rather than a day or longer.
+    claims["asof_timed"] = cumulative & ((claims["span_outer_end"] - claims["span_inner_end"]) < 1).to_numpy()
+
+
+def _weekdays(claims: pd.DataFrame) -> None:
+    """The weekday a date claim's quote writes next to the date (Monday = 0), or -1."""
+    claims["stated_weekday"] = -1
+    days = (claims["kind"] == "date") & (claims["date_precision"] == "day") & claims["quote"].str.contains(
+        r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True)
+    if days.any():
+        claims.loc[days, "stated_weekday"] = [stated_weekday(quote, day) for quote, day in
+                                              zip(claims.loc[days, "quote"], claims.loc[days, "date_start"])]
 
 
 def _relations(claims: pd.DataFrame, topic_resolver: Resolver, topic_table: pd.DataFrame, problems: list[Problem]) -> None:

@@ -31,6 +31,7 @@ import pandas as pd
 
 from checker.errors import ParseError
 from checker.lookups import LookupCache
+from checker.numbers import canonical
 
 # "about 700,000 tonnes" admits ±10 % unless the stated precision is coarser. This is a
 # house convention (documented in the README), not a standard.
@@ -83,6 +84,12 @@ SCALES = {
     "bn": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    # German and Russian abbreviations, for values copied from such texts.
+    "mio": 1e6,
+    "mrd": 1e9,
+    "тыс": 1e3,
+    "млн": 1e6,
+    "млрд": 1e9,
 }
 
 # ISO 4217 codes the registry knows. Each is its own dimension, so pint refuses to convert
@@ -260,13 +267,14 @@ def did_you_mean(unit: str) -> str:
     return " (did you mean " + ", ".join(f"'{match}'" for match, _, _ in matches) + "?)"
 
 
-# One pattern reads a whole value; each part is then interpreted on whole columns.
+# One pattern reads a whole value (after numbers.canonical has spelled its number the
+# canonical way); each part is then interpreted on whole columns.
 _VALUE = re.compile(
     r"^\s*(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")?\s*"
     r"(?P<symbol>" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + r")?\s*"
     r"(?P<code>(?:" + "|".join(CURRENCIES) + r")(?=\s*[-+\d.]))?\s*"
     r"(?P<number>" + _NUMBER + r")"
-    r"(?:\s*(?P<scale>" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?)?"
+    r"(?:(?P<gap>\s*)(?P<scale>" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?)?"
     r"\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -274,42 +282,52 @@ _CLEAN = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2212": "
 MAX_VALUE_CHARS = 200
 
 
-def parse_quantity(text: str) -> Quantity:
+def parse_quantity(text: str, decimal: str = ".") -> Quantity:
     """Read one value as an editor writes it. Raises ParseError, and nothing else."""
     if not isinstance(text, str):
         raise ParseError("a value must be text")
     if not text.translate(_CLEAN).strip():
         raise ParseError("empty value")
-    table, errors = parse_quantities(pd.Series([text], dtype=object))
+    table, errors = parse_quantities(pd.Series([text], dtype=object), pd.Series([decimal], dtype=object))
     if errors:
         raise ParseError(errors[text])
     row = table.iloc[0]
     return Quantity(float(row["magnitude"]), float(row["low"]), float(row["high"]), row["unit"], row["dimension"], row["qualifier"])
 
 
-QUANTITY_COLUMNS = ("magnitude", "low", "high", "unit", "dimension", "qualifier")
+QUANTITY_COLUMNS = ("magnitude", "low", "high", "unit", "dimension", "qualifier", "half", "digits", "number", "number_factor")
+_FLOAT_COLUMNS = ("magnitude", "low", "high", "half", "digits", "number_factor")
 
 
-def parse_quantities(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
+def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
     """Parse a column of values: one regular-expression pass, then whole-column arithmetic,
     and one registry look-up per unique unit (pint is slow per call).
 
-    Returns one row per input row with the Quantity fields (NaN where empty or unparseable)
-    and the error message for every distinct string that failed.
+    ``decimals`` gives each row's decimal mark ('.' or ','; see numbers.decimal_mark).
+    Returns one row per input row with the parsed fields (NaN where empty or unparseable):
+    magnitude and bounds in base units under the default precision model (see
+    ``precision_bounds``), unit, dimension, qualifier, the literal half-step of the stated
+    precision, the number of significant digits, the number as written (canonical
+    spelling) and the base units one unit of that number stands for. Also the error
+    message for every distinct string that failed.
     """
-    codes, uniques = pd.factorize(values)  # hashing once beats unique() + get_indexer()
-    uniques = np.asarray(uniques, dtype=object)
-    keep = uniques != ""
-    texts = pd.Series(uniques[keep], dtype=object)
-    parsed, errors = _parse_unique(texts)
-    row_of_unique = np.full(len(uniques), -1, dtype=np.int64)
+    value_codes, value_uniques = pd.factorize(values)  # hashing once beats unique() + get_indexer()
+    comma = np.zeros(len(values), dtype=np.int64) if decimals is None else (decimals.to_numpy() == ",").astype(np.int64)
+    # The same text reads differently under a decimal comma: one parse per (text, mark).
+    codes, pair_uniques = pd.factorize(np.where(value_codes >= 0, value_codes * 2 + comma, -1))
+    value_uniques = np.asarray(value_uniques, dtype=object)
+    texts_of = np.array([value_uniques[code // 2] if code >= 0 else "" for code in pair_uniques], dtype=object)
+    marks_of = np.array(["," if code >= 0 and code % 2 else "." for code in pair_uniques], dtype=object)
+    keep = texts_of != ""
+    parsed, errors = _parse_unique(pd.Series(texts_of[keep], dtype=object), marks_of[keep])
+    row_of_unique = np.full(len(pair_uniques), -1, dtype=np.int64)
     row_of_unique[np.flatnonzero(keep)] = np.arange(int(keep.sum()))
     codes = np.where(codes >= 0, row_of_unique[np.maximum(codes, 0)], -1)
     found = codes >= 0
     result = pd.DataFrame(index=values.index)
     for column in QUANTITY_COLUMNS:
         source = parsed[column].to_numpy()
-        if column in ("magnitude", "low", "high"):
+        if column in _FLOAT_COLUMNS:
             taken = np.full(len(values), np.nan)
         else:
             taken = np.full(len(values), None, dtype=object)
@@ -318,13 +336,16 @@ def parse_quantities(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
     return result, errors
 
 
-def _parse_unique(texts: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Parse distinct strings; rows that fail get NaN and an entry in the error dict."""
+def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Parse distinct strings (each with its decimal mark); rows that fail get NaN and an
+    entry in the error dict."""
     errors: dict[str, str] = {}
     n = len(texts)
-    cleaned = texts.map(lambda t: t.translate(_CLEAN).strip() if isinstance(t, str) else "")
-    too_long = cleaned.str.len() > MAX_VALUE_CHARS
-    parts = cleaned.where(~too_long, "").str.extract(_VALUE)
+    too_long = (texts.str.len() > MAX_VALUE_CHARS).fillna(False).astype(bool)
+    shown = texts.map(lambda t: t.translate(_CLEAN).strip())
+    cleaned = pd.Series([canonical(text, mark).strip() if not long else "" for text, mark, long in zip(shown, marks, too_long)],
+                        index=texts.index, dtype=object)
+    parts = cleaned.str.extract(_VALUE)
     failed = np.zeros(n, dtype=bool)
 
     def fail(mask, message_of) -> None:
@@ -333,10 +354,10 @@ def _parse_unique(texts: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
             errors[texts.iloc[position]] = message_of(position)
         failed |= mask
 
-    fail((cleaned == "").to_numpy() & ~too_long.to_numpy(), lambda i: "empty value")
+    fail((cleaned == "").to_numpy(dtype=bool) & ~too_long.to_numpy(), lambda i: "empty value")
     fail(too_long.to_numpy(), lambda i: f"value is longer than {MAX_VALUE_CHARS} characters")
     fail(parts["number"].isna().to_numpy(),
-         lambda i: f"no number in '{cleaned.iloc[i]}' (write digits, e.g. '~2,500' or '1.5 billion USD')")
+         lambda i: f"no number in '{shown.iloc[i]}' (write digits, e.g. '~2,500' or '1.5 billion USD')")
 
     number = parts["number"].fillna("0")
     value = pd.to_numeric(number.str.replace(",", "", regex=False), errors="coerce").to_numpy(dtype=float)
@@ -346,17 +367,22 @@ def _parse_unique(texts: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
     currency = parts["symbol"].map(CURRENCY_SYMBOLS).fillna(parts["code"].fillna("").str.upper()).to_numpy(dtype=object)
     unit = parts["unit"].fillna("").to_numpy(dtype=object)
     scale_word = parts["scale"].fillna("").str.lower().to_numpy(dtype=object)
-    # "m" is the million only for money ("US$170m", "170m USD"); otherwise it is the metre.
+    attached = (parts["gap"].fillna("") == "").to_numpy()
+    # "m" is the million for money ("US$170m", "170m USD") and when it is attached to the
+    # number and followed by a unit word ("6m tonnes", "100m barrels"); otherwise it is
+    # the metre ("5 m", "20m/s", "3m^3").
     unit_upper = pd.Series(unit, dtype=object).str.upper()
     money_unit = unit_upper.isin(CURRENCIES) | unit_upper.str.match(r"^(?:" + "|".join(CURRENCIES) + r")\b")
     is_money = (currency != "") | money_unit.to_numpy()
-    metre = (scale_word == "m") & ~is_money & (unit != "")
-    fail((scale_word == "m") & ~is_money & (unit == ""), lambda i: "'m' alone is ambiguous: write 'million' or 'm' with a unit (metre)")
+    unit_word = pd.Series(unit, dtype=object).str.match(r"^[^\W\d_]").to_numpy()
+    million = (scale_word == "m") & (is_money | (attached & unit_word))
+    metre = (scale_word == "m") & ~million & (unit != "")
+    fail((scale_word == "m") & ~million & (unit == ""), lambda i: "'m' alone is ambiguous: write 'million' or 'm' with a unit (metre)")
     unit = np.where(metre, "m " + unit.astype(str), unit)
     scale_word = np.where(metre, "", scale_word)
     scale = pd.Series(scale_word).map(lambda w: SCALES.get(w, 1.0)).to_numpy(dtype=float)
     two_units = (currency != "") & (unit != "") & ~pd.Series(unit, dtype=object).str.match(r"^(?:/|per |a |each )").to_numpy()
-    fail(two_units, lambda i: f"two units in '{cleaned.iloc[i]}': {currency[i]} and '{unit[i]}'")
+    fail(two_units, lambda i: f"two units in '{shown.iloc[i]}': {currency[i]} and '{unit[i]}'")
     full_unit = np.where(currency != "", (currency.astype(str) + " " + unit.astype(str)), unit.astype(str))
     full_unit = pd.Series(full_unit, dtype=object).str.strip()
 
@@ -374,9 +400,12 @@ def _parse_unique(texts: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
             continue
         factors[rows], base_units[rows], dimensions[rows] = info.factor, info.unit, info.dimension
 
+    steps, digits = _steps(number)
     with np.errstate(over="ignore", invalid="ignore"):
-        low, high, magnitude = _bounds(value, scale, _steps(number), qualifier, factors)
-    fail(~np.isfinite(magnitude) & ~failed, lambda i: f"'{cleaned.iloc[i]}' is too large to represent")
+        magnitude = value * scale * factors
+        half = steps / 2 * scale * factors
+        low, high = precision_bounds(magnitude, half, qualifier)
+    fail(~np.isfinite(magnitude) & ~failed, lambda i: f"'{shown.iloc[i]}' is too large to represent")
     frame = pd.DataFrame({
         "magnitude": np.where(failed, np.nan, magnitude),
         "low": np.where(failed, np.nan, low),
@@ -384,34 +413,62 @@ def _parse_unique(texts: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
         "unit": np.where(failed, None, base_units),
         "dimension": np.where(failed, None, dimensions),
         "qualifier": np.where(failed, None, qualifier),
+        "half": np.where(failed, np.nan, half),
+        "digits": np.where(failed, np.nan, digits),
+        "number": np.where(failed, None, number.str.replace(",", "", regex=False).to_numpy(dtype=object)),
+        "number_factor": np.where(failed, np.nan, scale * factors),
     })
     return frame, errors
 
 
-def _bounds(value, scale, step, qualifier, factors):
-    """Bounds in base units from the qualifier and the stated precision (see module doc)."""
-    step = step * scale
-    value = value * scale
-    half = step / 2
+# An unqualified value reads as its stated precision, half a unit of its last significant
+# digit, but no wider than ROUNDING of the value: newsrooms write a figure rounded, to a
+# precision readers can take at face value. "1 billion" is 0.95–1.05 billion, not
+# 0.5–1.5 billion (see the README's rounding table and the sources cited there).
+ROUNDING = 0.05
+# A count of discrete things written as a whole number below this, unqualified, is exact:
+# "3 ships" means three, "14 dead" fourteen.
+EXACT_COUNT_BELOW = 100
+
+
+def precision_bounds(magnitude, half, qualifier, rounding=ROUNDING, exact=False):
+    """Bounds from the qualifier and the precision (all arrays, or scalars).
+
+    ``half`` is the literal half-step of the stated precision; ``rounding`` caps it for
+    unqualified values (``inf``: no cap, the full stated precision); ``exact`` marks values
+    that are exact unless qualified (small whole counts). ``about`` widens to the larger of
+    the literal half-step and ABOUT_FRACTION, as it always has.
+    """
+    magnitude = np.asarray(magnitude, dtype=float)
+    half = np.asarray(half, dtype=float)
+    qualifier = np.asarray(qualifier, dtype=object)
+    with np.errstate(invalid="ignore"):
+        stated_half = np.where(exact, 0.0, np.minimum(half, np.abs(magnitude) * rounding))
+        about_half = np.maximum(half, np.abs(magnitude) * ABOUT_FRACTION)
     low = np.select([qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("gt", "ge"))],
-                    [value, value - half, value - np.maximum(half, np.abs(value) * ABOUT_FRACTION), value], -np.inf)
+                    [magnitude, magnitude - stated_half, magnitude - about_half, magnitude], -np.inf)
     high = np.select([qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("lt", "le"))],
-                     [value, value + half, value + np.maximum(half, np.abs(value) * ABOUT_FRACTION), value], np.inf)
-    return low * factors, high * factors, value * factors
+                     [magnitude, magnitude + stated_half, magnitude + about_half, magnitude], np.inf)
+    return low, high
 
 
-def _steps(numbers: pd.Series) -> np.ndarray:
+def _steps(numbers: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """One unit of each number's last significant digit (half of it is the stated
-    precision): '12.42' → 0.01, '275,000' → 1000, '1' → 1, '1.5e6' → 100,000."""
+    precision), and how many significant digits it has: '12.42' → 0.01 and 4,
+    '275,000' → 1000 and 3, '1' → 1 and 1, '1.5e6' → 100,000 and 2."""
     parts = numbers.str.lower().str.lstrip("+-").str.replace(",", "", regex=False).str.extract(r"^(\d*)(?:\.(\d*))?(?:e([-+]?\d+))?$")
     whole = parts[0].fillna("").astype(str)
-    decimals = parts[1].fillna("").astype(str).str.len().to_numpy()
+    decimal_part = parts[1].fillna("").astype(str)
+    decimals = decimal_part.str.len().to_numpy()
     exponent = pd.to_numeric(parts[2], errors="coerce").fillna(0).to_numpy()
     stripped = whole.str.rstrip("0").str.len().to_numpy()
     zeros = whole.str.len().to_numpy() - stripped
     power = np.where(decimals > 0, -decimals, np.where(stripped > 0, zeros, 0))
+    # Significant digits: leading zeros never count; trailing zeros of a whole number do not.
+    significant = np.where(decimals > 0, (whole + decimal_part).str.lstrip("0").str.len().to_numpy(),
+                           whole.str.lstrip("0").str.rstrip("0").str.len().to_numpy())
     with np.errstate(over="ignore"):
-        return np.power(10.0, (power + exponent).astype(float))
+        return np.power(10.0, (power + exponent).astype(float)), np.maximum(significant, 1).astype(float)
 
 
 @lru_cache(maxsize=1)
@@ -467,3 +524,18 @@ def _density_factors_uncached(unit: str, target_unit: str, context: str, densiti
     except pint.errors.DimensionalityError:
         return None
     return float(min(low, high)), float(max(low, high))
+
+
+VOLUME_DIMENSION, MASS_DIMENSION = "[length] ** 3", "[mass]"
+
+
+def density_bounds(low: float, high: float, dimension: str, target_dimension: str, substance: str | None) -> dict[str, tuple[float, float]]:
+    """An interval of base-unit volume (m³) as mass (kg), or of mass as volume, under each
+    phase's density of the substance: {phase: (low, high)}; empty when no density links
+    the two dimensions. Plain arithmetic on base units, so rules may call it."""
+    phases = DENSITIES.get(substance or "", {})
+    if {dimension, target_dimension} != {VOLUME_DIMENSION, MASS_DIMENSION} or not phases:
+        return {}
+    if dimension == VOLUME_DIMENSION:
+        return {phase: (low * least, high * most) for phase, (least, most) in phases.items()}
+    return {phase: (low / most, high / least) for phase, (least, most) in phases.items()}

@@ -19,6 +19,9 @@ from checker.findings import ClaimRef
 
 NUMERIC = ("quantity", "count")
 FIGURES = ("actual", "estimate")  # modalities that state what is, so they can conflict
+# Claims that cover the same time share these three numbers (see normalise._spans): the
+# same period for flows and stocks, the same count start and as-of instant for running totals.
+SAME_TIME = ("span_start", "span_inner_end", "span_outer_end")
 
 
 def comparable_pairs(claims: pd.DataFrame, mask: pd.Series | np.ndarray | None = None,
@@ -77,6 +80,44 @@ def intervals_apart(low_a, high_a, low_b, high_b, tolerance) -> np.ndarray:
     low_a, high_a = widened(np.asarray(low_a, float), np.asarray(high_a, float), tolerance)
     low_b, high_b = widened(np.asarray(low_b, float), np.asarray(high_b, float), tolerance)
     return (low_a > high_b) | (low_b > high_a)
+
+
+def certainly_inside(claims: pd.DataFrame, pairs: pd.DataFrame, inner: str = "a", outer: str = "b") -> np.ndarray:
+    """True where the ``inner`` claim covers a time that lies inside the ``outer`` claim's
+    whatever their as-of instants are, without covering the same time: a quarter inside
+    its year, a running total as of May inside the one as of June."""
+    start_in, start_out = side(claims, pairs, inner, "span_start"), side(claims, pairs, outer, "span_start")
+    with np.errstate(invalid="ignore"):
+        inside = (start_in >= start_out) & (side(claims, pairs, inner, "span_outer_end") <= side(claims, pairs, outer, "span_inner_end"))
+        same = ((start_in == start_out) & (side(claims, pairs, inner, "span_inner_end") == side(claims, pairs, outer, "span_inner_end"))
+                & (side(claims, pairs, inner, "span_outer_end") == side(claims, pairs, outer, "span_outer_end")))
+    return inside & ~same
+
+
+def same_time(first, second) -> bool:
+    """Whether two claims (rows) cover the same time."""
+    return all(first[column] == second[column] for column in SAME_TIME)
+
+
+def point_match(value: float, other, tolerance: float) -> float | None:
+    """How far a figure is from another claim's stated value, relative, when the stated
+    value could be that figure rounded (the other claim's own precision, at most
+    ``tolerance`` of the value); None when it could not. A lower bound (">12 billion")
+    matches figures just above it, an upper bound figures just below it. Point values, not
+    intervals widened by precision: 140 never matches 100."""
+    stated, half, qualifier = other["magnitude"], other["half"], other["qualifier"]
+    if not (math.isfinite(value) and math.isfinite(stated)) or value == 0 and stated == 0:
+        return None if not (value == 0 and stated == 0) else 0.0
+    scale = max(abs(value), abs(stated))
+    reach = min(2 * half if qualifier in ("gt", "ge", "lt", "le") else half, tolerance * scale) if math.isfinite(half) else tolerance * scale
+    gap = value - stated
+    if qualifier in ("gt", "ge"):
+        fits = 0 <= gap <= reach
+    elif qualifier in ("lt", "le"):
+        fits = 0 <= -gap <= reach
+    else:
+        fits = abs(gap) <= max(reach, 1e-12 * scale)
+    return abs(gap) / scale if fits else None
 
 
 def tolerance_of(claims: pd.DataFrame, rows, default: float) -> np.ndarray:
@@ -166,45 +207,24 @@ def ref(claims: pd.DataFrame, label) -> ClaimRef:
     )
 
 
-class ValueIndex:
-    """Find claims whose value meets a given interval, by dimension, in O(log n + k).
+class MagnitudeIndex:
+    """Claims by stated value, per dimension: the claims whose value lies near a given one
+    in O(log n + k), for diagnoses that look for a matching figure."""
 
-    Bounded claims are sorted by magnitude; a claim's interval can meet a query only if
-    its magnitude lies within the query widened by the widest relative half-width in the
-    index, so one binary search gives the candidates and one vectorised test the answer.
-    Claims with an open bound (``>``, ``<``) are few and always tested.
-    """
+    def __init__(self, claims: pd.DataFrame):
+        numeric = claims.loc[claims["kind"].isin(NUMERIC) & claims["magnitude"].notna(), ["dimension", "magnitude"]]
+        self._groups: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for dimension, group in numeric.groupby("dimension", sort=False):
+            values = group["magnitude"].to_numpy(dtype=float)
+            order = np.argsort(values, kind="stable")
+            self._groups[dimension] = (values[order], group.index.to_numpy()[order])
 
-    def __init__(self, claims: pd.DataFrame, columns: tuple[str, str, str, str] = ("dimension", "magnitude", "low", "high")):
-        dimension, magnitude, low, high = columns
-        numeric = claims.loc[claims["kind"].isin(NUMERIC) & claims[magnitude].notna(), [dimension, magnitude, low, high]]
-        self._groups: dict[str, tuple] = {}
-        for dim, group in numeric.groupby(dimension, sort=False):
-            lows, highs, values = (group[c].to_numpy(dtype=float) for c in (low, high, magnitude))
-            labels = group.index.to_numpy()
-            bounded = np.isfinite(lows) & np.isfinite(highs)
-            order = np.argsort(values[bounded], kind="stable")
-            with np.errstate(divide="ignore", invalid="ignore"):
-                widths = np.abs((highs - lows) / 2 / values)[bounded]
-            spread = float(np.nanmax(widths[np.isfinite(widths)])) if np.isfinite(widths).any() else 0.0
-            self._groups[dim] = (values[bounded][order], lows[bounded][order], highs[bounded][order], labels[bounded][order],
-                                 lows[~bounded], highs[~bounded], labels[~bounded], spread)
-
-    def matching(self, dimension: str, low: float, high: float, tolerance: float) -> list:
-        """Row labels of claims whose interval meets [low, high] widened by the tolerance."""
-        if dimension not in self._groups:
+    def near(self, dimension: str, value: float, tolerance: float) -> list:
+        """Row labels of claims within ``tolerance`` (relative to the larger) of ``value``."""
+        if dimension not in self._groups or not math.isfinite(value):
             return []
-        values, lows, highs, labels, open_lows, open_highs, open_labels, spread = self._groups[dimension]
-        query_low = low - abs(low) * tolerance if math.isfinite(low) else -math.inf
-        query_high = high + abs(high) * tolerance if math.isfinite(high) else math.inf
-        reach = (1 + spread) * (1 + tolerance)
-        start = np.searchsorted(values, query_low / reach if query_low > 0 else query_low * reach, side="left")
-        stop = np.searchsorted(values, query_high * reach if query_high > 0 else query_high / reach, side="right")
-        found = []
-        for candidate_lows, candidate_highs, candidate_labels in ((lows[start:stop], highs[start:stop], labels[start:stop]),
-                                                                  (open_lows, open_highs, open_labels)):
-            with np.errstate(invalid="ignore"):
-                meets = ~((candidate_lows - np.abs(candidate_lows) * tolerance > query_high)
-                          | (query_low > candidate_highs + np.abs(candidate_highs) * tolerance))
-            found.extend(candidate_labels[meets].tolist())
-        return found
+        values, labels = self._groups[dimension]
+        reach = abs(value) * tolerance / (1 - tolerance) if tolerance < 1 else math.inf
+        start = np.searchsorted(values, value - reach, side="left")
+        stop = np.searchsorted(values, value + reach, side="right")
+        return labels[start:stop].tolist()

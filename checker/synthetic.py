@@ -96,27 +96,30 @@ def _table(path: Path, schema, rows: list[dict]) -> None:
             writer.writerow({key: row.get(key, "") for key in schema.names})
 
 
+# Ordinary figures are written to two significant digits: a precise figure (three or
+# more) recurring in another topic is what relabelled-figure flags, and among a hundred
+# thousand random topics precise figures would coincide by chance.
 def _money(rng: random.Random, value: float) -> str:
     style = rng.randrange(5)
     if style == 0:
-        return f"US${_significant(value / 1e9, 3)} billion"
+        return f"US${_significant(value / 1e9, 2)} billion"
     if style == 1:
-        return f"{_significant(value / 1e6, 4)} million USD"
+        return f"{_significant(value / 1e6, 2)} million USD"
     if style == 2:
-        return f"USD {_significant(value / 1e6, 3)} mn"
+        return f"USD {_significant(value / 1e6, 2)} mn"
     if style == 3:
         return f"~US${_significant(value / 1e9, 2)} bn"
-    return f"{round(value, -3):,.0f} USD"
+    return f"{float(_significant(value, 2)):,.0f} USD"
 
 
 def _mass(rng: random.Random, value_t: float) -> str:
     style = rng.randrange(4)
     if style == 0:
-        return f"{round(value_t, -2):,.0f} t"
+        return f"{float(_significant(value_t, 2)):,.0f} t"
     if style == 1:
-        return f"{_significant(value_t / 1000, 3)} kt"
+        return f"{_significant(value_t / 1000, 2)} kt"
     if style == 2:
-        return f"{_significant(value_t / 1e6, 3)} million tonnes"
+        return f"{_significant(value_t / 1e6, 2)} million tonnes"
     return f"~{_significant(value_t, 2)} t"
 
 
@@ -136,7 +139,7 @@ def generate(root: Path, claims: int, seed: int = 0) -> Expected:
     writer = _Writer(root, max(3, claims // 1000), rng)
     expected = Expected()
     injections = max(1, claims // 2000)
-    budget = claims - injections * 17
+    budget = claims - injections * 25
     topic_count = max(1, budget // 10)
     kinds = ["money"] * 8 + ["mass"] * 3 + ["count"] * 2 + ["date"] * 4 + ["status"] * 3
     per_topic = [budget // topic_count + (1 if index < budget % topic_count else 0) for index in range(topic_count)]
@@ -155,7 +158,7 @@ def generate(root: Path, claims: int, seed: int = 0) -> Expected:
                 elif kind == "mass":
                     value = _mass(rng, truth / 1000)
                 else:
-                    value = f"{round(truth / 1000):,} person"
+                    value = f"{float(_significant(truth / 1000, 2)):,.0f} person"
                 writer.claim(writer.pick(), key, value, value.replace("~", "about "), period=str(year))
         elif kind == "date":
             writer.topic(key=key, kind="date", event=f"Synthetic event {index}")
@@ -183,9 +186,37 @@ def _inject(writer: _Writer, expected: Expected, number: int, rng: random.Random
     two = writer.pick(exclude=one)
 
     topic = writer.topic(key=f"{tag}-trade", kind="quantity", unit="USD")
+    precise = f"USD {12.42 + number / 100:.2f} billion"  # a precise figure of its own per injection
     a = writer.claim(one, topic, "US$1 billion", "US$1 billion", period="2024")
-    b = writer.claim(two, topic, "USD 12.42 billion", "USD 12.42 billion", period="2024")
+    b = writer.claim(two, topic, precise, precise, period="2024")
     expected.add("value conflict", "value-conflict", a, b)
+
+    topic = writer.topic(key=f"{tag}-wheat-exports", kind="quantity", unit="t", aggregation="flow")
+    a = writer.claim(one, topic, "2.1 million t", "2.1 million t", period="2024-01/2024-03")
+    b = writer.claim(two, topic, "1.8 million t", "1.8 million t", period="2024")
+    expected.add("sub-period over its whole", "period-totals", a, b)
+
+    exports = writer.topic(key=f"{tag}-exports", kind="quantity", unit="EUR")
+    imports = writer.topic(key=f"{tag}-imports", kind="quantity", unit="EUR")
+    total = writer.topic(key=f"{tag}-turnover", kind="quantity", unit="EUR", sum_of=f"{exports}; {imports}")
+    true_exports = 1000 * number + 261  # million EUR; written with its last two digits swapped
+    written = f"{1000 * number + 216:,} million EUR"
+    a = writer.claim(one, exports, written, written, period="2023")
+    b = writer.claim(one, imports, f"{1000 * number + 735:,} million EUR", f"{1000 * number + 735:,} million EUR", period="2023")
+    turnover = f"{true_exports + 1000 * number + 735:,} million EUR"
+    c = writer.claim(one, total, turnover, turnover, period="2023")
+    expected.add("sum of parts", "sum-consistency", a, b, c)
+
+    diesel = writer.topic(key=f"{tag}-diesel", kind="quantity", unit="t", substance="diesel")
+    gasoline = writer.topic(key=f"{tag}-gasoline", kind="quantity", unit="t", substance="gasoline")
+    figure = f"{182_431 + 7 * number:,} t"
+    a = writer.claim(one, diesel, figure, figure, period="2024")
+    b = writer.claim(two, gasoline, figure, figure, period="2024")
+    expected.add("relabelled figure", "relabelled-figure", a, b)
+
+    topic = writer.topic(key=f"{tag}-signing", kind="date")
+    a = writer.claim(one, topic, "2024-05-03", "on Thursday, 3 May 2024")
+    expected.add("weekday", "date-weekday", a)
 
     topic = writer.topic(key=f"{tag}-event", kind="date")
     a = writer.claim(one, topic, "2024-03-22", "2024-03-22")

@@ -9,11 +9,15 @@ included, must match exactly.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
+
+from checker.numbers import MULTIPLES, canonical, canonical_separators
 
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -107,27 +111,106 @@ class SourceText:
 
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "twice": 2, "half": 0.5,
-    "single": 1, "a decade": 1, "decade": 1, "first": 1, "second": 2, "third": 3,
+    # Words text2num leaves as they are: ordinals and fractions that state a number, and
+    # "a decade" as one.
+    "half": 0.5, "single": 1, "a decade": 1, "decade": 1, "first": 1, "second": 2, "third": 3,
+    **MULTIPLES,
 }
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_MILLIONS = re.compile(r"(\d+(?:\.\d+)?)m\b")  # "US$170m", "6m tonnes"
 _WORDS = re.compile(r"[a-z]+")
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
-def numbers_in(text: str) -> set[float]:
-    """Every number a passage states, in digits or as a number word."""
-    found = {float(token.replace(",", "")) for token in _DIGITS.findall(text)}
-    for word in _WORDS.findall(text.lower()):
-        if word in _NUMBER_WORDS:
-            found.add(float(_NUMBER_WORDS[word]))
-    return found
+def value_numbers(value: str, decimal: str = ".") -> tuple[str, frozenset[float]]:
+    """The first number of a value as written, and the numbers it may appear as in a quote
+    (as written, and with its scale word applied)."""
+    plain = canonical_separators(value, decimal)
+    written = _DIGITS.search(plain)
+    if not written:
+        return "", frozenset()
+    candidates = {_key(float(written.group(0).replace(",", "")))}
+    scaled = _DIGITS.search(canonical(value, decimal))
+    if scaled:
+        candidates.add(_key(float(scaled.group(0).replace(",", ""))))
+    return written.group(0), frozenset(candidates)
+
+
+def _key(number: float) -> float:
+    """Numbers compare at ten significant digits: 7.315 × 10⁹ computed two ways is one number."""
+    return float(f"{number:.10g}")
+
+
+@lru_cache(maxsize=65536)
+def numbers_in(text: str, decimal: str = ".") -> frozenset[float]:
+    """Every number a passage states: in digits (any script, the source's decimal mark),
+    with a scale word applied and without, as number words, or as a composite
+    ("7 billion 315 million")."""
+    plain = canonical_separators(text, decimal)
+    found = {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(plain)}
+    found |= {_key(float(number) * 1e6) for number in _MILLIONS.findall(plain)}
+    found |= {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(canonical(text, decimal))}
+    for word in set(_WORDS.findall(text.lower())):
+        number = _word_number(word)
+        if number is not None:
+            found.add(number)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _word_number(word: str) -> float | None:
+    """A single word's number ("two" in "two-decade-long"), read by text2num."""
+    if word in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[word])
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(word, "en"))
+    except ValueError:
+        return None
 
 
 def months_in(text: str) -> set[int]:
     lowered = text.lower()
     return {number for number, name in enumerate(_MONTH_NAMES, start=1) if re.search(rf"\b{name}", lowered)}
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "Friday, 3 May", "Friday 3 May 2024", "Friday, May 3", "Fri 3 May", "3 May (Friday)".
+_WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY}\s*,?\s*(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b",
+                             re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s*\d{{4}})?\s*[(,]\s*{_WEEKDAY}\b",
+                            re.IGNORECASE)
+
+
+def stated_weekdays(quote: str) -> list[tuple[int, int, int]]:
+    """(day, month, weekday) for every date a quote writes with its weekday (Monday = 0)."""
+    found = []
+    for match in _WEEKDAY_BEFORE.finditer(quote):
+        weekday, day, month, month_first, day_after = match.groups()
+        found.append((int(day or day_after), _month_index(month or month_first), _weekday_index(weekday)))
+    for match in _WEEKDAY_AFTER.finditer(quote):
+        day, month, month_first, day_after, weekday = match.groups()
+        found.append((int(day or day_after), _month_index(month or month_first), _weekday_index(weekday)))
+    return found
+
+
+def stated_weekday(quote: str, day: float) -> int:
+    """The weekday a quote writes next to the given date (day number), or -1."""
+    if not isinstance(quote, str) or not math.isfinite(day):
+        return -1
+    date = dt.date.fromordinal(int(day))
+    for stated_day, month, weekday in stated_weekdays(quote):
+        if (stated_day, month) == (date.day, date.month):
+            return weekday
+    return -1
+
+
+def _weekday_index(word: str) -> int:
+    return next(index for index, name in enumerate(_WEEKDAYS) if name.startswith(word.lower()[:3]))
+
+
+def _month_index(word: str) -> int:
+    return _MONTH_NAMES.index(word.lower()[:3]) + 1

@@ -48,7 +48,7 @@ def test_values_are_normalised_per_claim(normalised):
     assert result.problems == []
     claims = result.claims.set_index("id")
     assert claims.loc["c2", "topic"] == "trade" and claims.loc["c2", "topic_match"] == "alias"
-    assert claims.loc["c1", "low"] == 0.5e9 and claims.loc["c1", "high"] == 1.5e9
+    assert claims.loc["c1", "low"] == 0.95e9 and claims.loc["c1", "high"] == 1.05e9
     assert claims.loc["c1", "dimension"] == "[currency_USD]"
     assert claims.loc["c3", "date_end"] - claims.loc["c3", "date_start"] == 1
     assert claims.loc["c4", "state"] == "recognised"

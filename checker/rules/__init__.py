@@ -4,16 +4,20 @@ Every rule is a module with ID, SEVERITY, OPTIONS, a docstring whose first line 
 description (with Fails:/Passes: examples), and ``check(claims, options)`` yielding findings.
 """
 
-from checker.rules import (citation, date_conflict, derived, magnitude, reconciliation, stated_conversion,
-                           status_conflict, unit_dimension, value_conflict)
+from checker.rules import (citation, date_conflict, derived, magnitude, period_totals, reconciliation, relabelled,
+                           stated_conversion, status_conflict, sums, unit_dimension, value_conflict, weekday)
 
 RULES = (
     value_conflict,
+    period_totals,
+    sums,
+    relabelled,
     unit_dimension,
     stated_conversion,
     magnitude,
     status_conflict,
     date_conflict,
+    weekday,
     derived,
     citation,
     reconciliation,

@@ -6,8 +6,8 @@ Fails:  a ban "lifted" on 2025-04-17, citing a source that says the ban was "sus
 Passes: a court decision dated 2025-04-17, citing a source that dates it 2025-04-17
 
 The citing claim is compared with the cited source's claims on the same topic: values
-(intervals within tolerance), dates (intervals) and statuses (same state for overlapping
-times). When the cited source has no claim on the topic, its claims in other topics are
+(intervals within tolerance, for the same time and modality class), dates (intervals) and
+statuses (same state for overlapping times). When the cited source has no claim on the topic, its claims in other topics are
 searched for the same figure: a match means the citation moved the figure to another
 scope. A cited source whose text is in the corpus and says nothing on the topic is noted.
 """
@@ -19,7 +19,7 @@ from typing import Any, Iterator, Mapping
 import pandas as pd
 
 from checker.findings import Finding, Severity
-from checker.reconcile import NUMERIC, intervals_apart, ref, value_text
+from checker.reconcile import NUMERIC, intervals_apart, ref, same_time, value_text
 
 ID = "citation-consistency"
 SEVERITY = "warning"
@@ -32,7 +32,7 @@ def _meets(claim: pd.Series, other: pd.Series, tolerance: float) -> bool | None:
     if claim["kind"] in NUMERIC:
         if claim["dimension"] != other["dimension"] or pd.isna(other["magnitude"]):
             return None
-        if not overlaps:
+        if not same_time(claim, other) or claim["modality_class"] != other["modality_class"]:
             return None
         return not intervals_apart(claim["low"], claim["high"], other["low"], other["high"], tolerance)
     if claim["kind"] == "date":

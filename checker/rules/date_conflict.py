@@ -2,20 +2,26 @@
 
 Fails:  Supreme Court decision on 2025-04-17 vs on 2025-04-21
 Fails:  Crocus City Hall attack in 2024-03 vs in 2024-06
+Fails:  signed on 2024-03-05 vs on 2024-05-03 (day and month swapped)
 Passes: Crocus City Hall attack in 2024-03 vs on 2024-03-22 (a month contains the day)
 
 Each date is the interval of days its precision covers, so only disjoint intervals
-conflict. Actual dates are compared with actual dates, planned with planned.
+conflict. Actual dates are compared with actual dates, planned with planned. The
+diagnosis names the common slips between two dates to the day: a month off by one, day
+and month swapped, a year slip; and when a quote writes its date with the weekday, which
+of the two dates that weekday fits.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Iterator, Mapping
 
 import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.dates import WEEKDAYS, weekday_of
 from checker.findings import Finding
 from checker.reconcile import comparable_pairs, ref, side
 
@@ -41,6 +47,32 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         first, second = claims.loc[a], claims.loc[b]
         gap = max(first["date_start"] - second["date_end"], second["date_start"] - first["date_end"]) + 1
         yield Finding(topic=first["topic"], claims=(ref(claims, a), ref(claims, b)),
-                      diagnosis="different dates beyond the stated precision",
+                      diagnosis=diagnose(first, second),
                       message=f"{first['source']} dates {first['topic_label']} {display.date_range(first['date_start'], first['date_end'])} "
                               f"and {second['source']} {display.date_range(second['date_start'], second['date_end'])}: at least {gap:.0f} day(s) apart")
+
+
+def diagnose(first: pd.Series, second: pd.Series) -> str:
+    """The common slips between two dates given to the day, and what a stated weekday says."""
+    if first["date_precision"] != "day" or second["date_precision"] != "day":
+        return "different dates beyond the stated precision"
+    one, two = (dt.date.fromordinal(int(row["date_start"])) for row in (first, second))
+    causes = []
+    if one.year == two.year and one.day == two.day and abs(one.month - two.month) == 1:
+        causes.append("a month off by one")
+    if one.year == two.year and (one.day, one.month) == (two.month, two.day):
+        causes.append("day and month swapped")
+    if (one.month, one.day) == (two.month, two.day) and one.year != two.year:
+        causes.append("a year slip")
+    for row, other in ((first, second), (second, first)):
+        weekday = int(row["stated_weekday"])
+        if weekday < 0:
+            continue
+        own, theirs = weekday_of(row["date_start"]) == weekday, weekday_of(other["date_start"]) == weekday
+        if own and not theirs:
+            causes.append(f"{row['id']} writes {WEEKDAYS[weekday]}, which fits its own date, not {other['id']}'s")
+        elif theirs and not own:
+            causes.append(f"{row['id']} writes {WEEKDAYS[weekday]}, which fits {other['id']}'s date, not its own")
+    if not causes:
+        return "different dates beyond the stated precision"
+    return "different dates: " + "; ".join(causes)

@@ -2,13 +2,14 @@
 
 Fails:  US$80 million in 2024, "twice as much as the previous year" (x2 of 2023), while
         another claim gives US$60 million for 2023
+Fails:  trade "rose" to US$1 billion in 2024 from US$1.04 billion in 2023 (stated values fall)
 Fails:  ">2 decades" of ban ending in 2025 since a listing dated 2010
 Passes: "from US$170 million in 2022 to US$1 billion in 2024" (an increase, and it is one)
 Passes: a relation to a period for which no claim exists (nothing to check against)
 
 Relations: ``xN`` (N times the reference), ``+P%`` / ``-P%`` (a change), ``increase`` /
-``decrease`` (a direction), all relative to the same topic and scope in the period given
-by ``relative_to``; ``since`` relates a duration to the date of the event topic named by
+``decrease`` (a direction, judged on the stated values, not their intervals), all relative
+to the same topic and scope in the period given by ``relative_to``; ``since`` relates a duration to the date of the event topic named by
 ``relative_to``: the duration must fit the time from that date to the claim's period.
 """
 
@@ -60,8 +61,11 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     with np.errstate(invalid="ignore"):
         expected_low, expected_high = widened(ref_low * np.nan_to_num(factor, nan=1.0), ref_high * np.nan_to_num(factor, nan=1.0), tolerance)
         scaled = np.isin(kind, ("ratio", "change"))
+        # A direction compares the stated values: "rose from 1.04 billion to 1 billion" is wrong
+        # although the two intervals of precision meet.
+        stated, ref_stated = side(claims, pairs, "a", "magnitude"), side(claims, pairs, "b", "magnitude")
         wrong = np.where(scaled, (low > expected_high) | (high < expected_low),
-                         np.where(kind == "increase", high < ref_low, low > ref_high))
+                         np.where(kind == "increase", stated <= ref_stated, stated >= ref_stated))
     for a, b in pairs[wrong].itertuples(index=False):
         claim, reference = claims.loc[a], claims.loc[b]
         stated = {"ratio": f"{claim['relation']} of", "change": f"{claim['relation']} over",

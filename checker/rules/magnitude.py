@@ -1,15 +1,20 @@
 """A value is more than an order of magnitude beyond what bounds it, or a part exceeds its whole.
 
 Fails:  a contract for 26.3 million t of LPG vs an annual LPG demand of ~700,000 t/year
+Fails:  a contract for 26.3 million t of LPG vs an annual demand of 1.3 million m³ of liquid LPG
 Fails:  flour exports of US$2 billion vs bilateral trade of US$1 billion (part > whole)
 Fails:  trade of US$20 million in 2023 vs US$1 billion in 2024 (a 50× jump in a year)
 Passes: LPG imports of >275,000 t vs an annual demand of ~700,000 t/year
+Passes: flour exports of US$2 billion in 2024 vs bilateral trade of US$1 billion in Q1 2024
 
 Bounds come from the topics table: ``bounded_by`` names a topic whose value bounds this
 one within ``max_ratio`` (an annual demand bounds a contract; a rate is compared as one
-year's amount), ``part_of`` names the whole a part can never exceed. A figure and the one
-for the adjacent period of the same length are also compared. Claims with a stated
-conversion into another dimension are left to the stated-conversion rule.
+year's amount; volume and mass are converted through the substance's density, and a
+claim is flagged only when it is beyond its bound under every phase), ``part_of`` names
+the whole a part can never exceed, for the same time or a part in a sub-period of the
+whole's. A yearly (or longer) figure and the one for the adjacent period of the same
+length are also compared. Claims with a stated conversion into another dimension are
+left to the stated-conversion rule.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding, Severity
-from checker.reconcile import FIGURES, NUMERIC, comparable_pairs, ref, side
+from checker.quantities import density_bounds
+from checker.reconcile import FIGURES, NUMERIC, SAME_TIME, certainly_inside, comparable_pairs, ref, side
 
 ID = "magnitude-plausibility"
 SEVERITY = "warning"
@@ -48,14 +54,26 @@ def bounding_claims(claims: pd.DataFrame, label_, groups: dict | None = None) ->
 
 
 def excess(amount: pd.Series, bound: pd.Series, max_ratio: float) -> str | None:
-    """How many times the bound an amount is, when more than ``max_ratio``; else None."""
-    if amount["amount_dimension"] != bound["amount_dimension"]:
-        return None
-    smallest_ratio = amount["amount_low"] / bound["amount_high"] if bound["amount_high"] > 0 else np.nan
-    if not (smallest_ratio > max_ratio):
-        return None
+    """How many times the bound an amount is, when more than ``max_ratio``; else None.
+
+    An amount in another dimension than its bound (a mass against a volume) is converted
+    through the substance's density, once per phase; it exceeds only under every phase."""
     yearly = " one year of" if str(bound["dimension"]).endswith(" / [time]") else ""
-    return f"{display.ratio(amount['amount_magnitude'], bound['amount_magnitude'])}{yearly} {bound['topic_label']}"
+    if amount["amount_dimension"] == bound["amount_dimension"]:
+        smallest_ratio = amount["amount_low"] / bound["amount_high"] if bound["amount_high"] > 0 else np.nan
+        if not (smallest_ratio > max_ratio):
+            return None
+        return f"{display.ratio(amount['amount_magnitude'], bound['amount_magnitude'])}{yearly} {bound['topic_label']}"
+    substance = bound["substance"] if isinstance(bound["substance"], str) and bound["substance"] else amount.get("substance")
+    converted = density_bounds(bound["amount_low"], bound["amount_high"], bound["amount_dimension"], amount["amount_dimension"], substance)
+    if not converted:
+        return None
+    ratios = []
+    for phase, (low, high) in converted.items():
+        if not (high > 0 and amount["amount_low"] / high > max_ratio):
+            return None
+        ratios.append(f"{display.ratio(amount['amount_magnitude'], (low + high) / 2)} {phase}")
+    return f"{' / '.join(ratios)}{yearly} {bound['topic_label']} (converted through the density of {substance})"
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -85,9 +103,12 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
     same = side(claims, pairs, "a", "amount_dimension") == side(claims, pairs, "b", "amount_dimension")
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = side(claims, pairs, "a", "amount_low") / side(claims, pairs, "b", "amount_high")
-    for a, b in pairs[same & (ratio > options["max_ratio"])].itertuples(index=False):
+    # Pairs in different dimensions are few; excess() converts them through the density.
+    for a, b in pairs[~same | (ratio > options["max_ratio"])].itertuples(index=False):
         row, bound = claims.loc[a], claims.loc[b]
         text = excess(row, bound, options["max_ratio"])
+        if text is None:
+            continue
         yield Finding(topic=row["topic"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis="implausible magnitude: beyond an order of magnitude of its bound",
                       message=f"{row['value']} ({row['topic_label']}) is {text} ({bound['value']}, {bound['id']})")
@@ -99,21 +120,37 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
     if pairs.empty:
         return
     same = side(claims, pairs, "a", "dimension") == side(claims, pairs, "b", "dimension")
-    pairs = pairs[same]
+    same_time = np.ones(len(pairs), dtype=bool)
+    for column in SAME_TIME:
+        same_time &= side(claims, pairs, "a", column) == side(claims, pairs, "b", column)
+    # A part compares with its whole for the same time, or in a sub-period of the whole's
+    # (when both add up over time); periods that merely overlap say nothing.
+    both_add_up = np.isin(side(claims, pairs, "a", "aggregation"), ("flow", "cumulative")) & np.isin(
+        side(claims, pairs, "b", "aggregation"), ("flow", "cumulative"))
+    pairs = pairs[same & (same_time | (both_add_up & certainly_inside(claims, pairs, "a", "b")))]
     tolerance = options["tolerance"]
     low_part = side(claims, pairs, "a", "low")
     high_whole = side(claims, pairs, "b", "high")
     exceeds = low_part - np.abs(low_part) * tolerance > high_whole + np.abs(high_whole) * tolerance
     for a, b in pairs[exceeds].itertuples(index=False):
         part, whole = claims.loc[a], claims.loc[b]
+        when = "for the same period" if all(part[c] == whole[c] for c in SAME_TIME) else (
+            f"for {display.date_range(part['period_start'], part['period_end'])}, within the whole's "
+            f"{display.date_range(whole['period_start'], whole['period_end'])}")
         yield Finding(topic=part["topic"], claims=(ref(claims, a), ref(claims, b)), severity=Severity.ERROR.value,
                       diagnosis="a part exceeds its whole",
                       message=f"{part['topic_label']} ({amount_text(part)}, {part['id']}) exceeds {whole['topic_label']} "
-                              f"({amount_text(whole)}, {whole['id']}) for the same period")
+                              f"({amount_text(whole)}, {whole['id']}) {when}")
+
+
+# Seasonal and monthly figures swing by more than tenfold for good reasons (a delivery one
+# month, none the next): the jump test is for yearly or longer figures only.
+YEAR_DAYS = 365
 
 
 def _jumps(claims, figures, options) -> Iterator[Finding]:
-    pairs = comparable_pairs(claims, figures, keys=("topic", "scope", "dimension"), overlap=None)
+    yearly = figures & (claims["aggregation"] != "cumulative") & ((claims["period_end"] - claims["period_start"]) >= YEAR_DAYS)
+    pairs = comparable_pairs(claims, yearly, keys=("topic", "scope", "dimension"), overlap=None)
     if pairs.empty:
         return
     start_a, end_a = side(claims, pairs, "a", "period_start"), side(claims, pairs, "a", "period_end")

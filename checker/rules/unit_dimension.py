@@ -1,6 +1,8 @@
 """Claims of one topic in different dimensions are compared through the substance's density.
 
-Where no density links them, the pair is flagged as not comparable rather than skipped.
+Where no density links them, the pair is flagged as not comparable rather than skipped,
+whatever the claims' modality (a target in another currency than its topic's is flagged
+like an actual figure). Claims compare for the same time and modality class.
 
 Fails:  50 million m³ of LPG vs 200,000 t of LPG (no density of LPG reconciles them)
 Fails:  US$80 million vs 80,000 t in one topic (no density links money and mass)
@@ -21,7 +23,7 @@ import pandas as pd
 
 from checker.findings import Finding, Severity
 from checker.quantities import PHASES, SUBSTANCE_LABELS
-from checker.reconcile import FIGURES, NUMERIC, comparable_pairs, in_topic_unit, intervals_apart, ref, side
+from checker.reconcile import NUMERIC, SAME_TIME, comparable_pairs, in_topic_unit, intervals_apart, ref, side
 
 ID = "unit-dimension"
 SEVERITY = "warning"
@@ -41,16 +43,17 @@ def in_topic_dimension(row: pd.Series, phase: str) -> tuple[float, float] | None
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
-    figures = claims["kind"].isin(NUMERIC) & claims["modality"].isin(FIGURES) & claims["magnitude"].notna()
-    pairs = comparable_pairs(claims, figures)
+    numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
+    pairs = comparable_pairs(claims, numeric, keys=("topic", "scope", "modality_class", *SAME_TIME), overlap=None)
     if not pairs.empty:
         differ = side(claims, pairs, "a", "dimension") != side(claims, pairs, "b", "dimension")
         for a, b in pairs[differ].itertuples(index=False):
             finding = _compare(claims, a, b, options["tolerance"])
             if finding is not None:
                 yield finding
-    # A claim alone in a dimension its topic cannot reach is not comparable with anything.
-    mismatched = figures & (claims["dimension"] != claims["topic_dimension"]) & claims["topic_dimension"].notna()
+    # A claim alone in a dimension its topic cannot reach is not comparable with anything,
+    # whatever its modality: a target in roubles for a topic in dollars is flagged too.
+    mismatched = numeric & (claims["dimension"] != claims["topic_dimension"]) & claims["topic_dimension"].notna()
     for label in claims.index[mismatched]:
         row = claims.loc[label]
         if any(in_topic_dimension(row, phase) is not None for phase in PHASES):

@@ -1,15 +1,25 @@
 """Two sources give different values for the same quantity, period and scope.
 
 Fails:  US$1 billion (bilateral trade, 2024) vs USD 12.42 billion (bilateral trade, 2024)
+Fails:  3 million barrels vs 2 million barrels for the same month (round numbers read tight)
+Fails:  an agreement for 40 aircraft vs an agreement for 60 aircraft (the same deal)
 Passes: US$1 billion (2024) vs "more than US$3 billion" as a target
-Passes: US$1 billion (2024) vs ~US$1.2 billion (2024): the intervals meet
-Passes: US$1 billion (2024) vs US$170 million (2022): different periods
+Passes: US$1 billion (2024) vs US$1.04 billion (2024): 1 billion is a rounded 1.04 billion
+Passes: US$3.1 billion (January–June 2024) vs US$7.9 billion (2024): periods that nest
+Passes: 1,200 dead as of 2 May vs 1,450 dead as of 9 May (a running total rising)
 
-Only actual figures and estimates are compared; the intervals come from qualifiers and
-stated precision, widened by the topic's tolerance (or this rule's). The message gives
-both values in the topic's unit, the ratio, and a diagnosis: a scale slip (a power of
-ten), rounding, a different scope (the value matches another topic's figure), a different
-period (the value matches the same topic in another period), or plainly different figures.
+Claims compare when they cover the same time (a topic's aggregation says what that
+means: the same period for flows and stocks, the same as-of instant for running totals)
+and have the same modality class: actual figures and estimates with each other, targets
+with targets, plans with plans, agreements with agreements. Forecasts differ
+legitimately between forecasters: only one forecaster's figures reported differently are
+flagged, as a warning. Two running totals for the same day (or month) without a time of
+day are a note: they may be counts from different hours. The intervals come from
+qualifiers and the precision model, widened by the topic's tolerance (or this rule's).
+The message gives both values in the topic's unit, the ratio, and a diagnosis: a scale
+slip (a power of ten), rounding, a different scope (the value is another topic's figure
+in the same family, or a precise figure of another topic), a different period (the value
+is the same topic's figure for another time), or plainly different figures.
 """
 
 from __future__ import annotations
@@ -21,62 +31,101 @@ import numpy as np
 import pandas as pd
 
 from checker import display
-from checker.findings import Finding
-from checker.reconcile import (FIGURES, NUMERIC, ValueIndex, comparable_pairs, intervals_apart, ref, side,
-                               tolerance_of)
+from checker.findings import Finding, Severity
+from checker.reconcile import (NUMERIC, SAME_TIME, MagnitudeIndex, comparable_pairs, intervals_apart, point_match, ref,
+                               side, tolerance_of)
 
 ID = "value-conflict"
 SEVERITY = "error"
 OPTIONS = {"tolerance": 0.02, "match_tolerance": 0.05}
 
+# A figure with this many significant digits is unlikely to recur by chance: when another
+# topic gives it, that topic is a candidate explanation even outside the family.
+PRECISE_DIGITS = 3
+
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
-    figures = claims["kind"].isin(NUMERIC) & claims["modality"].isin(FIGURES) & claims["magnitude"].notna()
-    pairs = comparable_pairs(claims, figures, keys=("topic", "scope", "dimension"))
+    numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
+    pairs = comparable_pairs(claims, numeric, keys=("topic", "scope", "dimension", "modality_class", *SAME_TIME), overlap=None)
     if pairs.empty:
         return
     tolerance = tolerance_of(claims, pairs["a"], options["tolerance"])
     apart = intervals_apart(side(claims, pairs, "a", "low"), side(claims, pairs, "a", "high"),
                             side(claims, pairs, "b", "low"), side(claims, pairs, "b", "high"), tolerance)
+    forecast = side(claims, pairs, "a", "modality_class") == "forecast"
+    forecaster = side(claims, pairs, "a", "attributed_to")
+    # Different (or unnamed) forecasters may legitimately disagree: not compared at all.
+    same_forecaster = (forecaster == side(claims, pairs, "b", "attributed_to")) & (forecaster != "")
+    keep = apart & (~forecast | same_forecaster)
     index = None
-    for a, b in pairs[apart].itertuples(index=False):  # loop only over the findings
+    for a, b in pairs[keep].itertuples(index=False):  # loop only over the findings
         if index is None:
-            index = ValueIndex(claims.loc[figures, ["kind", "dimension", "magnitude", "low", "high"]])
+            index = MagnitudeIndex(claims)
         first, second = claims.loc[a], claims.loc[b]
+        severity = None
+        if first["modality_class"] == "forecast":
+            severity = Severity.WARNING.value
+        elif first["aggregation"] == "cumulative" and not first["asof_timed"]:
+            severity = Severity.NOTE.value
         diagnosis = diagnose(claims, index, first, second, options)
         period = display.date_range(first["period_start"], first["period_end"])
         if (first["period_start"], first["period_end"]) != (second["period_start"], second["period_end"]):
             period = f"{period} and {display.date_range(second['period_start'], second['period_end'])}"
+        modality = "" if first["modality_class"] == "actual" else f" ({first['modality']})"
         message = (f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
-                   f"for {first['topic_label']} in {period}: {display.ratio(first['magnitude'], second['magnitude'])} apart")
-        yield Finding(topic=first["topic"], message=message, claims=(ref(claims, a), ref(claims, b)), diagnosis=diagnosis)
+                   f"for {first['topic_label']}{modality} in {period}: {display.ratio(first['magnitude'], second['magnitude'])} apart")
+        if severity == Severity.NOTE.value:
+            message += "; running totals for the same day without a time of day may be counts from different hours"
+        yield Finding(topic=first["topic"], message=message, claims=(ref(claims, a), ref(claims, b)), diagnosis=diagnosis,
+                      severity=severity or "")
 
 
 def value(row: pd.Series) -> str:
     return display.quantity(row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"])
 
 
-def diagnose(claims: pd.DataFrame, index: ValueIndex, first: pd.Series, second: pd.Series, options: Mapping[str, Any]) -> str:
+def diagnose(claims: pd.DataFrame, index: MagnitudeIndex, first: pd.Series, second: pd.Series, options: Mapping[str, Any]) -> str:
+    """The likeliest cause of a conflict, from the stated (point) values."""
     low, high = sorted((abs(first["magnitude"]), abs(second["magnitude"])))
     if low > 0:
         power = round(math.log10(high / low))
         if power >= 1 and abs(high / low / 10 ** power - 1) <= options["match_tolerance"]:
             return f"scale slip: the values differ by a factor of {10 ** power:,} (a power of ten)"
-    steps = [row["high"] - row["low"] for row in (first, second) if row["qualifier"] == "stated" and np.isfinite(row["high"] - row["low"])]
+    steps = [2 * row["half"] for row in (first, second) if row["qualifier"] == "stated" and np.isfinite(row["half"])]
     if steps and max(steps) > 0:
         coarse = max(steps)
         if math.floor(first["magnitude"] / coarse + 1e-9) == math.floor(second["magnitude"] / coarse + 1e-9):
             return "rounding: the values agree when truncated to the coarser stated precision (one was cut, not rounded)"
+    best = _closest_explanation(claims, index, first, second, options["match_tolerance"])
+    if best is None:
+        return "different figures: no scale slip, rounding, other scope or other period explains the gap"
+    row, other, how = best
+    shown = display.quantity(other["low"], other["high"], other["magnitude"], other["topic_factor"], other["topic_unit"], other["qualifier"])
+    if how == "scope":
+        return f"different scope: {value(row)} ({row['id']}) matches {other['topic_label']} ({other['id']}: {shown})"
+    return (f"different period: {value(row)} ({row['id']}) matches the figure for "
+            f"{display.date_range(other['period_start'], other['period_end'])} ({other['id']})")
+
+
+def _closest_explanation(claims: pd.DataFrame, index: MagnitudeIndex, first: pd.Series, second: pd.Series, tolerance: float):
+    """The claim whose stated value is nearest either side's, among those that could
+    explain it: the same topic for another time (another period), or another topic of the
+    same family, or any topic when both figures are precise, for an overlapping time
+    (another scope). None when nothing is near: no far-fetched match."""
+    best, best_gap = None, math.inf
     for row in (second, first):
-        for label_ in index.matching(row["dimension"], row["low"], row["high"], options["match_tolerance"]):
-            other = claims.loc[label_]
+        for label in index.near(row["dimension"], row["magnitude"], tolerance):
+            other = claims.loc[label]
             if other["id"] in (first["id"], second["id"]):
                 continue
+            gap = point_match(row["magnitude"], other, tolerance)
+            if gap is None or gap >= best_gap:
+                continue
             overlaps = other["period_start"] < row["period_end"] and row["period_start"] < other["period_end"]
-            if other["topic"] != row["topic"] and overlaps:
-                return (f"different scope: {value(row)} ({row['id']}) matches {other['topic_label']} "
-                        f"({other['id']}: {display.quantity(other['low'], other['high'], other['magnitude'], other['topic_factor'], other['topic_unit'], other['qualifier'])})")
-            if other["topic"] == row["topic"] and other["scope"] == row["scope"] and not overlaps:
-                return (f"different period: {value(row)} ({row['id']}) matches the figure for "
-                        f"{display.date_range(other['period_start'], other['period_end'])} ({other['id']})")
-    return "different figures: no scale slip, rounding, other scope or other period explains the gap"
+            if other["topic"] == row["topic"]:
+                if other["scope"] == row["scope"] and not overlaps:
+                    best, best_gap = (row, other, "period"), gap
+            elif overlaps and (other["family"] == row["family"]
+                               or min(other["digits"], row["digits"]) >= PRECISE_DIGITS):
+                best, best_gap = (row, other, "scope"), gap
+    return best

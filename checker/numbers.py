@@ -1,0 +1,162 @@
+"""Numbers as texts write them, turned into plain digits before anything reads them.
+
+Real texts print numbers in many ways; each is brought to one canonical spelling (ASCII
+digits, ``,`` between thousands, ``.`` before decimals) so that the value parser and the
+digit check read the same thing:
+
+* Arabic-Indic (``١٢٫٤``) and Persian (``۱۲٫۴``) digits, with the Arabic decimal and
+  thousands separators;
+* a decimal comma, for sources whose language uses one (``12,42`` in a Russian or German
+  text is 12.42); which languages do comes from the Unicode CLDR data, through Babel;
+* number words, read by text2num (``two billion and forty million``, ``fourteen``);
+* composite numbers, a number with a scale word followed by smaller ones
+  (``7 billion 315 million`` is 7,315,000,000);
+* ``a dozen`` (12), and the multiplicative words text2num does not read (``twice``,
+  ``thrice``, ``halved``), for relations.
+
+Everything is cached per distinct string; none of it needs pint.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Arabic-Indic (U+0660–0669) and Extended Arabic-Indic, i.e. Persian/Urdu (U+06F0–06F9)
+# digits, and the Arabic decimal (U+066B) and thousands (U+066C) separators.
+_DIGITS = str.maketrans({**{chr(0x0660 + n): str(n) for n in range(10)},
+                         **{chr(0x06F0 + n): str(n) for n in range(10)},
+                         "\u066b": ".", "\u066c": ",", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+# Words for multiples that text2num leaves alone. "dozen" is twelve in every register.
+MULTIPLES = {"twice": 2, "thrice": 3, "double": 2, "doubled": 2, "triple": 3, "tripled": 3,
+             "quadruple": 4, "quadrupled": 4, "twofold": 2, "threefold": 3, "fourfold": 4,
+             "fivefold": 5, "tenfold": 10, "half": 0.5, "halved": 0.5}
+
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+               "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12}
+_SCALE = r"thousand|million|billion|trillion|mn|mln|bn|tn|1000(?:000)*"
+_NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_PART = re.compile(rf"({_NUM})\s*({_SCALE})\b", re.IGNORECASE)
+# A composite: parts with strictly falling scales, joined by spaces, commas or "and".
+_COMPOSITE = re.compile(rf"{_NUM}\s*(?:{_SCALE})\b(?:\s*,?\s*(?:and\s+)?{_NUM}\s*(?:{_SCALE})\b)+",
+                        re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                          r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+
+
+def scale_of(word: str) -> float:
+    word = word.lower()
+    return SCALE_WORDS.get(word) or float(word)
+
+
+@lru_cache(maxsize=8)
+def decimal_mark(language: str) -> str:
+    """The decimal mark of a language (``,`` for ru, de, fr…; ``.`` for en), from CLDR.
+
+    An empty or unknown language reads as English."""
+    if not language:
+        return "."
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_decimal_symbol
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return "."
+    return "," if get_decimal_symbol(locale) == "," else "."
+
+
+def known_language(language: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(language.replace("-", "_"))
+        return True
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
+
+
+# With a decimal comma: "1.234.567,8" or "1 234 567,8" (groups of three after a dot or a
+# space), or "12,42". A dot followed by other than three digits stays a decimal point, as
+# an editor normalising a value would write it.
+_COMMA_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[. ]\d{3})+(?:,\d+)?(?![\d])|(?<![\d.,])\d+,\d+(?![\d.,])")
+
+
+def _comma_to_point(match: re.Match) -> str:
+    text = match.group(0)
+    whole, _, decimals = text.partition(",")
+    whole = whole.replace(".", "").replace(" ", "")
+    return f"{int(whole):,}" + (f".{decimals}" if decimals else "")
+
+
+def _compose(match: re.Match) -> str:
+    """'7 billion 315 million' → '7315000000', when the scales fall from part to part
+    (not in a range: 'between 2 billion and 1 million' stays two numbers)."""
+    text = match.group(0)
+    if re.search(r"\bbetween\s*$", match.string[max(0, match.start() - 12):match.start()], re.IGNORECASE):
+        return text
+    total, previous = 0.0, float("inf")
+    for number, scale in _PART.findall(text):
+        factor = scale_of(scale)
+        if factor >= previous:
+            return text
+        previous = factor
+        total += float(number.replace(",", "")) * factor
+    return f"{total:.0f}"
+
+
+def canonical_separators(text: str, decimal: str = ".") -> str:
+    """ASCII digits, and the decimal point and thousands commas of English."""
+    text = text.translate(_DIGITS)
+    if decimal == ",":
+        text = _COMMA_NUMBER.sub(_comma_to_point, text)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def canonical(text: str, decimal: str = ".") -> str:
+    """The text with its numbers spelled canonically (see the module docstring)."""
+    text = canonical_separators(text, decimal)
+    if _NUMBER_WORD.search(text):
+        from text_to_num import alpha2digit
+
+        # text2num joins digits to scale words it produced ("2 1000000"); the composite pass
+        # below joins them into one number. threshold=0: "two ships" is 2 ships too.
+        text = alpha2digit(text, "en", threshold=0)
+    if "dozen" in text.lower():
+        text = _DOZEN.sub(lambda m: str(12 * int(m.group(1) or 1)), text)
+    if _ANY_SCALE.search(text):
+        # Fractions of a scale first: "half a million", "one and a half million", "a billion".
+        text = _HALF_A.sub(lambda m: _scaled("0.5", m.group(1)), text)
+        text = _AND_A_HALF.sub(lambda m: _scaled(str(float(m.group(1)) + 0.5), m.group(2)), text)
+        text = _A_SCALE.sub(lambda m: _scaled("1", m.group(1)), text)
+        text = _COMPOSITE.sub(_compose, text)
+        text = _PART.sub(lambda m: _scaled(m.group(1), m.group(2)), text)
+        # text2num reads "two billion and 40 million" as two numbers: join a round number
+        # and a smaller one after "and" when the smaller fits in the zeros of the larger.
+        text = _AND_JOIN.sub(_join_and, text)
+    return text
+
+
+_DOZEN = re.compile(r"\b(?:an?\s+|(\d+)\s+)?dozen\b(?!s)", re.IGNORECASE)
+_ANY_SCALE = re.compile(rf"\b(?:{_SCALE})\b", re.IGNORECASE)
+_HALF_A = re.compile(rf"\bhalf an? ({_SCALE})\b", re.IGNORECASE)
+_AND_A_HALF = re.compile(rf"(\d+) and an? half ({_SCALE})\b", re.IGNORECASE)
+_A_SCALE = re.compile(rf"\ban? ({_SCALE})\b", re.IGNORECASE)
+_AND_JOIN = re.compile(r"(?<![\d.,])(\d{7,}) and (\d{4,})(?![\d.,])")
+
+
+def _join_and(match: re.Match) -> str:
+    larger, smaller = match.group(1), match.group(2)
+    if re.search(r"\bbetween\s*$", match.string[max(0, match.start() - 12):match.start()], re.IGNORECASE):
+        return match.group(0)
+    if int(larger) % 10 ** len(smaller) == 0 and int(smaller) < int(larger):
+        return str(int(larger) + int(smaller))
+    return match.group(0)
+
+
+def _scaled(number: str, scale: str) -> str:
+    """A number with its scale, as one number: '2.5 million' or text2num's '2.5 1000000'."""
+    return f"{float(number.replace(',', '')) * scale_of(scale):.0f}"

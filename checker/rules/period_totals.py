@@ -1,0 +1,72 @@
+"""A total over part of a period exceeds the total over the whole, or a running total falls.
+
+Fails:  wheat exports of 2.1 Mt in Q1 2024 vs 1.8 Mt in the whole of 2024 (a flow)
+Fails:  a death toll of 1,450 as of 9 May vs 1,200 as of 12 May (a running total falls)
+Passes: exports of US$3.1 billion in January–June vs US$7.9 billion for the year
+Passes: 1,200 dead as of 2 May vs ">1,000" as of 9 May (a lower bound may trail)
+Passes: 2.3 Mt shipped in May vs 31 Mt shipped since the deal began, as of June
+
+Within one topic, scope and modality class, a flow over a sub-period can never exceed the
+same flow over a period that contains it, and a running total (a cumulative topic) never
+falls: the total as of an earlier instant can never exceed the total as of a later one.
+A month's flow tagged in a cumulative topic with its interval ('2024-05-01/2024-05-31')
+is a total from its own start, inside any running total that counts from before it.
+Periods that overlap without nesting are not compared; stocks (levels at an instant)
+may go up and down and are left to value-conflict.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import numpy as np
+import pandas as pd
+
+from checker import display
+from checker.findings import Finding
+from checker.reconcile import NUMERIC, certainly_inside, comparable_pairs, ref, side, widened
+
+ID = "period-totals"
+SEVERITY = "error"
+OPTIONS = {"tolerance": 0.02}
+
+
+def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    totals = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
+              & claims["aggregation"].isin(("flow", "cumulative")) & claims["modality_class"].ne("forecast"))
+    pairs = comparable_pairs(claims, totals, keys=("topic", "scope", "dimension", "modality_class"), overlap=None)
+    if pairs.empty:
+        return
+    a_inside = certainly_inside(claims, pairs, "a", "b")
+    b_inside = certainly_inside(claims, pairs, "b", "a")
+    nested = a_inside | b_inside
+    inner = np.where(a_inside, pairs["a"], pairs["b"])[nested]
+    outer = np.where(a_inside, pairs["b"], pairs["a"])[nested]
+    oriented = pd.DataFrame({"inner": inner, "outer": outer})
+    if oriented.empty:
+        return
+    tolerance = options["tolerance"]
+    low_inner, _ = widened(side(claims, oriented, "inner", "low"), side(claims, oriented, "inner", "high"), tolerance)
+    _, high_outer = widened(side(claims, oriented, "outer", "low"), side(claims, oriented, "outer", "high"), tolerance)
+    with np.errstate(invalid="ignore"):
+        exceeds = low_inner > high_outer
+    for inner_label, outer_label in oriented[exceeds].itertuples(index=False):  # only the findings
+        part, whole = claims.loc[inner_label], claims.loc[outer_label]
+        refs = (ref(claims, inner_label), ref(claims, outer_label))
+        shown_part, shown_whole = _amount(part), _amount(whole)
+        if part["aggregation"] == "cumulative" and np.isinf(part["span_start"]) and np.isinf(whole["span_start"]):
+            yield Finding(topic=part["topic"], claims=refs, diagnosis="a running total falls over time",
+                          message=f"{part['topic_label']} is {shown_part} as of {_period(part)} ({part['id']}) but only "
+                                  f"{shown_whole} as of the later {_period(whole)} ({whole['id']}): a running total cannot fall")
+            continue
+        yield Finding(topic=part["topic"], claims=refs, diagnosis="a sub-period exceeds the period that contains it",
+                      message=f"{part['topic_label']} is {shown_part} for {_period(part)} ({part['id']}), more than the "
+                              f"{shown_whole} given for {_period(whole)} ({whole['id']}), a period that contains it")
+
+
+def _amount(row: pd.Series) -> str:
+    return display.quantity(row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"])
+
+
+def _period(row: pd.Series) -> str:
+    return display.date_range(row["period_start"], row["period_end"])

@@ -1,0 +1,103 @@
+"""The same precise figure appears under two topics, as if one source relabelled the other's.
+
+Fails:  diesel deliveries of 182,400 t (one source) vs petrol deliveries of 182,400 t (another), 2024
+Fails:  wheat exports of US$412 million vs flour exports of US$412 million, same year
+Passes: 14 t of diesel vs 14 t of petrol (fewer than three significant digits: coincidence)
+Passes: 182,400 t of diesel in 2024 vs 182,400 t of petrol in 2019 (different times)
+
+A figure with three or more significant digits rarely recurs by chance. When two
+different topics give it for overlapping times, from different sources, one of them is
+usually another's number under a new label: diesel reported as petrol, wheat as flour,
+bilateral trade as total trade, exports as imports. The warning names both topics and
+what differs between them (substance, scope or direction), even when neither topic has
+a conflict yet. The same figure under two topics of one source is a note.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator, Mapping
+
+import numpy as np
+import pandas as pd
+
+from checker import display
+from checker.findings import Finding, Severity
+from checker.reconcile import NUMERIC, ref
+
+ID = "relabelled-figure"
+SEVERITY = "warning"
+OPTIONS = {"min_digits": 3}
+
+# Opposite directions of a flow, as topic labels name them.
+DIRECTIONS = (("export", "import"), ("inflow", "outflow"), ("sale", "purchase"), ("sent", "received"),
+              ("supplies", "receives"), ("sold", "bought"))
+
+
+def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    precise = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna() & (claims["digits"] >= options["min_digits"])
+               & np.isfinite(claims["magnitude"]) & (claims["magnitude"] != 0))
+    subset = claims.loc[precise, ["dimension", "magnitude", "half"]]
+    if len(subset) < 2:
+        return
+    # Sort by dimension and value; a precise figure's precision is under 0.5 % of it, so
+    # equal figures are neighbours within that window: each claim meets only the next few.
+    dimension_code, _ = pd.factorize(subset["dimension"])
+    values = subset["magnitude"].to_numpy(dtype=float)
+    order = np.lexsort((values, dimension_code))
+    values, codes, labels = values[order], dimension_code[order], subset.index.to_numpy()[order]
+    window = np.where(values > 0, values * 1.0051, values * 0.9949)
+    stop = np.searchsorted(values, window, side="right")
+    group_end = np.searchsorted(codes, codes, side="right")
+    partners = np.maximum(np.minimum(stop, group_end) - np.arange(len(values)) - 1, 0)
+    first = np.repeat(np.arange(len(values)), partners)
+    second = first + 1 + (np.arange(len(first)) - np.repeat(np.cumsum(partners) - partners, partners))
+    if not len(first):
+        return
+    halves = subset["half"].to_numpy(dtype=float)[order]
+    equal = np.abs(values[first] - values[second]) <= np.maximum(halves[first], halves[second]) * 1.000001
+    a, b = labels[first][equal], labels[second][equal]
+    topic = claims["topic"]
+    differ = topic.loc[a].to_numpy() != topic.loc[b].to_numpy()
+    overlap = ((claims.loc[a, "period_start"].to_numpy() < claims.loc[b, "period_end"].to_numpy())
+               & (claims.loc[b, "period_start"].to_numpy() < claims.loc[a, "period_end"].to_numpy()))
+    for left, right in zip(a[differ & overlap], b[differ & overlap]):  # only the findings
+        first_row, second_row = claims.loc[left], claims.loc[right]
+        same_source = first_row["source"] == second_row["source"]
+        figure = display.quantity(first_row["low"], first_row["high"], first_row["magnitude"], first_row["topic_factor"],
+                                  first_row["topic_unit"], first_row["qualifier"])
+        difference = what_differs(first_row, second_row)
+        who = f"{first_row['source']} gives it" if same_source else f"{first_row['source']} and {second_row['source']} give it"
+        yield Finding(topic=first_row["topic"], claims=(ref(claims, left), ref(claims, right)),
+                      severity=Severity.NOTE.value if same_source else "",
+                      diagnosis=f"the same figure under another label ({difference})",
+                      message=f"{figure}: {who} for {first_row['topic_label']} ({first_row['id']}) and for "
+                              f"{second_row['topic_label']} ({second_row['id']}); they differ in {difference}")
+
+
+def what_differs(first: pd.Series, second: pd.Series) -> str:
+    """Substance, scope or direction, from the topics table; else the words of the labels."""
+    found = []
+    substances = [row["substance"] if isinstance(row["substance"], str) else "" for row in (first, second)]
+    if all(substances) and substances[0] != substances[1]:
+        found.append(f"substance: {substances[0]} vs {substances[1]}")
+    linked = (first["part_of"] == second["topic"] or second["part_of"] == first["topic"]
+              or second["topic"] in _parts(first) or first["topic"] in _parts(second))
+    if linked or (first["family"] == second["family"] and not found):
+        found.append(f"scope: {first['topic_label']} vs {second['topic_label']}")
+    elif first["scope"] != second["scope"]:
+        found.append(f"scope: {first['scope'] or 'unstated'} vs {second['scope'] or 'unstated'}")
+    words = [set(re.findall(r"[a-z]+", str(row["topic_label"]).lower())) for row in (first, second)]
+    for one, other in DIRECTIONS:
+        if any(w.startswith(one) for w in words[0]) and any(w.startswith(other) for w in words[1]) or (
+                any(w.startswith(other) for w in words[0]) and any(w.startswith(one) for w in words[1])):
+            found.append(f"direction: {one}s vs {other}s")
+            break
+    if not found:
+        only = sorted(words[0] - words[1]), sorted(words[1] - words[0])
+        found.append(f"label: {' '.join(only[0]) or '—'} vs {' '.join(only[1]) or '—'}")
+    return "; ".join(found)
+
+
+def _parts(row: pd.Series) -> list[str]:
+    return [part.strip() for part in str(row["sum_of"] or "").split(";") if part.strip()]

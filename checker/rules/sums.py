@@ -1,0 +1,156 @@
+"""The parts of a total do not add up to the total.
+
+Fails:  exports of 2.16 billion and imports of 7.35 billion, "a total of 9.96 billion" (2.61, transposed)
+Fails:  exports 2.61 billion and imports 7.35 billion (one source) vs a total of 7.35 billion (another)
+Passes: exports of 2.61 billion and imports of 7.35 billion, a total of 9.96 billion
+Passes: exports of 2.6 billion and imports of 7.4 billion vs a total of 9.96 billion (within precision)
+
+A topic whose ``sum_of`` lists other topics is their sum. For each claim of the total,
+the claims of every part for the same time, scope and modality class are added up, their
+intervals combined (so the precision of every figure counts), first within the total's
+own source, then across sources; a total outside the sum, beyond the tolerance, is a
+finding. When only some parts are given, they must not already exceed the total. The
+diagnosis looks for a digit transposition (2.61 written 2.16) or a part the total leaves
+out, when one explains the gap exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import numpy as np
+import pandas as pd
+
+from checker import display
+from checker.findings import Finding
+from checker.reconcile import NUMERIC, SAME_TIME, ref, widened
+
+ID = "sum-consistency"
+SEVERITY = "error"
+OPTIONS = {"tolerance": 0.0}  # the combined precision of the figures is the only slack
+
+KEYS = ["scope", "dimension", "modality_class", *SAME_TIME]
+
+
+def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
+    totals = numeric & claims["sum_of"].ne("")
+    if not totals.any():
+        return
+    # One row per (total claim, part topic), joined with the part topics' claims that
+    # cover the same time: every candidate part claim of every total, in one merge.
+    left = claims.loc[totals, ["source", "sum_of", *KEYS]].copy()
+    left["total"] = left.index
+    left["topic"] = left.pop("sum_of").str.split(";")
+    left = left.explode("topic")
+    left["topic"] = left["topic"].str.strip()
+    right = claims.loc[numeric, ["topic", "source", *KEYS]].copy()
+    right["part"] = right.index
+    candidates = left.merge(right, on=["topic", *KEYS], suffixes=("", "_part"))
+    parts_by_total = {label: group for label, group in candidates.groupby("total", sort=False)}
+    for label in claims.index[totals]:  # only totals: a handful of topics declare sums
+        group = parts_by_total.get(label)
+        if group is None:
+            continue
+        finding = _check_total(claims, label, group, options["tolerance"])
+        if finding is not None:
+            yield finding
+
+
+def _check_total(claims: pd.DataFrame, label, group: pd.DataFrame, tolerance: float) -> Finding | None:
+    total = claims.loc[label]
+    topics = [part.strip() for part in total["sum_of"].split(";") if part.strip()]
+    own = group[group["source_part"] == total["source"]]
+    for scope, chosen in (("within its source", own), ("across sources", group)):
+        found = set(chosen["topic"])
+        if not found:
+            continue
+        complete = found == set(topics)
+        low, high = _sum_interval(claims, chosen)
+        total_low, total_high = widened(total["low"], total["high"], tolerance)
+        sum_low, sum_high = widened(low, high, tolerance)
+        if complete and (sum_low > total_high or sum_high < total_low):
+            return _finding(claims, label, chosen, scope, low, high)
+        if not complete and sum_low > total_high:
+            return _finding(claims, label, chosen, scope, low, high, partial=[t for t in topics if t not in found])
+    return None
+
+
+def _sum_interval(claims: pd.DataFrame, chosen: pd.DataFrame) -> tuple[float, float]:
+    """The interval of the sum: for each part, the widest interval its claims allow."""
+    low = high = 0.0
+    for _, rows in chosen.groupby("topic", sort=True):
+        labels = rows["part"].to_numpy()
+        low += float(np.min(claims.loc[labels, "low"].to_numpy(dtype=float)))
+        high += float(np.max(claims.loc[labels, "high"].to_numpy(dtype=float)))
+    return low, high
+
+
+def _finding(claims: pd.DataFrame, label, chosen: pd.DataFrame, scope: str, low: float, high: float,
+             partial: list[str] | None = None) -> Finding:
+    total = claims.loc[label]
+    parts = [claims.loc[part] for part in chosen.sort_values(["topic", "part"])["part"]]
+    listed = " + ".join(f"{part['topic_label']} {_amount(part)} ({part['id']})" for part in parts)
+    summed = display.quantity(low, high, (low + high) / 2, total["topic_factor"], total["topic_unit"])
+    refs = (ref(claims, label), *(ref(claims, part.name) for part in parts))
+    if partial:
+        missing = ", ".join(claims.loc[claims["topic"] == topic, "topic_label"].iloc[0] if (claims["topic"] == topic).any() else topic
+                            for topic in partial)
+        return Finding(topic=total["topic"], claims=refs, diagnosis="the parts given already exceed the total",
+                       message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but {listed} already make "
+                               f"{summed}, without {missing} ({scope})")
+    return Finding(topic=total["topic"], claims=refs, diagnosis=_diagnose(total, parts),
+                   message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but its parts add up to "
+                           f"{summed}: {listed} ({scope})")
+
+
+def _diagnose(total: pd.Series, parts: list[pd.Series]) -> str:
+    """A digit transposition or a dropped part, when either explains the gap exactly."""
+    by_topic: dict[str, list[pd.Series]] = {}
+    for part in parts:
+        by_topic.setdefault(part["topic"], []).append(part)
+    chosen = [rows[0] for rows in by_topic.values()]  # one figure per part, the first in order
+    values = [part["magnitude"] for part in chosen]
+    slack = sum(_half(part) for part in chosen) + _half(total)
+    for position, part in enumerate(chosen):
+        for swapped in _transpositions(part["number"]):
+            candidate = swapped * part["number_factor"]
+            if abs(sum(values) - values[position] + candidate - total["magnitude"]) <= slack:
+                return (f"digit transposition: {part['id']} gives {part['number']} where "
+                        f"{_plain(swapped, part['number'])} makes the parts add up to the total")
+    for swapped in _transpositions(total["number"]):
+        if abs(sum(values) - swapped * total["number_factor"]) <= slack:
+            return (f"digit transposition: {total['id']} gives {total['number']} where "
+                    f"{_plain(swapped, total['number'])} is the sum of the parts")
+    for position, part in enumerate(chosen):
+        if len(chosen) > 1 and abs(sum(values) - values[position] - total["magnitude"]) <= slack:
+            return f"a part dropped: the total equals the parts without {part['topic_label']} ({part['id']})"
+    return "the parts do not add up to the total"
+
+
+def _half(row: pd.Series) -> float:
+    width = row["high"] - row["low"]
+    return width / 2 if np.isfinite(width) else 0.0
+
+
+def _transpositions(number) -> list[float]:
+    """Every number made by swapping two adjacent different digits: '2.61' → 6.21, 2.16."""
+    if not isinstance(number, str):
+        return []
+    positions = [i for i, char in enumerate(number) if char.isdigit()]
+    found = []
+    for first, second in zip(positions, positions[1:]):
+        if number[first] != number[second]:
+            chars = list(number)
+            chars[first], chars[second] = chars[second], chars[first]
+            found.append(float("".join(chars)))
+    return found
+
+
+def _plain(value: float, like: str) -> str:
+    decimals = len(like.split(".")[1]) if "." in like else 0
+    return f"{value:.{decimals}f}"
+
+
+def _amount(row: pd.Series) -> str:
+    return display.quantity(row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"])
