@@ -38,12 +38,13 @@ SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12
 _SCALE = r"thousand|million|billion|trillion|mn|mln|bn|tn|1000(?:000)*"
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _PART = re.compile(rf"({_NUM})\s*({_SCALE})\b", re.IGNORECASE)
+_DIGIT_SCALE = re.compile(rf"({_NUM})\s+(1000(?:000)*)\b")  # text2num's "2.5 1000000"
 # A composite: parts with strictly falling scales, joined by spaces, commas or "and".
 _COMPOSITE = re.compile(rf"{_NUM}\s*(?:{_SCALE})\b(?:\s*,?\s*(?:and\s+)?{_NUM}\s*(?:{_SCALE})\b)+",
                         re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                           r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-                          r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+                          r"sixty|seventy|eighty|ninety|hundred)\b", re.IGNORECASE)
 
 
 def scale_of(word: str) -> float:
@@ -116,8 +117,12 @@ def canonical_separators(text: str, decimal: str = ".") -> str:
 
 
 @lru_cache(maxsize=65536)
-def canonical(text: str, decimal: str = ".") -> str:
-    """The text with its numbers spelled canonically (see the module docstring)."""
+def canonical(text: str, decimal: str = ".", join_scales: bool = True) -> str:
+    """The text with its numbers spelled canonically (see the module docstring).
+
+    With ``join_scales`` a number and its scale word become one number ("2.16 billion" →
+    "2160000000"); without, a single number keeps its scale word, as the value parser
+    reads it, and only composites and number words are joined."""
     text = canonical_separators(text, decimal)
     if _NUMBER_WORD.search(text):
         from text_to_num import alpha2digit
@@ -133,7 +138,7 @@ def canonical(text: str, decimal: str = ".") -> str:
         text = _AND_A_HALF.sub(lambda m: _scaled(str(float(m.group(1)) + 0.5), m.group(2)), text)
         text = _A_SCALE.sub(lambda m: _scaled("1", m.group(1)), text)
         text = _COMPOSITE.sub(_compose, text)
-        text = _PART.sub(lambda m: _scaled(m.group(1), m.group(2)), text)
+        text = (_PART if join_scales else _DIGIT_SCALE).sub(lambda m: _scaled(m.group(1), m.group(2)), text)
         # text2num reads "two billion and 40 million" as two numbers: join a round number
         # and a smaller one after "and" when the smaller fits in the zeros of the larger.
         text = _AND_JOIN.sub(_join_and, text)

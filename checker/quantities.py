@@ -343,7 +343,7 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     n = len(texts)
     too_long = (texts.str.len() > MAX_VALUE_CHARS).fillna(False).astype(bool)
     shown = texts.map(lambda t: t.translate(_CLEAN).strip())
-    cleaned = pd.Series([canonical(text, mark).strip() if not long else "" for text, mark, long in zip(shown, marks, too_long)],
+    cleaned = pd.Series([canonical(text, mark, join_scales=False).strip() if not long else "" for text, mark, long in zip(shown, marks, too_long)],
                         index=texts.index, dtype=object)
     parts = cleaned.str.extract(_VALUE)
     failed = np.zeros(n, dtype=bool)

@@ -77,3 +77,34 @@ def test_fast_calendar_path_agrees_with_edtf(text):
         row = table.iloc[0]
         assert (row["start"], row["end"]) == (expected.start, expected.end)
         assert row["precision"] == expected.precision or (row["precision"] == "interval")
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("1402 SH", dt.date(2023, 3, 21), dt.date(2024, 3, 19)),
+    ("1403-01 SH", dt.date(2024, 3, 20), dt.date(2024, 4, 19)),
+    ("1403-12-30 SH", dt.date(2025, 3, 20), dt.date(2025, 3, 20)),
+    ("1401/1403 SH", dt.date(2022, 3, 21), dt.date(2025, 3, 20)),
+])
+def test_solar_hijri_years_months_and_days(text, first, last):
+    interval = parse_date(text)
+    assert (interval.start, interval.end) == (first.toordinal(), last.toordinal() + 1)
+
+
+def test_times_of_day_are_fractions_of_a_day():
+    morning, evening = parse_date("2024-05-02T10:00"), parse_date("2024-05-02T18:00")
+    day = parse_date("2024-05-02")
+    assert day.contains(morning) and morning.end <= evening.start
+    assert parse_date("2024-05-02T14:00+04:30").start == parse_date("2024-05-02T09:30").start
+    assert interval_label(morning.start, morning.end) == "2024-05-02T10:00"
+
+
+def test_the_last_side_of_an_interval_is_its_as_of_time():
+    assert parse_date("2022-07/2024-05-02").last_start == dt.date(2024, 5, 2).toordinal()
+    assert parse_date("2024-05").last_start == dt.date(2024, 5, 1).toordinal()
+    assert parse_date("2004~/2006").last_start == dt.date(2006, 1, 1).toordinal()
+
+
+@pytest.mark.parametrize("text", ["1403-13 SH", "1403-01-32 SH", "2024-02-30T10:00", "2024-05-02T25:00", "1402 SH/1401 SH"])
+def test_bad_calendar_dates_raise_parse_error(text):
+    with pytest.raises(ParseError):
+        parse_date(text)

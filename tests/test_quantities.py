@@ -100,3 +100,31 @@ def test_any_text_parses_or_raises_parse_error(text):
         parse_quantity(text)
     except ParseError:
         pass
+
+
+@pytest.mark.parametrize("text, magnitude", [
+    ("7 billion 315 million USD", 7.315e9),
+    ("two billion and 40 million USD", 2.04e9),
+    ("fourteen", 14),
+    ("6m tonnes", 6e9),
+    ("١٢٫٤ t", 12_400),
+    ("۱۲۳ t", 123_000),
+    ("half a million t", 5e8),
+])
+def test_numbers_as_texts_write_them(text, magnitude):
+    assert parse_quantity(text).magnitude == pytest.approx(magnitude)
+
+
+def test_m_before_a_unit_word_is_the_million():
+    assert parse_quantity("100m barrels").magnitude == pytest.approx(parse_quantity("100 million barrels").magnitude)
+
+
+def test_a_decimal_comma_reads_by_the_source_language():
+    assert parse_quantity("12,42 billion USD", decimal=",").magnitude == pytest.approx(12.42e9)
+    assert parse_quantity("1.234,5 t", decimal=",").magnitude == pytest.approx(1_234_500)
+    assert parse_quantity("1,234 t").magnitude == pytest.approx(1_234_000)
+
+
+def test_metres_stay_metres():
+    assert parse_quantity("20m/s").dimension == "[length] / [time]"
+    assert parse_quantity("3m^3").magnitude == pytest.approx(3)

@@ -23,3 +23,20 @@ def test_planned_and_actual_dates_are_not_compared(normalised):
     result = normalised({"a": [claim("a1", "court-ruling", "2025-05", quote="in May 2025")],
                          "b": [claim("b1", "court-ruling", "2025-06", quote="in June 2025")]})
     assert ids(run_rules(result, date_conflict)) == [("date-conflict", ("a1", "b1"))]
+
+
+def test_common_slips_are_diagnosed(normalised):
+    cases = {("2024-03-05", "5 March 2024"): "day and month swapped", ("2024-04-03", "3 April 2024"): "a month off by one",
+             ("2023-05-03", "3 May 2023"): "a year slip"}
+    for (other, quote), cause in cases.items():
+        result = normalised({"a": [claim("a1", "court-ruling", "2024-05-03", quote="on 3 May 2024")],
+                             "b": [claim("b1", "court-ruling", other, quote=f"on {quote}")]})
+        (finding,) = run_rules(result, date_conflict)
+        assert cause in finding.diagnosis, (other, finding.diagnosis)
+
+
+def test_the_weekday_says_which_date_is_right(normalised):
+    result = normalised({"a": [claim("a1", "court-ruling", "2024-05-03", quote="on Friday, 3 May 2024")],
+                         "b": [claim("b1", "court-ruling", "2024-05-04", quote="on 4 May 2024")]})
+    (finding,) = run_rules(result, date_conflict)
+    assert "a1 writes Friday, which fits its own date" in finding.diagnosis

@@ -41,3 +41,10 @@ def test_duration_since_a_date(normalised):
     assert run_rules(result, derived) == []
     result = normalised({"a": [good, claim("listed", "listing", "2010", quote="In 2010")]})
     assert ids(run_rules(result, derived)) == [("derived-figures", ("dur", "listed"))]
+
+
+def test_a_direction_compares_the_stated_values(normalised):
+    result = normalised({"a": [claim("up", "trade", "US$1 billion", period="2024", relation="increase", relative_to="2023",
+                                     quote="rose to US$1 billion"),
+                               claim("y2023", "trade", "US$1.04 billion", period="2023")]})
+    assert ids(run_rules(result, derived)) == [("derived-figures", ("up", "y2023"))]

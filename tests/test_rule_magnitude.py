@@ -30,3 +30,12 @@ def test_a_jump_between_adjacent_years(normalised):
                                claim("y2024", "trade", "US$1 billion", period="2024"),
                                claim("y2022", "trade", "US$170 million", period="2022")]})
     assert ids(run_rules(result, magnitude)) == [("magnitude-plausibility", ("y2023", "y2024"))]
+
+
+def test_a_bound_in_another_dimension_is_converted_through_the_density(normalised):
+    topics = [{"key": "contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "demand"},
+              {"key": "demand", "kind": "quantity", "unit": "m^3/year", "substance": "lpg"}]
+    result = normalised({"a": [claim("big", "contract", "26.3 million t", period="2025"),
+                               claim("fine", "contract", "300,000 t", period="2025", quote="fine says 300,000 t"),
+                               claim("demand", "demand", "1.3 million m^3/year", period="2025")]}, topics=topics, entities=[])
+    assert ids(run_rules(result, magnitude)) == [("magnitude-plausibility", ("big", "demand"))]

@@ -81,3 +81,93 @@ def test_restating_in_an_equivalent_unit_creates_no_finding(normalised, pair):
                          "b": [claim("b1", "x", second, period="2024", quote=f"b1 says {second.lstrip('=')}")]},
                         topics=topics, entities=[])
     assert run_rules(result, value_conflict) == []
+
+
+ROUND = [{"key": "oil", "kind": "quantity", "unit": "barrel"}, {"key": "trade", "kind": "quantity", "unit": "USD"},
+         {"key": "extensions", "kind": "count"}, {"key": "aircraft", "kind": "count"},
+         {"key": "growth", "kind": "quantity", "unit": "percent"},
+         {"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"}]
+
+
+def test_round_numbers_read_tight_but_rounding_is_allowed(normalised):
+    result = normalised({"a": [claim("a1", "oil", "3 million barrel", period="2024-05"), claim("a2", "trade", "US$1 billion", period="2024")],
+                         "b": [claim("b1", "oil", "2 million barrel", period="2024-05"), claim("b2", "trade", "US$1.04 billion", period="2024")]},
+                        topics=ROUND, entities=[])
+    assert ids(run_rules(result, value_conflict)) == [("value-conflict", ("a1", "b1"))]
+
+
+def test_about_still_widens(normalised):
+    result = normalised({"a": [claim("a1", "trade", "about US$1 billion", period="2024")],
+                         "b": [claim("b1", "trade", "US$1.3 billion", period="2024")]}, topics=ROUND, entities=[])
+    assert run_rules(result, value_conflict) == []
+
+
+def test_small_counts_are_exact(normalised):
+    result = normalised({"a": [claim("a1", "extensions", "2", period="2024")],
+                         "b": [claim("b1", "extensions", "3", period="2024")]}, topics=ROUND, entities=[])
+    assert ids(run_rules(result, value_conflict)) == [("value-conflict", ("a1", "b1"))]
+
+
+def test_a_rounding_per_topic(normalised):
+    topics = [{"key": "oil", "kind": "quantity", "unit": "barrel", "rounding": "stated"}]
+    result = normalised({"a": [claim("a1", "oil", "3 million barrel", period="2024-05")],
+                         "b": [claim("b1", "oil", "2 million barrel", period="2024-05")]}, topics=topics, entities=[])
+    assert run_rules(result, value_conflict) == []  # one significant digit, as written
+
+
+def test_nested_periods_are_not_compared(normalised):
+    result = normalised({"a": [claim("h1", "trade", "US$3.1 billion", period="2024-01/2024-06")],
+                         "b": [claim("year", "trade", "US$7.9 billion", period="2024")]}, topics=ROUND, entities=[])
+    assert run_rules(result, value_conflict) == []
+
+
+def test_agreements_compare_with_agreements_and_never_with_actual_figures(normalised):
+    result = normalised({"a": [claim("a1", "aircraft", "40", period="2024", modality="agreement"),
+                               claim("a2", "aircraft", "12", period="2024")],
+                         "b": [claim("b1", "aircraft", "60", period="2024", modality="agreement")]}, topics=ROUND, entities=[])
+    assert ids(run_rules(result, value_conflict)) == [("value-conflict", ("a1", "b1"))]
+
+
+def test_forecasters_may_differ_but_one_forecaster_reported_differently_is_a_warning(normalised):
+    entities = [{"key": "imf"}, {"key": "world-bank"}]
+    result = normalised({"a": [claim("a1", "growth", "2.5 %", period="2025", modality="forecast", attributed_to="imf")],
+                         "b": [claim("b1", "growth", "3.9 %", period="2025", modality="forecast", attributed_to="world-bank"),
+                               claim("b2", "growth", "3.9 %", period="2025", modality="forecast")]},
+                        topics=ROUND, entities=entities)
+    assert run_rules(result, value_conflict) == []
+    result = normalised({"a": [claim("a1", "growth", "2.5 %", period="2025", modality="forecast", attributed_to="imf")],
+                         "b": [claim("b1", "growth", "3.9 %", period="2025", modality="forecast", attributed_to="imf")]},
+                        topics=ROUND, entities=entities)
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.severity == "warning"
+
+
+def test_running_totals_on_one_day_without_times_are_a_note(normalised):
+    result = normalised({"a": [claim("a1", "toll", "120 person", period="2024-05-02")],
+                         "b": [claim("b1", "toll", "150 person", period="2024-05-02")]}, topics=ROUND, entities=[])
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.severity == "note"
+    result = normalised({"a": [claim("a1", "toll", "120 person", period="2024-05-02T14:00", quote="120 dead at 14:00")],
+                         "b": [claim("b1", "toll", "150 person", period="2024-05-02T14:00", quote="150 dead at 14:00")]},
+                        topics=ROUND, entities=[])
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.severity == "error"
+
+
+def test_a_count_of_another_kind_never_explains_a_conflict(normalised):
+    topics = [{"key": "arrests", "kind": "count", "unit": "person"}, {"key": "injured", "kind": "count", "unit": "person"}]
+    result = normalised({"a": [claim("a1", "arrests", "140 person", period="2024-05-02"), claim("a2", "injured", "100 person", period="2024-05-02")],
+                         "b": [claim("b1", "arrests", "230 person", period="2024-05-02")]}, topics=topics, entities=[])
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.diagnosis.startswith("different figures")
+
+
+def test_the_closest_candidate_explains_a_conflict(normalised):
+    topics = [{"key": "trade", "kind": "quantity", "unit": "USD", "part_of": "total"}, {"key": "total", "kind": "quantity", "unit": "USD"},
+              {"key": "exports", "kind": "quantity", "unit": "USD", "part_of": "total"}]
+    result = normalised({"a": [claim("a1", "trade", "US$1 billion", period="2024")],
+                         "b": [claim("b1", "trade", "USD 12.42 billion", period="2024")],
+                         "c": [claim("c1", "exports", "USD 12.1 billion", period="2024"), claim("c2", "total", "USD 12.4 billion", period="2024")]},
+                        topics=topics, entities=[])
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.diagnosis.startswith("different scope") and "c2" in finding.diagnosis

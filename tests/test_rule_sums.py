@@ -1,0 +1,52 @@
+from checker.rules import sums
+from conftest import claim, ids, run_rules
+
+TOPICS = [{"key": "exports", "kind": "quantity", "unit": "USD", "label": "exports"},
+          {"key": "imports", "kind": "quantity", "unit": "USD", "label": "imports"},
+          {"key": "turnover", "kind": "quantity", "unit": "USD", "label": "trade turnover", "sum_of": "exports; imports"}]
+
+
+def _trade(exports: str, imports: str, total: str, source_of_total: str = "a"):
+    rows = {"a": [claim("exp", "exports", exports, period="2024"), claim("imp", "imports", imports, period="2024")]}
+    rows.setdefault(source_of_total, []).append(claim("tot", "turnover", total, period="2024"))
+    return rows
+
+
+def test_parts_that_add_up_within_precision_pass(normalised):
+    result = normalised(_trade("US$2.61 billion", "US$7.35 billion", "US$9.96 billion"), topics=TOPICS, entities=[])
+    assert run_rules(result, sums) == []
+    result = normalised(_trade("US$2.6 billion", "US$7.4 billion", "US$9.96 billion"), topics=TOPICS, entities=[])
+    assert run_rules(result, sums) == []
+
+
+def test_a_transposed_digit_is_diagnosed(normalised):
+    result = normalised(_trade("US$2.16 billion", "US$7.35 billion", "US$9.96 billion"), topics=TOPICS, entities=[])
+    (finding,) = run_rules(result, sums)
+    assert finding.claim_ids == ("exp", "imp", "tot")
+    assert finding.diagnosis.startswith("digit transposition") and "2.61" in finding.diagnosis
+
+
+def test_a_total_from_another_source_that_leaves_out_a_part(normalised):
+    result = normalised(_trade("US$2.61 billion", "US$7.35 billion", "US$7.35 billion", source_of_total="b"),
+                        topics=TOPICS, entities=[])
+    (finding,) = run_rules(result, sums)
+    assert "across sources" in finding.message and finding.diagnosis.startswith("a part dropped")
+
+
+def test_some_parts_already_above_the_total(normalised):
+    result = normalised({"a": [claim("exp", "exports", "US$12 billion", period="2024"),
+                               claim("tot", "turnover", "US$9.96 billion", period="2024")]}, topics=TOPICS, entities=[])
+    assert ids(run_rules(result, sums)) == [("sum-consistency", ("exp", "tot"))]
+
+
+def test_parts_for_another_period_are_not_added(normalised):
+    result = normalised({"a": [claim("exp", "exports", "US$2.61 billion", period="2023"),
+                               claim("imp", "imports", "US$7.35 billion", period="2024"),
+                               claim("tot", "turnover", "US$7.35 billion", period="2024")]}, topics=TOPICS, entities=[])
+    assert run_rules(result, sums) == []
+
+
+def test_an_unknown_part_is_a_data_error(normalised):
+    topics = TOPICS[:2] + [{"key": "turnover", "kind": "quantity", "unit": "USD", "sum_of": "exports; imprts"}]
+    result = normalised({"a": [claim("tot", "turnover", "US$1 billion", period="2024")]}, topics=topics, entities=[])
+    assert any(problem.column == "sum_of" and "imprts" in problem.message for problem in result.problems)
