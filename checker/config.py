@@ -1,17 +1,22 @@
-"""Options: ``[tool.claimcheck]`` in the corpus's pyproject.toml (or a claimcheck.toml),
-validated against each rule's OPTIONS.
+"""Options: ``[tool.claimcheck]`` in a pyproject.toml, or a claimcheck.toml, validated
+against each rule's OPTIONS declarations.
 
-    [tool.claimcheck]
-    fail-on = "error"               # or "warning": the lowest severity that fails a check
+    [tool.claimcheck]                 # in claimcheck.toml the same keys, at the top level
+    fail-on = "error"                 # or "warning", "note": the lowest severity that fails
 
     [tool.claimcheck.rules.value-conflict]
-    tolerance = 0.05                # any key of the rule's OPTIONS
-    severity = "warning"            # override the rule's default severity
-    enabled = false                 # switch a rule off
+    tolerance = 0.05                  # any option the rule declares (claimcheck rules RULE-ID)
+    severity = "warning"              # override the rule's default severity
+    enabled = false                   # switch a rule off
+
+Every setting is checked for its type and range; a problem names the file, the line and
+the key. The configuration is found by walking up from the corpus folder to the first
+folder holding a claimcheck.toml, or a pyproject.toml with a [tool.claimcheck] table.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,57 +43,83 @@ class Config:
     path: str = ""
 
 
-def _line_of(text: str, needle: str) -> int:
+def _line_of(text: str, key: str) -> int:
+    """The first line that sets ``key`` (as a key or a table header); 0 when none does."""
+    pattern = re.compile(rf"^\s*(?:\[[^\]]*\b{re.escape(key)}\b[^\]]*\]|[\"']?{re.escape(key)}[\"']?\s*=)")
     for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
+        if pattern.search(line):
             return number
     return 0
 
 
-def _read(path: Path) -> tuple[dict, str]:
+def _read(path: Path, shown: str) -> tuple[dict, str]:
+    from checker.files import read_regular
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError([Problem(path.name, 0, "-", f"cannot read: {error}")]) from None
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(shown, 0, "-", f"not UTF-8: {error.reason} at byte {error.start}")]) from None
+    except OSError as error:
+        raise DataError([Problem(shown, 0, "-", f"cannot read: {error.strerror or error}")]) from None
     except tomllib.TOMLDecodeError as error:
-        raise DataError([Problem(path.name, getattr(error, "lineno", 0) or 0, "-", f"not valid TOML: {error}")]) from None
+        raise DataError([Problem(shown, getattr(error, "lineno", 0) or 0, "-", f"not valid TOML: {error}")]) from None
     return data, text
 
 
-def find_config(root: Path) -> Path | None:
-    for name in ("claimcheck.toml", "pyproject.toml"):
-        if (root / name).is_file():
-            return root / name
+def find_config(start: Path) -> Path | None:
+    """The configuration for a corpus: walking up from ``start``, the first claimcheck.toml,
+    or pyproject.toml with a [tool.claimcheck] table."""
+    folder = Path(start).resolve()
+    for candidate in (folder, *folder.parents):
+        if (candidate / "claimcheck.toml").is_file():
+            return candidate / "claimcheck.toml"
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file():
+            from checker.files import read_regular
+
+            try:
+                if b"[tool.claimcheck" in read_regular(pyproject):
+                    return pyproject
+            except OSError:
+                continue
     return None
 
 
 def load_config(root: Path, rules, explicit: Path | None = None) -> Config:
     """Read and validate the options for ``rules`` (modules with ID, SEVERITY, OPTIONS)."""
     path = explicit or find_config(Path(root))
-    settings: dict[str, Any] = {}
-    text = ""
-    if path is not None:
-        data, text = _read(path)
-        settings = data.get("tool", {}).get("claimcheck", {}) if path.name == "pyproject.toml" else data
-    shown = path.name if path is not None else ""
+    if path is None:
+        return _resolve(rules, {}, "error", "")
+    shown = path.name if explicit is None else str(path)
+    data, text = _read(path, shown)
     problems: list[Problem] = []
-    by_id = {rule.ID: rule for rule in rules}
 
     def problem(key: str, message: str) -> None:
         problems.append(Problem(shown, _line_of(text, key), key, message))
 
+    settings: Any = data
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            problem("tool", "must be a table ([tool])")
+            tool = {}
+        settings = tool.get("claimcheck", {})
+        if not isinstance(settings, dict):
+            problem("claimcheck", "must be a table ([tool.claimcheck])")
+            settings = {}
     for key in settings:
         if key not in TOP_LEVEL:
             problem(key, f"unknown setting (known: {', '.join(TOP_LEVEL)})")
     fail_on = settings.get("fail-on", "error")
-    if fail_on not in ("error", "warning", "note"):
-        problem("fail-on", f"'{fail_on}' is not error, warning or note")
+    if fail_on not in SEVERITIES:
+        problem("fail-on", f"{fail_on!r} is not error, warning or note")
+        fail_on = "error"
     rule_settings = settings.get("rules", {})
     if not isinstance(rule_settings, dict):
-        problem("rules", "must be a table of rule ids")
+        problem("rules", "must be a table of rules ([tool.claimcheck.rules.RULE-ID])")
         rule_settings = {}
-    resolved: dict[str, RuleSettings] = {}
+    by_id = {rule.ID: rule for rule in rules}
     for rule_id, values in rule_settings.items():
         if rule_id not in by_id:
             from rapidfuzz import process
@@ -99,24 +130,30 @@ def load_config(root: Path, rules, explicit: Path | None = None) -> Config:
         if not isinstance(values, dict):
             problem(rule_id, "must be a table of options")
             continue
-        options = by_id[rule_id].OPTIONS
+        declared = by_id[rule_id].OPTIONS
         for option, value in values.items():
-            if option in PER_RULE:
-                continue
-            if option not in options:
-                known = ", ".join(list(PER_RULE) + list(options))
+            if option == "enabled":
+                if not isinstance(value, bool):
+                    problem("enabled", f"'enabled' of rule '{rule_id}' must be true or false, not {value!r}")
+            elif option == "severity":
+                if value not in SEVERITIES:
+                    problem("severity", f"{value!r} is not one of {', '.join(SEVERITIES)}")
+            elif option not in declared:
+                known = ", ".join(list(PER_RULE) + list(declared))
                 problem(option, f"unknown option '{option}' for rule '{rule_id}' (known: {known})")
-            elif not isinstance(value, type(options[option])) and not (isinstance(options[option], float) and isinstance(value, int) and not isinstance(value, bool)):
-                problem(option, f"option '{option}' of rule '{rule_id}' must be {type(options[option]).__name__}, not {value!r}")
-        if "severity" in values and values["severity"] not in SEVERITIES:
-            problem("severity", f"'{values['severity']}' is not one of {', '.join(SEVERITIES)}")
-        if "enabled" in values and not isinstance(values["enabled"], bool):
-            problem("enabled", "must be true or false")
+            else:
+                message = declared[option].problem(value)
+                if message:
+                    problem(option, f"option '{option}' of rule '{rule_id}' {message}")
     if problems:
         raise DataError(problems)
+    return _resolve(rules, rule_settings, fail_on, shown)
+
+
+def _resolve(rules, rule_settings: dict, fail_on: str, shown: str) -> Config:
+    resolved: dict[str, RuleSettings] = {}
     for rule in rules:
         values = rule_settings.get(rule.ID, {})
-        options = {**rule.OPTIONS, **{k: (float(v) if isinstance(rule.OPTIONS.get(k), float) else v)
-                                      for k, v in values.items() if k not in PER_RULE}}
+        options = {name: option.coerce(values.get(name, option.default)) for name, option in rule.OPTIONS.items()}
         resolved[rule.ID] = RuleSettings(enabled=values.get("enabled", True), severity=values.get("severity"), options=options)
     return Config(rules=resolved, fail_on=fail_on, path=shown)

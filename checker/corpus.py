@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from checker.errors import Problem
+from checker.files import read_regular
 from checker.texts import SourceText
 
 # Hand-edited tables stay far below these; the limits turn a runaway paste or a wrong
@@ -189,7 +190,7 @@ def read_raw(path: Path, schema: TableSchema, name: str, problems: list[Problem]
         if size > MAX_TABLE_BYTES:
             problems.append(Problem(name, 0, "-", f"file is {size} bytes, above the limit of {MAX_TABLE_BYTES}"))
             return _empty(schema)
-        data = path.read_bytes()
+        data = read_regular(path, MAX_TABLE_BYTES)
     except OSError as error:
         problems.append(Problem(name, 0, "-", f"cannot read: {error.strerror or error}"))
         return _empty(schema)
@@ -371,7 +372,12 @@ def load_corpus(root: Path) -> Corpus:
         if path.stat().st_size > MAX_TEXT_BYTES:
             problems.append(Problem(shown, 0, "-", f"text is above the limit of {MAX_TEXT_BYTES} bytes"))
             continue
-        content = decode(path.read_bytes(), shown, problems)
+        try:
+            data = read_regular(path, MAX_TEXT_BYTES)
+        except OSError as error:
+            problems.append(Problem(shown, 0, "-", f"cannot read: {error.strerror or error}"))
+            continue
+        content = decode(data, shown, problems)
         if content is not None:
             texts[row.id] = SourceText(content)
             text_files[row.id] = shown

@@ -15,6 +15,7 @@ from types import MappingProxyType
 from checker.config import Config
 from checker.findings import Finding, Severity
 from checker.normalise import Normalised
+from checker.options import defaults
 from checker.rules import RULES
 
 
@@ -40,7 +41,7 @@ def run(normalised: Normalised, config: Config, rules: tuple = RULES) -> CheckRe
         if settings is not None and not settings.enabled:
             continue
         override = settings.severity if settings else None
-        options = MappingProxyType(dict(settings.options if settings else rule.OPTIONS))
+        options = MappingProxyType(dict(settings.options if settings else defaults(rule.OPTIONS)))
         started = time.perf_counter()
         for finding in (rule.check(claims, options) if len(claims) else ()):
             stamped = finding.stamped(rule.ID, override or finding.severity or rule.SEVERITY)

@@ -9,10 +9,37 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
 _NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+
+
+def kind_of(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file. Anything else (a named pipe, a device, a folder) is an
+    OSError naming what it is, raised before it is opened: reading a pipe would block."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise OSError(f"not a regular file ({kind_of(mode)})")
+    # O_NONBLOCK: should the file be swapped for a pipe after the check, opening it does
+    # not wait for a writer; fstat then sees what was opened.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        opened = os.fstat(stream.fileno()).st_mode
+        if not stat.S_ISREG(opened):
+            raise OSError(f"not a regular file ({kind_of(opened)})")
+        if limit is not None and os.fstat(stream.fileno()).st_size > limit:
+            raise OSError(f"file is above the limit of {limit} bytes")
+        return stream.read()
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:

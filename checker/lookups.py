@@ -45,7 +45,9 @@ class LookupCache:
             path = self.path()
             try:
                 if path is not None and path.is_file():
-                    loaded = json.loads(path.read_text(encoding="utf-8"))
+                    from checker.files import read_regular
+
+                    loaded = json.loads(read_regular(path).decode("utf-8"))
                     if isinstance(loaded, dict):
                         self.entries = loaded
             except (OSError, ValueError):

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from checker import __version__, display
+from checker.files import read_regular
 from checker.findings import Finding, Severity
 from checker.rules import description
 
@@ -50,8 +51,10 @@ def inputs_hash(root: Path, files: list[str]) -> str:
     for name in sorted(set(files)):
         path = Path(root) / name
         digest.update(name.encode("utf-8") + b"\0")
-        if path.is_file():
-            digest.update(path.read_bytes())
+        try:
+            digest.update(read_regular(path))
+        except OSError:
+            pass  # a file that cannot be read was reported when the corpus was loaded
         digest.update(b"\0")
     return digest.hexdigest()
 

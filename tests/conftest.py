@@ -100,7 +100,9 @@ def run_rules(result, *rules, **options):
     from checker.config import Config, RuleSettings
 
     assert result.problems == [], [str(p) for p in result.problems]
-    config = Config(rules={rule.ID: RuleSettings(True, None, {**rule.OPTIONS, **options}) for rule in rules})
+    from checker.options import defaults
+
+    config = Config(rules={rule.ID: RuleSettings(True, None, {**defaults(rule.OPTIONS), **options}) for rule in rules})
     return engine.run(result, config, rules=tuple(rules)).findings
 
 

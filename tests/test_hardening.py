@@ -142,7 +142,7 @@ def test_unknown_rule_or_option_in_the_configuration(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "claimcheck.toml:2: value-conflcit: unknown rule 'value-conflcit' (did you mean 'value-conflict'?)" in err
     assert "claimcheck.toml:5: slack: unknown option 'slack' for rule 'date-conflict'" in err
-    assert "claimcheck.toml:7: max_ratio: option 'max_ratio' of rule 'magnitude-plausibility' must be float" in err
+    assert "claimcheck.toml:7: max_ratio: option 'max_ratio' of rule 'magnitude-plausibility' must be a number, not 'ten'" in err
 
 
 def _reports(root: Path, seed: str, out: Path) -> dict[str, bytes]:

@@ -19,11 +19,13 @@ from typing import Any, Iterator, Mapping
 import pandas as pd
 
 from checker.findings import Finding, Severity
+from checker.options import Option, tolerance
 from checker.reconcile import NUMERIC, intervals_apart, ref, same_time, value_text
 
 ID = "citation-consistency"
 SEVERITY = "warning"
-OPTIONS = {"tolerance": 0.02, "note_unsupported": True}
+OPTIONS = {"tolerance": tolerance(0.02),
+           "note_unsupported": Option(True, "note a citing claim whose cited source says nothing on its topic")}
 
 
 def _meets(claim: pd.Series, other: pd.Series, tolerance: float) -> bool | None:

@@ -23,11 +23,12 @@ import pandas as pd
 from checker import display
 from checker.dates import WEEKDAYS, weekday_of
 from checker.findings import Finding
+from checker.options import Option
 from checker.reconcile import comparable_pairs, ref, side
 
 ID = "date-conflict"
 SEVERITY = "error"
-OPTIONS = {"slack_days": 0}
+OPTIONS = {"slack_days": Option(0, "days two dates may lie apart before they conflict", minimum=0, maximum=3650)}
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:

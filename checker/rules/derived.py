@@ -22,11 +22,12 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding
+from checker.options import tolerance
 from checker.reconcile import FIGURES, NUMERIC, ref, side, widened
 
 ID = "derived-figures"
 SEVERITY = "warning"
-OPTIONS = {"tolerance": 0.05}
+OPTIONS = {"tolerance": tolerance(0.05)}
 SECONDS_PER_DAY = 86_400.0
 
 

@@ -26,12 +26,14 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding, Severity
+from checker.options import Option, tolerance
 from checker.quantities import density_bounds
 from checker.reconcile import FIGURES, NUMERIC, SAME_TIME, certainly_inside, comparable_pairs, ref, side
 
 ID = "magnitude-plausibility"
 SEVERITY = "warning"
-OPTIONS = {"max_ratio": 10.0, "tolerance": 0.02}
+OPTIONS = {"max_ratio": Option(10.0, "how many times its bound a value may be (an order of magnitude)", minimum=1.0, above_minimum=True),
+           "tolerance": tolerance(0.02)}
 
 
 def amount_text(row: pd.Series, prefix: str = "") -> str:

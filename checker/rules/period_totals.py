@@ -24,11 +24,12 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding
+from checker.options import tolerance
 from checker.reconcile import NUMERIC, certainly_inside, comparable_pairs, ref, side, widened
 
 ID = "period-totals"
 SEVERITY = "error"
-OPTIONS = {"tolerance": 0.02}
+OPTIONS = {"tolerance": tolerance(0.02)}
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:

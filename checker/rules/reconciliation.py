@@ -17,11 +17,12 @@ from typing import Any, Iterator, Mapping
 import pandas as pd
 
 from checker.findings import Finding, Severity
+from checker.options import Option
 from checker.reconcile import ref
 
 ID = "name-reconciliation"
 SEVERITY = "note"
-OPTIONS: dict[str, Any] = {}
+OPTIONS: dict[str, Option] = {}
 
 COLUMNS = (("topic", "topic", "topics.csv"), ("subject", "entity", "entities.csv"), ("attributed_to", "entity", "entities.csv"))
 

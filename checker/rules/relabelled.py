@@ -23,11 +23,12 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding, Severity
+from checker.options import Option
 from checker.reconcile import NUMERIC, ref
 
 ID = "relabelled-figure"
 SEVERITY = "warning"
-OPTIONS = {"min_digits": 3}
+OPTIONS = {"min_digits": Option(3, "significant digits a figure needs to count as precise", minimum=2, maximum=15)}
 
 # Opposite directions of a flow, as topic labels name them.
 DIRECTIONS = (("export", "import"), ("inflow", "outflow"), ("sale", "purchase"), ("sent", "received"),

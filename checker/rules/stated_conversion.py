@@ -22,13 +22,15 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding, Severity
+from checker.options import Option, tolerance
 from checker.quantities import DENSITIES, SUBSTANCE_LABELS
 from checker.reconcile import NUMERIC, intervals_apart, ref
 from checker.rules.magnitude import bounding_claims, excess
 
 ID = "stated-conversion"
 SEVERITY = "error"
-OPTIONS = {"tolerance": 0.02, "max_ratio": 10.0}
+OPTIONS = {"tolerance": tolerance(0.02),
+           "max_ratio": Option(10.0, "how many times its bound a converted amount may be", minimum=1.0, above_minimum=True)}
 
 PHASE_LABEL = {"liquid": "as a liquid", "gas": "as a gas at standard conditions", "bulk": "in bulk"}
 VOLUME, MASS = "[length] ** 3", "[mass]"

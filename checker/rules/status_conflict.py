@@ -20,11 +20,12 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding, Severity
+from checker.options import Option
 from checker.reconcile import comparable_pairs, ref, side
 
 ID = "status-conflict"
 SEVERITY = "error"
-OPTIONS: dict[str, Any] = {"reversals": True}
+OPTIONS = {"reversals": Option(True, "warn when a status goes back to an earlier state (A → B → A)")}
 
 
 def _period(row: pd.Series) -> str:

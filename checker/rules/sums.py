@@ -23,11 +23,12 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding
+from checker.options import tolerance
 from checker.reconcile import NUMERIC, SAME_TIME, ref, widened
 
 ID = "sum-consistency"
 SEVERITY = "error"
-OPTIONS = {"tolerance": 0.0}  # the combined precision of the figures is the only slack
+OPTIONS = {"tolerance": tolerance(0.0, "relative slack beyond the combined precision of the figures")}
 
 KEYS = ["scope", "dimension", "modality_class", *SAME_TIME]
 

@@ -22,12 +22,13 @@ import numpy as np
 import pandas as pd
 
 from checker.findings import Finding, Severity
+from checker.options import tolerance
 from checker.quantities import PHASES, SUBSTANCE_LABELS
 from checker.reconcile import NUMERIC, SAME_TIME, comparable_pairs, in_topic_unit, intervals_apart, ref, side
 
 ID = "unit-dimension"
 SEVERITY = "warning"
-OPTIONS = {"tolerance": 0.02}
+OPTIONS = {"tolerance": tolerance(0.02)}
 
 PHASE_LABEL = {"liquid": "as liquid", "gas": "as gas at standard conditions", "bulk": "in bulk"}
 

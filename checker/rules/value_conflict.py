@@ -32,12 +32,14 @@ import pandas as pd
 
 from checker import display
 from checker.findings import Finding, Severity
+from checker.options import tolerance
 from checker.reconcile import (NUMERIC, SAME_TIME, MagnitudeIndex, comparable_pairs, intervals_apart, point_match, ref,
                                side, tolerance_of)
 
 ID = "value-conflict"
 SEVERITY = "error"
-OPTIONS = {"tolerance": 0.02, "match_tolerance": 0.05}
+OPTIONS = {"tolerance": tolerance(0.02),
+           "match_tolerance": tolerance(0.05, "how near another figure must be to explain a conflict (scope, period)")}
 
 # A figure with this many significant digits is unlikely to recur by chance: when another
 # topic gives it, that topic is a candidate explanation even outside the family.

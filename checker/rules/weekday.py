@@ -18,11 +18,12 @@ import pandas as pd
 
 from checker.dates import WEEKDAYS
 from checker.findings import Finding
+from checker.options import Option
 from checker.reconcile import ref
 
 ID = "date-weekday"
 SEVERITY = "error"
-OPTIONS: dict[str, Any] = {}
+OPTIONS: dict[str, Option] = {}
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     stated = claims["stated_weekday"] >= 0
