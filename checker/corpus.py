@@ -325,17 +325,33 @@ def _diagnose_structure(text: str, name: str) -> list[Problem]:
     return problems
 
 
-def safe_join(root: Path, relative: str) -> Path | None:
-    """``root/relative`` if it stays inside root (no '..', no absolute path, no symlink out)."""
+def safe_join(base: Path, relative: str, root: Path | None = None) -> Path | None:
+    """``base/relative`` if it stays inside ``base`` and the corpus ``root`` once every
+    symbolic link is followed, folders included (no '..', no absolute path, no link out)."""
     if not relative or os.path.isabs(relative) or re.match(r"^[A-Za-z]:", relative):
         return None
-    candidate = (root / relative)
+    candidate = (base / relative)
     try:
         resolved = candidate.resolve()
-        resolved.relative_to(root.resolve())
+        resolved.relative_to(base.resolve())
+        if root is not None:
+            resolved.relative_to(Path(root).resolve())
     except (ValueError, OSError, RuntimeError):
         return None
     return candidate
+
+
+def escapes(path: Path, root: Path) -> bool:
+    """Whether a path of the corpus leads outside its root once symbolic links are followed
+    (the file itself or any folder on the way)."""
+    try:
+        Path(path).resolve().relative_to(Path(root).resolve())
+    except (ValueError, OSError, RuntimeError):
+        return True
+    return False
+
+
+OUTSIDE = "a symbolic link (or a folder on its path) leads outside the corpus; copy the file into it"
 
 
 def load_corpus(root: Path) -> Corpus:
@@ -346,9 +362,12 @@ def load_corpus(root: Path) -> Corpus:
     tables = {}
     for schema, filename in ((SOURCES, "sources.csv"), (TOPICS, "topics.csv"), (ENTITIES, "entities.csv")):
         path = claims_dir / filename
-        shown = display_path(path, root)
+        shown = f"claims/{filename}"
         if not path.exists():
             problems.append(Problem(shown, 0, "-", f"missing {schema.name} table"))
+            tables[schema.name] = read_table(Path(os.devnull), schema, shown, [])
+        elif escapes(path, root):
+            problems.append(Problem(shown, 0, "-", OUTSIDE))
             tables[schema.name] = read_table(Path(os.devnull), schema, shown, [])
         else:
             tables[schema.name] = read_table(path, schema, shown, problems)
@@ -356,16 +375,16 @@ def load_corpus(root: Path) -> Corpus:
     sources = tables["sources"]
     texts: dict[str, SourceText] = {}
     text_files: dict[str, str] = {}
-    sources_name = display_path(claims_dir / "sources.csv", root)
+    sources_name = "claims/sources.csv"
     seeds = root / "seeds"
     for row in sources.itertuples():
         if not row.file:
             continue
-        path = safe_join(seeds, row.file)
+        path = safe_join(seeds, row.file, root)
         if path is None:
             problems.append(Problem(sources_name, int(row.line), "file", f"'{row.file}' is outside seeds/; give a path inside it"))
             continue
-        shown = display_path(path, root)
+        shown = f"seeds/{Path(row.file).as_posix()}"
         if not path.is_file():
             problems.append(Problem(sources_name, int(row.line), "file", f"no such file: {shown}"))
             continue
@@ -384,13 +403,17 @@ def load_corpus(root: Path) -> Corpus:
     frames: list[pd.DataFrame] = []
     owners: list[tuple[str, str, int]] = []
     tagged = claims_dir / "tagged"
-    paths = sorted(tagged.glob("*.csv")) if tagged.is_dir() else []
-    if not paths:
-        problems.append(Problem(display_path(tagged, root), 0, "-", "no claims tables (claims/tagged/SOURCE-ID.csv)"))
+    if tagged.is_dir() and escapes(tagged, root):
+        problems.append(Problem("claims/tagged", 0, "-", OUTSIDE))
+        paths = []
+    else:
+        paths = sorted(tagged.glob("*.csv")) if tagged.is_dir() else []
+        if not paths:
+            problems.append(Problem("claims/tagged", 0, "-", "no claims tables (claims/tagged/SOURCE-ID.csv)"))
     for path in paths:
-        shown = display_path(path, root)
-        if path.is_symlink() and safe_join(tagged, path.name) is None:
-            problems.append(Problem(shown, 0, "-", "symbolic link pointing outside the corpus"))
+        shown = f"claims/tagged/{path.name}"
+        if escapes(path, root):
+            problems.append(Problem(shown, 0, "-", OUTSIDE))
             continue
         frame = read_raw(path, CLAIMS, shown, problems)
         frames.append(frame)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from checker.corpus import IGNORES, read_table
+from checker.corpus import IGNORES, OUTSIDE, escapes, read_table
 from checker.errors import Problem
 from checker.normalise import Normalised
 from checker.texts import SourceText, fold
@@ -85,6 +85,9 @@ def _spans(text: SourceText, passage: str) -> list[tuple[int, int]]:
 def load_ignores(root: Path, problems: list[Problem]) -> pd.DataFrame:
     path = root / "claims" / "ignore.csv"
     if not path.exists():
+        return pd.DataFrame(columns=list(IGNORES.names) + ["line"])
+    if escapes(path, root):
+        problems.append(Problem("claims/ignore.csv", 0, "-", OUTSIDE))
         return pd.DataFrame(columns=list(IGNORES.names) + ["line"])
     return read_table(path, IGNORES, "claims/ignore.csv", problems)
 

@@ -12,7 +12,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
-from checker.corpus import REVIEWS, read_table
+from checker.corpus import OUTSIDE, REVIEWS, escapes, read_table
 from checker.errors import DataError, Problem, UsageError
 from checker.files import locked, spreadsheet_safe, write_atomic
 from checker.findings import Finding, identity_of
@@ -35,6 +35,8 @@ def load(root: Path, path: Path | None = None) -> tuple[dict[str, dict], list[Pr
         return {}, []
     problems: list[Problem] = []
     shown = LEDGER.as_posix() if path == Path(root) / LEDGER else path.name
+    if escapes(path, root):
+        return {}, [Problem(shown, 0, "-", OUTSIDE)]
     table = read_table(path, REVIEWS, shown, problems)
     reviews: dict[str, dict] = {}
     for row in table.itertuples():

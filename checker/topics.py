@@ -32,13 +32,17 @@ SUGGESTION_CUTOFF = 55.0
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+_NON_WORD_ANY = re.compile(r"[\W_]+")
+
+
 def normal_form(name: str) -> str:
-    """Lower case, no accents, words joined by single hyphens."""
+    """Lower case, no accents, words joined by single hyphens; letters of every script
+    are kept (a Cyrillic or Persian name is not reduced to nothing)."""
     if name.isascii():
         return _NON_WORD.sub("-", name.lower()).strip("-")
     decomposed = unicodedata.normalize("NFKD", name)
-    ascii_only = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"[^0-9a-z]+", "-", ascii_only.lower()).strip("-")
+    unaccented = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NON_WORD_ANY.sub("-", unaccented.casefold()).strip("-")
 
 
 def split_list(cell: str) -> list[str]:

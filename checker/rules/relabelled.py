@@ -48,9 +48,13 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     order = np.lexsort((values, dimension_code))
     values, codes, labels = values[order], dimension_code[order], subset.index.to_numpy()[order]
     window = np.where(values > 0, values * 1.0051, values * 0.9949)
-    stop = np.searchsorted(values, window, side="right")
-    group_end = np.searchsorted(codes, codes, side="right")
-    partners = np.maximum(np.minimum(stop, group_end) - np.arange(len(values)) - 1, 0)
+    # Search within each dimension (the values are sorted only inside their group; the
+    # dimensions are few).
+    stop = np.zeros(len(values), dtype=np.int64)
+    bounds = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1], [True])))
+    for begin, end in zip(bounds[:-1], bounds[1:]):
+        stop[begin:end] = begin + np.searchsorted(values[begin:end], window[begin:end], side="right")
+    partners = np.maximum(stop - np.arange(len(values)) - 1, 0)
     first = np.repeat(np.arange(len(values)), partners)
     second = first + 1 + (np.arange(len(first)) - np.repeat(np.cumsum(partners) - partners, partners))
     if not len(first):

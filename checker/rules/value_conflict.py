@@ -41,6 +41,7 @@ SEVERITY = "error"
 OPTIONS = {"tolerance": tolerance(0.02),
            "match_tolerance": tolerance(0.05, "how near another figure must be to explain a conflict (scope, period)")}
 
+TRUNCATION_STEP = 0.10
 # A figure with this many significant digits is unlikely to recur by chance: when another
 # topic gives it, that topic is a candidate explanation even outside the family.
 PRECISE_DIGITS = 3
@@ -93,10 +94,13 @@ def diagnose(claims: pd.DataFrame, index: MagnitudeIndex, first: pd.Series, seco
         power = round(math.log10(high / low))
         if power >= 1 and abs(high / low / 10 ** power - 1) <= options["match_tolerance"]:
             return f"scale slip: the values differ by a factor of {10 ** power:,} (a power of ten)"
-    steps = [2 * row["half"] for row in (first, second) if row["qualifier"] == "stated" and np.isfinite(row["half"])]
-    if steps and max(steps) > 0:
-        coarse = max(steps)
-        if math.floor(first["magnitude"] / coarse + 1e-9) == math.floor(second["magnitude"] / coarse + 1e-9):
+    steps = [(2 * row["half"], abs(row["magnitude"])) for row in (first, second)
+             if row["qualifier"] == "stated" and np.isfinite(row["half"])]
+    if steps and max(steps)[0] > 0:
+        coarse, size = max(steps)
+        # Cutting to a precision is a slip only where that precision is fine: a step of at
+        # most TRUNCATION_STEP of the value (1.29 cut to 1.2; never 140 cut to 100).
+        if coarse <= TRUNCATION_STEP * size and math.floor(first["magnitude"] / coarse + 1e-9) == math.floor(second["magnitude"] / coarse + 1e-9):
             return "rounding: the values agree when truncated to the coarser stated precision (one was cut, not rounded)"
     best = _closest_explanation(claims, index, first, second, options["match_tolerance"])
     if best is None:
