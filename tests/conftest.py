@@ -5,12 +5,22 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 from checker.corpus import CLAIMS, ENTITIES, SOURCES, TOPICS, load_corpus
 from checker.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Hypothesis profiles: "ci" (the default under CI, and in `make test`) runs more examples;
+# "dev" fewer, for quick local runs. Neither has a deadline: tests never depend on timing
+# (the unit registry alone takes a fifth of a second to build on first use).
+settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -35,3 +35,9 @@ def test_same_dimension_is_not_this_rules_business(normalised):
 def test_a_single_claim_in_an_unreachable_dimension(normalised):
     result = normalised({"a": [claim("a1", "lpg-imports", "US$132 million", period="2024")]})
     assert ids(run_rules(result, unit_dimension)) == [("unit-dimension", ("a1",))]
+
+
+def test_a_target_in_another_currency_is_flagged_like_an_actual_figure(normalised):
+    result = normalised({"a": [claim("target", "trade", "RUB 300 billion", period="2025", modality="target"),
+                               claim("actual", "trade", "US$1 billion", period="2024")]})
+    assert ids(run_rules(result, unit_dimension)) == [("unit-dimension", ("target",))]
