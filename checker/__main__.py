@@ -2,6 +2,6 @@
 
 import sys
 
-from checker.cli import main
+from checker.cli import entry
 
-sys.exit(main())
+sys.exit(entry())

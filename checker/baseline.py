@@ -17,21 +17,66 @@ from typing import Any, Callable
 
 from checker.errors import DataError, UsageError
 from checker.findings import Finding
+from checker.records import SCHEMA_VERSION
 
 CORPUS_PATHS = ("claims", "seeds", "pyproject.toml", "claimcheck.toml")
 
 
+# What a finding of a saved report must hold, and of which type, for a comparison and for
+# the formats that show resolved findings.
+FINDING_FIELDS = {"fingerprint": str, "identity": str, "rule": str, "severity": str, "topic": str, "message": str,
+                  "diagnosis": str, "claims": list}
+CLAIM_FIELDS = {"source": str, "claim_id": str, "file": str, "line": int, "quote": str, "value": str,
+                "normalised": str, "period": str}
+
+
 def load_report(path: Path) -> tuple[list[dict[str, Any]], str]:
+    """The findings of a saved JSON report, validated; every problem is named."""
+    from checker.files import read_regular
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        findings = data["findings"]
-        if not isinstance(findings, list) or not all(isinstance(f, dict) and "fingerprint" in f for f in findings):
-            raise ValueError("findings without fingerprints")
+        data = json.loads(read_regular(Path(path)).decode("utf-8"))
     except FileNotFoundError:
         raise UsageError(f"no baseline file {path}") from None
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise UsageError(f"{path} is not a claimcheck JSON report: {error}") from None
-    return findings, str(path)
+    except UnicodeDecodeError as error:
+        raise UsageError(f"baseline {path} is not UTF-8 ({error.reason} at byte {error.start})") from None
+    except ValueError as error:
+        raise UsageError(f"baseline {path} is not JSON: {error}") from None
+    except OSError as error:
+        raise UsageError(f"cannot read baseline {path}: {error.strerror or error}") from None
+    problems = report_problems(data)
+    if problems:
+        shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        raise UsageError(f"baseline {path} is not a claimcheck JSON report: {shown}")
+    return data["findings"], str(path)
+
+
+def report_problems(data: Any) -> list[str]:
+    """What is wrong with a saved report, field by field (empty when nothing is)."""
+    if not isinstance(data, dict):
+        return [f"the top level is {type(data).__name__}, not an object"]
+    problems = []
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        problems.append(f"schema_version is {version!r}, this claimcheck reads {SCHEMA_VERSION}")
+    findings = data.get("findings")
+    if not isinstance(findings, list):
+        return problems + ["'findings' must be a list"]
+    for number, finding in enumerate(findings):
+        if not isinstance(finding, dict):
+            problems.append(f"findings[{number}] is not an object")
+            continue
+        for field, kind in FINDING_FIELDS.items():
+            if not isinstance(finding.get(field), kind) or isinstance(finding.get(field), bool):
+                problems.append(f"findings[{number}].{field} must be {kind.__name__}, not {type(finding.get(field)).__name__}")
+        for index, claim in enumerate(finding.get("claims") if isinstance(finding.get("claims"), list) else []):
+            if not isinstance(claim, dict):
+                problems.append(f"findings[{number}].claims[{index}] is not an object")
+                continue
+            for field, kind in CLAIM_FIELDS.items():
+                if not isinstance(claim.get(field), kind) or isinstance(claim.get(field), bool):
+                    problems.append(f"findings[{number}].claims[{index}].{field} must be {kind.__name__}")
+    return problems
 
 
 def compare(findings: list[Finding], baseline: list[dict[str, Any]], label: str) -> dict[str, Any]:

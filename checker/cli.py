@@ -1,24 +1,29 @@
 """Command line: arguments, exit codes and where output goes; no logic of its own.
 
-Exit codes: 0 all is well; 1 the check found what the threshold fails on (or coverage
-is incomplete); 2 invalid data or usage (problems print as FILE:LINE: column: message,
-all of them, with no traceback).
+Exit codes (the README has the table):
+
+    0  all is well
+    1  the check found what the threshold fails on (or coverage is incomplete)
+    2  invalid data, configuration, baseline or usage: problems print as
+       FILE:LINE: column: message, all of them, with no traceback
+    3  an output file could not be written (the old file, if any, is left whole)
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import sys
 from pathlib import Path
+from typing import Callable
 
 from checker import __version__
-from checker.errors import ClaimcheckError, DataError, UsageError
+from checker.errors import ClaimcheckError, DataError, UsageError, WriteError
+from checker.formats import FORMATS, render
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
-FORMATS = ("text", "markdown", "json", "sarif", "junit", "html")
-REPORT_FILES = {"markdown": "report.md", "html": "report.html", "json": "baseline.json", "sarif": "report.sarif", "junit": "report.junit.xml"}
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_WRITE = 0, 1, 2, 3
+REPORT_FILES = {"markdown": "report.md", "html": "report.html", "json": "baseline.json", "sarif": "report.sarif",
+                "junit": "report.junit.xml"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,7 +34,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _root(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."), help="corpus folder holding seeds/ and claims/ (default: .)")
-    parser.add_argument("--config", type=Path, help="options file (default: ROOT/claimcheck.toml or ROOT/pyproject.toml)")
+    parser.add_argument("--config", type=Path, help="options file (default: the first claimcheck.toml, or pyproject.toml "
+                                                    "with [tool.claimcheck], from the corpus folder up)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,26 +78,57 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    # A check allocates millions of short-lived containers and creates few reference
-    # cycles; at the default thresholds the cyclic collector runs thousands of times and
-    # more than doubles the time spent reading a large corpus. Collect far less often.
+def entry() -> int:
+    """The console script: tune the cyclic garbage collector for a check, then run.
+
+    A check allocates millions of short-lived containers and creates few reference
+    cycles; at the default thresholds the collector runs thousands of times and more than
+    doubles the time spent reading a large corpus. Only the process's own entry point
+    changes this, never ``main`` (which tests and other programs call)."""
+    import gc
+
     gc.set_threshold(200_000, 50, 50)
+    return main()
+
+
+def main(argv: list[str] | None = None) -> int:
+    from checker.display import visible
+
     try:
-        args = build_parser().parse_args(argv)
-        return _run(args)
+        arguments = _utf8_arguments(sys.argv[1:] if argv is None else argv)
+        args = build_parser().parse_args(arguments)
+        return COMMANDS[args.command](args)
     except DataError as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(visible(str(problem)), file=sys.stderr)
         print(f"claimcheck: {len(error.problems)} problem(s) in the input data", file=sys.stderr)
         return EXIT_INVALID
+    except WriteError as error:
+        print(f"claimcheck: {visible(str(error))}", file=sys.stderr)
+        return EXIT_WRITE
     except ClaimcheckError as error:
-        print(f"claimcheck: {error}", file=sys.stderr)
+        print(f"claimcheck: {visible(str(error))}", file=sys.stderr)
+        return EXIT_INVALID
+    except MemoryError:
+        print("claimcheck: the input needs more memory than this machine has", file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+
+
+def _utf8_arguments(arguments: list[str]) -> list[str]:
+    """Arguments that are valid UTF-8 (the operating system hands undecodable bytes over as
+    lone surrogates); anything else is a usage error before anything is read or written."""
+    for argument in arguments:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError as error:
+            shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            raise UsageError(f"argument '{shown}' is not valid UTF-8 (byte at position {error.start}); "
+                             "write command-line text in UTF-8") from None
+    return arguments
 
 
 def _load(root: Path):
@@ -114,8 +151,8 @@ def _check(root: Path, config_path: Path | None, fail_on: str | None = None):
     from checker.config import load_config
     from checker.rules import RULES
 
-    normalised = _load(root)
     config = load_config(root, RULES, config_path)
+    normalised = _load(root)
     if fail_on:
         config = replace(config, fail_on=fail_on)
     return engine.run(normalised, config)
@@ -149,75 +186,111 @@ def _record(args: argparse.Namespace, with_claims: bool):
     return report.build(result, args.root, comparison=comparison, reviews=holding, stale=stale, with_claims=with_claims)
 
 
-def render(record, fmt: str, colour: bool = False) -> str:
-    from checker.formats.html import render_html
-    from checker.formats.json_format import render_json
-    from checker.formats.junit import render_junit
-    from checker.formats.markdown import render_markdown
-    from checker.formats.sarif import render_sarif
-    from checker.formats.text import render_text
+def guard_output(path: Path, root: Path, config: Path | None = None) -> None:
+    """Refuse an output path that is part of the corpus: a file under claims/ or seeds/, or
+    the configuration. Reports must never replace the data they are made from."""
+    from checker.config import find_config
 
-    if fmt == "text":
-        return render_text(record, colour=colour)
-    return {"markdown": render_markdown, "json": render_json, "sarif": render_sarif,
-            "junit": render_junit, "html": render_html}[fmt](record)
+    target = Path(path).resolve()
+    corpus = Path(root).resolve()
+    for folder in ("claims", "seeds"):
+        protected = (corpus / folder).resolve()
+        if target == protected or protected in target.parents:
+            raise UsageError(f"refusing to write {path}: it is inside the corpus's {folder}/ folder; "
+                             "write reports elsewhere (e.g. reports/)")
+    for file in (corpus / "pyproject.toml", corpus / "claimcheck.toml", find_config(corpus), config):
+        if file is not None and target == Path(file).resolve():
+            raise UsageError(f"refusing to write {path}: it is the corpus's configuration")
 
 
-def _run(args: argparse.Namespace) -> int:
+def write_output(path: Path, text: str) -> None:
+    """Write a report atomically; a failure is a WriteError naming the file and the cause."""
     from checker.files import write_atomic
 
-    if args.command == "rules":
-        from checker.rules import RULES, description
+    if Path(path).is_dir():
+        raise WriteError(f"cannot write {path}: it is a folder (give a file name)")
+    try:
+        write_atomic(path, text)
+    except OSError as error:
+        raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
 
-        width = max(len(rule.ID) for rule in RULES)
-        for rule in RULES:
-            print(f"{rule.ID:<{width}}  {rule.SEVERITY:<7}  {description(rule)}")
-        return EXIT_OK
-    if args.command == "coverage":
-        from checker.coverage import coverage, render_coverage
 
-        normalised = _load(args.root)
-        result = coverage(normalised, args.root)
-        if result.problems:
-            raise DataError(result.problems)
-        sys.stdout.write(render_coverage(result, normalised.texts))
-        return EXIT_FINDINGS if any(m.status == "missing" for m in result.mentions) else EXIT_OK
-    if args.command == "check":
-        record = _record(args, with_claims=args.format == "html")
-        text = render(record, args.format, colour=args.output is None and sys.stdout.isatty())
-        if args.output:
-            write_atomic(args.output, text)
-            from checker.formats.text import summary_line
+def _rules(args: argparse.Namespace) -> int:
+    from checker.rules import RULES, description
 
-            print(f"{args.output}: {summary_line(record)}", file=sys.stderr)
-        else:
-            sys.stdout.write(text)
-        return EXIT_FINDINGS if record["summary"]["failing"] else EXIT_OK
-    if args.command == "baseline":
-        record = _record(args, with_claims=False)
-        output = args.output or args.root / "reports" / "baseline.json"
-        write_atomic(output, render(record, "json"))
-        print(f"{output}: {len(record['findings'])} finding(s) recorded")
-        return EXIT_OK
-    if args.command == "reports":
-        record = _record(args, with_claims=True)
-        folder = args.dir or args.root / "reports"
-        for fmt, name in REPORT_FILES.items():
-            write_atomic(folder / name, render(record, fmt))
-        print(f"{folder}: {', '.join(REPORT_FILES.values())}")
-        return EXIT_OK
-    if args.command == "review":
-        from checker import reviews
+    width = max(len(rule.ID) for rule in RULES)
+    for rule in RULES:
+        print(f"{rule.ID:<{width}}  {rule.SEVERITY:<7}  {description(rule)}")
+    return EXIT_OK
 
-        result = _check(args.root, args.config)
-        matches = [f for f in result.findings if f.fingerprint.startswith(args.fingerprint)]
-        if len(matches) != 1:
-            known = ", ".join(f.fingerprint for f in result.findings[:5])
-            raise UsageError(f"no finding has fingerprint '{args.fingerprint}'" if not matches else
-                             f"'{args.fingerprint}' is ambiguous: {', '.join(f.fingerprint for f in matches)}"
-                             + ("" if matches else f" (findings: {known}{', …' if len(result.findings) > 5 else ''})"))
+
+def _coverage(args: argparse.Namespace) -> int:
+    from checker.coverage import coverage, render_coverage
+
+    normalised = _load(args.root)
+    result = coverage(normalised, args.root)
+    if result.problems:
+        raise DataError(result.problems)
+    sys.stdout.write(render_coverage(result, normalised.texts))
+    return EXIT_FINDINGS if any(m.status == "missing" for m in result.mentions) else EXIT_OK
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    if args.output:
+        guard_output(args.output, args.root, args.config)
+    record = _record(args, with_claims=args.format == "html")
+    options = {"colour": args.output is None and sys.stdout.isatty()} if args.format == "text" else {}
+    text = render(record, args.format, **options)
+    if args.output:
+        from checker.formats.text import summary_line
+
+        write_output(args.output, text)
+        print(f"{args.output}: {summary_line(record)}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_FINDINGS if record["summary"]["failing"] else EXIT_OK
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    output = args.output or args.root / "reports" / "baseline.json"
+    guard_output(output, args.root, args.config)
+    record = _record(args, with_claims=False)
+    write_output(output, render(record, "json"))
+    print(f"{output}: {len(record['findings'])} finding(s) recorded")
+    return EXIT_OK
+
+
+def _reports(args: argparse.Namespace) -> int:
+    folder = args.dir or args.root / "reports"
+    for name in REPORT_FILES.values():
+        guard_output(folder / name, args.root, args.config)
+    record = _record(args, with_claims=True)
+    for fmt, name in REPORT_FILES.items():
+        write_output(folder / name, render(record, fmt))
+    print(f"{folder}: {', '.join(REPORT_FILES.values())}")
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from checker import reviews
+
+    result = _check(args.root, args.config)
+    matches = [f for f in result.findings if f.fingerprint.startswith(args.fingerprint)]
+    if len(matches) != 1:
+        known = ", ".join(f.fingerprint for f in result.findings[:5])
+        raise UsageError(f"no finding has fingerprint '{args.fingerprint}'" if not matches else
+                         f"'{args.fingerprint}' is ambiguous: {', '.join(f.fingerprint for f in matches)}"
+                         + ("" if matches else f" (findings: {known}{', …' if len(result.findings) > 5 else ''})"))
+    try:
         outcome = reviews.record(args.root, matches[0], args.decision, args.note, args.reviewer,
                                  args.date or dt.date.today().isoformat(), args.expires)
-        print(f"{outcome} review of {matches[0].fingerprint} ({matches[0].rule}, {matches[0].topic}): {args.decision}")
-        return EXIT_OK
-    raise UsageError(f"unknown command {args.command}")
+    except OSError as error:
+        raise WriteError(f"cannot write {reviews.LEDGER}: {error.strerror or error}") from None
+    print(f"{outcome} review of {matches[0].fingerprint} ({matches[0].rule}, {matches[0].topic}): {args.decision}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": _check_command, "baseline": _baseline, "reports": _reports, "review": _review, "rules": _rules,
+    "coverage": _coverage,
+}

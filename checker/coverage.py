@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from checker.corpus import IGNORES, OUTSIDE, escapes, read_table
+from checker.display import visible
 from checker.errors import Problem
 from checker.normalise import Normalised
 from checker.texts import SourceText, fold
@@ -140,7 +141,7 @@ def render_coverage(result: Coverage, texts: dict[str, SourceText]) -> str:
     table = result.table()
     lines = ["source                  mentions  covered  ignored  missing  covered %"]
     for row in table.itertuples():
-        lines.append(f"{row.Index:<24}{row.mentions:>8}{row.covered:>9}{row.ignored:>9}{row.missing:>9}{row.percent:>10.1f}")
+        lines.append(f"{visible(row.Index):<24}{row.mentions:>8}{row.covered:>9}{row.ignored:>9}{row.missing:>9}{row.percent:>10.1f}")
     total = table[["mentions", "covered", "ignored", "missing"]].sum().astype(int)
     counted = total["covered"] + total["missing"]
     percent = 100.0 * total["covered"] / counted if counted else 100.0
@@ -152,7 +153,7 @@ def render_coverage(result: Coverage, texts: dict[str, SourceText]) -> str:
         for mention in missing:
             text = texts[mention.source].text
             context = " ".join(text[max(0, mention.start - 50):mention.end + 50].split())
-            lines.append(f"{mention.file}:{mention.line}: '{mention.text}' … {context} …")
+            lines.append(visible(f"{mention.file}:{mention.line}: '{mention.text}' … {context} …"))
     for problem in result.unused_ignores:
-        lines.append(f"warning: {problem}")
+        lines.append(visible(f"warning: {problem}"))
     return "\n".join(lines) + "\n"

@@ -79,3 +79,19 @@ def ratio(first: float, second: float) -> str:
     if smaller == 0:
         return "∞"
     return f"{_significant(larger / smaller, 3)}×"
+
+
+# Characters a terminal acts on instead of showing: C0 and C1 controls, DEL, and the
+# bidirectional overrides that reorder what follows. Shown as escapes, never sent raw.
+_INVISIBLE = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0))}
+_INVISIBLE.update({code: f"\\u{code:04x}" for code in (0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def visible(text: str, keep_newlines: bool = False) -> str:
+    """Text safe to print on a terminal: every control character shown as an escape
+    (``\\x1b``), so an escape sequence in a quote or a note cannot clear the screen or
+    plant a hyperlink. Newlines are kept only where the caller lays text out in lines."""
+    table = dict(_INVISIBLE)
+    if keep_newlines:
+        del table[0x0A]
+    return str(text).translate(table)

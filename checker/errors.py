@@ -22,6 +22,10 @@ class UsageError(ClaimcheckError):
     """The command line or the configuration asks for something that does not exist."""
 
 
+class WriteError(ClaimcheckError):
+    """An output file could not be written (the old file, if any, is left whole)."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem in the input data, located as precisely as the input allows.

@@ -133,7 +133,7 @@ def claims_records(normalised, ref_of) -> list[dict[str, Any]]:
 
 def build(result, root: Path, comparison=None, reviews=None, stale=None, with_claims: bool = False) -> dict[str, Any]:
     """The one record all formats render: run, summary, rules, findings (and claims)."""
-    from checker.reconcile import ref
+    from checker.pairing import ref
 
     normalised = result.normalised
     findings = []

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-SCHEMA_VERSION = 1
+from checker.records import SCHEMA_VERSION
+
 KEYS = ("tool", "run", "summary", "rules", "findings", "resolved", "stale_reviews")
 
 

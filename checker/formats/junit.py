@@ -8,8 +8,19 @@ system-out with their status.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.etree import ElementTree
+
+# Characters XML 1.0 does not allow at all (controls other than tab, line feed and
+# carriage return; lone surrogates; U+FFFE and U+FFFF): a form feed from PDF-extracted
+# text must not make the file unreadable. They are written as visible escapes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group(0)):02x}" if ord(match.group(0)) < 0x100
+                        else f"\\u{ord(match.group(0)):04x}", str(text))
 
 
 def render_junit(record: dict[str, Any]) -> str:
@@ -44,7 +55,9 @@ def render_junit(record: dict[str, Any]) -> str:
     root.set("failures", str(total_failures))
     root.set("errors", "0")
     ElementTree.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
+    # Control characters cannot be markup, so escaping them in the serialised document is
+    # escaping them in every text and attribute at once.
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(ElementTree.tostring(root, encoding="unicode")) + "\n"
 
 
 def _describe(finding: dict[str, Any]) -> str:

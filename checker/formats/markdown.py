@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~:&])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~:&$])")  # "$" opens maths on GitHub
 _LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
 _ICONS = {"error": "🛑", "warning": "⚠️", "note": "ℹ️"}
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
+from checker.display import visible as v
+
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "note": "\033[36m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"
 
@@ -32,24 +34,24 @@ def render_text(record: dict[str, Any], colour: bool = False) -> str:
     ordered = sorted(record["findings"] + record["resolved"], key=lambda f: (f["topic"], f["status"] == "resolved"))
     for topic, group in groupby(ordered, key=lambda finding: finding["topic"]):
         label = topics.get(topic, {}).get("label", topic)
-        lines.append(_paint(f"{topic}", "bold", colour) + (f" — {label}" if label != topic else ""))
+        lines.append(_paint(v(topic), "bold", colour) + (f" — {v(label)}" if label != topic else ""))
         for finding in group:
             status = f"[{finding['status']}]"
             if finding.get("review"):
-                status += f" [{finding['review']['decision']}]"
+                status += f" [{v(finding['review']['decision'])}]"
             lines.append(f"  {_paint(finding['severity'], finding['severity'], colour)}  {finding['rule']}  {status}  {finding['fingerprint']}")
-            lines.append(f"    {finding['message']}")
+            lines.append(f"    {v(finding['message'])}")
             if finding["diagnosis"]:
-                lines.append(f"    diagnosis: {finding['diagnosis']}")
+                lines.append(f"    diagnosis: {v(finding['diagnosis'])}")
             for claim in finding["claims"]:
-                lines.append(f"    - {claim['file']}:{claim['line']}  {claim['claim_id']} ({claim['source']})  {claim['value']}  → {claim['normalised']}")
-                lines.append(_paint(f"      \"{claim['quote']}\"", "dim", colour))
+                lines.append(f"    - {v(claim['file'])}:{claim['line']}  {v(claim['claim_id'])} ({v(claim['source'])})  {v(claim['value'])}  → {v(claim['normalised'])}")
+                lines.append(_paint(f"      \"{v(claim['quote'])}\"", "dim", colour))
             review = finding.get("review")
             if review:
-                lines.append(f"    review: {review['decision']} by {review.get('reviewer') or 'unknown'} ({review.get('date') or 'undated'}): {review.get('note', '')}")
+                lines.append(f"    review: {v(review['decision'])} by {v(review.get('reviewer') or 'unknown')} ({v(review.get('date') or 'undated')}): {v(review.get('note', ''))}")
         lines.append("")
     for stale in record.get("stale_reviews", []):
-        lines.append(f"stale review {stale['fingerprint']} ({stale['decision']}): {stale['reason']}")
+        lines.append(f"stale review {v(stale['fingerprint'])} ({v(stale['decision'])}): {v(stale['reason'])}")
     if record.get("stale_reviews"):
         lines.append("")
     lines.append(summary_line(record))

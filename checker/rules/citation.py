@@ -20,7 +20,7 @@ import pandas as pd
 
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.reconcile import NUMERIC, intervals_apart, ref, same_time, value_text
+from checker.pairing import NUMERIC, intervals_apart, ref, same_time, value_text
 
 ID = "citation-consistency"
 SEVERITY = "warning"

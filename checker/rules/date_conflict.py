@@ -24,7 +24,7 @@ from checker import display
 from checker.dates import WEEKDAYS, weekday_of
 from checker.findings import Finding
 from checker.options import Option
-from checker.reconcile import comparable_pairs, ref, side
+from checker.pairing import by_id, crowd_extremes, group_codes, pairs_apart, ref
 
 ID = "date-conflict"
 SEVERITY = "error"
@@ -34,18 +34,22 @@ OPTIONS = {"slack_days": Option(0, "days two dates may lie apart before they con
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     dates = (claims["kind"] == "date") & claims["date_start"].notna()
     # Actual dates compare with actual ones, planned with planned: the modality class is a
-    # grouping key of its own (on the few columns pairing needs, not a copy of the table).
-    frame = claims[["id", "topic", "scope", "subject"]].assign(
-        _planned=np.where(claims["modality"].isin(("actual", "estimate")), "actual", claims["modality"]))
-    pairs = comparable_pairs(frame, dates, keys=("topic", "scope", "subject", "_planned"), overlap=None)
-    if pairs.empty:
-        return
-    slack = options["slack_days"]
-    start_a, end_a = side(claims, pairs, "a", "date_start"), side(claims, pairs, "a", "date_end")
-    start_b, end_b = side(claims, pairs, "b", "date_start"), side(claims, pairs, "b", "date_end")
-    apart = (start_a >= end_b + slack) | (start_b >= end_a + slack)
-    for a, b in pairs[apart].itertuples(index=False):
-        first, second = claims.loc[a], claims.loc[b]
+    # grouping key of its own.
+    labels, codes = group_codes(claims, dates, ("topic", "scope", "subject", "modality_class"))
+    # Apart: one date ends (plus the slack) at or before the other starts.
+    end = claims.loc[labels, "date_end"].to_numpy(dtype=float) + options["slack_days"]
+    pairs = pairs_apart(labels, codes, claims.loc[labels, "date_start"].to_numpy(dtype=float), end, strict=False)
+    for crowd in pairs.crowds:
+        earliest, latest = crowd_extremes(claims, crowd, "date_start")
+        first, last = claims.loc[earliest], claims.loc[latest]
+        yield Finding(topic=first["topic"], claims=(ref(claims, earliest), ref(claims, latest)),
+                      diagnosis="many different dates: too many conflicting pairs to list one by one",
+                      message=f"{len(crowd.labels)} claims date {first['topic_label']} and {crowd.pairs:,} pairs of them conflict; "
+                              f"they range from {display.date_range(first['date_start'], first['date_end'])} ({first['id']}) "
+                              f"to {display.date_range(last['date_start'], last['date_end'])} ({last['id']})")
+    for a, b in pairs.frame.itertuples(index=False):
+        first, second = by_id(claims, a, b)
+        a, b = first.name, second.name
         gap = max(first["date_start"] - second["date_end"], second["date_start"] - first["date_end"]) + 1
         yield Finding(topic=first["topic"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis=diagnose(first, second),

@@ -9,7 +9,8 @@ Passes: a relation to a period for which no claim exists (nothing to check again
 
 Relations: ``xN`` (N times the reference), ``+P%`` / ``-P%`` (a change), ``increase`` /
 ``decrease`` (a direction, judged on the stated values, not their intervals), all relative
-to the same topic and scope in the period given by ``relative_to``; ``since`` relates a duration to the date of the event topic named by
+to the same topic and scope for the period given by ``relative_to`` (the same period, as
+the claims' aggregation compares them); ``since`` relates a duration to the date of the event topic named by
 ``relative_to``: the duration must fit the time from that date to the claim's period.
 """
 
@@ -23,7 +24,7 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.reconcile import FIGURES, NUMERIC, ref, side, widened
+from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, widened
 
 ID = "derived-figures"
 SEVERITY = "warning"
@@ -39,71 +40,109 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     related = claims["relation_kind"].isin(("ratio", "change", "increase", "decrease")) & claims["magnitude"].notna()
     references = claims["kind"].isin(NUMERIC) & claims["modality"].isin(FIGURES) & claims["magnitude"].notna()
-    left = pd.DataFrame({"a": claims.index[related]})
-    for column in ("topic", "scope", "dimension"):
-        left[column] = claims.loc[related, column].to_numpy()
-    right = pd.DataFrame({"b": claims.index[references]})
-    for column in ("topic", "scope", "dimension"):
-        right[column] = claims.loc[references, column].to_numpy()
-    pairs = left.merge(right, on=["topic", "scope", "dimension"])[["a", "b"]]
-    pairs = pairs[pairs["a"] != pairs["b"]]
-    if pairs.empty:
+    if not related.any() or not references.any():
         return
-    in_reference_period = ((side(claims, pairs, "b", "period_start") < side(claims, pairs, "a", "relative_end"))
-                           & (side(claims, pairs, "a", "relative_start") < side(claims, pairs, "b", "period_end")))
-    pairs = pairs[in_reference_period]
-    if pairs.empty:
-        return
-    kind = side(claims, pairs, "a", "relation_kind")
-    factor = side(claims, pairs, "a", "relation_factor")
-    low, high = side(claims, pairs, "a", "low"), side(claims, pairs, "a", "high")
-    ref_low, ref_high = side(claims, pairs, "b", "low"), side(claims, pairs, "b", "high")
+    # A relation claim meets the references of its topic, scope and dimension whose period
+    # is the one it refers to; each way a relation can fail is a comparison of one value per
+    # side, so only the failing pairs are enumerated (see pairing.pairs_exceeding).
+    known: dict = {}
+    relation = claims.loc[related]
+    reference = claims.loc[references]
+    relation_codes = _codes(relation, ("relative_start", "relative_end"), known)
+    reference_codes = _codes(reference, ("period_start", "period_end"), known)
+    kind = relation["relation_kind"].to_numpy()
+    factor = np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float), nan=1.0)
+    scaled = np.isin(kind, ("ratio", "change"))
     tolerance = options["tolerance"]
-    with np.errstate(invalid="ignore"):
-        expected_low, expected_high = widened(ref_low * np.nan_to_num(factor, nan=1.0), ref_high * np.nan_to_num(factor, nan=1.0), tolerance)
-        scaled = np.isin(kind, ("ratio", "change"))
-        # A direction compares the stated values: "rose from 1.04 billion to 1 billion" is wrong
-        # although the two intervals of precision meet.
-        stated, ref_stated = side(claims, pairs, "a", "magnitude"), side(claims, pairs, "b", "magnitude")
-        wrong = np.where(scaled, (low > expected_high) | (high < expected_low),
-                         np.where(kind == "increase", stated <= ref_stated, stated >= ref_stated))
-    for a, b in pairs[wrong].itertuples(index=False):
-        claim, reference = claims.loc[a], claims.loc[b]
-        stated = {"ratio": f"{claim['relation']} of", "change": f"{claim['relation']} over",
-                  "increase": "an increase over", "decrease": "a decrease from"}[claim["relation_kind"]]
+    low, high, stated = (relation[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
+    ref_low, ref_high, ref_stated = (reference[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        comparisons = (
+            # too large: above the reference's high bound times the factor, widened
+            (scaled, low / (factor * (1 + tolerance)), np.ones(len(reference), dtype=bool), ref_high, False),
+            # too small: below the reference's low bound times the factor, widened
+            (scaled, high / (factor * (1 - tolerance)), np.ones(len(reference), dtype=bool), ref_low, True),
+            # "increase", but the stated value is not above the reference's (point values: "rose
+            # from 1.04 billion to 1 billion" is wrong although the intervals meet)
+            (kind == "increase", np.nextafter(stated, -np.inf), np.ones(len(reference), dtype=bool), ref_stated, True),
+            # "decrease", but the stated value is not below the reference's
+            (kind == "decrease", stated, np.ones(len(reference), dtype=bool), np.nextafter(ref_stated, -np.inf), False),
+        )
+    found: list[tuple] = []
+    for relation_mask, relation_value, reference_mask, reference_value, reference_exceeds in comparisons:
+        rows, refs = np.flatnonzero(relation_mask), np.flatnonzero(reference_mask)
+        if reference_exceeds:  # the reference's value exceeds the relation's bound
+            pairs = pairs_exceeding(reference.index.to_numpy()[refs], reference_codes[refs], reference_value[refs],
+                                    relation.index.to_numpy()[rows], relation_codes[rows], relation_value[rows])
+            found += [(a, b) for b, a in pairs.frame.itertuples(index=False)]
+        else:
+            pairs = pairs_exceeding(relation.index.to_numpy()[rows], relation_codes[rows], relation_value[rows],
+                                    reference.index.to_numpy()[refs], reference_codes[refs], reference_value[refs])
+            found += list(pairs.frame.itertuples(index=False, name=None))
+        for crowd in pairs.crowds:
+            first = claims.loc[min(crowd.labels, key=lambda label: claims.loc[label, "id"])]
+            yield Finding(topic=first["topic"], claims=(ref(claims, first.name),),
+                          diagnosis="a stated relation does not hold between the claims",
+                          message=f"{crowd.pairs:,} pairs of {first['topic_label']} where a stated relation does not hold: "
+                                  "too many to list one by one")
+    for a, b in dict.fromkeys(found):  # in the order found, each pair once
+        if a == b:
+            continue
+        claim, reference_row = claims.loc[a], claims.loc[b]
+        stated_text = {"ratio": f"{claim['relation']} of", "change": f"{claim['relation']} over",
+                       "increase": "an increase over", "decrease": "a decrease from"}[claim["relation_kind"]]
         if claim["relation_kind"] in ("ratio", "change"):
             implied = claim["magnitude"] / claim["relation_factor"] / claim["topic_factor"]
             detail = (f"; it implies {display.number(implied)} {claim['topic_unit']} for {claim['relative_to']}, "
-                      f"the ratio of the two claims is {claim['magnitude'] / reference['magnitude']:.3g}")
+                      f"the ratio of the two claims is {claim['magnitude'] / reference_row['magnitude']:.3g}")
         else:
             detail = ""
         yield Finding(topic=claim["topic"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis="a stated relation does not hold between the claims",
-                      message=f"{claim['id']} says {claim['value']} is {stated} {claim['relative_to']}, "
-                              f"but {reference['id']} gives {reference['value']} for {display.date_range(reference['period_start'], reference['period_end'])}{detail}")
+                      message=f"{claim['id']} says {claim['value']} is {stated_text} {claim['relative_to']}, "
+                              f"but {reference_row['id']} gives {reference_row['value']} for "
+                              f"{display.date_range(reference_row['period_start'], reference_row['period_end'])}{detail}")
+
+
+def _codes(frame: pd.DataFrame, period: tuple[str, str], known: dict) -> np.ndarray:
+    """One integer per (topic, scope, dimension, period), shared through ``known``."""
+    keys = zip(frame["topic"], frame["scope"], frame["dimension"], frame[period[0]], frame[period[1]])
+    return np.fromiter((known.setdefault(key, len(known)) for key in keys), dtype=np.int64, count=len(frame))
 
 
 def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
     durations = (claims["relation_kind"] == "since") & claims["magnitude"].notna() & (claims["dimension"] == "[time]")
     events = (claims["kind"] == "date") & claims["date_start"].notna() & claims["modality"].isin(FIGURES)
-    left = pd.DataFrame({"a": claims.index[durations], "target": claims.loc[durations, "since_topic"].to_numpy()})
-    right = pd.DataFrame({"b": claims.index[events], "target": claims.loc[events, "topic"].to_numpy()})
-    pairs = left.merge(right, on="target")[["a", "b"]]
-    if pairs.empty:
+    if not durations.any() or not events.any():
         return
-    # Elapsed time from the event to the end of the duration, as an interval of seconds:
-    # shortest from the event's last day to the period's first day, longest from the
-    # event's first day to the period's last day.
-    shortest = (side(claims, pairs, "a", "period_start") - (side(claims, pairs, "b", "date_end") - 1)) * SECONDS_PER_DAY
-    longest = (side(claims, pairs, "a", "period_end") - side(claims, pairs, "b", "date_start")) * SECONDS_PER_DAY
-    low, high = widened(side(claims, pairs, "a", "low"), side(claims, pairs, "a", "high"), options["tolerance"])
-    with np.errstate(invalid="ignore"):
-        wrong = (low > longest) | (high < shortest)
+    duration, event = claims.loc[durations], claims.loc[events]
+    known: dict = {}
+    duration_codes = np.fromiter((known.setdefault(topic, len(known)) for topic in duration["since_topic"]), dtype=np.int64)
+    event_codes = np.fromiter((known.setdefault(topic, len(known)) for topic in event["topic"]), dtype=np.int64)
+    low, high = widened(duration["low"].to_numpy(dtype=float), duration["high"].to_numpy(dtype=float), options["tolerance"])
+    # Elapsed time from the event to the end of the duration, in seconds: at least from the
+    # event's last day to the period's first day, at most from the event's first day to
+    # the period's last day. Too long: low > (period end - event start); too short:
+    # high < (period start - event end + 1 day). Each is one value per side.
+    period_start, period_end = (duration[c].to_numpy(dtype=float) * SECONDS_PER_DAY for c in ("period_start", "period_end"))
+    event_start, event_end = (event[c].to_numpy(dtype=float) * SECONDS_PER_DAY for c in ("date_start", "date_end"))
+    too_long = pairs_exceeding(event.index.to_numpy(), event_codes, event_start,
+                               duration.index.to_numpy(), duration_codes, period_end - low)
+    too_short = pairs_exceeding(duration.index.to_numpy(), duration_codes, period_start + SECONDS_PER_DAY - high,
+                                event.index.to_numpy(), event_codes, event_end)
+    pairs = [(a, b) for b, a in too_long.frame.itertuples(index=False)] + list(too_short.frame.itertuples(index=False, name=None))
     year = 365.25 * SECONDS_PER_DAY
-    for (a, b), short, long in zip(pairs[wrong].itertuples(index=False), shortest[wrong], longest[wrong]):
-        duration, event = claims.loc[a], claims.loc[b]
-        yield Finding(topic=duration["topic"], claims=(ref(claims, a), ref(claims, b)),
+    for crowd in too_long.crowds + too_short.crowds:
+        first = claims.loc[min(crowd.labels, key=lambda label: claims.loc[label, "id"])]
+        yield Finding(topic=first["topic"], claims=(ref(claims, first.name),),
                       diagnosis="a stated duration does not fit the dates it implies",
-                      message=f"{duration['id']} gives {duration['value']} up to {display.date_range(duration['period_start'], duration['period_end'])} "
-                              f"since {event['topic_label']}, which {event['id']} dates {display.date_range(event['date_start'], event['date_end'])}: "
+                      message=f"{crowd.pairs:,} pairs of a duration and the date it runs from do not fit: too many to list one by one")
+    for a, b in dict.fromkeys(pairs):
+        duration_row, event_row = claims.loc[a], claims.loc[b]
+        short = (duration_row["period_start"] - (event_row["date_end"] - 1)) * SECONDS_PER_DAY
+        long = (duration_row["period_end"] - event_row["date_start"]) * SECONDS_PER_DAY
+        yield Finding(topic=duration_row["topic"], claims=(ref(claims, a), ref(claims, b)),
+                      diagnosis="a stated duration does not fit the dates it implies",
+                      message=f"{duration_row['id']} gives {duration_row['value']} up to {display.date_range(duration_row['period_start'], duration_row['period_end'])} "
+                              f"since {event_row['topic_label']}, which {event_row['id']} dates {display.date_range(event_row['date_start'], event_row['date_end'])}: "
                               f"that is {short / year:.1f}–{long / year:.1f} years")

@@ -27,8 +27,9 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.quantities import density_bounds
-from checker.reconcile import FIGURES, NUMERIC, SAME_TIME, certainly_inside, comparable_pairs, ref, side
+from checker.quantities import MASS_DIMENSION, VOLUME_DIMENSION, density_bounds
+from checker.pairing import (FIGURES, NUMERIC, SAME_TIME, Crowd, adjacent_periods, crowd_extremes, exceeding_inside,
+                              group_codes, members, pairs_exceeding, ref, rows_of, widened)
 
 ID = "magnitude-plausibility"
 SEVERITY = "warning"
@@ -86,29 +87,46 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     yield from _jumps(claims, figures, options)
 
 
-def _merge_on_topic(claims: pd.DataFrame, left_mask, right_mask, link: str) -> pd.DataFrame:
-    """Pairs (left claim, right claim) where the left claim's topic ``link``s to the right's."""
-    left = pd.DataFrame({"a": claims.index[left_mask], "target": claims.loc[left_mask, link].to_numpy(dtype=object)})
-    right = pd.DataFrame({"b": claims.index[right_mask], "target": claims.loc[right_mask, "topic"].to_numpy(dtype=object)})
-    pairs = left.merge(right, on="target")[["a", "b"]]
-    overlap = ((side(claims, pairs, "a", "period_start") < side(claims, pairs, "b", "period_end"))
-               & (side(claims, pairs, "b", "period_start") < side(claims, pairs, "a", "period_end")))
-    return pairs[overlap]
-
-
 def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
     crosses_dimension = claims["converted_magnitude"].notna() & (claims["converted_amount_dimension"] != claims["amount_dimension"])
     bounded = numeric & claims["bounded_by"].fillna("").ne("") & ~crosses_dimension
-    pairs = _merge_on_topic(claims, bounded, figures, "bounded_by")
-    if pairs.empty:
+    bounds = figures & claims["topic"].isin(set(claims.loc[bounded, "bounded_by"]))
+    if not bounded.any() or not bounds.any():
         return
-    same = side(claims, pairs, "a", "amount_dimension") == side(claims, pairs, "b", "amount_dimension")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = side(claims, pairs, "a", "amount_low") / side(claims, pairs, "b", "amount_high")
-    # Pairs in different dimensions are few; excess() converts them through the density.
-    for a, b in pairs[~same | (ratio > options["max_ratio"])].itertuples(index=False):
+    ratio = options["max_ratio"]
+    # Left: each bounded claim's smallest amount, grouped by (bounding topic, dimension).
+    left = claims.loc[bounded]
+    left_codes, link_keys = _codes(left["bounded_by"], left["amount_dimension"])
+    # Right: each bound's largest amount times the ratio, in its own dimension and, through
+    # the substance's density, in the other (the largest reading over every phase).
+    right = claims.loc[bounds]
+    labels, links, dimensions, values = [right.index.to_numpy()], [right["topic"].to_numpy()], [right["amount_dimension"].to_numpy()], \
+        [right["amount_high"].to_numpy(dtype=float) * ratio]
+    for target in (VOLUME_DIMENSION, MASS_DIMENSION):
+        convertible = right[right["amount_dimension"] != target]
+        converted = [density_bounds(row.amount_low, row.amount_high, row.amount_dimension, target, row.substance)
+                     for row in convertible.itertuples()]  # bounds are few: one per topic and period
+        keep = np.array([bool(c) for c in converted], dtype=bool)
+        if keep.any():
+            labels.append(convertible.index.to_numpy()[keep])
+            links.append(convertible["topic"].to_numpy()[keep])
+            dimensions.append(np.full(int(keep.sum()), target, dtype=object))
+            values.append(np.array([max(high for _, high in c.values()) for c in converted if c]) * ratio)
+    right_codes = _codes(pd.Series(np.concatenate(links)), pd.Series(np.concatenate(dimensions)), known=link_keys)[0]
+    pairs = pairs_exceeding(left.index.to_numpy(), left_codes, left["amount_low"].to_numpy(dtype=float),
+                            np.concatenate(labels), right_codes, np.concatenate(values))
+    for crowd in pairs.crowds:
+        lowest, highest = crowd_extremes(claims, crowd, "amount_magnitude")
+        row = claims.loc[highest]
+        yield Finding(topic=row["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
+                      diagnosis="implausible magnitude: beyond an order of magnitude of its bound",
+                      message=f"{crowd.pairs:,} pairs of {row['topic_label']} and its bound {row['bounded_by']} are more than "
+                              f"{ratio:g} times apart: too many to list one by one")
+    for a, b in pairs.frame.drop_duplicates().itertuples(index=False):  # only the findings
         row, bound = claims.loc[a], claims.loc[b]
-        text = excess(row, bound, options["max_ratio"])
+        if not (row["period_start"] < bound["period_end"] and bound["period_start"] < row["period_end"]):
+            continue
+        text = excess(row, bound, ratio)
         if text is None:
             continue
         yield Finding(topic=row["topic"], claims=(ref(claims, a), ref(claims, b)),
@@ -116,25 +134,50 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
                       message=f"{row['value']} ({row['topic_label']}) is {text} ({bound['value']}, {bound['id']})")
 
 
+def _codes(*columns: pd.Series, known: dict | None = None) -> tuple[np.ndarray, dict]:
+    """One integer per distinct combination of the columns' values, shared between calls
+    through ``known`` (so a left and a right side get the same codes for the same keys)."""
+    known = {} if known is None else known
+    keys = list(zip(*(column.to_numpy() for column in columns)))
+    codes = np.fromiter((known.setdefault(key, len(known)) for key in keys), dtype=np.int64, count=len(keys))
+    return codes, known
+
+
 def _parts(claims, figures, options) -> Iterator[Finding]:
     has_whole = figures & claims["part_of"].fillna("").ne("")
-    pairs = _merge_on_topic(claims, has_whole, figures, "part_of")
-    if pairs.empty:
+    wholes = figures & claims["topic"].isin(set(claims.loc[has_whole, "part_of"]))
+    if not has_whole.any() or not wholes.any():
         return
-    same = side(claims, pairs, "a", "dimension") == side(claims, pairs, "b", "dimension")
-    same_time = np.ones(len(pairs), dtype=bool)
-    for column in SAME_TIME:
-        same_time &= side(claims, pairs, "a", column) == side(claims, pairs, "b", column)
-    # A part compares with its whole for the same time, or in a sub-period of the whole's
-    # (when both add up over time); periods that merely overlap say nothing.
-    both_add_up = np.isin(side(claims, pairs, "a", "aggregation"), ("flow", "cumulative")) & np.isin(
-        side(claims, pairs, "b", "aggregation"), ("flow", "cumulative"))
-    pairs = pairs[same & (same_time | (both_add_up & certainly_inside(claims, pairs, "a", "b")))]
-    tolerance = options["tolerance"]
-    low_part = side(claims, pairs, "a", "low")
-    high_whole = side(claims, pairs, "b", "high")
-    exceeds = low_part - np.abs(low_part) * tolerance > high_whole + np.abs(high_whole) * tolerance
-    for a, b in pairs[exceeds].itertuples(index=False):
+    # One frame with each part once (linked to its whole's topic) and each whole once
+    # (linked to its own topic), so a claim that is both a part and a whole plays both.
+    columns = ["id", "topic", "dimension", "aggregation", "low", "high", "magnitude", *SAME_TIME]
+    frame = pd.concat([claims.loc[has_whole, columns].assign(link=claims.loc[has_whole, "part_of"], role="part"),
+                       claims.loc[wholes, columns].assign(link=claims.loc[wholes, "topic"], role="whole")])
+    origin = frame.index.to_numpy()
+    frame = frame.reset_index(drop=True)
+    is_part, is_whole = (frame["role"] == "part").to_numpy(), (frame["role"] == "whole").to_numpy()
+    low, high = widened(frame["low"].to_numpy(dtype=float), frame["high"].to_numpy(dtype=float), options["tolerance"])
+    # A part compares with its whole for the same time...
+    codes, known = _codes(frame["link"], frame["dimension"], *(frame[c] for c in SAME_TIME))
+    found = pairs_exceeding(frame.index.to_numpy()[is_part], codes[is_part], low[is_part],
+                            frame.index.to_numpy()[is_whole], codes[is_whole], high[is_whole])
+    results = [(a, b, None) for a, b in found.frame.itertuples(index=False)] + [(None, None, crowd) for crowd in found.crowds]
+    # ...or in a sub-period of the whole's, when both add up over time; periods that
+    # merely overlap say nothing.
+    adds_up = frame["aggregation"].isin(("flow", "cumulative")).to_numpy()
+    results += list(exceeding_inside(frame, adds_up, ("link", "dimension"), options["tolerance"],
+                                     left_mask=is_part, right_mask=is_whole))
+    for a, b, crowd in results:
+        if crowd is not None:
+            labels = Crowd(tuple(origin[list(crowd.labels)]), crowd.pairs)
+            lowest, highest = crowd_extremes(claims, labels, "magnitude")
+            part = claims.loc[highest]
+            yield Finding(topic=part["topic"], claims=(ref(claims, lowest), ref(claims, highest)), severity=Severity.ERROR.value,
+                          diagnosis="a part exceeds its whole",
+                          message=f"{crowd.pairs:,} pairs where {part['topic_label']} exceeds its whole {part['part_of']}: "
+                                  "too many to list one by one")
+            continue
+        a, b = origin[a], origin[b]
         part, whole = claims.loc[a], claims.loc[b]
         when = "for the same period" if all(part[c] == whole[c] for c in SAME_TIME) else (
             f"for {display.date_range(part['period_start'], part['period_end'])}, within the whole's "
@@ -152,26 +195,38 @@ YEAR_DAYS = 365
 
 def _jumps(claims, figures, options) -> Iterator[Finding]:
     yearly = figures & (claims["aggregation"] != "cumulative") & ((claims["period_end"] - claims["period_start"]) >= YEAR_DAYS)
-    pairs = comparable_pairs(claims, yearly, keys=("topic", "scope", "dimension"), overlap=None)
-    if pairs.empty:
+    labels, codes = group_codes(claims, yearly, ("topic", "scope", "dimension"))
+    if len(labels) < 2:
         return
-    start_a, end_a = side(claims, pairs, "a", "period_start"), side(claims, pairs, "a", "period_end")
-    start_b, end_b = side(claims, pairs, "b", "period_start"), side(claims, pairs, "b", "period_end")
-    length_a, length_b = end_a - start_a, end_b - start_b
-    with np.errstate(invalid="ignore"):
-        same_length = np.abs(length_a - length_b) <= 0.01 * np.maximum(length_a, length_b) + 1
-        adjacent = ((np.abs(start_b - end_a) <= 1) | (np.abs(start_a - end_b) <= 1)) & np.isfinite(length_a)
-    pairs = pairs[same_length & adjacent]
-    if pairs.empty:
+    periods = claims.loc[labels, ["period_start", "period_end"]].to_numpy(dtype=float)
+    span_codes, distinct = pd.factorize(pd.MultiIndex.from_arrays([codes, periods[:, 0], periods[:, 1]]))
+    table = distinct.to_frame(index=False).to_numpy(dtype=float)
+    first, second = adjacent_periods(table[:, 0].astype(np.int64), table[:, 1], table[:, 2])
+    if not len(first):
         return
-    low_a, high_a = side(claims, pairs, "a", "low"), side(claims, pairs, "a", "high")
-    low_b, high_b = side(claims, pairs, "b", "low"), side(claims, pairs, "b", "high")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        jump = np.maximum(low_a / high_b, low_b / high_a)
-    for a, b in pairs[jump > options["max_ratio"]].itertuples(index=False):
-        first, second = sorted((claims.loc[a], claims.loc[b]), key=lambda row: row["period_start"])
-        yield Finding(topic=first["topic"], claims=(ref(claims, a), ref(claims, b)),
-                      diagnosis="implausible magnitude: more than an order of magnitude between adjacent periods",
-                      message=f"{first['topic_label']} goes from {amount_text(first)} ({display.date_range(first['period_start'], first['period_end'])}, {first['id']}) "
-                              f"to {amount_text(second)} ({display.date_range(second['period_start'], second['period_end'])}, {second['id']}): "
-                              f"{display.ratio(first['magnitude'], second['magnitude'])} in one period")
+    # Claims of each period, grouped by the adjacent pair it takes part in; then values
+    # more than max_ratio apart, in both directions.
+    low, high = claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float)
+    order, bounds = members(span_codes, len(table))
+    found = []
+    for earlier, later in ((first, second), (second, first)):
+        left_groups, left_rows = rows_of(order, bounds, earlier)
+        right_groups, right_rows = rows_of(order, bounds, later)
+        pairs = pairs_exceeding(labels[left_rows], left_groups, low[left_rows],
+                                labels[right_rows], right_groups, high[right_rows] * options["max_ratio"])
+        found.append(pairs)
+    for pairs in found:
+        for crowd in pairs.crowds:
+            lowest, highest = crowd_extremes(claims, crowd, "magnitude")
+            row = claims.loc[highest]
+            yield Finding(topic=row["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
+                          diagnosis="implausible magnitude: more than an order of magnitude between adjacent periods",
+                          message=f"{crowd.pairs:,} pairs of {row['topic_label']} for adjacent periods are more than "
+                                  f"{options['max_ratio']:g} times apart: too many to list one by one")
+        for a, b in pairs.frame.itertuples(index=False):
+            first_row, second_row = sorted((claims.loc[a], claims.loc[b]), key=lambda row: row["period_start"])
+            yield Finding(topic=first_row["topic"], claims=(ref(claims, a), ref(claims, b)),
+                          diagnosis="implausible magnitude: more than an order of magnitude between adjacent periods",
+                          message=f"{first_row['topic_label']} goes from {amount_text(first_row)} ({display.date_range(first_row['period_start'], first_row['period_end'])}, {first_row['id']}) "
+                                  f"to {amount_text(second_row)} ({display.date_range(second_row['period_start'], second_row['period_end'])}, {second_row['id']}): "
+                                  f"{display.ratio(first_row['magnitude'], second_row['magnitude'])} in one period")

@@ -25,7 +25,7 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.reconcile import NUMERIC, certainly_inside, comparable_pairs, ref, side, widened
+from checker.pairing import NUMERIC, crowd_extremes, exceeding_inside, ref
 
 ID = "period-totals"
 SEVERITY = "error"
@@ -35,23 +35,11 @@ OPTIONS = {"tolerance": tolerance(0.02)}
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     totals = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
               & claims["aggregation"].isin(("flow", "cumulative")) & claims["modality_class"].ne("forecast"))
-    pairs = comparable_pairs(claims, totals, keys=("topic", "scope", "dimension", "modality_class"), overlap=None)
-    if pairs.empty:
-        return
-    a_inside = certainly_inside(claims, pairs, "a", "b")
-    b_inside = certainly_inside(claims, pairs, "b", "a")
-    nested = a_inside | b_inside
-    inner = np.where(a_inside, pairs["a"], pairs["b"])[nested]
-    outer = np.where(a_inside, pairs["b"], pairs["a"])[nested]
-    oriented = pd.DataFrame({"inner": inner, "outer": outer})
-    if oriented.empty:
-        return
-    tolerance = options["tolerance"]
-    low_inner, _ = widened(side(claims, oriented, "inner", "low"), side(claims, oriented, "inner", "high"), tolerance)
-    _, high_outer = widened(side(claims, oriented, "outer", "low"), side(claims, oriented, "outer", "high"), tolerance)
-    with np.errstate(invalid="ignore"):
-        exceeds = low_inner > high_outer
-    for inner_label, outer_label in oriented[exceeds].itertuples(index=False):  # only the findings
+    for inner_label, outer_label, crowd in exceeding_inside(claims, totals, ("topic", "scope", "dimension", "modality_class"),
+                                                            options["tolerance"]):
+        if crowd is not None:
+            yield _summary(claims, crowd)
+            continue
         part, whole = claims.loc[inner_label], claims.loc[outer_label]
         refs = (ref(claims, inner_label), ref(claims, outer_label))
         shown_part, shown_whole = _amount(part), _amount(whole)
@@ -63,6 +51,16 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         yield Finding(topic=part["topic"], claims=refs, diagnosis="a sub-period exceeds the period that contains it",
                       message=f"{part['topic_label']} is {shown_part} for {_period(part)} ({part['id']}), more than the "
                               f"{shown_whole} given for {_period(whole)} ({whole['id']}), a period that contains it")
+
+
+def _summary(claims: pd.DataFrame, crowd) -> Finding:
+    lowest, highest = crowd_extremes(claims, crowd, "magnitude")
+    first = claims.loc[lowest]
+    return Finding(topic=first["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
+                   diagnosis="many sub-periods exceed their whole: too many pairs to list one by one",
+                   message=f"{len(crowd.labels)} claims of {first['topic_label']} and {crowd.pairs:,} pairs of them where a total "
+                           f"for part of a period exceeds the total for a period containing it; values from {_amount(first)} "
+                           f"({first['id']}) to {_amount(claims.loc[highest])} ({claims.loc[highest]['id']})")
 
 
 def _amount(row: pd.Series) -> str:

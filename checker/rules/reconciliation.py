@@ -18,7 +18,7 @@ import pandas as pd
 
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.reconcile import ref
+from checker.pairing import ref
 
 ID = "name-reconciliation"
 SEVERITY = "note"

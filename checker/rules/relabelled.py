@@ -24,7 +24,7 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.reconcile import NUMERIC, ref
+from checker.pairing import NUMERIC, by_id, crowd_extremes, group_codes, pairs_overlapping, ref
 
 ID = "relabelled-figure"
 SEVERITY = "warning"
@@ -38,36 +38,36 @@ DIRECTIONS = (("export", "import"), ("inflow", "outflow"), ("sale", "purchase"),
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     precise = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna() & (claims["digits"] >= options["min_digits"])
                & np.isfinite(claims["magnitude"]) & (claims["magnitude"] != 0))
-    subset = claims.loc[precise, ["dimension", "magnitude", "half"]]
-    if len(subset) < 2:
+    labels, codes = group_codes(claims, precise, ("dimension",))
+    if len(labels) < 2:
         return
-    # Sort by dimension and value; a precise figure's precision is under 0.5 % of it, so
-    # equal figures are neighbours within that window: each claim meets only the next few.
-    dimension_code, _ = pd.factorize(subset["dimension"])
-    values = subset["magnitude"].to_numpy(dtype=float)
-    order = np.lexsort((values, dimension_code))
-    values, codes, labels = values[order], dimension_code[order], subset.index.to_numpy()[order]
-    window = np.where(values > 0, values * 1.0051, values * 0.9949)
-    # Search within each dimension (the values are sorted only inside their group; the
-    # dimensions are few).
-    stop = np.zeros(len(values), dtype=np.int64)
-    bounds = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1], [True])))
-    for begin, end in zip(bounds[:-1], bounds[1:]):
-        stop[begin:end] = begin + np.searchsorted(values[begin:end], window[begin:end], side="right")
-    partners = np.maximum(stop - np.arange(len(values)) - 1, 0)
-    first = np.repeat(np.arange(len(values)), partners)
-    second = first + 1 + (np.arange(len(first)) - np.repeat(np.cumsum(partners) - partners, partners))
-    if not len(first):
+    # Candidates: claims of another topic whose figures' precision intervals meet (one sort,
+    # see pairing.pairs_overlapping); then the same figure: apart by at most the coarser
+    # half-step.
+    values = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
+    halves = claims.loc[labels, "half"].to_numpy(dtype=float)
+    pairs = pairs_overlapping(labels, codes, values - halves, np.nextafter(values + halves, np.inf),
+                              claims.loc[labels, "topic"].to_numpy(dtype=object))
+    for crowd in pairs.crowds:
+        lowest, highest = crowd_extremes(claims, crowd, "magnitude")
+        row = claims.loc[lowest]
+        topics = sorted(set(claims.loc[list(crowd.labels), "topic"]))
+        yield Finding(topic=row["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
+                      diagnosis="the same figures under many labels: too many pairs to list one by one",
+                      message=f"{len(crowd.labels)} claims in {len(topics)} topics ({', '.join(topics[:5])}{', …' if len(topics) > 5 else ''}) "
+                              f"give the same precise figures; {crowd.pairs:,} pairs")
+    frame = pairs.frame
+    if frame.empty:
         return
-    halves = subset["half"].to_numpy(dtype=float)[order]
-    equal = np.abs(values[first] - values[second]) <= np.maximum(halves[first], halves[second]) * 1.000001
-    a, b = labels[first][equal], labels[second][equal]
-    topic = claims["topic"]
-    differ = topic.loc[a].to_numpy() != topic.loc[b].to_numpy()
+    a, b = frame["a"].to_numpy(), frame["b"].to_numpy()
+    magnitude, half = claims["magnitude"], claims["half"]
+    equal = (np.abs(magnitude.loc[a].to_numpy() - magnitude.loc[b].to_numpy())
+             <= np.maximum(half.loc[a].to_numpy(), half.loc[b].to_numpy()) * 1.000001)
     overlap = ((claims.loc[a, "period_start"].to_numpy() < claims.loc[b, "period_end"].to_numpy())
                & (claims.loc[b, "period_start"].to_numpy() < claims.loc[a, "period_end"].to_numpy()))
-    for left, right in zip(a[differ & overlap], b[differ & overlap]):  # only the findings
-        first_row, second_row = claims.loc[left], claims.loc[right]
+    for left, right in zip(a[equal & overlap], b[equal & overlap]):  # only the findings
+        first_row, second_row = by_id(claims, left, right)
+        left, right = first_row.name, second_row.name
         same_source = first_row["source"] == second_row["source"]
         figure = display.quantity(first_row["low"], first_row["high"], first_row["magnitude"], first_row["topic_factor"],
                                   first_row["topic_unit"], first_row["qualifier"])

@@ -24,7 +24,7 @@ from checker import display
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
 from checker.quantities import DENSITIES, SUBSTANCE_LABELS
-from checker.reconcile import NUMERIC, intervals_apart, ref
+from checker.pairing import NUMERIC, intervals_apart, ref
 from checker.rules.magnitude import bounding_claims, excess
 
 ID = "stated-conversion"

@@ -21,7 +21,7 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.reconcile import comparable_pairs, ref, side
+from checker.pairing import Crowd, by_id, group_codes, pairs_overlapping, ref
 
 ID = "status-conflict"
 SEVERITY = "error"
@@ -34,17 +34,32 @@ def _period(row: pd.Series) -> str:
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     statuses = (claims["kind"] == "status") & claims["state"].ne("") & claims["period_start"].notna()
-    pairs = comparable_pairs(claims, statuses, keys=("topic", "scope", "subject"))
-    if not pairs.empty:
-        differ = side(claims, pairs, "a", "state") != side(claims, pairs, "b", "state")
-        for a, b in pairs[differ].itertuples(index=False):
-            first, second = claims.loc[a], claims.loc[b]
-            yield Finding(topic=first["topic"], claims=(ref(claims, a), ref(claims, b)),
-                          diagnosis="conflicting statuses for overlapping times",
-                          message=f"{first['source']} says '{first['state']}' for {_period(first)} while {second['source']} says "
-                                  f"'{second['state']}' for {_period(second)}")
+    labels, codes = group_codes(claims, statuses, ("topic", "scope", "subject"))
+    pairs = pairs_overlapping(labels, codes, claims.loc[labels, "period_start"].to_numpy(dtype=float),
+                              claims.loc[labels, "period_end"].to_numpy(dtype=float), claims.loc[labels, "state"].to_numpy(dtype=object))
+    for crowd in pairs.crowds:
+        yield _summary(claims, crowd)
+    for a, b in pairs.frame.itertuples(index=False):
+        first, second = by_id(claims, a, b)
+        yield Finding(topic=first["topic"], claims=(ref(claims, first.name), ref(claims, second.name)),
+                      diagnosis="conflicting statuses for overlapping times",
+                      message=f"{first['source']} says '{first['state']}' for {_period(first)} while {second['source']} says "
+                              f"'{second['state']}' for {_period(second)}")
     if options["reversals"]:
         yield from _reversals(claims, statuses)
+
+
+def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
+    """One finding for a group with too many conflicting pairs to list: the first claim of
+    each of two states shows what they disagree on."""
+    group = claims.loc[list(crowd.labels)].sort_values("id", kind="stable")
+    states = sorted(set(group["state"]))
+    shown = [group.index[group["state"] == state][0] for state in states[:2]]
+    first = claims.loc[shown[0]]
+    return Finding(topic=first["topic"], claims=tuple(ref(claims, label) for label in shown),
+                   diagnosis="many conflicting statuses: too many pairs to list one by one",
+                   message=f"{len(crowd.labels)} claims give {', '.join(repr(state) for state in states)} for "
+                           f"{first['topic_label']} and {crowd.pairs:,} pairs of them conflict for overlapping times")
 
 
 def _overlap(first: pd.Series, second: pd.Series) -> bool:

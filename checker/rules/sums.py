@@ -24,7 +24,7 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.reconcile import NUMERIC, SAME_TIME, ref, widened
+from checker.pairing import NUMERIC, SAME_TIME, ref, widened
 
 ID = "sum-consistency"
 SEVERITY = "error"
@@ -38,36 +38,48 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     totals = numeric & claims["sum_of"].ne("")
     if not totals.any():
         return
-    # One row per (total claim, part topic), joined with the part topics' claims that
-    # cover the same time: every candidate part claim of every total, in one merge.
+    # Each part topic's claims for one time, scope and modality class, as one row: the
+    # widest interval they allow and the claims that bound it (within each source, and
+    # across sources). Totals then meet one row per part, never every part claim.
+    part_topics = {part.strip() for cell in claims.loc[totals, "sum_of"] for part in cell.split(";") if part.strip()}
+    parts = claims.loc[numeric & claims["topic"].isin(part_topics), ["topic", "source", "low", "high", *KEYS]]
+    across = _extent(parts, ["topic", *KEYS])
+    within = _extent(parts, ["topic", "source", *KEYS])
     left = claims.loc[totals, ["source", "sum_of", *KEYS]].copy()
     left["total"] = left.index
     left["topic"] = left.pop("sum_of").str.split(";")
     left = left.explode("topic")
     left["topic"] = left["topic"].str.strip()
-    right = claims.loc[numeric, ["topic", "source", *KEYS]].copy()
-    right["part"] = right.index
-    candidates = left.merge(right, on=["topic", *KEYS], suffixes=("", "_part"))
-    parts_by_total = {label: group for label, group in candidates.groupby("total", sort=False)}
+    candidates = {"within its source": left.merge(within, on=["topic", "source", *KEYS]),
+                  "across sources": left.merge(across, on=["topic", *KEYS])}
+    grouped = {scope: dict(tuple(frame.groupby("total", sort=False))) for scope, frame in candidates.items()}
     for label in claims.index[totals]:  # only totals: a handful of topics declare sums
-        group = parts_by_total.get(label)
-        if group is None:
-            continue
-        finding = _check_total(claims, label, group, options["tolerance"])
+        finding = _check_total(claims, label, {scope: groups.get(label) for scope, groups in grouped.items()},
+                               options["tolerance"])
         if finding is not None:
             yield finding
 
 
-def _check_total(claims: pd.DataFrame, label, group: pd.DataFrame, tolerance: float) -> Finding | None:
+def _extent(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per group of part claims: lowest low, highest high, and the claims holding them."""
+    if parts.empty:
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in [*keys, "low", "high", "lowest", "highest"]})
+    grouped = parts.groupby(keys, sort=False, dropna=False)
+    frame = grouped.agg(low=("low", "min"), high=("high", "max")).reset_index()
+    frame["lowest"] = grouped["low"].idxmin().to_numpy()
+    frame["highest"] = grouped["high"].idxmax().to_numpy()
+    return frame
+
+
+def _check_total(claims: pd.DataFrame, label, groups: dict, tolerance: float) -> Finding | None:
     total = claims.loc[label]
     topics = [part.strip() for part in total["sum_of"].split(";") if part.strip()]
-    own = group[group["source_part"] == total["source"]]
-    for scope, chosen in (("within its source", own), ("across sources", group)):
-        found = set(chosen["topic"])
-        if not found:
+    for scope, chosen in groups.items():
+        if chosen is None or chosen.empty:
             continue
+        found = set(chosen["topic"])
         complete = found == set(topics)
-        low, high = _sum_interval(claims, chosen)
+        low, high = float(chosen["low"].sum()), float(chosen["high"].sum())
         total_low, total_high = widened(total["low"], total["high"], tolerance)
         sum_low, sum_high = widened(low, high, tolerance)
         if complete and (sum_low > total_high or sum_high < total_low):
@@ -77,29 +89,19 @@ def _check_total(claims: pd.DataFrame, label, group: pd.DataFrame, tolerance: fl
     return None
 
 
-def _sum_interval(claims: pd.DataFrame, chosen: pd.DataFrame) -> tuple[float, float]:
-    """The interval of the sum: for each part, the widest interval its claims allow."""
-    low = high = 0.0
-    for _, rows in chosen.groupby("topic", sort=True):
-        labels = rows["part"].to_numpy()
-        low += float(np.min(claims.loc[labels, "low"].to_numpy(dtype=float)))
-        high += float(np.max(claims.loc[labels, "high"].to_numpy(dtype=float)))
-    return low, high
-
-
 def _finding(claims: pd.DataFrame, label, chosen: pd.DataFrame, scope: str, low: float, high: float,
              partial: list[str] | None = None) -> Finding:
     total = claims.loc[label]
-    parts = [claims.loc[part] for part in chosen.sort_values(["topic", "part"])["part"]]
+    chosen = chosen.sort_values("topic")
+    part_labels = list(dict.fromkeys(part for pair in zip(chosen["lowest"], chosen["highest"]) for part in pair))
+    parts = [claims.loc[part] for part in part_labels]
     listed = " + ".join(f"{part['topic_label']} {_amount(part)} ({part['id']})" for part in parts)
     summed = display.quantity(low, high, (low + high) / 2, total["topic_factor"], total["topic_unit"])
     refs = (ref(claims, label), *(ref(claims, part.name) for part in parts))
     if partial:
-        missing = ", ".join(claims.loc[claims["topic"] == topic, "topic_label"].iloc[0] if (claims["topic"] == topic).any() else topic
-                            for topic in partial)
         return Finding(topic=total["topic"], claims=refs, diagnosis="the parts given already exceed the total",
                        message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but {listed} already make "
-                               f"{summed}, without {missing} ({scope})")
+                               f"{summed}, without {', '.join(partial)} ({scope})")
     return Finding(topic=total["topic"], claims=refs, diagnosis=_diagnose(total, parts),
                    message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but its parts add up to "
                            f"{summed}: {listed} ({scope})")

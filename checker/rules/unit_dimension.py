@@ -24,7 +24,7 @@ import pandas as pd
 from checker.findings import Finding, Severity
 from checker.options import tolerance
 from checker.quantities import PHASES, SUBSTANCE_LABELS
-from checker.reconcile import NUMERIC, SAME_TIME, comparable_pairs, in_topic_unit, intervals_apart, ref, side
+from checker.pairing import NUMERIC, SAME_TIME, by_id, group_codes, in_topic_unit, intervals_apart, pairs_overlapping, ref
 
 ID = "unit-dimension"
 SEVERITY = "warning"
@@ -45,13 +45,24 @@ def in_topic_dimension(row: pd.Series, phase: str) -> tuple[float, float] | None
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
-    pairs = comparable_pairs(claims, numeric, keys=("topic", "scope", "modality_class", *SAME_TIME), overlap=None)
-    if not pairs.empty:
-        differ = side(claims, pairs, "a", "dimension") != side(claims, pairs, "b", "dimension")
-        for a, b in pairs[differ].itertuples(index=False):
-            finding = _compare(claims, a, b, options["tolerance"])
-            if finding is not None:
-                yield finding
+    labels, codes = group_codes(claims, numeric, ("topic", "scope", "modality_class", *SAME_TIME))
+    # Pairs of a group in different dimensions: every pair "overlaps" (one instant for all).
+    always = np.zeros(len(labels))
+    pairs = pairs_overlapping(labels, codes, always, always + 1, claims.loc[labels, "dimension"].to_numpy(dtype=object))
+    for crowd in pairs.crowds:
+        group = claims.loc[list(crowd.labels)].sort_values("id", kind="stable")
+        dimensions = sorted(set(group["dimension"]))
+        shown = [group.index[group["dimension"] == dimension][0] for dimension in dimensions[:2]]
+        first = claims.loc[shown[0]]
+        yield Finding(topic=first["topic"], claims=tuple(ref(claims, label) for label in shown),
+                      diagnosis="many claims in different dimensions: too many pairs to compare one by one",
+                      message=f"{len(crowd.labels)} claims give {first['topic_label']} in {len(dimensions)} dimensions "
+                              f"({', '.join(dimensions)}); {crowd.pairs:,} pairs would need a density to compare")
+    for a, b in pairs.frame.itertuples(index=False):
+        first, second = by_id(claims, a, b)
+        finding = _compare(claims, first.name, second.name, options["tolerance"])
+        if finding is not None:
+            yield finding
     # A claim alone in a dimension its topic cannot reach is not comparable with anything,
     # whatever its modality: a target in roubles for a topic in dollars is flagged too.
     mismatched = numeric & (claims["dimension"] != claims["topic_dimension"]) & claims["topic_dimension"].notna()

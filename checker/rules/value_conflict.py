@@ -33,8 +33,8 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding, Severity
 from checker.options import tolerance
-from checker.reconcile import (NUMERIC, SAME_TIME, MagnitudeIndex, comparable_pairs, intervals_apart, point_match, ref,
-                               side, tolerance_of)
+from checker.pairing import (NUMERIC, SAME_TIME, Crowd, MagnitudeIndex, by_id, crowd_extremes, group_codes, pairs_apart,
+                              point_match, ref, tolerance_of, widened)
 
 ID = "value-conflict"
 SEVERITY = "error"
@@ -49,22 +49,26 @@ PRECISE_DIGITS = 3
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
-    pairs = comparable_pairs(claims, numeric, keys=("topic", "scope", "dimension", "modality_class", *SAME_TIME), overlap=None)
-    if pairs.empty:
+    # Forecasts compare only within one named forecaster: the forecaster is a key of the
+    # group for forecasts, and unnamed forecasts are left out.
+    forecast = claims["modality_class"] == "forecast"
+    numeric &= ~forecast | (claims["attributed_to"] != "")
+    forecaster = claims["attributed_to"].where(forecast, "")
+    keys = claims[["topic", "scope", "dimension", "modality_class", *SAME_TIME]].assign(_forecaster=forecaster)
+    labels, codes = group_codes(keys, numeric, keys.columns)
+    if len(labels) < 2:
         return
-    tolerance = tolerance_of(claims, pairs["a"], options["tolerance"])
-    apart = intervals_apart(side(claims, pairs, "a", "low"), side(claims, pairs, "a", "high"),
-                            side(claims, pairs, "b", "low"), side(claims, pairs, "b", "high"), tolerance)
-    forecast = side(claims, pairs, "a", "modality_class") == "forecast"
-    forecaster = side(claims, pairs, "a", "attributed_to")
-    # Different (or unnamed) forecasters may legitimately disagree: not compared at all.
-    same_forecaster = (forecaster == side(claims, pairs, "b", "attributed_to")) & (forecaster != "")
-    keep = apart & (~forecast | same_forecaster)
+    tolerance = tolerance_of(claims, labels, options["tolerance"])
+    low, high = widened(claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance)
+    pairs = pairs_apart(labels, codes, low, high)
+    for crowd in pairs.crowds:
+        yield _summary(claims, crowd)
     index = None
-    for a, b in pairs[keep].itertuples(index=False):  # loop only over the findings
+    for a, b in pairs.frame.itertuples(index=False):  # loop only over the findings
         if index is None:
             index = MagnitudeIndex(claims)
-        first, second = claims.loc[a], claims.loc[b]
+        first, second = by_id(claims, a, b)
+        a, b = first.name, second.name
         severity = None
         if first["modality_class"] == "forecast":
             severity = Severity.WARNING.value
@@ -81,6 +85,17 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             message += "; running totals for the same day without a time of day may be counts from different hours"
         yield Finding(topic=first["topic"], message=message, claims=(ref(claims, a), ref(claims, b)), diagnosis=diagnosis,
                       severity=severity or "")
+
+
+def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
+    """One finding for a group with too many conflicting pairs to list."""
+    lowest, highest = crowd_extremes(claims, crowd, "magnitude")
+    low, high = claims.loc[lowest], claims.loc[highest]
+    return Finding(topic=low["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
+                   diagnosis="many different figures: too many conflicting pairs to list one by one",
+                   message=f"{len(crowd.labels)} claims give {low['topic_label']} for "
+                           f"{display.date_range(low['period_start'], low['period_end'])} and {crowd.pairs:,} pairs of them "
+                           f"conflict; they range from {value(low)} ({low['id']}) to {value(high)} ({high['id']})")
 
 
 def value(row: pd.Series) -> str:

@@ -19,7 +19,7 @@ import pandas as pd
 from checker.dates import WEEKDAYS
 from checker.findings import Finding
 from checker.options import Option
-from checker.reconcile import ref
+from checker.pairing import ref
 
 ID = "date-weekday"
 SEVERITY = "error"

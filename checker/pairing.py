@@ -1,0 +1,507 @@
+"""Pairing claims for comparison, and the claim references findings carry.
+
+Rules compare claims within groups (a topic, scope, time…) and report the pairs that
+disagree. Generating every pair of a group would be quadratic in its size, so the
+primitives here sort once and enumerate only the pairs that are findings: a pair apart,
+a pair overlapping in time with different states, a pair where one value exceeds
+another. Time and memory grow as n log n plus the number of pairs found. A group with
+more than ``PAIR_LIMIT`` such pairs is not enumerated: it is returned as a ``Crowd``,
+which a rule reports as one summarising finding.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from checker import display
+from checker.findings import ClaimRef
+
+NUMERIC = ("quantity", "count")
+FIGURES = ("actual", "estimate")  # modalities that state what is, so they can conflict
+# Claims that cover the same time share these three numbers (see normalise._spans): the
+# same period for flows and stocks, the same count start and as-of instant for running totals.
+SAME_TIME = ("span_start", "span_inner_end", "span_outer_end")
+
+
+# More pairs than this in one comparison group are summarised in one finding: an editor
+# cannot read a thousand findings about one topic, and enumerating millions exhausts memory.
+PAIR_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Crowd:
+    """A comparison group with more findings than PAIR_LIMIT."""
+
+    labels: tuple  # row labels of every claim of the group
+    pairs: int  # how many pairs disagree
+
+
+@dataclass
+class Pairs:
+    """Pairs of row labels (columns ``a`` and ``b``) and the groups too crowded to list."""
+
+    frame: pd.DataFrame
+    crowds: list[Crowd] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.frame.empty and not self.crowds
+
+
+def group_codes(claims: pd.DataFrame, mask, keys: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Row labels of the masked claims and one integer per group of ``keys``."""
+    keys = list(keys)
+    subset = claims.loc[mask, keys] if mask is not None else claims[keys]
+    codes = np.zeros(len(subset), dtype=np.int64)
+    for key in keys:  # combine the factorised keys into one code
+        factor, uniques = pd.factorize(subset[key], use_na_sentinel=False)
+        codes = codes * (len(uniques) + 1) + factor
+    if len(codes):
+        codes = pd.factorize(codes)[0].astype(np.int64)  # compact again: products can grow large
+    return subset.index.to_numpy(), codes
+
+
+def _dense_ranks(*arrays: np.ndarray) -> list[np.ndarray]:
+    """Each value's rank among all the arrays' values (ties share a rank), so that
+    comparisons of floats become exact comparisons of small integers."""
+    values = np.concatenate([np.asarray(array, dtype=float) for array in arrays])
+    _, inverse = np.unique(values, return_inverse=True)
+    ranks, start = [], 0
+    for array in arrays:
+        ranks.append(inverse[start:start + len(array)].astype(np.int64))
+        start += len(array)
+    return ranks
+
+
+def expand_ranges(rows: np.ndarray, starts: np.ndarray, stops: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row, every position in [start, stop): (row, position) arrays."""
+    counts = np.maximum(stops - starts, 0)
+    repeated = np.repeat(rows, counts)
+    offsets = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return repeated, np.repeat(starts, counts) + offsets
+
+
+def _crowded(codes: np.ndarray, counts: np.ndarray, limit: int) -> np.ndarray:
+    """Which groups have more pairs than the limit."""
+    if not len(codes):
+        return np.zeros(0, dtype=bool)
+    totals = np.bincount(codes, weights=counts, minlength=int(codes.max()) + 1)
+    return totals > limit
+
+
+def _crowds(labels: np.ndarray, codes: np.ndarray, counts: np.ndarray, crowded: np.ndarray) -> list[Crowd]:
+    totals = np.bincount(codes, weights=counts, minlength=len(crowded))
+    return [Crowd(tuple(labels[codes == group]), int(totals[group])) for group in np.flatnonzero(crowded)]
+
+
+def _frame(a, b) -> pd.DataFrame:
+    return pd.DataFrame({"a": np.asarray(a), "b": np.asarray(b)})
+
+
+def pairs_apart(labels: np.ndarray, codes: np.ndarray, low: np.ndarray, high: np.ndarray,
+                strict: bool = True, limit: int = PAIR_LIMIT) -> Pairs:
+    """Pairs of one group whose intervals do not meet: ``a`` lies wholly below ``b``
+    (high_a < low_b, or <= when not ``strict``). One sort; each claim's partners are a
+    contiguous run of the group sorted by low bound."""
+    if len(labels) < 2:
+        return Pairs(_frame([], []))
+    rank_low, rank_high = _dense_ranks(low, high)
+    span = int(max(rank_low.max(), rank_high.max())) + 2
+    keys = codes * span + rank_low
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    starts = np.searchsorted(sorted_keys, codes * span + rank_high, side="right" if strict else "left")
+    stops = np.searchsorted(sorted_keys, codes * span + (span - 1), side="right")
+    counts = np.maximum(stops - starts, 0)
+    if not strict:  # a point interval (low == high) would otherwise meet itself
+        counts = counts - ((rank_low == rank_high) & (counts > 0))
+    crowded = _crowded(codes, counts, limit)
+    keep = ~crowded[codes]
+    rows, positions = expand_ranges(np.flatnonzero(keep), starts[keep], stops[keep])
+    partners = order[positions]
+    distinct = partners != rows
+    return Pairs(_frame(labels[rows[distinct]], labels[partners[distinct]]), _crowds(labels, codes, counts, crowded))
+
+
+def pairs_overlapping(labels: np.ndarray, codes: np.ndarray, start: np.ndarray, end: np.ndarray,
+                      states: np.ndarray, limit: int = PAIR_LIMIT) -> Pairs:
+    """Pairs of one group whose [start, end) intervals intersect and whose states differ.
+
+    Sorted by start, a claim's overlapping partners after it are a contiguous run (those
+    starting before it ends); among them, those of another state are a contiguous run of
+    that state's own positions, so nothing but the findings is enumerated."""
+    if len(labels) < 2:
+        return Pairs(_frame([], []))
+    rank_start, rank_end = _dense_ranks(start, end)
+    span = int(max(rank_start.max(), rank_end.max())) + 2
+    keys = codes * span + rank_start
+    order = np.argsort(keys, kind="stable")
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    stops = np.searchsorted(keys[order], codes * span + rank_end, side="left")
+    state_codes, _ = pd.factorize(pd.Series(states, dtype=object))
+    by_state = [np.flatnonzero(state_codes[order] == state) for state in range(int(state_codes.max()) + 1)]
+    counts = np.zeros(len(labels), dtype=np.int64)
+    runs = []
+    for state, positions_of_state in enumerate(by_state):
+        for other, positions_of_other in enumerate(by_state):
+            if other == state:
+                continue
+            mine = np.flatnonzero(state_codes == state)
+            first = np.searchsorted(positions_of_other, position[mine], side="right")
+            last = np.searchsorted(positions_of_other, stops[mine], side="left")
+            counts[mine] += np.maximum(last - first, 0)
+            runs.append((mine, first, last, positions_of_other))
+    crowded = _crowded(codes, counts, limit)
+    a_parts, b_parts = [], []
+    for mine, first, last, positions_of_other in runs:
+        keep = ~crowded[codes[mine]]
+        rows, at = expand_ranges(mine[keep], first[keep], last[keep])
+        a_parts.append(labels[rows])
+        b_parts.append(labels[order[positions_of_other[at]]])
+    a = np.concatenate(a_parts) if a_parts else np.zeros(0, dtype=labels.dtype)
+    b = np.concatenate(b_parts) if b_parts else np.zeros(0, dtype=labels.dtype)
+    return Pairs(_frame(a, b), _crowds(labels, codes, counts, crowded))
+
+
+def pairs_exceeding(left_labels: np.ndarray, left_codes: np.ndarray, left_values: np.ndarray,
+                    right_labels: np.ndarray, right_codes: np.ndarray, right_values: np.ndarray,
+                    limit: int = PAIR_LIMIT) -> Pairs:
+    """Pairs (a from the left, b from the right) of one group where a's value exceeds
+    b's: the right side sorted once by value, each a's partners a contiguous run."""
+    if not len(left_labels) or not len(right_labels):
+        return Pairs(_frame([], []))
+    rank_left, rank_right = _dense_ranks(left_values, right_values)
+    span = int(max(rank_left.max(), rank_right.max())) + 2
+    keys = right_codes * span + rank_right
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    starts = np.searchsorted(sorted_keys, left_codes * span, side="left")
+    stops = np.searchsorted(sorted_keys, left_codes * span + rank_left, side="left")
+    counts = np.maximum(stops - starts, 0)
+    crowded = _crowded(np.concatenate((left_codes, right_codes)), np.concatenate((counts, np.zeros(len(right_codes)))), limit)
+    keep = ~crowded[left_codes]
+    rows, positions = expand_ranges(np.flatnonzero(keep), starts[keep], stops[keep])
+    crowds = []
+    for group in np.flatnonzero(crowded):
+        crowds.append(Crowd(tuple(left_labels[left_codes == group]) + tuple(right_labels[right_codes == group]),
+                            int(counts[left_codes == group].sum())))
+    return Pairs(_frame(left_labels[rows], right_labels[order[positions]]), crowds)
+
+
+def nested_spans(codes: np.ndarray, start: np.ndarray, inner_end: np.ndarray, outer_end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (inner, outer) of distinct spans of one group where the inner span lies
+    certainly inside the outer one (see ``certainly_inside``), as positions in the arrays.
+
+    Sorted by group and start, the spans that can lie inside a span are those starting
+    from its start up to its inner end: a contiguous run, filtered by their ends."""
+    if len(codes) < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    rank_start, rank_inner = _dense_ranks(start, inner_end)
+    span = int(max(rank_start.max(), rank_inner.max())) + 2
+    keys = codes * span + rank_start
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    first = np.searchsorted(sorted_keys, keys, side="left")
+    last = np.searchsorted(sorted_keys, codes * span + rank_inner, side="left")
+    outer, positions = expand_ranges(np.arange(len(codes)), first, last)
+    inner = order[positions]
+    with np.errstate(invalid="ignore"):
+        inside = (inner != outer) & (outer_end[inner] <= inner_end[outer]) & (start[inner] >= start[outer])
+        same = (start[inner] == start[outer]) & (inner_end[inner] == inner_end[outer]) & (outer_end[inner] == outer_end[outer])
+    keep = inside & ~same
+    return inner[keep], outer[keep]
+
+
+def exceeding_inside(claims: pd.DataFrame, mask, keys: Iterable[str], tolerance: float,
+                     left_mask=None, right_mask=None):
+    """Pairs (inner, outer) of one group where the inner claim covers a time certainly
+    inside the outer's and still exceeds it: its low bound above the outer's high bound,
+    both widened by the tolerance. Yields (inner label, outer label, None) per pair and
+    (None, None, crowd) per crowded group. ``left_mask`` / ``right_mask`` restrict which
+    claims may be inner / outer (parts and wholes); the group keys must then link them."""
+    labels, codes = group_codes(claims, mask, keys)
+    if len(labels) < 2:
+        return
+    spans = claims.loc[labels, list(SAME_TIME)]
+    span_codes, distinct = pd.factorize(pd.MultiIndex.from_arrays([codes, *(spans[c].to_numpy(dtype=float) for c in SAME_TIME)]))
+    table = distinct.to_frame(index=False).to_numpy(dtype=float)
+    inner, outer = nested_spans(table[:, 0].astype(np.int64), table[:, 1], table[:, 2], table[:, 3])
+    low, high = widened(claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance)
+    may_inner = np.ones(len(labels), dtype=bool) if left_mask is None else np.asarray(left_mask)[claims.index.get_indexer(labels)]
+    may_outer = np.ones(len(labels), dtype=bool) if right_mask is None else np.asarray(right_mask)[claims.index.get_indexer(labels)]
+    # Left: each claim of an inner span, once per outer span containing it (the group of
+    # the comparison is that outer span); right: each claim once, grouped by its span.
+    order, bounds = members(span_codes, len(table))
+    pair, left_rows = rows_of(order, bounds, inner)
+    left_groups = outer[pair].astype(np.int64)
+    left_rows, left_groups = left_rows[may_inner[left_rows]], left_groups[may_inner[left_rows]]
+    right_rows = np.flatnonzero(may_outer)
+    pairs = pairs_exceeding(labels[left_rows], left_groups, low[left_rows],
+                            labels[right_rows], span_codes[right_rows].astype(np.int64), high[right_rows])
+    for crowd in pairs.crowds:
+        yield None, None, crowd
+    for a, b in pairs.frame.itertuples(index=False):
+        yield a, b, None
+
+
+def members(codes: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows by code, compressed: the rows of code k are ``order[bounds[k]:bounds[k + 1]]``."""
+    order = np.argsort(codes, kind="stable")
+    return order, np.searchsorted(codes[order], np.arange(count + 1))
+
+
+def rows_of(order: np.ndarray, bounds: np.ndarray, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The rows of each code in ``which``, with the position in ``which`` they belong to."""
+    position, at = expand_ranges(np.arange(len(which)), bounds[which], bounds[np.asarray(which) + 1])
+    return position, order[at]
+
+
+def adjacent_periods(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of distinct periods of one group, the second starting (within a day) where the
+    first ends, of the same length (within 1 % and a day). Sorted by group and start, a
+    period's followers are a short run found by binary search."""
+    if len(codes) < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    rank_start, rank_low, rank_high = _dense_ranks(start, end - 1, end + 1)
+    span = int(max(rank_start.max(), rank_low.max(), rank_high.max())) + 2
+    keys = codes * span + rank_start
+    order = np.argsort(keys, kind="stable")
+    low = np.searchsorted(keys[order], codes * span + rank_low, side="left")
+    high = np.searchsorted(keys[order], codes * span + rank_high, side="right")
+    first, positions = expand_ranges(np.arange(len(codes)), low, high)
+    second = order[positions]
+    length_first, length_second = end[first] - start[first], end[second] - start[second]
+    with np.errstate(invalid="ignore"):
+        same_length = np.abs(length_first - length_second) <= 0.01 * np.maximum(length_first, length_second) + 1
+    keep = same_length & (first != second) & np.isfinite(length_first)
+    return first[keep], second[keep]
+
+
+def by_id(claims: pd.DataFrame, a, b) -> tuple[pd.Series, pd.Series]:
+    """The two claims of a pair, the one whose id sorts first first: messages read the
+    same however the pair was found."""
+    first, second = claims.loc[a], claims.loc[b]
+    return (first, second) if first["id"] <= second["id"] else (second, first)
+
+
+def crowd_extremes(claims: pd.DataFrame, crowd: Crowd, column: str) -> tuple:
+    """The claims of a crowded group with the lowest and the highest value of ``column``
+    (ties broken by claim id), which a summarising finding shows."""
+    rows = claims.loc[list(crowd.labels), [column, "id"]].sort_values([column, "id"], kind="stable")
+    return rows.index[0], rows.index[-1]
+
+
+def comparable_pairs(claims: pd.DataFrame, mask: pd.Series | np.ndarray | None = None,
+                     keys: Iterable[str] = ("topic", "scope"),
+                     overlap: tuple[str, str] | None = ("period_start", "period_end")) -> pd.DataFrame:
+    """Unordered pairs of distinct claims sharing ``keys`` whose ``overlap`` intervals
+    intersect. Columns ``a`` and ``b`` are row labels of ``claims``; ``a``'s id sorts first,
+    so a pair is never reported twice and A-vs-B is B-vs-A.
+
+    The claims are sorted by group and id, and every pair within a group is generated with
+    array arithmetic: no join, no Python loop, and only pairs that share a group."""
+    keys = list(keys)
+    # Only the columns the pairing reads: masking the whole (wide) claims table would
+    # copy every column of every selected row.
+    needed = list(dict.fromkeys(keys + ["id"] + (list(overlap) if overlap else [])))
+    subset = claims[needed] if mask is None else claims.loc[mask, needed]
+    if len(subset) < 2:
+        return pd.DataFrame({"a": pd.Series(dtype=claims.index.dtype), "b": pd.Series(dtype=claims.index.dtype)})
+    codes = np.zeros(len(subset), dtype=np.int64)
+    for key in keys:  # one integer per group: combine the factorised keys
+        factor, uniques = pd.factorize(subset[key], use_na_sentinel=False)
+        codes = codes * (len(uniques) + 1) + factor
+    order = np.lexsort((subset["id"].to_numpy(dtype=object).astype(str), codes))
+    codes = codes[order]
+    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    sizes = np.diff(np.concatenate((starts, [len(codes)])))
+    position_in_group = np.arange(len(codes)) - np.repeat(starts, sizes)
+    partners = np.repeat(sizes, sizes) - position_in_group - 1  # later members of its group
+    first = np.repeat(np.arange(len(codes)), partners)
+    offsets = np.arange(len(first)) - np.repeat(np.cumsum(partners) - partners, partners)
+    second = first + 1 + offsets
+    labels = subset.index.to_numpy()[order]
+    a, b = labels[first], labels[second]
+    if overlap and len(a):
+        start, end = overlap
+        begin = subset[start].to_numpy(dtype=float)[order]
+        finish = subset[end].to_numpy(dtype=float)[order]
+        keep = (begin[first] < finish[second]) & (begin[second] < finish[first])
+        a, b = a[keep], b[keep]
+    return pd.DataFrame({"a": a, "b": b})
+
+
+def side(claims: pd.DataFrame, pairs: pd.DataFrame, which: str, column: str) -> np.ndarray:
+    """A column of ``claims`` aligned with one side of ``pairs``."""
+    return claims[column].to_numpy()[claims.index.get_indexer(pairs[which])]
+
+
+def widened(low: np.ndarray, high: np.ndarray, tolerance: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
+    """An interval widened by a relative tolerance on each bound."""
+    with np.errstate(invalid="ignore"):
+        return low - np.abs(low) * tolerance, high + np.abs(high) * tolerance
+
+
+def intervals_apart(low_a, high_a, low_b, high_b, tolerance) -> np.ndarray:
+    """True where two intervals do not meet even after widening both by the tolerance."""
+    low_a, high_a = widened(np.asarray(low_a, float), np.asarray(high_a, float), tolerance)
+    low_b, high_b = widened(np.asarray(low_b, float), np.asarray(high_b, float), tolerance)
+    return (low_a > high_b) | (low_b > high_a)
+
+
+def certainly_inside(claims: pd.DataFrame, pairs: pd.DataFrame, inner: str = "a", outer: str = "b") -> np.ndarray:
+    """True where the ``inner`` claim covers a time that lies inside the ``outer`` claim's
+    whatever their as-of instants are, without covering the same time: a quarter inside
+    its year, a running total as of May inside the one as of June."""
+    start_in, start_out = side(claims, pairs, inner, "span_start"), side(claims, pairs, outer, "span_start")
+    with np.errstate(invalid="ignore"):
+        inside = (start_in >= start_out) & (side(claims, pairs, inner, "span_outer_end") <= side(claims, pairs, outer, "span_inner_end"))
+        same = ((start_in == start_out) & (side(claims, pairs, inner, "span_inner_end") == side(claims, pairs, outer, "span_inner_end"))
+                & (side(claims, pairs, inner, "span_outer_end") == side(claims, pairs, outer, "span_outer_end")))
+    return inside & ~same
+
+
+def same_time(first, second) -> bool:
+    """Whether two claims (rows) cover the same time."""
+    return all(first[column] == second[column] for column in SAME_TIME)
+
+
+def point_match(value: float, other, tolerance: float) -> float | None:
+    """How far a figure is from another claim's stated value, relative, when the stated
+    value could be that figure rounded (the other claim's own precision, at most
+    ``tolerance`` of the value); None when it could not. A lower bound (">12 billion")
+    matches figures just above it, an upper bound figures just below it. Point values, not
+    intervals widened by precision: 140 never matches 100."""
+    stated, half, qualifier = other["magnitude"], other["half"], other["qualifier"]
+    if not (math.isfinite(value) and math.isfinite(stated)) or value == 0 and stated == 0:
+        return None if not (value == 0 and stated == 0) else 0.0
+    scale = max(abs(value), abs(stated))
+    reach = min(2 * half if qualifier in ("gt", "ge", "lt", "le") else half, tolerance * scale) if math.isfinite(half) else tolerance * scale
+    gap = value - stated
+    if qualifier in ("gt", "ge"):
+        fits = 0 <= gap <= reach
+    elif qualifier in ("lt", "le"):
+        fits = 0 <= -gap <= reach
+    else:
+        fits = abs(gap) <= max(reach, 1e-12 * scale)
+    return abs(gap) / scale if fits else None
+
+
+def tolerance_of(claims: pd.DataFrame, rows, default: float) -> np.ndarray:
+    """Each claim's topic tolerance, or the rule's default where the topic sets none."""
+    values = claims.loc[rows, "tolerance"].to_numpy(dtype=float) if len(rows) else np.zeros(0)
+    return np.where(np.isnan(values), default, values)
+
+
+def value_text(row: pd.Series, prefix: str = "") -> str:
+    """The normalised value of a claim (or its stated conversion, prefix 'converted_')."""
+    kind = row["kind"]
+    if kind in NUMERIC:
+        if pd.isna(row[f"{prefix}magnitude"]):
+            return ""
+        factor, unit = _display_unit(row, prefix)
+        return display.quantity(row[f"{prefix}low"], row[f"{prefix}high"], row[f"{prefix}magnitude"], factor, unit, row[f"{prefix}qualifier"])
+    if kind == "date":
+        return display.date_range(row["date_start"], row["date_end"])
+    if kind == "status":
+        return row["state"]
+    return str(row["value"])
+
+
+def _display_unit(row: pd.Series, prefix: str) -> tuple[float, str]:
+    """The topic's display unit when the value has the topic's dimension, else base units."""
+    if row[f"{prefix}dimension"] == row["topic_dimension"] and not pd.isna(row["topic_factor"]):
+        return float(row["topic_factor"]), str(row["topic_unit"])
+    unit = row[f"{prefix}unit"]
+    return 1.0, "" if unit == "dimensionless" else str(unit)
+
+
+def in_topic_unit(row: pd.Series, base_value: float) -> str:
+    """A number in base units of the topic's dimension, shown in the topic's display unit."""
+    factor = row["topic_factor"]
+    unit = row["topic_unit"] if isinstance(row["topic_unit"], str) else ""
+    return f"{display.number(display.in_unit(base_value, factor))} {unit}".strip()
+
+
+def _key(row: pd.Series) -> str:
+    """The canonical reading of a claim that fingerprints hash: base units, full precision."""
+    parts = [row["kind"], f"{row['period_start']:.0f}/{row['period_end']:.0f}" if not pd.isna(row["period_start"]) else ""]
+    if row["kind"] in NUMERIC:
+        parts += [str(row["dimension"]), f"{row['low']:.9g}", f"{row['high']:.9g}"]
+        if not pd.isna(row["converted_magnitude"]):
+            parts += [str(row["converted_dimension"]), f"{row['converted_low']:.9g}", f"{row['converted_high']:.9g}"]
+    elif row["kind"] == "date":
+        parts += [f"{row['date_start']:.0f}", f"{row['date_end']:.0f}"]
+    elif row["kind"] == "status":
+        parts += [row["state"]]
+    parts += [row["modality"], row["scope"], row["relation"], row["relative_to"]]
+    return "|".join(str(part) for part in parts)
+
+
+_ROW_COLUMNS = ("kind", "magnitude", "low", "high", "qualifier", "dimension", "unit", "topic_dimension", "topic_factor",
+                "topic_unit", "converted_magnitude", "converted_low", "converted_high", "converted_qualifier",
+                "converted_dimension", "converted_unit", "date_start", "date_end", "state", "value", "period_start",
+                "period_end", "modality", "scope", "relation", "relative_to", "source", "id", "file", "line", "quote",
+                "converted", "topic")
+_ROWS: dict[int, tuple] = {}  # id of a claims table → (weak reference to it, arrays, index)
+
+
+def _row(claims: pd.DataFrame, label) -> dict:
+    """The fields a finding shows of one claim, read from column arrays built once per
+    claims table (a pandas row lookup on a wide table costs a fraction of a millisecond,
+    and findings at scale number in the thousands)."""
+    cached = _ROWS.get(id(claims))
+    if cached is None or cached[0]() is not claims:
+        key = id(claims)
+        cached = (weakref.ref(claims, lambda _: _ROWS.pop(key, None)),
+                  {column: claims[column].to_numpy() for column in _ROW_COLUMNS}, pd.Index(claims.index))
+        _ROWS[key] = cached
+    _, arrays, index = cached
+    position = index.get_loc(label)
+    return {column: values[position] for column, values in arrays.items()}
+
+
+def ref(claims: pd.DataFrame, label) -> ClaimRef:
+    """A claim as findings carry it."""
+    row = _row(claims, label)
+    period = display.date_range(row["period_start"], row["period_end"]) if not pd.isna(row["period_start"]) else ""
+    normalised = value_text(row)
+    if row["kind"] in NUMERIC and not pd.isna(row["converted_magnitude"]):
+        normalised += f" = {value_text(row, 'converted_')}"
+    return ClaimRef(
+        source=row["source"], claim_id=row["id"], file=row["file"], line=int(row["line"]), quote=row["quote"],
+        value=row["value"] + (f" ({row['converted']})" if row["converted"] else ""),
+        normalised=normalised, period=period, topic=row["topic"], key=_key(row),
+    )
+
+
+class MagnitudeIndex:
+    """Claims by stated value, per dimension: the claims whose value lies near a given one
+    in O(log n + k), for diagnoses that look for a matching figure."""
+
+    def __init__(self, claims: pd.DataFrame):
+        numeric = claims.loc[claims["kind"].isin(NUMERIC) & claims["magnitude"].notna(), ["dimension", "magnitude"]]
+        self._groups: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for dimension, group in numeric.groupby("dimension", sort=False):
+            values = group["magnitude"].to_numpy(dtype=float)
+            order = np.argsort(values, kind="stable")
+            self._groups[dimension] = (values[order], group.index.to_numpy()[order])
+
+    def near(self, dimension: str, value: float, tolerance: float) -> list:
+        """Row labels of claims within ``tolerance`` (relative to the larger) of ``value``."""
+        if dimension not in self._groups or not math.isfinite(value):
+            return []
+        values, labels = self._groups[dimension]
+        reach = abs(value) * tolerance / (1 - tolerance) if tolerance < 1 else math.inf
+        start = np.searchsorted(values, value - reach, side="left")
+        stop = np.searchsorted(values, value + reach, side="right")
+        return labels[start:stop].tolist()
