@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
+import numpy as np
 import pandas as pd
 
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.pairing import NUMERIC, intervals_apart, ref, same_time, value_text
+from checker.pairing import NUMERIC, SAME_TIME, intervals_apart, ref, value_text, widened
 
 ID = "citation-consistency"
 SEVERITY = "warning"
@@ -28,48 +29,24 @@ OPTIONS = {"tolerance": tolerance(0.02),
            "note_unsupported": Option(True, "note a citing claim whose cited source says nothing on its topic")}
 
 
-def _meets(claim: pd.Series, other: pd.Series, tolerance: float) -> bool | None:
-    """Whether two claims agree; None when they cannot be compared."""
-    overlaps = other["period_start"] < claim["period_end"] and claim["period_start"] < other["period_end"]
-    if claim["kind"] in NUMERIC:
-        if claim["dimension"] != other["dimension"] or pd.isna(other["magnitude"]):
-            return None
-        if not same_time(claim, other) or claim["modality_class"] != other["modality_class"]:
-            return None
-        return not intervals_apart(claim["low"], claim["high"], other["low"], other["high"], tolerance)
-    if claim["kind"] == "date":
-        return not (claim["date_start"] >= other["date_end"] or other["date_start"] >= claim["date_end"])
-    if claim["kind"] == "status":
-        return None if not overlaps else claim["state"] == other["state"]
-    return None
-
-
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     citing = claims["cites"].ne("") & (claims["cites"].isin(claims["source"]) | claims["cites_has_text"])
     if not citing.any():
         return
-    # The cited claims of each citing claim, by one join on (cited source, topic) and one
-    # on the cited source alone (for a figure moved to another topic).
-    left = pd.DataFrame({"a": claims.index[citing], "source": claims.loc[citing, "cites"].to_numpy(),
-                         "topic": claims.loc[citing, "topic"].to_numpy()})
-    right = pd.DataFrame({"b": claims.index, "source": claims["source"].to_numpy(), "topic": claims["topic"].to_numpy()})
-    right = right[right["source"].isin(set(left["source"]))]
-    same_topic_of = left.merge(right, on=["source", "topic"]).groupby("a")["b"].apply(list).to_dict()
-    by_source = right.groupby("source")["b"].apply(list).to_dict()
     tolerance = options["tolerance"]
-    for label in claims.index[citing]:  # one citing claim at a time: citations are few
+    cited = claims[claims["source"].isin(set(claims.loc[citing, "cites"]))]
+    on_topic = {key: _Group(cited.loc[rows], tolerance) for key, rows in cited.groupby(["source", "topic"], sort=False).groups.items()}
+    by_source = {source: rows for source, rows in cited.groupby("source", sort=False).groups.items()}
+    for label in claims.index[citing]:  # one citing claim at a time: each meets a sorted group in O(log n)
         claim = claims.loc[label]
-        same_topic = same_topic_of.get(label, [])
-        verdicts = [(other_label, _meets(claim, claims.loc[other_label], tolerance)) for other_label in same_topic]
-        agreeing = [other for other, verdict in verdicts if verdict]
-        disagreeing = [other for other, verdict in verdicts if verdict is False]
-        if disagreeing and not agreeing:
-            other = claims.loc[disagreeing[0]]
-            yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, disagreeing[0])),
-                          diagnosis="the cited source says otherwise",
-                          message=f"{claim['id']} gives {value_text(claim)} citing {claim['cites']}, which gives {value_text(other)} ({other['id']})")
-            continue
-        if verdicts:
+        group = on_topic.get((claim["cites"], claim["topic"]))
+        if group is not None:
+            agrees, disagreeing = group.verdict(claim)
+            if disagreeing is not None and not agrees:
+                other = claims.loc[disagreeing]
+                yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, disagreeing)),
+                              diagnosis="the cited source says otherwise",
+                              message=f"{claim['id']} gives {value_text(claim)} citing {claim['cites']}, which gives {value_text(other)} ({other['id']})")
             continue
         moved = _same_figure_elsewhere(claim, claims.loc[by_source.get(claim["cites"], [])], tolerance) if claim["kind"] in NUMERIC else None
         if moved is not None:
@@ -82,6 +59,68 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             yield Finding(topic=claim["topic"], claims=(ref(claims, label),), severity=Severity.NOTE.value,
                           diagnosis="the cited source makes no claim on this topic",
                           message=f"{claim['id']} cites {claim['cites']}, which makes no claim on {claim['topic_label']}")
+
+
+class _Group:
+    """The claims one source makes on one topic, arranged so that a citing claim learns in
+    O(log n) whether any of them agrees with it and which one disagrees."""
+
+    def __init__(self, rows: pd.DataFrame, tolerance: float):
+        self.tolerance = tolerance
+        self.kinds: dict[tuple, tuple] = {}
+        numeric = rows["kind"].isin(NUMERIC) & rows["magnitude"].notna()
+        for key, part in rows[numeric].groupby(["dimension", "modality_class", *SAME_TIME], sort=False, dropna=False):
+            low, high = widened(part["low"].to_numpy(dtype=float), part["high"].to_numpy(dtype=float), tolerance)
+            self.kinds[("numeric", *key)] = _sorted(part.index.to_numpy(), low, high)
+        dates = rows[rows["kind"] == "date"]
+        if len(dates):
+            # Date intervals are half-open: [start, end) meets [s, e) when start < e and s < end.
+            self.kinds[("date",)] = _sorted(dates.index.to_numpy(), dates["date_start"].to_numpy(dtype=float),
+                                            np.nextafter(dates["date_end"].to_numpy(dtype=float), -np.inf))
+        self.statuses = rows[rows["kind"] == "status"]
+
+    def verdict(self, claim: pd.Series) -> tuple[bool, object]:
+        """(some claim agrees, a claim that disagrees or None)."""
+        if claim["kind"] in NUMERIC:
+            if pd.isna(claim["magnitude"]):
+                return False, None
+            found = self.kinds.get(("numeric", claim["dimension"], claim["modality_class"], *(claim[c] for c in SAME_TIME)))
+            low, high = widened(claim["low"], claim["high"], self.tolerance)
+            return _meet(found, low, high)
+        if claim["kind"] == "date":
+            return _meet(self.kinds.get(("date",)), claim["date_start"], np.nextafter(claim["date_end"], -np.inf))
+        if claim["kind"] == "status" and len(self.statuses):
+            statuses = self.statuses
+            overlapping = ((statuses["period_start"] < claim["period_end"]) & (claim["period_start"] < statuses["period_end"])).to_numpy()
+            same = (statuses["state"] == claim["state"]).to_numpy()
+            differing = statuses.index[overlapping & ~same]
+            return bool((overlapping & same).any()), (differing[0] if len(differing) else None)
+        return False, None
+
+
+def _sorted(labels: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple:
+    """Members by low bound, with the running largest high bound (does any earlier member
+    reach up to a value?) and the running smallest one and where it is (does any end below?)."""
+    order = np.argsort(low, kind="stable")
+    highs = high[order]
+    smallest = np.minimum.accumulate(highs)
+    where_smallest = np.maximum.accumulate(np.where(highs == smallest, np.arange(len(highs)), 0))
+    return labels[order], low[order], np.maximum.accumulate(highs), smallest, where_smallest
+
+
+def _meet(found, low: float, high: float) -> tuple[bool, object]:
+    """Whether an interval [low, high] meets any of a sorted group's intervals, and a member
+    it does not meet, if any: one that starts above it, else one that ends below it."""
+    if found is None:
+        return False, None
+    labels, lows, running_high, smallest, where_smallest = found
+    before = int(np.searchsorted(lows, high, side="right"))  # members starting at or below its high
+    agrees = before > 0 and running_high[before - 1] >= low
+    if before < len(labels):
+        return bool(agrees), labels[before]
+    if before > 0 and smallest[before - 1] < low:
+        return bool(agrees), labels[where_smallest[before - 1]]
+    return bool(agrees), None
 
 
 def _same_figure_elsewhere(claim: pd.Series, cited: pd.DataFrame, tolerance: float):

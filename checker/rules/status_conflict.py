@@ -21,7 +21,7 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.pairing import Crowd, by_id, group_codes, pairs_overlapping, ref
+from checker.pairing import PAIR_LIMIT, Crowd, by_id, group_codes, pairs_overlapping, ref
 
 ID = "status-conflict"
 SEVERITY = "error"
@@ -82,7 +82,6 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
     group_key = ordered["topic"] + "\x1f" + ordered["scope"] + "\x1f" + ordered["subject"]
     new_group = (group_key != group_key.shift()).to_numpy()
     new_run = new_group | (ordered["state"] != ordered["state"].shift()).to_numpy()
-    run_id = np.cumsum(new_run) - 1
     run_group = group_key.to_numpy()[new_run]
     run_state = ordered["state"].to_numpy()[new_run]
     same_group = np.zeros(len(run_state), dtype=bool)
@@ -90,9 +89,23 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
     candidates = np.flatnonzero(same_group & np.concatenate((run_state[:-2] == run_state[2:], [False, False])))
     if len(candidates) == 0:
         return
-    labels_by_run = pd.Series(ordered.index, index=run_id).groupby(level=0).apply(list)
+    # A group that reverses more often than PAIR_LIMIT times is summarised, not listed.
+    groups, per_group = np.unique(run_group[candidates], return_counts=True)
+    for group in groups[per_group > PAIR_LIMIT]:
+        members = ordered.index[group_key.to_numpy() == group]
+        first_row = claims.loc[members[0]]
+        yield Finding(topic=first_row["topic"], claims=(ref(claims, members[0]), ref(claims, members[-1])),
+                      severity=Severity.WARNING.value,
+                      diagnosis="the status reverses again and again: too many reversals to list one by one",
+                      message=f"{len(members)} claims give {first_row['topic_label']} and it reverses "
+                              f"{int(per_group[groups == group][0]):,} times in time order")
+    crowded = set(groups[per_group > PAIR_LIMIT])
+    candidates = np.array([first for first in candidates if run_group[first] not in crowded], dtype=np.int64)
+    run_starts = np.flatnonzero(new_run)
+    run_ends = np.append(run_starts[1:], len(ordered))
+    labels_in_order = ordered.index.to_numpy()
     for first in candidates:
-        before, during, after = (labels_by_run.iloc[first], labels_by_run.iloc[first + 1], labels_by_run.iloc[first + 2])
+        before, during, after = (list(labels_in_order[run_starts[run]:run_ends[run]]) for run in (first, first + 1, first + 2))
         state = run_state[first]
         # A middle claim overlapping its neighbours in time is an overlap conflict,
         # reported above; a reversal is a sequence of disjoint claims.
