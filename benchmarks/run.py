@@ -13,6 +13,7 @@ bundled corpus against ``python -c "import pandas, pint"``.
 from __future__ import annotations
 
 import argparse
+import os
 import glob
 import platform
 import resource
@@ -131,13 +132,26 @@ def end_to_end(root: Path) -> tuple[float, float]:
     """Wall time and peak memory (MiB) of a whole `claimcheck check --format json` process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    process = subprocess.run([sys.executable, "-m", "checker", "check", "--root", str(root), "--format", "json", "-o", "/dev/null"],
+    process = subprocess.run([sys.executable, "-m", "checker", "check", "--root", str(root), "--format", "json", "-o", os.devnull],
                              cwd=ROOT, capture_output=True, text=True)
     wall = time.perf_counter() - started
     if process.returncode not in (0, 1):
         raise SystemExit(f"claimcheck failed on {root}:\n{process.stderr[-2000:]}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return wall, max(peak, before) / 1024
+
+
+def crowded_groups(size: int = 20_000) -> tuple[float, float, dict[str, float], int]:
+    """Every pairing rule facing one huge group: `size` claims on one topic and period.
+    Wall time and peak memory of a whole check process, per-rule times, findings."""
+    from checker.synthetic import crowded
+
+    root = DATA / f"crowded-{size}"
+    if not (root / "claims").exists():
+        crowded(root, size)
+    _, result = in_process(root)
+    wall, peak = end_to_end(root)
+    return wall, peak, result.timings, len(result.findings)
 
 
 def cold_start(repeat: int) -> tuple[float, float]:
@@ -187,6 +201,10 @@ def main() -> int:
     by_size = {row[0]: row for row in rows}
     if 100_000 in by_size and 1_000_000 in by_size:
         print(f"\ngrowth 100k → 1M: {by_size[1_000_000][5] / by_size[100_000][5]:.1f}× (target ≤ 12×)")
+    wall, peak, timings, count = crowded_groups()
+    print(f"\ncrowded groups (20,000 claims on one topic and period, every pairing rule): {wall:.2f}s end to end, "
+          f"{peak:.0f} MiB peak, {count} findings (groups summarised)")
+    print("  " + ", ".join(f"{rule} {seconds:.2f}" for rule, seconds in timings.items()))
     check, reference = cold_start(args.repeat)
     print(f"cold start on the bundled corpus: claimcheck check {check:.2f}s, import pandas+pint {reference:.2f}s: "
           f"{check / reference:.2f}× (target ≤ 1.5×)")

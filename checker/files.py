@@ -43,10 +43,23 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
-    """Replace ``path`` with ``text`` in one rename; the old file stays if anything fails."""
+    """Replace ``path`` with ``text`` in one rename; the old file stays if anything fails.
+
+    A target that exists and is not a regular file (``/dev/null``, ``/dev/stdout``, a named
+    pipe) is written to, never replaced: renaming over it would destroy the device."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "it is a folder", str(path))
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -42,7 +42,7 @@ _DIGIT_SCALE = re.compile(rf"({_NUM})\s+(1000(?:000)*)\b")  # text2num's "2.5 10
 # A composite: parts with strictly falling scales, joined by spaces, commas or "and".
 _COMPOSITE = re.compile(rf"{_NUM}\s*(?:{_SCALE})\b(?:\s*,?\s*(?:and\s+)?{_NUM}\s*(?:{_SCALE})\b)+",
                         re.IGNORECASE)
-_NUMBER_WORD = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+NUMBER_WORD = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                           r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
                           r"sixty|seventy|eighty|ninety|hundred)\b", re.IGNORECASE)
 
@@ -124,7 +124,7 @@ def canonical(text: str, decimal: str = ".", join_scales: bool = True) -> str:
     "2160000000"); without, a single number keeps its scale word, as the value parser
     reads it, and only composites and number words are joined."""
     text = canonical_separators(text, decimal)
-    if _NUMBER_WORD.search(text):
+    if NUMBER_WORD.search(text):
         from text_to_num import alpha2digit
 
         # text2num joins digits to scale words it produced ("2 1000000"); the composite pass

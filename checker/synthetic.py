@@ -266,3 +266,46 @@ def _inject(writer: _Writer, expected: Expected, number: int, rng: random.Random
         misspelt = f"{tag}-{word[:11]}{'b' if word[11] == 'a' else 'a'}"
     a = writer.claim(one, misspelt, "5,000 t", "5,000 t", period="2024")
     expected.add("fuzzy topic name", "name-reconciliation", a)
+
+
+def crowded(root: Path, claims: int, seed: int = 0) -> dict[str, int]:
+    """A corpus where every pairing rule meets one huge comparison group: about ``claims``
+    claims, most of them disagreeing with most others on one topic and period. Returns how
+    many claims each part holds. A check must summarise these groups, not list every pair."""
+    rng = random.Random(seed)
+    root = Path(root)
+    writer = _Writer(root, 4, rng)
+    share = max(2, claims // 10)
+    sizes: dict[str, int] = {}
+
+    def add(name: str, count: int, make) -> None:
+        sizes[name] = count
+        for number in range(count):
+            make(number)
+
+    trade = writer.topic(key="trade", kind="quantity", unit="USD", aggregation="flow")
+    total = writer.topic(key="total-trade", kind="quantity", unit="USD", aggregation="flow", sum_of="trade; other-trade")
+    writer.topic(key="other-trade", kind="quantity", unit="USD", aggregation="flow", part_of="total-trade")
+    add("value conflicts", share, lambda n: writer.claim(writer.pick(), trade, f"US${n + 1:,} million", f"US${n + 1:,} million", period="2024"))
+    add("sub-periods", share, lambda n: writer.claim(writer.pick(), trade, f"US${n + 1:,} billion", f"US${n + 1:,} billion", period="2024-01/2024-03"))
+    add("totals", share, lambda n: writer.claim(writer.pick(), total, f"US${n + 1:,} thousand", f"US${n + 1:,} thousand", period="2024"))
+    add("derived", share, lambda n: writer.claim(writer.pick(), trade, f"US${n + 7:,} million", f"US${n + 7:,} million", period="2025",
+                                                 relation="x2", relative_to="2024"))
+    status = writer.topic(key="recognition", kind="status", states="recognised; not-recognised")
+    add("statuses", share, lambda n: writer.claim(writer.pick(), status, ("recognised", "not-recognised")[n % 2],
+                                                  ("recognised", "not-recognised")[n % 2], period="2024"))
+    event = writer.topic(key="signing", kind="date")
+    start = dt.date(2000, 1, 1)
+    add("dates", share, lambda n: writer.claim(writer.pick(), event, (start + dt.timedelta(days=n)).isoformat(),
+                                               (start + dt.timedelta(days=n)).isoformat()))
+    lpg = writer.topic(key="lpg", kind="quantity", unit="t", substance="lpg")
+    add("dimensions", share, lambda n: writer.claim(writer.pick(), lpg, f"={n + 1:,} t" if n % 2 else f"={n + 1:,} m^3",
+                                                    f"{n + 1:,} t" if n % 2 else f"{n + 1:,} m^3", period="2024"))
+    diesel = writer.topic(key="diesel", kind="quantity", unit="t", substance="diesel")
+    gasoline = writer.topic(key="gasoline", kind="quantity", unit="t", substance="gasoline")
+    add("relabelled", share, lambda n: writer.claim(writer.pick(), (diesel, gasoline)[n % 2], "182,431 t", "182,431 t", period="2024"))
+    cited = writer.sources[0]
+    add("citations", share, lambda n: writer.claim(writer.pick(exclude=cited), trade, f"US${n + 1:,} million",
+                                                   f"US${n + 1:,} million", period="2024", cites=cited))
+    writer.write()
+    return sizes

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from checker.numbers import MULTIPLES, canonical, canonical_separators
+from checker.numbers import MULTIPLES, NUMBER_WORD, canonical, canonical_separators
 
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -162,6 +162,8 @@ def _word_number(word: str) -> float | None:
     """A single word's number ("two" in "two-decade-long"), read by text2num."""
     if word in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[word])
+    if not NUMBER_WORD.fullmatch(word):
+        return None
     from text_to_num import text2num
 
     try:

@@ -35,7 +35,12 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         return
     tolerance = options["tolerance"]
     cited = claims[claims["source"].isin(set(claims.loc[citing, "cites"]))]
-    on_topic = {key: _Group(cited.loc[rows], tolerance) for key, rows in cited.groupby(["source", "topic"], sort=False).groups.items()}
+    # Only the (source, topic) groups some citing claim asks about are arranged.
+    wanted = set(zip(claims.loc[citing, "cites"], claims.loc[citing, "topic"]))
+    keys = pd.Series(list(zip(cited["source"], cited["topic"])), index=cited.index, dtype=object)
+    cited_on_topic = cited[keys.isin(wanted).to_numpy()]
+    on_topic = {key: _Group(cited_on_topic.loc[rows], tolerance)
+                for key, rows in cited_on_topic.groupby(["source", "topic"], sort=False).groups.items()}
     by_source = {source: rows for source, rows in cited.groupby("source", sort=False).groups.items()}
     for label in claims.index[citing]:  # one citing claim at a time: each meets a sorted group in O(log n)
         claim = claims.loc[label]

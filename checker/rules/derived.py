@@ -82,9 +82,8 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
         for crowd in pairs.crowds:
             first = claims.loc[min(crowd.labels, key=lambda label: claims.loc[label, "id"])]
             yield Finding(topic=first["topic"], claims=(ref(claims, first.name),),
-                          diagnosis="a stated relation does not hold between the claims",
-                          message=f"{crowd.pairs:,} pairs of {first['topic_label']} where a stated relation does not hold: "
-                                  "too many to list one by one")
+                          diagnosis="many stated relations do not hold: too many pairs to list one by one",
+                          message=f"{crowd.pairs:,} pairs of {first['topic_label']} where a stated relation does not hold")
     for a, b in dict.fromkeys(found):  # in the order found, each pair once
         if a == b:
             continue
@@ -135,8 +134,8 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
     for crowd in too_long.crowds + too_short.crowds:
         first = claims.loc[min(crowd.labels, key=lambda label: claims.loc[label, "id"])]
         yield Finding(topic=first["topic"], claims=(ref(claims, first.name),),
-                      diagnosis="a stated duration does not fit the dates it implies",
-                      message=f"{crowd.pairs:,} pairs of a duration and the date it runs from do not fit: too many to list one by one")
+                      diagnosis="many durations do not fit their dates: too many pairs to list one by one",
+                      message=f"{crowd.pairs:,} pairs of a duration and the date it runs from do not fit")
     for a, b in dict.fromkeys(pairs):
         duration_row, event_row = claims.loc[a], claims.loc[b]
         short = (duration_row["period_start"] - (event_row["date_end"] - 1)) * SECONDS_PER_DAY

@@ -119,9 +119,9 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
         lowest, highest = crowd_extremes(claims, crowd, "amount_magnitude")
         row = claims.loc[highest]
         yield Finding(topic=row["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
-                      diagnosis="implausible magnitude: beyond an order of magnitude of its bound",
+                      diagnosis="many implausible magnitudes: too many pairs to list one by one",
                       message=f"{crowd.pairs:,} pairs of {row['topic_label']} and its bound {row['bounded_by']} are more than "
-                              f"{ratio:g} times apart: too many to list one by one")
+                              f"{ratio:g} times apart")
     for a, b in pairs.frame.drop_duplicates().itertuples(index=False):  # only the findings
         row, bound = claims.loc[a], claims.loc[b]
         if not (row["period_start"] < bound["period_end"] and bound["period_start"] < row["period_end"]):
@@ -173,9 +173,8 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
             lowest, highest = crowd_extremes(claims, labels, "magnitude")
             part = claims.loc[highest]
             yield Finding(topic=part["topic"], claims=(ref(claims, lowest), ref(claims, highest)), severity=Severity.ERROR.value,
-                          diagnosis="a part exceeds its whole",
-                          message=f"{crowd.pairs:,} pairs where {part['topic_label']} exceeds its whole {part['part_of']}: "
-                                  "too many to list one by one")
+                          diagnosis="many parts exceed their whole: too many pairs to list one by one",
+                          message=f"{crowd.pairs:,} pairs where {part['topic_label']} exceeds its whole {part['part_of']}")
             continue
         a, b = origin[a], origin[b]
         part, whole = claims.loc[a], claims.loc[b]
@@ -220,9 +219,9 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
             lowest, highest = crowd_extremes(claims, crowd, "magnitude")
             row = claims.loc[highest]
             yield Finding(topic=row["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
-                          diagnosis="implausible magnitude: more than an order of magnitude between adjacent periods",
+                          diagnosis="many jumps between adjacent periods: too many pairs to list one by one",
                           message=f"{crowd.pairs:,} pairs of {row['topic_label']} for adjacent periods are more than "
-                                  f"{options['max_ratio']:g} times apart: too many to list one by one")
+                                  f"{options['max_ratio']:g} times apart")
         for a, b in pairs.frame.itertuples(index=False):
             first_row, second_row = sorted((claims.loc[a], claims.loc[b]), key=lambda row: row["period_start"])
             yield Finding(topic=first_row["topic"], claims=(ref(claims, a), ref(claims, b)),

@@ -24,7 +24,7 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import NUMERIC, SAME_TIME, ref, widened
+from checker.pairing import NUMERIC, PAIR_LIMIT, SAME_TIME, ref, widened
 
 ID = "sum-consistency"
 SEVERITY = "error"
@@ -52,12 +52,36 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     left["topic"] = left["topic"].str.strip()
     candidates = {"within its source": left.merge(within, on=["topic", "source", *KEYS]),
                   "across sources": left.merge(across, on=["topic", *KEYS])}
-    grouped = {scope: dict(tuple(frame.groupby("total", sort=False))) for scope, frame in candidates.items()}
-    for label in claims.index[totals]:  # only totals: a handful of topics declare sums
-        finding = _check_total(claims, label, {scope: groups.get(label) for scope, groups in grouped.items()},
-                               options["tolerance"])
+    # Per total and scope: the sum of its parts' intervals, and whether every part is given;
+    # only the totals that fail are then looked at one by one.
+    wanted = claims.loc[totals, "sum_of"].map(lambda cell: len({p.strip() for p in cell.split(";") if p.strip()}))
+    total_low, total_high = widened(claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float), options["tolerance"])
+    failing: dict = {}
+    for scope, frame in candidates.items():
+        if frame.empty:
+            continue
+        sums = frame.groupby("total", sort=False).agg(low=("low", "sum"), high=("high", "sum"), parts=("topic", "nunique"))
+        position = claims.index.get_indexer(sums.index)
+        low, high = widened(sums["low"].to_numpy(dtype=float), sums["high"].to_numpy(dtype=float), options["tolerance"])
+        complete = sums["parts"].to_numpy() == wanted.loc[sums.index].to_numpy()
+        off = np.where(complete, (low > total_high[position]) | (high < total_low[position]), low > total_high[position])
+        for label in sums.index[off]:
+            failing.setdefault(label, scope)  # within its source first, as the loop's order says
+    rows_of = {scope: frame.groupby("total", sort=False).groups for scope, frame in candidates.items()}
+    by_topic: dict[str, list[Finding]] = {}
+    for label, scope in failing.items():  # only the totals that fail
+        chosen = candidates[scope].loc[rows_of[scope][label]]
+        finding = _check_total(claims, label, {scope: chosen}, options["tolerance"])
         if finding is not None:
-            yield finding
+            by_topic.setdefault(finding.topic, []).append(finding)
+    for topic, findings in by_topic.items():
+        if len(findings) <= PAIR_LIMIT:
+            yield from findings
+            continue
+        first, last = findings[0].claims[0], findings[-1].claims[0]
+        yield Finding(topic=topic, claims=(first, last), diagnosis="many totals off their parts: too many to list one by one",
+                      message=f"{len(findings):,} claims of {claims.loc[claims['topic'] == topic, 'topic_label'].iloc[0]} "
+                              "do not add up to their parts")
 
 
 def _extent(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
