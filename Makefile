@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: check test bench reports clean
+.PHONY: check test bench fuzz reports clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+TRIALS ?= 2000
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz_cli.py --trials $(TRIALS)
 
 reports: $(STAMP)
 	$(BIN)/claimcheck reports

@@ -68,16 +68,18 @@ def _read(path: Path, shown: str) -> tuple[dict, str]:
 
 
 def find_config(start: Path) -> Path | None:
-    """The configuration for a corpus: walking up from ``start``, the first claimcheck.toml,
-    or pyproject.toml with a [tool.claimcheck] table."""
+    """The configuration for a corpus: its own claimcheck.toml or pyproject.toml, else,
+    walking up, the first claimcheck.toml or pyproject.toml with a [tool.claimcheck] table."""
+    from checker.files import read_regular
+
     folder = Path(start).resolve()
     for candidate in (folder, *folder.parents):
-        if (candidate / "claimcheck.toml").is_file():
-            return candidate / "claimcheck.toml"
+        if (candidate / "claimcheck.toml").exists():
+            return candidate / "claimcheck.toml"  # read later: anything but a file is an error then
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file():
-            from checker.files import read_regular
-
+        if pyproject.exists():
+            if candidate == folder:
+                return pyproject  # the corpus's own: always read and validated
             try:
                 if b"[tool.claimcheck" in read_regular(pyproject):
                     return pyproject

@@ -377,24 +377,24 @@ def load_corpus(root: Path) -> Corpus:
     text_files: dict[str, str] = {}
     sources_name = "claims/sources.csv"
     seeds = root / "seeds"
+    seeds_outside = seeds.exists() and escapes(seeds, root)
+    if seeds_outside:
+        problems.append(Problem("seeds", 0, "-", OUTSIDE))
     for row in sources.itertuples():
-        if not row.file:
+        if not row.file or seeds_outside:
             continue
         path = safe_join(seeds, row.file, root)
         if path is None:
             problems.append(Problem(sources_name, int(row.line), "file", f"'{row.file}' is outside seeds/; give a path inside it"))
             continue
         shown = f"seeds/{Path(row.file).as_posix()}"
-        if not path.is_file():
-            problems.append(Problem(sources_name, int(row.line), "file", f"no such file: {shown}"))
-            continue
-        if path.stat().st_size > MAX_TEXT_BYTES:
-            problems.append(Problem(shown, 0, "-", f"text is above the limit of {MAX_TEXT_BYTES} bytes"))
-            continue
         try:
             data = read_regular(path, MAX_TEXT_BYTES)
-        except OSError as error:
-            problems.append(Problem(shown, 0, "-", f"cannot read: {error.strerror or error}"))
+        except (FileNotFoundError, NotADirectoryError):
+            problems.append(Problem(sources_name, int(row.line), "file", f"no such file: {shown}"))
+            continue
+        except OSError as error:  # not a regular file, above the size limit, a name too long…
+            problems.append(Problem(sources_name, int(row.line), "file", f"cannot read {shown}: {error.strerror or error}"))
             continue
         content = decode(data, shown, problems)
         if content is not None:

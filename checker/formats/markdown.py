@@ -10,16 +10,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from checker.display import visible
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~:&$])")  # "$" opens maths on GitHub
 _LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
 _ICONS = {"error": "🛑", "warning": "⚠️", "note": "ℹ️"}
 
 
 def escape(text: str) -> str:
-    """Text safe in Markdown (GitHub-flavoured): line breaks flattened and the characters
+    """Text safe in Markdown (GitHub-flavoured): line breaks flattened, control characters
+    shown as escapes, and the characters
     that open links, images, HTML, code, emphasis, tables or autolinks (':' and 'www.')
     backslash-escaped, so a quote renders as the text it is."""
-    flat = " ".join(str(text).split())
+    flat = visible(" ".join(str(text).split()))
     escaped = _SPECIAL.sub(r"\\\1", flat).replace("www.", "www\\.")
     return _LINE_START.sub(r"\\\1", escaped)
 
