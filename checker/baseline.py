@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 from checker.errors import DataError, UsageError
 from checker.findings import Finding
-from checker.records import SCHEMA_VERSION
+from checker.records import SCHEMA_VERSION, Comparison
 
 CORPUS_PATHS = ("claims", "seeds", "pyproject.toml", "claimcheck.toml")
 
@@ -79,26 +79,26 @@ def report_problems(data: Any) -> list[str]:
     return problems
 
 
-def compare(findings: list[Finding], baseline: list[dict[str, Any]], label: str) -> dict[str, Any]:
+def compare(findings: list[Finding], baseline: list[dict[str, Any]], label: str) -> Comparison:
     """Status by fingerprint (with the previous fingerprint of a changed finding), and
     the baseline findings that were resolved."""
     old_fingerprints = {record["fingerprint"]: record for record in baseline}
     old_identities = {record.get("identity"): record for record in baseline if record.get("identity")}
-    comparison: dict[str, Any] = {"__baseline__": label}
+    statuses: dict[str, tuple[str, str | None]] = {}
     matched: set[str] = set()
     for finding in findings:
         if finding.fingerprint in old_fingerprints:
-            comparison[finding.fingerprint] = ("unchanged", None)
+            statuses[finding.fingerprint] = ("unchanged", None)
             matched.add(finding.fingerprint)
         elif finding.identity in old_identities:
             previous = old_identities[finding.identity]["fingerprint"]
-            comparison[finding.fingerprint] = ("changed", previous)
+            statuses[finding.fingerprint] = ("changed", previous)
             matched.add(previous)
         else:
-            comparison[finding.fingerprint] = ("new", None)
+            statuses[finding.fingerprint] = ("new", None)
     resolved = [record for record in baseline if record["fingerprint"] not in matched and record.get("status") != "resolved"]
-    comparison["__resolved__"] = sorted(resolved, key=lambda record: (record.get("topic", ""), record.get("rule", ""), record["fingerprint"]))
-    return comparison
+    resolved.sort(key=lambda record: (record.get("topic", ""), record.get("rule", ""), record["fingerprint"]))
+    return Comparison(label=label, statuses=statuses, resolved=resolved)
 
 
 def findings_at_revision(root: Path, revision: str, check: Callable[[Path], list[Finding]]) -> list[dict[str, Any]]:

@@ -22,6 +22,9 @@ from checker.errors import ClaimcheckError, DataError, UsageError, WriteError
 from checker.formats import FORMATS, render
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_WRITE = 0, 1, 2, 3
+# The format of a report file, from its extension (--format overrides it for one file).
+EXTENSIONS = {".md": "markdown", ".json": "json", ".sarif": "sarif", ".xml": "junit", ".html": "html", ".txt": "text",
+              ".log": "concise"}
 REPORT_FILES = {"markdown": "report.md", "html": "report.html", "json": "baseline.json", "sarif": "report.sarif",
                 "junit": "report.junit.xml"}
 
@@ -45,12 +48,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="load, validate and check the corpus")
     _root(check)
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    check.add_argument("-o", "--output", type=Path, help="write the report to this file (atomically) instead of standard output")
+    check.add_argument("--format", choices=FORMATS, help="output format (default: text; with -o, the file's extension)")
+    check.add_argument("-o", "--output", type=Path, action="append", default=[],
+                       help="write a report to this file (atomically) instead of standard output; repeat for several, "
+                            "each in the format its extension says (" + ", ".join(f"{e} {f}" for e, f in EXTENSIONS.items()) + ")")
     check.add_argument("--fail-on", choices=("error", "warning", "note"), help="lowest severity that fails (default: error, or the config's fail-on)")
     compare = check.add_mutually_exclusive_group()
     compare.add_argument("--baseline", type=Path, help="compare with a saved JSON report")
     compare.add_argument("--since", metavar="GIT_REF", help="compare with the corpus as it was at a git commit")
+    check.add_argument("--select", action="append", default=[], metavar="RULES", help="run only these rules (ids, comma-separated)")
+    check.add_argument("--ignore", action="append", default=[], metavar="RULES", help="do not run these rules (ids, comma-separated)")
+    check.add_argument("--quiet", action="store_true", help="show only failing findings (text, concise, Markdown)")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of the report")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail (data and write errors still fail)")
+    check.add_argument("--link-base", default="", metavar="URL",
+                       help="make Markdown file links absolute, e.g. https://github.com/OWNER/REPO/blob/SHA/")
+    check.add_argument("--sarif-reviewed", choices=("omit", "suppressed"), default="omit",
+                       help="reviewed findings in SARIF: left out (default; code scanning opens alerts for suppressed results) "
+                            "or kept with an accepted suppression")
     check.add_argument("--today", help=argparse.SUPPRESS)
 
     baseline = commands.add_parser("baseline", help="write the JSON baseline of the current findings")
@@ -71,7 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--date", default=None, help="when (YYYY-MM-DD; default today)")
     review.add_argument("--expires", default="", help="date after which the decision must be taken again")
 
-    commands.add_parser("rules", help="list every rule with its id, severity and description")
+    rules = commands.add_parser("rules", help="list every rule, or explain one with its examples and options")
+    rules.add_argument("rule", nargs="?", help="a rule id to explain")
 
     cover = commands.add_parser("coverage", help="which number and date mentions of each text a claim covers")
     _root(cover)
@@ -144,7 +160,7 @@ def _load(root: Path):
     return normalised
 
 
-def _check(root: Path, config_path: Path | None, fail_on: str | None = None):
+def _check(root: Path, config_path: Path | None, fail_on: str | None = None, select=(), ignore=(), progress=None):
     from dataclasses import replace
 
     from checker import engine
@@ -152,10 +168,31 @@ def _check(root: Path, config_path: Path | None, fail_on: str | None = None):
     from checker.rules import RULES
 
     config = load_config(root, RULES, config_path)
+    rules = _chosen_rules(RULES, select, ignore)
+    if progress:
+        progress("loading the corpus")
     normalised = _load(root)
     if fail_on:
         config = replace(config, fail_on=fail_on)
-    return engine.run(normalised, config)
+    return engine.run(normalised, config, rules=rules, progress=progress)
+
+
+def _chosen_rules(rules, select, ignore) -> tuple:
+    """The rules --select and --ignore leave (ids, comma-separated, repeatable)."""
+    known = {rule.ID for rule in rules}
+
+    def ids(values) -> set[str]:
+        chosen = {part.strip() for value in values for part in value.split(",") if part.strip()}
+        for rule_id in sorted(chosen - known):
+            from rapidfuzz import process
+
+            match = process.extractOne(rule_id, sorted(known), score_cutoff=60)
+            raise UsageError(f"unknown rule '{rule_id}'" + (f" (did you mean '{match[0]}'?)" if match else "")
+                             + "; `claimcheck rules` lists them")
+        return chosen
+
+    selected, ignored = ids(select), ids(ignore)
+    return tuple(rule for rule in rules if (not selected or rule.ID in selected) and rule.ID not in ignored)
 
 
 def _today(text: str | None) -> dt.date:
@@ -171,13 +208,15 @@ def _record(args: argparse.Namespace, with_claims: bool):
     """Check, compare with the baseline, apply reviews: the record every format renders."""
     from checker import baseline, report, reviews
 
-    result = _check(args.root, args.config, getattr(args, "fail_on", None))
+    result = _check(args.root, args.config, getattr(args, "fail_on", None), getattr(args, "select", ()),
+                    getattr(args, "ignore", ()), getattr(args, "progress", None))
     comparison = None
     if getattr(args, "baseline", None):
         records, label = baseline.load_report(args.baseline)
         comparison = baseline.compare(result.findings, records, label)
     elif getattr(args, "since", None):
-        records = baseline.findings_at_revision(args.root, args.since, lambda old: _check(old, None).findings)
+        records = baseline.findings_at_revision(args.root, args.since, lambda old: _check(
+            old, None, select=getattr(args, "select", ()), ignore=getattr(args, "ignore", ())).findings)
         comparison = baseline.compare(result.findings, records, f"git:{args.since}")
     ledger, problems = reviews.load(args.root)
     if problems:
@@ -218,6 +257,19 @@ def write_output(path: Path, text: str) -> None:
 def _rules(args: argparse.Namespace) -> int:
     from checker.rules import RULES, description
 
+    if args.rule:
+        by_id = {rule.ID: rule for rule in RULES}
+        if args.rule not in by_id:
+            _chosen_rules(RULES, [args.rule], [])  # the usage error with a did-you-mean
+        rule = by_id[args.rule]
+        print(f"{rule.ID} ({rule.SEVERITY}): {description(rule)}\n")
+        print("\n".join(line.rstrip() for line in (rule.__doc__ or "").strip().splitlines()[1:]).strip())
+        print("\noptions ([tool.claimcheck.rules." + rule.ID + "] or claimcheck.toml [rules." + rule.ID + "]):")
+        for name, option in rule.OPTIONS.items():
+            print(f"  {name}: {option.shown()}")
+        print("  enabled: bool, default true: run the rule at all")
+        print(f"  severity: error, warning or note, default {rule.SEVERITY}: the level of its findings")
+        return EXIT_OK
     width = max(len(rule.ID) for rule in RULES)
     for rule in RULES:
         print(f"{rule.ID:<{width}}  {rule.SEVERITY:<7}  {description(rule)}")
@@ -235,20 +287,116 @@ def _coverage(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(m.status == "missing" for m in result.mentions) else EXIT_OK
 
 
-def _check_command(args: argparse.Namespace) -> int:
-    if args.output:
-        guard_output(args.output, args.root, args.config)
-    record = _record(args, with_claims=args.format == "html")
-    options = {"colour": args.output is None and sys.stdout.isatty()} if args.format == "text" else {}
-    text = render(record, args.format, **options)
-    if args.output:
-        from checker.formats.text import summary_line
+def _outputs(args: argparse.Namespace) -> list[tuple[Path | None, str]]:
+    """Where each report goes and in which format: files from -o (their extension, or
+    --format for a single file), else standard output."""
+    if not args.output:
+        return [(None, args.format or "text")]
+    outputs = []
+    for path in args.output:
+        fmt = EXTENSIONS.get(Path(path).suffix.lower())
+        if args.format and (len(args.output) == 1 or fmt is None):
+            fmt = args.format
+        if fmt is None:
+            raise UsageError(f"cannot tell the format of {path} from its extension: give --format, or end it in "
+                             + ", ".join(EXTENSIONS))
+        outputs.append((path, fmt))
+    return outputs
 
-        write_output(args.output, text)
-        print(f"{args.output}: {summary_line(record)}", file=sys.stderr)
+
+def _render_options(fmt: str, args: argparse.Namespace, to_terminal: bool) -> dict:
+    import os
+
+    if fmt == "text":
+        return {"colour": to_terminal and sys.stdout.isatty() and not os.environ.get("NO_COLOR")}
+    if fmt == "markdown":
+        return {"link_base": args.link_base}
+    if fmt == "sarif":
+        return {"reviewed": args.sarif_reviewed}
+    return {}
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    outputs = _outputs(args)
+    for path, _ in outputs:
+        if path is not None:
+            guard_output(path, args.root, args.config)
+    args.progress = _progress() if not args.quiet else None
+    try:
+        record = _record(args, with_claims=any(fmt == "html" for _, fmt in outputs))
+    except DataError as error:
+        # The reports are still written, with the data errors located, so CI shows them
+        # where it shows findings; then the problems print and the exit code is 2.
+        if args.output or (args.format or "text") != "text":
+            from checker.config import load_config
+            from checker.report import errors_record
+            from checker.rules import RULES
+
+            try:
+                fail_on = load_config(args.root, RULES, args.config).fail_on
+            except DataError:
+                fail_on = "error"
+            _emit(errors_record(error.problems, args.root, RULES, fail_on), outputs, args)
+        raise
+    finally:
+        if args.progress:
+            args.progress(None)
+    if args.statistics:
+        sys.stdout.write(_statistics(record))
     else:
-        sys.stdout.write(text)
-    return EXIT_FINDINGS if record["summary"]["failing"] else EXIT_OK
+        _emit(record, outputs, args)
+    return EXIT_FINDINGS if record["summary"]["failing"] and not args.exit_zero else EXIT_OK
+
+
+def _emit(record, outputs, args: argparse.Namespace) -> None:
+    from checker.formats.text import summary_line
+
+    for path, fmt in outputs:
+        shown = _quiet(record) if args.quiet and fmt in ("text", "concise", "markdown") else record
+        text = render(shown, fmt, **_render_options(fmt, args, path is None))
+        if path is None:
+            sys.stdout.write(text)
+        else:
+            write_output(path, text)
+            print(f"{path}: {summary_line(record)}", file=sys.stderr)
+
+
+def _quiet(record):
+    """The record with only the findings that fail."""
+    return {**record, "findings": [finding for finding in record["findings"] if finding["failing"]], "resolved": []}
+
+
+def _statistics(record) -> str:
+    """Findings per rule: count, failing, and the rule's description (as ruff --statistics)."""
+    rules = {rule["id"]: rule for rule in record["rules"]}
+    counts: dict[str, list[int]] = {}
+    for finding in record["findings"]:
+        entry = counts.setdefault(finding["rule"], [0, 0])
+        entry[0] += 1
+        entry[1] += bool(finding["failing"])
+    lines = [f"{count:>6} {failing:>6} failing  {rule_id:<24} {rules[rule_id]['description']}"
+             for rule_id, (count, failing) in sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))]
+    errors = record.get("errors", [])
+    if errors:
+        lines.insert(0, f"{len(errors):>6} {len(errors):>6} failing  {'data-error':<24} problems in the input data")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _progress():
+    """A progress display on standard error when it is a terminal (tqdm), else nothing."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=None, file=sys.stderr, leave=False, bar_format="{desc} {elapsed}")
+
+    def step(stage):
+        if stage is None:
+            bar.close()
+        else:
+            bar.set_description_str(f"claimcheck: {stage}")
+            bar.update()
+    return step
 
 
 def _baseline(args: argparse.Namespace) -> int:

@@ -32,7 +32,7 @@ def sort_key(finding: Finding):
     return (Severity(finding.severity).rank, finding.topic, finding.rule, finding.claim_ids, finding.fingerprint)
 
 
-def run(normalised: Normalised, config: Config, rules: tuple = RULES) -> CheckResult:
+def run(normalised: Normalised, config: Config, rules: tuple = RULES, progress=None) -> CheckResult:
     findings: dict[str, Finding] = {}
     timings: dict[str, float] = {}
     claims = normalised.claims
@@ -42,6 +42,8 @@ def run(normalised: Normalised, config: Config, rules: tuple = RULES) -> CheckRe
             continue
         override = settings.severity if settings else None
         options = MappingProxyType(dict(settings.options if settings else defaults(rule.OPTIONS)))
+        if progress:
+            progress(f"rule {rule.ID}")
         started = time.perf_counter()
         for finding in (rule.check(claims, options) if len(claims) else ()):
             stamped = finding.stamped(rule.ID, override or finding.severity or rule.SEVERITY)

@@ -50,6 +50,7 @@ class Finding:
     diagnosis: str = ""
     rule: str = ""  # stamped by the engine
     severity: str = ""  # a rule may choose a level for one finding; the engine stamps the final one
+    subject: str = ""  # the claim id at fault, when the rule knows it (a report picks one otherwise)
     fingerprint: str = field(default="", compare=False)
     identity: str = field(default="", compare=False)
 

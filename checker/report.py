@@ -17,6 +17,8 @@ import pandas as pd
 from checker import __version__, display
 from checker.files import read_regular
 from checker.findings import Finding, Severity
+from checker.records import Comparison, ErrorRecord, FindingRecord, Report
+from checker.repository import Repository
 from checker.rules import description
 
 STATUSES = ("new", "changed", "unchanged", "resolved")
@@ -65,7 +67,7 @@ def _claim_record(ref) -> dict[str, Any]:
 
 
 def finding_record(finding: Finding, status: str = "new", review: dict | None = None,
-                   previous: str | None = None) -> dict[str, Any]:
+                   previous: str | None = None, subject: str = "") -> FindingRecord:
     return {
         "fingerprint": finding.fingerprint,
         "identity": finding.identity,
@@ -77,8 +79,23 @@ def finding_record(finding: Finding, status: str = "new", review: dict | None = 
         "status": status,
         "previous_fingerprint": previous,
         "review": review,
+        "subject": subject or finding.subject or finding.claims[0].claim_id,
         "claims": [_claim_record(ref) for ref in finding.claims],
+        "failing": False,
     }
+
+
+def subject_of(finding: Finding, change_times: dict[str, float], published: dict[str, float]) -> str:
+    """The claim a finding points at first. A rule names it when one claim is at fault
+    (the converting claim, the citing claim, the part above its whole); otherwise the
+    claim whose file changed most recently, then the one from the later-published source,
+    so that a pull request's annotation lands on the line it added."""
+    if finding.subject or len(finding.claims) == 1:
+        return finding.subject or finding.claims[0].claim_id
+    def recency(ref) -> tuple:
+        when = published.get(ref.source, -math.inf)
+        return (change_times.get(ref.file, -math.inf), when if math.isfinite(when) else -math.inf, ref.claim_id)
+    return max(finding.claims, key=recency).claim_id
 
 
 def corpus_counts(normalised) -> dict[str, int]:
@@ -131,18 +148,22 @@ def claims_records(normalised, ref_of) -> list[dict[str, Any]]:
     return records
 
 
-def build(result, root: Path, comparison=None, reviews=None, stale=None, with_claims: bool = False) -> dict[str, Any]:
+def build(result, root: Path, comparison: Comparison | None = None, reviews=None, stale=None, with_claims: bool = False,
+          repository: Repository | None = None) -> Report:
     """The one record all formats render: run, summary, rules, findings (and claims)."""
     from checker.pairing import ref
 
     normalised = result.normalised
-    findings = []
-    comparison = comparison or {}
+    repository = repository or Repository(Path(root))
     reviews = reviews or {}
+    published = dict(zip(normalised.sources["id"], normalised.sources["published_start"]))
+    change_times = repository.change_times if any(not f.subject and len(f.claims) > 1 for f in result.findings) else {}
+    findings = []
     for finding in result.findings:
-        status, previous = comparison.get(finding.fingerprint, ("new", None)) if comparison else ("new", None)
-        findings.append(finding_record(finding, status, reviews.get(finding.fingerprint), previous))
-    resolved = [dict(record, status="resolved", failing=False) for record in comparison.get("__resolved__", [])] if comparison else []
+        status, previous = comparison.statuses.get(finding.fingerprint, ("new", None)) if comparison else ("new", None)
+        findings.append(finding_record(finding, status, reviews.get(finding.fingerprint), previous,
+                                       subject_of(finding, change_times, published)))
+    resolved = [dict(record, status="resolved", failing=False) for record in comparison.resolved] if comparison else []
     fail_rank = Severity(result.config.fail_on).rank
     for record in findings:
         record["failing"] = bool(record["review"] is None and Severity(record["severity"]).rank <= fail_rank
@@ -150,19 +171,21 @@ def build(result, root: Path, comparison=None, reviews=None, stale=None, with_cl
     files = list(normalised.text_files.values()) + sorted(set(normalised.claims["file"])) + [
         "claims/sources.csv", "claims/topics.csv", "claims/entities.csv"]
     topics = normalised.topics
-    record: dict[str, Any] = {
+    record: Report = {
         "tool": {"name": "claimcheck", "version": __version__},
         "run": {
             "corpus": corpus_counts(normalised),
             "inputs_sha256": inputs_hash(root, files),
             "fail_on": result.config.fail_on,
-            "baseline": comparison.get("__baseline__") if comparison else None,
+            "baseline": comparison.label if comparison else None,
+            "path_prefix": repository.prefix,
         },
         "summary": summary(findings, resolved),
         "rules": [_rule_record(rule) for rule in result.rules],
         "findings": findings,
         "resolved": resolved,
         "stale_reviews": list(stale or []),
+        "errors": [],
         "topics": {row.key: {"label": row.label or row.key, "kind": row.kind, "unit": row.unit}
                    for row in topics.itertuples() if row.key},
         "topics_in_use": sorted(set(normalised.claims["topic"]) - {""}),
@@ -173,6 +196,27 @@ def build(result, root: Path, comparison=None, reviews=None, stale=None, with_cl
                                       "published": row.published, "url": row.url, "file": row.file}
                              for row in normalised.sources.itertuples() if row.id}
     return record
+
+
+def errors_record(problems, root: Path, rules, fail_on: str = "error", repository: Repository | None = None) -> Report:
+    """The record of a corpus that could not be checked: its data errors, located, so that
+    every format still shows them (code scanning, test reports, job summaries)."""
+    repository = repository or Repository(Path(root))
+    errors: list[ErrorRecord] = [{"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
+                                 for problem in problems]
+    return {
+        "tool": {"name": "claimcheck", "version": __version__},
+        "run": {"corpus": {"sources": 0, "texts": 0, "claims": 0, "topics": 0, "topics_used": 0, "entities": 0},
+                "inputs_sha256": "", "fail_on": fail_on, "baseline": None, "path_prefix": repository.prefix},
+        "summary": summary([], []) | {"errors": len(errors)},
+        "rules": [_rule_record(rule) for rule in rules],
+        "findings": [],
+        "resolved": [],
+        "stale_reviews": [],
+        "errors": errors,
+        "topics": {},
+        "topics_in_use": [],
+    }
 
 
 def summary(findings: list[dict], resolved: list[dict]) -> dict[str, int]:
@@ -188,4 +232,5 @@ def summary(findings: list[dict], resolved: list[dict]) -> dict[str, int]:
         **by_status,
         "reviewed": sum(1 for record in findings if record["review"] is not None),
         "failing": sum(1 for record in findings if record["failing"]),
+        "errors": 0,
     }

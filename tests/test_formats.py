@@ -26,9 +26,14 @@ CLAIMS = {
 }
 
 
+# capss is published after orf: a two-sided conflict points at the later source's claim.
+SOURCES = [{"id": "orf", "file": "orf.txt", "published": "2025-04-28"}, {"id": "capss", "file": "capss.txt", "published": "2025-07-27"},
+           {"id": "amu", "file": "amu.txt", "published": "2025-01-05"}]
+
+
 @pytest.fixture
 def corpus(corpus_dir):
-    return corpus_dir(CLAIMS)
+    return corpus_dir(CLAIMS, sources=SOURCES)
 
 
 def run(corpus, *args, capsys=None):
@@ -46,12 +51,12 @@ def test_json_report(corpus, tmp_path):
     code, text = render(corpus, "json", tmp_path)
     assert code == 1
     data = json.loads(text)
-    assert list(data) == ["schema_version", "tool", "run", "summary", "rules", "findings", "resolved", "stale_reviews"]
+    assert list(data) == ["schema_version", "tool", "run", "summary", "rules", "findings", "resolved", "stale_reviews", "errors"]
     rules = sorted(f["rule"] for f in data["findings"])
     assert rules == ["citation-consistency", "date-conflict", "value-conflict"]
     finding = next(f for f in data["findings"] if f["rule"] == "value-conflict")
     assert list(finding) == ["fingerprint", "identity", "rule", "severity", "topic", "message", "diagnosis", "status",
-                             "previous_fingerprint", "review", "claims", "failing"]
+                             "previous_fingerprint", "review", "subject", "claims", "failing"]
     assert finding["status"] == "new" and finding["review"] is None
     assert {c["claim_id"] for c in finding["claims"]} == {"orf-2024", "capss-2024"}
     assert all(set(c) == {"source", "claim_id", "file", "line", "quote", "value", "normalised", "period"} for c in finding["claims"])
@@ -92,9 +97,10 @@ def test_junit_reads_with_a_standard_parser(corpus, tmp_path):
     suites = {suite.get("name"): suite for suite in root.iter("testsuite")}
     assert "value-conflict" in suites and "date-conflict" in suites
     cases = {(case.get("classname"), case.get("name")): case for case in root.iter("testcase")}
-    failing = cases[("claimcheck.value-conflict", "trade")]
+    failing = cases[("claimcheck.value-conflict", "trade: capss-2024, orf-2024")]
     assert failing.find("failure") is not None and "12.4×" in failing.find("failure").get("message")
-    assert cases[("claimcheck.value-conflict", "court-ruling")].find("failure") is None
+    assert (failing.get("file"), failing.get("line")) == ("claims/tagged/capss.csv", "2")
+    assert cases[("claimcheck.citation-consistency", "trade: amu-total, capss-2024")].find("failure") is None
     assert int(root.get("failures")) == 2  # value conflict and date conflict are errors; the citation warning is not
 
 

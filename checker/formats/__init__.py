@@ -17,6 +17,8 @@ RENDERERS: dict[str, tuple[str, str]] = {
     "sarif": ("checker.formats.sarif", "render_sarif"),
     "junit": ("checker.formats.junit", "render_junit"),
     "html": ("checker.formats.html", "render_html"),
+    "github": ("checker.formats.github", "render_github"),
+    "concise": ("checker.formats.concise", "render_concise"),
 }
 FORMATS = tuple(RENDERERS)
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.records import SCHEMA_VERSION
 
-KEYS = ("tool", "run", "summary", "rules", "findings", "resolved", "stale_reviews")
+KEYS = ("tool", "run", "summary", "rules", "findings", "resolved", "stale_reviews", "errors")
 
 
 def render_json(record: dict[str, Any]) -> str:

@@ -1,16 +1,22 @@
-"""JUnit XML: one test suite per rule, one test case per rule and topic in use.
+"""JUnit XML, as CI systems read test reports: one test case per finding, and one passing
+case per rule that found nothing.
 
-A test case fails when the rule has a failing (new or changed, unreviewed, at or above the
-threshold) finding on the topic; the failure carries the messages. Findings that do not
-fail (reviewed, unchanged, resolved, or below the threshold) are listed in the case's
-system-out with their status.
+Each rule is a test suite. A finding's case fails when the finding fails the check (new
+or changed, unreviewed, at or above the threshold): the failure carries the message and
+every claim with its quote. A finding that does not fail is a case that passes, skipped
+with the reason when it was reviewed; resolved findings pass, with their status in
+system-out. Data errors are failing cases of a ``data-error`` suite. Every case names the
+file and line of its subject claim (relative to the repository root) in ``file`` and
+``line``, and ``time`` is 0, as GitLab and Jenkins read them; the file validates against
+the JUnit schema Jenkins uses.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
 from xml.etree import ElementTree
+
+from checker.records import FindingRecord, Report
 
 # Characters XML 1.0 does not allow at all (controls other than tab, line feed and
 # carriage return; lone surrogates; U+FFFE and U+FFFF): a form feed from PDF-extracted
@@ -23,45 +29,76 @@ def xml_safe(text: str) -> str:
                         else f"\\u{ord(match.group(0)):04x}", str(text))
 
 
-def render_junit(record: dict[str, Any]) -> str:
-    topics = sorted(set(record.get("topics_in_use", record["topics"])) | {f["topic"] for f in record["resolved"]})
-    by_case: dict[tuple[str, str], list[dict]] = {}
-    for finding in record["findings"] + record["resolved"]:  # resolved ones pass, listed in system-out
-        by_case.setdefault((finding["rule"], finding["topic"]), []).append(finding)
+def _case(suite: ElementTree.Element, finding: FindingRecord, prefix: str) -> ElementTree.Element:
+    subject = next((claim for claim in finding["claims"] if claim["claim_id"] == finding["subject"]), finding["claims"][0])
+    name = f"{finding['topic']}: {', '.join(claim['claim_id'] for claim in finding['claims'])}"
+    return ElementTree.SubElement(suite, "testcase", name=name, classname=f"claimcheck.{finding['rule']}",
+                                  file=prefix + subject["file"], line=str(subject["line"]), time="0")
+
+
+def _suite(root: ElementTree.Element, name: str) -> ElementTree.Element:
+    return ElementTree.SubElement(root, "testsuite", name=name, tests="0", failures="0", errors="0", skipped="0", time="0")
+
+
+def _count(suite: ElementTree.Element) -> tuple[int, int, int]:
+    cases = suite.findall("testcase")
+    failures = sum(1 for case in cases if case.find("failure") is not None)
+    skipped = sum(1 for case in cases if case.find("skipped") is not None)
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(failures))
+    suite.set("skipped", str(skipped))
+    return len(cases), failures, skipped
+
+
+def render_junit(record: Report) -> str:
+    prefix = record["run"]["path_prefix"]
     root = ElementTree.Element("testsuites", name="claimcheck")
-    total_tests = total_failures = 0
+    by_rule: dict[str, list[FindingRecord]] = {}
+    for finding in record["findings"] + record["resolved"]:
+        by_rule.setdefault(finding["rule"], []).append(finding)
+    suites = []
+    errors = record.get("errors", [])
+    if errors:
+        suite = _suite(root, "data-error")
+        for error in errors:
+            case = ElementTree.SubElement(suite, "testcase", name=f"{error['file']}:{error['line']}: {error['column']}",
+                                          classname="claimcheck.data-error", file=prefix + error["file"], line=str(error["line"]), time="0")
+            failure = ElementTree.SubElement(case, "failure", message=error["message"], type="error")
+            failure.text = f"{error['file']}:{error['line']}: {error['column']}: {error['message']}"
+        suites.append(suite)
     for rule in record["rules"]:
-        suite = ElementTree.SubElement(root, "testsuite", name=rule["id"])
-        tests = failures = 0
-        for topic in topics:
-            findings = by_case.get((rule["id"], topic), [])
-            case = ElementTree.SubElement(suite, "testcase", classname=f"claimcheck.{rule['id']}", name=topic)
-            tests += 1
-            failing = [f for f in findings if f.get("failing")]
-            passing = [f for f in findings if not f.get("failing")]
-            if failing:
-                failures += 1
-                failure = ElementTree.SubElement(case, "failure", message=failing[0]["message"], type=failing[0]["severity"])
-                failure.text = "\n\n".join(_describe(f) for f in failing)
-            if passing:
-                out = ElementTree.SubElement(case, "system-out")
-                out.text = "\n\n".join(_describe(f) for f in passing)
-        suite.set("tests", str(tests))
-        suite.set("failures", str(failures))
-        suite.set("errors", "0")
-        total_tests += tests
-        total_failures += failures
-    root.set("tests", str(total_tests))
-    root.set("failures", str(total_failures))
+        suite = _suite(root, rule["id"])
+        findings = by_rule.get(rule["id"], [])
+        if not findings and not errors:
+            ElementTree.SubElement(suite, "testcase", name="no findings", classname=f"claimcheck.{rule['id']}", time="0")
+        for finding in findings:
+            case = _case(suite, finding, prefix)
+            if finding.get("failing"):
+                failure = ElementTree.SubElement(case, "failure", message=finding["message"], type=finding["severity"])
+                failure.text = _describe(finding)
+            elif finding.get("review"):
+                review = finding["review"]
+                ElementTree.SubElement(case, "skipped", message=f"reviewed: {review['decision']}: {review.get('note') or ''}".strip())
+                ElementTree.SubElement(case, "system-out").text = _describe(finding)
+            else:
+                ElementTree.SubElement(case, "system-out").text = _describe(finding)
+        suites.append(suite)
+    totals = [_count(suite) for suite in suites]
+    root.set("tests", str(sum(t[0] for t in totals)))
+    root.set("failures", str(sum(t[1] for t in totals)))
     root.set("errors", "0")
+    root.set("skipped", str(sum(t[2] for t in totals)))
+    root.set("time", "0")
     ElementTree.indent(root)
     # Control characters cannot be markup, so escaping them in the serialised document is
     # escaping them in every text and attribute at once.
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(ElementTree.tostring(root, encoding="unicode")) + "\n"
 
 
-def _describe(finding: dict[str, Any]) -> str:
+def _describe(finding: FindingRecord) -> str:
     lines = [f"[{finding['severity']}] [{finding['status']}] {finding['message']}"]
+    if finding["diagnosis"]:
+        lines.append(f"diagnosis: {finding['diagnosis']}")
     if finding.get("review"):
         lines.append(f"reviewed: {finding['review']['decision']} — {finding['review'].get('note') or ''}")
     for claim in finding["claims"]:

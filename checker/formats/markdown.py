@@ -15,35 +15,39 @@ from checker.display import visible
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~:&$])")  # "$" opens maths on GitHub
 _LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
 _ICONS = {"error": "🛑", "warning": "⚠️", "note": "ℹ️"}
+# GitHub refuses a pull-request comment over 65,536 characters; keep room for the closing lines.
+MAX_CHARS = 60_000
 
 
-def escape(text: str) -> str:
+def escape(text: str, line_start: bool = False) -> str:
     """Text safe in Markdown (GitHub-flavoured): line breaks flattened, control characters
-    shown as escapes, and the characters
-    that open links, images, HTML, code, emphasis, tables or autolinks (':' and 'www.')
-    backslash-escaped, so a quote renders as the text it is."""
+    shown as escapes, and the characters that open links, images, HTML, code, emphasis,
+    tables, maths or autolinks (':' and 'www.') backslash-escaped, so a quote renders as
+    the text it is. ``line_start``: the text begins a line, where '#', '>', '-' or '1.'
+    would open a heading, a quote or a list, so those are escaped too (and only there: a
+    backslash before '12.42' in the middle of a line would show)."""
     flat = visible(" ".join(str(text).split()))
     escaped = _SPECIAL.sub(r"\\\1", flat).replace("www.", "www\\.")
-    return _LINE_START.sub(r"\\\1", escaped)
+    return _LINE_START.sub(r"\\\1", escaped) if line_start else escaped
 
 
-def _link(file: str, line: int) -> str:
+def _link(file: str, line: int, base: str) -> str:
     # File names come from the corpus folder; only path-safe characters reach the link.
     target = re.sub(r"[^A-Za-z0-9._/-]", "", file)
-    return f"[{escape(file)}:{line}]({target}#L{line})"
+    return f"[{escape(file)}:{line}]({base}{target}#L{line})"
 
 
-def _finding(finding: dict[str, Any]) -> list[str]:
+def _finding(finding: dict[str, Any], base: str) -> list[str]:
     status = finding["status"]
     review = finding.get("review")
     heading = f"#### {_ICONS[finding['severity']]} {finding['severity']} · `{finding['rule']}` · {escape(finding['topic'])} · {status}"
     if review:
         heading += f" · reviewed: {escape(review['decision'])}"
-    lines = [heading, "", escape(finding["message"]), ""]
+    lines = [heading, "", escape(finding["message"], line_start=True), ""]
     if finding["diagnosis"]:
         lines += [f"*Diagnosis:* {escape(finding['diagnosis'])}", ""]
     for claim in finding["claims"]:
-        lines.append(f"> **{escape(claim['source'])}** · {_link(claim['file'], claim['line'])} · `{escape(claim['claim_id'])}` · "
+        lines.append(f"> **{escape(claim['source'])}** · {_link(claim['file'], claim['line'], base)} · `{escape(claim['claim_id'])}` · "
                      f"{escape(claim['value'])} → {escape(claim['normalised'])}  ")
         lines.append(f"> “{escape(claim['quote'])}”")
         lines.append("")
@@ -55,13 +59,22 @@ def _finding(finding: dict[str, Any]) -> list[str]:
     return lines
 
 
-def render_markdown(record: dict[str, Any]) -> str:
+def render_markdown(record: dict[str, Any], link_base: str = "") -> str:
+    """The report; ``link_base`` makes file links absolute (a pull-request comment has no
+    folder to be relative to): ``https://github.com/OWNER/REPO/blob/SHA/``."""
     summary = record["summary"]
     corpus = record["run"]["corpus"]
-    verdict = "❌ failing" if summary["failing"] else "✅ passing"
-    lines = [
-        f"## claimcheck: {verdict}",
-        "",
+    base = (link_base.rstrip("/") + "/" if link_base else "") + record["run"].get("path_prefix", "")
+    errors = record.get("errors", [])
+    verdict = "❌ invalid data" if errors else ("❌ failing" if summary["failing"] else "✅ passing")
+    lines = [f"## claimcheck: {verdict}", ""]
+    if errors:
+        lines += [f"### Data errors ({len(errors)})", "", "The corpus could not be checked; fix these first:", ""]
+        for error in errors:
+            column = "" if error["column"] == "-" else f"`{escape(error['column'])}`: "
+            lines.append(f"- {_link(error['file'], error['line'], base)} {column}{escape(error['message'])}")
+        return "\n".join(lines).rstrip("\n") + "\n"
+    lines += [
         f"{corpus['claims']} claims from {corpus['sources']} sources ({corpus['texts']} texts), {corpus['topics_used']} topics.",
         "",
         "| | error | warning | note |",
@@ -81,19 +94,30 @@ def render_markdown(record: dict[str, Any]) -> str:
         ("Unchanged findings", [f for f in record["findings"] if f["status"] == "unchanged" and not f.get("review")]),
         ("Resolved findings", record["resolved"]),
     )
+    size = sum(len(line) + 1 for line in lines)
+    left_out = 0
     for title, findings in sections:
         if not findings:
             continue
-        lines += [f"### {title} ({len(findings)})", ""]
-        if title != "New and changed findings":
-            lines += ["<details>", f"<summary>{len(findings)} finding(s)</summary>", ""]
-        for finding in findings:
-            lines += _finding(finding)
-        if title != "New and changed findings":
-            lines += ["</details>", ""]
+        folded = title != "New and changed findings"
+        head = [f"### {title} ({len(findings)})", ""] + (["<details>", f"<summary>{len(findings)} finding(s)</summary>", ""] if folded else [])
+        tail = ["</details>", ""] if folded else []
+        block = list(head)
+        for number, finding in enumerate(findings):
+            part = _finding(finding, base)
+            if size + sum(len(line) + 1 for line in block + part + tail) > MAX_CHARS:
+                left_out += len(findings) - number
+                break
+            block += part
+        if len(block) > len(head):  # at least one finding of the section fitted
+            lines += block + tail
+            size += sum(len(line) + 1 for line in block + tail)
     if record["stale_reviews"]:
-        lines += [f"### Stale reviews ({len(record['stale_reviews'])})", ""]
-        for stale in record["stale_reviews"]:
-            lines.append(f"- `{stale['fingerprint']}` ({escape(stale['decision'])}): {escape(stale['reason'])}")
-        lines.append("")
+        stale_lines = [f"### Stale reviews ({len(record['stale_reviews'])})", ""]
+        stale_lines += [f"- `{stale['fingerprint']}` ({escape(stale['decision'])}): {escape(stale['reason'])}" for stale in record["stale_reviews"]]
+        if size + sum(len(line) + 1 for line in stale_lines) <= MAX_CHARS:
+            lines += stale_lines + [""]
+    if left_out:
+        lines += [f"**{left_out} more finding(s) not shown here**, to keep this under GitHub's comment limit: "
+                  "see the full report (`claimcheck check --format html`, or the report artifact of this run).", ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -49,19 +49,19 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             agrees, disagreeing = group.verdict(claim)
             if disagreeing is not None and not agrees:
                 other = claims.loc[disagreeing]
-                yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, disagreeing)),
+                yield Finding(topic=claim["topic"], subject=claim["id"], claims=(ref(claims, label), ref(claims, disagreeing)),
                               diagnosis="the cited source says otherwise",
                               message=f"{claim['id']} gives {value_text(claim)} citing {claim['cites']}, which gives {value_text(other)} ({other['id']})")
             continue
         moved = _same_figure_elsewhere(claim, claims.loc[by_source.get(claim["cites"], [])], tolerance) if claim["kind"] in NUMERIC else None
         if moved is not None:
             other = claims.loc[moved]
-            yield Finding(topic=claim["topic"], claims=(ref(claims, label), ref(claims, moved)),
+            yield Finding(topic=claim["topic"], subject=claim["id"], claims=(ref(claims, label), ref(claims, moved)),
                           diagnosis="different scope: the cited figure is about another topic",
                           message=f"{claim['id']} gives {value_text(claim)} for {claim['topic_label']} citing {claim['cites']}, "
                                   f"but the cited figure ({value_text(other)}, {other['id']}) is for {other['topic_label']}")
         elif options["note_unsupported"] and claim["cites_has_text"]:
-            yield Finding(topic=claim["topic"], claims=(ref(claims, label),), severity=Severity.NOTE.value,
+            yield Finding(topic=claim["topic"], subject=claim["id"], claims=(ref(claims, label),), severity=Severity.NOTE.value,
                           diagnosis="the cited source makes no claim on this topic",
                           message=f"{claim['id']} cites {claim['cites']}, which makes no claim on {claim['topic_label']}")
 

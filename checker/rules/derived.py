@@ -96,7 +96,7 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
                       f"the ratio of the two claims is {claim['magnitude'] / reference_row['magnitude']:.3g}")
         else:
             detail = ""
-        yield Finding(topic=claim["topic"], claims=(ref(claims, a), ref(claims, b)),
+        yield Finding(topic=claim["topic"], subject=claim["id"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis="a stated relation does not hold between the claims",
                       message=f"{claim['id']} says {claim['value']} is {stated_text} {claim['relative_to']}, "
                               f"but {reference_row['id']} gives {reference_row['value']} for "
@@ -140,7 +140,7 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
         duration_row, event_row = claims.loc[a], claims.loc[b]
         short = (duration_row["period_start"] - (event_row["date_end"] - 1)) * SECONDS_PER_DAY
         long = (duration_row["period_end"] - event_row["date_start"]) * SECONDS_PER_DAY
-        yield Finding(topic=duration_row["topic"], claims=(ref(claims, a), ref(claims, b)),
+        yield Finding(topic=duration_row["topic"], subject=duration_row["id"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis="a stated duration does not fit the dates it implies",
                       message=f"{duration_row['id']} gives {duration_row['value']} up to {display.date_range(duration_row['period_start'], duration_row['period_end'])} "
                               f"since {event_row['topic_label']}, which {event_row['id']} dates {display.date_range(event_row['date_start'], event_row['date_end'])}: "

@@ -129,7 +129,7 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
         text = excess(row, bound, ratio)
         if text is None:
             continue
-        yield Finding(topic=row["topic"], claims=(ref(claims, a), ref(claims, b)),
+        yield Finding(topic=row["topic"], subject=row["id"], claims=(ref(claims, a), ref(claims, b)),
                       diagnosis="implausible magnitude: beyond an order of magnitude of its bound",
                       message=f"{row['value']} ({row['topic_label']}) is {text} ({bound['value']}, {bound['id']})")
 
@@ -181,7 +181,7 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
         when = "for the same period" if all(part[c] == whole[c] for c in SAME_TIME) else (
             f"for {display.date_range(part['period_start'], part['period_end'])}, within the whole's "
             f"{display.date_range(whole['period_start'], whole['period_end'])}")
-        yield Finding(topic=part["topic"], claims=(ref(claims, a), ref(claims, b)), severity=Severity.ERROR.value,
+        yield Finding(topic=part["topic"], subject=part["id"], claims=(ref(claims, a), ref(claims, b)), severity=Severity.ERROR.value,
                       diagnosis="a part exceeds its whole",
                       message=f"{part['topic_label']} ({amount_text(part)}, {part['id']}) exceeds {whole['topic_label']} "
                               f"({amount_text(whole)}, {whole['id']}) {when}")

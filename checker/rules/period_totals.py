@@ -44,11 +44,11 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         refs = (ref(claims, inner_label), ref(claims, outer_label))
         shown_part, shown_whole = _amount(part), _amount(whole)
         if part["aggregation"] == "cumulative" and np.isinf(part["span_start"]) and np.isinf(whole["span_start"]):
-            yield Finding(topic=part["topic"], claims=refs, diagnosis="a running total falls over time",
+            yield Finding(topic=part["topic"], subject=whole["id"], claims=refs, diagnosis="a running total falls over time",
                           message=f"{part['topic_label']} is {shown_part} as of {_period(part)} ({part['id']}) but only "
                                   f"{shown_whole} as of the later {_period(whole)} ({whole['id']}): a running total cannot fall")
             continue
-        yield Finding(topic=part["topic"], claims=refs, diagnosis="a sub-period exceeds the period that contains it",
+        yield Finding(topic=part["topic"], subject=part["id"], claims=refs, diagnosis="a sub-period exceeds the period that contains it",
                       message=f"{part['topic_label']} is {shown_part} for {_period(part)} ({part['id']}), more than the "
                               f"{shown_whole} given for {_period(whole)} ({whole['id']}), a period that contains it")
 

@@ -62,17 +62,17 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     if row["amount_dimension"] == row["converted_amount_dimension"]:
         if not intervals_apart(row["low"], row["high"], row["converted_low"], row["converted_high"], tolerance):
             return None
-        return Finding(topic=row["topic"], claims=refs, diagnosis="the stated conversion is wrong",
+        return Finding(topic=row["topic"], subject=row["id"], claims=refs, diagnosis="the stated conversion is wrong",
                        message=f"{row['value']} is stated as {row['converted']}, but they differ by "
                                f"{display.ratio(row['magnitude'], row['converted_magnitude'])}")
     dimensions = {row["dimension"], row["converted_dimension"]}
     if all(str(d).startswith("[currency_") for d in dimensions):
-        return Finding(topic=row["topic"], claims=refs, severity=Severity.NOTE.value, diagnosis="not checkable without an exchange rate",
+        return Finding(topic=row["topic"], subject=row["id"], claims=refs, severity=Severity.NOTE.value, diagnosis="not checkable without an exchange rate",
                        message=f"{row['value']} is stated as {row['converted']}: claimcheck never converts between currencies, so this conversion is not checked")
     substance = row["substance"] if isinstance(row["substance"], str) and row["substance"] else ""
     if dimensions != {VOLUME, MASS} or substance not in DENSITIES:
         substance = SUBSTANCE_LABELS.get(substance, substance)
-        return Finding(topic=row["topic"], claims=refs, severity=Severity.WARNING.value, diagnosis="not checkable",
+        return Finding(topic=row["topic"], subject=row["id"], claims=refs, severity=Severity.WARNING.value, diagnosis="not checkable",
                        message=f"{row['value']} is stated as {row['converted']}: no density links {row['dimension']} and "
                                f"{row['converted_dimension']}" + ("" if substance else " (the topic names no substance)"))
     # The implied density, with the interval both values' precision allows (kg/m³).
@@ -95,7 +95,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     described = f"{volume_text} stated as {mass_text} implies {density_text(implied, implied)}"
     if not matches:
         known = "; ".join(f"{PHASE_LABEL[phase]} {density_text(low, high)}" for phase, low, high in others)
-        return Finding(topic=row["topic"], claims=refs, diagnosis=f"the factor matches no density of {substance}",
+        return Finding(topic=row["topic"], subject=row["id"], claims=refs, diagnosis=f"the factor matches no density of {substance}",
                        message=f"{described}, which is no density of {substance} ({known})")
     phase, low, high = matches[0]
     reading = f"{described}, the density of {substance} {PHASE_LABEL[phase]} ({density_text(low, high)})"
@@ -116,5 +116,5 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     message = f"{reading}; {mass_text} is {'; '.join(too_large)}"
     if alternatives:
         message += "; read " + "; ".join(alternatives)
-    return Finding(topic=row["topic"], claims=refs + tuple(bounds), message=message,
+    return Finding(topic=row["topic"], subject=row["id"], claims=refs + tuple(bounds), message=message,
                    diagnosis=f"the conversion assumes {substance} {PHASE_LABEL[phase]} and gives an implausible amount")

@@ -123,16 +123,18 @@ def _finding(claims: pd.DataFrame, label, chosen: pd.DataFrame, scope: str, low:
     summed = display.quantity(low, high, (low + high) / 2, total["topic_factor"], total["topic_unit"])
     refs = (ref(claims, label), *(ref(claims, part.name) for part in parts))
     if partial:
-        return Finding(topic=total["topic"], claims=refs, diagnosis="the parts given already exceed the total",
+        return Finding(topic=total["topic"], subject=total["id"], claims=refs, diagnosis="the parts given already exceed the total",
                        message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but {listed} already make "
                                f"{summed}, without {', '.join(partial)} ({scope})")
-    return Finding(topic=total["topic"], claims=refs, diagnosis=_diagnose(total, parts),
+    diagnosis, subject = _diagnose(total, parts)
+    return Finding(topic=total["topic"], subject=subject, claims=refs, diagnosis=diagnosis,
                    message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but its parts add up to "
                            f"{summed}: {listed} ({scope})")
 
 
-def _diagnose(total: pd.Series, parts: list[pd.Series]) -> str:
-    """A digit transposition or a dropped part, when either explains the gap exactly."""
+def _diagnose(total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
+    """A digit transposition or a dropped part, when either explains the gap exactly; and
+    the claim at fault (the transposed figure, else the total)."""
     by_topic: dict[str, list[pd.Series]] = {}
     for part in parts:
         by_topic.setdefault(part["topic"], []).append(part)
@@ -144,15 +146,15 @@ def _diagnose(total: pd.Series, parts: list[pd.Series]) -> str:
             candidate = swapped * part["number_factor"]
             if abs(sum(values) - values[position] + candidate - total["magnitude"]) <= slack:
                 return (f"digit transposition: {part['id']} gives {part['number']} where "
-                        f"{_plain(swapped, part['number'])} makes the parts add up to the total")
+                        f"{_plain(swapped, part['number'])} makes the parts add up to the total"), part["id"]
     for swapped in _transpositions(total["number"]):
         if abs(sum(values) - swapped * total["number_factor"]) <= slack:
             return (f"digit transposition: {total['id']} gives {total['number']} where "
-                    f"{_plain(swapped, total['number'])} is the sum of the parts")
+                    f"{_plain(swapped, total['number'])} is the sum of the parts"), total["id"]
     for position, part in enumerate(chosen):
         if len(chosen) > 1 and abs(sum(values) - values[position] - total["magnitude"]) <= slack:
-            return f"a part dropped: the total equals the parts without {part['topic_label']} ({part['id']})"
-    return "the parts do not add up to the total"
+            return f"a part dropped: the total equals the parts without {part['topic_label']} ({part['id']})", total["id"]
+    return "the parts do not add up to the total", total["id"]
 
 
 def _half(row: pd.Series) -> float:
