@@ -236,6 +236,7 @@ def read_raw(path: Path, schema: TableSchema, name: str, problems: list[Problem]
             breaks += frame[column].str.count("\n").to_numpy(dtype=np.int64)
         starts += np.concatenate(([0], np.cumsum(breaks)[:-1]))
     frame["line"] = starts
+    _short_rows(text, frame, name, problems)
     # A cell can only be too long if some line is, or if cells span lines.
     if len(text) > MAX_FIELD_CHARS and (lines_in_file > len(frame) + 1 or max(map(len, text.split("\n"))) > MAX_FIELD_CHARS):
         too_long = np.zeros(len(frame), dtype=bool)
@@ -245,6 +246,27 @@ def read_raw(path: Path, schema: TableSchema, name: str, problems: list[Problem]
             problems.append(Problem(name, int(line), "-", f"a cell is longer than {MAX_FIELD_CHARS} characters"))
         frame = frame[~too_long]
     return frame
+
+
+_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _short_rows(text: str, frame: pd.DataFrame, name: str, problems: list[Problem]) -> None:
+    """Rows with fewer fields than the header. pandas fills them with empty cells as if the
+    editor had left them empty; a row a field short usually means a lost comma, and every
+    value after it sits in the wrong column. With quoted cells removed (their commas and
+    line breaks are not separators), each remaining line is one row, and its commas count
+    its fields."""
+    rows = _QUOTED.sub("", text).replace("\r", "").split("\n")
+    if rows and rows[-1] == "":
+        rows.pop()
+    width = len(frame.columns) - 1  # without "line"
+    commas = np.fromiter((row.count(",") for row in rows[1:1 + len(frame)]), dtype=np.int64, count=min(len(rows) - 1, len(frame)))
+    blank = np.fromiter((not row.strip() for row in rows[1:1 + len(frame)]), dtype=bool, count=len(commas))
+    for position in np.flatnonzero((commas < width - 1) & ~blank):
+        problems.append(Problem(name, int(frame["line"].iloc[position]), "-",
+                                f"{int(commas[position]) + 1} fields where the header has {width}: a comma is missing, "
+                                "or an empty cell at the end of the row needs its comma"))
 
 
 def conform(frame: pd.DataFrame, schema: TableSchema) -> pd.DataFrame:

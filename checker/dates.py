@@ -68,8 +68,33 @@ def _month_number(word: str) -> int | None:
     return None
 
 
+_SLASHED = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_SLASHED_ISO = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$")
+
+
+def _day_exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+        return True
+    except ValueError:
+        return False
+
+
 def _hint(text: str) -> str:
     """Suggest the EDTF spelling of a date written the human way."""
+    if match := _SLASHED.match(text):  # 22/03/2024, 03/22/2024, 22.03.2024
+        first, second, year = (int(part) for part in match.groups())
+        readings = [f"{year:04d}-{month:02d}-{day:02d}" for day, month in ((first, second), (second, first))
+                    if _day_exists(year, month, day)]
+        readings = list(dict.fromkeys(readings))
+        if len(readings) == 1:
+            return f" (write '{readings[0]}')"
+        if readings:
+            return f" (write '{readings[0]}' if the day comes first, '{readings[1]}' if the month does)"
+    if match := _SLASHED_ISO.match(text):
+        year, month, day = (int(part) for part in match.groups())
+        if _day_exists(year, month, day):
+            return f" (write '{year:04d}-{month:02d}-{day:02d}'; a slash separates the two ends of an interval)"
     if match := _ISO_DAY.match(text):
         year, month, day = (int(part) for part in match.groups())
         if 1 <= month <= 12:

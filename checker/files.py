@@ -79,17 +79,14 @@ def write_atomic(path: Path, text: str | bytes) -> None:
 
 @contextlib.contextmanager
 def locked(path: Path):
-    """Hold an exclusive lock for updating ``path`` (a sibling .lock file, flock)."""
-    import fcntl
+    """Hold an exclusive lock for updating ``path``: a sibling .lock file, through filelock,
+    which locks the same way on Linux, macOS and Windows."""
+    from filelock import FileLock
 
     lock_path = Path(path).with_name(Path(path).name + ".lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+    with FileLock(lock_path):
+        yield
 
 
 def spreadsheet_safe(cell: str) -> str:

@@ -258,13 +258,20 @@ def _known_units() -> tuple[str, ...]:
     return tuple(dict.fromkeys(COMMON_UNITS + tuple(names)))
 
 
+# A suggestion that means the metric tonne is shown as "t"; the refused "ton" and "tons"
+# (short, long or metric?) are never suggested.
+_TONNE = {"tonne", "tonnes", "metric_ton", "t"}
+
+
 def did_you_mean(unit: str) -> str:
     from rapidfuzz import fuzz, process
 
-    matches = process.extract(unit.strip(), _known_units(), scorer=fuzz.ratio, limit=3, score_cutoff=70)
-    if not matches:
+    choices = [name for name in _known_units() if name.lower() not in _AMBIGUOUS_UNITS]
+    matches = process.extract(unit.strip(), choices, scorer=fuzz.ratio, limit=3, score_cutoff=70)
+    suggestions = list(dict.fromkeys("t" if match in _TONNE else match for match, _, _ in matches))
+    if not suggestions:
         return ""
-    return " (did you mean " + ", ".join(f"'{match}'" for match, _, _ in matches) + "?)"
+    return " (did you mean " + ", ".join(f"'{match}'" for match in suggestions) + "?)"
 
 
 # One pattern reads a whole value (after numbers.canonical has spelled its number the

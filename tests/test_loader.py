@@ -1,5 +1,7 @@
 """The loader and validation: every problem in one run, located as FILE:LINE: column."""
 
+import pytest
+
 from pathlib import Path
 
 from checker.corpus import load_corpus
@@ -110,3 +112,28 @@ def test_the_loader_never_modifies_claims_files(corpus_dir):
     before = {path: path.read_bytes() for path in (root / "claims").rglob("*.csv")}
     normalise(load_corpus(root))
     assert {path: path.read_bytes() for path in (root / "claims").rglob("*.csv")} == before
+
+
+def test_a_row_one_field_short_is_reported_like_one_field_too_many(tmp_path):
+    from checker.corpus import CLAIMS
+    from conftest import build_corpus, claim
+
+    root = build_corpus(tmp_path / "corpus", {"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]})
+    header = ",".join(CLAIMS.names)
+    (root / "claims" / "tagged" / "alpha.csv").write_text(
+        header + '\nc1,trade,US$1 billion,2024,,,,,,,,,,"c1 says US$1 billion."\n'  # the quote's column, one comma short
+        + 'c2,trade,US$2 billion,"c2, says US$2 billion.",2024,,,,,,,,,,\n', encoding="utf-8")
+    problems = [str(p) for p in normalise(load_corpus(root)).problems]
+    assert any(p.startswith("claims/tagged/alpha.csv:2: -: 14 fields where the header has 15") for p in problems), problems
+    assert not any(p.startswith("claims/tagged/alpha.csv:3: -:") for p in problems)
+
+
+def test_data_entry_hints():
+    from checker.dates import parse_date
+    from checker.errors import ParseError
+    from checker.quantities import parse_quantity
+
+    with pytest.raises(ParseError, match="write '2024-03-22'"):
+        parse_date("22/03/2024")
+    with pytest.raises(ParseError, match=r"did you mean 't'\?"):
+        parse_quantity("5 tonns")

@@ -1,12 +1,13 @@
 """A topic or entity name resolved only by a fuzzy match, or ambiguously.
 
-Fails:  topic "russia-afghanistan-trdae" → russia-afghanistan-trade (a note: add the alias)
+Fails:  topic "russia-afghanistan-trdae" → russia-afghanistan-trade (a note: correct the typo)
 Fails:  topic "lpg-ports" matches lpg-imports and lpg-exports equally (a warning)
 Passes: topic "bilateral trade", a listed alias of russia-afghanistan-trade
 
 Names resolve by key, alias, normalised form, then rapidfuzz; a name unknown to all of
 them is a data error reported by the loader. A fuzzy resolution is reported as a note
-with its score and the alias to add, so the match becomes explicit; an ambiguous one,
+with its score: correct the claim when the name is a typo, or add the name to the topic's
+aliases when editors use it, so the match becomes explicit; an ambiguous one,
 where a second candidate scores within a few points, is a warning.
 """
 
@@ -37,7 +38,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                 yield Finding(topic=row["topic"], claims=(ref(claims, label),), severity=Severity.NOTE.value,
                               diagnosis="fuzzy match",
                               message=f"{column} '{name}' resolved to {kind} '{row[column]}' by fuzzy match "
-                                      f"(score {row[f'{column}_score']:.0f}); add '{name}' to its aliases in {table}")
+                                      f"(score {row[f'{column}_score']:.0f}): correct the claim to '{row[column]}' if it is a "
+                                      f"typo, or add '{name}' to its aliases in {table} if editors use that name")
             else:
                 yield Finding(topic=row["topic"], claims=(ref(claims, label),), severity=Severity.WARNING.value,
                               diagnosis="ambiguous match",
