@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, help="output format (default: text; with -o, the file's extension)")
     check.add_argument("-o", "--output", type=Path, action="append", default=[],
                        help="write a report to this file (atomically) instead of standard output; repeat for several, "
-                            "each in the format its extension says (" + ", ".join(f"{e} {f}" for e, f in EXTENSIONS.items()) + ")")
+                            "each in the format its extension says (" + ", ".join(f"{e} {f}" for e, f in EXTENSIONS.items())
+                            + "); '-' is standard output, in --format")
     check.add_argument("--fail-on", choices=("error", "warning", "note"), help="lowest severity that fails (default: error, or the config's fail-on)")
     compare = check.add_mutually_exclusive_group()
     compare.add_argument("--baseline", type=Path, help="compare with a saved JSON report")
@@ -294,6 +295,9 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path | None, str]]:
         return [(None, args.format or "text")]
     outputs = []
     for path in args.output:
+        if str(path) == "-":  # standard output, in the --format given (text by default)
+            outputs.append((None, args.format or "text"))
+            continue
         fmt = EXTENSIONS.get(Path(path).suffix.lower())
         if args.format and (len(args.output) == 1 or fmt is None):
             fmt = args.format
