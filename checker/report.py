@@ -114,36 +114,48 @@ def _number(value: float) -> float | None:
     return None if value is None or (isinstance(value, float) and not math.isfinite(value)) else float(value)
 
 
-def claims_records(normalised, ref_of) -> list[dict[str, Any]]:
-    """Every claim with what the editorial report shows: value, period, and the paragraph
-    of its source text around the quote (offsets of the quote inside it)."""
+def claims_records(normalised, ref_of, in_findings: set[str]) -> list[dict[str, Any]]:
+    """Every claim with what the editorial report shows: value, period, chart data (values
+    over time, bounds, status and date spans), and for claims of findings the paragraph of
+    their source text around the quote (offsets of the quote inside it)."""
     records = []
     claims = normalised.claims
-    for label in claims.index:
-        row = claims.loc[label]
+    columns = {name: claims[name].to_numpy() for name in (
+        "id", "kind", "topic", "modality", "scope", "attributed_to", "cites", "note", "text_source", "quote_start", "quote_end",
+        "dimension", "topic_dimension", "magnitude", "low", "high", "qualifier", "topic_factor", "period_start", "period_end",
+        "date_start", "date_end", "state")}
+    for position, label in enumerate(claims.index):
+        row = {name: values[position] for name, values in columns.items()}
         ref = ref_of(label)
-        text = normalised.texts.get(row["text_source"])
         context, start, end = "", -1, -1
+        text = normalised.texts.get(row["text_source"]) if row["id"] in in_findings else None
         if text is not None and row["quote_start"] >= 0:
             before, after = text.paragraph_around(int(row["quote_start"]), int(row["quote_end"]))
             context = text.text[before:after]
             start, end = int(row["quote_start"]) - before, int(row["quote_end"]) - before
         numeric = row["kind"] in ("quantity", "count") and row["dimension"] == row["topic_dimension"] and not pd.isna(row["magnitude"])
         factor = row["topic_factor"] if numeric else math.nan
+        bound = "lower" if numeric and row["qualifier"] in ("gt", "ge") else ("upper" if numeric and row["qualifier"] in ("lt", "le") else "")
+        if row["kind"] == "date":
+            span = {"t0": _number(row["date_start"]), "t1": _number(row["date_end"]), "state": ""}
+        elif row["kind"] == "status":
+            span = {"t0": _number(row["period_start"]), "t1": _number(row["period_end"]), "state": row["state"]}
+        else:
+            span = {"t0": None, "t1": None, "state": ""}
         records.append({
             **_claim_record(ref),
             "topic": row["topic"], "kind": row["kind"], "modality": row["modality"], "scope": row["scope"],
             "attributed_to": row["attributed_to"], "cites": row["cites"], "note": row["note"],
             "context": context, "quote_start": start, "quote_end": end,
             "chart": {
-                "start": display.date_range(row["period_start"], row["period_start"] + 1) if numeric and math.isfinite(row["period_start"]) else None,
-                "end": display.date_range(row["period_end"] - 1, row["period_end"]) if numeric and math.isfinite(row["period_end"]) else None,
                 "t0": _number(row["period_start"]) if numeric else None,
                 "t1": _number(row["period_end"]) if numeric else None,
                 "value": _number(row["magnitude"] / factor) if numeric else None,
                 "low": _number(row["low"] / factor) if numeric else None,
                 "high": _number(row["high"] / factor) if numeric else None,
+                "bound": bound,
             },
+            "span": span,
         })
     return records
 
@@ -191,7 +203,8 @@ def build(result, root: Path, comparison: Comparison | None = None, reviews=None
         "topics_in_use": sorted(set(normalised.claims["topic"]) - {""}),
     }
     if with_claims:
-        record["claims"] = claims_records(normalised, lambda label: ref(normalised.claims, label))
+        in_findings = {claim["claim_id"] for finding in findings + resolved for claim in finding["claims"]}
+        record["claims"] = claims_records(normalised, lambda label: ref(normalised.claims, label), in_findings)
         record["sources"] = {row.id: {"title": row.title, "author": row.author, "publisher": row.publisher,
                                       "published": row.published, "url": row.url, "file": row.file}
                              for row in normalised.sources.itertuples() if row.id}

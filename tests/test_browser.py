@@ -64,3 +64,64 @@ def test_report_opens_with_quotes_charts_and_working_filters(browser, tmp_path):
     page.locator('input[data-group="source"][value="orf"]').uncheck()
     assert page.locator(".finding:not(.hidden)").count() == 0
     page.close()
+
+
+EDITORIAL = {
+    "orf": [claim("orf-2024", "trade", "US$1 billion", period="2024", quote="growth to US$1 billion in 2024"),
+            claim("orf-target", "trade", "more than US$3 billion", period="2025", modality="target", quote="more than US$3 billion"),
+            claim("orf-rec", "recognition", "not-recognised", period="2025-01/2025-06", quote="not recognised"),
+            claim("orf-overdoses", "overdoses", "7,366 person", period="2020", quote="7,366 people")],
+    "capss": [claim("capss-2024", "trade", "USD 12.42 billion", period="2024", quote="USD 12.42 billion in 2024"),
+              claim("capss-2022", "trade", "US$170 million", period="2022", quote="US$170 million in 2022"),
+              claim("capss-rec", "recognition", "recognised", period="2025-03", quote="recognised")],
+}
+EDITORIAL_SOURCES = [{"id": "orf", "file": "orf.txt", "published": "2025-04-28", "url": "https://example.org/orf", "title": "ORF piece"},
+                     {"id": "capss", "file": "capss.txt", "published": "2025-07-27", "url": "javascript:alert(1)", "title": "CAPSS piece"}]
+
+
+def test_the_editorial_report_orders_charts_and_records_decisions(browser, tmp_path):
+    root = build_corpus(tmp_path / "corpus", EDITORIAL, sources=EDITORIAL_SOURCES)
+    (root / "claims" / "reviews.csv").write_text("fingerprint,decision\n")
+    report = tmp_path / "report.html"
+    main(["check", "--root", str(root), "--format", "html", "-o", str(report)])
+    page = browser.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.goto(report.as_uri())
+    assert page.evaluate("document.body.dataset.ready") == "true" and problems == []
+
+    # Failing findings come first; "needs review" filters.
+    states = page.eval_on_selector_all(".finding", "cards => cards.map(c => c.dataset.failing)")
+    assert states == sorted(states, key=lambda state: state != "yes") and states[0] == "yes"
+    page.locator('input[data-group="review"][value="needs review"]').uncheck()
+    assert page.locator(".finding:not(.hidden)").count() == 0
+    page.locator('input[data-group="review"][value="needs review"]').check()
+
+    # The exact review command, with a copy button.
+    first = page.locator(".finding").first
+    command = first.locator(".decide pre").inner_text()
+    assert command.startswith(f"claimcheck review {first.get_attribute('id')[2:]} --decision confirmed-error")
+    first.locator("button.copy").click()
+    page.wait_for_function("document.querySelector('.finding button.copy').dataset.copied === 'yes'", timeout=5000)
+
+    # Source addresses are links only when they are http(s).
+    assert page.locator('a[href="https://example.org/orf"]').count() >= 1
+    assert page.locator('a[href^="javascript"]').count() == 0
+
+    # The value chart: a lower bound is an arrow up, not a bar to the axis; ticks at 1-2-5;
+    # the conflicting claims are ringed.
+    chart = page.locator('svg.chart[data-topic="trade"]')
+    assert chart.locator('g[data-claim="orf-target"] line.bound.lower[marker-end]').count() == 1
+    ticks = [text.replace(",", "") for text in chart.locator("text.tick").evaluate_all("ts => ts.map(t => t.textContent)")]
+    import re
+    assert ticks and all(re.fullmatch(r"[125]0*(\.0+)?( (million|billion))?|0", tick) for tick in ticks), ticks
+    assert sorted(chart.locator("g.flagged").evaluate_all("gs => gs.map(g => g.dataset.claim)")) == ["capss-2024", "orf-2024"]
+    # A status topic with a finding is a timeline; a topic of one claim gets no chart.
+    assert page.locator('svg.chart[data-topic="recognition"][data-kind="status"] g.point').count() == 2
+    assert page.locator('svg.chart[data-topic="overdoses"]').count() == 0
+
+    # Topics without findings are built on demand.
+    assert page.locator("#t-overdoses").count() == 0
+    page.locator("#more-topics").click()
+    assert page.locator("#t-overdoses td").first.inner_text() == "orf-overdoses"
+    page.close()

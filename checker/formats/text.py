@@ -18,6 +18,8 @@ def _paint(text: str, colour: str, enabled: bool) -> str:
 
 def summary_line(record: dict[str, Any]) -> str:
     summary = record["summary"]
+    if record.get("errors"):
+        return f"{len(record['errors'])} problem(s) in the input data: nothing was checked"
     parts = [f"{summary['error']} error(s), {summary['warning']} warning(s), {summary['note']} note(s)"]
     if record["run"]["baseline"]:
         parts.append(f"{summary['new']} new, {summary['changed']} changed, {summary['unchanged']} unchanged, {summary['resolved']} resolved")
