@@ -47,7 +47,7 @@ def test_a_review_silences_one_finding_and_shows_in_html(tmp_path, capsys):
     html = tmp_path / "report.html"
     main(["check", "--root", str(root), "--format", "html", "-o", str(html)])
     page = html.read_text()
-    assert 'data-reviewed="yes"' in page and "accepted-difference" in page
+    assert 'data-review="reviewed"' in page and "accepted-difference" in page
     assert "&lt;b&gt;bilateral&lt;/b&gt;" in page
 
 
