@@ -134,40 +134,39 @@ def pairs_overlapping(labels: np.ndarray, codes: np.ndarray, start: np.ndarray, 
     """Pairs of one group whose [start, end) intervals intersect and whose states differ.
 
     Sorted by start, a claim's overlapping partners after it are a contiguous run (those
-    starting before it ends); among them, those of another state are a contiguous run of
-    that state's own positions, so nothing but the findings is enumerated."""
+    starting before it ends); sorted by (state, start) within the group, its same-state
+    partners are another. Their difference counts the pairs of different states without
+    enumerating any; only claims with such partners, in groups under the limit, are then
+    walked along their run."""
     if len(labels) < 2:
         return Pairs(_frame([], []))
     rank_start, rank_end = _dense_ranks(start, end)
     span = int(max(rank_start.max(), rank_end.max())) + 2
+    state_codes = pd.factorize(pd.Series(states, dtype=object))[0].astype(np.int64)
     keys = codes * span + rank_start
     order = np.argsort(keys, kind="stable")
     position = np.empty(len(order), dtype=np.int64)
     position[order] = np.arange(len(order))
     stops = np.searchsorted(keys[order], codes * span + rank_end, side="left")
-    state_codes, _ = pd.factorize(pd.Series(states, dtype=object))
-    by_state = [np.flatnonzero(state_codes[order] == state) for state in range(int(state_codes.max()) + 1)]
-    counts = np.zeros(len(labels), dtype=np.int64)
-    runs = []
-    for state, positions_of_state in enumerate(by_state):
-        for other, positions_of_other in enumerate(by_state):
-            if other == state:
-                continue
-            mine = np.flatnonzero(state_codes == state)
-            first = np.searchsorted(positions_of_other, position[mine], side="right")
-            last = np.searchsorted(positions_of_other, stops[mine], side="left")
-            counts[mine] += np.maximum(last - first, 0)
-            runs.append((mine, first, last, positions_of_other))
+    total = np.maximum(stops - position - 1, 0)
+    # The same count within one state: the group key extended by the state.
+    state_span = int(state_codes.max()) + 1
+    state_keys = (codes * state_span + state_codes) * span + rank_start
+    state_order = np.argsort(state_keys, kind="stable")
+    sorted_state_keys = state_keys[state_order]
+    state_position = np.empty(len(state_order), dtype=np.int64)
+    state_position[state_order] = np.arange(len(state_order))
+    same_stops = np.searchsorted(sorted_state_keys, (codes * state_span + state_codes) * span + rank_end, side="left")
+    # Ties in start: a same-state partner may sort before the claim in one order and after
+    # it in the other. Count, in both orders, the partners that start at or after it.
+    same = np.maximum(same_stops - state_position - 1, 0)
+    counts = total - same
     crowded = _crowded(codes, counts, limit)
-    a_parts, b_parts = [], []
-    for mine, first, last, positions_of_other in runs:
-        keep = ~crowded[codes[mine]]
-        rows, at = expand_ranges(mine[keep], first[keep], last[keep])
-        a_parts.append(labels[rows])
-        b_parts.append(labels[order[positions_of_other[at]]])
-    a = np.concatenate(a_parts) if a_parts else np.zeros(0, dtype=labels.dtype)
-    b = np.concatenate(b_parts) if b_parts else np.zeros(0, dtype=labels.dtype)
-    return Pairs(_frame(a, b), _crowds(labels, codes, counts, crowded))
+    walk = np.flatnonzero((counts > 0) & ~crowded[codes])
+    rows, at = expand_ranges(walk, position[walk] + 1, stops[walk])
+    partners = order[at]
+    differ = state_codes[rows] != state_codes[partners]
+    return Pairs(_frame(labels[rows[differ]], labels[partners[differ]]), _crowds(labels, codes, counts, crowded))
 
 
 def pairs_exceeding(left_labels: np.ndarray, left_codes: np.ndarray, left_values: np.ndarray,
@@ -375,27 +374,6 @@ def same_time(first, second) -> bool:
     return all(first[column] == second[column] for column in SAME_TIME)
 
 
-def point_match(value: float, other, tolerance: float) -> float | None:
-    """How far a figure is from another claim's stated value, relative, when the stated
-    value could be that figure rounded (the other claim's own precision, at most
-    ``tolerance`` of the value); None when it could not. A lower bound (">12 billion")
-    matches figures just above it, an upper bound figures just below it. Point values, not
-    intervals widened by precision: 140 never matches 100."""
-    stated, half, qualifier = other["magnitude"], other["half"], other["qualifier"]
-    if not (math.isfinite(value) and math.isfinite(stated)) or value == 0 and stated == 0:
-        return None if not (value == 0 and stated == 0) else 0.0
-    scale = max(abs(value), abs(stated))
-    reach = min(2 * half if qualifier in ("gt", "ge", "lt", "le") else half, tolerance * scale) if math.isfinite(half) else tolerance * scale
-    gap = value - stated
-    if qualifier in ("gt", "ge"):
-        fits = 0 <= gap <= reach
-    elif qualifier in ("lt", "le"):
-        fits = 0 <= -gap <= reach
-    else:
-        fits = abs(gap) <= max(reach, 1e-12 * scale)
-    return abs(gap) / scale if fits else None
-
-
 def tolerance_of(claims: pd.DataFrame, rows, default: float) -> np.ndarray:
     """Each claim's topic tolerance, or the rule's default where the topic sets none."""
     values = claims.loc[rows, "tolerance"].to_numpy(dtype=float) if len(rows) else np.zeros(0)
@@ -486,22 +464,49 @@ def ref(claims: pd.DataFrame, label) -> ClaimRef:
 
 class MagnitudeIndex:
     """Claims by stated value, per dimension: the claims whose value lies near a given one
-    in O(log n + k), for diagnoses that look for a matching figure."""
+    in O(log n + k), for diagnoses that look for a matching figure. It keeps the columns a
+    diagnosis compares as arrays, so candidates are judged on whole arrays, not row by row."""
+
+    COLUMNS = ("id", "topic", "scope", "family", "digits", "period_start", "period_end", "magnitude", "half", "qualifier")
 
     def __init__(self, claims: pd.DataFrame):
-        numeric = claims.loc[claims["kind"].isin(NUMERIC) & claims["magnitude"].notna(), ["dimension", "magnitude"]]
+        numeric = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()).to_numpy()
+        self.labels = claims.index.to_numpy()[numeric]
+        self.arrays = {column: claims[column].to_numpy()[numeric] for column in self.COLUMNS}
         self._groups: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        for dimension, group in numeric.groupby("dimension", sort=False):
-            values = group["magnitude"].to_numpy(dtype=float)
-            order = np.argsort(values, kind="stable")
-            self._groups[dimension] = (values[order], group.index.to_numpy()[order])
+        dimension = claims["dimension"].to_numpy()[numeric]
+        values = self.arrays["magnitude"].astype(float)
+        for key, positions in pd.Series(np.arange(len(values))).groupby(dimension, sort=False).groups.items():
+            positions = np.asarray(positions)
+            order = np.argsort(values[positions], kind="stable")
+            self._groups[key] = (values[positions][order], positions[order])
 
-    def near(self, dimension: str, value: float, tolerance: float) -> list:
-        """Row labels of claims within ``tolerance`` (relative to the larger) of ``value``."""
+    def near(self, dimension: str, value: float, tolerance: float) -> np.ndarray:
+        """Positions (into ``arrays``) of claims within ``tolerance`` (relative to the larger) of ``value``."""
         if dimension not in self._groups or not math.isfinite(value):
-            return []
-        values, labels = self._groups[dimension]
+            return np.zeros(0, dtype=np.int64)
+        values, positions = self._groups[dimension]
         reach = abs(value) * tolerance / (1 - tolerance) if tolerance < 1 else math.inf
         start = np.searchsorted(values, value - reach, side="left")
         stop = np.searchsorted(values, value + reach, side="right")
-        return labels[start:stop].tolist()
+        return positions[start:stop]
+
+
+def point_gaps(value: float, stated: np.ndarray, half: np.ndarray, qualifier: np.ndarray, tolerance: float) -> np.ndarray:
+    """How far a figure is from other claims' stated values, relative, where a stated value
+    could be that figure rounded (within the claim's own precision, at most ``tolerance``
+    of the value), NaN where it could not. A lower bound (">12 billion") matches figures
+    just above it, an upper bound figures just below it. Point values, not intervals
+    widened by precision: 140 never matches 100."""
+    stated = stated.astype(float)
+    half = half.astype(float)
+    scale = np.maximum(abs(value), np.abs(stated))
+    bounded = np.isin(qualifier, ("gt", "ge", "lt", "le"))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        reach = np.where(np.isfinite(half), np.minimum(np.where(bounded, 2 * half, half), tolerance * scale), tolerance * scale)
+        gap = value - stated
+        fits = np.where(np.isin(qualifier, ("gt", "ge")), (gap >= 0) & (gap <= reach),
+                        np.where(np.isin(qualifier, ("lt", "le")), (-gap >= 0) & (-gap <= reach),
+                                 np.abs(gap) <= np.maximum(reach, 1e-12 * scale)))
+        relative = np.abs(gap) / np.where(scale > 0, scale, 1.0)
+    return np.where(fits, relative, np.nan)

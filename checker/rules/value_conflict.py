@@ -34,7 +34,7 @@ from checker import display
 from checker.findings import Finding, Severity
 from checker.options import tolerance
 from checker.pairing import (NUMERIC, SAME_TIME, Crowd, MagnitudeIndex, by_id, crowd_extremes, group_codes, pairs_apart,
-                              point_match, ref, tolerance_of, widened)
+                              point_gaps, ref, tolerance_of, widened)
 
 ID = "value-conflict"
 SEVERITY = "error"
@@ -132,21 +132,27 @@ def _closest_explanation(claims: pd.DataFrame, index: MagnitudeIndex, first: pd.
     """The claim whose stated value is nearest either side's, among those that could
     explain it: the same topic for another time (another period), or another topic of the
     same family, or any topic when both figures are precise, for an overlapping time
-    (another scope). None when nothing is near: no far-fetched match."""
+    (another scope). None when nothing is near: no far-fetched match. The candidates are
+    judged on arrays (a window of the sorted values), never row by row."""
     best, best_gap = None, math.inf
+    arrays = index.arrays
     for row in (second, first):
-        for label in index.near(row["dimension"], row["magnitude"], tolerance):
-            other = claims.loc[label]
-            if other["id"] in (first["id"], second["id"]):
-                continue
-            gap = point_match(row["magnitude"], other, tolerance)
-            if gap is None or gap >= best_gap:
-                continue
-            overlaps = other["period_start"] < row["period_end"] and row["period_start"] < other["period_end"]
-            if other["topic"] == row["topic"]:
-                if other["scope"] == row["scope"] and not overlaps:
-                    best, best_gap = (row, other, "period"), gap
-            elif overlaps and (other["family"] == row["family"]
-                               or min(other["digits"], row["digits"]) >= PRECISE_DIGITS):
-                best, best_gap = (row, other, "scope"), gap
+        near = index.near(row["dimension"], row["magnitude"], tolerance)
+        if not len(near):
+            continue
+        near = near[~np.isin(arrays["id"][near], (first["id"], second["id"]))]
+        gaps = point_gaps(row["magnitude"], arrays["magnitude"][near], arrays["half"][near], arrays["qualifier"][near], tolerance)
+        overlaps = (arrays["period_start"][near] < row["period_end"]) & (row["period_start"] < arrays["period_end"][near])
+        same_topic = arrays["topic"][near] == row["topic"]
+        period = same_topic & (arrays["scope"][near] == row["scope"]) & ~overlaps
+        precise = np.minimum(arrays["digits"][near].astype(float), row["digits"]) >= PRECISE_DIGITS
+        scope = ~same_topic & overlaps & ((arrays["family"][near] == row["family"]) | precise)
+        candidates = np.where(period | scope, gaps, np.nan)
+        if not np.isfinite(candidates).any():
+            continue
+        position = int(np.nanargmin(candidates))
+        if candidates[position] < best_gap:
+            best_gap = float(candidates[position])
+            label = index.labels[near[position]]
+            best = (row, claims.loc[label], "period" if period[position] else "scope")
     return best
