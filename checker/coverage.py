@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from checker.corpus import IGNORES, OUTSIDE, escapes, read_table
+from checker.corpus import OUTSIDE, escapes
+from checker.schema import IGNORES
+from checker.tables import read_table
 from checker.display import visible
 from checker.errors import Problem
 from checker.normalise import Normalised

@@ -38,7 +38,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
         if not stat.S_ISREG(opened):
             raise OSError(f"not a regular file ({kind_of(opened)})")
         if limit is not None and os.fstat(stream.fileno()).st_size > limit:
-            raise OSError(f"above the size limit of {limit} bytes")
+            raise OSError(f"above the limit of {limit} bytes")
         return stream.read()
 
 

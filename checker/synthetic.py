@@ -18,7 +18,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.corpus import CLAIMS, ENTITIES, SOURCES, TOPICS
+from checker.schema import CLAIMS, ENTITIES, SOURCES, TOPICS
 
 YEARS = range(2015, 2025)
 

@@ -10,7 +10,8 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from checker.corpus import CLAIMS, ENTITIES, SOURCES, TOPICS, load_corpus
+from checker.corpus import load_corpus
+from checker.schema import CLAIMS, ENTITIES, SOURCES, TOPICS
 from checker.normalise import normalise
 
 ROOT = Path(__file__).resolve().parent.parent

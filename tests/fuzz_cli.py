@@ -42,7 +42,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
-from checker.corpus import CLAIMS, ENTITIES, SOURCES, TOPICS  # noqa: E402
+from checker.schema import CLAIMS, ENTITIES, SOURCES, TOPICS  # noqa: E402
 
 EXIT_CODES = {0, 1, 2, 3}
 TIME_LIMIT = 20.0

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from checker.cli import EXIT_FINDINGS, EXIT_INVALID, main
-from checker.corpus import CLAIMS
+from checker.schema import CLAIMS
 from conftest import ROOT, SHARED, build_corpus, claim
 from consumers import actionlint, junit_schema, require
 

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from checker import corpus as corpus_module
+from checker import tables as tables_module
 from checker.cli import main
-from checker.corpus import CLAIMS, load_corpus
+from checker.corpus import load_corpus
+from checker.schema import CLAIMS
 from checker.errors import Problem
 from checker.normalise import normalise
 from conftest import ROOT, build_corpus, claim
@@ -79,7 +80,7 @@ def test_duplicate_ids_across_files(corpus_dir):
 
 def test_file_size_limit_is_a_clear_error(tmp_path, monkeypatch):
     root = corpus_with_claims_bytes(tmp_path / "corpus", (HEADER + "\n" + GOOD_ROW + "\n").encode())
-    monkeypatch.setattr(corpus_module, "MAX_TABLE_BYTES", 100)
+    monkeypatch.setattr(tables_module, "MAX_TABLE_BYTES", 100)
     assert any("above the limit of 100" in str(p) for p in problems_for(root))
 
 

@@ -115,7 +115,7 @@ def test_the_loader_never_modifies_claims_files(corpus_dir):
 
 
 def test_a_row_one_field_short_is_reported_like_one_field_too_many(tmp_path):
-    from checker.corpus import CLAIMS
+    from checker.schema import CLAIMS
     from conftest import build_corpus, claim
 
     root = build_corpus(tmp_path / "corpus", {"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]})

@@ -2,7 +2,7 @@
 
 import re
 
-from checker.corpus import CLAIMS, ENTITIES, SOURCES, TOPICS
+from checker.schema import CLAIMS, ENTITIES, SOURCES, TOPICS
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -28,7 +28,7 @@ def test_rules_table_matches_the_registry():
 
 
 def test_every_review_column_is_documented():
-    from checker.corpus import REVIEWS
+    from checker.schema import REVIEWS
 
     for column in REVIEWS.names:
         assert f"`{column}`" in README, column
