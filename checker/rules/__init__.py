@@ -4,7 +4,7 @@ Every rule is a module with ID, SEVERITY, OPTIONS, a docstring whose first line 
 description (with Fails:/Passes: examples), and ``check(claims, options)`` yielding findings.
 """
 
-from checker.rules import (citation, date_conflict, derived, magnitude, period_totals, reconciliation, relabelled,
+from checker.rules import (citation, date_conflict, derived, magnitude, period_totals, name_reconciliation, relabelled,
                            stated_conversion, status_conflict, sums, unit_dimension, value_conflict, weekday)
 
 RULES = (
@@ -20,7 +20,7 @@ RULES = (
     weekday,
     derived,
     citation,
-    reconciliation,
+    name_reconciliation,
 )
 
 

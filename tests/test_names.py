@@ -1,4 +1,4 @@
-from checker.topics import Resolver, normal_form
+from checker.names import Resolver, normal_form
 
 ALIASES = {
     "russia-afghanistan-trade": ["bilateral trade", "trade turnover"],
