@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from checker import dates, quantities
+from checker import contract, dates, quantities
 from checker.corpus import Corpus
 from checker.errors import ParseError, Problem
 from checker.numbers import decimal_mark, known_language
@@ -49,6 +49,12 @@ class Normalised:
     problems: list[Problem] = field(default_factory=list)
 
 
+def _as_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """A reference table with Python strings: its rows are walked with itertuples (to build
+    resolvers, families and checks), and walking Arrow strings one by one is slow."""
+    return frame.astype({column: object for column in frame.columns if isinstance(frame[column].dtype, pd.StringDtype)})
+
+
 def _problem(problems: list[Problem], row, column: str, message: str) -> None:
     problems.append(Problem(row.file, int(row.line), column, message))
 
@@ -66,7 +72,7 @@ def _unique_ids(frame: pd.DataFrame, column: str, problems: list[Problem], file_
 
 
 def _check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
-    sources = corpus.sources.copy()
+    sources = _as_objects(corpus.sources)
     sources["table_file"] = sources.get("table_file", "claims/sources.csv")
     shown = sources.rename(columns={"file": "text_file"}).rename(columns={"table_file": "file"})
     _unique_ids(shown, "id", problems)
@@ -101,7 +107,7 @@ def _check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
 
 def _check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     """Validate the topics table on whole columns; Python runs only for rows with a problem."""
-    topics = topics.copy().rename(columns={"table_file": "file"})
+    topics = _as_objects(topics).rename(columns={"table_file": "file"})
     _unique_ids(topics, "key", problems)
     keys = set(topics["key"])
     topics["kind"] = topics["kind"].str.lower()
@@ -227,7 +233,7 @@ def _check_aliases(table: pd.DataFrame, key_column: str, problems: list[Problem]
 
 
 def _check_entities(entities: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
-    entities = entities.copy().rename(columns={"table_file": "file"})
+    entities = _as_objects(entities).rename(columns={"table_file": "file"})
     _unique_ids(entities, "key", problems)
     _check_aliases(entities, "key", problems)
     return entities
@@ -298,8 +304,17 @@ def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFram
         # longer number); everything else is read number by number.
         stated = np.fromiter((not value or _appears(value, quote) for value, quote in zip(values, quotes)),
                              dtype=bool, count=len(values))
+        written: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
         for position in np.flatnonzero(checked & ~stated):
-            message = _digits_missing(values[position], quotes[position], kinds[position], decimals[position])
+            value, decimal = values[position], decimals[position]
+            if kinds[position] in ("quantity", "count"):
+                # Second shortcut: the value's first number, as written, stands in the quote.
+                number = written.get((value, decimal))
+                if number is None:
+                    number = written[(value, decimal)] = value_numbers(value, decimal)[0]
+                if number and _appears(number, quotes[position]):
+                    continue
+            message = _digits_missing(value, quotes[position], kinds[position], decimal)
             if message:
                 problems.append(Problem(files[position], int(lines[position]), column, message))
     return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
@@ -421,11 +436,10 @@ def normalise(corpus: Corpus) -> Normalised:
     _amounts(claims)
     quantities.LOOKUPS.save()
     dates.LOOKUPS.save()
-    claims = claims.copy()  # one block per dtype again, after many added columns
     with_text = set(sources.loc[sources["file"] != "", "id"])
-    claims["source_has_text"] = claims["source"].isin(with_text)
     claims["cites_has_text"] = claims["cites"].isin(with_text)
     claims = claims.sort_values(["source", "line"], kind="stable").reset_index(drop=True)
+    claims = contract.conform(claims)  # exactly the declared columns and dtypes
     return Normalised(claims=claims, sources=sources, topics=topics, entities=entities,
                       texts=corpus.texts, text_files=corpus.text_files, problems=sorted(set(problems)))
 
@@ -606,26 +620,23 @@ def _densities(claims: pd.DataFrame) -> None:
     for phase in quantities.PHASES:
         claims[f"{phase}_low"] = np.nan
         claims[f"{phase}_high"] = np.nan
-        claims[f"converted_{phase}_low"] = np.nan
-        claims[f"converted_{phase}_high"] = np.nan
     has_substance = claims["substance"].fillna("") != ""
-    for prefix, unit_column in (("", "unit"), ("converted_", "converted_unit")):
-        candidates = claims[has_substance & claims[unit_column].notna() & claims["topic_unit"].notna()]
-        if candidates.empty:
-            continue
-        keys = candidates[[unit_column, "topic_unit", "substance"]].drop_duplicates()
-        for unit, topic_unit, substance in keys.itertuples(index=False):
-            rows = candidates.index[(candidates[unit_column] == unit) & (candidates["topic_unit"] == topic_unit) & (candidates["substance"] == substance)]
-            for phase in quantities.PHASES:
-                try:
-                    factors = quantities.density_factors(unit, topic_unit, substance, phase)
-                except ParseError:
-                    factors = None
-                if factors is None:
-                    continue
-                low_factor, high_factor = factors
-                claims.loc[rows, f"{prefix}{phase}_low"] = claims.loc[rows, f"{prefix}low"] * low_factor
-                claims.loc[rows, f"{prefix}{phase}_high"] = claims.loc[rows, f"{prefix}high"] * high_factor
+    candidates = claims[has_substance & claims["unit"].notna() & claims["topic_unit"].notna()]
+    if candidates.empty:
+        return
+    keys = candidates[["unit", "topic_unit", "substance"]].drop_duplicates()
+    for unit, topic_unit, substance in keys.itertuples(index=False):
+        rows = candidates.index[(candidates["unit"] == unit) & (candidates["topic_unit"] == topic_unit) & (candidates["substance"] == substance)]
+        for phase in quantities.PHASES:
+            try:
+                factors = quantities.density_factors(unit, topic_unit, substance, phase)
+            except ParseError:
+                factors = None
+            if factors is None:
+                continue
+            low_factor, high_factor = factors
+            claims.loc[rows, f"{phase}_low"] = claims.loc[rows, "low"] * low_factor
+            claims.loc[rows, f"{phase}_high"] = claims.loc[rows, "high"] * high_factor
 
 
 RATE = " / [time]"
@@ -645,7 +656,7 @@ def _amounts(claims: pd.DataFrame) -> None:
         dimension = claims[f"{prefix}dimension"]
         claims[f"{prefix}amount_dimension"] = _map_unique(dimension, amount_of)
         factor = _map_unique(dimension, lambda d: per_year if isinstance(d, str) and d.endswith(RATE) else 1.0).to_numpy(dtype=float)
-        for column in ("magnitude", "low", "high"):
-            claims[f"{prefix}amount_{column}"] = claims[f"{prefix}{column}"].to_numpy(dtype=float) * factor
-    claims["topic_amount_dimension"] = _map_unique(claims["topic_dimension"], amount_of)
-    claims["topic_amount_factor"] = _map_unique(claims["topic_dimension"], lambda d: per_year if isinstance(d, str) and d.endswith(RATE) else 1.0).astype(float)
+        if not prefix:  # a conversion's amount is compared by its dimension only
+            for column in ("magnitude", "low", "high"):
+                claims[f"amount_{column}"] = claims[column].to_numpy(dtype=float) * factor
+

@@ -248,7 +248,9 @@ def _to_frame(parsed: list[Parsed], schema: TableSchema, problems: list[Problem]
         for key in extra or {}:
             frame[key] = pd.Series(dtype="str")
         return frame
-    table = pa.concat_tables(tables)
+    # One chunk per column: pandas takes rows from a many-chunk Arrow array by walking its
+    # chunks, which made every look-up of a row cost as much as the number of files.
+    table = pa.concat_tables(tables).combine_chunks()
     lines = np.concatenate(line_parts)
     stripped = {}
     blank = None

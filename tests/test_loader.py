@@ -82,8 +82,8 @@ def test_status_must_be_one_of_the_topic_states(normalised):
 def test_period_defaults_to_publication_date(normalised):
     result = normalised({"alpha": [claim("c1", "trade", "US$1 billion")]})
     row = result.claims.iloc[0]
-    assert row["period_precision"] == "publication"
-    assert row["period_end"] - row["period_start"] == 1
+    published = result.sources.set_index("id").loc["alpha", "published_start"]
+    assert row["period_start"] == published and row["period_end"] - row["period_start"] == 1
 
 
 def test_inferred_values_skip_the_digit_check_but_need_a_note(normalised):

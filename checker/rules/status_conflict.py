@@ -79,7 +79,7 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
     # Runs of equal states in time order, found on whole columns: a run starts where the
     # group or the state changes. A reversal is run i and run i+2 of one group sharing a
     # state; only those groups are then walked in Python.
-    group_key = ordered["topic"] + "\x1f" + ordered["scope"] + "\x1f" + ordered["subject"]
+    group_key = ordered.groupby(["topic", "scope", "subject"], sort=False, observed=True).ngroup()
     new_group = (group_key != group_key.shift()).to_numpy()
     new_run = new_group | (ordered["state"] != ordered["state"].shift()).to_numpy()
     run_group = group_key.to_numpy()[new_run]
