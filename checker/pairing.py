@@ -67,6 +67,30 @@ def group_codes(claims: pd.DataFrame, mask, keys: Iterable[str]) -> tuple[np.nda
     return subset.index.to_numpy(), codes
 
 
+def shared_codes(*sides: list) -> list[np.ndarray]:
+    """One integer per distinct combination of key values, the same across sides: each
+    side is a list of equally many columns (arrays or Series), matched by position, so a
+    left and a right side get the same code for the same key. Missing text keys are one
+    value; a row with a missing (NaN) number among its keys matches nothing, not even itself
+    on the other side."""
+    lengths = [len(side[0]) for side in sides]
+    total = sum(lengths)
+    codes = np.zeros(total, dtype=np.int64)
+    alone = np.zeros(total, dtype=bool)
+    for position in range(len(sides[0])):
+        parts = [side[position].to_numpy() if isinstance(side[position], pd.Series) else np.asarray(side[position]) for side in sides]
+        if all(part.dtype.kind == "f" for part in parts):
+            values = np.concatenate(parts)
+            alone |= np.isnan(values)
+        else:
+            values = np.concatenate([part.astype(object) for part in parts])
+        factor, uniques = pd.factorize(values, use_na_sentinel=False)
+        codes = pd.factorize(codes * (len(uniques) + 1) + factor)[0].astype(np.int64) if total else codes
+    if alone.any():
+        codes[alone] = codes.max(initial=-1) + 1 + np.arange(int(alone.sum()))
+    return list(np.split(codes, np.cumsum(lengths)[:-1]))
+
+
 def _dense_ranks(*arrays: np.ndarray) -> list[np.ndarray]:
     """Each value's rank among all the arrays' values (ties share a rank), so that
     comparisons of floats become exact comparisons of small integers."""

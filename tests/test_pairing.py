@@ -84,3 +84,18 @@ def test_a_crowded_group_is_summarised_by_every_pairing_rule(tmp_path):
                           "relabelled-figure", "derived-figures"}
     counts = Counter(finding.rule for finding in findings)
     assert max(counts.values()) <= PAIR_LIMIT
+
+
+def test_shared_codes_match_equal_keys_across_sides_and_never_a_missing_number():
+    import numpy as np
+    from checker.pairing import shared_codes
+
+    left = [np.array(["t1", "t1", "t2", None], dtype=object), np.array([1.0, np.nan, 1.0, 2.0])]
+    right = [np.array(["t1", "t2", "t1", None], dtype=object), np.array([1.0, 1.0, np.nan, 2.0])]
+    first, second = shared_codes(left, right)
+    assert first[0] == second[0] and first[2] == second[1]  # (t1, 1) and (t2, 1) on both sides
+    assert first[3] == second[3]  # a missing text key is one value
+    assert first[0] != first[2]
+    # A row with a missing number stands alone: no other row on either side shares its code.
+    assert first[1] not in set(second) and list(first).count(first[1]) == 1
+    assert second[2] not in set(first) and list(second).count(second[2]) == 1

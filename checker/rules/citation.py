@@ -30,11 +30,12 @@ OPTIONS = {"tolerance": tolerance(0.02),
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
-    citing = claims["cites"].ne("") & (claims["cites"].isin(claims["source"]) | claims["cites_has_text"])
+    citing = claims["cites"].ne("") & (claims["cites"].isin(claims["source"].unique()) | claims["cites_has_text"])
     if not citing.any():
         return
     tolerance = options["tolerance"]
-    cited = claims[claims["source"].isin(set(claims.loc[citing, "cites"]))]
+    # The cited sources' claims, with only the columns a verdict reads.
+    cited = claims.loc[claims["source"].isin(set(claims.loc[citing, "cites"])), list(_VERDICT_COLUMNS)]
     # Only the (source, topic) groups some citing claim asks about are arranged.
     wanted = set(zip(claims.loc[citing, "cites"], claims.loc[citing, "topic"]))
     keys = pd.Series(list(zip(cited["source"], cited["topic"])), index=cited.index, dtype=object)
@@ -64,6 +65,10 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             yield Finding(topic=claim["topic"], subject=claim["id"], claims=(ref(claims, label),), severity=Severity.NOTE.value,
                           diagnosis="the cited source makes no claim on this topic",
                           message=f"{claim['id']} cites {claim['cites']}, which makes no claim on {claim['topic_label']}")
+
+
+_VERDICT_COLUMNS = ("source", "topic", "kind", "magnitude", "low", "high", "dimension", "modality_class", *SAME_TIME,
+                    "date_start", "date_end", "period_start", "period_end", "state")
 
 
 class _Group:

@@ -24,7 +24,7 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, widened
+from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, shared_codes, widened
 
 ID = "derived-figures"
 SEVERITY = "warning"
@@ -45,11 +45,12 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # A relation claim meets the references of its topic, scope and dimension whose period
     # is the one it refers to; each way a relation can fail is a comparison of one value per
     # side, so only the failing pairs are enumerated (see pairing.pairs_exceeding).
-    known: dict = {}
     relation = claims.loc[related]
     reference = claims.loc[references]
-    relation_codes = _codes(relation, ("relative_start", "relative_end"), known)
-    reference_codes = _codes(reference, ("period_start", "period_end"), known)
+    # One integer per (topic, scope, dimension, period), the same on both sides.
+    relation_codes, reference_codes = shared_codes(
+        [relation[c] for c in ("topic", "scope", "dimension", "relative_start", "relative_end")],
+        [reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end")])
     kind = relation["relation_kind"].to_numpy()
     factor = np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float), nan=1.0)
     scaled = np.isin(kind, ("ratio", "change"))
@@ -101,12 +102,6 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
                       message=f"{claim['id']} says {claim['value']} is {stated_text} {claim['relative_to']}, "
                               f"but {reference_row['id']} gives {reference_row['value']} for "
                               f"{display.date_range(reference_row['period_start'], reference_row['period_end'])}{detail}")
-
-
-def _codes(frame: pd.DataFrame, period: tuple[str, str], known: dict) -> np.ndarray:
-    """One integer per (topic, scope, dimension, period), shared through ``known``."""
-    keys = zip(frame["topic"], frame["scope"], frame["dimension"], frame[period[0]], frame[period[1]])
-    return np.fromiter((known.setdefault(key, len(known)) for key in keys), dtype=np.int64, count=len(frame))
 
 
 def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
