@@ -1,8 +1,11 @@
 """Run the enabled rules, stamp rule id and severity, de-duplicate and sort.
 
-A rule is a pure function of the normalised claims and its options; the engine hands
-each rule a read-only view so that a rule which tried to mutate its input fails loudly in
-tests instead of silently changing what the next rule sees.
+A rule is a pure function of the normalised claims and its options. Every rule receives
+the same claims table (copying a million rows per rule would double the memory); under
+pandas' copy-on-write any frame a rule derives from it is its own, and a rule never
+assigns to the table itself: ``tests/test_rules_meta.py`` runs every rule and checks the
+table is unchanged afterwards. Options are a read-only mapping. While the rules run,
+``pairing.reading`` lets findings read claim fields through one row reader.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from checker.config import Config
 from checker.findings import Finding, Severity
 from checker.normalise import Normalised
 from checker.options import defaults
+from checker.pairing import reading
 from checker.rules import RULES
 
 
@@ -36,18 +40,19 @@ def run(normalised: Normalised, config: Config, rules: tuple = RULES, progress=N
     findings: dict[str, Finding] = {}
     timings: dict[str, float] = {}
     claims = normalised.claims
-    for rule in rules:
-        settings = config.rules.get(rule.ID)
-        if settings is not None and not settings.enabled:
-            continue
-        override = settings.severity if settings else None
-        options = MappingProxyType(dict(settings.options if settings else defaults(rule.OPTIONS)))
-        if progress:
-            progress(f"rule {rule.ID}")
-        started = time.perf_counter()
-        for finding in (rule.check(claims, options) if len(claims) else ()):
-            stamped = finding.stamped(rule.ID, override or finding.severity or rule.SEVERITY)
-            findings.setdefault(stamped.fingerprint, stamped)
-        timings[rule.ID] = time.perf_counter() - started
+    with reading(claims):
+        for rule in rules:
+            settings = config.rules.get(rule.ID)
+            if settings is not None and not settings.enabled:
+                continue
+            override = settings.severity if settings else None
+            options = MappingProxyType(dict(settings.options if settings else defaults(rule.OPTIONS)))
+            if progress:
+                progress(f"rule {rule.ID}")
+            started = time.perf_counter()
+            for finding in (rule.check(claims, options) if len(claims) else ()):
+                stamped = finding.stamped(rule.ID, override or finding.severity or rule.SEVERITY)
+                findings.setdefault(stamped.fingerprint, stamped)
+            timings[rule.ID] = time.perf_counter() - started
     ordered = sorted(findings.values(), key=sort_key)
     return CheckResult(findings=ordered, normalised=normalised, config=config, rules=rules, timings=timings)

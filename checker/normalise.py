@@ -17,6 +17,7 @@ import pandas as pd
 
 from checker import contract, dates, quantities
 from checker.corpus import Corpus
+from checker.tables import release_memory
 from checker.errors import ParseError, Problem
 from checker.numbers import decimal_mark, known_language
 from checker.texts import fold, months_in, numbers_in, stated_weekday, value_numbers
@@ -440,6 +441,7 @@ def normalise(corpus: Corpus) -> Normalised:
     claims["cites_has_text"] = claims["cites"].isin(with_text)
     claims = claims.sort_values(["source", "line"], kind="stable").reset_index(drop=True)
     claims = contract.conform(claims)  # exactly the declared columns and dtypes
+    release_memory()
     return Normalised(claims=claims, sources=sources, topics=topics, entities=entities,
                       texts=corpus.texts, text_files=corpus.text_files, problems=sorted(set(problems)))
 

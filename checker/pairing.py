@@ -12,7 +12,8 @@ which a rule reports as one summarising finding.
 from __future__ import annotations
 
 import math
-import weakref
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -454,22 +455,42 @@ _ROW_COLUMNS = ("kind", "magnitude", "low", "high", "qualifier", "dimension", "u
                 "converted_dimension", "converted_unit", "date_start", "date_end", "state", "value", "period_start",
                 "period_end", "modality", "scope", "relation", "relative_to", "source", "id", "file", "line", "quote",
                 "converted", "topic")
-_ROWS: dict[int, tuple] = {}  # id of a claims table → (weak reference to it, arrays, index)
+
+
+class RowReader:
+    """The fields a finding shows of a claim, read by label from a claims table's column
+    arrays, taken once and without copying (a pandas row look-up on the wide table costs a
+    fraction of a millisecond, and findings at scale number in the thousands)."""
+
+    def __init__(self, claims: pd.DataFrame):
+        self.claims = claims
+        self.arrays = {column: claims[column].array for column in _ROW_COLUMNS}
+
+    def row(self, label) -> dict:
+        position = self.claims.index.get_loc(label)
+        return {column: values[position] for column, values in self.arrays.items()}
+
+
+# The reader of the table the engine is checking: set by ``reading`` for the span of a run,
+# never kept beyond it.
+_READER: ContextVar[RowReader | None] = ContextVar("claimcheck_rows", default=None)
+
+
+@contextmanager
+def reading(claims: pd.DataFrame):
+    """Let ``ref`` read rows of ``claims`` through one reader while the block runs."""
+    token = _READER.set(RowReader(claims))
+    try:
+        yield
+    finally:
+        _READER.reset(token)
 
 
 def _row(claims: pd.DataFrame, label) -> dict:
-    """The fields a finding shows of one claim, read from column arrays built once per
-    claims table (a pandas row lookup on a wide table costs a fraction of a millisecond,
-    and findings at scale number in the thousands)."""
-    cached = _ROWS.get(id(claims))
-    if cached is None or cached[0]() is not claims:
-        key = id(claims)
-        cached = (weakref.ref(claims, lambda _: _ROWS.pop(key, None)),
-                  {column: claims[column].to_numpy() for column in _ROW_COLUMNS}, pd.Index(claims.index))
-        _ROWS[key] = cached
-    _, arrays, index = cached
-    position = index.get_loc(label)
-    return {column: values[position] for column, values in arrays.items()}
+    reader = _READER.get()
+    if reader is None or reader.claims is not claims:
+        reader = RowReader(claims)  # a table no run announced (a test's, a subset): read it directly
+    return reader.row(label)
 
 
 def ref(claims: pd.DataFrame, label) -> ClaimRef:

@@ -14,8 +14,10 @@ is diagnosed row by row with the csv module.
 from __future__ import annotations
 
 import csv
+import ctypes
 import io
 import re
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -312,4 +314,19 @@ def read_tables(files: list[tuple[Path, str, str]], schema: TableSchema, problem
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         parsed = list(pool.map(load, files))
-    return _to_frame(parsed, schema, problems, {"file": [name for _, name, _ in files], "source": [stem for _, _, stem in files]})
+    frame = _to_frame(parsed, schema, problems, {"file": [name for _, name, _ in files], "source": [stem for _, _, stem in files]})
+    del parsed
+    release_memory()
+    return frame
+
+
+def release_memory() -> None:
+    """Hand freed buffers back to the system after a stage that builds a large table:
+    Arrow's allocator and the C library's keep them for reuse, and after reading or
+    normalising a large corpus that is as much again as the table itself."""
+    pa.default_memory_pool().release_unused()
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).malloc_trim(0)  # glibc; other C libraries have no such call
+        except (AttributeError, OSError):
+            pass

@@ -12,7 +12,7 @@ import bisect
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -39,14 +39,14 @@ class SourceText:
     """The text of one source file, with what it takes to find quotes in it quickly."""
 
     text: str
-    folded: str = field(init=False)
-    _origin: np.ndarray = field(init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        # The folded text keeps the first character of every whitespace run (as a space)
-        # and drops the rest; ``_origin`` maps each folded character back to the original,
-        # so a match in the folded text gives the exact original span. Done on code-point
-        # arrays, not character by character.
+    @cached_property
+    def _folding(self) -> tuple[str, np.ndarray]:
+        """The folded text and where each of its characters comes from, built on first use
+        (most quotes are found verbatim, so most texts are never folded). The folded text
+        keeps the first character of every whitespace run (as a space) and drops the rest;
+        the origin array maps each folded character back to the original, so a match in the
+        folded text gives the exact original span. Done on code-point arrays."""
         translated = self.text.translate(_FOLD)
         points = np.frombuffer(translated.encode("utf-32-le"), dtype=np.uint32)
         space = np.isin(points, _WHITESPACE)
@@ -54,8 +54,16 @@ class SourceText:
         origin = np.flatnonzero(keep)
         folded = points[keep].copy()
         folded[space[keep]] = 32
-        self.folded = folded.tobytes().decode("utf-32-le")
-        self._origin = np.concatenate((origin, [len(self.text)])).astype(np.int64)
+        width = np.int32 if len(self.text) < 2**31 - 1 else np.int64
+        return folded.tobytes().decode("utf-32-le"), np.concatenate((origin, [len(self.text)])).astype(width)
+
+    @property
+    def folded(self) -> str:
+        return self._folding[0]
+
+    @property
+    def _origin(self) -> np.ndarray:
+        return self._folding[1]
 
     @cached_property
     def _line_starts(self) -> list[int]:
