@@ -19,6 +19,8 @@ import importlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -406,7 +408,12 @@ def test_exports_are_byte_identical_and_standard_output_is_the_file(tmp_path, ca
         texts.append(output.read_bytes())
     code, out, _ = export(capsys, kind, "--root", str(root), "-o", "-", "--today", "2025-06-01")
     assert code == 0
-    assert texts[0] == texts[1] == out.encode("utf-8")
+    # Another process, another hash seed: sets and dicts iterate in another order.
+    process = subprocess.run([sys.executable, "-m", "checker", "export", kind, "--root", str(root), "-o", "-",
+                              "--today", "2025-06-01"], capture_output=True, cwd=ROOT,
+                             env={**os.environ, "PYTHONHASHSEED": "4242"})
+    assert process.returncode == 0, process.stderr
+    assert texts[0] == texts[1] == out.encode("utf-8") == process.stdout
     assert texts[0].endswith(b"}\n")
 
 
