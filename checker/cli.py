@@ -99,8 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("kind", choices=("claimreview", "annotations", "datapackage"))
     export.add_argument("-o", "--output", type=Path, help="file to write (atomically; default: ROOT/claimreview.jsonld, "
                                                           "ROOT/annotations.jsonld or ROOT/datapackage.json); '-' is standard output")
-    export.add_argument("--base", default="", metavar="IRI", help="the address the export will be published at: "
-                                                                  "its IRIs are made absolute against it (default: relative)")
+    export.add_argument("--base", default="", metavar="IRI", help="annotations: the address the export will be published "
+                                                                  "at; its IRIs are made absolute against it (default: relative)")
     export.add_argument("--today", help=argparse.SUPPRESS)
     return parser
 

@@ -433,3 +433,10 @@ def test_an_export_never_replaces_corpus_files(tmp_path, capsys):
     code, _, err = export(capsys, "datapackage", "--root", str(root), "-o", str(root / "claims" / "sources.csv"))
     assert code == 2 and "refusing to write" in err
     assert (root / "claims" / "sources.csv").read_bytes() == before
+
+
+def test_a_base_that_is_not_an_absolute_iri_is_a_usage_error(tmp_path, capsys):
+    output = tmp_path / "annotations.jsonld"
+    code, _, err = export(capsys, "annotations", "--root", str(ROOT), "-o", str(output), "--base", "example.org/corpus/")
+    assert code == 2 and "not an absolute IRI" in err
+    assert not output.exists()

@@ -16,6 +16,9 @@ its period, scope and modality (purpose ``describing``).
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from checker.errors import UsageError
 from checker.exports.inputs import Inputs, dump, resolve
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -23,6 +26,9 @@ CONTEXT_LENGTH = 32  # characters of prefix and suffix to start with (what annot
 
 
 def export(inputs: Inputs) -> str:
+    if inputs.base and not urlsplit(inputs.base).scheme:
+        raise UsageError(f"--base '{inputs.base}' is not an absolute IRI: give the address the export will be "
+                         "published at, e.g. https://example.org/corpus/annotations.jsonld")
     normalised = inputs.load()
     languages = dict(zip(normalised.sources["id"], normalised.sources["language"]))
     claims = normalised.claims
