@@ -25,10 +25,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from conftest import ROOT, build_corpus, claim
 
 from checker.cli import main
 from checker.exports.web_annotations import unique_context
-from conftest import ROOT, build_corpus, claim
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHEMA_ORG = "http://schema.org/"
@@ -410,7 +410,7 @@ def test_exports_are_byte_identical_and_standard_output_is_the_file(tmp_path, ca
     assert code == 0
     # Another process, another hash seed: sets and dicts iterate in another order.
     process = subprocess.run([sys.executable, "-m", "checker", "export", kind, "--root", str(root), "-o", "-",
-                              "--today", "2025-06-01"], capture_output=True, cwd=ROOT,
+                              "--today", "2025-06-01"], check=False, capture_output=True, cwd=ROOT,
                              env={**os.environ, "PYTHONHASHSEED": "4242"})
     assert process.returncode == 0, process.stderr
     assert texts[0] == texts[1] == out.encode("utf-8") == process.stdout
@@ -440,3 +440,12 @@ def test_a_base_that_is_not_an_absolute_iri_is_a_usage_error(tmp_path, capsys):
     code, _, err = export(capsys, "annotations", "--root", str(ROOT), "-o", str(output), "--base", "example.org/corpus/")
     assert code == 2 and "not an absolute IRI" in err
     assert not output.exists()
+
+
+def test_the_command_line_offers_every_export():
+    from checker.cli import build_parser
+    from checker.exports import DEFAULT_FILES, EXPORTS
+
+    export_parser = build_parser()._subparsers._group_actions[0].choices["export"]
+    kind = next(action for action in export_parser._actions if action.dest == "kind")
+    assert set(kind.choices) == set(EXPORTS) == set(DEFAULT_FILES)

@@ -11,7 +11,7 @@ decides where the text goes and hands over what to read the corpus with.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from checker.exports import claimreview, datapackage, web_annotations
 from checker.exports.inputs import Inputs

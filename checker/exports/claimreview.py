@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from checker.exports.inputs import Inputs, dump
+from checker.findings import Finding
 
 CONTEXT = "https://schema.org"
 FALSE, CONTRADICTED = 1, 3
@@ -37,7 +38,7 @@ _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 def export(inputs: Inputs) -> str:
     result, reviews = inputs.reviewed()
-    by_claim: dict[str, list[tuple[int, object, dict]]] = {}
+    by_claim: dict[str, list[tuple[int, Finding, dict]]] = {}
     for finding in result.findings:
         review = reviews.get(finding.fingerprint)
         if review is None or review["decision"] != "confirmed-error":
