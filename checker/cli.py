@@ -92,6 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     cover = commands.add_parser("coverage", help="which number and date mentions of each text a claim covers")
     _root(cover)
+
+    export = commands.add_parser("export", help="write the corpus for other tools: schema.org ClaimReview of confirmed "
+                                                "errors, W3C Web Annotations of claims, or a Frictionless Data Package")
+    _root(export)
+    export.add_argument("kind", choices=("claimreview", "annotations", "datapackage"))
+    export.add_argument("-o", "--output", type=Path, help="file to write (atomically; default: ROOT/claimreview.jsonld, "
+                                                          "ROOT/annotations.jsonld or ROOT/datapackage.json); '-' is standard output")
+    export.add_argument("--base", default="", metavar="IRI", help="annotations: the address the export will be published "
+                                                                  "at; its IRIs are made absolute against it (default: relative)")
+    export.add_argument("--today", help=argparse.SUPPRESS)
     return parser
 
 
@@ -442,7 +452,34 @@ def _review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export(args: argparse.Namespace) -> int:
+    """One export of the corpus (checker/exports), to a file or standard output."""
+    from checker import reviews
+    from checker.exports import DEFAULT_FILES, EXPORTS, Inputs
+
+    output = args.output or args.root / DEFAULT_FILES[args.kind]
+    to_stdout = str(output) == "-"
+    if not to_stdout:
+        guard_output(output, args.root, args.config)
+
+    def reviewed():
+        result = _check(args.root, args.config)
+        ledger, problems = reviews.load(args.root)
+        if problems:
+            raise DataError(problems)
+        return result, reviews.apply(result.findings, ledger, _today(args.today))[0]
+
+    text = EXPORTS[args.kind](Inputs(root=args.root, output=None if to_stdout else Path(output), base=args.base,
+                                     load=lambda: _load(args.root), reviewed=reviewed))
+    if to_stdout:
+        sys.stdout.write(text)
+    else:
+        write_output(output, text)
+        print(f"{output}: {args.kind} export", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check_command, "baseline": _baseline, "reports": _reports, "review": _review, "rules": _rules,
-    "coverage": _coverage,
+    "coverage": _coverage, "export": _export,
 }
