@@ -129,11 +129,11 @@ def in_process(root: Path):
     return loaded, result
 
 
-def end_to_end(root: Path) -> tuple[float, float]:
+def end_to_end(root: Path, *options: str) -> tuple[float, float]:
     """Wall time and peak memory (MiB) of a whole `claimcheck check --format json` process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    process = subprocess.run([sys.executable, "-m", "checker", "check", "--root", str(root), "--format", "json", "-o", os.devnull],
+    process = subprocess.run([sys.executable, "-m", "checker", "check", "--root", str(root), "--format", "json", "-o", os.devnull, *options],
                              cwd=ROOT, capture_output=True, text=True)
     wall = time.perf_counter() - started
     if process.returncode not in (0, 1):
@@ -257,6 +257,11 @@ def main() -> int:
             _, bare, duck, _, _, wall, peak, *_ = by_size[size]
             print(f"  {size:>9,} claims: end to end ÷ DuckDB {verdict(wall / duck, 5)}, ÷ read_csv {verdict(wall / bare, 6)}, "
                   f"KiB per claim {verdict(peak * 1024 / size, 1.2)}")
+    if 1_000_000 in by_size:
+        single = by_size[1_000_000][5]
+        split, _ = end_to_end(ensure_corpus(1_000_000)[0], "--jobs", "2")
+        print(f"  1,000,000 claims with --jobs 2 (rules over two processes, families partitioned): {split:.2f}s end to end, "
+              f"{single / split:.2f}× the single process ({single:.2f}s)")
     if 1_000_000 in by_size and 3_000_000 in by_size:
         print(f"  growth 1M → 3M in time: {verdict(by_size[3_000_000][5] / by_size[1_000_000][5], 3.1)}")
     if 100_000 in by_size:

@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--sarif-reviewed", choices=("omit", "suppressed"), default="omit",
                        help="reviewed findings in SARIF: left out (default; code scanning opens alerts for suppressed results) "
                             "or kept with an accepted suppression")
+    check.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                       help="run the rules family by family in N local processes (same findings; see Speed and scale)")
+    check.add_argument("--dask-scheduler", metavar="ADDRESS",
+                       help="run the rules family by family on the workers of this Dask scheduler (needs claimcheck[dask])")
     check.add_argument("--today", help=argparse.SUPPRESS)
 
     baseline = commands.add_parser("baseline", help="write the JSON baseline of the current findings")
@@ -171,7 +175,18 @@ def _load(root: Path):
     return normalised
 
 
-def _check(root: Path, config_path: Path | None, fail_on: str | None = None, select=(), ignore=(), progress=None):
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a positive whole number")
+    return value
+
+
+def _check(root: Path, config_path: Path | None, fail_on: str | None = None, select=(), ignore=(), progress=None,
+           jobs: int = 1, scheduler: str | None = None):
     from dataclasses import replace
 
     from checker import engine
@@ -185,6 +200,10 @@ def _check(root: Path, config_path: Path | None, fail_on: str | None = None, sel
     normalised = _load(root)
     if fail_on:
         config = replace(config, fail_on=fail_on)
+    if jobs > 1 or scheduler:
+        from checker import partition
+
+        return partition.run(normalised, config, rules=rules, jobs=jobs, scheduler=scheduler, progress=progress)
     return engine.run(normalised, config, rules=rules, progress=progress)
 
 
@@ -220,7 +239,8 @@ def _record(args: argparse.Namespace, with_claims: bool):
     from checker import baseline, report, reviews
 
     result = _check(args.root, args.config, getattr(args, "fail_on", None), getattr(args, "select", ()),
-                    getattr(args, "ignore", ()), getattr(args, "progress", None))
+                    getattr(args, "ignore", ()), getattr(args, "progress", None), getattr(args, "jobs", 1),
+                    getattr(args, "dask_scheduler", None))
     comparison = None
     if getattr(args, "baseline", None):
         records, label = baseline.load_report(args.baseline)

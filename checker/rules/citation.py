@@ -25,6 +25,7 @@ from checker.pairing import NUMERIC, SAME_TIME, intervals_apart, ref, value_text
 
 ID = "citation-consistency"
 SEVERITY = "warning"
+REACH = "corpus"  # compares across topic families: a partitioned run does it once, over the whole table
 OPTIONS = {"tolerance": tolerance(0.02),
            "note_unsupported": Option(True, "note a citing claim whose cited source says nothing on its topic")}
 

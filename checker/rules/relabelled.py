@@ -28,6 +28,7 @@ from checker.pairing import NUMERIC, by_id, crowd_extremes, group_codes, pairs_o
 
 ID = "relabelled-figure"
 SEVERITY = "warning"
+REACH = "corpus"  # compares across topic families: a partitioned run does it once, over the whole table
 OPTIONS = {"min_digits": Option(3, "significant digits a figure needs to count as precise", minimum=2, maximum=15)}
 
 # Opposite directions of a flow, as topic labels name them.

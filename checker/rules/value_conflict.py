@@ -24,6 +24,7 @@ is the same topic's figure for another time), or plainly different figures.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any, Iterator, Mapping
 
@@ -85,6 +86,25 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             message += "; running totals for the same day without a time of day may be counts from different hours"
         yield Finding(topic=first["topic"], message=message, claims=(ref(claims, a), ref(claims, b)), diagnosis=diagnosis,
                       severity=severity or "")
+
+
+def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str, Any]) -> Iterator[Finding]:
+    """The findings again, diagnosed over the whole table: a run split by topic families
+    (checker/partition.py) found them on one group of families, and a different scope may
+    lie in another."""
+    pairs = [finding for finding in findings if len(finding.claims) == 2 and not finding.diagnosis.startswith("many different")]
+    if not pairs:
+        return
+    index = MagnitudeIndex(claims)
+    positions = pd.Index(claims["id"].to_numpy(dtype=object))
+    for finding in pairs:
+        found = positions.get_indexer([ref.claim_id for ref in finding.claims])
+        if (found < 0).any():
+            continue
+        first, second = by_id(claims, claims.index[found[0]], claims.index[found[1]])
+        diagnosis = diagnose(claims, index, first, second, options)
+        if diagnosis != finding.diagnosis:
+            yield dataclasses.replace(finding, diagnosis=diagnosis)
 
 
 def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
