@@ -142,7 +142,9 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     for column in CLAIMS:
         values = frame[column.name]
         if column.dtype == "category":
-            data[column.name] = values.astype("str").astype(shared.get(column.domain, "category"))
+            if values.dtype == object:  # keep missing values missing (as astype("str") would)
+                values = values.where(values.notna(), None)
+            data[column.name] = values.astype(shared.get(column.domain, "category"))
         elif column.dtype == "str":
             data[column.name] = values.astype("str")
         else:

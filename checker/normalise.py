@@ -399,7 +399,7 @@ def normalise(corpus: Corpus) -> Normalised:
         filler = np.nan if source_column in ("factor", "tolerance_value", "rounding_value") else None
         taken = np.full(len(claims), filler, dtype=float if filler is np.nan else object)
         taken[positions >= 0] = source[positions[positions >= 0]]
-        claims[column] = taken
+        claims[column] = pd.Series(taken, index=claims.index, dtype=taken.dtype)  # no detour through Arrow strings
     claims["kind"] = claims["kind"].fillna("")
     family = topic_families(topics)
     claims["family"] = _map_unique(claims["topic"], lambda topic: family.get(topic, topic))
@@ -508,7 +508,7 @@ def _map_unique(values: pd.Series, function) -> pd.Series:
     """Apply a Python function once per distinct value of a column."""
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     mapped = np.array([function(value) for value in uniques] + [None], dtype=object)
-    return pd.Series(mapped[codes] if len(uniques) else np.full(len(values), None, dtype=object), index=values.index)
+    return pd.Series(mapped[codes] if len(uniques) else np.full(len(values), None, dtype=object), index=values.index, dtype=object)
 
 
 def _periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:

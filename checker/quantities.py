@@ -339,7 +339,9 @@ def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tu
         else:
             taken = np.full(len(values), None, dtype=object)
         taken[found] = source[codes[found]]
-        result[column] = taken
+        # Text stays Python objects here (pandas would convert it to Arrow strings only to
+        # have the claims-table contract convert it again, to a category).
+        result[column] = pd.Series(taken, index=values.index, dtype=taken.dtype)
     return result, errors
 
 
