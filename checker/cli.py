@@ -92,6 +92,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     cover = commands.add_parser("coverage", help="which number and date mentions of each text a claim covers")
     _root(cover)
+
+    drafting = commands.add_parser("draft", help="propose claim rows for the mentions of a text no claim covers "
+                                                 "(claims/drafts/SOURCE-ID.csv), or accept chosen rows")
+    _root(drafting)
+    drafting.add_argument("source", help="the source id")
+    drafting.add_argument("--accept", action="append", default=[], metavar="ROW-IDS",
+                          help="move these draft rows (ids, comma-separated) into claims/tagged/SOURCE-ID.csv")
+
+    reanchor = commands.add_parser("reanchor", help="find where the quotes of a revised text went, and propose updated quotes")
+    _root(reanchor)
+    reanchor.add_argument("--write", action="store_true", help="apply the proposed quotes to the claims tables (atomically)")
+    reanchor.add_argument("--record", action="store_true", help="write claims/anchors.csv: each quote with its context")
     return parser
 
 
@@ -288,6 +300,21 @@ def _coverage(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(m.status == "missing" for m in result.mentions) else EXIT_OK
 
 
+def _draft(args: argparse.Namespace) -> int:
+    from checker import draft
+
+    sys.stdout.write(draft.run(args.root, args.source, args.accept, _load))
+    return EXIT_OK
+
+
+def _reanchor(args: argparse.Namespace) -> int:
+    from checker import reanchor
+
+    text, status = reanchor.run(args.root, write=args.write, record=args.record)
+    sys.stdout.write(text)
+    return status
+
+
 def _outputs(args: argparse.Namespace) -> list[tuple[Path | None, str]]:
     """Where each report goes and in which format: files from -o (their extension, or
     --format for a single file), else standard output."""
@@ -444,5 +471,5 @@ def _review(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check_command, "baseline": _baseline, "reports": _reports, "review": _review, "rules": _rules,
-    "coverage": _coverage,
+    "coverage": _coverage, "draft": _draft, "reanchor": _reanchor,
 }

@@ -86,6 +86,7 @@ class Proposal:
     end: int
     confidence: float
     kind: str
+    at: int  # where the value phrase starts
     mentions: list[str] = field(default_factory=list)
 
 
@@ -165,9 +166,10 @@ def _sentence_proposals(text: str, reading: str, sentence: tuple[int, int], ment
     for mention in mentions:
         if any(p.start <= mention.start < p.end and id(p) not in absorbed for p in phrases):
             continue
-        if any(p.start <= mention.start < p.end for p in phrases) and any(
-                pr.start <= mention.start < pr.end for pr in proposals):
-            continue  # a multiple inside the quote of the figure it describes
+        holder = next((proposal for proposal in proposals if proposal.start <= mention.start < proposal.end), None)
+        if holder is not None and any(p.start <= mention.start < p.end for p in phrases):
+            holder.mentions.append(mention.text)  # a multiple, inside the quote of the figure it describes
+            continue
         phrase = Phrase(mention.start, mention.end, "number", mention.text, notes=("not read as a date or a quantity",))
         proposals.append(_proposal(text, reading, sentence, phrase, [mention], None, None, modality, phrases, source_id,
                                    decimal, topics))
@@ -240,10 +242,10 @@ def _proposal(text: str, reading: str, sentence: tuple[int, int], phrase: Phrase
         unit = units.pop()
         row["value"] = f"{value} {unit}"
         notes.append(f"unit '{unit}' from the likely topics")
-    row["note"] = "draft: " + "; ".join(notes) if notes else "draft"
+    row["note"] = "; ".join(notes)
     row["confidence"] = f"{confidence:.2f}"
     row["topic_candidates"] = "; ".join(f"{key} ({score:.0f})" for key, score in candidates)
-    return Proposal(row, start_quote, end_quote, confidence, kind, [m.text for m in mentions])
+    return Proposal(row, start_quote, end_quote, confidence, kind, phrase.start, [m.text for m in mentions])
 
 
 def _bare(value: str, decimal: str) -> bool:
@@ -294,7 +296,7 @@ def _read_value(phrase: Phrase, decimal: str, notes: list[str]) -> tuple[str, st
 
 def _merge_repeats(proposals: list[Proposal], text: str, used_ids: set[str], source_id: str) -> list[Proposal]:
     """One row for a passage the text repeats (a pull quote), and ids that are unique and
-    stable: the source, then the line and column where the quote starts."""
+    stable: the source, then the line and column where the value starts."""
     from checker.texts import SourceText
 
     located = SourceText(text)
@@ -307,11 +309,11 @@ def _merge_repeats(proposals: list[Proposal], text: str, used_ids: set[str], sou
                 merged[key].row["note"] += "; the passage appears more than once"
             continue
         merged[key] = proposal
-    result = sorted(merged.values(), key=lambda p: (p.start, p.end, p.row["value"]))
+    result = sorted(merged.values(), key=lambda p: (p.at, p.row["value"]))
     taken = set(used_ids)
     for proposal in result:
-        line = located.line_of(proposal.start)
-        column = proposal.start - text.rfind("\n", 0, proposal.start)
+        line = located.line_of(proposal.at)
+        column = proposal.at - text.rfind("\n", 0, proposal.at)
         base = f"{source_id}-l{line}c{column}"
         candidate, suffix = base, 1
         while candidate in taken:
@@ -516,7 +518,7 @@ def _cut_rows(data: bytes, lines: set[int]) -> bytes:
     return b"".join(kept)
 
 
-def render_proposals(proposals: list[Proposal], mentions: int) -> str:
+def render_proposals(proposals: list[Proposal]) -> str:
     """The proposals as the terminal shows them: id, confidence, value, period, topic, quote."""
     lines = []
     for proposal in proposals:
@@ -536,3 +538,49 @@ def as_frame(proposals: list[Proposal]) -> pd.DataFrame:
     frame["quote_end"] = np.array([p.end for p in proposals], dtype=np.int64)
     frame["kind"] = [p.kind for p in proposals]
     return frame
+
+
+def run(root: Path, source_id: str, accept_ids: list[str], load) -> str:
+    """The ``claimcheck draft`` command: write the draft, or accept rows of it. ``load``
+    reads and validates the corpus (DataError on invalid data). Returns what to print."""
+    root = Path(root)
+    if accept_ids:
+        from checker.corpus import load_corpus
+        from checker.normalise import resolvers
+
+        corpus = load_corpus(root)
+        topic_resolver, _ = resolvers(corpus.topics, corpus.entities)
+
+        def resolve_topic(name: str) -> str:
+            resolution = topic_resolver.resolve(name)
+            if resolution.how in ("unknown", "ambiguous", "empty"):
+                hint = f" (did you mean {', '.join(repr(c) for c in resolution.candidates)}?)" if resolution.candidates else ""
+                return f"unknown topic '{name}'{hint}"
+            return ""
+
+        target, accepted = accept(root, source_id, accept_ids, set(corpus.claims["id"]), resolve_topic)
+        left = _count_rows(draft_path(root, source_id))
+        return (f"claims/tagged/{target.name}: {len(accepted)} row(s) accepted ({', '.join(accepted)})\n"
+                f"{DRAFT_FOLDER}/{source_id}.csv: {left} row(s) left\n")
+    normalised = load(root)
+    proposals = propose(normalised, root, source_id)
+    path = draft_path(root, source_id)
+    shown = f"{DRAFT_FOLDER}/{path.name}"
+    if not proposals and not path.exists():
+        return f"{source_id}: every number and date mention of its text is covered; nothing to draft\n"
+    _, rows, kept = write_draft(root, source_id, proposals)
+    with_topic = sum(1 for p in proposals if p.row["topic"])
+    mentions = sum(len(p.mentions) for p in proposals)
+    lines = [f"{shown}: {rows} row(s) for {mentions} uncovered mention(s), {with_topic} with a topic"
+             + (f", {kept} kept as edited" if kept else "")
+             + "; no claims table changes until rows are accepted"]
+    if proposals:
+        lines.append(render_proposals(proposals).rstrip("\n"))
+        lines.append(f"check the rows (fill empty topics), then: claimcheck draft {source_id} --accept ID[,ID…]")
+    return "\n".join(lines) + "\n"
+
+
+def _count_rows(path: Path) -> int:
+    if not path.exists():
+        return 0
+    return len(read_table(path, DRAFTS, path.name, []))
