@@ -62,7 +62,7 @@ CANDIDATES = 3
 _MODALITY_CUES = (
     ("forecast", re.compile(r"\b(?:forecasts?|forecasted|projected|projections?|predicted|expected to (?:reach|rise|grow|fall|increase|"
                             r"decrease|exceed|double|top))\b", re.IGNORECASE)),
-    ("plan", re.compile(r"\b(?:expected to|plans? to|planned|planning to|intends? to|intended|scheduled|(?:is|are) set to|"
+    ("plan", re.compile(r"\b(?:expects? to|expected to|plans? to|planned|planning to|intends? to|intended|scheduled|(?:is|are) set to|"
                         r"(?:is|are) to (?:be|sign)|will be (?:signed|held|launched|built)|upcoming)\b", re.IGNORECASE)),
     ("agreement", re.compile(r"\b(?:agreed|agreements?|deals?|contracts?|accords?|memorand(?:um|a)|treaty)\b", re.IGNORECASE)),
     ("target", re.compile(r"\b(?:targets?|targeted|aims?(?:ing)? (?:to|at|for)|goal|looking to|seeks? to|seeking to|ambition|"
@@ -329,7 +329,8 @@ class _TopicMatcher:
 
     A topic scores by how many of the content words of its names (key, label, aliases,
     event) the quote holds, each found with rapidfuzz (a word ratio of at least
-    ``WORD_MATCH``, so 'overdoses' finds 'overdose') and weighted by its closeness to the
+    ``WORD_MATCH``: 'overdoses' finds 'overdose') or by its stem ('ruled' finds 'ruling'),
+    and weighted by its closeness to the
     value: a word next to the figure counts fully, one ``NEARBY`` words away half. The sum
     is divided by the name's word count plus one, so a one-word name matching one word of
     a long sentence does not score 100. Best name per topic, 0–100."""
@@ -349,6 +350,14 @@ class _TopicMatcher:
                     names.append(str(row[column]))
             words = [self._words(name) for name in names]
             self.names[key] = [w for w in words if w]
+
+    _SUFFIX = re.compile(r"(?:ations?|ings?|ments?|ers?|ied|ies|ed|es|s)$")
+
+    @classmethod
+    def _stem(cls, word: str) -> str:
+        """A word without its commonest English endings ('ruling', 'ruled' → 'rul')."""
+        stem = cls._SUFFIX.sub("", word)
+        return stem if len(stem) >= 3 else word
 
     @classmethod
     def _words(cls, text: str) -> list[str]:
@@ -385,6 +394,7 @@ class _TopicMatcher:
 
         tokens = [(match.start(), word) for match in re.finditer(r"[^\W_]+", quote)
                   for word in [normal_form(match.group(0))] if word and word not in self._STOPWORDS]
+        stems = [self._stem(token) for _, token in tokens]
         centre = sum(1 for position, _ in tokens if position < at)
         weights = [1.0 / (1.0 + abs(index - centre) / self.NEARBY) for index in range(len(tokens))]
         scored = []
@@ -393,8 +403,9 @@ class _TopicMatcher:
                 continue
             best = 0.0
             for words in names:
-                found = sum(max((weight for weight, (_, token) in zip(weights, tokens)
-                                 if fuzz.ratio(word, token) >= self.WORD_MATCH), default=0.0) for word in words)
+                found = sum(max((weight for weight, (_, token), stem in zip(weights, tokens, stems)
+                                 if stem == self._stem(word) or fuzz.ratio(word, token) >= self.WORD_MATCH), default=0.0)
+                            for word in words)
                 best = max(best, 100.0 * found / (len(words) + 1))
             scored.append((key, round(best, 1)))
         scored.sort(key=lambda item: (-item[1], item[0]))

@@ -50,7 +50,7 @@ _DATE_ATOM = re.compile(
     rf"|(?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY}),?\s+(?P<mdy_year>{_YEAR})"
     rf"|(?P<my_month>{_MONTH}),?\s+(?P<my_year>{_YEAR})"
     rf"|(?P<decade>1\d\d0|20\d0)s"
-    rf"|(?P<year>{_YEAR})(?:\s*[-–/]\s*(?P<year_end>\d\d)(?![\d,.]))?"
+    rf"|(?P<year>{_YEAR})(?:\s*[-–/]\s*(?P<year_end>\d\d)(?!\d|[.,]\d))?"
     rf")(?![\w%]|[.,]\d)"
 )
 # What may stand between two dates of a range, and the word that opens it.
@@ -341,6 +341,8 @@ def quantity_phrases(text: str, start: int, end: int, taken: list[tuple[int, int
     for low, high, written, digits in sorted(tokens):
         if any(a <= low < b for a, b in taken) or any(p.start <= low < p.end for p in found):
             continue
+        if _part_of_a_name(text, low, start):
+            continue
         phrase = _quantity(text, low, high, written, digits, start, end)
         if phrase is not None:
             found.append(phrase)
@@ -413,8 +415,8 @@ def _quantity(text: str, low: int, high: int, written: str, digits: bool, start:
     if unit in ("decade", "decades") or unit.startswith(("decade", "decades")):
         unit = unit.replace("decades", "decade") if number == 1 else unit.replace("decades", "decade").replace("decade", "decades", 1)
     value = sign + (currency_text if currency_text in CURRENCY_SYMBOLS else (currency_text + " " if currency_text else "")) + shown
-    if scale_text:
-        value += scale_text if (scale and scale.group("attached")) else f" {scale_text}"
+    if scale_text:  # as written: "3.5bn", "3.5 bn", "1.2 billion" ("1.2-billion" as "1.2 billion")
+        value += re.sub(r"[\s-]+", " ", text[high:high + scale.end()])
     if currency_after:
         value += f" {currency_after}"
     if unit:
@@ -433,6 +435,10 @@ def _shown(written: str, digits: bool, number: float) -> str:
     return f"{number:,.0f}" if number == int(number) else f"{number:g}"
 
 
+_CONVERSION_GAP = re.compile(r"(?:\s+of\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)?\s*\(\s*(?:(?:or|i\.e\.|about|around|approximately|"
+                             r"some|roughly|nearly|almost|over|more than|up to)\s+)?", re.IGNORECASE)
+
+
 def _conversions(text: str, phrases: list[Phrase]) -> None:
     """'50 million cubic metres (about 26.3 million tonnes)': the quantity in parentheses
     right after another is the text's own conversion of it."""
@@ -441,7 +447,7 @@ def _conversions(text: str, phrases: list[Phrase]) -> None:
         first, second = phrases[index], phrases[index + 1]
         between = text[first.end:second.start]
         closing = text[second.end:second.end + 2]
-        if (first.kind == second.kind == "quantity" and re.fullmatch(r"\s*\(\s*(?:(?:or|i\.e\.|about|around|approximately|some|roughly|nearly|almost|over|more than|up to)\s+)?", between, re.IGNORECASE)
+        if (first.kind == second.kind == "quantity" and _CONVERSION_GAP.fullmatch(between)
                 and first.unit != second.unit and closing.lstrip().startswith(")")):
             phrases[index] = Phrase(first.start, second.end + closing.index(")") + 1, first.kind, first.value,
                                     first.year_like, first.unit, first.notes, converted=second.value)
