@@ -305,8 +305,9 @@ def _merge_repeats(proposals: list[Proposal], text: str, used_ids: set[str], sou
         key = (proposal.row["quote"], proposal.row["value"], proposal.row["period"])
         if key in merged:
             merged[key].mentions.extend(proposal.mentions)
-            if "the passage appears more than once" not in merged[key].row["note"]:
-                merged[key].row["note"] += "; the passage appears more than once"
+            note = merged[key].row["note"]
+            if "the passage appears more than once" not in note:
+                merged[key].row["note"] = "; ".join(part for part in (note, "the passage appears more than once") if part)
             continue
         merged[key] = proposal
     result = sorted(merged.values(), key=lambda p: (p.at, p.row["value"]))
