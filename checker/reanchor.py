@@ -101,9 +101,7 @@ def _refine(needle: str, folded: str, start: int, end: int) -> tuple[int, int, f
             score = fuzz.ratio(needle, folded[a:b], score_cutoff=best[2])
             if score > best[2]:
                 best = (a, b, float(score))
-    # Prefer whole words at both ends when that costs nothing.
-    a, b, score = best
-    return a, b, score
+    return best
 
 
 def _closest(text: SourceText, needle: str, anchor: Anchor | None) -> tuple[int, int, float]:
