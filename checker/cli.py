@@ -223,19 +223,25 @@ def _record(args: argparse.Namespace, with_claims: bool):
 
     result = _check(args.root, args.config, getattr(args, "fail_on", None), getattr(args, "select", ()),
                     getattr(args, "ignore", ()), getattr(args, "progress", None))
-    comparison = None
+    comparison = revisions = None
     if getattr(args, "baseline", None):
         records, label = baseline.load_report(args.baseline)
         comparison = baseline.compare(result.findings, records, label)
     elif getattr(args, "since", None):
-        records = baseline.findings_at_revision(args.root, args.since, lambda old: _check(
-            old, None, select=getattr(args, "select", ()), ignore=getattr(args, "ignore", ())).findings)
+        def at_revision(old: Path):
+            from checker.reanchor import revisions as revised_since
+
+            nonlocal revisions
+            revisions = revised_since(old, args.root)  # "source revised": passages then and now
+            return _check(old, None, select=getattr(args, "select", ()), ignore=getattr(args, "ignore", ())).findings
+        records = baseline.findings_at_revision(args.root, args.since, at_revision)
         comparison = baseline.compare(result.findings, records, f"git:{args.since}")
     ledger, problems = reviews.load(args.root)
     if problems:
         raise DataError(problems)
     holding, stale = reviews.apply(result.findings, ledger, _today(getattr(args, "today", None)))
-    return report.build(result, args.root, comparison=comparison, reviews=holding, stale=stale, with_claims=with_claims)
+    return report.build(result, args.root, comparison=comparison, reviews=holding, stale=stale, with_claims=with_claims,
+                        revisions=revisions)
 
 
 def guard_output(path: Path, root: Path, config: Path | None = None) -> None:

@@ -210,8 +210,10 @@ def load_anchors(root: Path, problems: list[Problem]) -> dict[tuple[str, str], A
     return anchors
 
 
-def examine(root: Path) -> tuple[list[Outcome], dict[tuple[str, str], Anchor], dict[str, SourceText]]:
-    """Every claim's quote located in its text, with the anchors read from the file.
+def examine(root: Path, anchors: dict[tuple[str, str], Anchor] | None = None
+            ) -> tuple[list[Outcome], dict[tuple[str, str], Anchor], dict[str, SourceText]]:
+    """Every claim's quote located in its text, with the anchors read from the file (or
+    the ones given).
 
     Raises DataError when the corpus cannot be read (a missing table, a file that is not
     UTF-8, a malformed anchors file); quotes not found are outcomes, not errors."""
@@ -221,7 +223,8 @@ def examine(root: Path) -> tuple[list[Outcome], dict[tuple[str, str], Anchor], d
 
     corpus = load_corpus(Path(root))
     problems = list(corpus.problems)
-    anchors = load_anchors(root, problems)
+    if anchors is None:
+        anchors = load_anchors(root, problems)
     if problems:
         raise DataError(problems)
     sources = corpus.sources
@@ -432,3 +435,31 @@ def run(root: Path, write: bool = False, record: bool = False) -> tuple[str, int
 def _short(text: str, limit: int = 160) -> str:
     text = " ".join(text.split())
     return f"“{text}”" if len(text) <= limit else f"“{text[:limit - 1]}…”"
+
+
+def revisions(old_root: Path, new_root: Path) -> dict[str, dict[str, str]]:
+    """The claims whose source text was revised since a baseline corpus: claim id → the
+    passage then and now. The baseline's quotes, located in its texts, are the anchors;
+    in a text that changed, a claim is revised when its quote was edited since (by
+    ``reanchor --write`` or by hand), or when its anchored passage is gone or changed."""
+    try:
+        old_outcomes, _, old_texts = examine(old_root)
+        baseline = record_anchors(old_outcomes, {}, old_texts)
+        outcomes, _, texts = examine(new_root, anchors=baseline)
+    except DataError:
+        return {}
+    revised = {}
+    for outcome in outcomes:
+        anchor = baseline.get((outcome.source, outcome.claim))
+        old_text = old_texts.get(outcome.text_id)
+        if anchor is None or old_text is None or old_text.text == texts[outcome.text_id].text:
+            continue
+        if anchor.exact != outcome.quote:
+            now = outcome.quote
+        elif outcome.revised:
+            now = outcome.passage
+        else:
+            continue
+        revised[outcome.claim] = {"claim_id": outcome.claim, "source": outcome.source, "text_file": outcome.text_file,
+                                  "before": anchor.exact, "now": now, "change": describe_change(anchor.exact, now)}
+    return revised

@@ -177,3 +177,39 @@ def test_replace_quotes_keeps_other_cells_byte_for_byte():
     data = ('id,quote,note\r\nc1,"a, b",  "kept ""as is""" \r\nc2,old quote,x\r\n').encode("utf-8")
     assert replace_quotes(data, {3: 'new, "quoted"'}) == (
         'id,quote,note\r\nc1,"a, b",  "kept ""as is""" \r\nc2,"new, ""quoted""",x\r\n').encode("utf-8")
+
+
+def _git(root, *args):
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(root), "PATH": "/usr/bin:/bin"})
+
+
+def test_the_ci_diff_marks_findings_of_a_revised_source(corpus, capsys):
+    """A pull request corrects the body copy of the LPG sentence (the pull quote keeps the
+    old wording, so every quote is still found and the check runs): the findings on
+    orf-lpg-transit-contract show its passage before and now. The baseline's own quotes
+    are the anchors; no anchors file is needed."""
+    _git(corpus, "init", "-q")
+    _git(corpus, "add", "-A")
+    _git(corpus, "commit", "-qm", "baseline")
+    path = corpus / TEXT
+    path.write_text(path.read_text(encoding="utf-8").replace(PULL_QUOTE, PULL_QUOTE.replace("in May 2025", "in June 2025"), 1),
+                    encoding="utf-8")
+    assert main(["check", "--root", str(corpus), "--since", "HEAD", "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    heading = next(line for line in markdown.splitlines() if "stated-conversion" in line and line.startswith("####"))
+    assert heading.endswith("· source revised")
+    row = next(line for line in markdown.splitlines() if line.startswith("| `orf-lpg-transit-contract`"))
+    assert "a word changed\\: 'May' → 'June'" in row and "in May 2025.” | “" in row and row.endswith("in June 2025.” |")
+    assert markdown.count("source revised") == sum("orf-lpg-transit-contract" in line and line.startswith("> ")
+                                                   for line in markdown.splitlines())
+    assert main(["check", "--root", str(corpus), "--since", "HEAD", "--format", "html"]) == 0
+    html = capsys.readouterr().out
+    assert html.count('<span class="badge revised">source revised</span>') == heading.count("source revised")
+    assert "in June 2025.”" in html and "before</div>“Russian and Taliban" in html
+    # Without a comparison nothing is marked: the reports of an unrevised run stay as they were.
+    assert main(["check", "--root", str(corpus), "--format", "markdown"]) == 0
+    assert "source revised" not in capsys.readouterr().out
