@@ -208,7 +208,7 @@ def test_the_ci_diff_marks_findings_of_a_revised_source(corpus, capsys):
                                                    for line in markdown.splitlines())
     assert main(["check", "--root", str(corpus), "--since", "HEAD", "--format", "html"]) == 0
     html = capsys.readouterr().out
-    assert html.count('<span class="badge revised">source revised</span>') == heading.count("source revised")
+    assert html.count('<span class="badge revised" style="background:#6f42c1">source revised</span>') == heading.count("source revised")
     assert "in June 2025.”" in html and "before</div>“Russian and Taliban" in html
     # Without a comparison nothing is marked: the reports of an unrevised run stay as they were.
     assert main(["check", "--root", str(corpus), "--format", "markdown"]) == 0

@@ -45,8 +45,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 28px 0 8p
 .badge { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; }
 .badge.error { background: var(--error); } .badge.warning { background: var(--warning); } .badge.note { background: var(--note); }
 .badge.status { background: #e8eaed; color: #202124; } .badge.review { background: #137333; } .badge.failing { background: var(--error); }
-.badge.needs { background: #fbbc04; color: #202124; } .badge.revised { background: #6f42c1; }
-.revised { margin-top: 10px; }
+.badge.needs { background: #fbbc04; color: #202124; }
 .filters { display: flex; flex-wrap: wrap; gap: 12px 24px; background: #fff; border: 1px solid var(--line); padding: 10px 14px; border-radius: 8px; }
 .filters fieldset { border: 0; margin: 0; padding: 0; } .filters legend { font-weight: 600; font-size: 13px; }
 .filters label { margin-right: 10px; font-size: 13px; white-space: nowrap; }
@@ -237,7 +236,7 @@ def _finding_card(finding: dict[str, Any], rules: dict[str, dict], claims: dict[
         badges.append('<span class="badge failing">failing</span>')
     revised = finding.get("source_revised") or []
     if revised:
-        badges.append('<span class="badge revised">source revised</span>')
+        badges.append('<span class="badge revised" style="background:#6f42c1">source revised</span>')
     if review:
         badges.append(f'<span class="badge review">{_e(review["decision"])}</span>')
     elif state == "needs review":
@@ -276,7 +275,7 @@ def _revised(revised: list[dict[str, str]]) -> str:
     rows = "".join(f'<div class="where"><code>{_e(item["claim_id"])}</code> · {_e(item["text_file"])} · {_e(item["change"])}</div>'
                    f'<div class="claims"><div class="claim"><div class="muted">before</div>“{_e(item["before"])}”</div>'
                    f'<div class="claim"><div class="muted">now</div>“{_e(item["now"])}”</div></div>' for item in revised)
-    return f'<div class="revised"><strong>Source revised since the baseline:</strong>{rows}</div>'
+    return f'<div class="revised" style="margin-top:10px"><strong>Source revised since the baseline:</strong>{rows}</div>'
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
