@@ -39,7 +39,7 @@ import pandas as pd
 
 from checker import dates, quantities
 from checker.coverage import coverage
-from checker.errors import DataError, ParseError, Problem, UsageError
+from checker.errors import DataError, ParseError, Problem, UsageError, WriteError
 from checker.files import locked, read_regular, write_atomic
 from checker.names import normal_form, split_list
 from checker.normalise import Normalised
@@ -447,7 +447,7 @@ def write_draft(root: Path, source_id: str, proposals: list[Proposal]) -> tuple[
         else:
             rows.append(proposal.row)
     with locked(path):
-        write_atomic(path, render_rows(rows))
+        _write(path, render_rows(rows))
     return path, len(rows), kept
 
 
@@ -490,10 +490,10 @@ def accept(root: Path, source_id: str, row_ids: list[str], known_ids: set[str], 
     target = root / "claims" / "tagged" / f"{source_id}.csv"
     with locked(target):
         existing = read_regular(target) if target.exists() else b""
-        write_atomic(target, _append_rows(existing, chosen))
+        _write(target, _append_rows(existing, chosen))
     with locked(path):
         data = read_regular(path)
-        write_atomic(path, _cut_rows(data, {int(row["line"]) for row in chosen}))
+        _write(path, _cut_rows(data, {int(row["line"]) for row in chosen}))
     return target, wanted
 
 
@@ -596,3 +596,11 @@ def _count_rows(path: Path) -> int:
     if not path.exists():
         return 0
     return len(read_table(path, DRAFTS, path.name, []))
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    """Write atomically; a failure is a WriteError naming the file (exit code 3)."""
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise WriteError(f"cannot write {path}: {error.strerror or error}") from None

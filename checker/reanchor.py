@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from checker.errors import DataError, Problem
+from checker.errors import DataError, Problem, WriteError
 from checker.files import locked, read_regular, write_atomic
 from checker.schema import ANCHORS
 from checker.texts import SourceText, fold, numbers_in
@@ -391,8 +391,9 @@ def render_outcomes(outcomes: list[Outcome], texts: dict[str, SourceText]) -> li
         what = "quote not found" if outcome.status == "orphan" else "the passage it was tagged on changed (a copy elsewhere still matches)"
         lines.append(f"{where}: {what}; closest passage {outcome.text_file}:{outcome.passage_line} "
                      f"(similarity {outcome.score:.0f}%): {outcome.change}")
-        lines.append(f"    old: {_short(outcome.quote)}")
-        lines.append(f"    new: {_short(outcome.passage)}")
+        old, new = _excerpts(outcome.quote, outcome.passage)
+        lines.append(f"    old: {old}")
+        lines.append(f"    new: {new}")
         lines.append("    " + ("proposed: the new passage as the quote" if outcome.proposed else f"no proposal: {outcome.reason}"))
     return lines
 
@@ -415,7 +416,7 @@ def run(root: Path, write: bool = False, record: bool = False) -> tuple[str, int
         for file, changes in sorted(by_file.items()):
             path = root / file
             with locked(path):
-                write_atomic(path, replace_quotes(read_regular(path), changes))
+                _write(path, replace_quotes(read_regular(path), changes))
         summary += f", {len(proposals)} written"
         outcomes, anchors, texts = examine(root)
     elif proposals:
@@ -423,7 +424,7 @@ def run(root: Path, write: bool = False, record: bool = False) -> tuple[str, int
     if write or record:
         path = root / ANCHORS_FILE
         with locked(path):
-            write_atomic(path, render_anchors(record_anchors(outcomes, anchors, texts)))
+            _write(path, render_anchors(record_anchors(outcomes, anchors, texts)))
         summary += f"; {ANCHORS_FILE} written"
     left = sum(outcome.revised for outcome in outcomes)
     if write and left:
@@ -432,9 +433,17 @@ def run(root: Path, write: bool = False, record: bool = False) -> tuple[str, int
     return "\n".join(lines) + "\n", 1 if left else 0
 
 
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return f"“{text}”" if len(text) <= limit else f"“{text[:limit - 1]}…”"
+def _excerpts(old: str, new: str, limit: int = 160) -> tuple[str, str]:
+    """The two passages for a terminal, each cut to ``limit`` characters around where they
+    first differ, so the change is in view."""
+    old, new = " ".join(old.split()), " ".join(new.split())
+    same = next((index for index, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    start = max(0, same - limit // 2) if max(len(old), len(new)) > limit else 0
+
+    def cut(text: str) -> str:
+        piece = text[start:start + limit]
+        return ("…" if start else "") + "“" * (not start) + piece + ("”" if start + limit >= len(text) else "…")
+    return cut(old), cut(new)
 
 
 def revisions(old_root: Path, new_root: Path) -> dict[str, dict[str, str]]:
@@ -463,3 +472,11 @@ def revisions(old_root: Path, new_root: Path) -> dict[str, dict[str, str]]:
         revised[outcome.claim] = {"claim_id": outcome.claim, "source": outcome.source, "text_file": outcome.text_file,
                                   "before": anchor.exact, "now": now, "change": describe_change(anchor.exact, now)}
     return revised
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    """Write atomically; a failure is a WriteError naming the file (exit code 3)."""
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
