@@ -309,15 +309,19 @@ def _coverage(args: argparse.Namespace) -> int:
 def _draft(args: argparse.Namespace) -> int:
     from checker import draft
 
-    sys.stdout.write(draft.run(args.root, args.source, args.accept, _load))
+    from checker.display import visible
+
+    sys.stdout.write(visible(draft.run(args.root, args.source, args.accept, _load), keep_newlines=True))
     return EXIT_OK
 
 
 def _reanchor(args: argparse.Namespace) -> int:
     from checker import reanchor
 
+    from checker.display import visible
+
     text, status = reanchor.run(args.root, write=args.write, record=args.record)
-    sys.stdout.write(text)
+    sys.stdout.write(visible(text, keep_newlines=True))  # passages of a text may hold control characters
     return status
 
 
