@@ -308,7 +308,6 @@ def _coverage(args: argparse.Namespace) -> int:
 
 def _draft(args: argparse.Namespace) -> int:
     from checker import draft
-
     from checker.display import visible
 
     sys.stdout.write(visible(draft.run(args.root, args.source, args.accept, _load), keep_newlines=True))
@@ -317,7 +316,6 @@ def _draft(args: argparse.Namespace) -> int:
 
 def _reanchor(args: argparse.Namespace) -> int:
     from checker import reanchor
-
     from checker.display import visible
 
     text, status = reanchor.run(args.root, write=args.write, record=args.record)

@@ -210,10 +210,10 @@ def load_anchors(root: Path, problems: list[Problem]) -> dict[tuple[str, str], A
     return anchors
 
 
-def examine(root: Path, anchors: dict[tuple[str, str], Anchor] | None = None
+def examine(root: Path, anchors: dict[tuple[str, str], Anchor] | None = None, only: set[str] | None = None
             ) -> tuple[list[Outcome], dict[tuple[str, str], Anchor], dict[str, SourceText]]:
-    """Every claim's quote located in its text, with the anchors read from the file (or
-    the ones given).
+    """Every claim's quote located in its text (of the texts ``only`` names, when given),
+    with the anchors read from the file (or the ones given).
 
     Raises DataError when the corpus cannot be read (a missing table, a file that is not
     UTF-8, a malformed anchors file); quotes not found are outcomes, not errors."""
@@ -236,7 +236,7 @@ def examine(root: Path, anchors: dict[tuple[str, str], Anchor] | None = None
     for row in corpus.claims.itertuples():
         text_id = text_of.get(row.source, "")
         text = corpus.texts.get(text_id)
-        if text is None or not row.quote.strip():
+        if text is None or not row.quote.strip() or (only is not None and text_id not in only):
             continue
         outcome = Outcome(row.source, row.id, row.file, int(row.line), text_id, corpus.text_files[text_id], row.quote, "intact")
         anchor = anchors.get((row.source, row.id))
@@ -451,10 +451,13 @@ def revisions(old_root: Path, new_root: Path) -> dict[str, dict[str, str]]:
     passage then and now. The baseline's quotes, located in its texts, are the anchors;
     in a text that changed, a claim is revised when its quote was edited since (by
     ``reanchor --write`` or by hand), or when its anchored passage is gone or changed."""
+    changed = _changed_texts(Path(old_root), Path(new_root))
+    if not changed:
+        return {}  # the common case, and cheap: no text was revised
     try:
-        old_outcomes, _, old_texts = examine(old_root)
+        old_outcomes, _, old_texts = examine(old_root, only=changed)
         baseline = record_anchors(old_outcomes, {}, old_texts)
-        outcomes, _, texts = examine(new_root, anchors=baseline)
+        outcomes, _, texts = examine(new_root, anchors=baseline, only=changed)
     except DataError:
         return {}
     revised = {}
@@ -480,3 +483,24 @@ def _write(path: Path, data: str | bytes) -> None:
         write_atomic(path, data)
     except OSError as error:
         raise WriteError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _changed_texts(old_root: Path, new_root: Path) -> set[str]:
+    """The ids of the sources whose text differs between two corpora (byte for byte)."""
+    from checker.corpus import safe_join
+    from checker.schema import SOURCES
+    from checker.tables import read_table
+
+    changed = set()
+    sources = read_table(new_root / "claims" / "sources.csv", SOURCES, "claims/sources.csv", [])
+    for row in sources.itertuples():
+        if not row.file:
+            continue
+        paths = [safe_join(root / "seeds", row.file, root) for root in (old_root, new_root)]
+        try:
+            contents = [read_regular(path) if path is not None else None for path in paths]
+        except OSError:
+            contents = [None, b""]
+        if contents[0] != contents[1]:
+            changed.add(row.id)
+    return changed
