@@ -106,6 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--base", default="", metavar="IRI", help="annotations: the address the export will be published "
                                                                   "at; its IRIs are made absolute against it (default: relative)")
     export.add_argument("--today", help=argparse.SUPPRESS)
+
+    drafting = commands.add_parser("draft", help="propose claim rows for the mentions of a text no claim covers "
+                                                 "(claims/drafts/SOURCE-ID.csv), or accept chosen rows")
+    _root(drafting)
+    drafting.add_argument("source", help="the source id")
+    drafting.add_argument("--accept", action="append", default=[], metavar="ROW-IDS",
+                          help="move these draft rows (ids, comma-separated) into claims/tagged/SOURCE-ID.csv")
+
+    reanchor = commands.add_parser("reanchor", help="find where the quotes of a revised text went, and propose updated quotes")
+    _root(reanchor)
+    reanchor.add_argument("--write", action="store_true", help="apply the proposed quotes to the claims tables (atomically)")
+    reanchor.add_argument("--record", action="store_true", help="write claims/anchors.csv: each quote with its context")
     return parser
 
 
@@ -241,19 +253,25 @@ def _record(args: argparse.Namespace, with_claims: bool):
     result = _check(args.root, args.config, getattr(args, "fail_on", None), getattr(args, "select", ()),
                     getattr(args, "ignore", ()), getattr(args, "progress", None), getattr(args, "jobs", 1),
                     getattr(args, "dask_scheduler", None))
-    comparison = None
+    comparison = revisions = None
     if getattr(args, "baseline", None):
         records, label = baseline.load_report(args.baseline)
         comparison = baseline.compare(result.findings, records, label)
     elif getattr(args, "since", None):
-        records = baseline.findings_at_revision(args.root, args.since, lambda old: _check(
-            old, None, select=getattr(args, "select", ()), ignore=getattr(args, "ignore", ())).findings)
+        def at_revision(old: Path):
+            from checker.reanchor import revisions as revised_since
+
+            nonlocal revisions
+            revisions = revised_since(old, args.root)  # "source revised": passages then and now
+            return _check(old, None, select=getattr(args, "select", ()), ignore=getattr(args, "ignore", ())).findings
+        records = baseline.findings_at_revision(args.root, args.since, at_revision)
         comparison = baseline.compare(result.findings, records, f"git:{args.since}")
     ledger, problems = reviews.load(args.root)
     if problems:
         raise DataError(problems)
     holding, stale = reviews.apply(result.findings, ledger, _today(getattr(args, "today", None)))
-    return report.build(result, args.root, comparison=comparison, reviews=holding, stale=stale, with_claims=with_claims)
+    return report.build(result, args.root, comparison=comparison, reviews=holding, stale=stale, with_claims=with_claims,
+                        revisions=revisions)
 
 
 def guard_output(path: Path, root: Path, config: Path | None = None) -> None:
@@ -316,6 +334,23 @@ def _coverage(args: argparse.Namespace) -> int:
         raise DataError(result.problems)
     sys.stdout.write(render_coverage(result, normalised.texts))
     return EXIT_FINDINGS if any(m.status == "missing" for m in result.mentions) else EXIT_OK
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from checker import draft
+    from checker.display import visible
+
+    sys.stdout.write(visible(draft.run(args.root, args.source, args.accept, _load), keep_newlines=True))
+    return EXIT_OK
+
+
+def _reanchor(args: argparse.Namespace) -> int:
+    from checker import reanchor
+    from checker.display import visible
+
+    text, status = reanchor.run(args.root, write=args.write, record=args.record)
+    sys.stdout.write(visible(text, keep_newlines=True))  # passages of a text may hold control characters
+    return status
 
 
 def _outputs(args: argparse.Namespace) -> list[tuple[Path | None, str]]:
@@ -501,5 +536,5 @@ def _export(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check_command, "baseline": _baseline, "reports": _reports, "review": _review, "rules": _rules,
-    "coverage": _coverage, "export": _export,
+    "coverage": _coverage, "export": _export, "draft": _draft, "reanchor": _reanchor,
 }

@@ -7,7 +7,7 @@ No pandas, no pint: renderers import this and nothing heavier.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 SCHEMA_VERSION = 1  # of the JSON report, and so of a saved baseline
 
@@ -31,6 +31,17 @@ class ReviewRecord(TypedDict):
     expires: str
 
 
+class RevisedPassage(TypedDict):
+    """A claim of a finding whose source text was revised since the baseline."""
+
+    claim_id: str
+    source: str
+    text_file: str
+    before: str  # the passage (the quote) in the baseline's text
+    now: str  # the quote now, or the closest passage of the revised text
+    change: str  # what changed: a figure, a word, spacing or punctuation
+
+
 class FindingRecord(TypedDict):
     fingerprint: str
     identity: str
@@ -45,6 +56,7 @@ class FindingRecord(TypedDict):
     subject: str  # the claim at fault: the primary location in code scanning
     claims: list[ClaimRecord]
     failing: bool
+    source_revised: NotRequired[list[RevisedPassage]]  # only in a comparison, only when a source was revised
 
 
 class RuleRecord(TypedDict):

@@ -161,8 +161,11 @@ def claims_records(normalised, ref_of, in_findings: set[str]) -> list[dict[str, 
 
 
 def build(result, root: Path, comparison: Comparison | None = None, reviews=None, stale=None, with_claims: bool = False,
-          repository: Repository | None = None) -> Report:
-    """The one record all formats render: run, summary, rules, findings (and claims)."""
+          repository: Repository | None = None, revisions: dict[str, dict] | None = None) -> Report:
+    """The one record all formats render: run, summary, rules, findings (and claims).
+
+    ``revisions`` (claim id → passage before and now, from ``reanchor.revisions``) marks the
+    findings whose claims come from a source revised since the baseline."""
     from checker.pairing import ref
 
     normalised = result.normalised
@@ -175,6 +178,10 @@ def build(result, root: Path, comparison: Comparison | None = None, reviews=None
         status, previous = comparison.statuses.get(finding.fingerprint, ("new", None)) if comparison else ("new", None)
         findings.append(finding_record(finding, status, reviews.get(finding.fingerprint), previous,
                                        subject_of(finding, change_times, published)))
+    for record in findings:
+        revised = [revisions[claim["claim_id"]] for claim in record["claims"] if claim["claim_id"] in (revisions or {})]
+        if revised:
+            record["source_revised"] = revised
     resolved = [dict(record, status="resolved", failing=False) for record in comparison.resolved] if comparison else []
     fail_rank = Severity(result.config.fail_on).rank
     for record in findings:

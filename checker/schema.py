@@ -102,3 +102,13 @@ IGNORES = TableSchema("ignore", (
     Column("pattern", True, True, "A regular expression; every mention it matches is left out of coverage.", r"Accessed on \w+ \d{2}, \d{4}"),
     Column("reason", True, True, "Why these mentions carry no claim.", "access dates of footnotes"),
 ))
+
+ANCHORS = TableSchema("anchors", (
+    Column("source", True, True, "Source id of the claim (its claims table).", "orf-zakharov-2025"),
+    Column("claim", True, True, "Claim id.", "orf-flour-2024"),
+    Column("exact", True, True, "The quote, as the claims table has it (a TextQuoteSelector's exact).", "purchasing products worth US$80 million"),
+    Column("prefix", True, doc="Up to 32 characters of the text before the quote (folded: single spaces, plain quotes and dashes).", example="top buyer of Russian flour in 2024, "),
+    Column("suffix", True, doc="Up to 32 characters of the text after the quote (folded).", example=", twice as much as the previous"),
+    Column("start", True, True, "Offset of the quote's first character in the text (characters from 0).", "1234"),
+    Column("end", True, True, "Offset just after its last character.", "1273"),
+))

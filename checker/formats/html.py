@@ -234,6 +234,9 @@ def _finding_card(finding: dict[str, Any], rules: dict[str, dict], claims: dict[
               f'<span class="badge status">{_e(finding["status"])}</span>']
     if finding.get("failing"):
         badges.append('<span class="badge failing">failing</span>')
+    revised = finding.get("source_revised") or []
+    if revised:
+        badges.append('<span class="badge revised" style="background:#6f42c1">source revised</span>')
     if review:
         badges.append(f'<span class="badge review">{_e(review["decision"])}</span>')
     elif state == "needs review":
@@ -260,9 +263,19 @@ def _finding_card(finding: dict[str, Any], rules: dict[str, dict], claims: dict[
         f'<h3>{" ".join(badges)} <code>{_e(finding["rule"])}</code> · <a href="#t-{_e(finding["topic"])}">{_e(finding["topic"])}</a></h3>'
         f'<p>{_e(finding["message"])}</p>{diagnosis}'
         f'<div class="explain">{_e(rule.get("description", ""))} {_e(rule.get("explanation", ""))}</div>'
-        f'{decision}<div class="claims">{cards}</div>'
+        f'{decision}<div class="claims">{cards}</div>{_revised(revised)}'
         f'<div class="muted" style="font-size:12px;margin-top:6px">fingerprint <code>{_e(finding["fingerprint"])}</code></div></section>'
     )
+
+
+def _revised(revised: list[dict[str, str]]) -> str:
+    """Each revised claim's passage in the baseline's text and now, side by side."""
+    if not revised:
+        return ""
+    rows = "".join(f'<div class="where"><code>{_e(item["claim_id"])}</code> · {_e(item["text_file"])} · {_e(item["change"])}</div>'
+                   f'<div class="claims"><div class="claim"><div class="muted">before</div>“{_e(item["before"])}”</div>'
+                   f'<div class="claim"><div class="muted">now</div>“{_e(item["now"])}”</div></div>' for item in revised)
+    return f'<div class="revised" style="margin-top:10px"><strong>Source revised since the baseline:</strong>{rows}</div>'
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:

@@ -43,6 +43,9 @@ def _finding(finding: dict[str, Any], base: str) -> list[str]:
     heading = f"#### {_ICONS[finding['severity']]} {finding['severity']} · `{finding['rule']}` · {escape(finding['topic'])} · {status}"
     if review:
         heading += f" · reviewed: {escape(review['decision'])}"
+    revised = finding.get("source_revised") or []
+    if revised:
+        heading += " · source revised"
     lines = [heading, "", escape(finding["message"], line_start=True), ""]
     if finding["diagnosis"]:
         lines += [f"*Diagnosis:* {escape(finding['diagnosis'])}", ""]
@@ -50,6 +53,11 @@ def _finding(finding: dict[str, Any], base: str) -> list[str]:
         lines.append(f"> **{escape(claim['source'])}** · {_link(claim['file'], claim['line'], base)} · `{escape(claim['claim_id'])}` · "
                      f"{escape(claim['value'])} → {escape(claim['normalised'])}  ")
         lines.append(f"> “{escape(claim['quote'])}”")
+        lines.append("")
+    if revised:
+        lines += ["*Source revised since the baseline:*", "", "| claim | before | now |", "| --- | --- | --- |"]
+        lines += [f"| `{escape(item['claim_id'])}` ({escape(item['text_file'])}; {escape(item['change'])}) | "
+                  f"“{escape(item['before'])}” | “{escape(item['now'])}” |" for item in revised]
         lines.append("")
     if review:
         lines += [f"*Review:* {escape(review['decision'])} by {escape(review.get('reviewer') or 'unknown')} "
