@@ -10,12 +10,15 @@ import pytest
 from checker import contract
 from checker.corpus import load_corpus
 from checker.normalise import normalise
-from checker.schema import SOURCES
+from checker.schema import ENTITIES, IGNORES, REVIEWS, SOURCES, TOPICS
+
+TABLES = (SOURCES, TOPICS, ENTITIES, REVIEWS, IGNORES)
 from conftest import build_corpus, claim
 
 CHECKER = Path(__file__).resolve().parent.parent / "checker"
 # Modules that receive the normalised claims table.
-READERS = sorted((CHECKER / "rules").glob("*.py")) + [CHECKER / name for name in ("pairing.py", "report.py", "coverage.py")]
+READERS = sorted((CHECKER / "rules").glob("*.py")) + [CHECKER / name for name in (
+    "pairing.py", "report.py", "coverage.py", "draft.py", "reanchor.py", "partition.py")] + sorted((CHECKER / "exports").glob("*.py"))
 
 
 def _expected_dtype(column: contract.ClaimColumn):
@@ -70,7 +73,8 @@ def _made(path: Path) -> set[str]:
 
 
 # Tables readers receive besides the claims: the pairs pairing.py builds, and the sources.
-OTHER_TABLES = _made(CHECKER / "pairing.py") | set(SOURCES.names) | {"published_start", "published_end"}
+OTHER_TABLES = (_made(CHECKER / "pairing.py") | {name for table in TABLES for name in table.names}
+                | {"published_start", "published_end"})
 
 
 def _read_but_never_made(path: Path) -> set[str]:

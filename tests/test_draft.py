@@ -10,6 +10,7 @@ import shutil
 import pytest
 
 from checker import dates, quantities
+from checker.numbers import decimal_mark
 from checker.cli import main
 from checker.corpus import load_corpus
 from checker.coverage import coverage
@@ -250,10 +251,12 @@ def measure(source: str, tmp_path, bundled) -> dict[str, int]:
     claims = bundled.claims[(bundled.claims["source"] == source) & bundled.claims["kind"].isin(["quantity", "count", "date"])]
     useful: set[int] = set()
     counts = dict(claims=len(claims), recovered=0, topic=0, candidates=0, proposals=len(proposals))
+    language = dict(zip(bundled.sources["id"], bundled.sources["language"]))
     for row in claims.itertuples():
+        decimal = decimal_mark(language.get(row.source, ""))
         hits = [index for index, p in enumerate(proposals)
                 if p.start < row.quote_end and row.quote_start < p.end
-                and _equal(p.row["value"], row.value, "date" if row.kind == "date" else "quantity", row.decimal)]
+                and _equal(p.row["value"], row.value, "date" if row.kind == "date" else "quantity", decimal)]
         useful.update(hits)
         if hits:
             counts["recovered"] += 1
