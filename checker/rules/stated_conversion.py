@@ -21,11 +21,11 @@ import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.bounds import bounding_claims, excess
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.quantities import DENSITIES, SUBSTANCE_LABELS
+from checker.densities import DENSITIES, SUBSTANCE_LABELS
 from checker.pairing import NUMERIC, intervals_apart, ref
-from checker.rules.magnitude import bounding_claims, excess
 
 ID = "stated-conversion"
 SEVERITY = "error"

@@ -23,7 +23,7 @@ import pandas as pd
 
 from checker.findings import Finding, Severity
 from checker.options import tolerance
-from checker.quantities import PHASES, SUBSTANCE_LABELS
+from checker.densities import PHASES, SUBSTANCE_LABELS
 from checker.pairing import NUMERIC, SAME_TIME, by_id, group_codes, in_topic_unit, intervals_apart, pairs_overlapping, ref
 
 ID = "unit-dimension"
