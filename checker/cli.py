@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import NoReturn
 
 from checker import __version__
 from checker.errors import ClaimcheckError, DataError, UsageError, WriteError
@@ -30,7 +31,7 @@ REPORT_FILES = {"markdown": "report.md", "html": "report.html", "json": "baselin
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 like data errors, without a traceback
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 like data errors, without a traceback
         self.print_usage(sys.stderr)
         raise UsageError(message)
 
@@ -293,7 +294,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path | None, str]]:
     --format for a single file), else standard output."""
     if not args.output:
         return [(None, args.format or "text")]
-    outputs = []
+    outputs: list[tuple[Path | None, str]] = []
     for path in args.output:
         if str(path) == "-":  # standard output, in the --format given (text by default)
             outputs.append((None, args.format or "text"))

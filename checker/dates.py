@@ -32,7 +32,7 @@ from checker.display import interval_label as interval_label
 from checker.errors import ParseError
 from checker.lookups import LookupCache
 
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _HUMAN_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _HUMAN_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _HUMAN_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
@@ -58,7 +58,7 @@ class DateInterval:
         if math.isnan(self.last_start):
             object.__setattr__(self, "last_start", self.start)
 
-    def contains(self, other: "DateInterval") -> bool:
+    def contains(self, other: DateInterval) -> bool:
         return self.start <= other.start and other.end <= self.end
 
 
@@ -104,19 +104,20 @@ def _hint(text: str) -> str:
         return f" (there is no month {month})"
     if match := _YEAR_RANGE.match(text):
         return f" (write '{match.group(1)}/{match.group(2)}' for a span of years)"
+    day_text: str | None
     if match := _HUMAN_DAY_MONTH_YEAR.match(text):
-        day, month, year = match.groups()
+        day_text, month_text, year_text = match.groups()
     elif match := _HUMAN_MONTH_DAY_YEAR.match(text):
-        month, day, year = match.groups()
+        month_text, day_text, year_text = match.groups()
     elif match := _HUMAN_MONTH_YEAR.match(text):
-        month, year = match.groups()
-        day = None
+        month_text, year_text = match.groups()
+        day_text = None
     else:
         return " (write an EDTF date: 2024, 2024-03, 2024-03-22, 2024/2025)"
-    number = _month_number(month)
+    number = _month_number(month_text)
     if number is None:
         return " (write an EDTF date: 2024, 2024-03, 2024-03-22, 2024/2025)"
-    suggestion = f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
+    suggestion = f"{year_text}-{number:02d}" + (f"-{int(day_text):02d}" if day_text else "")
     return f" (write '{suggestion}')"
 
 

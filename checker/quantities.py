@@ -192,8 +192,10 @@ def _density_context(ureg, substance: str, phase: str, density: float):
     context = pint.Context(f"{substance}:{phase}", defaults={"density": density})
     kg_per_m3 = ureg.Unit("kg/m^3")
     for volume, mass in (("[volume]", "[mass]"), ("[volume] / [time]", "[mass] / [time]")):
-        context.add_transformation(volume, mass, lambda ureg, x, density: x * (density * kg_per_m3))
-        context.add_transformation(mass, volume, lambda ureg, x, density: x / (density * kg_per_m3))
+        # pint hands the context's parameters to a transformation as keywords; its
+        # Transformation protocol declares them as **kwargs, which a lambda naming one cannot match.
+        context.add_transformation(volume, mass, lambda ureg, x, density: x * (density * kg_per_m3))  # type: ignore[arg-type]
+        context.add_transformation(mass, volume, lambda ureg, x, density: x / (density * kg_per_m3))  # type: ignore[arg-type]
     return context
 
 
@@ -402,8 +404,9 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
         "magnitude": np.where(failed, np.nan, magnitude),
         "low": np.where(failed, np.nan, low),
         "high": np.where(failed, np.nan, high),
-        "unit": np.where(failed, None, base_units),
-        "dimension": np.where(failed, None, dimensions),
+        # numpy's stubs reject None as a fill value; these are object arrays, where it is one.
+        "unit": np.where(failed, None, base_units),  # type: ignore[call-overload]
+        "dimension": np.where(failed, None, dimensions),  # type: ignore[call-overload]
         "qualifier": np.where(failed, None, qualifier),
         "half": np.where(failed, np.nan, half),
         "digits": np.where(failed, np.nan, digits),

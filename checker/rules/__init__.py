@@ -4,8 +4,21 @@ Every rule is a module with ID, SEVERITY, OPTIONS, a docstring whose first line 
 description (with Fails:/Passes: examples), and ``check(claims, options)`` yielding findings.
 """
 
-from checker.rules import (citation, date_conflict, derived, magnitude, period_totals, name_reconciliation, relabelled,
-                           stated_conversion, status_conflict, sums, unit_dimension, value_conflict, weekday)
+from checker.rules import (
+    citation,
+    date_conflict,
+    derived,
+    magnitude,
+    name_reconciliation,
+    period_totals,
+    relabelled,
+    stated_conversion,
+    status_conflict,
+    sums,
+    unit_dimension,
+    value_conflict,
+    weekday,
+)
 
 RULES = (
     value_conflict,

@@ -14,7 +14,8 @@ scope. A cited source whose text is in the corpus and says nothing on the topic 
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -93,7 +94,7 @@ class _Group:
             low, high = widened(claim["low"], claim["high"], self.tolerance)
             return _meet(found, low, high)
         if claim["kind"] == "date":
-            return _meet(self.kinds.get(("date",)), claim["date_start"], np.nextafter(claim["date_end"], -np.inf))
+            return _meet(self.kinds.get(("date",)), claim["date_start"], float(np.nextafter(claim["date_end"], -np.inf)))
         if claim["kind"] == "status" and len(self.statuses):
             statuses = self.statuses
             overlapping = ((statuses["period_start"] < claim["period_end"]) & (claim["period_start"] < statuses["period_end"])).to_numpy()

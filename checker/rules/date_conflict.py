@@ -15,9 +15,9 @@ of the two dates that weekday fits.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from checker import display

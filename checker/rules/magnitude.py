@@ -19,18 +19,32 @@ left to the stated-conversion rule.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
-from checker.findings import Finding, Severity
-from checker.options import Option, tolerance
 from checker.bounds import excess
 from checker.densities import MASS_DIMENSION, VOLUME_DIMENSION, density_bounds
-from checker.pairing import (FIGURES, NUMERIC, SAME_TIME, Crowd, adjacent_periods, crowd_extremes, exceeding_inside,
-                              group_codes, members, pairs_exceeding, ref, rows_of, widened)
+from checker.findings import Finding, Severity
+from checker.options import Option, tolerance
+from checker.pairing import (
+    FIGURES,
+    NUMERIC,
+    SAME_TIME,
+    Crowd,
+    adjacent_periods,
+    crowd_extremes,
+    exceeding_inside,
+    group_codes,
+    members,
+    pairs_exceeding,
+    ref,
+    rows_of,
+    widened,
+)
 
 ID = "magnitude-plausibility"
 SEVERITY = "warning"

@@ -13,7 +13,8 @@ where a second candidate scores within a few points, is a warning.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import pandas as pd
 

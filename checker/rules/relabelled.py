@@ -16,7 +16,8 @@ a conflict yet. The same figure under two topics of one source is a note.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd

@@ -15,16 +15,17 @@ Conversions between currencies cannot be checked without an exchange rate, and s
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
 from checker.bounds import bounding_claims, excess
+from checker.densities import DENSITIES, SUBSTANCE_LABELS
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.densities import DENSITIES, SUBSTANCE_LABELS
 from checker.pairing import NUMERIC, intervals_apart, ref
 
 ID = "stated-conversion"
@@ -86,7 +87,8 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         mass_prefix = ""
     implied = (row["converted_magnitude"] / row["magnitude"]) if row["dimension"] == VOLUME else (row["magnitude"] / row["converted_magnitude"])
     implied_low, implied_high = mass_low / volume_high, mass_high / volume_low
-    matches, others = [], []
+    matches: list[tuple[str, float, float]] = []
+    others: list[tuple[str, float, float]] = []
     densities = DENSITIES[substance]
     substance = SUBSTANCE_LABELS.get(substance, substance)
     for phase, (low, high) in densities.items():

@@ -16,15 +16,25 @@ consistent and which are not; a pair consistent under every phase is not reporte
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from checker.densities import PHASES, SUBSTANCE_LABELS
 from checker.findings import Finding, Severity
 from checker.options import tolerance
-from checker.densities import PHASES, SUBSTANCE_LABELS
-from checker.pairing import NUMERIC, SAME_TIME, by_id, group_codes, in_topic_unit, intervals_apart, pairs_overlapping, ref
+from checker.pairing import (
+    NUMERIC,
+    SAME_TIME,
+    by_id,
+    group_codes,
+    in_topic_unit,
+    intervals_apart,
+    pairs_overlapping,
+    ref,
+)
 
 ID = "unit-dimension"
 SEVERITY = "warning"
@@ -79,7 +89,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | None:
     first, second = claims.loc[a], claims.loc[b]
     tolerance = default_tolerance if np.isnan(first["tolerance"]) else first["tolerance"]
-    consistent, inconsistent = [], []
+    consistent: list[str] = []
+    inconsistent: list[str] = []
     for phase in PHASES:
         one, two = in_topic_dimension(first, phase), in_topic_dimension(second, phase)
         if one is None or two is None:
@@ -87,7 +98,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         (low_1, high_1), (low_2, high_2) = one, two
         meet = not intervals_apart(low_1, high_1, low_2, high_2, tolerance)
         converted = first if first["dimension"] != first["topic_dimension"] else second
-        low, high = in_topic_dimension(converted, phase)
+        low, high = one if converted is first else two
         text = f"{PHASE_LABEL[phase]} ({converted['value']} is {in_topic_unit(converted, low)}–{in_topic_unit(converted, high)})"
         (consistent if meet else inconsistent).append(text)
     refs = (ref(claims, a), ref(claims, b))

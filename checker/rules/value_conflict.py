@@ -25,7 +25,8 @@ is the same topic's figure for another time), or plainly different figures.
 from __future__ import annotations
 
 import math
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -33,8 +34,20 @@ import pandas as pd
 from checker import display
 from checker.findings import Finding, Severity
 from checker.options import tolerance
-from checker.pairing import (NUMERIC, SAME_TIME, Crowd, MagnitudeIndex, by_id, crowd_extremes, group_codes, pairs_apart,
-                              point_gaps, ref, tolerance_of, widened)
+from checker.pairing import (
+    NUMERIC,
+    SAME_TIME,
+    Crowd,
+    MagnitudeIndex,
+    by_id,
+    crowd_extremes,
+    group_codes,
+    pairs_apart,
+    point_gaps,
+    ref,
+    tolerance_of,
+    widened,
+)
 
 ID = "value-conflict"
 SEVERITY = "error"

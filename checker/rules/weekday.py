@@ -12,7 +12,8 @@ year in which the stated day and month fall on it, since a year slip is a common
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import pandas as pd
 
