@@ -44,4 +44,4 @@ reports: $(STAMP)
 	$(BIN)/claimcheck reports
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache .import_linter_cache
