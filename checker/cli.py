@@ -257,6 +257,7 @@ def write_output(path: Path, text: str) -> None:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from checker.examples import without_examples
     from checker.rules import RULES, description
 
     if args.rule:
@@ -265,7 +266,10 @@ def _rules(args: argparse.Namespace) -> int:
             _chosen_rules(RULES, [args.rule], [])  # the usage error with a did-you-mean
         rule = by_id[args.rule]
         print(f"{rule.ID} ({rule.SEVERITY}): {description(rule)}\n")
-        print("\n".join(line.rstrip() for line in (rule.__doc__ or "").strip().splitlines()[1:]).strip())
+        print(without_examples(rule.__doc__))
+        print("\nexamples (each a corpus that tests/test_rule_examples.py runs through the rule):")
+        for example in rule.EXAMPLES:
+            print("\n".join(f"  {line}" for line in example.shown()))
         print("\noptions ([tool.claimcheck.rules." + rule.ID + "] or claimcheck.toml [rules." + rule.ID + "]):")
         for name, option in rule.OPTIONS.items():
             print(f"  {name}: {option.shown()}")

@@ -16,6 +16,7 @@ from typing import Any, cast
 import pandas as pd
 
 from checker import __version__
+from checker.examples import documented
 from checker.files import read_regular
 from checker.findings import Finding, Severity
 from checker.records import ClaimRecord, Comparison, ErrorRecord, FindingRecord, Report, ReviewRecord, RuleRecord
@@ -27,24 +28,12 @@ STATUSES = ("new", "changed", "unchanged", "resolved")
 
 def _rule_record(rule) -> RuleRecord:
     doc = (rule.__doc__ or "").strip()
-    examples: dict[str, list[str]] = {"fails": [], "passes": []}
-    current = None
-    for line in doc.splitlines()[1:]:
-        stripped = line.strip()
-        if stripped.startswith("Fails:"):
-            current = "fails"
-            examples[current].append(stripped[len("Fails:"):].strip())
-        elif stripped.startswith("Passes:"):
-            current = "passes"
-            examples[current].append(stripped[len("Passes:"):].strip())
-        elif current and stripped and line.startswith(" " * 8):
-            examples[current][-1] += " " + stripped
-        else:
-            current = None
+    examples = documented(doc)  # the docstring's Fails:/Passes: lines, which the rule's EXAMPLES run
     body = "\n".join(line for line in doc.splitlines()[1:]).strip()
     explanation = body.split("\n\n")[-1] if "\n\n" in body else ""
     return {"id": rule.ID, "severity": rule.SEVERITY, "description": description(rule),
-            "fails": examples["fails"], "passes": examples["passes"],
+            "fails": [text for outcome, text in examples if outcome == "fails"],
+            "passes": [text for outcome, text in examples if outcome == "passes"],
             "explanation": " ".join(explanation.split())}
 
 

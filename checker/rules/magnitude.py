@@ -28,6 +28,7 @@ import pandas as pd
 from checker import display
 from checker.bounds import excess
 from checker.densities import MASS_DIMENSION, VOLUME_DIMENSION, density_bounds
+from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
 from checker.pairing import (
@@ -206,3 +207,38 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
                           message=f"{first_row['topic_label']} goes from {amount_text(first_row)} ({display.date_range(first_row['period_start'], first_row['period_end'])}, {first_row['id']}) "
                                   f"to {amount_text(second_row)} ({display.date_range(second_row['period_start'], second_row['period_end'])}, {second_row['id']}): "
                                   f"{display.ratio(first_row['magnitude'], second_row['magnitude'])} in one period")
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_LPG = ({"key": "lpg-contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+        {"key": "lpg-imports", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+        {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg", "label": "annual LPG demand"})
+_TRADE = ({"key": "flour-exports", "kind": "quantity", "unit": "USD", "part_of": "trade"},
+          {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"})
+_DEMAND = claim_row("demand", "lpg-demand", "~700,000 t/year", "around 700,000 tonnes per year", period="2025")
+EXAMPLES = (
+    Example("fails", "a contract for 26.3 million t of LPG vs an annual LPG demand of ~700,000 t/year",
+            {"a": (claim_row("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"), _DEMAND)},
+            topics=_LPG, flags=(("contract", "demand"),)),
+    Example("fails", "a contract for 26.3 million t of LPG vs an annual demand of 1.3 million m³ of liquid LPG",
+            {"a": (claim_row("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"),
+                   claim_row("demand", "lpg-demand", "1.3 million m^3/year", "1.3 million m³ a year", period="2025"))},
+            topics=(_LPG[0], {"key": "lpg-demand", "kind": "quantity", "unit": "m^3/year", "substance": "lpg"}),
+            flags=(("contract", "demand"),)),
+    Example("fails", "flour exports of US$2 billion vs bilateral trade of US$1 billion (part > whole)",
+            {"a": (claim_row("flour", "flour-exports", "US$2 billion", period="2024"),
+                   claim_row("trade", "trade", "US$1 billion", period="2024"))},
+            topics=_TRADE, flags=(("flour", "trade"),)),
+    Example("fails", "trade of US$20 million in 2023 vs US$1 billion in 2024 (a 50× jump in a year)",
+            {"a": (claim_row("trade-2023", "trade", "US$20 million", period="2023"),
+                   claim_row("trade-2024", "trade", "US$1 billion", period="2024"))},
+            topics=_TRADE[1:], flags=(("trade-2023", "trade-2024"),)),
+    Example("passes", "LPG imports of >275,000 t vs an annual demand of ~700,000 t/year",
+            {"a": (claim_row("imports", "lpg-imports", ">275,000 t", "more than 275,000 tonnes", period="2025"), _DEMAND)},
+            topics=_LPG),
+    Example("passes", "flour exports of US$2 billion in 2024 vs bilateral trade of US$1 billion in Q1 2024",
+            {"a": (claim_row("flour", "flour-exports", "US$2 billion", period="2024"),
+                   claim_row("trade-q1", "trade", "US$1 billion", period="2024-01/2024-03"))},
+            topics=_TRADE),
+)
