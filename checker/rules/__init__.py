@@ -1,7 +1,9 @@
 """The rule registry: an explicit tuple, in the order rules run and are listed.
 
 Every rule is a module with ID, SEVERITY, OPTIONS, a docstring whose first line is its
-description (with Fails:/Passes: examples), and ``check(claims, options)`` yielding findings.
+description (with Fails:/Passes: examples), ``check(claims, options)`` yielding findings,
+and EXAMPLES: the docstring's examples as data that run (see checker/examples.py).
+CONTRIBUTING.md walks through adding one.
 """
 
 from checker.rules import (
