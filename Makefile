@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: check test bench fuzz reports clean
+.PHONY: check lint test bench fuzz reports clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,15 @@ $(TOOLS)/.fetched: $(STAMP)
 	-@$(BIN)/python tests/consumers.py fetch $(TOOLS)
 	@touch $@
 
-test: $(STAMP) $(TOOLS)/.fetched
+# Lint: ruff, mypy, and the import contracts of the layering (pyproject.toml). The format
+# check comes last, so the checks above report first.
+lint: $(STAMP)
+	$(BIN)/ruff check checker tests
+	$(BIN)/mypy
+	PYTHONPATH=. $(BIN)/lint-imports
+	$(BIN)/ruff format --check checker tests
+
+test: lint $(TOOLS)/.fetched
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -36,4 +44,4 @@ reports: $(STAMP)
 	$(BIN)/claimcheck reports
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache .import_linter_cache

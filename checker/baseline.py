@@ -12,8 +12,9 @@ import json
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from checker.errors import DataError, UsageError
 from checker.findings import Finding
@@ -24,9 +25,9 @@ CORPUS_PATHS = ("claims", "seeds", "pyproject.toml", "claimcheck.toml")
 
 # What a finding of a saved report must hold, and of which type, for a comparison and for
 # the formats that show resolved findings.
-FINDING_FIELDS = {"fingerprint": str, "identity": str, "rule": str, "severity": str, "topic": str, "message": str,
+FINDING_FIELDS: dict[str, type] = {"fingerprint": str, "identity": str, "rule": str, "severity": str, "topic": str, "message": str,
                   "diagnosis": str, "claims": list}
-CLAIM_FIELDS = {"source": str, "claim_id": str, "file": str, "line": int, "quote": str, "value": str,
+CLAIM_FIELDS: dict[str, type] = {"source": str, "claim_id": str, "file": str, "line": int, "quote": str, "value": str,
                 "normalised": str, "period": str}
 
 
@@ -69,7 +70,8 @@ def report_problems(data: Any) -> list[str]:
         for field, kind in FINDING_FIELDS.items():
             if not isinstance(finding.get(field), kind) or isinstance(finding.get(field), bool):
                 problems.append(f"findings[{number}].{field} must be {kind.__name__}, not {type(finding.get(field)).__name__}")
-        for index, claim in enumerate(finding.get("claims") if isinstance(finding.get("claims"), list) else []):
+        claims = finding.get("claims")
+        for index, claim in enumerate(claims if isinstance(claims, list) else []):
             if not isinstance(claim, dict):
                 problems.append(f"findings[{number}].claims[{index}] is not an object")
                 continue
@@ -129,4 +131,4 @@ def findings_at_revision(root: Path, revision: str, check: Callable[[Path], list
         except DataError as error:
             raise UsageError(f"the corpus at '{revision}' is not valid ({len(error.problems)} problem(s)); "
                              "compare with a saved baseline instead") from None
-    return [finding_record(finding) for finding in findings]
+    return [dict(finding_record(finding)) for finding in findings]

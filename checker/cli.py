@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import NoReturn
 
 from checker import __version__
 from checker.errors import ClaimcheckError, DataError, UsageError, WriteError
@@ -30,7 +31,7 @@ REPORT_FILES = {"markdown": "report.md", "html": "report.html", "json": "baselin
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 like data errors, without a traceback
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 like data errors, without a traceback
         self.print_usage(sys.stderr)
         raise UsageError(message)
 
@@ -304,6 +305,7 @@ def write_output(path: Path, text: str) -> None:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from checker.examples import without_examples
     from checker.rules import RULES, description
 
     if args.rule:
@@ -312,7 +314,10 @@ def _rules(args: argparse.Namespace) -> int:
             _chosen_rules(RULES, [args.rule], [])  # the usage error with a did-you-mean
         rule = by_id[args.rule]
         print(f"{rule.ID} ({rule.SEVERITY}): {description(rule)}\n")
-        print("\n".join(line.rstrip() for line in (rule.__doc__ or "").strip().splitlines()[1:]).strip())
+        print(without_examples(rule.__doc__))
+        print("\nexamples (each a corpus that tests/test_rule_examples.py runs through the rule):")
+        for example in rule.EXAMPLES:
+            print("\n".join(f"  {line}" for line in example.shown()))
         print("\noptions ([tool.claimcheck.rules." + rule.ID + "] or claimcheck.toml [rules." + rule.ID + "]):")
         for name, option in rule.OPTIONS.items():
             print(f"  {name}: {option.shown()}")
@@ -358,7 +363,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path | None, str]]:
     --format for a single file), else standard output."""
     if not args.output:
         return [(None, args.format or "text")]
-    outputs = []
+    outputs: list[tuple[Path | None, str]] = []
     for path in args.output:
         if str(path) == "-":  # standard output, in the --format given (text by default)
             outputs.append((None, args.format or "text"))

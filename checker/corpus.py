@@ -111,13 +111,13 @@ def load_corpus(root: Path) -> Corpus:
     for row in sources.itertuples():
         if not row.file or seeds_outside:
             continue
-        path = safe_join(seeds, row.file, root)
-        if path is None:
+        text_path = safe_join(seeds, row.file, root)
+        if text_path is None:
             problems.append(Problem(sources_name, int(row.line), "file", f"'{row.file}' is outside seeds/; give a path inside it"))
             continue
         shown = f"seeds/{Path(row.file).as_posix()}"
         try:
-            data = read_regular(path, MAX_TEXT_BYTES)
+            data = read_regular(text_path, MAX_TEXT_BYTES)
         except (FileNotFoundError, NotADirectoryError):
             problems.append(Problem(sources_name, int(row.line), "file", f"no such file: {shown}"))
             continue

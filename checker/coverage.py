@@ -17,11 +17,11 @@ from pathlib import Path
 import pandas as pd
 
 from checker.corpus import OUTSIDE, escapes
-from checker.schema import IGNORES
-from checker.tables import read_table
 from checker.display import visible
 from checker.errors import Problem
 from checker.normalise import Normalised
+from checker.schema import IGNORES
+from checker.tables import read_table
 from checker.texts import SourceText, fold
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
@@ -75,7 +75,7 @@ def find_mentions(text: str) -> list[tuple[int, int, str]]:
 def _spans(text: SourceText, passage: str) -> list[tuple[int, int]]:
     """Every occurrence of a passage (texts repeat pull quotes) as original spans."""
     needle = fold(passage)
-    spans = []
+    spans: list[tuple[int, int]] = []
     if not needle:
         return spans
     at = text.folded.find(needle)
@@ -130,9 +130,9 @@ def coverage(normalised: Normalised, root: Path) -> Coverage:
             if any(a <= start and end <= b for a, b in covered):
                 status, reason = "covered", ""
             else:
-                reason = next((why for a, b, why in ignored if a <= start and end <= b), None)
-                status = "ignored" if reason is not None else "missing"
-                reason = reason or ""
+                ignoring = next((why for a, b, why in ignored if a <= start and end <= b), None)
+                status = "ignored" if ignoring is not None else "missing"
+                reason = ignoring or ""
             mentions.append(Mention(source_id, file, text.line_of(start), start, end, mention, status, reason))
     unused = [Problem("claims/ignore.csv", int(row.line), "pattern", f"matches nothing: '{row.pattern}'")
               for row, _ in compiled if int(row.line) not in used]

@@ -27,10 +27,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from checker.display import day_to_iso as day_to_iso  # moved to display.py: reports render intervals without pandas
+from checker.display import interval_label as interval_label
 from checker.errors import ParseError
 from checker.lookups import LookupCache
 
-_MONTHS = "january february march april may june july august september october november december".split()
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _HUMAN_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _HUMAN_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _HUMAN_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
@@ -56,7 +58,7 @@ class DateInterval:
         if math.isnan(self.last_start):
             object.__setattr__(self, "last_start", self.start)
 
-    def contains(self, other: "DateInterval") -> bool:
+    def contains(self, other: DateInterval) -> bool:
         return self.start <= other.start and other.end <= self.end
 
 
@@ -102,19 +104,20 @@ def _hint(text: str) -> str:
         return f" (there is no month {month})"
     if match := _YEAR_RANGE.match(text):
         return f" (write '{match.group(1)}/{match.group(2)}' for a span of years)"
+    day_text: str | None
     if match := _HUMAN_DAY_MONTH_YEAR.match(text):
-        day, month, year = match.groups()
+        day_text, month_text, year_text = match.groups()
     elif match := _HUMAN_MONTH_DAY_YEAR.match(text):
-        month, day, year = match.groups()
+        month_text, day_text, year_text = match.groups()
     elif match := _HUMAN_MONTH_YEAR.match(text):
-        month, year = match.groups()
-        day = None
+        month_text, year_text = match.groups()
+        day_text = None
     else:
         return " (write an EDTF date: 2024, 2024-03, 2024-03-22, 2024/2025)"
-    number = _month_number(month)
+    number = _month_number(month_text)
     if number is None:
         return " (write an EDTF date: 2024, 2024-03, 2024-03-22, 2024/2025)"
-    suggestion = f"{year}-{number:02d}" + (f"-{int(day):02d}" if day else "")
+    suggestion = f"{year_text}-{number:02d}" + (f"-{int(day_text):02d}" if day_text else "")
     return f" (write '{suggestion}')"
 
 
@@ -393,45 +396,3 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 def weekday_of(day: float) -> int:
     """The weekday of a day number (date.toordinal), Monday = 0."""
     return int(day - 1) % 7
-
-
-def day_to_iso(day: float) -> str:
-    """A day number as an ISO date; open ends print as '..' (EDTF's open interval)."""
-    if not math.isfinite(day):
-        return ".."
-    return dt.date.fromordinal(int(day)).isoformat()
-
-
-def _moment(day: float) -> str:
-    """A fractional day number as an EDTF date and time, to the minute ('..' if open)."""
-    if not math.isfinite(day):
-        return ".."
-    moment = dt.datetime.fromordinal(int(day)) + dt.timedelta(seconds=round((day % 1) * 86400))
-    return moment.strftime("%Y-%m-%dT%H:%M") if moment.second == 0 else moment.strftime("%Y-%m-%dT%H:%M:%S")
-
-
-def interval_label(start: float, end: float) -> str:
-    """The shortest EDTF text for an interval of whole days, years or months (or of
-    minutes and seconds, for times of day)."""
-    if (math.isfinite(start) and start % 1) or (math.isfinite(end) and end % 1):
-        first = _moment(start)
-        last_minute = _moment(end - 1 / 1440) if math.isfinite(end) else None
-        if last_minute is None or last_minute <= first:
-            return first
-        return f"{first}/{last_minute}"
-    if not (math.isfinite(start) and math.isfinite(end)):
-        return f"{day_to_iso(start)}/{day_to_iso(end - 1 if math.isfinite(end) else end)}"
-    first = dt.date.fromordinal(int(start))
-    last = dt.date.fromordinal(int(end) - 1)
-    if last == dt.date.max:
-        return f"{first.isoformat()}/{last.isoformat()}"
-    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
-        return str(first.year) if first.year == last.year else f"{first.year}/{last.year}"
-    month_end = (last + dt.timedelta(days=1)).day == 1
-    if first.day == 1 and month_end:
-        if (first.year, first.month) == (last.year, last.month):
-            return f"{first.year}-{first.month:02d}"
-        return f"{first.year}-{first.month:02d}/{last.year}-{last.month:02d}"
-    if first == last:
-        return first.isoformat()
-    return f"{first.isoformat()}/{last.isoformat()}"

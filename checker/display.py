@@ -6,9 +6,8 @@ topic's display unit and how many base units one display unit holds.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-
-from checker.dates import interval_label
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -63,6 +62,48 @@ def quantity(low: float, high: float, magnitude: float, factor: float, unit: str
         return f"≤ {number(in_unit(high, factor))} {unit}".strip()
     # Bounds in full (up to 8 significant digits), so 12.42 shows as 12.415–12.425.
     return f"{shown} ({number(in_unit(low, factor), 8)}–{number(in_unit(high, factor), 8)})"
+
+
+def day_to_iso(day: float) -> str:
+    """A day number as an ISO date; open ends print as '..' (EDTF's open interval)."""
+    if not math.isfinite(day):
+        return ".."
+    return dt.date.fromordinal(int(day)).isoformat()
+
+
+def _moment(day: float) -> str:
+    """A fractional day number as an EDTF date and time, to the minute ('..' if open)."""
+    if not math.isfinite(day):
+        return ".."
+    moment = dt.datetime.fromordinal(int(day)) + dt.timedelta(seconds=round((day % 1) * 86400))
+    return moment.strftime("%Y-%m-%dT%H:%M") if moment.second == 0 else moment.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def interval_label(start: float, end: float) -> str:
+    """The shortest EDTF text for an interval of whole days, years or months (or of
+    minutes and seconds, for times of day)."""
+    if (math.isfinite(start) and start % 1) or (math.isfinite(end) and end % 1):
+        first_moment = _moment(start)
+        last_minute = _moment(end - 1 / 1440) if math.isfinite(end) else None
+        if last_minute is None or last_minute <= first_moment:
+            return first_moment
+        return f"{first_moment}/{last_minute}"
+    if not (math.isfinite(start) and math.isfinite(end)):
+        return f"{day_to_iso(start)}/{day_to_iso(end - 1 if math.isfinite(end) else end)}"
+    first = dt.date.fromordinal(int(start))
+    last = dt.date.fromordinal(int(end) - 1)
+    if last == dt.date.max:
+        return f"{first.isoformat()}/{last.isoformat()}"
+    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
+        return str(first.year) if first.year == last.year else f"{first.year}/{last.year}"
+    month_end = (last + dt.timedelta(days=1)).day == 1
+    if first.day == 1 and month_end:
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.year}-{first.month:02d}"
+        return f"{first.year}-{first.month:02d}/{last.year}-{last.month:02d}"
+    if first == last:
+        return first.isoformat()
+    return f"{first.isoformat()}/{last.isoformat()}"
 
 
 def date_range(start: float, end: float) -> str:

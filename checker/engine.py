@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-
 from checker.config import Config
 from checker.findings import Finding, Severity
 from checker.normalise import Normalised

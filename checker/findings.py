@@ -54,7 +54,7 @@ class Finding:
     fingerprint: str = field(default="", compare=False)
     identity: str = field(default="", compare=False)
 
-    def stamped(self, rule: str, severity: str) -> "Finding":
+    def stamped(self, rule: str, severity: str) -> Finding:
         claims = tuple(sorted(self.claims, key=lambda ref: ref.claim_id))
         return replace(
             self,

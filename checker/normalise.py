@@ -19,9 +19,9 @@ from checker import contract, dates, quantities
 from checker.corpus import Corpus
 from checker.tables import release_memory
 from checker.errors import ParseError, Problem
+from checker.names import Resolver, normal_form, resolve_column, split_list
 from checker.numbers import decimal_mark, known_language
 from checker.texts import fold, months_in, numbers_in, stated_weekday, value_numbers
-from checker.names import Resolver, normal_form, resolve_column, split_list
 
 KINDS = ("quantity", "count", "date", "status")
 MODALITIES = ("actual", "estimate", "forecast", "target", "plan", "agreement")

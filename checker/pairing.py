@@ -12,10 +12,11 @@ which a rule reports as one summarising finding.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -369,8 +370,9 @@ def side(claims: pd.DataFrame, pairs: pd.DataFrame, which: str, column: str) -> 
     return claims[column].to_numpy()[claims.index.get_indexer(pairs[which])]
 
 
-def widened(low: np.ndarray, high: np.ndarray, tolerance: np.ndarray | float) -> tuple[np.ndarray, np.ndarray]:
-    """An interval widened by a relative tolerance on each bound."""
+def widened(low: np.ndarray | float, high: np.ndarray | float, tolerance: np.ndarray | float) -> tuple[Any, Any]:
+    """An interval widened by a relative tolerance on each bound: arrays of bounds, or the
+    two bounds of one interval (the result has the shape of the bounds)."""
     with np.errstate(invalid="ignore"):
         return low - np.abs(low) * tolerance, high + np.abs(high) * tolerance
 

@@ -29,6 +29,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from checker.densities import DENSITIES
+from checker.densities import MASS_DIMENSION as MASS_DIMENSION  # re-exported: the normaliser reads them here
+from checker.densities import PHASES as PHASES
+from checker.densities import SUBSTANCE_LABELS as SUBSTANCE_LABELS
+from checker.densities import VOLUME_DIMENSION as VOLUME_DIMENSION
+from checker.densities import density_bounds as density_bounds
 from checker.errors import ParseError
 from checker.lookups import LookupCache
 from checker.numbers import canonical
@@ -112,27 +118,6 @@ CURRENCY_WORDS = {
 # the US dollar. Ambiguous symbols (¥, "rupee") are left out on purpose.
 CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₹": "INR", "؋": "AFN"}
 
-# Densities by substance and phase, in kg/m³, as (low, high). Sources:
-# - LPG liquid: propane 0.493–0.508 and butane 0.573–0.585 t/m³ at 15–25 °C, so commercial
-#   mixtures span about 0.50–0.58 t/m³ (EN 589 automotive LPG; GPSA Engineering Data Book).
-# - LPG gas at standard conditions (15 °C, 1 atm): propane 1.86, butane 2.49 kg/m³.
-# - Wheat, bulk: 0.72–0.82 t/m³ (a test weight of 56–64 lb/bushel; USDA grain standards).
-# - Gasoline: 720–775 kg/m³ at 15 °C (EN 228). Diesel: 820–845 kg/m³ at 15 °C (EN 590).
-# - Crude oil: 800–950 kg/m³ (API gravity 17–45).
-# - Natural gas at standard conditions: 0.70–0.90 kg/m³; LNG: 410–500 kg/m³.
-DENSITIES: dict[str, dict[str, tuple[float, float]]] = {
-    "lpg": {"liquid": (500.0, 580.0), "gas": (1.86, 2.49)},
-    "wheat": {"bulk": (720.0, 820.0)},
-    "flour": {"bulk": (500.0, 700.0)},
-    "gasoline": {"liquid": (720.0, 775.0)},
-    "diesel": {"liquid": (820.0, 845.0)},
-    "crude-oil": {"liquid": (800.0, 950.0)},
-    "natural-gas": {"gas": (0.70, 0.90), "liquid": (410.0, 500.0)},
-}
-PHASES = ("liquid", "gas", "bulk")
-SUBSTANCE_LABELS = {"lpg": "LPG", "wheat": "wheat", "flour": "flour", "gasoline": "gasoline", "diesel": "diesel",
-                    "crude-oil": "crude oil", "natural-gas": "natural gas"}
-
 # Units an editor is likely to mean, offered as suggestions when a unit is unknown.
 COMMON_UNITS = (
     "t", "tonne", "tonnes", "kg", "kt", "Mt", "m^3", "cubic metres", "litre", "barrel",
@@ -207,8 +192,10 @@ def _density_context(ureg, substance: str, phase: str, density: float):
     context = pint.Context(f"{substance}:{phase}", defaults={"density": density})
     kg_per_m3 = ureg.Unit("kg/m^3")
     for volume, mass in (("[volume]", "[mass]"), ("[volume] / [time]", "[mass] / [time]")):
-        context.add_transformation(volume, mass, lambda ureg, x, density: x * (density * kg_per_m3))
-        context.add_transformation(mass, volume, lambda ureg, x, density: x / (density * kg_per_m3))
+        # pint hands the context's parameters to a transformation as keywords; its
+        # Transformation protocol declares them as **kwargs, which a lambda naming one cannot match.
+        context.add_transformation(volume, mass, lambda ureg, x, density: x * (density * kg_per_m3))  # type: ignore[arg-type]
+        context.add_transformation(mass, volume, lambda ureg, x, density: x / (density * kg_per_m3))  # type: ignore[arg-type]
     return context
 
 
@@ -419,8 +406,9 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
         "magnitude": np.where(failed, np.nan, magnitude),
         "low": np.where(failed, np.nan, low),
         "high": np.where(failed, np.nan, high),
-        "unit": np.where(failed, None, base_units),
-        "dimension": np.where(failed, None, dimensions),
+        # numpy's stubs reject None as a fill value; these are object arrays, where it is one.
+        "unit": np.where(failed, None, base_units),  # type: ignore[call-overload]
+        "dimension": np.where(failed, None, dimensions),  # type: ignore[call-overload]
         "qualifier": np.where(failed, None, qualifier),
         "half": np.where(failed, np.nan, half),
         "digits": np.where(failed, np.nan, digits),
@@ -533,18 +521,3 @@ def _density_factors_uncached(unit: str, target_unit: str, context: str, densiti
     except pint.errors.DimensionalityError:
         return None
     return float(min(low, high)), float(max(low, high))
-
-
-VOLUME_DIMENSION, MASS_DIMENSION = "[length] ** 3", "[mass]"
-
-
-def density_bounds(low: float, high: float, dimension: str, target_dimension: str, substance: str | None) -> dict[str, tuple[float, float]]:
-    """An interval of base-unit volume (m³) as mass (kg), or of mass as volume, under each
-    phase's density of the substance: {phase: (low, high)}; empty when no density links
-    the two dimensions. Plain arithmetic on base units, so rules may call it."""
-    phases = DENSITIES.get(substance or "", {})
-    if {dimension, target_dimension} != {VOLUME_DIMENSION, MASS_DIMENSION} or not phases:
-        return {}
-    if dimension == VOLUME_DIMENSION:
-        return {phase: (low * least, high * most) for phase, (least, most) in phases.items()}
-    return {phase: (low / most, high / least) for phase, (least, most) in phases.items()}

@@ -9,41 +9,31 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
-from checker import __version__, display
+from checker import __version__
+from checker.examples import documented
 from checker.files import read_regular
 from checker.findings import Finding, Severity
-from checker.records import Comparison, ErrorRecord, FindingRecord, Report
+from checker.records import ClaimRecord, Comparison, ErrorRecord, FindingRecord, Report, ReviewRecord, RuleRecord
 from checker.repository import Repository
 from checker.rules import description
 
 STATUSES = ("new", "changed", "unchanged", "resolved")
 
 
-def _rule_record(rule) -> dict[str, Any]:
+def _rule_record(rule) -> RuleRecord:
     doc = (rule.__doc__ or "").strip()
-    examples = {"fails": [], "passes": []}
-    current = None
-    for line in doc.splitlines()[1:]:
-        stripped = line.strip()
-        if stripped.startswith("Fails:"):
-            current = "fails"
-            examples[current].append(stripped[len("Fails:"):].strip())
-        elif stripped.startswith("Passes:"):
-            current = "passes"
-            examples[current].append(stripped[len("Passes:"):].strip())
-        elif current and stripped and line.startswith(" " * 8):
-            examples[current][-1] += " " + stripped
-        else:
-            current = None
+    examples = documented(doc)  # the docstring's Fails:/Passes: lines, which the rule's EXAMPLES run
     body = "\n".join(line for line in doc.splitlines()[1:]).strip()
     explanation = body.split("\n\n")[-1] if "\n\n" in body else ""
     return {"id": rule.ID, "severity": rule.SEVERITY, "description": description(rule),
-            "fails": examples["fails"], "passes": examples["passes"],
+            "fails": [text for outcome, text in examples if outcome == "fails"],
+            "passes": [text for outcome, text in examples if outcome == "passes"],
             "explanation": " ".join(explanation.split())}
 
 
@@ -61,12 +51,12 @@ def inputs_hash(root: Path, files: list[str]) -> str:
     return digest.hexdigest()
 
 
-def _claim_record(ref) -> dict[str, Any]:
+def _claim_record(ref) -> ClaimRecord:
     return {"source": ref.source, "claim_id": ref.claim_id, "file": ref.file, "line": ref.line, "quote": ref.quote,
             "value": ref.value, "normalised": ref.normalised, "period": ref.period}
 
 
-def finding_record(finding: Finding, status: str = "new", review: dict | None = None,
+def finding_record(finding: Finding, status: str = "new", review: ReviewRecord | None = None,
                    previous: str | None = None, subject: str = "") -> FindingRecord:
     return {
         "fingerprint": finding.fingerprint,
@@ -182,11 +172,13 @@ def build(result, root: Path, comparison: Comparison | None = None, reviews=None
         revised = [revisions[claim["claim_id"]] for claim in record["claims"] if claim["claim_id"] in (revisions or {})]
         if revised:
             record["source_revised"] = revised
-    resolved = [dict(record, status="resolved", failing=False) for record in comparison.resolved] if comparison else []
+    # A baseline's findings are records read back from a saved report (validated by baseline.report_problems).
+    resolved = cast(list[FindingRecord], [dict(record, status="resolved", failing=False) for record in comparison.resolved]
+                    if comparison else [])
     fail_rank = Severity(result.config.fail_on).rank
-    for record in findings:
-        record["failing"] = bool(record["review"] is None and Severity(record["severity"]).rank <= fail_rank
-                                 and record["status"] in ("new", "changed"))
+    for entry in findings:
+        entry["failing"] = bool(entry["review"] is None and Severity(entry["severity"]).rank <= fail_rank
+                                and entry["status"] in ("new", "changed"))
     files = list(normalised.text_files.values()) + sorted(set(normalised.claims["file"])) + [
         "claims/sources.csv", "claims/topics.csv", "claims/entities.csv"]
     topics = normalised.topics
@@ -239,7 +231,7 @@ def errors_record(problems, root: Path, rules, fail_on: str = "error", repositor
     }
 
 
-def summary(findings: list[dict], resolved: list[dict]) -> dict[str, int]:
+def summary(findings: Sequence[Mapping[str, Any]], resolved: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     counts = {severity.value: 0 for severity in Severity}
     for record in findings:
         counts[record["severity"]] += 1

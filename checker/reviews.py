@@ -13,11 +13,11 @@ import io
 from pathlib import Path
 
 from checker.corpus import OUTSIDE, escapes
-from checker.schema import REVIEWS
-from checker.tables import read_table
 from checker.errors import DataError, Problem, UsageError
 from checker.files import locked, spreadsheet_safe, write_atomic
 from checker.findings import Finding, identity_of
+from checker.schema import REVIEWS
+from checker.tables import read_table
 
 DECISIONS = ("confirmed-error", "accepted-difference", "false-positive")
 LEDGER = Path("claims") / "reviews.csv"

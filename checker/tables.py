@@ -218,9 +218,9 @@ def _check_header(columns: list[str], schema: TableSchema, name: str, problems: 
             hint = f" (did you mean '{match[0]}'?)" if match else f" (known columns: {', '.join(schema.names)})"
             shown = column if column else "(blank header cell)"
             problems.append(Problem(name, 1, shown, f"unknown column{hint}"))
-    for column in schema.columns:
-        if column.required and column.name not in seen:
-            problems.append(Problem(name, 1, "-", f"missing column '{column.name}'"))
+    for declared in schema.columns:
+        if declared.required and declared.name not in seen:
+            problems.append(Problem(name, 1, "-", f"missing column '{declared.name}'"))
 
 
 def empty_table(schema: TableSchema) -> pd.DataFrame:
@@ -232,7 +232,8 @@ def _to_frame(parsed: list[Parsed], schema: TableSchema, problems: list[Problem]
     and per-file columns (``extra``: a value for each file), cells stripped on whole
     columns, blank rows dropped, cells over the size limit and missing mandatory values
     reported."""
-    tables, line_parts, extra_values = [], [], {key: [] for key in (extra or {})}
+    tables, line_parts = [], []
+    extra_values: dict[str, list[np.ndarray]] = {key: [] for key in (extra or {})}
     for position, item in enumerate(parsed):
         problems.extend(item.problems)
         if item.table is None or item.table.num_rows == 0:
@@ -243,7 +244,7 @@ def _to_frame(parsed: list[Parsed], schema: TableSchema, problems: list[Problem]
             arrays[column] = item.table.column(column) if column in item.table.column_names else pa.array([""] * length, pa.string())
         tables.append(pa.table(arrays))
         line_parts.append(item.lines)
-        for key, values in (extra or {}).items():
+        for key in extra or {}:
             extra_values[key].append(np.full(length, position, dtype=np.int32))
     if not tables:
         frame = empty_table(schema)
@@ -270,10 +271,10 @@ def _to_frame(parsed: list[Parsed], schema: TableSchema, problems: list[Problem]
     shown_files = names[file_column][owner[file_column]] if file_column else np.full(len(lines), parsed[0].name if parsed else "", dtype=object)
     # Cells over the size limit: reported, the row left out.
     too_long = np.zeros(len(lines), dtype=bool)
-    for column, values in stripped.items():
+    for values in stripped.values():
         too_long |= (pc.utf8_length(values).to_numpy(zero_copy_only=False) > MAX_FIELD_CHARS)
-    for position in np.flatnonzero(too_long & keep):
-        problems.append(Problem(str(shown_files[position]), int(lines[position]), "-", f"a cell is longer than {MAX_FIELD_CHARS} characters"))
+    for row in np.flatnonzero(too_long & keep):
+        problems.append(Problem(str(shown_files[row]), int(lines[row]), "-", f"a cell is longer than {MAX_FIELD_CHARS} characters"))
     keep &= ~too_long
     frame = pd.DataFrame({column: pd.Series(values.filter(pa.array(keep)).to_pandas(), dtype="str") if len(values) else pd.Series(dtype="str")
                           for column, values in stripped.items()})
@@ -281,11 +282,11 @@ def _to_frame(parsed: list[Parsed], schema: TableSchema, problems: list[Problem]
     for key in extra or {}:
         frame[key] = pd.Categorical.from_codes(owner[key][keep], categories=pd.Index(names[key], dtype="str"))
     # Missing mandatory values, once for the whole table.
-    for column in schema.columns:
-        if column.mandatory:
-            empty = (frame[column.name].str.strip() == "").to_numpy()
+    for declared in schema.columns:
+        if declared.mandatory:
+            empty = (frame[declared.name].str.strip() == "").to_numpy()
             for where, line in zip(frame.loc[empty, "file"] if "file" in frame else [parsed[0].name] * int(empty.sum()), frame.loc[empty, "line"]):
-                problems.append(Problem(str(where), int(line), column.name, "missing value"))
+                problems.append(Problem(str(where), int(line), declared.name, "missing value"))
     return frame.reset_index(drop=True)
 
 

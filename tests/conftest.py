@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
-
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from checker.corpus import load_corpus
-from checker.schema import CLAIMS, ENTITIES, SOURCES, TOPICS
 from checker.normalise import normalise
+from checker.schema import CLAIMS, ENTITIES, SOURCES, TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent
 

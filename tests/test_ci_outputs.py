@@ -3,7 +3,6 @@ pre-commit, a GitHub-flavoured CommonMark renderer (cmark-gfm, the one GitHub ru
 junitparser and Jenkins' JUnit schema; and the workflow's own shell steps, run as GitHub
 runs them (bash -e) on a broken corpus and on one with a new conflict."""
 
-import csv
 import json
 import os
 import re
@@ -12,13 +11,11 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pytest
 import yaml
+from consumers import actionlint, junit_schema, require
 
 from checker.cli import EXIT_FINDINGS, EXIT_INVALID, main
-from checker.schema import CLAIMS
 from conftest import ROOT, SHARED, build_corpus, claim
-from consumers import actionlint, junit_schema, require
 
 SARIF_SCHEMA = Path(os.environ.get("CLAIMCHECK_SARIF_SCHEMA") or SHARED / "schemas" / "sarif-schema-2.1.0.json")
 WORKFLOW = ROOT / ".github" / "workflows" / "claimcheck.yml"

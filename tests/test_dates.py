@@ -1,7 +1,9 @@
-import pytest
-from hypothesis import given, settings, strategies as st
-import pandas as pd
 import datetime as dt
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.dates import interval_label, parse_date
 from checker.errors import ParseError

@@ -1,10 +1,10 @@
 """Every format, built from one small corpus with known findings, read back by real parsers."""
 
 import json
-from pathlib import Path
 import os
 import re
 import xml.etree.ElementTree as ElementTree
+from pathlib import Path
 
 import pytest
 

@@ -8,14 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker import tables as tables_module
 from checker.cli import main
 from checker.corpus import load_corpus
-from checker.schema import CLAIMS
 from checker.errors import Problem
 from checker.normalise import normalise
+from checker.schema import CLAIMS
 from conftest import ROOT, build_corpus, claim
 
 HEADER = ",".join(CLAIMS.names)

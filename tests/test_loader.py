@@ -1,8 +1,8 @@
 """The loader and validation: every problem in one run, located as FILE:LINE: column."""
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from checker.corpus import load_corpus
 from checker.normalise import normalise

@@ -5,7 +5,8 @@ import itertools
 from collections import Counter
 
 import numpy as np
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker import engine
 from checker.config import Config

@@ -15,7 +15,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.cli import EXIT_INVALID, EXIT_WRITE, main
 from checker.files import write_atomic
@@ -61,7 +62,7 @@ def test_any_file_that_is_not_regular_is_a_located_error_never_a_hang(tmp_path_f
     assert process.returncode == EXIT_INVALID, err
     assert "Traceback" not in err
     shown = "claims/tagged" if kind == "folder" and file.endswith("alpha.csv") else file
-    assert shown in err or f"no claims tables" in err, err
+    assert shown in err or "no claims tables" in err, err
 
 
 def test_a_named_pipe_as_the_configuration_is_refused(tmp_path):

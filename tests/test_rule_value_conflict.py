@@ -1,4 +1,5 @@
-from hypothesis import given, settings, strategies as st, HealthCheck
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.rules import value_conflict
 from conftest import claim, ids, run_rules

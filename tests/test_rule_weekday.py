@@ -1,6 +1,7 @@
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from checker.dates import WEEKDAYS
 from checker.rules import RULES, weekday

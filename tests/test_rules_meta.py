@@ -3,7 +3,8 @@
 import pkgutil
 
 import pandas as pd
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import checker.rules
 from checker.findings import ClaimRef, Finding

@@ -7,8 +7,9 @@ prints text never imports the HTML renderer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 RENDERERS: dict[str, tuple[str, str]] = {
     "text": ("checker.formats.text", "render_text"),

@@ -15,7 +15,7 @@ def render_concise(record: Report) -> str:
     for finding in record["findings"]:
         subject = next((claim for claim in finding["claims"] if claim["claim_id"] == finding["subject"]), finding["claims"][0])
         marks = "" if finding["status"] == "new" else f" [{finding['status']}]"
-        if finding.get("review"):
-            marks += f" [{finding['review']['decision']}]"
+        if review := finding.get("review"):
+            marks += f" [{review['decision']}]"
         lines.append(f"{subject['file']}:{subject['line']}: {finding['severity']} {finding['rule']} {finding['message']}{marks}")
     return "".join(visible(line) + "\n" for line in lines)

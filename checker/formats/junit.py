@@ -76,8 +76,7 @@ def render_junit(record: Report) -> str:
             if finding.get("failing"):
                 failure = ElementTree.SubElement(case, "failure", message=finding["message"], type=finding["severity"])
                 failure.text = _describe(finding)
-            elif finding.get("review"):
-                review = finding["review"]
+            elif review := finding.get("review"):
                 ElementTree.SubElement(case, "skipped", message=f"reviewed: {review['decision']}: {review.get('note') or ''}".strip())
                 ElementTree.SubElement(case, "system-out").text = _describe(finding)
             else:
@@ -98,8 +97,8 @@ def _describe(finding: FindingRecord) -> str:
     lines = [f"[{finding['severity']}] [{finding['status']}] {finding['message']}"]
     if finding["diagnosis"]:
         lines.append(f"diagnosis: {finding['diagnosis']}")
-    if finding.get("review"):
-        lines.append(f"reviewed: {finding['review']['decision']} — {finding['review'].get('note') or ''}")
+    if review := finding.get("review"):
+        lines.append(f"reviewed: {review['decision']} — {review.get('note') or ''}")
     for claim in finding["claims"]:
         lines.append(f"  {claim['file']}:{claim['line']} {claim['claim_id']}: \"{claim['quote']}\"")
     lines.append(f"  fingerprint {finding['fingerprint']}")

@@ -88,7 +88,7 @@ def render_markdown(record: dict[str, Any], link_base: str = "") -> str:
         "| | error | warning | note |",
         "| --- | ---: | ---: | ---: |",
     ]
-    by_status = {}
+    by_status: dict[str, dict[str, int]] = {}
     for finding in record["findings"]:
         by_status.setdefault(finding["status"], {"error": 0, "warning": 0, "note": 0})[finding["severity"]] += 1
     for status in ("new", "changed", "unchanged"):

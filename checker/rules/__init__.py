@@ -1,11 +1,26 @@
 """The rule registry: an explicit tuple, in the order rules run and are listed.
 
 Every rule is a module with ID, SEVERITY, OPTIONS, a docstring whose first line is its
-description (with Fails:/Passes: examples), and ``check(claims, options)`` yielding findings.
+description (with Fails:/Passes: examples), ``check(claims, options)`` yielding findings,
+and EXAMPLES: the docstring's examples as data that run (see checker/examples.py).
+CONTRIBUTING.md walks through adding one.
 """
 
-from checker.rules import (citation, date_conflict, derived, magnitude, period_totals, name_reconciliation, relabelled,
-                           stated_conversion, status_conflict, sums, unit_dimension, value_conflict, weekday)
+from checker.rules import (
+    citation,
+    date_conflict,
+    derived,
+    magnitude,
+    name_reconciliation,
+    period_totals,
+    relabelled,
+    stated_conversion,
+    status_conflict,
+    sums,
+    unit_dimension,
+    value_conflict,
+    weekday,
+)
 
 RULES = (
     value_conflict,

@@ -14,11 +14,13 @@ scope. A cited source whose text is in the corpus and says nothing on the topic 
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
 from checker.pairing import NUMERIC, SAME_TIME, intervals_apart, ref, value_text, widened
@@ -99,7 +101,7 @@ class _Group:
             low, high = widened(claim["low"], claim["high"], self.tolerance)
             return _meet(found, low, high)
         if claim["kind"] == "date":
-            return _meet(self.kinds.get(("date",)), claim["date_start"], np.nextafter(claim["date_end"], -np.inf))
+            return _meet(self.kinds.get(("date",)), claim["date_start"], float(np.nextafter(claim["date_end"], -np.inf)))
         if claim["kind"] == "status" and len(self.statuses):
             statuses = self.statuses
             overlapping = ((statuses["period_start"] < claim["period_end"]) & (claim["period_start"] < statuses["period_end"])).to_numpy()
@@ -144,3 +146,26 @@ def _same_figure_elsewhere(claim: pd.Series, cited: pd.DataFrame, tolerance: flo
                   & meets)
     found = cited.index[candidates]
     return found[0] if len(found) else None
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_TRADE = ({"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"},
+          {"key": "total-trade", "kind": "quantity", "unit": "USD", "label": "Afghanistan's total trade"})
+_RULING = {"key": "court-ruling", "kind": "date", "event": "Supreme Court decision"}
+EXAMPLES = (
+    Example("fails", "USD 12.42 billion of bilateral trade in 2024, citing a report whose own claim is "
+                     "Afghanistan's total trade of >US$12 billion in 2024 (the figure, another scope)",
+            {"capss": (claim_row("capss-trade", "trade", "USD 12.42 billion", period="2024", cites="amu"),),
+             "amu": (claim_row("amu-total", "total-trade", ">12 billion USD", "more than 12 billion USD", period="2024"),)},
+            topics=_TRADE, flags=(("amu-total", "capss-trade"),)),
+    Example("fails", 'a ban "lifted" on 2025-04-17, citing a source that says the ban was "suspended"',
+            {"a": (claim_row("a-lifted", "ban", "lifted", "the ban was lifted", period="2025-04-17", cites="b"),),
+             "b": (claim_row("b-suspended", "ban", "suspended", "the ban was suspended", period="2025-04-17"),)},
+            topics=({"key": "ban", "kind": "status", "states": "in-force; suspended; lifted"},),
+            flags=(("a-lifted", "b-suspended"),)),
+    Example("passes", "a court decision dated 2025-04-17, citing a source that dates it 2025-04-17",
+            {"a": (claim_row("a-ruling", "court-ruling", "2025-04-17", "on April 17, 2025", cites="b"),),
+             "b": (claim_row("b-ruling", "court-ruling", "2025-04-17", "on 17 April 2025"),)},
+            topics=(_RULING,)),
+)

@@ -15,13 +15,14 @@ of the two dates that weekday fits.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from checker import display
 from checker.dates import WEEKDAYS, weekday_of
+from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import Option
 from checker.pairing import by_id, crowd_extremes, group_codes, pairs_apart, ref
@@ -81,3 +82,27 @@ def diagnose(first: pd.Series, second: pd.Series) -> str:
     if not causes:
         return "different dates beyond the stated precision"
     return "different dates: " + "; ".join(causes)
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_RULING = {"key": "court-ruling", "kind": "date", "event": "Supreme Court decision"}
+_ATTACK = {"key": "attack", "kind": "date", "event": "Crocus City Hall attack"}
+EXAMPLES = (
+    Example("fails", "Supreme Court decision on 2025-04-17 vs on 2025-04-21",
+            {"a": (claim_row("a-ruling", "court-ruling", "2025-04-17", "on 17 April 2025"),),
+             "b": (claim_row("b-ruling", "court-ruling", "2025-04-21", "on April 21, 2025"),)},
+            topics=(_RULING,), flags=(("a-ruling", "b-ruling"),)),
+    Example("fails", "Crocus City Hall attack in 2024-03 vs in 2024-06",
+            {"a": (claim_row("a-attack", "attack", "2024-03", "in March 2024"),),
+             "b": (claim_row("b-attack", "attack", "2024-06", "in June 2024"),)},
+            topics=(_ATTACK,), flags=(("a-attack", "b-attack"),)),
+    Example("fails", "signed on 2024-03-05 vs on 2024-05-03 (day and month swapped)",
+            {"a": (claim_row("a-signed", "signing", "2024-03-05", "signed on 5 March 2024"),),
+             "b": (claim_row("b-signed", "signing", "2024-05-03", "signed on 3 May 2024"),)},
+            topics=({"key": "signing", "kind": "date", "event": "Agreement signed"},), flags=(("a-signed", "b-signed"),)),
+    Example("passes", "Crocus City Hall attack in 2024-03 vs on 2024-03-22 (a month contains the day)",
+            {"a": (claim_row("a-attack", "attack", "2024-03", "in March 2024"),),
+             "b": (claim_row("b-attack", "attack", "2024-03-22", "on March 22, 2024"),)},
+            topics=(_ATTACK,)),
+)

@@ -16,12 +16,14 @@ the claims' aggregation compares them); ``since`` relates a duration to the date
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
 from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, shared_codes, widened
@@ -140,3 +142,38 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
                       message=f"{duration_row['id']} gives {duration_row['value']} up to {display.date_range(duration_row['period_start'], duration_row['period_end'])} "
                               f"since {event_row['topic_label']}, which {event_row['id']} dates {display.date_range(event_row['date_start'], event_row['date_end'])}: "
                               f"that is {short / year:.1f}–{long / year:.1f} years")
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_TRADE = {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"}
+EXAMPLES = (
+    Example("fails", 'US$80 million in 2024, "twice as much as the previous year" (x2 of 2023), while '
+                     "another claim gives US$60 million for 2023",
+            {"a": (claim_row("a-2024", "trade", "US$80 million", "US$80 million, twice as much as the previous year",
+                             period="2024", relation="x2", relative_to="2023"),),
+             "b": (claim_row("b-2023", "trade", "US$60 million", period="2023"),)},
+            topics=(_TRADE,), flags=(("a-2024", "b-2023"),)),
+    Example("fails", 'trade "rose" to US$1 billion in 2024 from US$1.04 billion in 2023 (stated values fall)',
+            {"a": (claim_row("rose", "trade", "US$1 billion", "trade rose to US$1 billion", period="2024", relation="increase",
+                             relative_to="2023"),
+                   claim_row("before", "trade", "US$1.04 billion", period="2023"))},
+            topics=(_TRADE,), flags=(("before", "rose"),)),
+    Example("fails", '">2 decades" of ban ending in 2025 since a listing dated 2010',
+            {"a": (claim_row("ban", "ban-duration", ">2 decades", "a ban of over two decades", period="2025-04-17",
+                             relation="since", relative_to="listing"),
+                   claim_row("listed", "listing", "2010", "listed in 2010"))},
+            topics=({"key": "ban-duration", "kind": "quantity", "unit": "year"},
+                    {"key": "listing", "kind": "date", "event": "Group listed"}),
+            flags=(("ban", "listed"),)),
+    Example("passes", '"from US$170 million in 2022 to US$1 billion in 2024" (an increase, and it is one)',
+            {"a": (claim_row("to", "trade", "US$1 billion", "from US$170 million in 2022 to US$1 billion in 2024", period="2024",
+                             relation="increase", relative_to="2022"),
+                   claim_row("from", "trade", "US$170 million", "from US$170 million in 2022 to US$1 billion in 2024",
+                             period="2022"))},
+            topics=(_TRADE,)),
+    Example("passes", "a relation to a period for which no claim exists (nothing to check against)",
+            {"a": (claim_row("a-2024", "trade", "US$80 million", "US$80 million, twice as much as the previous year",
+                             period="2024", relation="x2", relative_to="2023"),)},
+            topics=(_TRADE,)),
+)

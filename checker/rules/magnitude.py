@@ -19,17 +19,33 @@ left to the stated-conversion rule.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.bounds import excess
+from checker.densities import MASS_DIMENSION, VOLUME_DIMENSION, density_bounds
+from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.quantities import MASS_DIMENSION, VOLUME_DIMENSION, density_bounds
-from checker.pairing import (FIGURES, NUMERIC, SAME_TIME, Crowd, adjacent_periods, crowd_extremes, exceeding_inside,
-                              group_codes, members, pairs_exceeding, ref, rows_of, widened)
+from checker.pairing import (
+    FIGURES,
+    NUMERIC,
+    SAME_TIME,
+    Crowd,
+    adjacent_periods,
+    crowd_extremes,
+    exceeding_inside,
+    group_codes,
+    members,
+    pairs_exceeding,
+    ref,
+    rows_of,
+    widened,
+)
 
 ID = "magnitude-plausibility"
 SEVERITY = "warning"
@@ -39,44 +55,6 @@ OPTIONS = {"max_ratio": Option(10.0, "how many times its bound a value may be (a
 
 def amount_text(row: pd.Series, prefix: str = "") -> str:
     return display.quantity(row[f"{prefix}low"], row[f"{prefix}high"], row[f"{prefix}magnitude"], row["topic_factor"], row["topic_unit"], row[f"{prefix}qualifier"])
-
-
-def bounding_claims(claims: pd.DataFrame, label_, groups: dict | None = None) -> list:
-    """Figures of the topic that bounds this claim's topic, for an overlapping period."""
-    row = claims.loc[label_]
-    bound_topic = row["bounded_by"]
-    if not isinstance(bound_topic, str) or not bound_topic:
-        return []
-    if groups is not None:
-        candidates = claims.loc[groups.get(bound_topic, [])]
-    else:
-        candidates = claims[claims["topic"] == bound_topic]
-    keep = (candidates["modality"].isin(FIGURES) & candidates["amount_magnitude"].notna()
-            & (candidates["period_start"] < row["period_end"]) & (row["period_start"] < candidates["period_end"]))
-    return list(candidates.index[keep])
-
-
-def excess(amount: pd.Series, bound: pd.Series, max_ratio: float) -> str | None:
-    """How many times the bound an amount is, when more than ``max_ratio``; else None.
-
-    An amount in another dimension than its bound (a mass against a volume) is converted
-    through the substance's density, once per phase; it exceeds only under every phase."""
-    yearly = " one year of" if str(bound["dimension"]).endswith(" / [time]") else ""
-    if amount["amount_dimension"] == bound["amount_dimension"]:
-        smallest_ratio = amount["amount_low"] / bound["amount_high"] if bound["amount_high"] > 0 else np.nan
-        if not (smallest_ratio > max_ratio):
-            return None
-        return f"{display.ratio(amount['amount_magnitude'], bound['amount_magnitude'])}{yearly} {bound['topic_label']}"
-    substance = bound["substance"] if isinstance(bound["substance"], str) and bound["substance"] else amount.get("substance")
-    converted = density_bounds(bound["amount_low"], bound["amount_high"], bound["amount_dimension"], amount["amount_dimension"], substance)
-    if not converted:
-        return None
-    ratios = []
-    for phase, (low, high) in converted.items():
-        if not (high > 0 and amount["amount_low"] / high > max_ratio):
-            return None
-        ratios.append(f"{display.ratio(amount['amount_magnitude'], (low + high) / 2)} {phase}")
-    return f"{' / '.join(ratios)}{yearly} {bound['topic_label']} (converted through the density of {substance})"
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -229,3 +207,38 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
                           message=f"{first_row['topic_label']} goes from {amount_text(first_row)} ({display.date_range(first_row['period_start'], first_row['period_end'])}, {first_row['id']}) "
                                   f"to {amount_text(second_row)} ({display.date_range(second_row['period_start'], second_row['period_end'])}, {second_row['id']}): "
                                   f"{display.ratio(first_row['magnitude'], second_row['magnitude'])} in one period")
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_LPG = ({"key": "lpg-contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+        {"key": "lpg-imports", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+        {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg", "label": "annual LPG demand"})
+_TRADE = ({"key": "flour-exports", "kind": "quantity", "unit": "USD", "part_of": "trade"},
+          {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"})
+_DEMAND = claim_row("demand", "lpg-demand", "~700,000 t/year", "around 700,000 tonnes per year", period="2025")
+EXAMPLES = (
+    Example("fails", "a contract for 26.3 million t of LPG vs an annual LPG demand of ~700,000 t/year",
+            {"a": (claim_row("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"), _DEMAND)},
+            topics=_LPG, flags=(("contract", "demand"),)),
+    Example("fails", "a contract for 26.3 million t of LPG vs an annual demand of 1.3 million m³ of liquid LPG",
+            {"a": (claim_row("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"),
+                   claim_row("demand", "lpg-demand", "1.3 million m^3/year", "1.3 million m³ a year", period="2025"))},
+            topics=(_LPG[0], {"key": "lpg-demand", "kind": "quantity", "unit": "m^3/year", "substance": "lpg"}),
+            flags=(("contract", "demand"),)),
+    Example("fails", "flour exports of US$2 billion vs bilateral trade of US$1 billion (part > whole)",
+            {"a": (claim_row("flour", "flour-exports", "US$2 billion", period="2024"),
+                   claim_row("trade", "trade", "US$1 billion", period="2024"))},
+            topics=_TRADE, flags=(("flour", "trade"),)),
+    Example("fails", "trade of US$20 million in 2023 vs US$1 billion in 2024 (a 50× jump in a year)",
+            {"a": (claim_row("trade-2023", "trade", "US$20 million", period="2023"),
+                   claim_row("trade-2024", "trade", "US$1 billion", period="2024"))},
+            topics=_TRADE[1:], flags=(("trade-2023", "trade-2024"),)),
+    Example("passes", "LPG imports of >275,000 t vs an annual demand of ~700,000 t/year",
+            {"a": (claim_row("imports", "lpg-imports", ">275,000 t", "more than 275,000 tonnes", period="2025"), _DEMAND)},
+            topics=_LPG),
+    Example("passes", "flour exports of US$2 billion in 2024 vs bilateral trade of US$1 billion in Q1 2024",
+            {"a": (claim_row("flour", "flour-exports", "US$2 billion", period="2024"),
+                   claim_row("trade-q1", "trade", "US$1 billion", period="2024-01/2024-03"))},
+            topics=_TRADE),
+)

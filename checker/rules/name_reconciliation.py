@@ -13,10 +13,12 @@ where a second candidate scores within a few points, is a warning.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import pandas as pd
 
+from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option
 from checker.pairing import ref
@@ -45,3 +47,20 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                               diagnosis="ambiguous match",
                               message=f"{column} '{name}' matches several {kind}s equally well "
                                       f"({row[f'{column}_candidates']}); resolved to '{row[column]}' — use the key")
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_TRADE = {"key": "russia-afghanistan-trade", "kind": "quantity", "unit": "USD", "aliases": "bilateral trade"}
+EXAMPLES = (
+    Example("fails", 'topic "russia-afghanistan-trdae" → russia-afghanistan-trade (a note: correct the typo)',
+            {"a": (claim_row("a-2024", "russia-afghanistan-trdae", "US$1 billion", period="2024"),)},
+            topics=(_TRADE,), flags=(("a-2024",),)),
+    Example("fails", 'topic "lpg-ports" matches lpg-imports and lpg-exports equally (a warning)',
+            {"a": (claim_row("a-2024", "lpg-ports", "5 t", period="2024"),)},
+            topics=({"key": "lpg-imports", "kind": "quantity", "unit": "t"}, {"key": "lpg-exports", "kind": "quantity", "unit": "t"}),
+            flags=(("a-2024",),)),
+    Example("passes", 'topic "bilateral trade", a listed alias of russia-afghanistan-trade',
+            {"a": (claim_row("a-2024", "bilateral trade", "US$1 billion", period="2024"),)},
+            topics=(_TRADE,)),
+)

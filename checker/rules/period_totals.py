@@ -17,12 +17,14 @@ may go up and down and are left to value-conflict.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
 from checker.pairing import NUMERIC, crowd_extremes, exceeding_inside, ref
@@ -69,3 +71,31 @@ def _amount(row: pd.Series) -> str:
 
 def _period(row: pd.Series) -> str:
     return display.date_range(row["period_start"], row["period_end"])
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_TOLL = {"key": "toll", "kind": "count", "unit": "person", "label": "death toll", "aggregation": "cumulative"}
+EXAMPLES = (
+    Example("fails", "wheat exports of 2.1 Mt in Q1 2024 vs 1.8 Mt in the whole of 2024 (a flow)",
+            {"a": (claim_row("a-q1", "wheat-exports", "2.1 million t", period="2024-01/2024-03"),),
+             "b": (claim_row("b-2024", "wheat-exports", "1.8 million t", period="2024"),)},
+            topics=({"key": "wheat-exports", "kind": "quantity", "unit": "t", "aggregation": "flow"},),
+            flags=(("a-q1", "b-2024"),)),
+    Example("fails", "a death toll of 1,450 as of 9 May vs 1,200 as of 12 May (a running total falls)",
+            {"a": (claim_row("a-may9", "toll", "1,450 person", "1,450 dead", period="2024-05-09"),),
+             "b": (claim_row("b-may12", "toll", "1,200 person", "1,200 dead", period="2024-05-12"),)},
+            topics=(_TOLL,), flags=(("a-may9", "b-may12"),)),
+    Example("passes", "exports of US$3.1 billion in January–June vs US$7.9 billion for the year",
+            {"a": (claim_row("a-h1", "exports", "US$3.1 billion", period="2024-01/2024-06"),),
+             "b": (claim_row("b-2024", "exports", "US$7.9 billion", period="2024"),)},
+            topics=({"key": "exports", "kind": "quantity", "unit": "USD"},)),
+    Example("passes", '1,200 dead as of 2 May vs ">1,000" as of 9 May (a lower bound may trail)',
+            {"a": (claim_row("a-may2", "toll", "1,200 person", "1,200 dead", period="2024-05-02"),),
+             "b": (claim_row("b-may9", "toll", "more than 1,000 person", "more than 1,000 dead", period="2024-05-09"),)},
+            topics=(_TOLL,)),
+    Example("passes", "2.3 Mt shipped in May vs 31 Mt shipped since the deal began, as of June",
+            {"a": (claim_row("a-may", "shipped", "2.3 million t", period="2024-05-01/2024-05-31"),),
+             "b": (claim_row("b-june", "shipped", "31 million t", period="2024-06-30"),)},
+            topics=({"key": "shipped", "kind": "quantity", "unit": "t", "aggregation": "cumulative"},)),
+)

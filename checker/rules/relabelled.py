@@ -16,12 +16,14 @@ a conflict yet. The same figure under two topics of one source is a note.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option
 from checker.pairing import NUMERIC, by_id, crowd_extremes, group_codes, pairs_overlapping, ref
@@ -107,3 +109,29 @@ def what_differs(first: pd.Series, second: pd.Series) -> str:
 
 def _parts(row: pd.Series) -> list[str]:
     return [part.strip() for part in str(row["sum_of"] or "").split(";") if part.strip()]
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_FUELS = ({"key": "diesel", "kind": "quantity", "unit": "t", "substance": "diesel", "label": "diesel deliveries"},
+          {"key": "petrol", "kind": "quantity", "unit": "t", "substance": "gasoline", "label": "petrol deliveries"})
+EXAMPLES = (
+    Example("fails", "diesel deliveries of 182,400 t (one source) vs petrol deliveries of 182,400 t (another), 2024",
+            {"a": (claim_row("a-diesel", "diesel", "182,400 t", period="2024"),),
+             "b": (claim_row("b-petrol", "petrol", "182,400 t", period="2024"),)},
+            topics=_FUELS, flags=(("a-diesel", "b-petrol"),)),
+    Example("fails", "wheat exports of US$412 million vs flour exports of US$412 million, same year",
+            {"a": (claim_row("a-wheat", "wheat-exports", "US$412 million", period="2024"),),
+             "b": (claim_row("b-flour", "flour-exports", "US$412 million", period="2024"),)},
+            topics=({"key": "wheat-exports", "kind": "quantity", "unit": "USD", "label": "wheat exports"},
+                    {"key": "flour-exports", "kind": "quantity", "unit": "USD", "label": "flour exports"}),
+            flags=(("a-wheat", "b-flour"),)),
+    Example("passes", "14 t of diesel vs 14 t of petrol (fewer than three significant digits: coincidence)",
+            {"a": (claim_row("a-diesel", "diesel", "14 t", period="2024"),),
+             "b": (claim_row("b-petrol", "petrol", "14 t", period="2024"),)},
+            topics=_FUELS),
+    Example("passes", "182,400 t of diesel in 2024 vs 182,400 t of petrol in 2019 (different times)",
+            {"a": (claim_row("a-diesel", "diesel", "182,400 t", period="2024"),),
+             "b": (claim_row("b-petrol", "petrol", "182,400 t", period="2019"),)},
+            topics=_FUELS),
+)

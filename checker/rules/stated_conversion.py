@@ -15,17 +15,19 @@ Conversions between currencies cannot be checked without an exchange rate, and s
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.bounds import bounding_claims, excess
+from checker.densities import DENSITIES, SUBSTANCE_LABELS
+from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.quantities import DENSITIES, SUBSTANCE_LABELS
 from checker.pairing import NUMERIC, intervals_apart, ref
-from checker.rules.magnitude import bounding_claims, excess
 
 ID = "stated-conversion"
 SEVERITY = "error"
@@ -86,7 +88,8 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         mass_prefix = ""
     implied = (row["converted_magnitude"] / row["magnitude"]) if row["dimension"] == VOLUME else (row["magnitude"] / row["converted_magnitude"])
     implied_low, implied_high = mass_low / volume_high, mass_high / volume_low
-    matches, others = [], []
+    matches: list[tuple[str, float, float]] = []
+    others: list[tuple[str, float, float]] = []
     densities = DENSITIES[substance]
     substance = SUBSTANCE_LABELS.get(substance, substance)
     for phase, (low, high) in densities.items():
@@ -118,3 +121,26 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         message += "; read " + "; ".join(alternatives)
     return Finding(topic=row["topic"], subject=row["id"], claims=refs + tuple(bounds), message=message,
                    diagnosis=f"the conversion assumes {substance} {PHASE_LABEL[phase]} and gives an implausible amount")
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_LPG = ({"key": "lpg-contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+        {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg", "label": "annual LPG demand"})
+_DEMAND = claim_row("demand", "lpg-demand", "~700,000 t/year", "the annual demand is around 700,000 tonnes", period="2025")
+EXAMPLES = (
+    Example("fails", '"50 million cubic metres (about 26.3 million tonnes) of LPG": 0.526 t/m³ is LPG as a liquid, '
+                     "and 26.3 million t is 38 times Afghanistan's annual LPG demand",
+            {"orf": (claim_row("contract", "lpg-contract", "50 million m^3", "50 million cubic metres (about 26.3 million tonnes) of LPG",
+                               period="2025", converted="~26.3 million t"), _DEMAND)},
+            topics=_LPG, flags=(("contract", "demand"),)),
+    Example("fails", '"2 million m³ (about 9 million t) of LPG": 4.5 t/m³ is no density of LPG',
+            {"a": (claim_row("contract", "lpg-contract", "2 million m^3", "2 million m³ (about 9 million t) of LPG", period="2025",
+                             converted="~9 million t"),)},
+            topics=_LPG, flags=(("contract",),)),
+    Example("passes", '"50 million cubic metres (about 100,000 tonnes) of LPG gas": 2 kg/m³ is LPG as gas '
+                      "at standard conditions, and the amount is within the bounds",
+            {"a": (claim_row("contract", "lpg-contract", "50 million m^3", "50 million cubic metres (about 100,000 tonnes) of LPG gas",
+                             period="2025", converted="~100,000 t"), _DEMAND)},
+            topics=_LPG),
+)

@@ -13,12 +13,14 @@ change happened.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option
 from checker.pairing import PAIR_LIMIT, Crowd, by_id, group_codes, pairs_overlapping, ref
@@ -120,3 +122,25 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
         yield Finding(topic=rows[0]["topic"], claims=tuple(ref(claims, label) for label in labels), severity=Severity.WARNING.value,
                       diagnosis="the status reverses: the texts disagree on whether the change happened",
                       message=f"{story}: the status goes back to '{state}'")
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_RECOGNITION = {"key": "recognition", "kind": "status", "states": "recognised; not-recognised"}
+_LISTING = {"key": "listing", "kind": "status", "states": "listed; removed"}
+EXAMPLES = (
+    Example("fails", '"recognised" (as of 2025-07-28) vs "not recognised" (as of 2025-07-28)',
+            {"a": (claim_row("a-recognised", "recognition", "recognised", period="2025-07-28"),),
+             "b": (claim_row("b-not", "recognition", "not-recognised", "not recognised", period="2025-07-28"),)},
+            topics=(_RECOGNITION,), flags=(("a-recognised", "b-not"),)),
+    Example("fails", "listed (2003/2024) → removed (April 2025) → listed (July 2025): a reversal, warned",
+            {"a": (claim_row("a-listed", "listing", "listed", period="2003/2024"),),
+             "b": (claim_row("b-removed", "listing", "removed", period="2025-04"),),
+             "c": (claim_row("c-listed", "listing", "listed", period="2025-07"),)},
+            topics=(_LISTING,), flags=(("a-listed", "b-removed", "c-listed"),)),
+    Example("passes", '"not recognised" (as of 2025-04-28) vs "recognised" (from 2025-07-03): the status '
+                      "changed between two dated claims",
+            {"a": (claim_row("a-not", "recognition", "not-recognised", "not recognised", period="2025-04-28"),),
+             "b": (claim_row("b-recognised", "recognition", "recognised", period="2025-07-03/.."),)},
+            topics=(_RECOGNITION,)),
+)

@@ -16,12 +16,14 @@ out, when one explains the gap exactly.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.examples import Example, Row, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
 from checker.pairing import NUMERIC, PAIR_LIMIT, SAME_TIME, ref, widened
@@ -183,3 +185,30 @@ def _plain(value: float, like: str) -> str:
 
 def _amount(row: pd.Series) -> str:
     return display.quantity(row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"])
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_TOPICS = ({"key": "exports", "kind": "quantity", "unit": "USD"}, {"key": "imports", "kind": "quantity", "unit": "USD"},
+           {"key": "turnover", "kind": "quantity", "unit": "USD", "label": "trade turnover", "sum_of": "exports; imports"})
+
+
+def _trade(exports: str, imports: str, total: str, total_from: str = "a") -> dict[str, tuple[Row, ...]]:
+    """Exports and imports of 2024 from source a, and their total from ``total_from``."""
+    parts = (claim_row("exports", "exports", exports, period="2024"), claim_row("imports", "imports", imports, period="2024"))
+    whole = claim_row("total", "turnover", total, period="2024")
+    return {"a": (*parts, whole)} if total_from == "a" else {"a": parts, total_from: (whole,)}
+
+
+EXAMPLES = (
+    Example("fails", 'exports of 2.16 billion and imports of 7.35 billion, "a total of 9.96 billion" (2.61, transposed)',
+            _trade("US$2.16 billion", "US$7.35 billion", "US$9.96 billion"), topics=_TOPICS,
+            flags=(("exports", "imports", "total"),)),
+    Example("fails", "exports 2.61 billion and imports 7.35 billion (one source) vs a total of 7.35 billion (another)",
+            _trade("US$2.61 billion", "US$7.35 billion", "US$7.35 billion", total_from="b"), topics=_TOPICS,
+            flags=(("exports", "imports", "total"),)),
+    Example("passes", "exports of 2.61 billion and imports of 7.35 billion, a total of 9.96 billion",
+            _trade("US$2.61 billion", "US$7.35 billion", "US$9.96 billion"), topics=_TOPICS),
+    Example("passes", "exports of 2.6 billion and imports of 7.4 billion vs a total of 9.96 billion (within precision)",
+            _trade("US$2.6 billion", "US$7.4 billion", "US$9.96 billion"), topics=_TOPICS),
+)

@@ -6,7 +6,8 @@ like an actual figure). Claims compare for the same time and modality class.
 
 Fails:  50 million m³ of LPG vs 200,000 t of LPG (no density of LPG reconciles them)
 Fails:  US$80 million vs 80,000 t in one topic (no density links money and mass)
-Passes: 50 million m³ vs 100,000 t of LPG (consistent with LPG as gas; noted as such)
+Fails:  50 million m³ vs 100,000 t of LPG: consistent only as a gas (a note naming the phases)
+Passes: 1,000 m³ vs 830 t of diesel (the density of diesel links them)
 
 Volume and mass (and their rates) convert through the densities of the topic's
 substance, one interpretation per phase: LPG as a liquid (0.50–0.58 t/m³) or as a gas at
@@ -16,15 +17,26 @@ consistent and which are not; a pair consistent under every phase is not reporte
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from checker.densities import PHASES, SUBSTANCE_LABELS
+from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import tolerance
-from checker.quantities import PHASES, SUBSTANCE_LABELS
-from checker.pairing import NUMERIC, SAME_TIME, by_id, group_codes, in_topic_unit, intervals_apart, pairs_overlapping, ref
+from checker.pairing import (
+    NUMERIC,
+    SAME_TIME,
+    by_id,
+    group_codes,
+    in_topic_unit,
+    intervals_apart,
+    pairs_overlapping,
+    ref,
+)
 
 ID = "unit-dimension"
 SEVERITY = "warning"
@@ -79,7 +91,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | None:
     first, second = claims.loc[a], claims.loc[b]
     tolerance = default_tolerance if np.isnan(first["tolerance"]) else first["tolerance"]
-    consistent, inconsistent = [], []
+    consistent: list[str] = []
+    inconsistent: list[str] = []
     for phase in PHASES:
         one, two = in_topic_dimension(first, phase), in_topic_dimension(second, phase)
         if one is None or two is None:
@@ -87,7 +100,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         (low_1, high_1), (low_2, high_2) = one, two
         meet = not intervals_apart(low_1, high_1, low_2, high_2, tolerance)
         converted = first if first["dimension"] != first["topic_dimension"] else second
-        low, high = in_topic_dimension(converted, phase)
+        low, high = one if converted is first else two
         text = f"{PHASE_LABEL[phase]} ({converted['value']} is {in_topic_unit(converted, low)}–{in_topic_unit(converted, high)})"
         (consistent if meet else inconsistent).append(text)
     refs = (ref(claims, a), ref(claims, b))
@@ -106,3 +119,26 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
                    diagnosis="consistent only under one reading of the substance's phase",
                    message=f"{first['value']} and {second['value']} agree only {'; '.join(consistent)}; "
                            f"they disagree {'; '.join(inconsistent)}")
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_LPG = {"key": "lpg-imports", "kind": "quantity", "unit": "t", "substance": "lpg", "label": "LPG imports"}
+EXAMPLES = (
+    Example("fails", "50 million m³ of LPG vs 200,000 t of LPG (no density of LPG reconciles them)",
+            {"a": (claim_row("a-volume", "lpg-imports", "50 million m^3", "50 million m³", period="2024"),),
+             "b": (claim_row("b-mass", "lpg-imports", "200,000 t", period="2024"),)},
+            topics=(_LPG,), flags=(("a-volume", "b-mass"),)),
+    Example("fails", "US$80 million vs 80,000 t in one topic (no density links money and mass)",
+            {"a": (claim_row("a-value", "lpg-imports", "US$80 million", period="2024"),),
+             "b": (claim_row("b-mass", "lpg-imports", "80,000 t", period="2024"),)},
+            topics=(_LPG,), flags=(("a-value",), ("a-value", "b-mass"))),
+    Example("fails", "50 million m³ vs 100,000 t of LPG: consistent only as a gas (a note naming the phases)",
+            {"a": (claim_row("a-volume", "lpg-imports", "50 million m^3", "50 million m³", period="2024"),),
+             "b": (claim_row("b-mass", "lpg-imports", "100,000 t", period="2024"),)},
+            topics=(_LPG,), flags=(("a-volume", "b-mass"),)),
+    Example("passes", "1,000 m³ vs 830 t of diesel (the density of diesel links them)",
+            {"a": (claim_row("a-volume", "diesel", "1,000 m^3", "1,000 m³", period="2024"),),
+             "b": (claim_row("b-mass", "diesel", "830 t", period="2024"),)},
+            topics=({"key": "diesel", "kind": "quantity", "unit": "t", "substance": "diesel"},)),
+)

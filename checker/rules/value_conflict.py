@@ -26,16 +26,30 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import tolerance
-from checker.pairing import (NUMERIC, SAME_TIME, Crowd, MagnitudeIndex, by_id, crowd_extremes, group_codes, pairs_apart,
-                              point_gaps, ref, tolerance_of, widened)
+from checker.pairing import (
+    NUMERIC,
+    SAME_TIME,
+    Crowd,
+    MagnitudeIndex,
+    by_id,
+    crowd_extremes,
+    group_codes,
+    pairs_apart,
+    point_gaps,
+    ref,
+    tolerance_of,
+    widened,
+)
 
 ID = "value-conflict"
 SEVERITY = "error"
@@ -176,3 +190,38 @@ def _closest_explanation(claims: pd.DataFrame, index: MagnitudeIndex, first: pd.
             label = index.labels[near[position]]
             best = (row, claims.loc[label], "period" if period[position] else "scope")
     return best
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_TRADE = {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"}
+EXAMPLES = (
+    Example("fails", "US$1 billion (bilateral trade, 2024) vs USD 12.42 billion (bilateral trade, 2024)",
+            {"orf": (claim_row("orf-2024", "trade", "US$1 billion", period="2024"),),
+             "capss": (claim_row("capss-2024", "trade", "USD 12.42 billion", period="2024"),)},
+            topics=(_TRADE,), flags=(("capss-2024", "orf-2024"),)),
+    Example("fails", "3 million barrels vs 2 million barrels for the same month (round numbers read tight)",
+            {"a": (claim_row("a-may", "oil", "3 million barrel", "3 million barrels", period="2024-05"),),
+             "b": (claim_row("b-may", "oil", "2 million barrel", "2 million barrels", period="2024-05"),)},
+            topics=({"key": "oil", "kind": "quantity", "unit": "barrel"},), flags=(("a-may", "b-may"),)),
+    Example("fails", "an agreement for 40 aircraft vs an agreement for 60 aircraft (the same deal)",
+            {"a": (claim_row("a-deal", "aircraft", "40", "an agreement for 40 aircraft", period="2024", modality="agreement"),),
+             "b": (claim_row("b-deal", "aircraft", "60", "an agreement for 60 aircraft", period="2024", modality="agreement"),)},
+            topics=({"key": "aircraft", "kind": "count"},), flags=(("a-deal", "b-deal"),)),
+    Example("passes", 'US$1 billion (2024) vs "more than US$3 billion" as a target',
+            {"a": (claim_row("a-2024", "trade", "US$1 billion", period="2024"),),
+             "b": (claim_row("b-target", "trade", "more than US$3 billion", period="2024", modality="target"),)},
+            topics=(_TRADE,)),
+    Example("passes", "US$1 billion (2024) vs US$1.04 billion (2024): 1 billion is a rounded 1.04 billion",
+            {"a": (claim_row("a-2024", "trade", "US$1 billion", period="2024"),),
+             "b": (claim_row("b-2024", "trade", "US$1.04 billion", period="2024"),)},
+            topics=(_TRADE,)),
+    Example("passes", "US$3.1 billion (January–June 2024) vs US$7.9 billion (2024): periods that nest",
+            {"a": (claim_row("a-h1", "trade", "US$3.1 billion", period="2024-01/2024-06"),),
+             "b": (claim_row("b-2024", "trade", "US$7.9 billion", period="2024"),)},
+            topics=(_TRADE,)),
+    Example("passes", "1,200 dead as of 2 May vs 1,450 dead as of 9 May (a running total rising)",
+            {"a": (claim_row("a-may2", "toll", "1,200 person", "1,200 dead", period="2024-05-02"),),
+             "b": (claim_row("b-may9", "toll", "1,450 person", "1,450 dead", period="2024-05-09"),)},
+            topics=({"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"},)),
+)

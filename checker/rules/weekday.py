@@ -12,11 +12,13 @@ year in which the stated day and month fall on it, since a year slip is a common
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import pandas as pd
 
 from checker.dates import WEEKDAYS
+from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import Option
 from checker.pairing import ref
@@ -52,3 +54,19 @@ def fitting_dates(date: dt.date, weekday: int) -> str:
         if other.weekday() == weekday:
             return f"{text}; {date.strftime('%d %B').lstrip('0')} was a {WEEKDAYS[weekday]} in {other.year}"
     return text
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_SIGNING = {"key": "signing", "kind": "date", "event": "Agreement signed"}
+EXAMPLES = (
+    Example("fails", '"on Thursday, 3 May 2024" tagged 2024-05-03 (3 May 2024 was a Friday)',
+            {"a": (claim_row("signed", "signing", "2024-05-03", "signed on Thursday, 3 May 2024"),)},
+            topics=(_SIGNING,), flags=(("signed",),)),
+    Example("passes", '"on Friday, 3 May 2024" tagged 2024-05-03',
+            {"a": (claim_row("signed", "signing", "2024-05-03", "signed on Friday, 3 May 2024"),)},
+            topics=(_SIGNING,)),
+    Example("passes", '"on 3 May 2024" tagged 2024-05-03 (no weekday to check)',
+            {"a": (claim_row("signed", "signing", "2024-05-03", "signed on 3 May 2024"),)},
+            topics=(_SIGNING,)),
+)
