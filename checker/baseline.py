@@ -25,10 +25,26 @@ CORPUS_PATHS = ("claims", "seeds", "pyproject.toml", "claimcheck.toml")
 
 # What a finding of a saved report must hold, and of which type, for a comparison and for
 # the formats that show resolved findings.
-FINDING_FIELDS: dict[str, type] = {"fingerprint": str, "identity": str, "rule": str, "severity": str, "topic": str, "message": str,
-                  "diagnosis": str, "claims": list}
-CLAIM_FIELDS: dict[str, type] = {"source": str, "claim_id": str, "file": str, "line": int, "quote": str, "value": str,
-                "normalised": str, "period": str}
+FINDING_FIELDS: dict[str, type] = {
+    "fingerprint": str,
+    "identity": str,
+    "rule": str,
+    "severity": str,
+    "topic": str,
+    "message": str,
+    "diagnosis": str,
+    "claims": list,
+}
+CLAIM_FIELDS: dict[str, type] = {
+    "source": str,
+    "claim_id": str,
+    "file": str,
+    "line": int,
+    "quote": str,
+    "value": str,
+    "normalised": str,
+    "period": str,
+}
 
 
 def load_report(path: Path) -> tuple[list[dict[str, Any]], str]:
@@ -69,7 +85,9 @@ def report_problems(data: Any) -> list[str]:
             continue
         for field, kind in FINDING_FIELDS.items():
             if not isinstance(finding.get(field), kind) or isinstance(finding.get(field), bool):
-                problems.append(f"findings[{number}].{field} must be {kind.__name__}, not {type(finding.get(field)).__name__}")
+                problems.append(
+                    f"findings[{number}].{field} must be {kind.__name__}, not {type(finding.get(field)).__name__}"
+                )
         claims = finding.get("claims")
         for index, claim in enumerate(claims if isinstance(claims, list) else []):
             if not isinstance(claim, dict):
@@ -98,7 +116,9 @@ def compare(findings: list[Finding], baseline: list[dict[str, Any]], label: str)
             matched.add(previous)
         else:
             statuses[finding.fingerprint] = ("new", None)
-    resolved = [record for record in baseline if record["fingerprint"] not in matched and record.get("status") != "resolved"]
+    resolved = [
+        record for record in baseline if record["fingerprint"] not in matched and record.get("status") != "resolved"
+    ]
     resolved.sort(key=lambda record: (record.get("topic", ""), record.get("rule", ""), record["fingerprint"]))
     return Comparison(label=label, statuses=statuses, resolved=resolved)
 
@@ -110,13 +130,21 @@ def findings_at_revision(root: Path, revision: str, check: Callable[[Path], list
 
     root = Path(root).resolve()
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
         prefix = root.relative_to(Path(top).resolve()).as_posix()
         paths = [f"{revision}:{prefix}/{name}" if prefix != "." else f"{revision}:{name}" for name in CORPUS_PATHS]
-        listing = subprocess.run(["git", "ls-tree", "--name-only", revision, "--", *(p.split(":", 1)[1] for p in paths)],
-                                 cwd=top, capture_output=True, text=True, check=True).stdout.split()
-        archive = subprocess.run(["git", "archive", "--format=tar", revision, "--", *listing],
-                                 cwd=top, capture_output=True, check=True).stdout
+        listing = subprocess.run(
+            ["git", "ls-tree", "--name-only", revision, "--", *(p.split(":", 1)[1] for p in paths)],
+            cwd=top,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        archive = subprocess.run(
+            ["git", "archive", "--format=tar", revision, "--", *listing], cwd=top, capture_output=True, check=True
+        ).stdout
     except FileNotFoundError:
         raise UsageError("--since needs git, which is not installed") from None
     except subprocess.CalledProcessError as error:
@@ -129,6 +157,8 @@ def findings_at_revision(root: Path, revision: str, check: Callable[[Path], list
         try:
             findings = check(old_root)
         except DataError as error:
-            raise UsageError(f"the corpus at '{revision}' is not valid ({len(error.problems)} problem(s)); "
-                             "compare with a saved baseline instead") from None
+            raise UsageError(
+                f"the corpus at '{revision}' is not valid ({len(error.problems)} problem(s)); "
+                "compare with a saved baseline instead"
+            ) from None
     return [dict(finding_record(finding)) for finding in findings]

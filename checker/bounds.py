@@ -23,8 +23,12 @@ def bounding_claims(claims: pd.DataFrame, label_, groups: dict | None = None) ->
         candidates = claims.loc[groups.get(bound_topic, [])]
     else:
         candidates = claims[claims["topic"] == bound_topic]
-    keep = (candidates["modality"].isin(FIGURES) & candidates["amount_magnitude"].notna()
-            & (candidates["period_start"] < row["period_end"]) & (row["period_start"] < candidates["period_end"]))
+    keep = (
+        candidates["modality"].isin(FIGURES)
+        & candidates["amount_magnitude"].notna()
+        & (candidates["period_start"] < row["period_end"])
+        & (row["period_start"] < candidates["period_end"])
+    )
     return list(candidates.index[keep])
 
 
@@ -39,8 +43,12 @@ def excess(amount: pd.Series, bound: pd.Series, max_ratio: float) -> str | None:
         if not (smallest_ratio > max_ratio):
             return None
         return f"{display.ratio(amount['amount_magnitude'], bound['amount_magnitude'])}{yearly} {bound['topic_label']}"
-    substance = bound["substance"] if isinstance(bound["substance"], str) and bound["substance"] else amount.get("substance")
-    converted = density_bounds(bound["amount_low"], bound["amount_high"], bound["amount_dimension"], amount["amount_dimension"], substance)
+    substance = (
+        bound["substance"] if isinstance(bound["substance"], str) and bound["substance"] else amount.get("substance")
+    )
+    converted = density_bounds(
+        bound["amount_low"], bound["amount_high"], bound["amount_dimension"], amount["amount_dimension"], substance
+    )
     if not converted:
         return None
     ratios = []

@@ -24,10 +24,22 @@ from checker.formats import FORMATS, render
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_WRITE = 0, 1, 2, 3
 # The format of a report file, from its extension (--format overrides it for one file).
-EXTENSIONS = {".md": "markdown", ".json": "json", ".sarif": "sarif", ".xml": "junit", ".html": "html", ".txt": "text",
-              ".log": "concise"}
-REPORT_FILES = {"markdown": "report.md", "html": "report.html", "json": "baseline.json", "sarif": "report.sarif",
-                "junit": "report.junit.xml"}
+EXTENSIONS = {
+    ".md": "markdown",
+    ".json": "json",
+    ".sarif": "sarif",
+    ".xml": "junit",
+    ".html": "html",
+    ".txt": "text",
+    ".log": "concise",
+}
+REPORT_FILES = {
+    "markdown": "report.md",
+    "html": "report.html",
+    "json": "baseline.json",
+    "sarif": "report.sarif",
+    "junit": "report.junit.xml",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,9 +49,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _root(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."), help="corpus folder holding seeds/ and claims/ (default: .)")
-    parser.add_argument("--config", type=Path, help="options file (default: the first claimcheck.toml, or pyproject.toml "
-                                                    "with [tool.claimcheck], from the corpus folder up)")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="corpus folder holding seeds/ and claims/ (default: .)"
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        help="options file (default: the first claimcheck.toml, or pyproject.toml "
+        "with [tool.claimcheck], from the corpus folder up)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,35 +68,72 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="load, validate and check the corpus")
     _root(check)
     check.add_argument("--format", choices=FORMATS, help="output format (default: text; with -o, the file's extension)")
-    check.add_argument("-o", "--output", type=Path, action="append", default=[],
-                       help="write a report to this file (atomically) instead of standard output; repeat for several, "
-                            "each in the format its extension says (" + ", ".join(f"{e} {f}" for e, f in EXTENSIONS.items())
-                            + "); '-' is standard output, in --format")
-    check.add_argument("--fail-on", choices=("error", "warning", "note"), help="lowest severity that fails (default: error, or the config's fail-on)")
+    check.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        action="append",
+        default=[],
+        help="write a report to this file (atomically) instead of standard output; repeat for several, "
+        "each in the format its extension says ("
+        + ", ".join(f"{e} {f}" for e, f in EXTENSIONS.items())
+        + "); '-' is standard output, in --format",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "note"),
+        help="lowest severity that fails (default: error, or the config's fail-on)",
+    )
     compare = check.add_mutually_exclusive_group()
     compare.add_argument("--baseline", type=Path, help="compare with a saved JSON report")
     compare.add_argument("--since", metavar="GIT_REF", help="compare with the corpus as it was at a git commit")
-    check.add_argument("--select", action="append", default=[], metavar="RULES", help="run only these rules (ids, comma-separated)")
-    check.add_argument("--ignore", action="append", default=[], metavar="RULES", help="do not run these rules (ids, comma-separated)")
+    check.add_argument(
+        "--select", action="append", default=[], metavar="RULES", help="run only these rules (ids, comma-separated)"
+    )
+    check.add_argument(
+        "--ignore", action="append", default=[], metavar="RULES", help="do not run these rules (ids, comma-separated)"
+    )
     check.add_argument("--quiet", action="store_true", help="show only failing findings (text, concise, Markdown)")
-    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead of the report")
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail (data and write errors still fail)")
-    check.add_argument("--link-base", default="", metavar="URL",
-                       help="make Markdown file links absolute, e.g. https://github.com/OWNER/REPO/blob/SHA/")
-    check.add_argument("--sarif-reviewed", choices=("omit", "suppressed"), default="omit",
-                       help="reviewed findings in SARIF: left out (default; code scanning opens alerts for suppressed results) "
-                            "or kept with an accepted suppression")
-    check.add_argument("--jobs", type=_positive, default=1, metavar="N",
-                       help="run the rules family by family in N local processes (same findings; see Speed and scale)")
-    check.add_argument("--dask-scheduler", metavar="ADDRESS",
-                       help="run the rules family by family on the workers of this Dask scheduler (needs claimcheck[dask])")
+    check.add_argument(
+        "--statistics", action="store_true", help="print the number of findings per rule instead of the report"
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings fail (data and write errors still fail)"
+    )
+    check.add_argument(
+        "--link-base",
+        default="",
+        metavar="URL",
+        help="make Markdown file links absolute, e.g. https://github.com/OWNER/REPO/blob/SHA/",
+    )
+    check.add_argument(
+        "--sarif-reviewed",
+        choices=("omit", "suppressed"),
+        default="omit",
+        help="reviewed findings in SARIF: left out (default; code scanning opens alerts for suppressed results) "
+        "or kept with an accepted suppression",
+    )
+    check.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="run the rules family by family in N local processes (same findings; see Speed and scale)",
+    )
+    check.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help="run the rules family by family on the workers of this Dask scheduler (needs claimcheck[dask])",
+    )
     check.add_argument("--today", help=argparse.SUPPRESS)
 
     baseline = commands.add_parser("baseline", help="write the JSON baseline of the current findings")
     _root(baseline)
     baseline.add_argument("-o", "--output", type=Path, help="baseline file (default: ROOT/reports/baseline.json)")
 
-    reports = commands.add_parser("reports", help="write every report of the corpus into a folder (markdown, html, json, sarif, junit)")
+    reports = commands.add_parser(
+        "reports", help="write every report of the corpus into a folder (markdown, html, json, sarif, junit)"
+    )
     _root(reports)
     reports.add_argument("--dir", type=Path, help="folder (default: ROOT/reports)")
     reports.add_argument("--today", help=argparse.SUPPRESS)
@@ -86,7 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     review = commands.add_parser("review", help="record an editor's decision on a finding in claims/reviews.csv")
     _root(review)
     review.add_argument("fingerprint", help="the finding's fingerprint (a unique prefix is enough)")
-    review.add_argument("--decision", required=True, choices=("confirmed-error", "accepted-difference", "false-positive"))
+    review.add_argument(
+        "--decision", required=True, choices=("confirmed-error", "accepted-difference", "false-positive")
+    )
     review.add_argument("--note", required=True, help="why, for the next reader")
     review.add_argument("--reviewer", default="", help="who decided")
     review.add_argument("--date", default=None, help="when (YYYY-MM-DD; default today)")
@@ -98,26 +155,51 @@ def build_parser() -> argparse.ArgumentParser:
     cover = commands.add_parser("coverage", help="which number and date mentions of each text a claim covers")
     _root(cover)
 
-    export = commands.add_parser("export", help="write the corpus for other tools: schema.org ClaimReview of confirmed "
-                                                "errors, W3C Web Annotations of claims, or a Frictionless Data Package")
+    export = commands.add_parser(
+        "export",
+        help="write the corpus for other tools: schema.org ClaimReview of confirmed "
+        "errors, W3C Web Annotations of claims, or a Frictionless Data Package",
+    )
     _root(export)
     export.add_argument("kind", choices=("claimreview", "annotations", "datapackage"))
-    export.add_argument("-o", "--output", type=Path, help="file to write (atomically; default: ROOT/claimreview.jsonld, "
-                                                          "ROOT/annotations.jsonld or ROOT/datapackage.json); '-' is standard output")
-    export.add_argument("--base", default="", metavar="IRI", help="annotations: the address the export will be published "
-                                                                  "at; its IRIs are made absolute against it (default: relative)")
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="file to write (atomically; default: ROOT/claimreview.jsonld, "
+        "ROOT/annotations.jsonld or ROOT/datapackage.json); '-' is standard output",
+    )
+    export.add_argument(
+        "--base",
+        default="",
+        metavar="IRI",
+        help="annotations: the address the export will be published "
+        "at; its IRIs are made absolute against it (default: relative)",
+    )
     export.add_argument("--today", help=argparse.SUPPRESS)
 
-    drafting = commands.add_parser("draft", help="propose claim rows for the mentions of a text no claim covers "
-                                                 "(claims/drafts/SOURCE-ID.csv), or accept chosen rows")
+    drafting = commands.add_parser(
+        "draft",
+        help="propose claim rows for the mentions of a text no claim covers "
+        "(claims/drafts/SOURCE-ID.csv), or accept chosen rows",
+    )
     _root(drafting)
     drafting.add_argument("source", help="the source id")
-    drafting.add_argument("--accept", action="append", default=[], metavar="ROW-IDS",
-                          help="move these draft rows (ids, comma-separated) into claims/tagged/SOURCE-ID.csv")
+    drafting.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="ROW-IDS",
+        help="move these draft rows (ids, comma-separated) into claims/tagged/SOURCE-ID.csv",
+    )
 
-    reanchor = commands.add_parser("reanchor", help="find where the quotes of a revised text went, and propose updated quotes")
+    reanchor = commands.add_parser(
+        "reanchor", help="find where the quotes of a revised text went, and propose updated quotes"
+    )
     _root(reanchor)
-    reanchor.add_argument("--write", action="store_true", help="apply the proposed quotes to the claims tables (atomically)")
+    reanchor.add_argument(
+        "--write", action="store_true", help="apply the proposed quotes to the claims tables (atomically)"
+    )
     reanchor.add_argument("--record", action="store_true", help="write claims/anchors.csv: each quote with its context")
     return parser
 
@@ -170,8 +252,10 @@ def _utf8_arguments(arguments: list[str]) -> list[str]:
             argument.encode("utf-8")
         except UnicodeEncodeError as error:
             shown = argument.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-            raise UsageError(f"argument '{shown}' is not valid UTF-8 (byte at position {error.start}); "
-                             "write command-line text in UTF-8") from None
+            raise UsageError(
+                f"argument '{shown}' is not valid UTF-8 (byte at position {error.start}); "
+                "write command-line text in UTF-8"
+            ) from None
     return arguments
 
 
@@ -198,8 +282,16 @@ def _positive(text: str) -> int:
     return value
 
 
-def _check(root: Path, config_path: Path | None, fail_on: str | None = None, select=(), ignore=(), progress=None,
-           jobs: int = 1, scheduler: str | None = None):
+def _check(
+    root: Path,
+    config_path: Path | None,
+    fail_on: str | None = None,
+    select=(),
+    ignore=(),
+    progress=None,
+    jobs: int = 1,
+    scheduler: str | None = None,
+):
     from dataclasses import replace
 
     from checker import engine
@@ -230,8 +322,11 @@ def _chosen_rules(rules, select, ignore) -> tuple:
             from rapidfuzz import process
 
             match = process.extractOne(rule_id, sorted(known), score_cutoff=60)
-            raise UsageError(f"unknown rule '{rule_id}'" + (f" (did you mean '{match[0]}'?)" if match else "")
-                             + "; `claimcheck rules` lists them")
+            raise UsageError(
+                f"unknown rule '{rule_id}'"
+                + (f" (did you mean '{match[0]}'?)" if match else "")
+                + "; `claimcheck rules` lists them"
+            )
         return chosen
 
     selected, ignored = ids(select), ids(ignore)
@@ -251,28 +346,44 @@ def _record(args: argparse.Namespace, with_claims: bool):
     """Check, compare with the baseline, apply reviews: the record every format renders."""
     from checker import baseline, report, reviews
 
-    result = _check(args.root, args.config, getattr(args, "fail_on", None), getattr(args, "select", ()),
-                    getattr(args, "ignore", ()), getattr(args, "progress", None), getattr(args, "jobs", 1),
-                    getattr(args, "dask_scheduler", None))
+    result = _check(
+        args.root,
+        args.config,
+        getattr(args, "fail_on", None),
+        getattr(args, "select", ()),
+        getattr(args, "ignore", ()),
+        getattr(args, "progress", None),
+        getattr(args, "jobs", 1),
+        getattr(args, "dask_scheduler", None),
+    )
     comparison = revisions = None
     if getattr(args, "baseline", None):
         records, label = baseline.load_report(args.baseline)
         comparison = baseline.compare(result.findings, records, label)
     elif getattr(args, "since", None):
+
         def at_revision(old: Path):
             from checker.reanchor import revisions as revised_since
 
             nonlocal revisions
             revisions = revised_since(old, args.root)  # "source revised": passages then and now
             return _check(old, None, select=getattr(args, "select", ()), ignore=getattr(args, "ignore", ())).findings
+
         records = baseline.findings_at_revision(args.root, args.since, at_revision)
         comparison = baseline.compare(result.findings, records, f"git:{args.since}")
     ledger, problems = reviews.load(args.root)
     if problems:
         raise DataError(problems)
     holding, stale = reviews.apply(result.findings, ledger, _today(getattr(args, "today", None)))
-    return report.build(result, args.root, comparison=comparison, reviews=holding, stale=stale, with_claims=with_claims,
-                        revisions=revisions)
+    return report.build(
+        result,
+        args.root,
+        comparison=comparison,
+        reviews=holding,
+        stale=stale,
+        with_claims=with_claims,
+        revisions=revisions,
+    )
 
 
 def guard_output(path: Path, root: Path, config: Path | None = None) -> None:
@@ -285,8 +396,10 @@ def guard_output(path: Path, root: Path, config: Path | None = None) -> None:
     for folder in ("claims", "seeds"):
         protected = (corpus / folder).resolve()
         if target == protected or protected in target.parents:
-            raise UsageError(f"refusing to write {path}: it is inside the corpus's {folder}/ folder; "
-                             "write reports elsewhere (e.g. reports/)")
+            raise UsageError(
+                f"refusing to write {path}: it is inside the corpus's {folder}/ folder; "
+                "write reports elsewhere (e.g. reports/)"
+            )
     for file in (corpus / "pyproject.toml", corpus / "claimcheck.toml", find_config(corpus), config):
         if file is not None and target == Path(file).resolve():
             raise UsageError(f"refusing to write {path}: it is the corpus's configuration")
@@ -372,8 +485,10 @@ def _outputs(args: argparse.Namespace) -> list[tuple[Path | None, str]]:
         if args.format and (len(args.output) == 1 or fmt is None):
             fmt = args.format
         if fmt is None:
-            raise UsageError(f"cannot tell the format of {path} from its extension: give --format, or end it in "
-                             + ", ".join(EXTENSIONS))
+            raise UsageError(
+                f"cannot tell the format of {path} from its extension: give --format, or end it in "
+                + ", ".join(EXTENSIONS)
+            )
         outputs.append((path, fmt))
     return outputs
 
@@ -448,8 +563,10 @@ def _statistics(record) -> str:
         entry = counts.setdefault(finding["rule"], [0, 0])
         entry[0] += 1
         entry[1] += bool(finding["failing"])
-    lines = [f"{count:>6} {failing:>6} failing  {rule_id:<24} {rules[rule_id]['description']}"
-             for rule_id, (count, failing) in sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))]
+    lines = [
+        f"{count:>6} {failing:>6} failing  {rule_id:<24} {rules[rule_id]['description']}"
+        for rule_id, (count, failing) in sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
+    ]
     errors = record.get("errors", [])
     if errors:
         lines.insert(0, f"{len(errors):>6} {len(errors):>6} failing  {'data-error':<24} problems in the input data")
@@ -470,6 +587,7 @@ def _progress():
         else:
             bar.set_description_str(f"claimcheck: {stage}")
             bar.update()
+
     return step
 
 
@@ -500,12 +618,22 @@ def _review(args: argparse.Namespace) -> int:
     matches = [f for f in result.findings if f.fingerprint.startswith(args.fingerprint)]
     if len(matches) != 1:
         known = ", ".join(f.fingerprint for f in result.findings[:5])
-        raise UsageError(f"no finding has fingerprint '{args.fingerprint}'" if not matches else
-                         f"'{args.fingerprint}' is ambiguous: {', '.join(f.fingerprint for f in matches)}"
-                         + ("" if matches else f" (findings: {known}{', …' if len(result.findings) > 5 else ''})"))
+        raise UsageError(
+            f"no finding has fingerprint '{args.fingerprint}'"
+            if not matches
+            else f"'{args.fingerprint}' is ambiguous: {', '.join(f.fingerprint for f in matches)}"
+            + ("" if matches else f" (findings: {known}{', …' if len(result.findings) > 5 else ''})")
+        )
     try:
-        outcome = reviews.record(args.root, matches[0], args.decision, args.note, args.reviewer,
-                                 args.date or dt.date.today().isoformat(), args.expires)
+        outcome = reviews.record(
+            args.root,
+            matches[0],
+            args.decision,
+            args.note,
+            args.reviewer,
+            args.date or dt.date.today().isoformat(),
+            args.expires,
+        )
     except OSError as error:
         raise WriteError(f"cannot write {reviews.LEDGER}: {error.strerror or error}") from None
     print(f"{outcome} review of {matches[0].fingerprint} ({matches[0].rule}, {matches[0].topic}): {args.decision}")
@@ -529,8 +657,15 @@ def _export(args: argparse.Namespace) -> int:
             raise DataError(problems)
         return result, reviews.apply(result.findings, ledger, _today(args.today))[0]
 
-    text = EXPORTS[args.kind](Inputs(root=args.root, output=None if to_stdout else Path(output), base=args.base,
-                                     load=lambda: _load(args.root), reviewed=reviewed))
+    text = EXPORTS[args.kind](
+        Inputs(
+            root=args.root,
+            output=None if to_stdout else Path(output),
+            base=args.base,
+            load=lambda: _load(args.root),
+            reviewed=reviewed,
+        )
+    )
     if to_stdout:
         sys.stdout.write(text)
     else:
@@ -540,6 +675,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "check": _check_command, "baseline": _baseline, "reports": _reports, "review": _review, "rules": _rules,
-    "coverage": _coverage, "export": _export, "draft": _draft, "reanchor": _reanchor,
+    "check": _check_command,
+    "baseline": _baseline,
+    "reports": _reports,
+    "review": _review,
+    "rules": _rules,
+    "coverage": _coverage,
+    "export": _export,
+    "draft": _draft,
+    "reanchor": _reanchor,
 }

@@ -157,5 +157,7 @@ def _resolve(rules, rule_settings: dict, fail_on: str, shown: str) -> Config:
     for rule in rules:
         values = rule_settings.get(rule.ID, {})
         options = {name: option.coerce(values.get(name, option.default)) for name, option in rule.OPTIONS.items()}
-        resolved[rule.ID] = RuleSettings(enabled=values.get("enabled", True), severity=values.get("severity"), options=options)
+        resolved[rule.ID] = RuleSettings(
+            enabled=values.get("enabled", True), severity=values.get("severity"), options=options
+        )
     return Config(rules=resolved, fail_on=fail_on, path=shown)

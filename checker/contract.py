@@ -41,11 +41,25 @@ class ClaimColumn:
 def _quantity(prefix: str, what: str) -> tuple[ClaimColumn, ...]:
     return (
         ClaimColumn(f"{prefix}magnitude", "float64", "values", f"{what} in base units (NaN when not a quantity)"),
-        ClaimColumn(f"{prefix}low", "float64", "values", f"lowest value {what} can mean, after its qualifier and precision"),
+        ClaimColumn(
+            f"{prefix}low", "float64", "values", f"lowest value {what} can mean, after its qualifier and precision"
+        ),
         ClaimColumn(f"{prefix}high", "float64", "values", f"highest value {what} can mean"),
         ClaimColumn(f"{prefix}unit", "category", "values", f"the unit {what} is written in, as pint names it", "unit"),
-        ClaimColumn(f"{prefix}dimension", "category", "values", f"the physical dimension of {what}'s unit ([mass], [currency_USD]…)", "dimension"),
-        ClaimColumn(f"{prefix}qualifier", "category", "values", f"the qualifier of {what}: '', '~' (about), '>' (more than), '<', '='", "qualifier"),
+        ClaimColumn(
+            f"{prefix}dimension",
+            "category",
+            "values",
+            f"the physical dimension of {what}'s unit ([mass], [currency_USD]…)",
+            "dimension",
+        ),
+        ClaimColumn(
+            f"{prefix}qualifier",
+            "category",
+            "values",
+            f"the qualifier of {what}: '', '~' (about), '>' (more than), '<', '='",
+            "qualifier",
+        ),
     )
 
 
@@ -68,12 +82,22 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("file", "category", "read", "the claims file, relative to the corpus root"),
     ClaimColumn("source", "category", "read", "the source id (the claims file's name)", "source"),
     # How each name resolved, for the name-reconciliation rule.
-    *(column for name in ("topic", "subject", "attributed_to") for column in (
-        ClaimColumn(f"{name}_input", "str", "names", f"the {name} as written"),
-        ClaimColumn(f"{name}_match", "category", "names", f"how the {name} resolved: key, alias, normalised, fuzzy, ambiguous, unknown or ''", "match"),
-        ClaimColumn(f"{name}_score", "float64", "names", f"the rapidfuzz score of a fuzzy {name} match"),
-        ClaimColumn(f"{name}_candidates", "str", "names", f"the best candidates for the {name}, separated by '; '"),
-    )),
+    *(
+        column
+        for name in ("topic", "subject", "attributed_to")
+        for column in (
+            ClaimColumn(f"{name}_input", "str", "names", f"the {name} as written"),
+            ClaimColumn(
+                f"{name}_match",
+                "category",
+                "names",
+                f"how the {name} resolved: key, alias, normalised, fuzzy, ambiguous, unknown or ''",
+                "match",
+            ),
+            ClaimColumn(f"{name}_score", "float64", "names", f"the rapidfuzz score of a fuzzy {name} match"),
+            ClaimColumn(f"{name}_candidates", "str", "names", f"the best candidates for the {name}, separated by '; '"),
+        )
+    ),
     ClaimColumn("kind", "category", "topics", "the topic's kind: quantity, count, date or status ('' when unknown)"),
     ClaimColumn("topic_unit", "category", "topics", "the unit the topic is reported in", "unit"),
     ClaimColumn("topic_factor", "float64", "topics", "base units per topic unit"),
@@ -86,7 +110,12 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("aggregation", "category", "topics", "flow, stock or cumulative (how amounts add up over time)"),
     ClaimColumn("sum_of", "str", "topics", "the topics this topic is the sum of, separated by semicolons"),
     ClaimColumn("family", "str", "topics", "the connected group of topics linked by part_of, bounded_by and sum_of"),
-    ClaimColumn("modality_class", "category", "read", "what the claim compares with: actual (actual and estimate) or its modality"),
+    ClaimColumn(
+        "modality_class",
+        "category",
+        "read",
+        "what the claim compares with: actual (actual and estimate) or its modality",
+    ),
     *_quantity("", "the value"),
     ClaimColumn("half", "float64", "values", "half the step of the value's last stated digit, in base units"),
     ClaimColumn("digits", "float64", "values", "the value's significant figures as written (NaN for words)"),
@@ -99,28 +128,59 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("state", "category", "values", "a status claim's state, in normal form ('' for other kinds)"),
     ClaimColumn("period_start", "float64", "periods", "the first day of the claim's period"),
     ClaimColumn("period_end", "float64", "periods", "the day after the claim's period"),
-    ClaimColumn("span_start", "float64", "periods", "the first day the figure covers (-inf: a running total from the beginning)"),
+    ClaimColumn(
+        "span_start", "float64", "periods", "the first day the figure covers (-inf: a running total from the beginning)"
+    ),
     ClaimColumn("span_inner_end", "float64", "periods", "the earliest instant the figure's coverage can end"),
     ClaimColumn("span_outer_end", "float64", "periods", "the latest instant the figure's coverage can end"),
     ClaimColumn("asof_timed", "bool", "periods", "a running total as of a time of day, not a day or longer"),
-    ClaimColumn("stated_weekday", "int64", "values", "the weekday the quote writes beside the date (Monday = 0), or -1"),
+    ClaimColumn(
+        "stated_weekday", "int64", "values", "the weekday the quote writes beside the date (Monday = 0), or -1"
+    ),
     ClaimColumn("relation_kind", "category", "relations", "ratio, change, increase, decrease, since or ''"),
     ClaimColumn("relation_factor", "float64", "relations", "the factor a ratio or change states (x2 → 2, +16% → 1.16)"),
     ClaimColumn("relative_start", "float64", "relations", "the first day of the period the relation refers to"),
     ClaimColumn("relative_end", "float64", "relations", "the day after it"),
     ClaimColumn("since_topic", "str", "relations", "the date topic a 'since' relation refers to"),
-    ClaimColumn("text_source", "category", "quotes", "the source whose text holds the quote (the citing source for a cited work)", "source"),
+    ClaimColumn(
+        "text_source",
+        "category",
+        "quotes",
+        "the source whose text holds the quote (the citing source for a cited work)",
+        "source",
+    ),
     ClaimColumn("quote_start", "int64", "quotes", "where the quote starts in that text (-1: not found)"),
     ClaimColumn("quote_end", "int64", "quotes", "where it ends"),
-    *(column for phase in ("liquid", "gas", "bulk") for column in (
-        ClaimColumn(f"{phase}_low", "float64", "densities", f"the value's low bound in the topic's base unit, through the substance's {phase} density"),
-        ClaimColumn(f"{phase}_high", "float64", "densities", f"its high bound, through the {phase} density"),
-    )),
-    ClaimColumn("amount_dimension", "category", "amounts", "the dimension of the value as an amount (a rate per year becomes its year's amount)", "dimension"),
+    *(
+        column
+        for phase in ("liquid", "gas", "bulk")
+        for column in (
+            ClaimColumn(
+                f"{phase}_low",
+                "float64",
+                "densities",
+                f"the value's low bound in the topic's base unit, through the substance's {phase} density",
+            ),
+            ClaimColumn(f"{phase}_high", "float64", "densities", f"its high bound, through the {phase} density"),
+        )
+    ),
+    ClaimColumn(
+        "amount_dimension",
+        "category",
+        "amounts",
+        "the dimension of the value as an amount (a rate per year becomes its year's amount)",
+        "dimension",
+    ),
     ClaimColumn("amount_magnitude", "float64", "amounts", "the value as an amount"),
     ClaimColumn("amount_low", "float64", "amounts", "the low bound of the value as an amount"),
     ClaimColumn("amount_high", "float64", "amounts", "the high bound of the value as an amount"),
-    ClaimColumn("converted_amount_dimension", "category", "amounts", "the dimension of the stated conversion as an amount", "dimension"),
+    ClaimColumn(
+        "converted_amount_dimension",
+        "category",
+        "amounts",
+        "the dimension of the stated conversion as an amount",
+        "dimension",
+    ),
     ClaimColumn("cites_has_text", "bool", "texts", "the cited source has a text under seeds/"),
 )
 
@@ -137,8 +197,10 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     for column in CLAIMS:
         if column.dtype == "category" and column.domain:
             domains.setdefault(column.domain, []).append(frame[column.name].dropna().unique())
-    shared = {domain: pd.CategoricalDtype(sorted(set().union(*map(set, parts))))  # sorted: sorting by category sorts by text
-              for domain, parts in domains.items()}
+    shared = {
+        domain: pd.CategoricalDtype(sorted(set().union(*map(set, parts))))  # sorted: sorting by category sorts by text
+        for domain, parts in domains.items()
+    }
     for column in CLAIMS:
         values = frame[column.name]
         if column.dtype == "category":
@@ -154,5 +216,6 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
 
 def empty() -> pd.DataFrame:
     """A claims table with no rows and every declared column."""
-    return pd.DataFrame({column.name: pd.Series(dtype="category" if column.dtype == "category" else column.dtype)
-                         for column in CLAIMS})
+    return pd.DataFrame(
+        {column.name: pd.Series(dtype="category" if column.dtype == "category" else column.dtype) for column in CLAIMS}
+    )

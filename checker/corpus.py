@@ -58,7 +58,7 @@ def safe_join(base: Path, relative: str, root: Path | None = None) -> Path | Non
     symbolic link is followed, folders included (no '..', no absolute path, no link out)."""
     if not relative or os.path.isabs(relative) or re.match(r"^[A-Za-z]:", relative):
         return None
-    candidate = (base / relative)
+    candidate = base / relative
     try:
         resolved = candidate.resolve()
         resolved.relative_to(base.resolve())
@@ -113,7 +113,9 @@ def load_corpus(root: Path) -> Corpus:
             continue
         text_path = safe_join(seeds, row.file, root)
         if text_path is None:
-            problems.append(Problem(sources_name, int(row.line), "file", f"'{row.file}' is outside seeds/; give a path inside it"))
+            problems.append(
+                Problem(sources_name, int(row.line), "file", f"'{row.file}' is outside seeds/; give a path inside it")
+            )
             continue
         shown = f"seeds/{Path(row.file).as_posix()}"
         try:
@@ -122,7 +124,9 @@ def load_corpus(root: Path) -> Corpus:
             problems.append(Problem(sources_name, int(row.line), "file", f"no such file: {shown}"))
             continue
         except OSError as error:  # not a regular file, above the size limit, a name too long…
-            problems.append(Problem(sources_name, int(row.line), "file", f"cannot read {shown}: {error.strerror or error}"))
+            problems.append(
+                Problem(sources_name, int(row.line), "file", f"cannot read {shown}: {error.strerror or error}")
+            )
             continue
         content = decode(data, shown, problems)
         if content is not None:
@@ -143,5 +147,13 @@ def load_corpus(root: Path) -> Corpus:
                 continue
             files.append((path, shown, path.stem))
     claims = read_tables(files, CLAIMS, problems)
-    return Corpus(root=root, sources=sources, topics=tables["topics"], entities=tables["entities"],
-                  claims=claims, texts=texts, text_files=text_files, problems=problems)
+    return Corpus(
+        root=root,
+        sources=sources,
+        topics=tables["topics"],
+        entities=tables["entities"],
+        claims=claims,
+        texts=texts,
+        text_files=text_files,
+        problems=problems,
+    )

@@ -103,7 +103,9 @@ def coverage(normalised: Normalised, root: Path) -> Coverage:
         try:
             compiled.append((row, re.compile(row.pattern)))
         except re.error as error:
-            problems.append(Problem("claims/ignore.csv", int(row.line), "pattern", f"not a regular expression: {error}"))
+            problems.append(
+                Problem("claims/ignore.csv", int(row.line), "pattern", f"not a regular expression: {error}")
+            )
     used: set[int] = set()
     claims = normalised.claims
     sources = normalised.sources
@@ -134,8 +136,11 @@ def coverage(normalised: Normalised, root: Path) -> Coverage:
                 status = "ignored" if ignoring is not None else "missing"
                 reason = ignoring or ""
             mentions.append(Mention(source_id, file, text.line_of(start), start, end, mention, status, reason))
-    unused = [Problem("claims/ignore.csv", int(row.line), "pattern", f"matches nothing: '{row.pattern}'")
-              for row, _ in compiled if int(row.line) not in used]
+    unused = [
+        Problem("claims/ignore.csv", int(row.line), "pattern", f"matches nothing: '{row.pattern}'")
+        for row, _ in compiled
+        if int(row.line) not in used
+    ]
     return Coverage(mentions=mentions, problems=problems, unused_ignores=unused)
 
 
@@ -143,18 +148,22 @@ def render_coverage(result: Coverage, texts: dict[str, SourceText]) -> str:
     table = result.table()
     lines = ["source                  mentions  covered  ignored  missing  covered %"]
     for row in table.itertuples():
-        lines.append(f"{visible(row.Index):<24}{row.mentions:>8}{row.covered:>9}{row.ignored:>9}{row.missing:>9}{row.percent:>10.1f}")
+        lines.append(
+            f"{visible(row.Index):<24}{row.mentions:>8}{row.covered:>9}{row.ignored:>9}{row.missing:>9}{row.percent:>10.1f}"
+        )
     total = table[["mentions", "covered", "ignored", "missing"]].sum().astype(int)
     counted = total["covered"] + total["missing"]
     percent = 100.0 * total["covered"] / counted if counted else 100.0
-    lines.append(f"{'total':<24}{total['mentions']:>8}{total['covered']:>9}{total['ignored']:>9}{total['missing']:>9}{percent:>10.1f}")
+    lines.append(
+        f"{'total':<24}{total['mentions']:>8}{total['covered']:>9}{total['ignored']:>9}{total['missing']:>9}{percent:>10.1f}"
+    )
     missing = [m for m in result.mentions if m.status == "missing"]
     if missing:
         lines.append("")
         lines.append("not covered by any claim (tag it, or add it to claims/ignore.csv with a reason):")
         for mention in missing:
             text = texts[mention.source].text
-            context = " ".join(text[max(0, mention.start - 50):mention.end + 50].split())
+            context = " ".join(text[max(0, mention.start - 50) : mention.end + 50].split())
             lines.append(visible(f"{mention.file}:{mention.line}: '{mention.text}' … {context} …"))
     for problem in result.unused_ignores:
         lines.append(visible(f"warning: {problem}"))

@@ -32,7 +32,20 @@ from checker.display import interval_label as interval_label
 from checker.errors import ParseError
 from checker.lookups import LookupCache
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _HUMAN_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _HUMAN_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _HUMAN_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
@@ -86,8 +99,11 @@ def _hint(text: str) -> str:
     """Suggest the EDTF spelling of a date written the human way."""
     if match := _SLASHED.match(text):  # 22/03/2024, 03/22/2024, 22.03.2024
         first, second, year = (int(part) for part in match.groups())
-        readings = [f"{year:04d}-{month:02d}-{day:02d}" for day, month in ((first, second), (second, first))
-                    if _day_exists(year, month, day)]
+        readings = [
+            f"{year:04d}-{month:02d}-{day:02d}"
+            for day, month in ((first, second), (second, first))
+            if _day_exists(year, month, day)
+        ]
         readings = list(dict.fromkeys(readings))
         if len(readings) == 1:
             return f" (write '{readings[0]}')"
@@ -134,8 +150,9 @@ def _precision(parsed, text: str) -> str:
         return {1: "year", 2: "month", 3: "day"}[text.count("-") + 1] if text[:1] != "-" else "year"
     if "interval" in name.lower():
         return "interval"
-    return {"Season": "season", "UncertainOrApproximate": "approximate",
-            "Unspecified": "decade-or-century"}.get(name, name.lower())
+    return {"Season": "season", "UncertainOrApproximate": "approximate", "Unspecified": "decade-or-century"}.get(
+        name, name.lower()
+    )
 
 
 _SIDE = r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"
@@ -167,12 +184,20 @@ def _side(year, month, day):
     month_ = np.clip(month_, 1, 12)
     next_month_year = np.where(month_ == 12, year + 1, year)
     next_month = np.where(month_ == 12, 1, month_ + 1)
-    month_length = _days_from_civil(next_month_year, next_month, np.ones_like(year)) - _days_from_civil(year, month_, np.ones_like(year))
+    month_length = _days_from_civil(next_month_year, next_month, np.ones_like(year)) - _days_from_civil(
+        year, month_, np.ones_like(year)
+    )
     valid &= (day_ >= 1) & (day_ <= month_length)
     start = _days_from_civil(year, month_, np.clip(day_, 1, 31))
-    end = np.where(has_day, start + 1,
-                   np.where(has_month, _days_from_civil(next_month_year, next_month, np.ones_like(year)),
-                            _days_from_civil(year + 1, np.ones_like(year), np.ones_like(year))))
+    end = np.where(
+        has_day,
+        start + 1,
+        np.where(
+            has_month,
+            _days_from_civil(next_month_year, next_month, np.ones_like(year)),
+            _days_from_civil(year + 1, np.ones_like(year), np.ones_like(year)),
+        ),
+    )
     precision = np.where(has_day, "day", np.where(has_month, "month", "year"))
     return start.astype(float), end.astype(float), valid, precision
 
@@ -183,21 +208,33 @@ def _plain(texts: pd.Series) -> pd.DataFrame:
     matched = parts[0].notna() | parts[3].notna()
     matched &= ~(parts[3].notna() & parts[7].notna())  # "../.." is no date
     numbers = parts[[0, 1, 2, 4, 5, 6]].apply(pd.to_numeric, errors="coerce").fillna(-1).to_numpy(dtype=np.int64)
-    left_start, left_end, left_valid, precision = _side(np.where(numbers[:, 0] > 0, numbers[:, 0], 1), numbers[:, 1], numbers[:, 2])
-    right_start, right_end, right_valid, _ = _side(np.where(numbers[:, 3] > 0, numbers[:, 3], 1), numbers[:, 4], numbers[:, 5])
-    open_start, has_right, open_end = parts[3].notna().to_numpy(), (parts[4].notna() | parts[7].notna()).to_numpy(), parts[7].notna().to_numpy()
+    left_start, left_end, left_valid, precision = _side(
+        np.where(numbers[:, 0] > 0, numbers[:, 0], 1), numbers[:, 1], numbers[:, 2]
+    )
+    right_start, right_end, right_valid, _ = _side(
+        np.where(numbers[:, 3] > 0, numbers[:, 3], 1), numbers[:, 4], numbers[:, 5]
+    )
+    open_start, has_right, open_end = (
+        parts[3].notna().to_numpy(),
+        (parts[4].notna() | parts[7].notna()).to_numpy(),
+        parts[7].notna().to_numpy(),
+    )
     left_valid &= (numbers[:, 0] >= 1) | open_start
     right_valid &= ~(parts[4].notna().to_numpy()) | (numbers[:, 3] >= 1)
     start = np.where(open_start, -np.inf, left_start)
     end = np.where(open_end, np.inf, np.where(has_right, right_end, left_end))
     valid = left_valid & np.where(has_right & ~open_end, right_valid, True) & (start < end)
     last_start = np.where(open_end, np.inf, np.where(has_right, right_start, start))
-    return pd.DataFrame({
-        "matched": matched.to_numpy() & valid,
-        "start": start, "end": end,
-        "precision": np.where(has_right | open_start, "interval", precision),
-        "last_start": last_start,
-    }, index=texts.index)
+    return pd.DataFrame(
+        {
+            "matched": matched.to_numpy() & valid,
+            "start": start,
+            "end": end,
+            "precision": np.where(has_right | open_start, "interval", precision),
+            "last_start": last_start,
+        },
+        index=texts.index,
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -209,8 +246,12 @@ def parse_date(text: str) -> DateInterval:
     if source and len(source) <= 64 and _PLAIN.match(source):
         plain = _plain(pd.Series([source], dtype=object)).iloc[0]
         if plain["matched"]:
-            return DateInterval(start=float(plain["start"]), end=float(plain["end"]), precision=str(plain["precision"]),
-                                last_start=float(plain["last_start"]))
+            return DateInterval(
+                start=float(plain["start"]),
+                end=float(plain["end"]),
+                precision=str(plain["precision"]),
+                last_start=float(plain["last_start"]),
+            )
     if len(source) > 64:
         raise ParseError("date is longer than 64 characters")
     if _SOLAR_HIJRI_SUFFIX.search(source) or _TIME.search(source):
@@ -275,7 +316,9 @@ def _solar_hijri(side: str, source: str) -> DateInterval:
 
     match = _SOLAR_HIJRI.match(side)
     if not match:
-        raise ParseError(f"'{source}' is not a valid Solar Hijri date (write '1403 SH', '1403-01 SH' or '1403-01-15 SH')")
+        raise ParseError(
+            f"'{source}' is not a valid Solar Hijri date (write '1403 SH', '1403-01 SH' or '1403-01-15 SH')"
+        )
     year, month, day = int(match.group(1)), match.group(2), match.group(3)
     try:
         if day:
@@ -385,8 +428,10 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
             starts[position], ends[position], precisions[position] = interval.start, interval.end, interval.precision
             lasts[position] = interval.last_start
     codes = np.where(codes >= 0, codes, count)
-    result = pd.DataFrame({"start": starts[codes], "end": ends[codes], "precision": precisions[codes],
-                           "last_start": lasts[codes]}, index=values.index)
+    result = pd.DataFrame(
+        {"start": starts[codes], "end": ends[codes], "precision": precisions[codes], "last_start": lasts[codes]},
+        index=values.index,
+    )
     return result, errors
 
 

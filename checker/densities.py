@@ -25,13 +25,22 @@ DENSITIES: dict[str, dict[str, tuple[float, float]]] = {
     "natural-gas": {"gas": (0.70, 0.90), "liquid": (410.0, 500.0)},
 }
 PHASES = ("liquid", "gas", "bulk")
-SUBSTANCE_LABELS = {"lpg": "LPG", "wheat": "wheat", "flour": "flour", "gasoline": "gasoline", "diesel": "diesel",
-                    "crude-oil": "crude oil", "natural-gas": "natural gas"}
+SUBSTANCE_LABELS = {
+    "lpg": "LPG",
+    "wheat": "wheat",
+    "flour": "flour",
+    "gasoline": "gasoline",
+    "diesel": "diesel",
+    "crude-oil": "crude oil",
+    "natural-gas": "natural gas",
+}
 
 VOLUME_DIMENSION, MASS_DIMENSION = "[length] ** 3", "[mass]"
 
 
-def density_bounds(low: float, high: float, dimension: str, target_dimension: str, substance: str | None) -> dict[str, tuple[float, float]]:
+def density_bounds(
+    low: float, high: float, dimension: str, target_dimension: str, substance: str | None
+) -> dict[str, tuple[float, float]]:
     """An interval of base-unit volume (m³) as mass (kg), or of mass as volume, under each
     phase's density of the substance: {phase: (low, high)}; empty when no density links
     the two dimensions. Plain arithmetic on base units, so rules may call it."""

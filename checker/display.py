@@ -39,8 +39,14 @@ def in_unit(base_value: float, factor: float) -> float:
 
 
 _UNIT_NAMES = {
-    "meter ** 3": "m³", "kilogram": "kg", "second": "s", "meter": "m", "kilogram / second": "kg/s",
-    "meter ** 3 / second": "m³/s", "dimensionless": "", "person": "people",
+    "meter ** 3": "m³",
+    "kilogram": "kg",
+    "second": "s",
+    "meter": "m",
+    "kilogram / second": "kg/s",
+    "meter ** 3 / second": "m³/s",
+    "dimensionless": "",
+    "person": "people",
 }
 
 

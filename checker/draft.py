@@ -48,10 +48,14 @@ from checker.phrases import Phrase, clause, read_sentence, sentences
 from checker.schema import CLAIMS, Column, TableSchema
 from checker.tables import read_table
 
-DRAFTS = TableSchema("drafts", CLAIMS.columns + (
-    Column("confidence", doc="How sure the reading of the value is, 0 to 1."),
-    Column("topic_candidates", doc="The best topics by rapidfuzz, each with its score: 'key (score); …'."),
-))
+DRAFTS = TableSchema(
+    "drafts",
+    CLAIMS.columns
+    + (
+        Column("confidence", doc="How sure the reading of the value is, 0 to 1."),
+        Column("topic_candidates", doc="The best topics by rapidfuzz, each with its score: 'key (score); …'."),
+    ),
+)
 DRAFT_FOLDER = "claims/drafts"
 # The topic cell is filled only for a clear winner: a score of at least TOPIC_CUTOFF and
 # TOPIC_MARGIN points ahead of the next candidate; otherwise the editor chooses.
@@ -60,21 +64,48 @@ TOPIC_MARGIN = 5.0
 CANDIDATES = 3
 
 _MODALITY_CUES = (
-    ("forecast", re.compile(r"\b(?:forecasts?|forecasted|projected|projections?|predicted|expected to (?:reach|rise|grow|fall|increase|"
-                            r"decrease|exceed|double|top))\b", re.IGNORECASE)),
-    ("plan", re.compile(r"\b(?:expects? to|expected to|plans? to|planned|planning to|intends? to|intended|scheduled|(?:is|are) set to|"
-                        r"(?:is|are) to (?:be|sign)|will be (?:signed|held|launched|built)|upcoming)\b", re.IGNORECASE)),
-    ("agreement", re.compile(r"\b(?:agreed|agreements?|deals?|contracts?|accords?|memorand(?:um|a)|treaty)\b", re.IGNORECASE)),
-    ("target", re.compile(r"\b(?:targets?|targeted|aims?(?:ing)? (?:to|at|for)|goal|looking to|seeks? to|seeking to|ambition|"
-                          r"bring(?:ing)? [^.;]{0,40}\bto (?:more than |over |about |around )?\S*\d)", re.IGNORECASE)),
+    (
+        "forecast",
+        re.compile(
+            r"\b(?:forecasts?|forecasted|projected|projections?|predicted|expected to (?:reach|rise|grow|fall|increase|"
+            r"decrease|exceed|double|top))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "plan",
+        re.compile(
+            r"\b(?:expects? to|expected to|plans? to|planned|planning to|intends? to|intended|scheduled|(?:is|are) set to|"
+            r"(?:is|are) to (?:be|sign)|will be (?:signed|held|launched|built)|upcoming)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "agreement",
+        re.compile(r"\b(?:agreed|agreements?|deals?|contracts?|accords?|memorand(?:um|a)|treaty)\b", re.IGNORECASE),
+    ),
+    (
+        "target",
+        re.compile(
+            r"\b(?:targets?|targeted|aims?(?:ing)? (?:to|at|for)|goal|looking to|seeks? to|seeking to|ambition|"
+            r"bring(?:ing)? [^.;]{0,40}\bto (?:more than |over |about |around )?\S*\d)",
+            re.IGNORECASE,
+        ),
+    ),
     ("estimate", re.compile(r"\b(?:estimated|an estimate|estimates?)\b", re.IGNORECASE)),
 )
 # What ties a figure to the date after it: "US$1 billion in 2024", "(2024)".
-_PERIOD_LINK = re.compile(r"^[^.;:!?]{0,60}?(?:\b(?:in|for|during|over|throughout|as of|by)\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:year\s+)?|\(\s*)$",
-                          re.IGNORECASE)
-_COMPARED = re.compile(r"\b(?:compared (?:to|with)|than(?: in)?|up from|down from|relative to|versus|vs\.?)\s+(?:the\s+)?(?:year\s+)?$",
-                       re.IGNORECASE)
-_PREVIOUS_YEAR = re.compile(r"\b(?:the previous year|the year before|a year earlier|last year|the preceding year)\b", re.IGNORECASE)
+_PERIOD_LINK = re.compile(
+    r"^[^.;:!?]{0,60}?(?:\b(?:in|for|during|over|throughout|as of|by)\s+(?:the\s+)?(?:(?:fiscal|financial|calendar)\s+)?(?:year\s+)?|\(\s*)$",
+    re.IGNORECASE,
+)
+_COMPARED = re.compile(
+    r"\b(?:compared (?:to|with)|than(?: in)?|up from|down from|relative to|versus|vs\.?)\s+(?:the\s+)?(?:year\s+)?$",
+    re.IGNORECASE,
+)
+_PREVIOUS_YEAR = re.compile(
+    r"\b(?:the previous year|the year before|a year earlier|last year|the preceding year)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -105,8 +136,11 @@ def propose(normalised: Normalised, root: Path, source_id: str) -> list[Proposal
 
         known = sorted(normalised.texts)
         match = process.extractOne(source_id, known, score_cutoff=60)
-        raise UsageError(f"unknown source '{source_id}'" + (f" (did you mean '{match[0]}'?)" if match else "")
-                         + f"; sources with a text: {', '.join(known)}")
+        raise UsageError(
+            f"unknown source '{source_id}'"
+            + (f" (did you mean '{match[0]}'?)" if match else "")
+            + f"; sources with a text: {', '.join(known)}"
+        )
     if source_id not in normalised.texts:
         raise UsageError(f"source '{source_id}' has no text under seeds/: nothing to draft from")
     result = coverage(normalised, root)
@@ -131,8 +165,9 @@ def propose(normalised: Normalised, root: Path, source_id: str) -> list[Proposal
     return _merge_repeats(proposals, text, used_ids, source_id)
 
 
-def _sentence_proposals(text: str, reading: str, sentence: tuple[int, int], mentions, source_id: str, decimal: str,
-                        topics: "_TopicMatcher") -> list[Proposal]:
+def _sentence_proposals(
+    text: str, reading: str, sentence: tuple[int, int], mentions, source_id: str, decimal: str, topics: _TopicMatcher
+) -> list[Proposal]:
     low, high = sentence
     phrases = read_sentence(reading, low, high)
     figures = [p for p in phrases if p.kind in ("quantity", "count")]
@@ -144,7 +179,7 @@ def _sentence_proposals(text: str, reading: str, sentence: tuple[int, int], ment
         if period is not None:
             periods[id(figure)] = period
             if period.year_like:
-                secondary[id(period)] = f"also read as the period of '{reading[figure.start:figure.end]}'"
+                secondary[id(period)] = f"also read as the period of '{reading[figure.start : figure.end]}'"
     for date in date_phrases:
         if date.year_like and _COMPARED.search(reading, max(low, date.start - 30), date.start) and figures:
             secondary[id(date)] = "what a figure of the sentence is compared with"
@@ -160,8 +195,22 @@ def _sentence_proposals(text: str, reading: str, sentence: tuple[int, int], ment
         covered = [m for m in mentions if phrase.start <= m.start < phrase.end]
         if not covered or id(phrase) in absorbed:
             continue
-        proposals.append(_proposal(text, reading, sentence, phrase, covered, periods.get(id(phrase)), secondary.get(id(phrase)),
-                                   modality, phrases, source_id, decimal, topics))
+        proposals.append(
+            _proposal(
+                text,
+                reading,
+                sentence,
+                phrase,
+                covered,
+                periods.get(id(phrase)),
+                secondary.get(id(phrase)),
+                modality,
+                phrases,
+                source_id,
+                decimal,
+                topics,
+            )
+        )
     # Mentions no phrase reads ("9/11", a number inside a name) still get a row, flagged.
     for mention in mentions:
         if any(p.start <= mention.start < p.end and id(p) not in absorbed for p in phrases):
@@ -171,18 +220,25 @@ def _sentence_proposals(text: str, reading: str, sentence: tuple[int, int], ment
             holder.mentions.append(mention.text)  # a multiple, inside the quote of the figure it describes
             continue
         phrase = Phrase(mention.start, mention.end, "number", mention.text, notes=("not read as a date or a quantity",))
-        proposals.append(_proposal(text, reading, sentence, phrase, [mention], None, None, modality, phrases, source_id,
-                                   decimal, topics))
+        proposals.append(
+            _proposal(
+                text, reading, sentence, phrase, [mention], None, None, modality, phrases, source_id, decimal, topics
+            )
+        )
     return proposals
 
 
 def _period_of(reading: str, figure: Phrase, date_phrases: list[Phrase], low: int) -> Phrase | None:
     after = [d for d in date_phrases if d.start >= figure.end]
     for date in after:
-        if _PERIOD_LINK.match(reading[figure.end:date.start]):
+        if _PERIOD_LINK.match(reading[figure.end : date.start]):
             return date
         break
-    before = [d for d in date_phrases if d.end <= figure.start and not _COMPARED.search(reading, max(low, d.start - 30), d.start)]
+    before = [
+        d
+        for d in date_phrases
+        if d.end <= figure.start and not _COMPARED.search(reading, max(low, d.start - 30), d.start)
+    ]
     if before:
         return before[-1]
     after = [d for d in after if not _COMPARED.search(reading, max(low, d.start - 30), d.start)]
@@ -196,14 +252,30 @@ def _modality(sentence: str) -> str:
     return ""
 
 
-def _proposal(text: str, reading: str, sentence: tuple[int, int], phrase: Phrase, mentions, period: Phrase | None,
-              secondary: str | None, modality: str, phrases: list[Phrase], source_id: str, decimal: str,
-              topics: "_TopicMatcher") -> Proposal:
+def _proposal(
+    text: str,
+    reading: str,
+    sentence: tuple[int, int],
+    phrase: Phrase,
+    mentions,
+    period: Phrase | None,
+    secondary: str | None,
+    modality: str,
+    phrases: list[Phrase],
+    source_id: str,
+    decimal: str,
+    topics: _TopicMatcher,
+) -> Proposal:
     notes = list(phrase.notes)
     end = phrase.end
     relation = relative_to = ""
-    multiples = [p for p in phrases if p.kind == "multiple" and p.start >= phrase.end
-                 and not any(f.kind in ("quantity", "count") and phrase.end <= f.start < p.start for f in phrases)]
+    multiples = [
+        p
+        for p in phrases
+        if p.kind == "multiple"
+        and p.start >= phrase.end
+        and not any(f.kind in ("quantity", "count") and phrase.end <= f.start < p.start for f in phrases)
+    ]
     if phrase.kind in ("quantity", "count") and multiples:
         relation = multiples[0].value
         end = max(end, multiples[0].end)
@@ -212,8 +284,10 @@ def _proposal(text: str, reading: str, sentence: tuple[int, int], phrase: Phrase
             relative_to = str(int(period.value) - 1)
         else:
             relation = ""
-            notes.append(f"'{reading[multiples[0].start:multiples[0].end]}': a relation (relation {multiples[0].value}) whose "
-                         "reference to fill in relative_to")
+            notes.append(
+                f"'{reading[multiples[0].start : multiples[0].end]}': a relation (relation {multiples[0].value}) whose "
+                "reference to fill in relative_to"
+            )
     start_quote, end_quote = clause(reading, sentence, phrase.start, end)
     quote = text[start_quote:end_quote]
     value, kind, confidence = _read_value(phrase, decimal, notes)
@@ -223,7 +297,7 @@ def _proposal(text: str, reading: str, sentence: tuple[int, int], phrase: Phrase
         row["converted"] = phrase.converted
     if period is not None and kind in ("quantity", "count"):
         row["period"] = period.value
-        notes.append(f"period from '{reading[period.start:period.end]}'")
+        notes.append(f"period from '{reading[period.start : period.end]}'")
     if secondary:
         notes.append(secondary)
         confidence = min(confidence, 0.3)
@@ -307,7 +381,9 @@ def _merge_repeats(proposals: list[Proposal], text: str, used_ids: set[str], sou
             merged[key].mentions.extend(proposal.mentions)
             note = merged[key].row["note"]
             if "the passage appears more than once" not in note:
-                merged[key].row["note"] = "; ".join(part for part in (note, "the passage appears more than once") if part)
+                merged[key].row["note"] = "; ".join(
+                    part for part in (note, "the passage appears more than once") if part
+                )
             continue
         merged[key] = proposal
     result = sorted(merged.values(), key=lambda p: (p.at, p.row["value"]))
@@ -338,8 +414,40 @@ class _TopicMatcher:
 
     WORD_MATCH = 80.0
     NEARBY = 20.0
-    _STOPWORDS = frozenset("a an and as at be been by for from in into is its of on or over per than that the their "
-                           "this to under was were which with".split())
+    _STOPWORDS = frozenset(
+        [
+            "a",
+            "an",
+            "and",
+            "as",
+            "at",
+            "be",
+            "been",
+            "by",
+            "for",
+            "from",
+            "in",
+            "into",
+            "is",
+            "its",
+            "of",
+            "on",
+            "or",
+            "over",
+            "per",
+            "than",
+            "that",
+            "the",
+            "their",
+            "this",
+            "to",
+            "under",
+            "was",
+            "were",
+            "which",
+            "with",
+        ]
+    )
 
     def __init__(self, topics: pd.DataFrame):
         self.topics = topics.drop_duplicates("key").set_index("key") if len(topics) else topics
@@ -393,8 +501,12 @@ class _TopicMatcher:
         """The best topics for the value at offset ``at`` of the quote, with their scores."""
         from rapidfuzz import fuzz
 
-        tokens = [(match.start(), word) for match in re.finditer(r"[^\W_]+", quote)
-                  for word in [normal_form(match.group(0))] if word and word not in self._STOPWORDS]
+        tokens = [
+            (match.start(), word)
+            for match in re.finditer(r"[^\W_]+", quote)
+            for word in [normal_form(match.group(0))]
+            if word and word not in self._STOPWORDS
+        ]
         stems = [self._stem(token) for _, token in tokens]
         centre = sum(1 for position, _ in tokens if position < at)
         weights = [1.0 / (1.0 + abs(index - centre) / self.NEARBY) for index in range(len(tokens))]
@@ -404,9 +516,17 @@ class _TopicMatcher:
                 continue
             best = 0.0
             for words in names:
-                found = sum(max((weight for weight, (_, token), stem in zip(weights, tokens, stems)
-                                 if stem == self._stem(word) or fuzz.ratio(word, token) >= self.WORD_MATCH), default=0.0)
-                            for word in words)
+                found = sum(
+                    max(
+                        (
+                            weight
+                            for weight, (_, token), stem in zip(weights, tokens, stems)
+                            if stem == self._stem(word) or fuzz.ratio(word, token) >= self.WORD_MATCH
+                        ),
+                        default=0.0,
+                    )
+                    for word in words
+                )
                 best = max(best, 100.0 * found / (len(words) + 1))
             scored.append((key, round(best, 1)))
         scored.sort(key=lambda item: (-item[1], item[0]))
@@ -451,7 +571,9 @@ def write_draft(root: Path, source_id: str, proposals: list[Proposal]) -> tuple[
     return path, len(rows), kept
 
 
-def accept(root: Path, source_id: str, row_ids: list[str], known_ids: set[str], resolve_topic) -> tuple[Path, list[str]]:
+def accept(
+    root: Path, source_id: str, row_ids: list[str], known_ids: set[str], resolve_topic
+) -> tuple[Path, list[str]]:
     """Move draft rows into ``claims/tagged/SOURCE-ID.csv``.
 
     The rows are appended to the claims table (created with the claims header if absent)
@@ -471,15 +593,22 @@ def accept(root: Path, source_id: str, row_ids: list[str], known_ids: set[str], 
     by_id = {row["id"]: row for row in table.to_dict("records")}
     unknown = [row_id for row_id in wanted if row_id not in by_id]
     if unknown:
-        raise UsageError(f"no row {', '.join(repr(r) for r in unknown)} in {shown} (its ids: {', '.join(list(by_id)[:6])}"
-                         + (", …" if len(by_id) > 6 else "") + ")")
+        raise UsageError(
+            f"no row {', '.join(repr(r) for r in unknown)} in {shown} (its ids: {', '.join(list(by_id)[:6])}"
+            + (", …" if len(by_id) > 6 else "")
+            + ")"
+        )
     chosen = [by_id[row_id] for row_id in wanted]
     for row in chosen:
         for column in CLAIMS.columns:
             if column.mandatory and not str(row[column.name]).strip():
-                problems.append(Problem(shown, int(row["line"]), column.name, "empty: fill it in before accepting the row"))
+                problems.append(
+                    Problem(shown, int(row["line"]), column.name, "empty: fill it in before accepting the row")
+                )
         if row["id"] in known_ids:
-            problems.append(Problem(shown, int(row["line"]), "id", f"'{row['id']}' is already a claim id; give the row another id"))
+            problems.append(
+                Problem(shown, int(row["line"]), "id", f"'{row['id']}' is already a claim id; give the row another id")
+            )
         topic = str(row["topic"]).strip()
         if topic:
             message = resolve_topic(topic)
@@ -526,7 +655,7 @@ def _cut_rows(data: bytes, lines: set[int]) -> bytes:
 
     starts, record_lines, _, _ = _records(data)
     bounds = list(starts) + [len(data)]
-    kept = [data[bounds[i]:bounds[i + 1]] for i in range(len(starts)) if int(record_lines[i]) not in lines]
+    kept = [data[bounds[i] : bounds[i + 1]] for i in range(len(starts)) if int(record_lines[i]) not in lines]
     return b"".join(kept)
 
 
@@ -566,14 +695,20 @@ def run(root: Path, source_id: str, accept_ids: list[str], load) -> str:
         def resolve_topic(name: str) -> str:
             resolution = topic_resolver.resolve(name)
             if resolution.how in ("unknown", "ambiguous", "empty"):
-                hint = f" (did you mean {', '.join(repr(c) for c in resolution.candidates)}?)" if resolution.candidates else ""
+                hint = (
+                    f" (did you mean {', '.join(repr(c) for c in resolution.candidates)}?)"
+                    if resolution.candidates
+                    else ""
+                )
                 return f"unknown topic '{name}'{hint}"
             return ""
 
         target, accepted = accept(root, source_id, accept_ids, set(corpus.claims["id"]), resolve_topic)
         left = _count_rows(draft_path(root, source_id))
-        return (f"claims/tagged/{target.name}: {len(accepted)} row(s) accepted ({', '.join(accepted)})\n"
-                f"{DRAFT_FOLDER}/{source_id}.csv: {left} row(s) left\n")
+        return (
+            f"claims/tagged/{target.name}: {len(accepted)} row(s) accepted ({', '.join(accepted)})\n"
+            f"{DRAFT_FOLDER}/{source_id}.csv: {left} row(s) left\n"
+        )
     normalised = load(root)
     proposals = propose(normalised, root, source_id)
     path = draft_path(root, source_id)
@@ -583,9 +718,11 @@ def run(root: Path, source_id: str, accept_ids: list[str], load) -> str:
     _, rows, kept = write_draft(root, source_id, proposals)
     with_topic = sum(1 for p in proposals if p.row["topic"])
     mentions = sum(len(p.mentions) for p in proposals)
-    lines = [f"{shown}: {rows} row(s) for {mentions} uncovered mention(s), {with_topic} with a topic"
-             + (f", {kept} kept as edited" if kept else "")
-             + "; no claims table changes until rows are accepted"]
+    lines = [
+        f"{shown}: {rows} row(s) for {mentions} uncovered mention(s), {with_topic} with a topic"
+        + (f", {kept} kept as edited" if kept else "")
+        + "; no claims table changes until rows are accepted"
+    ]
     if proposals:
         lines.append(render_proposals(proposals).rstrip("\n"))
         lines.append(f"check the rows (fill empty topics), then: claimcheck draft {source_id} --accept ID[,ID…]")

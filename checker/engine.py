@@ -49,7 +49,7 @@ def run(normalised: Normalised, config: Config, rules: tuple = RULES, progress=N
             if progress:
                 progress(f"rule {rule.ID}")
             started = time.perf_counter()
-            for finding in (rule.check(claims, options) if len(claims) else ()):
+            for finding in rule.check(claims, options) if len(claims) else ():
                 stamped = finding.stamped(rule.ID, override or finding.severity or rule.SEVERITY)
                 findings.setdefault(stamped.fingerprint, stamped)
             timings[rule.ID] = time.perf_counter() - started

@@ -45,12 +45,17 @@ class Example:
     def shown(self) -> list[str]:
         """The example as `claimcheck rules RULE-ID` prints it: its rows, table by table."""
         lines = [f"{self.label:<8}{self.description}"]
-        rows = [("claims/topics.csv", row) for row in self.topics] + [("claims/entities.csv", row) for row in self.entities]
+        rows = [("claims/topics.csv", row) for row in self.topics] + [
+            ("claims/entities.csv", row) for row in self.entities
+        ]
         rows += [(f"claims/tagged/{source}.csv", row) for source, claims in self.claims.items() for row in claims]
         width = max(len(table) for table, _ in rows)
         for table, row in rows:
-            cells = ", ".join(f"{name}={_cell(value)}" for name, value in row.items()
-                              if value and not (name == "quote" and value == row.get("value")))
+            cells = ", ".join(
+                f"{name}={_cell(value)}"
+                for name, value in row.items()
+                if value and not (name == "quote" and value == row.get("value"))
+            )
             lines.append(f"        {table:<{width}}  {cells}")
         flagged = "; ".join(" + ".join(ids) for ids in self.flags) or "nothing"
         lines.append(f"        {'flags':<{width}}  {flagged}")
@@ -70,7 +75,7 @@ def documented(doc: str | None) -> list[tuple[str, str]]:
         stripped = line.strip()
         for outcome, label in (("fails", "Fails:"), ("passes", "Passes:")):
             if stripped.startswith(label):
-                examples.append((outcome, stripped[len(label):].strip()))
+                examples.append((outcome, stripped[len(label) :].strip()))
                 current = True
                 break
         else:

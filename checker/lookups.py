@@ -36,7 +36,11 @@ class LookupCache:
             digest = hashlib.sha256(self.module.read_bytes()).hexdigest()[:12]
         except (PackageNotFoundError, OSError):
             return None
-        folder = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimcheck"
+        folder = (
+            Path(setting)
+            if setting
+            else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "claimcheck"
+        )
         return folder / f"{self.name}-{self.library}{library_version}-{digest}.json"
 
     def _load(self) -> dict[str, Any]:

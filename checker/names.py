@@ -129,9 +129,10 @@ class Resolver:
             return [Resolution(None, "unknown", 0.0) for _ in queries]
         results: list[Resolution] = []
         for start in range(0, len(queries), 64):  # bounded memory: 64 rows of scores at a time
-            batch = queries[start:start + 64]
-            scores = process.cdist(batch, choices, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF,
-                                   dtype=np.uint8, workers=-1)
+            batch = queries[start : start + 64]
+            scores = process.cdist(
+                batch, choices, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, dtype=np.uint8, workers=-1
+            )
             for query, row in zip(batch, scores):
                 if not query:
                     results.append(Resolution(None, "unknown", 0.0))
@@ -169,5 +170,7 @@ def resolve_column(names: pd.Series, resolver: Resolver) -> pd.DataFrame:
     hows = np.array([r.how for r in per_unique] + ["empty"], dtype=object)
     scores = np.array([r.score for r in per_unique] + [0.0], dtype=float)
     candidates = np.array(["; ".join(r.candidates) for r in per_unique] + [""], dtype=object)
-    return pd.DataFrame({"key": keys[codes], "how": hows[codes], "score": scores[codes], "candidates": candidates[codes]},
-                        index=names.index)
+    return pd.DataFrame(
+        {"key": keys[codes], "how": hows[codes], "score": scores[codes], "candidates": candidates[codes]},
+        index=names.index,
+    )

@@ -17,10 +17,10 @@ import pandas as pd
 
 from checker import contract, dates, quantities
 from checker.corpus import Corpus
-from checker.tables import release_memory
 from checker.errors import ParseError, Problem
 from checker.names import Resolver, normal_form, resolve_column, split_list
 from checker.numbers import decimal_mark, known_language
+from checker.tables import release_memory
 from checker.texts import fold, months_in, numbers_in, stated_weekday, value_numbers
 
 KINDS = ("quantity", "count", "date", "status")
@@ -69,7 +69,11 @@ def _unique_ids(frame: pd.DataFrame, column: str, problems: list[Problem], file_
         if key not in first:
             first[key] = where
         else:
-            problems.append(Problem(where[0], where[1], column, f"duplicate {column} '{key}' (first at {first[key][0]}:{first[key][1]})"))
+            problems.append(
+                Problem(
+                    where[0], where[1], column, f"duplicate {column} '{key}' (first at {first[key][0]}:{first[key][1]})"
+                )
+            )
 
 
 def _check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
@@ -89,7 +93,9 @@ def _check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
         if row.cited_in and row.cited_in not in ids:
             _problem(problems, row, "cited_in", f"unknown source '{row.cited_in}'")
         if not row.text_file and not row.cited_in:
-            _problem(problems, row, "file", "a source needs a text under seeds/ or a cited_in source whose text cites it")
+            _problem(
+                problems, row, "file", "a source needs a text under seeds/ or a cited_in source whose text cites it"
+            )
         if row.language and not known_language(row.language):
             _problem(problems, row, "language", f"'{row.language}' is not a language code (write e.g. en, ru, de, fa)")
         if row.dateline:
@@ -102,7 +108,12 @@ def _check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
                 _problem(problems, row, "citation", "a citation needs cited_in: the source whose text holds it")
             elif citing.find(row.citation) is None:
                 score, line, _ = citing.closest(row.citation)
-                _problem(problems, row, "citation", f"not found verbatim in {corpus.text_files.get(row.cited_in)} (closest passage at line {line}, similarity {score:.0f}%)")
+                _problem(
+                    problems,
+                    row,
+                    "citation",
+                    f"not found verbatim in {corpus.text_files.get(row.cited_in)} (closest passage at line {line}, similarity {score:.0f}%)",
+                )
     return sources
 
 
@@ -127,32 +138,66 @@ def _check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame
         except ParseError as error:
             unit_errors[unit] = str(error)
     report(numeric & topics["unit"].isin(unit_errors.keys()), "unit", lambda row: unit_errors[row.unit])
-    report(~numeric & (topics["unit"] != "") & topics["kind"].isin(KINDS), "unit", lambda row: f"a {row.kind} topic has no unit")
-    report((topics["kind"] == "status") & (topics["states"].str.replace(";", "", regex=False).str.strip() == ""), "states",
-           lambda row: "a status topic lists its allowed states")
+    report(
+        ~numeric & (topics["unit"] != "") & topics["kind"].isin(KINDS),
+        "unit",
+        lambda row: f"a {row.kind} topic has no unit",
+    )
+    report(
+        (topics["kind"] == "status") & (topics["states"].str.replace(";", "", regex=False).str.strip() == ""),
+        "states",
+        lambda row: "a status topic lists its allowed states",
+    )
     tolerance = pd.to_numeric(topics["tolerance"], errors="coerce")
-    report((topics["tolerance"] != "") & ~tolerance.between(0, 10, inclusive="left"), "tolerance",
-           lambda row: f"'{row.tolerance}' is not a relative tolerance (e.g. 0.02 for 2 %)")
-    report((topics["substance"] != "") & ~topics["substance"].isin(quantities.DENSITIES.keys()), "substance",
-           lambda row: f"no density known for '{row.substance}' (known: {', '.join(sorted(quantities.DENSITIES))})")
+    report(
+        (topics["tolerance"] != "") & ~tolerance.between(0, 10, inclusive="left"),
+        "tolerance",
+        lambda row: f"'{row.tolerance}' is not a relative tolerance (e.g. 0.02 for 2 %)",
+    )
+    report(
+        (topics["substance"] != "") & ~topics["substance"].isin(quantities.DENSITIES.keys()),
+        "substance",
+        lambda row: f"no density known for '{row.substance}' (known: {', '.join(sorted(quantities.DENSITIES))})",
+    )
     for column in ("part_of", "bounded_by"):
         target = topics[column]
-        report((target != "") & ~target.isin(keys), column, lambda row, column=column: f"unknown topic '{getattr(row, column)}'")
+        report(
+            (target != "") & ~target.isin(keys),
+            column,
+            lambda row, column=column: f"unknown topic '{getattr(row, column)}'",
+        )
         report((target != "") & (target == topics["key"]), column, lambda row: "a topic cannot refer to itself")
     known = numeric & topics["unit"].isin(units.keys())
     topics["factor"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[0]), math.nan)
     topics["dimension"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[1]), None)
     topics["tolerance_value"] = tolerance.where(tolerance.between(0, 10, inclusive="left"))
     topics["aggregation"] = topics["aggregation"].str.lower()
-    report((topics["aggregation"] != "") & ~topics["aggregation"].isin(AGGREGATIONS), "aggregation",
-           lambda row: f"'{row.aggregation}' is not one of {', '.join(AGGREGATIONS)}")
-    report((topics["aggregation"] != "") & ~numeric & topics["kind"].isin(KINDS), "aggregation",
-           lambda row: f"a {row.kind} topic has no aggregation (only quantity and count topics do)")
-    default = np.where(topics["dimension"].isin(FLOW_DIMENSIONS) | topics["dimension"].fillna("").str.startswith("[currency_"), "flow", "stock")
-    topics["aggregation_value"] = np.where(topics["aggregation"].isin(AGGREGATIONS), topics["aggregation"], np.where(numeric, default, ""))
+    report(
+        (topics["aggregation"] != "") & ~topics["aggregation"].isin(AGGREGATIONS),
+        "aggregation",
+        lambda row: f"'{row.aggregation}' is not one of {', '.join(AGGREGATIONS)}",
+    )
+    report(
+        (topics["aggregation"] != "") & ~numeric & topics["kind"].isin(KINDS),
+        "aggregation",
+        lambda row: f"a {row.kind} topic has no aggregation (only quantity and count topics do)",
+    )
+    default = np.where(
+        topics["dimension"].isin(FLOW_DIMENSIONS) | topics["dimension"].fillna("").str.startswith("[currency_"),
+        "flow",
+        "stock",
+    )
+    topics["aggregation_value"] = np.where(
+        topics["aggregation"].isin(AGGREGATIONS), topics["aggregation"], np.where(numeric, default, "")
+    )
     rounding = topics["rounding"].map(_rounding)
-    report(rounding.isna() & (topics["rounding"] != ""), "rounding",
-           lambda row: f"'{row.rounding}' is not a rounding: write a fraction or percentage (0.05, 5%), 'stated' or 'exact'")
+    report(
+        rounding.isna() & (topics["rounding"] != ""),
+        "rounding",
+        lambda row: (
+            f"'{row.rounding}' is not a rounding: write a fraction or percentage (0.05, 5%), 'stated' or 'exact'"
+        ),
+    )
     topics["rounding_value"] = rounding.fillna(quantities.ROUNDING).astype(float)
     _check_sums(topics, keys, problems)
     _check_aliases(topics, "key", problems)
@@ -219,7 +264,9 @@ def _check_sums(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -
             elif info[part][0] not in ("quantity", "count"):
                 _problem(problems, row, "sum_of", f"'{part}' is a {info[part][0]} topic, not a quantity")
             elif isinstance(row.dimension, str) and isinstance(info[part][1], str) and info[part][1] != row.dimension:
-                _problem(problems, row, "sum_of", f"'{part}' is measured in {info[part][1]}, the total in {row.dimension}")
+                _problem(
+                    problems, row, "sum_of", f"'{part}' is measured in {info[part][1]}, the total in {row.dimension}"
+                )
 
 
 def _check_aliases(table: pd.DataFrame, key_column: str, problems: list[Problem]) -> None:
@@ -241,8 +288,20 @@ def _check_entities(entities: pd.DataFrame, problems: list[Problem]) -> pd.DataF
 
 
 def resolvers(topics: pd.DataFrame, entities: pd.DataFrame) -> tuple[Resolver, Resolver]:
-    topic_resolver = Resolver({row.key: split_list(row.aliases) + ([row.label] if row.label else []) for row in topics.itertuples() if row.key})
-    entity_resolver = Resolver({row.key: split_list(row.aliases) + ([row.label] if row.label else []) for row in entities.itertuples() if row.key})
+    topic_resolver = Resolver(
+        {
+            row.key: split_list(row.aliases) + ([row.label] if row.label else [])
+            for row in topics.itertuples()
+            if row.key
+        }
+    )
+    entity_resolver = Resolver(
+        {
+            row.key: split_list(row.aliases) + ([row.label] if row.label else [])
+            for row in entities.itertuples()
+            if row.key
+        }
+    )
     return topic_resolver, entity_resolver
 
 
@@ -251,7 +310,9 @@ def _suggest(resolution_candidates: str) -> str:
     return f" (did you mean {', '.join(repr(c) for c in candidates)}?)" if candidates else ""
 
 
-def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+def _quote_and_digits(
+    claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, problems: list[Problem]
+) -> pd.DataFrame:
     """Find each quote in its text; check the value's digits appear in the quote.
 
     Quotes are searched from where the previous quote of the same text was found (editors
@@ -294,17 +355,30 @@ def _quote_and_digits(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFram
         text_id = text_ids.iloc[position]
         score, line, passage = corpus.texts[text_id].closest(row["quote"])
         excerpt = passage if len(passage) <= 90 else passage[:87] + "…"
-        problems.append(Problem(row["file"], int(row["line"]), "quote", f"not found in {corpus.text_files[text_id]}; closest passage at line {line} "
-                                f"(similarity {score:.0f}%): \"{excerpt}\""))
-    checked = (starts >= 0) & (claims["inferred"] != "yes").to_numpy() & claims["value_parsed"].to_numpy(dtype=bool) & (claims["kind"] != "status").to_numpy()
+        problems.append(
+            Problem(
+                row["file"],
+                int(row["line"]),
+                "quote",
+                f"not found in {corpus.text_files[text_id]}; closest passage at line {line} "
+                f'(similarity {score:.0f}%): "{excerpt}"',
+            )
+        )
+    checked = (
+        (starts >= 0)
+        & (claims["inferred"] != "yes").to_numpy()
+        & claims["value_parsed"].to_numpy(dtype=bool)
+        & (claims["kind"] != "status").to_numpy()
+    )
     quotes = claims["quote"].to_numpy(dtype=object)
     kinds, files, lines, decimals = (claims[c].to_numpy() for c in ("kind", "file", "line", "decimal"))
     for column in ("value", "converted"):
         values = claims[column].to_numpy(dtype=object)
         # Shortcut: the value as written appears in the quote as a whole (not inside a
         # longer number); everything else is read number by number.
-        stated = np.fromiter((not value or _appears(value, quote) for value, quote in zip(values, quotes)),
-                             dtype=bool, count=len(values))
+        stated = np.fromiter(
+            (not value or _appears(value, quote) for value, quote in zip(values, quotes)), dtype=bool, count=len(values)
+        )
         written: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
         for position in np.flatnonzero(checked & ~stated):
             value, decimal = values[position], decimals[position]
@@ -327,7 +401,9 @@ def _appears(value: str, quote: str) -> bool:
         return False
     before = quote[at - 1] if at else " "
     after = quote[at + len(value)] if at + len(value) < len(quote) else " "
-    return not (before.isdigit() or before in ".,") and not (after.isdigit() or (after in ".," and quote[at + len(value) + 1:at + len(value) + 2].isdigit()))
+    return not (before.isdigit() or before in ".,") and not (
+        after.isdigit() or (after in ".," and quote[at + len(value) + 1 : at + len(value) + 2].isdigit())
+    )
 
 
 def _digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str | None:
@@ -385,16 +461,31 @@ def normalise(corpus: Corpus) -> Normalised:
         claims[f"{column}_score"] = names["score"]
         claims[f"{column}_candidates"] = names["candidates"]
         for row in claims[names["how"] == "unknown"].itertuples():
-            _problem(problems, row, column, f"unknown entity '{getattr(row, column + '_input')}'{_suggest(getattr(row, column + '_candidates'))}")
+            _problem(
+                problems,
+                row,
+                column,
+                f"unknown entity '{getattr(row, column + '_input')}'{_suggest(getattr(row, column + '_candidates'))}",
+            )
 
     topic_table = topics.drop_duplicates("key").set_index("key")
     # One look-up of every claim's topic row, then every topic column taken by position.
     positions = topic_table.index.get_indexer(claims["topic"]) if len(topic_table) else np.full(len(claims), -1)
-    for column, source_column in (("kind", "kind"), ("topic_unit", "unit"), ("topic_factor", "factor"),
-                                  ("topic_dimension", "dimension"), ("tolerance", "tolerance_value"),
-                                  ("substance", "substance"), ("part_of", "part_of"), ("bounded_by", "bounded_by"),
-                                  ("topic_label", "label"), ("states", "states"), ("aggregation", "aggregation_value"),
-                                  ("rounding", "rounding_value"), ("sum_of", "sum_of")):
+    for column, source_column in (
+        ("kind", "kind"),
+        ("topic_unit", "unit"),
+        ("topic_factor", "factor"),
+        ("topic_dimension", "dimension"),
+        ("tolerance", "tolerance_value"),
+        ("substance", "substance"),
+        ("part_of", "part_of"),
+        ("bounded_by", "bounded_by"),
+        ("topic_label", "label"),
+        ("states", "states"),
+        ("aggregation", "aggregation_value"),
+        ("rounding", "rounding_value"),
+        ("sum_of", "sum_of"),
+    ):
         source = topic_table[source_column].to_numpy() if len(topic_table) else np.zeros(0)
         filler = np.nan if source_column in ("factor", "tolerance_value", "rounding_value") else None
         taken = np.full(len(claims), filler, dtype=float if filler is np.nan else object)
@@ -442,8 +533,15 @@ def normalise(corpus: Corpus) -> Normalised:
     claims = claims.sort_values(["source", "line"], kind="stable").reset_index(drop=True)
     claims = contract.conform(claims)  # exactly the declared columns and dtypes
     release_memory()
-    return Normalised(claims=claims, sources=sources, topics=topics, entities=entities,
-                      texts=corpus.texts, text_files=corpus.text_files, problems=sorted(set(problems)))
+    return Normalised(
+        claims=claims,
+        sources=sources,
+        topics=topics,
+        entities=entities,
+        texts=corpus.texts,
+        text_files=corpus.text_files,
+        problems=sorted(set(problems)),
+    )
 
 
 def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
@@ -460,10 +558,18 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     for prefix in ("", "converted_"):
         magnitude = claims[f"{prefix}magnitude"].to_numpy(dtype=float)
         with np.errstate(invalid="ignore"):
-            exact = ((claims["kind"] == "count").to_numpy() & (np.abs(magnitude) < quantities.EXACT_COUNT_BELOW)
-                     & (magnitude == np.round(magnitude)))
-        low, high = quantities.precision_bounds(magnitude, claims[f"{prefix}half"].to_numpy(dtype=float),
-                                                claims[f"{prefix}qualifier"].to_numpy(dtype=object), rounding, exact | (rounding == 0))
+            exact = (
+                (claims["kind"] == "count").to_numpy()
+                & (np.abs(magnitude) < quantities.EXACT_COUNT_BELOW)
+                & (magnitude == np.round(magnitude))
+            )
+        low, high = quantities.precision_bounds(
+            magnitude,
+            claims[f"{prefix}half"].to_numpy(dtype=float),
+            claims[f"{prefix}qualifier"].to_numpy(dtype=object),
+            rounding,
+            exact | (rounding == 0),
+        )
         claims[f"{prefix}low"] = np.where(np.isnan(magnitude), np.nan, low)
         claims[f"{prefix}high"] = np.where(np.isnan(magnitude), np.nan, high)
     for row in claims[numeric & claims["value"].isin(errors.keys())].itertuples():
@@ -472,7 +578,11 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         _problem(problems, row, "converted", converted_errors[row.converted])
     for row in claims[~numeric & (claims["converted"] != "")].itertuples():
         _problem(problems, row, "converted", "only quantities and counts state conversions")
-    claims["value_parsed"] = claims["kind"].isin(KINDS) & ~claims["value"].isin(errors.keys()) & ~claims["converted"].isin(converted_errors.keys())
+    claims["value_parsed"] = (
+        claims["kind"].isin(KINDS)
+        & ~claims["value"].isin(errors.keys())
+        & ~claims["converted"].isin(converted_errors.keys())
+    )
     negative = numeric & (claims["magnitude"] < 0) & (claims["relation"] == "")
     for row in claims[negative].itertuples():
         _problem(problems, row, "value", "a negative amount makes no sense here")
@@ -488,12 +598,23 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
 
     is_status = claims["kind"] == "status"
     claims["state"] = np.where(is_status, _map_unique(claims["value"].where(is_status, ""), normal_form), "")
-    allowed_states = {key: {normal_form(state) for state in split_list(states if isinstance(states, str) else "")}
-                      for key, states in claims.loc[is_status, ["topic", "states"]].drop_duplicates("topic").itertuples(index=False)}
+    allowed_states = {
+        key: {normal_form(state) for state in split_list(states if isinstance(states, str) else "")}
+        for key, states in claims.loc[is_status, ["topic", "states"]].drop_duplicates("topic").itertuples(index=False)
+    }
     statuses = claims.loc[is_status, ["topic", "state"]]
     pairs = statuses.drop_duplicates()
-    bad = pairs[[topic in allowed_states and state not in allowed_states[topic] for topic, state in pairs.itertuples(index=False)]]
-    unknown_state = is_status & claims.set_index(["topic", "state"]).index.isin(pd.MultiIndex.from_frame(bad)) if len(bad) else is_status & False
+    bad = pairs[
+        [
+            topic in allowed_states and state not in allowed_states[topic]
+            for topic, state in pairs.itertuples(index=False)
+        ]
+    ]
+    unknown_state = (
+        is_status & claims.set_index(["topic", "state"]).index.isin(pd.MultiIndex.from_frame(bad))
+        if len(bad)
+        else is_status & False
+    )
     for row in claims[unknown_state].itertuples():  # only the claims with a problem
         allowed = sorted(allowed_states.get(row.topic, ()))
         if row.state not in allowed:
@@ -501,14 +622,21 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
 
             match = process.extractOne(row.state, allowed, score_cutoff=50)
             hint = f" (did you mean '{match[0]}'?)" if match else ""
-            _problem(problems, row, "value", f"'{row.value}' is not a state of topic '{row.topic}': {', '.join(allowed)}{hint}")
+            _problem(
+                problems,
+                row,
+                "value",
+                f"'{row.value}' is not a state of topic '{row.topic}': {', '.join(allowed)}{hint}",
+            )
 
 
 def _map_unique(values: pd.Series, function) -> pd.Series:
     """Apply a Python function once per distinct value of a column."""
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
     mapped = np.array([function(value) for value in uniques] + [None], dtype=object)
-    return pd.Series(mapped[codes] if len(uniques) else np.full(len(values), None, dtype=object), index=values.index, dtype=object)
+    return pd.Series(
+        mapped[codes] if len(uniques) else np.full(len(values), None, dtype=object), index=values.index, dtype=object
+    )
 
 
 def _periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:
@@ -542,8 +670,9 @@ def _spans(claims: pd.DataFrame) -> None:
     start = claims["period_start"].to_numpy(dtype=float)
     explicit_start = (claims["period_precision"] == "interval").to_numpy() & np.isfinite(start)
     claims["span_start"] = np.where(cumulative & ~explicit_start, -np.inf, start)
-    claims["span_inner_end"] = np.where(cumulative, claims["period_last_start"].to_numpy(dtype=float),
-                                        claims["period_end"].to_numpy(dtype=float))
+    claims["span_inner_end"] = np.where(
+        cumulative, claims["period_last_start"].to_numpy(dtype=float), claims["period_end"].to_numpy(dtype=float)
+    )
     claims["span_outer_end"] = claims["period_end"].to_numpy(dtype=float)
     # An as-of instant known to the minute or second, rather than a day or longer.
     claims["asof_timed"] = cumulative & ((claims["span_outer_end"] - claims["span_inner_end"]) < 1).to_numpy()
@@ -552,14 +681,20 @@ def _spans(claims: pd.DataFrame) -> None:
 def _weekdays(claims: pd.DataFrame) -> None:
     """The weekday a date claim's quote writes next to the date (Monday = 0), or -1."""
     claims["stated_weekday"] = -1
-    days = (claims["kind"] == "date") & (claims["date_precision"] == "day") & claims["quote"].str.contains(
-        r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True)
+    days = (
+        (claims["kind"] == "date")
+        & (claims["date_precision"] == "day")
+        & claims["quote"].str.contains(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True)
+    )
     if days.any():
-        claims.loc[days, "stated_weekday"] = [stated_weekday(quote, day) for quote, day in
-                                              zip(claims.loc[days, "quote"], claims.loc[days, "date_start"])]
+        claims.loc[days, "stated_weekday"] = [
+            stated_weekday(quote, day) for quote, day in zip(claims.loc[days, "quote"], claims.loc[days, "date_start"])
+        ]
 
 
-def _relations(claims: pd.DataFrame, topic_resolver: Resolver, topic_table: pd.DataFrame, problems: list[Problem]) -> None:
+def _relations(
+    claims: pd.DataFrame, topic_resolver: Resolver, topic_table: pd.DataFrame, problems: list[Problem]
+) -> None:
     claims["relation_kind"] = ""
     claims["relation_factor"] = np.nan
     claims["relative_start"] = np.nan
@@ -581,15 +716,27 @@ def _relations(claims: pd.DataFrame, topic_resolver: Resolver, topic_table: pd.D
             elif lowered in ("increase", "decrease", "since"):
                 kind = lowered
             else:
-                _problem(problems, row, "relation", f"'{text}' is not a relation (x2, +16%, -5%, increase, decrease, since)")
+                _problem(
+                    problems, row, "relation", f"'{text}' is not a relation (x2, +16%, -5%, increase, decrease, since)"
+                )
             if kind and not row.relative_to:
                 _problem(problems, row, "relative_to", f"the relation '{text}' needs what it refers to")
             elif kind == "since":
                 resolution = topic_resolver.resolve(row.relative_to)
                 if resolution.key is None or resolution.how in ("fuzzy", "ambiguous", "unknown"):
-                    _problem(problems, row, "relative_to", f"unknown topic '{row.relative_to}'{_suggest('; '.join(resolution.candidates))}")
+                    _problem(
+                        problems,
+                        row,
+                        "relative_to",
+                        f"unknown topic '{row.relative_to}'{_suggest('; '.join(resolution.candidates))}",
+                    )
                 elif topic_table.loc[resolution.key, "kind"] != "date":
-                    _problem(problems, row, "relative_to", f"'since' refers to a date topic; '{resolution.key}' is a {topic_table.loc[resolution.key, 'kind']} topic")
+                    _problem(
+                        problems,
+                        row,
+                        "relative_to",
+                        f"'since' refers to a date topic; '{resolution.key}' is a {topic_table.loc[resolution.key, 'kind']} topic",
+                    )
                 else:
                     since = resolution.key
             elif kind:
@@ -628,7 +775,11 @@ def _densities(claims: pd.DataFrame) -> None:
         return
     keys = candidates[["unit", "topic_unit", "substance"]].drop_duplicates()
     for unit, topic_unit, substance in keys.itertuples(index=False):
-        rows = candidates.index[(candidates["unit"] == unit) & (candidates["topic_unit"] == topic_unit) & (candidates["substance"] == substance)]
+        rows = candidates.index[
+            (candidates["unit"] == unit)
+            & (candidates["topic_unit"] == topic_unit)
+            & (candidates["substance"] == substance)
+        ]
         for phase in quantities.PHASES:
             try:
                 factors = quantities.density_factors(unit, topic_unit, substance, phase)
@@ -657,8 +808,9 @@ def _amounts(claims: pd.DataFrame) -> None:
     for prefix in ("", "converted_"):
         dimension = claims[f"{prefix}dimension"]
         claims[f"{prefix}amount_dimension"] = _map_unique(dimension, amount_of)
-        factor = _map_unique(dimension, lambda d: per_year if isinstance(d, str) and d.endswith(RATE) else 1.0).to_numpy(dtype=float)
+        factor = _map_unique(
+            dimension, lambda d: per_year if isinstance(d, str) and d.endswith(RATE) else 1.0
+        ).to_numpy(dtype=float)
         if not prefix:  # a conversion's amount is compared by its dimension only
             for column in ("magnitude", "low", "high"):
                 claims[f"amount_{column}"] = claims[column].to_numpy(dtype=float) * factor
-

@@ -24,27 +24,59 @@ from functools import lru_cache
 
 # Arabic-Indic (U+0660–0669) and Extended Arabic-Indic, i.e. Persian/Urdu (U+06F0–06F9)
 # digits, and the Arabic decimal (U+066B) and thousands (U+066C) separators.
-_DIGITS = str.maketrans({**{chr(0x0660 + n): str(n) for n in range(10)},
-                         **{chr(0x06F0 + n): str(n) for n in range(10)},
-                         "\u066b": ".", "\u066c": ",", "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + n): str(n) for n in range(10)},
+        **{chr(0x06F0 + n): str(n) for n in range(10)},
+        "\u066b": ".",
+        "\u066c": ",",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
 
 # Words for multiples that text2num leaves alone. "dozen" is twelve in every register.
-MULTIPLES = {"twice": 2, "thrice": 3, "double": 2, "doubled": 2, "triple": 3, "tripled": 3,
-             "quadruple": 4, "quadrupled": 4, "twofold": 2, "threefold": 3, "fourfold": 4,
-             "fivefold": 5, "tenfold": 10, "half": 0.5, "halved": 0.5}
+MULTIPLES = {
+    "twice": 2,
+    "thrice": 3,
+    "double": 2,
+    "doubled": 2,
+    "triple": 3,
+    "tripled": 3,
+    "quadruple": 4,
+    "quadrupled": 4,
+    "twofold": 2,
+    "threefold": 3,
+    "fourfold": 4,
+    "fivefold": 5,
+    "tenfold": 10,
+    "half": 0.5,
+    "halved": 0.5,
+}
 
-SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-               "mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12}
+SCALE_WORDS = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mn": 1e6,
+    "mln": 1e6,
+    "bn": 1e9,
+    "tn": 1e12,
+}
 _SCALE = r"thousand|million|billion|trillion|mn|mln|bn|tn|1000(?:000)*"
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _PART = re.compile(rf"({_NUM})\s*({_SCALE})\b", re.IGNORECASE)
 _DIGIT_SCALE = re.compile(rf"({_NUM})\s+(1000(?:000)*)\b")  # text2num's "2.5 1000000"
 # A composite: parts with strictly falling scales, joined by spaces, commas or "and".
-_COMPOSITE = re.compile(rf"{_NUM}\s*(?:{_SCALE})\b(?:\s*,?\s*(?:and\s+)?{_NUM}\s*(?:{_SCALE})\b)+",
-                        re.IGNORECASE)
-NUMBER_WORD = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                          r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-                          r"sixty|seventy|eighty|ninety|hundred)\b", re.IGNORECASE)
+_COMPOSITE = re.compile(rf"{_NUM}\s*(?:{_SCALE})\b(?:\s*,?\s*(?:and\s+)?{_NUM}\s*(?:{_SCALE})\b)+", re.IGNORECASE)
+NUMBER_WORD = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred)\b",
+    re.IGNORECASE,
+)
 
 
 def scale_of(word: str) -> float:
@@ -96,7 +128,7 @@ def _compose(match: re.Match) -> str:
     """'7 billion 315 million' → '7315000000', when the scales fall from part to part
     (not in a range: 'between 2 billion and 1 million' stays two numbers)."""
     text = match.group(0)
-    if re.search(r"\bbetween\s*$", match.string[max(0, match.start() - 12):match.start()], re.IGNORECASE):
+    if re.search(r"\bbetween\s*$", match.string[max(0, match.start() - 12) : match.start()], re.IGNORECASE):
         return text
     total, previous = 0.0, float("inf")
     for number, scale in _PART.findall(text):
@@ -155,7 +187,7 @@ _AND_JOIN = re.compile(r"(?<![\d.,])(\d{7,}) and (\d{4,})(?![\d.,])")
 
 def _join_and(match: re.Match) -> str:
     larger, smaller = match.group(1), match.group(2)
-    if re.search(r"\bbetween\s*$", match.string[max(0, match.start() - 12):match.start()], re.IGNORECASE):
+    if re.search(r"\bbetween\s*$", match.string[max(0, match.start() - 12) : match.start()], re.IGNORECASE):
         return match.group(0)
     if int(larger) % 10 ** len(smaller) == 0 and int(smaller) < int(larger):
         return str(int(larger) + int(smaller))

@@ -30,7 +30,11 @@ class Option:
         if kind is bool:
             return None if isinstance(value, bool) else f"must be true or false, not {value!r}"
         if kind in (int, float):
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or (kind is int and not isinstance(value, int))
+            ):
                 return f"must be {'a whole number' if kind is int else 'a number'}, not {value!r}"
             if not math.isfinite(value):
                 return f"must be a finite number, not {value!r}"
@@ -59,5 +63,7 @@ def defaults(options: dict[str, Option]) -> dict[str, Any]:
 
 
 # Shared declarations: most rules widen intervals by a relative tolerance.
-def tolerance(default: float, what: str = "relative tolerance that widens both values before they are compared") -> Option:
+def tolerance(
+    default: float, what: str = "relative tolerance that widens both values before they are compared"
+) -> Option:
     return Option(default, what, minimum=0.0, maximum=1.0)

@@ -80,7 +80,10 @@ def shared_codes(*sides: list) -> list[np.ndarray]:
     codes = np.zeros(total, dtype=np.int64)
     alone = np.zeros(total, dtype=bool)
     for position in range(len(sides[0])):
-        parts = [side[position].to_numpy() if isinstance(side[position], pd.Series) else np.asarray(side[position]) for side in sides]
+        parts = [
+            side[position].to_numpy() if isinstance(side[position], pd.Series) else np.asarray(side[position])
+            for side in sides
+        ]
         if all(part.dtype.kind == "f" for part in parts):
             values = np.concatenate(parts)
             alone |= np.isnan(values)
@@ -100,7 +103,7 @@ def _dense_ranks(*arrays: np.ndarray) -> list[np.ndarray]:
     _, inverse = np.unique(values, return_inverse=True)
     ranks, start = [], 0
     for array in arrays:
-        ranks.append(inverse[start:start + len(array)].astype(np.int64))
+        ranks.append(inverse[start : start + len(array)].astype(np.int64))
         start += len(array)
     return ranks
 
@@ -130,8 +133,14 @@ def _frame(a, b) -> pd.DataFrame:
     return pd.DataFrame({"a": np.asarray(a), "b": np.asarray(b)})
 
 
-def pairs_apart(labels: np.ndarray, codes: np.ndarray, low: np.ndarray, high: np.ndarray,
-                strict: bool = True, limit: int = PAIR_LIMIT) -> Pairs:
+def pairs_apart(
+    labels: np.ndarray,
+    codes: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    strict: bool = True,
+    limit: int = PAIR_LIMIT,
+) -> Pairs:
     """Pairs of one group whose intervals do not meet: ``a`` lies wholly below ``b``
     (high_a < low_b, or <= when not ``strict``). One sort; each claim's partners are a
     contiguous run of the group sorted by low bound."""
@@ -155,8 +164,14 @@ def pairs_apart(labels: np.ndarray, codes: np.ndarray, low: np.ndarray, high: np
     return Pairs(_frame(labels[rows[distinct]], labels[partners[distinct]]), _crowds(labels, codes, counts, crowded))
 
 
-def pairs_overlapping(labels: np.ndarray, codes: np.ndarray, start: np.ndarray, end: np.ndarray,
-                      states: np.ndarray, limit: int = PAIR_LIMIT) -> Pairs:
+def pairs_overlapping(
+    labels: np.ndarray,
+    codes: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+    states: np.ndarray,
+    limit: int = PAIR_LIMIT,
+) -> Pairs:
     """Pairs of one group whose [start, end) intervals intersect and whose states differ.
 
     Sorted by start, a claim's overlapping partners after it are a contiguous run (those
@@ -195,9 +210,15 @@ def pairs_overlapping(labels: np.ndarray, codes: np.ndarray, start: np.ndarray, 
     return Pairs(_frame(labels[rows[differ]], labels[partners[differ]]), _crowds(labels, codes, counts, crowded))
 
 
-def pairs_exceeding(left_labels: np.ndarray, left_codes: np.ndarray, left_values: np.ndarray,
-                    right_labels: np.ndarray, right_codes: np.ndarray, right_values: np.ndarray,
-                    limit: int = PAIR_LIMIT) -> Pairs:
+def pairs_exceeding(
+    left_labels: np.ndarray,
+    left_codes: np.ndarray,
+    left_values: np.ndarray,
+    right_labels: np.ndarray,
+    right_codes: np.ndarray,
+    right_values: np.ndarray,
+    limit: int = PAIR_LIMIT,
+) -> Pairs:
     """Pairs (a from the left, b from the right) of one group where a's value exceeds
     b's: the right side sorted once by value, each a's partners a contiguous run."""
     if not len(left_labels) or not len(right_labels):
@@ -210,17 +231,25 @@ def pairs_exceeding(left_labels: np.ndarray, left_codes: np.ndarray, left_values
     starts = np.searchsorted(sorted_keys, left_codes * span, side="left")
     stops = np.searchsorted(sorted_keys, left_codes * span + rank_left, side="left")
     counts = np.maximum(stops - starts, 0)
-    crowded = _crowded(np.concatenate((left_codes, right_codes)), np.concatenate((counts, np.zeros(len(right_codes)))), limit)
+    crowded = _crowded(
+        np.concatenate((left_codes, right_codes)), np.concatenate((counts, np.zeros(len(right_codes)))), limit
+    )
     keep = ~crowded[left_codes]
     rows, positions = expand_ranges(np.flatnonzero(keep), starts[keep], stops[keep])
     crowds = []
     for group in np.flatnonzero(crowded):
-        crowds.append(Crowd(tuple(left_labels[left_codes == group]) + tuple(right_labels[right_codes == group]),
-                            int(counts[left_codes == group].sum())))
+        crowds.append(
+            Crowd(
+                tuple(left_labels[left_codes == group]) + tuple(right_labels[right_codes == group]),
+                int(counts[left_codes == group].sum()),
+            )
+        )
     return Pairs(_frame(left_labels[rows], right_labels[order[positions]]), crowds)
 
 
-def nested_spans(codes: np.ndarray, start: np.ndarray, inner_end: np.ndarray, outer_end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def nested_spans(
+    codes: np.ndarray, start: np.ndarray, inner_end: np.ndarray, outer_end: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (inner, outer) of distinct spans of one group where the inner span lies
     certainly inside the outer one (see ``certainly_inside``), as positions in the arrays.
 
@@ -240,13 +269,18 @@ def nested_spans(codes: np.ndarray, start: np.ndarray, inner_end: np.ndarray, ou
     inner = order[positions]
     with np.errstate(invalid="ignore"):
         inside = (inner != outer) & (outer_end[inner] <= inner_end[outer]) & (start[inner] >= start[outer])
-        same = (start[inner] == start[outer]) & (inner_end[inner] == inner_end[outer]) & (outer_end[inner] == outer_end[outer])
+        same = (
+            (start[inner] == start[outer])
+            & (inner_end[inner] == inner_end[outer])
+            & (outer_end[inner] == outer_end[outer])
+        )
     keep = inside & ~same
     return inner[keep], outer[keep]
 
 
-def exceeding_inside(claims: pd.DataFrame, mask, keys: Iterable[str], tolerance: float,
-                     left_mask=None, right_mask=None):
+def exceeding_inside(
+    claims: pd.DataFrame, mask, keys: Iterable[str], tolerance: float, left_mask=None, right_mask=None
+):
     """Pairs (inner, outer) of one group where the inner claim covers a time certainly
     inside the outer's and still exceeds it: its low bound above the outer's high bound,
     both widened by the tolerance. Yields (inner label, outer label, None) per pair and
@@ -256,12 +290,24 @@ def exceeding_inside(claims: pd.DataFrame, mask, keys: Iterable[str], tolerance:
     if len(labels) < 2:
         return
     spans = claims.loc[labels, list(SAME_TIME)]
-    span_codes, distinct = pd.factorize(pd.MultiIndex.from_arrays([codes, *(spans[c].to_numpy(dtype=float) for c in SAME_TIME)]))
+    span_codes, distinct = pd.factorize(
+        pd.MultiIndex.from_arrays([codes, *(spans[c].to_numpy(dtype=float) for c in SAME_TIME)])
+    )
     table = distinct.to_frame(index=False).to_numpy(dtype=float)
     inner, outer = nested_spans(table[:, 0].astype(np.int64), table[:, 1], table[:, 2], table[:, 3])
-    low, high = widened(claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance)
-    may_inner = np.ones(len(labels), dtype=bool) if left_mask is None else np.asarray(left_mask)[claims.index.get_indexer(labels)]
-    may_outer = np.ones(len(labels), dtype=bool) if right_mask is None else np.asarray(right_mask)[claims.index.get_indexer(labels)]
+    low, high = widened(
+        claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance
+    )
+    may_inner = (
+        np.ones(len(labels), dtype=bool)
+        if left_mask is None
+        else np.asarray(left_mask)[claims.index.get_indexer(labels)]
+    )
+    may_outer = (
+        np.ones(len(labels), dtype=bool)
+        if right_mask is None
+        else np.asarray(right_mask)[claims.index.get_indexer(labels)]
+    )
     # Left: each claim of an inner span, once per outer span containing it (the group of
     # the comparison is that outer span); right: each claim once, grouped by its span.
     order, bounds = members(span_codes, len(table))
@@ -269,8 +315,14 @@ def exceeding_inside(claims: pd.DataFrame, mask, keys: Iterable[str], tolerance:
     left_groups = outer[pair].astype(np.int64)
     left_rows, left_groups = left_rows[may_inner[left_rows]], left_groups[may_inner[left_rows]]
     right_rows = np.flatnonzero(may_outer)
-    pairs = pairs_exceeding(labels[left_rows], left_groups, low[left_rows],
-                            labels[right_rows], span_codes[right_rows].astype(np.int64), high[right_rows])
+    pairs = pairs_exceeding(
+        labels[left_rows],
+        left_groups,
+        low[left_rows],
+        labels[right_rows],
+        span_codes[right_rows].astype(np.int64),
+        high[right_rows],
+    )
     for crowd in pairs.crowds:
         yield None, None, crowd
     for a, b in pairs.frame.itertuples(index=False):
@@ -325,9 +377,12 @@ def crowd_extremes(claims: pd.DataFrame, crowd: Crowd, column: str) -> tuple:
     return rows.index[0], rows.index[-1]
 
 
-def comparable_pairs(claims: pd.DataFrame, mask: pd.Series | np.ndarray | None = None,
-                     keys: Iterable[str] = ("topic", "scope"),
-                     overlap: tuple[str, str] | None = ("period_start", "period_end")) -> pd.DataFrame:
+def comparable_pairs(
+    claims: pd.DataFrame,
+    mask: pd.Series | np.ndarray | None = None,
+    keys: Iterable[str] = ("topic", "scope"),
+    overlap: tuple[str, str] | None = ("period_start", "period_end"),
+) -> pd.DataFrame:
     """Unordered pairs of distinct claims sharing ``keys`` whose ``overlap`` intervals
     intersect. Columns ``a`` and ``b`` are row labels of ``claims``; ``a``'s id sorts first,
     so a pair is never reported twice and A-vs-B is B-vs-A.
@@ -390,9 +445,14 @@ def certainly_inside(claims: pd.DataFrame, pairs: pd.DataFrame, inner: str = "a"
     its year, a running total as of May inside the one as of June."""
     start_in, start_out = side(claims, pairs, inner, "span_start"), side(claims, pairs, outer, "span_start")
     with np.errstate(invalid="ignore"):
-        inside = (start_in >= start_out) & (side(claims, pairs, inner, "span_outer_end") <= side(claims, pairs, outer, "span_inner_end"))
-        same = ((start_in == start_out) & (side(claims, pairs, inner, "span_inner_end") == side(claims, pairs, outer, "span_inner_end"))
-                & (side(claims, pairs, inner, "span_outer_end") == side(claims, pairs, outer, "span_outer_end")))
+        inside = (start_in >= start_out) & (
+            side(claims, pairs, inner, "span_outer_end") <= side(claims, pairs, outer, "span_inner_end")
+        )
+        same = (
+            (start_in == start_out)
+            & (side(claims, pairs, inner, "span_inner_end") == side(claims, pairs, outer, "span_inner_end"))
+            & (side(claims, pairs, inner, "span_outer_end") == side(claims, pairs, outer, "span_outer_end"))
+        )
     return inside & ~same
 
 
@@ -414,7 +474,14 @@ def value_text(row: pd.Series, prefix: str = "") -> str:
         if pd.isna(row[f"{prefix}magnitude"]):
             return ""
         factor, unit = _display_unit(row, prefix)
-        return display.quantity(row[f"{prefix}low"], row[f"{prefix}high"], row[f"{prefix}magnitude"], factor, unit, row[f"{prefix}qualifier"])
+        return display.quantity(
+            row[f"{prefix}low"],
+            row[f"{prefix}high"],
+            row[f"{prefix}magnitude"],
+            factor,
+            unit,
+            row[f"{prefix}qualifier"],
+        )
     if kind == "date":
         return display.date_range(row["date_start"], row["date_end"])
     if kind == "status":
@@ -439,7 +506,10 @@ def in_topic_unit(row: pd.Series, base_value: float) -> str:
 
 def _key(row: pd.Series) -> str:
     """The canonical reading of a claim that fingerprints hash: base units, full precision."""
-    parts = [row["kind"], f"{row['period_start']:.0f}/{row['period_end']:.0f}" if not pd.isna(row["period_start"]) else ""]
+    parts = [
+        row["kind"],
+        f"{row['period_start']:.0f}/{row['period_end']:.0f}" if not pd.isna(row["period_start"]) else "",
+    ]
     if row["kind"] in NUMERIC:
         parts += [str(row["dimension"]), f"{row['low']:.9g}", f"{row['high']:.9g}"]
         if not pd.isna(row["converted_magnitude"]):
@@ -452,11 +522,41 @@ def _key(row: pd.Series) -> str:
     return "|".join(str(part) for part in parts)
 
 
-_ROW_COLUMNS = ("kind", "magnitude", "low", "high", "qualifier", "dimension", "unit", "topic_dimension", "topic_factor",
-                "topic_unit", "converted_magnitude", "converted_low", "converted_high", "converted_qualifier",
-                "converted_dimension", "converted_unit", "date_start", "date_end", "state", "value", "period_start",
-                "period_end", "modality", "scope", "relation", "relative_to", "source", "id", "file", "line", "quote",
-                "converted", "topic")
+_ROW_COLUMNS = (
+    "kind",
+    "magnitude",
+    "low",
+    "high",
+    "qualifier",
+    "dimension",
+    "unit",
+    "topic_dimension",
+    "topic_factor",
+    "topic_unit",
+    "converted_magnitude",
+    "converted_low",
+    "converted_high",
+    "converted_qualifier",
+    "converted_dimension",
+    "converted_unit",
+    "date_start",
+    "date_end",
+    "state",
+    "value",
+    "period_start",
+    "period_end",
+    "modality",
+    "scope",
+    "relation",
+    "relative_to",
+    "source",
+    "id",
+    "file",
+    "line",
+    "quote",
+    "converted",
+    "topic",
+)
 
 
 class RowReader:
@@ -503,9 +603,16 @@ def ref(claims: pd.DataFrame, label) -> ClaimRef:
     if row["kind"] in NUMERIC and not pd.isna(row["converted_magnitude"]):
         normalised += f" = {value_text(row, 'converted_')}"
     return ClaimRef(
-        source=row["source"], claim_id=row["id"], file=row["file"], line=int(row["line"]), quote=row["quote"],
+        source=row["source"],
+        claim_id=row["id"],
+        file=row["file"],
+        line=int(row["line"]),
+        quote=row["quote"],
         value=row["value"] + (f" ({row['converted']})" if row["converted"] else ""),
-        normalised=normalised, period=period, topic=row["topic"], key=_key(row),
+        normalised=normalised,
+        period=period,
+        topic=row["topic"],
+        key=_key(row),
     )
 
 
@@ -514,7 +621,18 @@ class MagnitudeIndex:
     in O(log n + k), for diagnoses that look for a matching figure. It keeps the columns a
     diagnosis compares as arrays, so candidates are judged on whole arrays, not row by row."""
 
-    COLUMNS = ("id", "topic", "scope", "family", "digits", "period_start", "period_end", "magnitude", "half", "qualifier")
+    COLUMNS = (
+        "id",
+        "topic",
+        "scope",
+        "family",
+        "digits",
+        "period_start",
+        "period_end",
+        "magnitude",
+        "half",
+        "qualifier",
+    )
 
     def __init__(self, claims: pd.DataFrame):
         numeric = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()).to_numpy()
@@ -539,7 +657,9 @@ class MagnitudeIndex:
         return positions[start:stop]
 
 
-def point_gaps(value: float, stated: np.ndarray, half: np.ndarray, qualifier: np.ndarray, tolerance: float) -> np.ndarray:
+def point_gaps(
+    value: float, stated: np.ndarray, half: np.ndarray, qualifier: np.ndarray, tolerance: float
+) -> np.ndarray:
     """How far a figure is from other claims' stated values, relative, where a stated value
     could be that figure rounded (within the claim's own precision, at most ``tolerance``
     of the value), NaN where it could not. A lower bound (">12 billion") matches figures
@@ -550,10 +670,18 @@ def point_gaps(value: float, stated: np.ndarray, half: np.ndarray, qualifier: np
     scale = np.maximum(abs(value), np.abs(stated))
     bounded = np.isin(qualifier, ("gt", "ge", "lt", "le"))
     with np.errstate(invalid="ignore", divide="ignore"):
-        reach = np.where(np.isfinite(half), np.minimum(np.where(bounded, 2 * half, half), tolerance * scale), tolerance * scale)
+        reach = np.where(
+            np.isfinite(half), np.minimum(np.where(bounded, 2 * half, half), tolerance * scale), tolerance * scale
+        )
         gap = value - stated
-        fits = np.where(np.isin(qualifier, ("gt", "ge")), (gap >= 0) & (gap <= reach),
-                        np.where(np.isin(qualifier, ("lt", "le")), (-gap >= 0) & (-gap <= reach),
-                                 np.abs(gap) <= np.maximum(reach, 1e-12 * scale)))
+        fits = np.where(
+            np.isin(qualifier, ("gt", "ge")),
+            (gap >= 0) & (gap <= reach),
+            np.where(
+                np.isin(qualifier, ("lt", "le")),
+                (-gap >= 0) & (-gap <= reach),
+                np.abs(gap) <= np.maximum(reach, 1e-12 * scale),
+            ),
+        )
         relative = np.abs(gap) / np.where(scale > 0, scale, 1.0)
     return np.where(fits, relative, np.nan)

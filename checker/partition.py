@@ -36,7 +36,6 @@ from checker.normalise import Normalised
 from checker.options import defaults
 from checker.rules import RULES
 
-
 CONNECT_SECONDS = 30
 
 
@@ -84,21 +83,31 @@ def assign(group_of_row: np.ndarray, partitions: int) -> np.ndarray:
     return partition_of_group[np.searchsorted(group_ids, group_of_row)]
 
 
-def _family_findings(normalised: Normalised, config: Config, rule_ids: tuple[str, ...]) -> tuple[list[Finding], dict[str, float]]:
+def _family_findings(
+    normalised: Normalised, config: Config, rule_ids: tuple[str, ...]
+) -> tuple[list[Finding], dict[str, float]]:
     rules = tuple(rule for rule in RULES if rule.ID in rule_ids)
     result = engine.run(normalised, config, rules=rules)
     return result.findings, result.timings
 
 
-# A forked worker inherits the table it works on; set only while a pool of forked
-# processes runs, and cleared after.
-_INHERITED: dict[str, object] = {}
+@dataclasses.dataclass
+class _Inherited:
+    normalised: Normalised
+    config: Config
+    rule_ids: tuple[str, ...]
+    partition_of_row: np.ndarray
+
+
+# What a forked worker inherits: set only while a pool of forked processes runs, and
+# cleared after.
+_INHERITED: list[_Inherited] = []
 
 
 def _inherited_partition(partition: int) -> tuple[list[Finding], dict[str, float]]:
-    normalised, config, rule_ids, partition_of_row = (_INHERITED[key] for key in ("normalised", "config", "rules", "partition"))
-    claims = normalised.claims[partition_of_row == partition]
-    return _family_findings(dataclasses.replace(normalised, claims=claims), config, rule_ids)
+    state = _INHERITED[0]
+    claims = state.normalised.claims[state.partition_of_row == partition]
+    return _family_findings(dataclasses.replace(state.normalised, claims=claims), state.config, state.rule_ids)
 
 
 def _subset(normalised: Normalised, claims: pd.DataFrame) -> Normalised:
@@ -106,8 +115,14 @@ def _subset(normalised: Normalised, claims: pd.DataFrame) -> Normalised:
     return dataclasses.replace(normalised, claims=claims, texts={}, text_files={})
 
 
-def run(normalised: Normalised, config: Config, rules: tuple = RULES, jobs: int = 2, scheduler: str | None = None,
-        progress=None) -> engine.CheckResult:
+def run(
+    normalised: Normalised,
+    config: Config,
+    rules: tuple = RULES,
+    jobs: int = 2,
+    scheduler: str | None = None,
+    progress=None,
+) -> engine.CheckResult:
     """The same result as ``engine.run``, with the family-reach rules spread over ``jobs``
     local processes, or over the workers of the Dask scheduler at ``scheduler``."""
     claims = normalised.claims
@@ -129,15 +144,23 @@ def run(normalised: Normalised, config: Config, rules: tuple = RULES, jobs: int 
         progress(f"rules over {partitions} partitions")
     if scheduler:
         try:
-            futures = [client.submit(_family_findings, _subset(normalised, claims[partition_of_row == partition]), config,
-                                     family_rules, pure=False) for partition in range(partitions)]
+            futures = [
+                client.submit(
+                    _family_findings,
+                    _subset(normalised, claims[partition_of_row == partition]),
+                    config,
+                    family_rules,
+                    pure=False,
+                )
+                for partition in range(partitions)
+            ]
             outcomes = client.gather(futures)
         finally:
             client.close()
     elif partitions == 1:
         outcomes = [_family_findings(normalised, config, family_rules)]
     else:
-        _INHERITED.update(normalised=normalised, config=config, rules=family_rules, partition=partition_of_row)
+        _INHERITED.append(_Inherited(normalised, config, family_rules, partition_of_row))
         try:
             with ProcessPoolExecutor(max_workers=partitions, mp_context=multiprocessing.get_context("fork")) as pool:
                 outcomes = list(pool.map(_inherited_partition, range(partitions)))

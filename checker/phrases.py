@@ -33,9 +33,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from checker.numbers import MULTIPLES
-from checker.quantities import CURRENCY_SYMBOLS, QUALIFIERS, QUALIFIER_SYMBOL
+from checker.quantities import CURRENCY_SYMBOLS, QUALIFIERS
 
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTH_NUMBERS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -56,62 +57,202 @@ _DATE_ATOM = re.compile(
 # What may stand between two dates of a range, and the word that opens it.
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_DATE_PREFIX = re.compile(r"\b(?P<word>by|before|until|till|since|after|as early as|as late as|as of|from)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$",
-                          re.IGNORECASE)
+_DATE_PREFIX = re.compile(
+    r"\b(?P<word>by|before|until|till|since|after|as early as|as late as|as of|from)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$",
+    re.IGNORECASE,
+)
 _DATE_PART = re.compile(r"\b(?P<part>early|mid|late|end of|beginning of|start of)[\s-]+$", re.IGNORECASE)
 
 # A number in digits (English separators; the source's decimal mark is applied before
 # this runs) or in words.
-_WORD_NUMBERS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_WORD_NUMBERS = (
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
+)
 # Digits joined by a slash ("9/11", "16/2025") are a name or a serial number, not an amount.
 _DIGIT_NUMBER = re.compile(r"(?<![\w.,])(?<!\d/)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|/\d)")
-_WORD_NUMBER = re.compile(rf"\b(?:(?:{_WORD_NUMBERS})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUMBERS}))*|a dozen|dozen|an?)\b",
-                          re.IGNORECASE)
+_WORD_NUMBER = re.compile(
+    rf"\b(?:(?:{_WORD_NUMBERS})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUMBERS}))*|a dozen|dozen|an?)\b", re.IGNORECASE
+)
 _MULTIPLE = re.compile(r"\b(?:" + "|".join(sorted(MULTIPLES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
-_SCALE_AFTER = re.compile(r"^(?:[\s-]*(?P<word>thousand|million|billion|trillion)\b|\s?(?P<short>mn|mln|bn|tn)\b|(?P<attached>[mk])\b)",
-                          re.IGNORECASE)
+_SCALE_AFTER = re.compile(
+    r"^(?:[\s-]*(?P<word>thousand|million|billion|trillion)\b|\s?(?P<short>mn|mln|bn|tn)\b|(?P<attached>[mk])\b)",
+    re.IGNORECASE,
+)
 # Currencies written after the number, as ISO codes or words.
 _CURRENCY_AFTER = {
-    "usd": "USD", "us dollars": "USD", "dollars": "USD", "dollar": "USD", "eur": "EUR", "euros": "EUR", "euro": "EUR",
-    "rub": "RUB", "roubles": "RUB", "rubles": "RUB", "rouble": "RUB", "ruble": "RUB", "afn": "AFN", "afghanis": "AFN",
-    "gbp": "GBP", "pounds sterling": "GBP", "cny": "CNY", "yuan": "CNY", "inr": "INR", "pkr": "PKR", "irr": "IRR",
-    "kzt": "KZT", "uzs": "UZS", "try": "TRY", "aed": "AED", "jpy": "JPY", "chf": "CHF",
+    "usd": "USD",
+    "us dollars": "USD",
+    "dollars": "USD",
+    "dollar": "USD",
+    "eur": "EUR",
+    "euros": "EUR",
+    "euro": "EUR",
+    "rub": "RUB",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "afn": "AFN",
+    "afghanis": "AFN",
+    "gbp": "GBP",
+    "pounds sterling": "GBP",
+    "cny": "CNY",
+    "yuan": "CNY",
+    "inr": "INR",
+    "pkr": "PKR",
+    "irr": "IRR",
+    "kzt": "KZT",
+    "uzs": "UZS",
+    "try": "TRY",
+    "aed": "AED",
+    "jpy": "JPY",
+    "chf": "CHF",
 }
-_CURRENCY_CODES = ("USD", "EUR", "GBP", "RUB", "AFN", "CNY", "INR", "PKR", "IRR", "KZT", "UZS", "TJS", "TMT", "KGS", "TRY",
-                   "AED", "SAR", "JPY", "CHF", "QAR")
-_CURRENCY_BEFORE = re.compile(r"(?P<currency>" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
-                              + r"|\b(?:" + "|".join(_CURRENCY_CODES) + r")\s)\s?$")
+_CURRENCY_CODES = (
+    "USD",
+    "EUR",
+    "GBP",
+    "RUB",
+    "AFN",
+    "CNY",
+    "INR",
+    "PKR",
+    "IRR",
+    "KZT",
+    "UZS",
+    "TJS",
+    "TMT",
+    "KGS",
+    "TRY",
+    "AED",
+    "SAR",
+    "JPY",
+    "CHF",
+    "QAR",
+)
+_CURRENCY_BEFORE = re.compile(
+    r"(?P<currency>"
+    + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    + r"|\b(?:"
+    + "|".join(_CURRENCY_CODES)
+    + r")\s)\s?$"
+)
 # Unit words as texts write them, and the unit a claims table writes (one pint reads).
 # "tons" is read as metric tonnes, with a note: the claims table refuses it as ambiguous.
 UNIT_WORDS = {
-    "metric tonnes": "t", "metric tons": "t", "tonnes": "t", "tonne": "t", "tons": "t", "ton": "t",
-    "kilotonnes": "kt", "kt": "kt", "million tonnes": "Mt", "kilograms": "kg", "kilogram": "kg", "kg": "kg",
-    "cubic metres": "m^3", "cubic meters": "m^3", "cubic metre": "m^3", "cubic meter": "m^3", "m3": "m^3", "m³": "m^3",
-    "bcm": "billion m^3", "barrels": "barrel", "barrel": "barrel", "litres": "litre", "liters": "litre", "litre": "litre",
-    "liter": "litre", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "km": "km",
-    "miles": "mile", "mile": "mile", "square kilometres": "km^2", "square kilometers": "km^2", "km2": "km^2",
-    "km²": "km^2", "hectares": "hectare", "hectare": "hectare", "per cent": "%", "percent": "%", "%": "%",
-    "people": "person", "persons": "person", "person": "person", "individuals": "person",
-    "years": "year", "year": "year", "decades": "decades", "decade": "decade", "months": "month", "month": "month",
-    "weeks": "week", "week": "week", "days": "day", "day": "day", "hours": "hour", "hour": "hour",
-    "centuries": "century", "century": "century",
-    "mw": "MW", "gw": "GW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
+    "metric tonnes": "t",
+    "metric tons": "t",
+    "tonnes": "t",
+    "tonne": "t",
+    "tons": "t",
+    "ton": "t",
+    "kilotonnes": "kt",
+    "kt": "kt",
+    "million tonnes": "Mt",
+    "kilograms": "kg",
+    "kilogram": "kg",
+    "kg": "kg",
+    "cubic metres": "m^3",
+    "cubic meters": "m^3",
+    "cubic metre": "m^3",
+    "cubic meter": "m^3",
+    "m3": "m^3",
+    "m³": "m^3",
+    "bcm": "billion m^3",
+    "barrels": "barrel",
+    "barrel": "barrel",
+    "litres": "litre",
+    "liters": "litre",
+    "litre": "litre",
+    "liter": "litre",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "km": "km",
+    "miles": "mile",
+    "mile": "mile",
+    "square kilometres": "km^2",
+    "square kilometers": "km^2",
+    "km2": "km^2",
+    "km²": "km^2",
+    "hectares": "hectare",
+    "hectare": "hectare",
+    "per cent": "%",
+    "percent": "%",
+    "%": "%",
+    "people": "person",
+    "persons": "person",
+    "person": "person",
+    "individuals": "person",
+    "years": "year",
+    "year": "year",
+    "decades": "decades",
+    "decade": "decade",
+    "months": "month",
+    "month": "month",
+    "weeks": "week",
+    "week": "week",
+    "days": "day",
+    "day": "day",
+    "hours": "hour",
+    "hour": "hour",
+    "centuries": "century",
+    "century": "century",
+    "mw": "MW",
+    "gw": "GW",
+    "kwh": "kWh",
+    "mwh": "MWh",
+    "gwh": "GWh",
+    "twh": "TWh",
 }
-_UNIT_AFTER = re.compile(r"^[\s-]*(?P<unit>" + "|".join(re.escape(word) for word in sorted(UNIT_WORDS, key=len, reverse=True))
-                         + r")(?![\w²³])", re.IGNORECASE)
-_RATES = {"per year": "year", "a year": "year", "per annum": "year", "annually": "year", "each year": "year",
-          "every year": "year", "yearly": "year", "/year": "year", "a day": "day", "per day": "day", "daily": "day",
-          "each day": "day", "/day": "day", "a month": "month", "per month": "month", "monthly": "month",
-          "each month": "month"}
-_RATE_AFTER = re.compile(r"^\s*(?P<rate>" + "|".join(re.escape(rate) for rate in sorted(_RATES, key=len, reverse=True)) + r")\b",
-                         re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"^[\s-]*(?P<unit>"
+    + "|".join(re.escape(word) for word in sorted(UNIT_WORDS, key=len, reverse=True))
+    + r")(?![\w²³])",
+    re.IGNORECASE,
+)
+_RATES = {
+    "per year": "year",
+    "a year": "year",
+    "per annum": "year",
+    "annually": "year",
+    "each year": "year",
+    "every year": "year",
+    "yearly": "year",
+    "/year": "year",
+    "a day": "day",
+    "per day": "day",
+    "daily": "day",
+    "each day": "day",
+    "/day": "day",
+    "a month": "month",
+    "per month": "month",
+    "monthly": "month",
+    "each month": "month",
+}
+_RATE_AFTER = re.compile(
+    r"^\s*(?P<rate>" + "|".join(re.escape(rate) for rate in sorted(_RATES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
 # "tons of liquefied petroleum gas a year": the rate after a short "of …" phrase.
-_OF_PHRASE = re.compile(r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?(?=(?:" + "|".join(re.escape(rate) for rate in sorted(_RATES, key=len, reverse=True))
-                        + r")\b)", re.IGNORECASE)
-_QUALIFIER_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<qualifier>" + "|".join(re.escape(word) for word in sorted(
-    (q for q in QUALIFIERS if q[0].isalpha() and "estimated" not in q), key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+_OF_PHRASE = re.compile(
+    r"^\s+of\s+(?:[\w’'-]+\s+){0,4}?(?=(?:"
+    + "|".join(re.escape(rate) for rate in sorted(_RATES, key=len, reverse=True))
+    + r")\b)",
+    re.IGNORECASE,
+)
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:^|(?<=\W))(?P<qualifier>"
+    + "|".join(
+        re.escape(word)
+        for word in sorted((q for q in QUALIFIERS if q[0].isalpha() and "estimated" not in q), key=len, reverse=True)
+    )
+    + r")\s+$",
+    re.IGNORECASE,
+)
 _QUALIFIER_SIGN = {"exact": "=", "about": "~", "gt": ">", "ge": ">=", "lt": "<", "le": "<=", "stated": ""}
 
 
@@ -133,8 +274,10 @@ class Phrase:
 # Sentences and clauses
 
 
-_ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Prof|Rev|Hon|No|Nos|vs|etc|approx|Inc|Ltd|Co|Corp|"
-                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|U\.S|U\.K|U\.N|E\.U)\.)$")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Prof|Rev|Hon|No|Nos|vs|etc|approx|Inc|Ltd|Co|Corp|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|U\.S|U\.K|U\.N|E\.U)\.)$"
+)
 # A sentence ends at . ! ? (and closing quotes or brackets), then any footnote markers
 # (superscript digits, <sup>…</sup>), then a capital or a digit.
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?:\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>[^<]{0,12}</sup>))*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
@@ -164,14 +307,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_CLAUSE_BREAK = re.compile(r";\s|:\s|\s[–—]\s|—|,\s(?=(?:which|while|whereas|but|although|though|thus|yet|so that|as)\b)")
+_CLAUSE_BREAK = re.compile(
+    r";\s|:\s|\s[–—]\s|—|,\s(?=(?:which|while|whereas|but|although|though|thus|yet|so that|as)\b)"
+)
 
 
 def clause(text: str, sentence: tuple[int, int], start: int, end: int, shortest: int = 40) -> tuple[int, int]:
     """The clause of a sentence that holds ``start:end``, widened by its neighbours until it
     is at least ``shortest`` characters long (a quote should carry its own context)."""
     low, high = sentence
-    cuts = [low] + [m.end() for m in _CLAUSE_BREAK.finditer(text, low, high) if m.end() <= start or m.start() >= end] + [high]
+    cuts = (
+        [low]
+        + [m.end() for m in _CLAUSE_BREAK.finditer(text, low, high) if m.end() <= start or m.start() >= end]
+        + [high]
+    )
     breaks = sorted(set(cuts))
     pieces = list(zip(breaks, breaks[1:]))
     index = next((i for i, (a, b) in enumerate(pieces) if a <= start < b), 0)
@@ -236,7 +385,7 @@ def _after(value: str, precision: str) -> str | None:
 
 def date_phrases(text: str, start: int, end: int) -> list[Phrase]:
     """Every date phrase of ``text[start:end]`` (a sentence)."""
-    atoms = []
+    atoms: list[list[Any]] = []
     for match in _DATE_ATOM.finditer(text, start, end):
         if match.group("year") and _looks_like_amount(text, match.start(), match.end(), end):
             continue
@@ -245,46 +394,54 @@ def date_phrases(text: str, start: int, end: int) -> list[Phrase]:
         value, precision = _atom(match)
         atoms.append([match.start(), match.end(), value, precision])
     # Ranges: "1996-2001", "from 1996 to 2001", "between March and May 2024" is left alone.
-    merged: list[list] = []
+    merged: list[list[Any]] = []
     for atom in atoms:
         if merged:
             previous = merged[-1]
-            between = text[previous[1]:atom[0]]
+            between = text[previous[1] : atom[0]]
             opened = _RANGE_OPEN.search(text, max(start, previous[0] - 12), previous[0])
             joins = _RANGE_JOIN.match(between) and (opened or not re.search(r"\band\b", between, re.IGNORECASE))
             simple = "/" not in previous[2] and "/" not in atom[2] and "X" not in previous[2] + atom[2]
             if joins and simple and previous[2] < atom[2]:
                 low = opened.start() if opened else previous[0]
-                merged[-1] = [low, atom[1], f"{previous[2]}/{atom[2]}",
-                              "years" if previous[3] == atom[3] == "year" else "interval"]
+                merged[-1] = [
+                    low,
+                    atom[1],
+                    f"{previous[2]}/{atom[2]}",
+                    "years" if previous[3] == atom[3] == "year" else "interval",
+                ]
                 continue
         merged.append(atom)
     phrases = []
     for low, high, value, precision in merged:
         notes: list[str] = []
-        before = text[max(start, low - 30):low]
+        before = text[max(start, low - 30) : low]
         if precision == "decade":
             part = _DATE_PART.search(before)
             if part and part.group("part").lower() in ("early", "late"):
                 decade = int(value[:3]) * 10
-                value = f"{decade}/{decade + 4}" if part.group("part").lower() == "early" else f"{decade + 5}/{decade + 9}"
-                notes.append(f"'{part.group('part')}' read as the {'first' if value.startswith(str(decade) + '/') else 'last'} five years of the decade")
+                value = (
+                    f"{decade}/{decade + 4}" if part.group("part").lower() == "early" else f"{decade + 5}/{decade + 9}"
+                )
+                notes.append(
+                    f"'{part.group('part')}' read as the {'first' if value.startswith(str(decade) + '/') else 'last'} five years of the decade"
+                )
             if part:
                 low -= len(part.group(0))
-                before = text[max(start, low - 30):low]
+                before = text[max(start, low - 30) : low]
         elif (part := _DATE_PART.search(before)) is not None:
             notes.append(f"'{part.group('part')}' is not kept: EDTF has no such part of a {precision}")
             low -= len(part.group(0))
-            before = text[max(start, low - 30):low]
+            before = text[max(start, low - 30) : low]
         prefix = _DATE_PREFIX.search(before)
         word = prefix.group("word").lower() if prefix else ""
         if word in ("by", "before", "until", "till", "as late as") and "/" not in value:
             value = f"../{value}"
             notes.append(f"'{word}': on or before")
         elif word == "after" and "/" not in value:
-            opened = _after(value, precision)
-            if opened:
-                value = opened
+            later = _after(value, precision)
+            if later:
+                value = later
                 notes.append("'after': from the next " + {"day": "day", "month": "month", "year": "year"}[precision])
         elif word == "since":
             notes.append("'since': the date it counts from (a status or duration may hold from it)")
@@ -298,18 +455,21 @@ def _part_of_a_name(text: str, at: int, start: int) -> bool:
     after the words that place a date in its decade ('mid-1990s')."""
     if at - 1 < start or text[at - 1] not in "-‑":
         return False
-    word = re.search(r"(\w*)$", text[max(start, at - 12):at - 1]).group(1)
+    found = re.search(r"(\w*)$", text[max(start, at - 12) : at - 1])
+    word = found.group(1) if found else ""
     return bool(word) and not word.isdigit() and word.lower() not in ("mid", "early", "late", "pre", "post")
 
 
 def _looks_like_amount(text: str, start: int, end: int, limit: int) -> bool:
     """A four-digit number that is an amount, not a year: after a currency or a qualifier,
     or before a scale word or a unit ('over 2000 tonnes', '$2025')."""
-    before = text[max(0, start - 20):start]
+    before = text[max(0, start - 20) : start]
     after = text[end:limit]
     if _CURRENCY_BEFORE.search(before) or _QUALIFIER_BEFORE.search(before):
         return True
-    return bool(_SCALE_AFTER.match(after) and not re.match(r"^[mk]\b", after)) or bool(_UNIT_AFTER.match(after) and not re.match(r"^\s*[-–]", after))
+    return bool(_SCALE_AFTER.match(after) and not re.match(r"^[mk]\b", after)) or bool(
+        _UNIT_AFTER.match(after) and not re.match(r"^\s*[-–]", after)
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -347,7 +507,9 @@ def quantity_phrases(text: str, start: int, end: int, taken: list[tuple[int, int
         if phrase is not None:
             found.append(phrase)
     for match in _MULTIPLE.finditer(text, start, end):
-        if not any(a <= match.start() < b for a, b in taken) and not any(p.start <= match.start() < p.end for p in found):
+        if not any(a <= match.start() < b for a, b in taken) and not any(
+            p.start <= match.start() < p.end for p in found
+        ):
             found.append(Phrase(match.start(), match.end(), "multiple", f"x{MULTIPLES[match.group(0).lower()]:g}"))
     found.sort(key=lambda phrase: phrase.start)
     _conversions(text, found)
@@ -363,17 +525,26 @@ def _quantity(text: str, low: int, high: int, written: str, digits: bool, start:
     position = high
     ordinal = _ORDINAL.match(after) if digits else None
     if ordinal:
-        return Phrase(low, high + ordinal.end(), "count", _shown(written, digits, number), notes=("an ordinal: the number of an edition or rank",))
+        return Phrase(
+            low,
+            high + ordinal.end(),
+            "count",
+            _shown(written, digits, number),
+            notes=("an ordinal: the number of an edition or rank",),
+        )
     scale = _SCALE_AFTER.match(after)
     scale_text = ""
     if scale and (scale.group("word") or scale.group("short") or scale.group("attached")):
-        scale_text = (scale.group("word") or scale.group("short") or scale.group("attached"))
+        scale_text = scale.group("word") or scale.group("short") or scale.group("attached")
         position += scale.end()
     currency_after = ""
     unit = ""
     rest = text[position:end]
-    match = re.match(r"^\s+(?P<currency>" + "|".join(re.escape(c) for c in sorted(_CURRENCY_AFTER, key=len, reverse=True)) + r")\b",
-                     rest, re.IGNORECASE)
+    match = re.match(
+        r"^\s+(?P<currency>" + "|".join(re.escape(c) for c in sorted(_CURRENCY_AFTER, key=len, reverse=True)) + r")\b",
+        rest,
+        re.IGNORECASE,
+    )
     if match and not (match.group("currency").lower() in ("try",) and match.group("currency") != "TRY"):
         currency_after = _CURRENCY_AFTER[match.group("currency").lower()]
         position += match.end()
@@ -388,7 +559,11 @@ def _quantity(text: str, low: int, high: int, written: str, digits: bool, start:
     # A lone "a"/"an" is a number only before a unit or a scale ("a decade", "a million").
     if not digits and written.lower() in ("a", "an") and not (unit or scale_text or currency_after):
         return None
-    if scale and scale.group("attached") and not (unit or currency_after or _CURRENCY_BEFORE.search(text[max(start, low - 6):low])):
+    if (
+        scale
+        and scale.group("attached")
+        and not (unit or currency_after or _CURRENCY_BEFORE.search(text[max(start, low - 6) : low]))
+    ):
         if scale.group("attached").lower() == "m" and not re.match(r"^\s+[a-z]", text[position:end]):
             scale_text, position = "", high  # "20m" alone: metres or million? leave the number
         elif scale.group("attached").lower() == "k":
@@ -398,14 +573,14 @@ def _quantity(text: str, low: int, high: int, written: str, digits: bool, start:
         per = _RATES[rate.group("rate").lower()]
         unit = f"{unit}/{per}" if unit else f"/{per}"
         position += rate.end()
-    before = text[max(start, low - 40):low]
+    before = text[max(start, low - 40) : low]
     currency = _CURRENCY_BEFORE.search(before)
     first = low
     currency_text = ""
     if currency:
         currency_text = currency.group("currency").strip()
         first = max(start, low - 40) + currency.start()
-        before = text[max(start, low - 40):first]
+        before = text[max(start, low - 40) : first]
     qualifier = _QUALIFIER_BEFORE.search(before)
     sign = ""
     if qualifier:
@@ -413,15 +588,29 @@ def _quantity(text: str, low: int, high: int, written: str, digits: bool, start:
         first = max(start, low - 40) + qualifier.start()
     shown = _shown(written, digits, number)
     if unit in ("decade", "decades") or unit.startswith(("decade", "decades")):
-        unit = unit.replace("decades", "decade") if number == 1 else unit.replace("decades", "decade").replace("decade", "decades", 1)
-    value = sign + (currency_text if currency_text in CURRENCY_SYMBOLS else (currency_text + " " if currency_text else "")) + shown
-    if scale_text:  # as written: "3.5bn", "3.5 bn", "1.2 billion" ("1.2-billion" as "1.2 billion")
-        value += re.sub(r"[\s-]+", " ", text[high:high + scale.end()])
+        unit = (
+            unit.replace("decades", "decade")
+            if number == 1
+            else unit.replace("decades", "decade").replace("decade", "decades", 1)
+        )
+    value = (
+        sign
+        + (currency_text if currency_text in CURRENCY_SYMBOLS else (currency_text + " " if currency_text else ""))
+        + shown
+    )
+    if (
+        scale_text and scale is not None
+    ):  # as written: "3.5bn", "3.5 bn", "1.2 billion" ("1.2-billion" as "1.2 billion")
+        value += re.sub(r"[\s-]+", " ", text[high : high + scale.end()])
     if currency_after:
         value += f" {currency_after}"
     if unit:
         value += unit if unit.startswith("/") else f" {unit}"
-    kind = "quantity" if (unit.strip("/") and unit.split("/")[0] not in ("", "person")) or currency_text or currency_after else "count"
+    kind = (
+        "quantity"
+        if (unit.strip("/") and unit.split("/")[0] not in ("", "person")) or currency_text or currency_after
+        else "count"
+    )
     if unit.startswith("person"):
         kind = "count"
     if not digits:
@@ -435,8 +624,11 @@ def _shown(written: str, digits: bool, number: float) -> str:
     return f"{number:,.0f}" if number == int(number) else f"{number:g}"
 
 
-_CONVERSION_GAP = re.compile(r"(?:\s+of\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)?\s*\(\s*(?:(?:or|i\.e\.|about|around|approximately|"
-                             r"some|roughly|nearly|almost|over|more than|up to)\s+)?", re.IGNORECASE)
+_CONVERSION_GAP = re.compile(
+    r"(?:\s+of\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+)?\s*\(\s*(?:(?:or|i\.e\.|about|around|approximately|"
+    r"some|roughly|nearly|almost|over|more than|up to)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _conversions(text: str, phrases: list[Phrase]) -> None:
@@ -445,12 +637,24 @@ def _conversions(text: str, phrases: list[Phrase]) -> None:
     index = 0
     while index < len(phrases) - 1:
         first, second = phrases[index], phrases[index + 1]
-        between = text[first.end:second.start]
-        closing = text[second.end:second.end + 2]
-        if (first.kind == second.kind == "quantity" and _CONVERSION_GAP.fullmatch(between)
-                and first.unit != second.unit and closing.lstrip().startswith(")")):
-            phrases[index] = Phrase(first.start, second.end + closing.index(")") + 1, first.kind, first.value,
-                                    first.year_like, first.unit, first.notes, converted=second.value)
+        between = text[first.end : second.start]
+        closing = text[second.end : second.end + 2]
+        if (
+            first.kind == second.kind == "quantity"
+            and _CONVERSION_GAP.fullmatch(between)
+            and first.unit != second.unit
+            and closing.lstrip().startswith(")")
+        ):
+            phrases[index] = Phrase(
+                first.start,
+                second.end + closing.index(")") + 1,
+                first.kind,
+                first.value,
+                first.year_like,
+                first.unit,
+                first.notes,
+                converted=second.value,
+            )
             del phrases[index + 1]
         index += 1
 
@@ -466,29 +670,45 @@ def _rates_over_lists(text: str, phrases: list[Phrase], end: int) -> list[Phrase
         if last.kind != "quantity" or "/" in last.unit or not last.unit:
             index -= 1
             continue
-        of = _OF_PHRASE.match(text[last.end:end])
-        rate = _RATE_AFTER.match(text[last.end + (of.end() if of else 0):end]) if of else None
+        of = _OF_PHRASE.match(text[last.end : end])
+        rate = _RATE_AFTER.match(text[last.end + (of.end() if of else 0) : end]) if of else None
         if not rate:
             index -= 1
             continue
         per = _RATES[rate.group("rate").lower()]
-        rate_start = last.end + of.end() + rate.start("rate")
+        rate_start = last.end + (of.end() if of else 0) + rate.start("rate")
         rates.append((rate_start, rate_start + len(rate.group("rate"))))
         members = [index]
         while members[0] > 0:
             previous = result[members[0] - 1]
-            gap = text[previous.end:result[members[0]].start]
-            if previous.kind == "quantity" and previous.unit == last.unit and len(gap) <= 60 and re.fullmatch(
-                    r"(?:\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?\s*,?\s*(?:and\s+|or\s+)?", gap, re.IGNORECASE):
+            gap = text[previous.end : result[members[0]].start]
+            if (
+                previous.kind == "quantity"
+                and previous.unit == last.unit
+                and len(gap) <= 60
+                and re.fullmatch(
+                    r"(?:\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?\s*,?\s*(?:and\s+|or\s+)?", gap, re.IGNORECASE
+                )
+            ):
                 members.insert(0, members[0] - 1)
             else:
                 break
         for member in members:
             phrase = result[member]
-            result[member] = Phrase(phrase.start, phrase.end, phrase.kind, phrase.value.replace(f" {phrase.unit}", f" {phrase.unit}/{per}", 1)
-                                    if phrase.value.endswith(f" {phrase.unit}") else phrase.value + f"/{per}", phrase.year_like,
-                                    f"{phrase.unit}/{per}", phrase.notes + (f"'{rate.group('rate')}' at the end of the list read as the rate of each figure",)
-                                    if len(members) > 1 or member != index or of else phrase.notes, phrase.converted)
+            result[member] = Phrase(
+                phrase.start,
+                phrase.end,
+                phrase.kind,
+                phrase.value.replace(f" {phrase.unit}", f" {phrase.unit}/{per}", 1)
+                if phrase.value.endswith(f" {phrase.unit}")
+                else phrase.value + f"/{per}",
+                phrase.year_like,
+                f"{phrase.unit}/{per}",
+                phrase.notes + (f"'{rate.group('rate')}' at the end of the list read as the rate of each figure",)
+                if len(members) > 1 or member != index or of
+                else phrase.notes,
+                phrase.converted,
+            )
         index = members[0] - 1
     # "a year" read as the rate of a list is not a duration of its own.
     return [phrase for phrase in result if not any(a <= phrase.start < b for a, b in rates)]

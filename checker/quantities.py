@@ -101,8 +101,26 @@ SCALES = {
 # ISO 4217 codes the registry knows. Each is its own dimension, so pint refuses to convert
 # between them: exchange rates change daily and must never be applied silently.
 CURRENCIES = (
-    "USD", "EUR", "GBP", "RUB", "AFN", "CNY", "INR", "PKR", "IRR", "KZT", "UZS", "TJS",
-    "TMT", "KGS", "TRY", "AED", "SAR", "JPY", "CHF", "QAR",
+    "USD",
+    "EUR",
+    "GBP",
+    "RUB",
+    "AFN",
+    "CNY",
+    "INR",
+    "PKR",
+    "IRR",
+    "KZT",
+    "UZS",
+    "TJS",
+    "TMT",
+    "KGS",
+    "TRY",
+    "AED",
+    "SAR",
+    "JPY",
+    "CHF",
+    "QAR",
 )
 CURRENCY_WORDS = {
     "USD": ("US_dollar", "dollar", "dollars"),
@@ -120,9 +138,30 @@ CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": 
 
 # Units an editor is likely to mean, offered as suggestions when a unit is unknown.
 COMMON_UNITS = (
-    "t", "tonne", "tonnes", "kg", "kt", "Mt", "m^3", "cubic metres", "litre", "barrel",
-    "km", "year", "month", "day", "percent", "%", "t/year", "m^3/year", "USD/year",
-    "decade", "century", "kWh", "MW", "people",
+    "t",
+    "tonne",
+    "tonnes",
+    "kg",
+    "kt",
+    "Mt",
+    "m^3",
+    "cubic metres",
+    "litre",
+    "barrel",
+    "km",
+    "year",
+    "month",
+    "day",
+    "percent",
+    "%",
+    "t/year",
+    "m^3/year",
+    "USD/year",
+    "decade",
+    "century",
+    "kWh",
+    "MW",
+    "people",
 ) + CURRENCIES
 
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d+"
@@ -286,10 +325,23 @@ def parse_quantity(text: str, decimal: str = ".") -> Quantity:
     if errors:
         raise ParseError(errors[text])
     row = table.iloc[0]
-    return Quantity(float(row["magnitude"]), float(row["low"]), float(row["high"]), row["unit"], row["dimension"], row["qualifier"])
+    return Quantity(
+        float(row["magnitude"]), float(row["low"]), float(row["high"]), row["unit"], row["dimension"], row["qualifier"]
+    )
 
 
-QUANTITY_COLUMNS = ("magnitude", "low", "high", "unit", "dimension", "qualifier", "half", "digits", "number", "number_factor")
+QUANTITY_COLUMNS = (
+    "magnitude",
+    "low",
+    "high",
+    "unit",
+    "dimension",
+    "qualifier",
+    "half",
+    "digits",
+    "number",
+    "number_factor",
+)
 _FLOAT_COLUMNS = ("magnitude", "low", "high", "half", "digits", "number_factor")
 
 
@@ -339,8 +391,14 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     n = len(texts)
     too_long = (texts.str.len() > MAX_VALUE_CHARS).fillna(False).astype(bool)
     shown = texts.map(lambda t: t.translate(_CLEAN).strip())
-    cleaned = pd.Series([canonical(text, mark, join_scales=False).strip() if not long else "" for text, mark, long in zip(shown, marks, too_long)],
-                        index=texts.index, dtype=object)
+    cleaned = pd.Series(
+        [
+            canonical(text, mark, join_scales=False).strip() if not long else ""
+            for text, mark, long in zip(shown, marks, too_long)
+        ],
+        index=texts.index,
+        dtype=object,
+    )
     parts = cleaned.str.extract(_VALUE)
     failed = np.zeros(n, dtype=bool)
 
@@ -352,14 +410,18 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
 
     fail((cleaned == "").to_numpy(dtype=bool) & ~too_long.to_numpy(), lambda i: "empty value")
     fail(too_long.to_numpy(), lambda i: f"value is longer than {MAX_VALUE_CHARS} characters")
-    fail(parts["number"].isna().to_numpy(),
-         lambda i: f"no number in '{shown.iloc[i]}' (write digits, e.g. '~2,500' or '1.5 billion USD')")
+    fail(
+        parts["number"].isna().to_numpy(),
+        lambda i: f"no number in '{shown.iloc[i]}' (write digits, e.g. '~2,500' or '1.5 billion USD')",
+    )
 
     number = parts["number"].fillna("0")
     value = pd.to_numeric(number.str.replace(",", "", regex=False), errors="coerce").to_numpy(dtype=float)
     fail(~np.isfinite(value), lambda i: f"'{number.iloc[i]}' is not a finite number")
 
-    qualifier = parts["qualifier"].fillna("").str.lower().map(lambda q: QUALIFIERS.get(q, "stated")).to_numpy(dtype=object)
+    qualifier = (
+        parts["qualifier"].fillna("").str.lower().map(lambda q: QUALIFIERS.get(q, "stated")).to_numpy(dtype=object)
+    )
     currency = parts["symbol"].map(CURRENCY_SYMBOLS).fillna(parts["code"].fillna("").str.upper()).to_numpy(dtype=object)
     unit = parts["unit"].fillna("").to_numpy(dtype=object)
     scale_word = parts["scale"].fillna("").str.lower().to_numpy(dtype=object)
@@ -373,11 +435,16 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     unit_word = pd.Series(unit, dtype=object).str.match(r"^[^\W\d_]").to_numpy()
     million = (scale_word == "m") & (is_money | (attached & unit_word))
     metre = (scale_word == "m") & ~million & (unit != "")
-    fail((scale_word == "m") & ~million & (unit == ""), lambda i: "'m' alone is ambiguous: write 'million' or 'm' with a unit (metre)")
+    fail(
+        (scale_word == "m") & ~million & (unit == ""),
+        lambda i: "'m' alone is ambiguous: write 'million' or 'm' with a unit (metre)",
+    )
     unit = np.where(metre, "m " + unit.astype(str), unit)
     scale_word = np.where(metre, "", scale_word)
     scale = pd.Series(scale_word).map(lambda w: SCALES.get(w, 1.0)).to_numpy(dtype=float)
-    two_units = (currency != "") & (unit != "") & ~pd.Series(unit, dtype=object).str.match(r"^(?:/|per |a |each )").to_numpy()
+    two_units = (
+        (currency != "") & (unit != "") & ~pd.Series(unit, dtype=object).str.match(r"^(?:/|per |a |each )").to_numpy()
+    )
     fail(two_units, lambda i: f"two units in '{shown.iloc[i]}': {currency[i]} and '{unit[i]}'")
     full_unit = np.where(currency != "", (currency.astype(str) + " " + unit.astype(str)), unit.astype(str))
     full_unit = pd.Series(full_unit, dtype=object).str.strip()
@@ -402,19 +469,21 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
         half = steps / 2 * scale * factors
         low, high = precision_bounds(magnitude, half, qualifier)
     fail(~np.isfinite(magnitude) & ~failed, lambda i: f"'{shown.iloc[i]}' is too large to represent")
-    frame = pd.DataFrame({
-        "magnitude": np.where(failed, np.nan, magnitude),
-        "low": np.where(failed, np.nan, low),
-        "high": np.where(failed, np.nan, high),
-        # numpy's stubs reject None as a fill value; these are object arrays, where it is one.
-        "unit": np.where(failed, None, base_units),  # type: ignore[call-overload]
-        "dimension": np.where(failed, None, dimensions),  # type: ignore[call-overload]
-        "qualifier": np.where(failed, None, qualifier),
-        "half": np.where(failed, np.nan, half),
-        "digits": np.where(failed, np.nan, digits),
-        "number": np.where(failed, None, number.str.replace(",", "", regex=False).to_numpy(dtype=object)),
-        "number_factor": np.where(failed, np.nan, scale * factors),
-    })
+    frame = pd.DataFrame(
+        {
+            "magnitude": np.where(failed, np.nan, magnitude),
+            "low": np.where(failed, np.nan, low),
+            "high": np.where(failed, np.nan, high),
+            # numpy's stubs reject None as a fill value; these are object arrays, where it is one.
+            "unit": np.where(failed, None, base_units),  # type: ignore[call-overload]
+            "dimension": np.where(failed, None, dimensions),  # type: ignore[call-overload]
+            "qualifier": np.where(failed, None, qualifier),
+            "half": np.where(failed, np.nan, half),
+            "digits": np.where(failed, np.nan, digits),
+            "number": np.where(failed, None, number.str.replace(",", "", regex=False).to_numpy(dtype=object)),
+            "number_factor": np.where(failed, np.nan, scale * factors),
+        }
+    )
     return frame, errors
 
 
@@ -442,10 +511,16 @@ def precision_bounds(magnitude, half, qualifier, rounding=ROUNDING, exact=False)
     with np.errstate(invalid="ignore"):
         stated_half = np.where(exact, 0.0, np.minimum(half, np.abs(magnitude) * rounding))
         about_half = np.maximum(half, np.abs(magnitude) * ABOUT_FRACTION)
-    low = np.select([qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("gt", "ge"))],
-                    [magnitude, magnitude - stated_half, magnitude - about_half, magnitude], -np.inf)
-    high = np.select([qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("lt", "le"))],
-                     [magnitude, magnitude + stated_half, magnitude + about_half, magnitude], np.inf)
+    low = np.select(
+        [qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("gt", "ge"))],
+        [magnitude, magnitude - stated_half, magnitude - about_half, magnitude],
+        -np.inf,
+    )
+    high = np.select(
+        [qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("lt", "le"))],
+        [magnitude, magnitude + stated_half, magnitude + about_half, magnitude],
+        np.inf,
+    )
     return low, high
 
 
@@ -453,7 +528,12 @@ def _steps(numbers: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """One unit of each number's last significant digit (half of it is the stated
     precision), and how many significant digits it has: '12.42' → 0.01 and 4,
     '275,000' → 1000 and 3, '1' → 1 and 1, '1.5e6' → 100,000 and 2."""
-    parts = numbers.str.lower().str.lstrip("+-").str.replace(",", "", regex=False).str.extract(r"^(\d*)(?:\.(\d*))?(?:e([-+]?\d+))?$")
+    parts = (
+        numbers.str.lower()
+        .str.lstrip("+-")
+        .str.replace(",", "", regex=False)
+        .str.extract(r"^(\d*)(?:\.(\d*))?(?:e([-+]?\d+))?$")
+    )
     whole = parts[0].fillna("").astype(str)
     decimal_part = parts[1].fillna("").astype(str)
     decimals = decimal_part.str.len().to_numpy()
@@ -462,8 +542,11 @@ def _steps(numbers: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     zeros = whole.str.len().to_numpy() - stripped
     power = np.where(decimals > 0, -decimals, np.where(stripped > 0, zeros, 0))
     # Significant digits: leading zeros never count; trailing zeros of a whole number do not.
-    significant = np.where(decimals > 0, (whole + decimal_part).str.lstrip("0").str.len().to_numpy(),
-                           whole.str.lstrip("0").str.rstrip("0").str.len().to_numpy())
+    significant = np.where(
+        decimals > 0,
+        (whole + decimal_part).str.lstrip("0").str.len().to_numpy(),
+        whole.str.lstrip("0").str.rstrip("0").str.len().to_numpy(),
+    )
     with np.errstate(over="ignore"):
         return np.power(10.0, (power + exponent).astype(float)), np.maximum(significant, 1).astype(float)
 

@@ -30,8 +30,9 @@ import numpy as np
 
 from checker.errors import DataError, Problem, WriteError
 from checker.files import locked, read_regular, write_atomic
+from checker.records import RevisedPassage
 from checker.schema import ANCHORS
-from checker.texts import SourceText, fold, numbers_in
+from checker.texts import SourceText, fold
 
 ANCHORS_FILE = "claims/anchors.csv"
 CONTEXT = 32  # characters of prefix and suffix, as annotation tools commonly keep
@@ -129,10 +130,12 @@ def _closest(text: SourceText, needle: str, anchor: Anchor | None) -> tuple[int,
 
 def _context_score(text: SourceText, start: int, end: int, anchor: Anchor) -> float:
     """How well the folded text around ``start:end`` matches the anchor's prefix and suffix."""
-    before = text.folded[max(0, start - len(anchor.prefix)):start]
-    after = text.folded[end:end + len(anchor.suffix)]
-    scores = [_similarity(anchor.prefix, before) if anchor.prefix else 100.0,
-              _similarity(anchor.suffix, after) if anchor.suffix else 100.0]
+    before = text.folded[max(0, start - len(anchor.prefix)) : start]
+    after = text.folded[end : end + len(anchor.suffix)]
+    scores = [
+        _similarity(anchor.prefix, before) if anchor.prefix else 100.0,
+        _similarity(anchor.suffix, after) if anchor.suffix else 100.0,
+    ]
     return sum(scores) / 2
 
 
@@ -163,8 +166,10 @@ def describe_change(old: str, new: str) -> str:
         if tag != "equal":
             changes.append((" ".join(old_words[a:b]).strip(".,"), " ".join(new_words[c:d]).strip(".,")))
     figures = [(a, b) for a, b in changes if re.search(r"\d", a + b)]
-    shown = "; ".join(f"'{a}' → '{b}'" if a and b else (f"'{a}' removed" if a else f"'{b}' added")
-                      for a, b in (figures or changes)[:3])
+    shown = "; ".join(
+        f"'{a}' → '{b}'" if a and b else (f"'{a}' removed" if a else f"'{b}' added")
+        for a, b in (figures or changes)[:3]
+    )
     kind = "a figure" if figures else ("words" if len(changes) > 1 else "a word")
     return f"{kind} changed: {shown}" if shown else "spacing or punctuation only"
 
@@ -172,7 +177,15 @@ def describe_change(old: str, new: str) -> str:
 def _anchor_of(text: SourceText, source: str, claim: str, quote: str, start: int, end: int) -> Anchor:
     """The anchor of a folded span: exact quote, context (folded) and original offsets."""
     first, last = _original(text, start, end)
-    return Anchor(source, claim, quote, text.folded[max(0, start - CONTEXT):start], text.folded[end:end + CONTEXT], first, last)
+    return Anchor(
+        source,
+        claim,
+        quote,
+        text.folded[max(0, start - CONTEXT) : start],
+        text.folded[end : end + CONTEXT],
+        first,
+        last,
+    )
 
 
 def load_anchors(root: Path, problems: list[Problem]) -> dict[tuple[str, str], Anchor]:
@@ -184,20 +197,31 @@ def load_anchors(root: Path, problems: list[Problem]) -> dict[tuple[str, str], A
     try:
         text = read_regular(path).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(ANCHORS_FILE, 0, "-", f"cannot read: {error}; write it again with `claimcheck reanchor --record`"))
+        problems.append(
+            Problem(ANCHORS_FILE, 0, "-", f"cannot read: {error}; write it again with `claimcheck reanchor --record`")
+        )
         return {}
     reader = csv.reader(io.StringIO(text, newline=""))
     anchors: dict[tuple[str, str], Anchor] = {}
     try:
         header = next(reader, [])
         if header != list(ANCHORS.names):
-            problems.append(Problem(ANCHORS_FILE, 1, "-", f"the header must be {','.join(ANCHORS.names)}; "
-                                                          "write the file again with `claimcheck reanchor --record`"))
+            problems.append(
+                Problem(
+                    ANCHORS_FILE,
+                    1,
+                    "-",
+                    f"the header must be {','.join(ANCHORS.names)}; "
+                    "write the file again with `claimcheck reanchor --record`",
+                )
+            )
             return {}
         line = reader.line_num + 1
         for row in reader:
             if row and len(row) != len(ANCHORS.names):
-                problems.append(Problem(ANCHORS_FILE, line, "-", f"{len(row)} fields where the header has {len(ANCHORS.names)}"))
+                problems.append(
+                    Problem(ANCHORS_FILE, line, "-", f"{len(row)} fields where the header has {len(ANCHORS.names)}")
+                )
             elif row:
                 source, claim, exact, prefix, suffix, start, end = row
                 if start.isdigit() and end.isdigit():
@@ -210,8 +234,9 @@ def load_anchors(root: Path, problems: list[Problem]) -> dict[tuple[str, str], A
     return anchors
 
 
-def examine(root: Path, anchors: dict[tuple[str, str], Anchor] | None = None, only: set[str] | None = None
-            ) -> tuple[list[Outcome], dict[tuple[str, str], Anchor], dict[str, SourceText]]:
+def examine(
+    root: Path, anchors: dict[tuple[str, str], Anchor] | None = None, only: set[str] | None = None
+) -> tuple[list[Outcome], dict[tuple[str, str], Anchor], dict[str, SourceText]]:
     """Every claim's quote located in its text (of the texts ``only`` names, when given),
     with the anchors read from the file (or the ones given).
 
@@ -238,7 +263,9 @@ def examine(root: Path, anchors: dict[tuple[str, str], Anchor] | None = None, on
         text = corpus.texts.get(text_id)
         if text is None or not row.quote.strip() or (only is not None and text_id not in only):
             continue
-        outcome = Outcome(row.source, row.id, row.file, int(row.line), text_id, corpus.text_files[text_id], row.quote, "intact")
+        outcome = Outcome(
+            row.source, row.id, row.file, int(row.line), text_id, corpus.text_files[text_id], row.quote, "intact"
+        )
         anchor = anchors.get((row.source, row.id))
         if anchor is not None and anchor.exact != row.quote:
             anchor = None  # the quote was edited since the anchor was recorded
@@ -257,7 +284,9 @@ def examine(root: Path, anchors: dict[tuple[str, str], Anchor] | None = None, on
     return outcomes, anchors, corpus.texts
 
 
-def _place(outcome: Outcome, text: SourceText, spans: list[tuple[int, int]], anchor: Anchor | None, needle: str) -> None:
+def _place(
+    outcome: Outcome, text: SourceText, spans: list[tuple[int, int]], anchor: Anchor | None, needle: str
+) -> None:
     """A quote found verbatim: intact where its anchor says, moved elsewhere, or changed
     at its anchor while a copy elsewhere still matches."""
     if anchor is None:
@@ -278,7 +307,9 @@ def _place(outcome: Outcome, text: SourceText, spans: list[tuple[int, int]], anc
         outcome.status = "moved"
 
 
-def _propose(outcome: Outcome, text: SourceText, start: int, end: int, score: float, value: str, kind: str, decimal: str) -> None:
+def _propose(
+    outcome: Outcome, text: SourceText, start: int, end: int, score: float, value: str, kind: str, decimal: str
+) -> None:
     first, last = _original(text, start, end) if end > start else (0, 0)
     outcome.start, outcome.end = first, last
     outcome.passage = text.text[first:last]
@@ -342,7 +373,7 @@ def replace_quotes(data: bytes, changes: dict[int, str]) -> bytes:
         record_start, record_end = int(bounds[index]), int(bounds[index + 1])
         record = body[record_start:record_end]
         a, b = _field_spans(record)[column]
-        pieces.append(body[cursor:record_start + a])
+        pieces.append(body[cursor : record_start + a])
         pieces.append(_csv_field(changes[int(line)]))
         cursor = record_start + b
     pieces.append(body[cursor:])
@@ -355,12 +386,15 @@ def render_anchors(anchors: dict[tuple[str, str], Anchor]) -> str:
     writer.writerow(ANCHORS.names)
     for key in sorted(anchors):
         anchor = anchors[key]
-        writer.writerow([anchor.source, anchor.claim, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end])
+        writer.writerow(
+            [anchor.source, anchor.claim, anchor.exact, anchor.prefix, anchor.suffix, anchor.start, anchor.end]
+        )
     return buffer.getvalue()
 
 
-def record_anchors(outcomes: list[Outcome], old: dict[tuple[str, str], Anchor],
-                   texts: dict[str, SourceText]) -> dict[tuple[str, str], Anchor]:
+def record_anchors(
+    outcomes: list[Outcome], old: dict[tuple[str, str], Anchor], texts: dict[str, SourceText]
+) -> dict[tuple[str, str], Anchor]:
     """Anchors for every quote found where it was found; a quote not found, or whose
     anchored passage changed, keeps its old anchor (the place it was tagged on)."""
     anchors = {}
@@ -370,7 +404,9 @@ def record_anchors(outcomes: list[Outcome], old: dict[tuple[str, str], Anchor],
         if outcome.status in ("intact", "moved"):
             folded_start = int(np.searchsorted(text._origin, outcome.start))
             needle = fold(outcome.quote)
-            anchors[key] = _anchor_of(text, outcome.source, outcome.claim, outcome.quote, folded_start, folded_start + len(needle))
+            anchors[key] = _anchor_of(
+                text, outcome.source, outcome.claim, outcome.quote, folded_start, folded_start + len(needle)
+            )
         elif key in old:
             anchors[key] = old[key]
     return anchors
@@ -388,13 +424,22 @@ def render_outcomes(outcomes: list[Outcome], texts: dict[str, SourceText]) -> li
             line = texts[outcome.text_id].line_of(outcome.start)
             lines.append(f"{where}: quote found at another place, {outcome.text_file}:{line}")
             continue
-        what = "quote not found" if outcome.status == "orphan" else "the passage it was tagged on changed (a copy elsewhere still matches)"
-        lines.append(f"{where}: {what}; closest passage {outcome.text_file}:{outcome.passage_line} "
-                     f"(similarity {outcome.score:.0f}%): {outcome.change}")
+        what = (
+            "quote not found"
+            if outcome.status == "orphan"
+            else "the passage it was tagged on changed (a copy elsewhere still matches)"
+        )
+        lines.append(
+            f"{where}: {what}; closest passage {outcome.text_file}:{outcome.passage_line} "
+            f"(similarity {outcome.score:.0f}%): {outcome.change}"
+        )
         old, new = _excerpts(outcome.quote, outcome.passage)
         lines.append(f"    old: {old}")
         lines.append(f"    new: {new}")
-        lines.append("    " + ("proposed: the new passage as the quote" if outcome.proposed else f"no proposal: {outcome.reason}"))
+        lines.append(
+            "    "
+            + ("proposed: the new passage as the quote" if outcome.proposed else f"no proposal: {outcome.reason}")
+        )
     return lines
 
 
@@ -407,8 +452,10 @@ def run(root: Path, write: bool = False, record: bool = False) -> tuple[str, int
     lines = render_outcomes(outcomes, texts)
     proposals = [outcome for outcome in outcomes if outcome.proposed]
     counts = {status: sum(o.status == status for o in outcomes) for status in ("intact", "moved", "orphan", "changed")}
-    summary = (f"{len(outcomes)} quote(s): {counts['intact']} intact, {counts['moved']} moved, {counts['orphan']} not found, "
-               f"{counts['changed']} changed at their anchor; {len(proposals)} updated quote(s) proposed")
+    summary = (
+        f"{len(outcomes)} quote(s): {counts['intact']} intact, {counts['moved']} moved, {counts['orphan']} not found, "
+        f"{counts['changed']} changed at their anchor; {len(proposals)} updated quote(s) proposed"
+    )
     if write and proposals:
         by_file: dict[str, dict[int, str]] = {}
         for outcome in proposals:
@@ -441,12 +488,13 @@ def _excerpts(old: str, new: str, limit: int = 160) -> tuple[str, str]:
     start = max(0, same - limit // 2) if max(len(old), len(new)) > limit else 0
 
     def cut(text: str) -> str:
-        piece = text[start:start + limit]
+        piece = text[start : start + limit]
         return ("…" if start else "") + "“" * (not start) + piece + ("”" if start + limit >= len(text) else "…")
+
     return cut(old), cut(new)
 
 
-def revisions(old_root: Path, new_root: Path) -> dict[str, dict[str, str]]:
+def revisions(old_root: Path, new_root: Path) -> dict[str, RevisedPassage]:
     """The claims whose source text was revised since a baseline corpus: claim id → the
     passage then and now. The baseline's quotes, located in its texts, are the anchors;
     in a text that changed, a claim is revised when its quote was edited since (by
@@ -460,7 +508,7 @@ def revisions(old_root: Path, new_root: Path) -> dict[str, dict[str, str]]:
         outcomes, _, texts = examine(new_root, anchors=baseline, only=changed)
     except DataError:
         return {}
-    revised = {}
+    revised: dict[str, RevisedPassage] = {}
     for outcome in outcomes:
         anchor = baseline.get((outcome.source, outcome.claim))
         old_text = old_texts.get(outcome.text_id)
@@ -472,8 +520,14 @@ def revisions(old_root: Path, new_root: Path) -> dict[str, dict[str, str]]:
             now = outcome.passage
         else:
             continue
-        revised[outcome.claim] = {"claim_id": outcome.claim, "source": outcome.source, "text_file": outcome.text_file,
-                                  "before": anchor.exact, "now": now, "change": describe_change(anchor.exact, now)}
+        revised[outcome.claim] = {
+            "claim_id": outcome.claim,
+            "source": outcome.source,
+            "text_file": outcome.text_file,
+            "before": anchor.exact,
+            "now": now,
+            "change": describe_change(anchor.exact, now),
+        }
     return revised
 
 

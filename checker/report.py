@@ -19,7 +19,16 @@ from checker import __version__
 from checker.examples import documented
 from checker.files import read_regular
 from checker.findings import Finding, Severity
-from checker.records import ClaimRecord, Comparison, ErrorRecord, FindingRecord, Report, ReviewRecord, RuleRecord
+from checker.records import (
+    ClaimRecord,
+    Comparison,
+    ErrorRecord,
+    FindingRecord,
+    Report,
+    ReviewRecord,
+    RevisedPassage,
+    RuleRecord,
+)
 from checker.repository import Repository
 from checker.rules import description
 
@@ -31,10 +40,14 @@ def _rule_record(rule) -> RuleRecord:
     examples = documented(doc)  # the docstring's Fails:/Passes: lines, which the rule's EXAMPLES run
     body = "\n".join(line for line in doc.splitlines()[1:]).strip()
     explanation = body.split("\n\n")[-1] if "\n\n" in body else ""
-    return {"id": rule.ID, "severity": rule.SEVERITY, "description": description(rule),
-            "fails": [text for outcome, text in examples if outcome == "fails"],
-            "passes": [text for outcome, text in examples if outcome == "passes"],
-            "explanation": " ".join(explanation.split())}
+    return {
+        "id": rule.ID,
+        "severity": rule.SEVERITY,
+        "description": description(rule),
+        "fails": [text for outcome, text in examples if outcome == "fails"],
+        "passes": [text for outcome, text in examples if outcome == "passes"],
+        "explanation": " ".join(explanation.split()),
+    }
 
 
 def inputs_hash(root: Path, files: list[str]) -> str:
@@ -52,12 +65,25 @@ def inputs_hash(root: Path, files: list[str]) -> str:
 
 
 def _claim_record(ref) -> ClaimRecord:
-    return {"source": ref.source, "claim_id": ref.claim_id, "file": ref.file, "line": ref.line, "quote": ref.quote,
-            "value": ref.value, "normalised": ref.normalised, "period": ref.period}
+    return {
+        "source": ref.source,
+        "claim_id": ref.claim_id,
+        "file": ref.file,
+        "line": ref.line,
+        "quote": ref.quote,
+        "value": ref.value,
+        "normalised": ref.normalised,
+        "period": ref.period,
+    }
 
 
-def finding_record(finding: Finding, status: str = "new", review: ReviewRecord | None = None,
-                   previous: str | None = None, subject: str = "") -> FindingRecord:
+def finding_record(
+    finding: Finding,
+    status: str = "new",
+    review: ReviewRecord | None = None,
+    previous: str | None = None,
+    subject: str = "",
+) -> FindingRecord:
     return {
         "fingerprint": finding.fingerprint,
         "identity": finding.identity,
@@ -82,9 +108,11 @@ def subject_of(finding: Finding, change_times: dict[str, float], published: dict
     so that a pull request's annotation lands on the line it added."""
     if finding.subject or len(finding.claims) == 1:
         return finding.subject or finding.claims[0].claim_id
+
     def recency(ref) -> tuple:
         when = published.get(ref.source, -math.inf)
         return (change_times.get(ref.file, -math.inf), when if math.isfinite(when) else -math.inf, ref.claim_id)
+
     return max(finding.claims, key=recency).claim_id
 
 
@@ -110,10 +138,34 @@ def claims_records(normalised, ref_of, in_findings: set[str]) -> list[dict[str, 
     their source text around the quote (offsets of the quote inside it)."""
     records = []
     claims = normalised.claims
-    columns = {name: claims[name].to_numpy() for name in (
-        "id", "kind", "topic", "modality", "scope", "attributed_to", "cites", "note", "text_source", "quote_start", "quote_end",
-        "dimension", "topic_dimension", "magnitude", "low", "high", "qualifier", "topic_factor", "period_start", "period_end",
-        "date_start", "date_end", "state")}
+    columns = {
+        name: claims[name].to_numpy()
+        for name in (
+            "id",
+            "kind",
+            "topic",
+            "modality",
+            "scope",
+            "attributed_to",
+            "cites",
+            "note",
+            "text_source",
+            "quote_start",
+            "quote_end",
+            "dimension",
+            "topic_dimension",
+            "magnitude",
+            "low",
+            "high",
+            "qualifier",
+            "topic_factor",
+            "period_start",
+            "period_end",
+            "date_start",
+            "date_end",
+            "state",
+        )
+    }
     for position, label in enumerate(claims.index):
         row = {name: values[position] for name, values in columns.items()}
         ref = ref_of(label)
@@ -123,35 +175,60 @@ def claims_records(normalised, ref_of, in_findings: set[str]) -> list[dict[str, 
             before, after = text.paragraph_around(int(row["quote_start"]), int(row["quote_end"]))
             context = text.text[before:after]
             start, end = int(row["quote_start"]) - before, int(row["quote_end"]) - before
-        numeric = row["kind"] in ("quantity", "count") and row["dimension"] == row["topic_dimension"] and not pd.isna(row["magnitude"])
+        numeric = (
+            row["kind"] in ("quantity", "count")
+            and row["dimension"] == row["topic_dimension"]
+            and not pd.isna(row["magnitude"])
+        )
         factor = row["topic_factor"] if numeric else math.nan
-        bound = "lower" if numeric and row["qualifier"] in ("gt", "ge") else ("upper" if numeric and row["qualifier"] in ("lt", "le") else "")
+        bound = (
+            "lower"
+            if numeric and row["qualifier"] in ("gt", "ge")
+            else ("upper" if numeric and row["qualifier"] in ("lt", "le") else "")
+        )
         if row["kind"] == "date":
             span = {"t0": _number(row["date_start"]), "t1": _number(row["date_end"]), "state": ""}
         elif row["kind"] == "status":
             span = {"t0": _number(row["period_start"]), "t1": _number(row["period_end"]), "state": row["state"]}
         else:
             span = {"t0": None, "t1": None, "state": ""}
-        records.append({
-            **_claim_record(ref),
-            "topic": row["topic"], "kind": row["kind"], "modality": row["modality"], "scope": row["scope"],
-            "attributed_to": row["attributed_to"], "cites": row["cites"], "note": row["note"],
-            "context": context, "quote_start": start, "quote_end": end,
-            "chart": {
-                "t0": _number(row["period_start"]) if numeric else None,
-                "t1": _number(row["period_end"]) if numeric else None,
-                "value": _number(row["magnitude"] / factor) if numeric else None,
-                "low": _number(row["low"] / factor) if numeric else None,
-                "high": _number(row["high"] / factor) if numeric else None,
-                "bound": bound,
-            },
-            "span": span,
-        })
+        records.append(
+            {
+                **_claim_record(ref),
+                "topic": row["topic"],
+                "kind": row["kind"],
+                "modality": row["modality"],
+                "scope": row["scope"],
+                "attributed_to": row["attributed_to"],
+                "cites": row["cites"],
+                "note": row["note"],
+                "context": context,
+                "quote_start": start,
+                "quote_end": end,
+                "chart": {
+                    "t0": _number(row["period_start"]) if numeric else None,
+                    "t1": _number(row["period_end"]) if numeric else None,
+                    "value": _number(row["magnitude"] / factor) if numeric else None,
+                    "low": _number(row["low"] / factor) if numeric else None,
+                    "high": _number(row["high"] / factor) if numeric else None,
+                    "bound": bound,
+                },
+                "span": span,
+            }
+        )
     return records
 
 
-def build(result, root: Path, comparison: Comparison | None = None, reviews=None, stale=None, with_claims: bool = False,
-          repository: Repository | None = None, revisions: dict[str, dict] | None = None) -> Report:
+def build(
+    result,
+    root: Path,
+    comparison: Comparison | None = None,
+    reviews=None,
+    stale=None,
+    with_claims: bool = False,
+    repository: Repository | None = None,
+    revisions: dict[str, RevisedPassage] | None = None,
+) -> Report:
     """The one record all formats render: run, summary, rules, findings (and claims).
 
     ``revisions`` (claim id → passage before and now, from ``reanchor.revisions``) marks the
@@ -166,21 +243,39 @@ def build(result, root: Path, comparison: Comparison | None = None, reviews=None
     findings = []
     for finding in result.findings:
         status, previous = comparison.statuses.get(finding.fingerprint, ("new", None)) if comparison else ("new", None)
-        findings.append(finding_record(finding, status, reviews.get(finding.fingerprint), previous,
-                                       subject_of(finding, change_times, published)))
-    for record in findings:
-        revised = [revisions[claim["claim_id"]] for claim in record["claims"] if claim["claim_id"] in (revisions or {})]
+        findings.append(
+            finding_record(
+                finding,
+                status,
+                reviews.get(finding.fingerprint),
+                previous,
+                subject_of(finding, change_times, published),
+            )
+        )
+    for finding_entry in findings:
+        revised_now = revisions or {}
+        revised = [
+            revised_now[claim["claim_id"]] for claim in finding_entry["claims"] if claim["claim_id"] in revised_now
+        ]
         if revised:
-            record["source_revised"] = revised
+            finding_entry["source_revised"] = revised
     # A baseline's findings are records read back from a saved report (validated by baseline.report_problems).
-    resolved = cast(list[FindingRecord], [dict(record, status="resolved", failing=False) for record in comparison.resolved]
-                    if comparison else [])
+    resolved = cast(
+        list[FindingRecord],
+        [dict(record, status="resolved", failing=False) for record in comparison.resolved] if comparison else [],
+    )
     fail_rank = Severity(result.config.fail_on).rank
     for entry in findings:
-        entry["failing"] = bool(entry["review"] is None and Severity(entry["severity"]).rank <= fail_rank
-                                and entry["status"] in ("new", "changed"))
-    files = list(normalised.text_files.values()) + sorted(set(normalised.claims["file"])) + [
-        "claims/sources.csv", "claims/topics.csv", "claims/entities.csv"]
+        entry["failing"] = bool(
+            entry["review"] is None
+            and Severity(entry["severity"]).rank <= fail_rank
+            and entry["status"] in ("new", "changed")
+        )
+    files = (
+        list(normalised.text_files.values())
+        + sorted(set(normalised.claims["file"]))
+        + ["claims/sources.csv", "claims/topics.csv", "claims/entities.csv"]
+    )
     topics = normalised.topics
     record: Report = {
         "tool": {"name": "claimcheck", "version": __version__},
@@ -197,16 +292,28 @@ def build(result, root: Path, comparison: Comparison | None = None, reviews=None
         "resolved": resolved,
         "stale_reviews": list(stale or []),
         "errors": [],
-        "topics": {row.key: {"label": row.label or row.key, "kind": row.kind, "unit": row.unit}
-                   for row in topics.itertuples() if row.key},
+        "topics": {
+            row.key: {"label": row.label or row.key, "kind": row.kind, "unit": row.unit}
+            for row in topics.itertuples()
+            if row.key
+        },
         "topics_in_use": sorted(set(normalised.claims["topic"]) - {""}),
     }
     if with_claims:
         in_findings = {claim["claim_id"] for finding in findings + resolved for claim in finding["claims"]}
         record["claims"] = claims_records(normalised, lambda label: ref(normalised.claims, label), in_findings)
-        record["sources"] = {row.id: {"title": row.title, "author": row.author, "publisher": row.publisher,
-                                      "published": row.published, "url": row.url, "file": row.file}
-                             for row in normalised.sources.itertuples() if row.id}
+        record["sources"] = {
+            row.id: {
+                "title": row.title,
+                "author": row.author,
+                "publisher": row.publisher,
+                "published": row.published,
+                "url": row.url,
+                "file": row.file,
+            }
+            for row in normalised.sources.itertuples()
+            if row.id
+        }
     return record
 
 
@@ -214,12 +321,19 @@ def errors_record(problems, root: Path, rules, fail_on: str = "error", repositor
     """The record of a corpus that could not be checked: its data errors, located, so that
     every format still shows them (code scanning, test reports, job summaries)."""
     repository = repository or Repository(Path(root))
-    errors: list[ErrorRecord] = [{"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
-                                 for problem in problems]
+    errors: list[ErrorRecord] = [
+        {"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
+        for problem in problems
+    ]
     return {
         "tool": {"name": "claimcheck", "version": __version__},
-        "run": {"corpus": {"sources": 0, "texts": 0, "claims": 0, "topics": 0, "topics_used": 0, "entities": 0},
-                "inputs_sha256": "", "fail_on": fail_on, "baseline": None, "path_prefix": repository.prefix},
+        "run": {
+            "corpus": {"sources": 0, "texts": 0, "claims": 0, "topics": 0, "topics_used": 0, "entities": 0},
+            "inputs_sha256": "",
+            "fail_on": fail_on,
+            "baseline": None,
+            "path_prefix": repository.prefix,
+        },
         "summary": summary([], []) | {"errors": len(errors)},
         "rules": [_rule_record(rule) for rule in rules],
         "findings": [],

@@ -65,5 +65,5 @@ class Repository:
         for line in status.splitlines():
             name = line[3:].split(" -> ")[-1].strip('"')
             if name.startswith(prefix):
-                times[name[len(prefix):]] = float("inf")
+                times[name[len(prefix) :]] = float("inf")
         return times

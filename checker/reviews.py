@@ -50,12 +50,21 @@ def load(root: Path, path: Path | None = None) -> tuple[dict[str, dict], list[Pr
             if value and _iso_date(value) is None:
                 problems.append(Problem(*where, column, f"'{value}' is not an ISO date (YYYY-MM-DD)"))
         if row.fingerprint in reviews:
-            problems.append(Problem(*where, "fingerprint", f"reviewed twice (first at line {reviews[row.fingerprint]['line']})"))
+            problems.append(
+                Problem(*where, "fingerprint", f"reviewed twice (first at line {reviews[row.fingerprint]['line']})")
+            )
             continue
         reviews[row.fingerprint] = {
-            "fingerprint": row.fingerprint, "decision": row.decision, "reviewer": row.reviewer, "date": row.date,
-            "note": row.note, "expires": row.expires, "rule": row.rule, "topic": row.topic,
-            "claims": [c.strip() for c in row.claims.split(";") if c.strip()], "line": int(row.line),
+            "fingerprint": row.fingerprint,
+            "decision": row.decision,
+            "reviewer": row.reviewer,
+            "date": row.date,
+            "note": row.note,
+            "expires": row.expires,
+            "rule": row.rule,
+            "topic": row.topic,
+            "claims": [c.strip() for c in row.claims.split(";") if c.strip()],
+            "line": int(row.line),
         }
     return reviews, problems
 
@@ -71,7 +80,9 @@ def apply(findings: list[Finding], reviews: dict[str, dict], today: dt.date) -> 
         expires = _iso_date(review["expires"]) if review["expires"] else None
         if fingerprint in current:
             if expires is not None and expires < today:
-                stale.append({"fingerprint": fingerprint, **public, "reason": f"the decision expired on {review['expires']}"})
+                stale.append(
+                    {"fingerprint": fingerprint, **public, "reason": f"the decision expired on {review['expires']}"}
+                )
                 continue
             holding[fingerprint] = public
             continue
@@ -102,9 +113,17 @@ def record(root: Path, finding: Finding, decision: str, note: str, reviewer: str
             if problems:
                 raise DataError(problems)
             rows = [{column: getattr(row, column) for column in REVIEWS.names} for row in table.itertuples()]
-        entry = {"fingerprint": finding.fingerprint, "decision": decision, "reviewer": reviewer, "date": date,
-                 "note": note, "expires": expires, "rule": finding.rule, "topic": finding.topic,
-                 "claims": "; ".join(finding.claim_ids)}
+        entry = {
+            "fingerprint": finding.fingerprint,
+            "decision": decision,
+            "reviewer": reviewer,
+            "date": date,
+            "note": note,
+            "expires": expires,
+            "rule": finding.rule,
+            "topic": finding.topic,
+            "claims": "; ".join(finding.claim_ids),
+        }
         outcome = "added"
         for position, row in enumerate(rows):
             if row["fingerprint"] == finding.fingerprint:

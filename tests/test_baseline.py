@@ -9,12 +9,16 @@ from checker.cli import main
 from conftest import build_corpus, claim
 
 BEFORE = {
-    "orf": [claim("orf-2024", "trade", "US$1 billion", period="2024"),
-            claim("orf-court", "court-ruling", "2025-04-17", quote="on 17 April 2025"),
-            claim("orf-rec", "recognition", "not-recognised", period="2025-07")],
-    "capss": [claim("capss-2024", "trade", "USD 12.42 billion", period="2024"),
-              claim("capss-court", "court-ruling", "2025-04-17", quote="on April 17, 2025"),
-              claim("capss-rec", "recognition", "recognised", period="2025-07")],
+    "orf": [
+        claim("orf-2024", "trade", "US$1 billion", period="2024"),
+        claim("orf-court", "court-ruling", "2025-04-17", quote="on 17 April 2025"),
+        claim("orf-rec", "recognition", "not-recognised", period="2025-07"),
+    ],
+    "capss": [
+        claim("capss-2024", "trade", "USD 12.42 billion", period="2024"),
+        claim("capss-court", "court-ruling", "2025-04-17", quote="on April 17, 2025"),
+        claim("capss-rec", "recognition", "recognised", period="2025-07"),
+    ],
 }
 
 
@@ -48,7 +52,9 @@ def test_one_change_gives_new_changed_and_resolved_in_every_format(tmp_path):
     assert statuses == [("date-conflict", "new"), ("status-conflict", "changed")]
     assert [f["rule"] for f in data["resolved"]] == ["value-conflict"]
     changed = next(f for f in data["findings"] if f["status"] == "changed")
-    assert changed["previous_fingerprint"] == next(f["fingerprint"] for f in old["findings"] if f["rule"] == "status-conflict")
+    assert changed["previous_fingerprint"] == next(
+        f["fingerprint"] for f in old["findings"] if f["rule"] == "status-conflict"
+    )
     assert data["summary"]["new"] == 1 and data["summary"]["changed"] == 1 and data["summary"]["resolved"] == 1
 
     sarif = json.loads(outputs["sarif"])["runs"][0]
@@ -61,7 +67,9 @@ def test_one_change_gives_new_changed_and_resolved_in_every_format(tmp_path):
     junit = ElementTree.fromstring(outputs["junit"].encode())
     failed = sorted(case.get("classname") for case in junit.iter("testcase") if case.find("failure") is not None)
     assert failed == ["claimcheck.date-conflict", "claimcheck.status-conflict"]
-    resolved_case = next(case for case in junit.iter("testcase") if case.get("classname") == "claimcheck.value-conflict")
+    resolved_case = next(
+        case for case in junit.iter("testcase") if case.get("classname") == "claimcheck.value-conflict"
+    )
     assert resolved_case.get("name").startswith("trade: ") and resolved_case.find("failure") is None
     assert "[resolved]" in resolved_case.find("system-out").text
 
@@ -74,9 +82,20 @@ def test_unchanged_findings_pass_against_their_baseline(tmp_path):
 
 
 def _git(root, *args):
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(root), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "HOME": str(root),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 def test_since_a_git_revision(tmp_path, capsys):
@@ -88,7 +107,10 @@ def test_since_a_git_revision(tmp_path, capsys):
     before_files = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".git" not in p.parts}
     assert main(["check", "--root", str(root), "--since", "HEAD", "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert sorted((f["rule"], f["status"]) for f in data["findings"]) == [("date-conflict", "new"), ("status-conflict", "changed")]
+    assert sorted((f["rule"], f["status"]) for f in data["findings"]) == [
+        ("date-conflict", "new"),
+        ("status-conflict", "changed"),
+    ]
     assert data["run"]["baseline"] == "git:HEAD"
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".git" not in p.parts} == before_files
 

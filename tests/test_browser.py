@@ -8,14 +8,20 @@ from checker.cli import main
 from conftest import build_corpus, claim
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="headless Chromium is not installed (apt-get install chromium)"
+)
 
 CLAIMS = {
-    "orf": [claim("orf-2024", "trade", "US$1 billion", period="2024", quote="growth to US$1 billion in 2024"),
-            claim("orf-2022", "trade", "US$170 million", period="2022", quote="from US$170 million in 2022"),
-            claim("orf-court", "court-ruling", "2025-04-17", quote="on 17 April 2025 <script>window.hacked=1</script>")],
-    "capss": [claim("capss-2024", "trade", "USD 12.42 billion", period="2024", quote="amounted to USD 12.42 billion in 2024"),
-              claim("capss-court", "court-ruling", "2025-04-21", quote="on April 21, 2025")],
+    "orf": [
+        claim("orf-2024", "trade", "US$1 billion", period="2024", quote="growth to US$1 billion in 2024"),
+        claim("orf-2022", "trade", "US$170 million", period="2022", quote="from US$170 million in 2022"),
+        claim("orf-court", "court-ruling", "2025-04-17", quote="on 17 April 2025 <script>window.hacked=1</script>"),
+    ],
+    "capss": [
+        claim("capss-2024", "trade", "USD 12.42 billion", period="2024", quote="amounted to USD 12.42 billion in 2024"),
+        claim("capss-court", "court-ruling", "2025-04-21", quote="on April 21, 2025"),
+    ],
 }
 
 
@@ -23,25 +29,41 @@ CLAIMS = {
 def browser():
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as engine:
-        browser = engine.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
+        browser = engine.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
         yield browser
         browser.close()
 
 
 def test_report_opens_with_quotes_charts_and_working_filters(browser, tmp_path):
-    root = build_corpus(tmp_path / "corpus", CLAIMS, texts={
-        "orf": "Trade grew from US$170 million in 2022 to growth to US$1 billion in 2024 and more.\n"
-               "The court ruled on 17 April 2025 <script>window.hacked=1</script> as expected.\n",
-    })
+    root = build_corpus(
+        tmp_path / "corpus",
+        CLAIMS,
+        texts={
+            "orf": "Trade grew from US$170 million in 2022 to growth to US$1 billion in 2024 and more.\n"
+            "The court ruled on 17 April 2025 <script>window.hacked=1</script> as expected.\n",
+        },
+    )
     report = tmp_path / "report.html"
     main(["check", "--root", str(root), "--format", "html", "-o", str(report)])
     page = browser.new_page()
     problems, requests = [], []
     page.on("console", lambda message: problems.append(message.text) if message.type in ("error", "warning") else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("request", lambda request: requests.append(request.url) if not request.url.startswith(("file:", "data:")) else None)
+    page.on(
+        "request",
+        lambda request: requests.append(request.url) if not request.url.startswith(("file:", "data:")) else None,
+    )
     page.goto(report.as_uri())
     assert page.evaluate("document.body.dataset.ready") == "true"
     assert problems == [] and requests == []
@@ -67,16 +89,35 @@ def test_report_opens_with_quotes_charts_and_working_filters(browser, tmp_path):
 
 
 EDITORIAL = {
-    "orf": [claim("orf-2024", "trade", "US$1 billion", period="2024", quote="growth to US$1 billion in 2024"),
-            claim("orf-target", "trade", "more than US$3 billion", period="2025", modality="target", quote="more than US$3 billion"),
-            claim("orf-rec", "recognition", "not-recognised", period="2025-01/2025-06", quote="not recognised"),
-            claim("orf-overdoses", "overdoses", "7,366 person", period="2020", quote="7,366 people")],
-    "capss": [claim("capss-2024", "trade", "USD 12.42 billion", period="2024", quote="USD 12.42 billion in 2024"),
-              claim("capss-2022", "trade", "US$170 million", period="2022", quote="US$170 million in 2022"),
-              claim("capss-rec", "recognition", "recognised", period="2025-03", quote="recognised")],
+    "orf": [
+        claim("orf-2024", "trade", "US$1 billion", period="2024", quote="growth to US$1 billion in 2024"),
+        claim(
+            "orf-target",
+            "trade",
+            "more than US$3 billion",
+            period="2025",
+            modality="target",
+            quote="more than US$3 billion",
+        ),
+        claim("orf-rec", "recognition", "not-recognised", period="2025-01/2025-06", quote="not recognised"),
+        claim("orf-overdoses", "overdoses", "7,366 person", period="2020", quote="7,366 people"),
+    ],
+    "capss": [
+        claim("capss-2024", "trade", "USD 12.42 billion", period="2024", quote="USD 12.42 billion in 2024"),
+        claim("capss-2022", "trade", "US$170 million", period="2022", quote="US$170 million in 2022"),
+        claim("capss-rec", "recognition", "recognised", period="2025-03", quote="recognised"),
+    ],
 }
-EDITORIAL_SOURCES = [{"id": "orf", "file": "orf.txt", "published": "2025-04-28", "url": "https://example.org/orf", "title": "ORF piece"},
-                     {"id": "capss", "file": "capss.txt", "published": "2025-07-27", "url": "javascript:alert(1)", "title": "CAPSS piece"}]
+EDITORIAL_SOURCES = [
+    {"id": "orf", "file": "orf.txt", "published": "2025-04-28", "url": "https://example.org/orf", "title": "ORF piece"},
+    {
+        "id": "capss",
+        "file": "capss.txt",
+        "published": "2025-07-27",
+        "url": "javascript:alert(1)",
+        "title": "CAPSS piece",
+    },
+]
 
 
 def test_the_editorial_report_orders_charts_and_records_decisions(browser, tmp_path):
@@ -113,10 +154,16 @@ def test_the_editorial_report_orders_charts_and_records_decisions(browser, tmp_p
     # the conflicting claims are ringed.
     chart = page.locator('svg.chart[data-topic="trade"]')
     assert chart.locator('g[data-claim="orf-target"] line.bound.lower[marker-end]').count() == 1
-    ticks = [text.replace(",", "") for text in chart.locator("text.tick").evaluate_all("ts => ts.map(t => t.textContent)")]
+    ticks = [
+        text.replace(",", "") for text in chart.locator("text.tick").evaluate_all("ts => ts.map(t => t.textContent)")
+    ]
     import re
+
     assert ticks and all(re.fullmatch(r"[125]0*(\.0+)?( (million|billion))?|0", tick) for tick in ticks), ticks
-    assert sorted(chart.locator("g.flagged").evaluate_all("gs => gs.map(g => g.dataset.claim)")) == ["capss-2024", "orf-2024"]
+    assert sorted(chart.locator("g.flagged").evaluate_all("gs => gs.map(g => g.dataset.claim)")) == [
+        "capss-2024",
+        "orf-2024",
+    ]
     # A status topic with a finding is a timeline; a topic of one claim gets no chart.
     assert page.locator('svg.chart[data-topic="recognition"][data-kind="status"] g.point').count() == 2
     assert page.locator('svg.chart[data-topic="overdoses"]').count() == 0

@@ -64,7 +64,13 @@ def test_a_new_unreviewed_conflict_fails_the_check(tmp_path, capsys):
     header = tagged.read_text(encoding="utf-8").splitlines()[0].split(",")
     with tagged.open("a", encoding="utf-8", newline="") as handle:
         csv.DictWriter(handle, fieldnames=header, lineterminator="\n").writerow(
-            {"id": "uns-crocus-mistagged", "topic": "crocus-city-hall-attack", "value": "2024-06", "quote": "in June 2024"})
+            {
+                "id": "uns-crocus-mistagged",
+                "topic": "crocus-city-hall-attack",
+                "value": "2024-06",
+                "quote": "in June 2024",
+            }
+        )
     code = main(["check", "--root", str(copy), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     failing = [f for f in data["findings"] if f["failing"]]
@@ -75,7 +81,9 @@ def test_a_new_unreviewed_conflict_fails_the_check(tmp_path, capsys):
 
 
 def _rules_in_the_reports() -> list[str]:
-    return [rule["id"] for rule in json.loads((ROOT / "reports" / "baseline.json").read_text(encoding="utf-8"))["rules"]]
+    return [
+        rule["id"] for rule in json.loads((ROOT / "reports" / "baseline.json").read_text(encoding="utf-8"))["rules"]
+    ]
 
 
 def test_generated_reports_are_up_to_date(tmp_path, monkeypatch):
@@ -85,13 +93,17 @@ def test_generated_reports_are_up_to_date(tmp_path, monkeypatch):
 
     listed = _rules_in_the_reports()
     monkeypatch.setattr(checker.rules, "RULES", tuple(rule for rule in checker.rules.RULES if rule.ID in listed))
-    assert [rule.ID for rule in checker.rules.RULES] == listed, "reports/ lists a rule that is not registered: run `claimcheck reports`"
+    assert [rule.ID for rule in checker.rules.RULES] == listed, (
+        "reports/ lists a rule that is not registered: run `claimcheck reports`"
+    )
     assert main(["reports", "--root", str(ROOT), "--dir", str(tmp_path)]) == 0
     committed = ROOT / "reports"
     names = sorted(path.name for path in tmp_path.iterdir())
     assert names == sorted(path.name for path in committed.iterdir())
     for name in names:
-        assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), f"reports/{name} is stale: run `claimcheck reports`"
+        assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), (
+            f"reports/{name} is stale: run `claimcheck reports`"
+        )
 
 
 def corpus_section(bundled) -> str:
@@ -106,9 +118,12 @@ def corpus_section(bundled) -> str:
     cited_claims = int(claims["source"].isin(cited["id"]).sum())
     kinds = claims.groupby("kind")["id"].size()
     used = claims["topic"].nunique()
-    lines += ["", f"{len(claims)} claims in {used} topics ({', '.join(f'{kinds.get(k, 0)} {k}' for k in ('quantity', 'count', 'date', 'status'))} claims); "
-                  f"{len(cited)} works cited in footnotes are sources too, {len(with_claims)} of them with {cited_claims} claims taken from their headlines; "
-                  f"{len(topics)} topics and {len(bundled.entities)} entities are defined."]
+    lines += [
+        "",
+        f"{len(claims)} claims in {used} topics ({', '.join(f'{kinds.get(k, 0)} {k}' for k in ('quantity', 'count', 'date', 'status'))} claims); "
+        f"{len(cited)} works cited in footnotes are sources too, {len(with_claims)} of them with {cited_claims} claims taken from their headlines; "
+        f"{len(topics)} topics and {len(bundled.entities)} entities are defined.",
+    ]
     return "\n".join(lines)
 
 
@@ -125,4 +140,6 @@ def test_rules_the_reports_leave_out_find_nothing(bundled):
 
     unlisted = tuple(rule for rule in RULES if rule.ID not in _rules_in_the_reports())
     findings = engine.run(bundled, load_config(ROOT, RULES), rules=unlisted).findings
-    assert findings == [], f"{sorted({f.rule for f in findings})} find something: review it, then run `claimcheck reports`"
+    assert findings == [], (
+        f"{sorted({f.rule for f in findings})} find something: review it, then run `claimcheck reports`"
+    )

@@ -25,8 +25,9 @@ def test_broken_corpus_exits_2_with_every_problem(capsys):
 
 
 def test_no_traceback_as_a_process():
-    process = subprocess.run([sys.executable, "-m", "checker", "check", "--root", str(BROKEN)],
-                             capture_output=True, text=True, cwd=ROOT)
+    process = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "--root", str(BROKEN)], capture_output=True, text=True, cwd=ROOT
+    )
     assert process.returncode == 2
     assert "Traceback" not in process.stderr
     assert "claims/tagged/alpha.csv:3: value:" in process.stderr

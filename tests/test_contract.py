@@ -11,14 +11,17 @@ from checker import contract
 from checker.corpus import load_corpus
 from checker.normalise import normalise
 from checker.schema import ENTITIES, IGNORES, REVIEWS, SOURCES, TOPICS
+from conftest import build_corpus, claim
 
 TABLES = (SOURCES, TOPICS, ENTITIES, REVIEWS, IGNORES)
-from conftest import build_corpus, claim
 
 CHECKER = Path(__file__).resolve().parent.parent / "checker"
 # Modules that receive the normalised claims table.
-READERS = sorted((CHECKER / "rules").glob("*.py")) + [CHECKER / name for name in (
-    "pairing.py", "report.py", "coverage.py", "draft.py", "reanchor.py", "partition.py")] + sorted((CHECKER / "exports").glob("*.py"))
+READERS = (
+    sorted((CHECKER / "rules").glob("*.py"))
+    + [CHECKER / name for name in ("pairing.py", "report.py", "coverage.py", "draft.py", "reanchor.py", "partition.py")]
+    + sorted((CHECKER / "exports").glob("*.py"))
+)
 
 
 def _expected_dtype(column: contract.ClaimColumn):
@@ -46,8 +49,10 @@ def test_the_bundled_corpus_normalises_to_exactly_the_contract():
 
 
 def test_a_corpus_with_errors_and_an_empty_one_still_conform(tmp_path):
-    broken = build_corpus(tmp_path / "broken", {"a": [claim("a1", "trade", "US$ lots", period="2024"),
-                                                      claim("a2", "no-such-topic", "2025-04-17")]})
+    broken = build_corpus(
+        tmp_path / "broken",
+        {"a": [claim("a1", "trade", "US$ lots", period="2024"), claim("a2", "no-such-topic", "2025-04-17")]},
+    )
     result = normalise(load_corpus(broken))
     assert result.problems  # the bad value and the unknown topic are reported…
     _assert_conforms(result.claims)  # …and the table still has every declared column
@@ -73,8 +78,11 @@ def _made(path: Path) -> set[str]:
 
 
 # Tables readers receive besides the claims: the pairs pairing.py builds, and the sources.
-OTHER_TABLES = (_made(CHECKER / "pairing.py") | {name for table in TABLES for name in table.names}
-                | {"published_start", "published_end"})
+OTHER_TABLES = (
+    _made(CHECKER / "pairing.py")
+    | {name for table in TABLES for name in table.names}
+    | {"published_start", "published_end"}
+)
 
 
 def _read_but_never_made(path: Path) -> set[str]:
@@ -105,13 +113,17 @@ def _read_but_never_made(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("path", READERS, ids=lambda path: path.name)
 def test_every_column_a_reader_reads_is_declared(path):
-    undeclared = _read_but_never_made(path) - set(contract.NAMES) - (OTHER_TABLES if path.name != "pairing.py" else set())
+    undeclared = (
+        _read_but_never_made(path) - set(contract.NAMES) - (OTHER_TABLES if path.name != "pairing.py" else set())
+    )
     assert not undeclared, f"{path.name} reads columns the contract does not declare: {sorted(undeclared)}"
 
 
 def test_the_scan_would_see_an_undeclared_column(tmp_path):
     module = tmp_path / "rule.py"
-    module.write_text('def check(claims, options):\n    return claims["magnitude"] + claims["no_such_column"] + options["x"]\n')
+    module.write_text(
+        'def check(claims, options):\n    return claims["magnitude"] + claims["no_such_column"] + options["x"]\n'
+    )
     assert _read_but_never_made(module) - set(contract.NAMES) == {"no_such_column"}
 
 
@@ -124,11 +136,21 @@ def test_every_declared_column_means_something():
 
 # Columns read through a name built at run time, and the module and pattern that read them.
 READ_BY_PATTERN = {
-    **{f"{name}_{part}": ("name_reconciliation.py", f'f"{{column}}_{part}"')
-       for name in ("topic", "subject", "attributed_to") for part in ("input", "match")},
-    **{f"{name}_{part}": ("name_reconciliation.py", f"f'{{column}}_{part}'")
-       for name in ("topic", "subject", "attributed_to") for part in ("score", "candidates")},
-    **{f"{phase}_{side}": ("unit_dimension.py", f'f"{{phase}}_{side}"') for phase in ("liquid", "gas", "bulk") for side in ("low", "high")},
+    **{
+        f"{name}_{part}": ("name_reconciliation.py", f'f"{{column}}_{part}"')
+        for name in ("topic", "subject", "attributed_to")
+        for part in ("input", "match")
+    },
+    **{
+        f"{name}_{part}": ("name_reconciliation.py", f"f'{{column}}_{part}'")
+        for name in ("topic", "subject", "attributed_to")
+        for part in ("score", "candidates")
+    },
+    **{
+        f"{phase}_{side}": ("unit_dimension.py", f'f"{{phase}}_{side}"')
+        for phase in ("liquid", "gas", "bulk")
+        for side in ("low", "high")
+    },
 }
 
 

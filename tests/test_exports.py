@@ -25,10 +25,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from conftest import ROOT, build_corpus, claim
 
 from checker.cli import main
 from checker.exports.web_annotations import unique_context
+from conftest import ROOT, build_corpus, claim
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SCHEMA_ORG = "http://schema.org/"
@@ -36,8 +36,14 @@ SCHEMA_ORG = "http://schema.org/"
 # gets: 1 (False) where the finding's rule names the claim at fault, 3 (Contradicted) for a
 # side of a conflict whose rule names none. The amu headline and the LPG demand are only
 # the evidence of findings that name the claim at fault, so they get no review.
-CONFIRMED = {"capss-ban-lifted": 1, "capss-trade-2024": 1, "orf-lpg-transit-contract": 1,
-             "orf-trade-2024": 3, "orf-ban-suspended": 3, "uns-ban-suspended": 3}
+CONFIRMED = {
+    "capss-ban-lifted": 1,
+    "capss-trade-2024": 1,
+    "orf-lpg-transit-contract": 1,
+    "orf-trade-2024": 3,
+    "orf-ban-suspended": 3,
+    "uns-ban-suspended": 3,
+}
 
 
 def consumer(module: str, what: str):
@@ -72,8 +78,11 @@ def rows(path: Path) -> list[dict[str, str]]:
 
 
 def bundled_claims() -> dict[str, dict[str, str]]:
-    return {row["id"]: {**row, "source": path.stem} for path in sorted((ROOT / "claims" / "tagged").glob("*.csv"))
-            for row in rows(path)}
+    return {
+        row["id"]: {**row, "source": path.stem}
+        for path in sorted((ROOT / "claims" / "tagged").glob("*.csv"))
+        for row in rows(path)
+    }
 
 
 # ---------------------------------------------------------------- ClaimReview
@@ -91,6 +100,7 @@ def schema_org_loader():
             raise AssertionError(f"the test would have fetched {url}")
         served.append(url)
         return {"contextUrl": None, "documentUrl": url, "document": copy.deepcopy(context)}
+
     return load, served
 
 
@@ -136,14 +146,17 @@ def test_claimreview_of_the_bundled_corpus_expands_to_complete_schema_org_claim_
         # Every review it draws on is a confirmed error of the ledger, by its reviewer, on its date.
         fingerprints = [value["@value"] for value in values(review, "identifier")]
         assert fingerprints and all(ledger[f]["decision"] == "confirmed-error" for f in fingerprints)
-        assert {value["@value"] for author in values(review, "author") for value in values(author, "name")} == \
-            {ledger[f]["reviewer"] for f in fingerprints}
+        assert {value["@value"] for author in values(review, "author") for value in values(author, "name")} == {
+            ledger[f]["reviewer"] for f in fingerprints
+        }
         assert literal(review, "datePublished") == max(ledger[f]["date"] for f in fingerprints)
         assert values(review, "datePublished")[0]["@type"] == SCHEMA_ORG + "Date"
         # The claim's author and where it appears come from the sources table.
         source = sources[claims[claim_id]["source"]]
         names = {value["@value"] for author in values(item, "author") for value in values(author, "name")}
-        assert names == {name.strip() for name in source["author"].split(";") if name.strip()} or names == {source["publisher"]}
+        assert names == {name.strip() for name in source["author"].split(";") if name.strip()} or names == {
+            source["publisher"]
+        }
         if not any(source[column] for column in ("title", "author", "publisher", "published", "url")):
             assert set(item) == {"@type", SCHEMA_ORG + "identifier"}  # an unsigned, undated text: nothing invented
             continue
@@ -156,10 +169,18 @@ def test_claimreview_of_the_bundled_corpus_expands_to_complete_schema_org_claim_
 
 
 def test_claimreview_exports_confirmed_errors_only(corpus_dir, tmp_path, capsys):
-    root = corpus_dir({
-        "a": [claim("a-trade", "trade", "US$1 billion", period="2024"), claim("a-overdoses", "overdoses", "40 person")],
-        "b": [claim("b-trade", "trade", "US$3 billion", period="2024"), claim("b-overdoses", "overdoses", "60 person")],
-    })
+    root = corpus_dir(
+        {
+            "a": [
+                claim("a-trade", "trade", "US$1 billion", period="2024"),
+                claim("a-overdoses", "overdoses", "40 person"),
+            ],
+            "b": [
+                claim("b-trade", "trade", "US$3 billion", period="2024"),
+                claim("b-overdoses", "overdoses", "60 person"),
+            ],
+        }
+    )
     code, out, _ = export(capsys, "claimreview", "--root", str(root), "-o", "-")
     assert code == 0 and json.loads(out) == {"@context": "https://schema.org", "@graph": []}
 
@@ -168,15 +189,19 @@ def test_claimreview_exports_confirmed_errors_only(corpus_dir, tmp_path, capsys)
     findings = {finding.topic: finding for finding in _check(root, None).findings}
     assert {"trade", "overdoses"} <= set(findings)
     with (root / "claims" / "reviews.csv").open("w", encoding="utf-8", newline="") as handle:
-        handle.write("fingerprint,decision,reviewer,date,note\n"
-                     f"{findings['trade'].fingerprint},confirmed-error,desk,2025-02-01,One of them is wrong.\n"
-                     f"{findings['overdoses'].fingerprint},accepted-difference,desk,2025-02-01,Different counts.\n")
+        handle.write(
+            "fingerprint,decision,reviewer,date,note\n"
+            f"{findings['trade'].fingerprint},confirmed-error,desk,2025-02-01,One of them is wrong.\n"
+            f"{findings['overdoses'].fingerprint},accepted-difference,desk,2025-02-01,Different counts.\n"
+        )
     code, out, _ = export(capsys, "claimreview", "--root", str(root), "-o", "-")
     graph = json.loads(out)["@graph"]
     assert code == 0
     assert sorted(node["itemReviewed"]["identifier"] for node in graph) == ["a-trade", "b-trade"]
     assert {node["reviewRating"]["ratingValue"] for node in graph} == {3}  # a conflict names no side at fault
-    assert all(node["datePublished"] == "2025-02-01" and node["reviewBody"] == "One of them is wrong." for node in graph)
+    assert all(
+        node["datePublished"] == "2025-02-01" and node["reviewBody"] == "One of them is wrong." for node in graph
+    )
 
 
 # ---------------------------------------------------------------- Web Annotation
@@ -215,20 +240,40 @@ def annotation_schemas():
             if (name, formats) not in validators:
                 resource = Resource.from_contents(schema, default_specification=DRAFT4)
                 validators[name, formats] = jsonschema.Draft4Validator(
-                    schema, registry=registry.with_resource(schema["id"], resource),
-                    format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER if formats else None)
+                    schema,
+                    registry=registry.with_resource(schema["id"], resource),
+                    format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER if formats else None,
+                )
             problems += [f"{name}: {error.message}" for error in validators[name, formats].iter_errors(document)]
         return problems
 
-    annotation = assertions("annotations/annotationMusts.test", *(f"annotations/{name}.json" for name in (
-        "specificResource/4.2-selectorFound", "specificResource/4.2.4-textQuoteSelector",
-        "specificResource/4.2.5-textPositionSelector", "3.1-bodyKeyFound",
-        "3.3.5-annotationMotivationImplemented", "bodiesTargets/3.2.4-bodyETB", "bodiesTargets/3.2.4-bodyETBTypeTextualBody",
-        "bodiesTargets/3.3.5-bodyPurpose", "bodiesTargets/3.2.1-bodyFormat", "bodiesTargets/4-targSpecificResource")))
-    collection = assertions("collections/collectionMusts.test", "collections/pages/pageMusts.test", *(
-        f"collections/5.1-collection{name}Implemented.json" for name in ("Total", "First", "Label")))
-    edges = {"prefix": assertions("annotations/specificResource/4.2.4-prefix.json"),
-             "suffix": assertions("annotations/specificResource/4.2.4-suffix.json")}
+    annotation = assertions(
+        "annotations/annotationMusts.test",
+        *(
+            f"annotations/{name}.json"
+            for name in (
+                "specificResource/4.2-selectorFound",
+                "specificResource/4.2.4-textQuoteSelector",
+                "specificResource/4.2.5-textPositionSelector",
+                "3.1-bodyKeyFound",
+                "3.3.5-annotationMotivationImplemented",
+                "bodiesTargets/3.2.4-bodyETB",
+                "bodiesTargets/3.2.4-bodyETBTypeTextualBody",
+                "bodiesTargets/3.3.5-bodyPurpose",
+                "bodiesTargets/3.2.1-bodyFormat",
+                "bodiesTargets/4-targSpecificResource",
+            )
+        ),
+    )
+    collection = assertions(
+        "collections/collectionMusts.test",
+        "collections/pages/pageMusts.test",
+        *(f"collections/5.1-collection{name}Implemented.json" for name in ("Total", "First", "Label")),
+    )
+    edges = {
+        "prefix": assertions("annotations/specificResource/4.2.4-prefix.json"),
+        "suffix": assertions("annotations/specificResource/4.2.4-suffix.json"),
+    }
     return annotation, collection, edges, failures
 
 
@@ -237,7 +282,9 @@ def test_annotations_meet_every_must_of_the_w3c_web_annotation_tests(tmp_path, c
     annotation_checks, collection_checks, edges, failures = annotation_schemas()
     root = corpus_copy(tmp_path)
     output = root / "annotations.jsonld"  # where it belongs: the address --base gives is the corpus folder's
-    code, _, err = export(capsys, "annotations", "--root", str(root), "-o", str(output), *(["--base", base] if base else []))
+    code, _, err = export(
+        capsys, "annotations", "--root", str(root), "-o", str(output), *(["--base", base] if base else [])
+    )
     assert code == 0, err
     document = json.loads(output.read_text(encoding="utf-8"))
     # IRIs are absolute under --base, and then checked as the working group's harness
@@ -256,7 +303,9 @@ def test_annotations_meet_every_must_of_the_w3c_web_annotation_tests(tmp_path, c
         problems += failures(alone, annotation_checks, formats)
         # A quote has a prefix and a suffix unless it starts or ends its text.
         start, end = item["target"]["selector"][1]["start"], item["target"]["selector"][1]["end"]
-        text_length = len((root / unquote(item["target"]["source"]["id"].removeprefix(base))).read_text(encoding="utf-8-sig"))
+        text_length = len(
+            (root / unquote(item["target"]["source"]["id"].removeprefix(base))).read_text(encoding="utf-8-sig")
+        )
         for side, at_edge in (("prefix", start == 0), ("suffix", end == text_length)):
             assert (side in item["target"]["selector"][0]) != at_edge, item["id"]
             if not at_edge:
@@ -270,10 +319,14 @@ def test_annotations_meet_every_must_of_the_w3c_web_annotation_tests(tmp_path, c
     del broken["target"]["selector"][0]["exact"]
     assert any("textQuoteSelectorValid" in problem for problem in failures(broken, annotation_checks, formats))
     if formats:
-        assert any("annotationIdValidated" in problem
-                   for problem in failures({**broken, "id": "#relative"}, annotation_checks, formats))
+        assert any(
+            "annotationIdValidated" in problem
+            for problem in failures({**broken, "id": "#relative"}, annotation_checks, formats)
+        )
     if base:
-        assert all(item["id"].startswith(base) and item["target"]["source"]["id"].startswith(base + "seeds/") for item in items)
+        assert all(
+            item["id"].startswith(base) and item["target"]["source"]["id"].startswith(base + "seeds/") for item in items
+        )
 
 
 def test_every_selector_finds_its_quote_exactly_once(tmp_path, capsys):
@@ -293,12 +346,17 @@ def test_every_selector_finds_its_quote_exactly_once(tmp_path, capsys):
         prefix, exact, suffix = quote.get("prefix", ""), quote["exact"], quote.get("suffix", "")
         whole = prefix + exact + suffix
         at = text.find(whole)
-        assert at >= 0 and text.find(whole, at + 1) < 0, f"{item['id']}: the quote selector matches {text.count(whole)} places"
+        assert at >= 0 and text.find(whole, at + 1) < 0, (
+            f"{item['id']}: the quote selector matches {text.count(whole)} places"
+        )
         assert (at + len(prefix), at + len(prefix) + len(exact)) == (position["start"], position["end"])
-        assert text[position["start"]:position["end"]] == exact
+        assert text[position["start"] : position["end"]] == exact
         claim_row = claims[item["id"].removeprefix("#")]
-        assert " ".join(exact.split()) == " ".join(claim_row["quote"].split()) or claim_row["quote"] in exact or \
-            exact.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"') == claim_row["quote"].strip()
+        assert (
+            " ".join(exact.split()) == " ".join(claim_row["quote"].split())
+            or claim_row["quote"] in exact
+            or exact.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"') == claim_row["quote"].strip()
+        )
         bodies = {body["purpose"]: body["value"] for body in item["body"]}
         assert bodies["describing"].startswith(claim_row["value"])
 
@@ -322,8 +380,9 @@ def frictionless_report(package: Path):
 
 
 def errors_of(report) -> list[tuple[str, str]]:
-    return [(task.name, error.type) for task in report.tasks for error in task.errors] + \
-        [("package", error.type) for error in report.errors]
+    return [(task.name, error.type) for task in report.tasks for error in task.errors] + [
+        ("package", error.type) for error in report.errors
+    ]
 
 
 def test_datapackage_of_the_bundled_corpus_passes_frictionless_validate(tmp_path, capsys):
@@ -336,16 +395,23 @@ def test_datapackage_of_the_bundled_corpus_passes_frictionless_validate(tmp_path
     descriptor = json.loads(package.read_text(encoding="utf-8"))
     resources = {resource["name"]: resource for resource in descriptor["resources"]}
     tagged = sorted((root / "claims" / "tagged").glob("*.csv"))
-    assert set(resources) == {"sources", "topics", "entities", "reviews", "ignore"} | {f"claims-{p.stem}" for p in tagged}
+    assert set(resources) == {"sources", "topics", "entities", "reviews", "ignore"} | {
+        f"claims-{p.stem}" for p in tagged
+    }
     assert len(report.tasks) == len(resources)
-    assert {resource["path"] for resource in resources.values()} == \
-        {path.relative_to(root).as_posix() for path in [*tagged, *(root / "claims").glob("*.csv")]}
+    assert {resource["path"] for resource in resources.values()} == {
+        path.relative_to(root).as_posix() for path in [*tagged, *(root / "claims").glob("*.csv")]
+    }
     assert resources["sources"]["schema"]["primaryKey"] == ["id"]
     assert resources["topics"]["schema"]["primaryKey"] == ["key"]
     claims = resources["claims-orf-zakharov-2025"]["schema"]
     assert claims["primaryKey"] == ["id"]
-    assert {field["name"] for field in claims["fields"] if field.get("constraints", {}).get("required")} == \
-        {"id", "topic", "value", "quote"}
+    assert {field["name"] for field in claims["fields"] if field.get("constraints", {}).get("required")} == {
+        "id",
+        "topic",
+        "value",
+        "quote",
+    }
     references = {(key["fields"][0], key["reference"]["resource"]) for key in claims["foreignKeys"]}
     assert {("topic", "topics"), ("subject", "entities"), ("cites", "sources")} <= references
     aliases = next(field for field in resources["topics"]["schema"]["fields"] if field["name"] == "aliases")
@@ -369,13 +435,22 @@ def test_datapackage_keys_are_enforced_by_the_validator(tmp_path, capsys):
 
 
 def test_datapackage_declares_only_the_foreign_keys_that_hold(tmp_path, capsys):
-    root = build_corpus(tmp_path / "corpus", {"a": [
-        claim("a1", "bilateral trade", "US$1 billion", period="2024"),  # an alias of the topic 'trade'
-        claim("a2", "lpg-demand", "700000 t/year", period="2024", subject="ISKP"),
-    ]})
+    root = build_corpus(
+        tmp_path / "corpus",
+        {
+            "a": [
+                claim("a1", "bilateral trade", "US$1 billion", period="2024"),  # an alias of the topic 'trade'
+                claim("a2", "lpg-demand", "700000 t/year", period="2024", subject="ISKP"),
+            ]
+        },
+    )
     code, _, err = export(capsys, "datapackage", "--root", str(root))
     assert code == 0, err
-    claims = next(r for r in json.loads((root / "datapackage.json").read_text(encoding="utf-8"))["resources"] if r["name"] == "claims-a")
+    claims = next(
+        r
+        for r in json.loads((root / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+        if r["name"] == "claims-a"
+    )
     # The topic and the subject are written as aliases, which a generic validator cannot
     # resolve; the empty columns reference nothing that is missing.
     assert [key["fields"] for key in claims["schema"].get("foreignKeys", [])] == [["attributed_to"], ["cites"]]
@@ -390,7 +465,10 @@ def test_datapackage_paths_never_leave_the_package_folder(tmp_path, capsys):
     assert not (root / "reports" / "datapackage.json").exists()
     code, _, err = export(capsys, "datapackage", "--root", str(root), "-o", str(tmp_path / "datapackage.json"))
     assert code == 0, err
-    paths = [resource["path"] for resource in json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))["resources"]]
+    paths = [
+        resource["path"]
+        for resource in json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    ]
     assert paths and all(path.startswith("corpus/claims/") for path in paths)
 
 
@@ -409,9 +487,13 @@ def test_exports_are_byte_identical_and_standard_output_is_the_file(tmp_path, ca
     code, out, _ = export(capsys, kind, "--root", str(root), "-o", "-", "--today", "2025-06-01")
     assert code == 0
     # Another process, another hash seed: sets and dicts iterate in another order.
-    process = subprocess.run([sys.executable, "-m", "checker", "export", kind, "--root", str(root), "-o", "-",
-                              "--today", "2025-06-01"], check=False, capture_output=True, cwd=ROOT,
-                             env={**os.environ, "PYTHONHASHSEED": "4242"})
+    process = subprocess.run(
+        [sys.executable, "-m", "checker", "export", kind, "--root", str(root), "-o", "-", "--today", "2025-06-01"],
+        check=False,
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": "4242"},
+    )
     assert process.returncode == 0, process.stderr
     assert texts[0] == texts[1] == out.encode("utf-8") == process.stdout
     assert texts[0].endswith(b"}\n")
@@ -437,7 +519,9 @@ def test_an_export_never_replaces_corpus_files(tmp_path, capsys):
 
 def test_a_base_that_is_not_an_absolute_iri_is_a_usage_error(tmp_path, capsys):
     output = tmp_path / "annotations.jsonld"
-    code, _, err = export(capsys, "annotations", "--root", str(ROOT), "-o", str(output), "--base", "example.org/corpus/")
+    code, _, err = export(
+        capsys, "annotations", "--root", str(ROOT), "-o", str(output), "--base", "example.org/corpus/"
+    )
     assert code == 2 and "not an absolute IRI" in err
     assert not output.exists()
 

@@ -15,20 +15,27 @@ from conftest import SHARED, claim
 # wherever CLAIMCHECK_SARIF_SCHEMA says. Without it the test is skipped with its reason
 # (shown in the summary: pytest runs with -rs), except under CI, where it fails.
 SARIF_SCHEMA = Path(os.environ.get("CLAIMCHECK_SARIF_SCHEMA") or SHARED / "schemas" / "sarif-schema-2.1.0.json")
-HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) ![i](http://x/y.png)'
+HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3)) ![i](http://x/y.png)"
 
 CLAIMS = {
-    "orf": [claim("orf-2024", "trade", "US$1 billion", period="2024"),
-            claim("orf-court", "court-ruling", "2025-04-17", quote=f"on 17 April 2025 {HOSTILE}")],
-    "capss": [claim("capss-2024", "trade", "USD 12.42 billion", period="2024", cites="amu"),
-              claim("capss-court", "court-ruling", "2025-04-21", quote="on April 21, 2025")],
+    "orf": [
+        claim("orf-2024", "trade", "US$1 billion", period="2024"),
+        claim("orf-court", "court-ruling", "2025-04-17", quote=f"on 17 April 2025 {HOSTILE}"),
+    ],
+    "capss": [
+        claim("capss-2024", "trade", "USD 12.42 billion", period="2024", cites="amu"),
+        claim("capss-court", "court-ruling", "2025-04-21", quote="on April 21, 2025"),
+    ],
     "amu": [claim("amu-total", "total-trade", ">12 billion USD", period="2024")],
 }
 
 
 # capss is published after orf: a two-sided conflict points at the later source's claim.
-SOURCES = [{"id": "orf", "file": "orf.txt", "published": "2025-04-28"}, {"id": "capss", "file": "capss.txt", "published": "2025-07-27"},
-           {"id": "amu", "file": "amu.txt", "published": "2025-01-05"}]
+SOURCES = [
+    {"id": "orf", "file": "orf.txt", "published": "2025-04-28"},
+    {"id": "capss", "file": "capss.txt", "published": "2025-07-27"},
+    {"id": "amu", "file": "amu.txt", "published": "2025-01-05"},
+]
 
 
 @pytest.fixture
@@ -51,15 +58,41 @@ def test_json_report(corpus, tmp_path):
     code, text = render(corpus, "json", tmp_path)
     assert code == 1
     data = json.loads(text)
-    assert list(data) == ["schema_version", "tool", "run", "summary", "rules", "findings", "resolved", "stale_reviews", "errors"]
+    assert list(data) == [
+        "schema_version",
+        "tool",
+        "run",
+        "summary",
+        "rules",
+        "findings",
+        "resolved",
+        "stale_reviews",
+        "errors",
+    ]
     rules = sorted(f["rule"] for f in data["findings"])
     assert rules == ["citation-consistency", "date-conflict", "value-conflict"]
     finding = next(f for f in data["findings"] if f["rule"] == "value-conflict")
-    assert list(finding) == ["fingerprint", "identity", "rule", "severity", "topic", "message", "diagnosis", "status",
-                             "previous_fingerprint", "review", "subject", "claims", "failing"]
+    assert list(finding) == [
+        "fingerprint",
+        "identity",
+        "rule",
+        "severity",
+        "topic",
+        "message",
+        "diagnosis",
+        "status",
+        "previous_fingerprint",
+        "review",
+        "subject",
+        "claims",
+        "failing",
+    ]
     assert finding["status"] == "new" and finding["review"] is None
     assert {c["claim_id"] for c in finding["claims"]} == {"orf-2024", "capss-2024"}
-    assert all(set(c) == {"source", "claim_id", "file", "line", "quote", "value", "normalised", "period"} for c in finding["claims"])
+    assert all(
+        set(c) == {"source", "claim_id", "file", "line", "quote", "value", "normalised", "period"}
+        for c in finding["claims"]
+    )
     assert data["run"]["corpus"]["claims"] == 5 and len(data["run"]["inputs_sha256"]) == 64
     assert data["summary"]["error"] == 2 and data["summary"]["failing"] == 2
 

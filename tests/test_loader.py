@@ -41,12 +41,16 @@ def test_fuzzy_topic_resolves_without_an_error():
 
 
 def test_values_are_normalised_per_claim(normalised):
-    result = normalised({"alpha": [
-        claim("c1", "trade", "US$1 billion", period="2024"),
-        claim("c2", "bilateral trade", "USD 12.42 billion", period="2024"),
-        claim("c3", "court-ruling", "2025-04-17", quote="The court ruled on 17 April 2025."),
-        claim("c4", "recognition", "Recognised", period="2025-07"),
-    ]})
+    result = normalised(
+        {
+            "alpha": [
+                claim("c1", "trade", "US$1 billion", period="2024"),
+                claim("c2", "bilateral trade", "USD 12.42 billion", period="2024"),
+                claim("c3", "court-ruling", "2025-04-17", quote="The court ruled on 17 April 2025."),
+                claim("c4", "recognition", "Recognised", period="2025-07"),
+            ]
+        }
+    )
     assert result.problems == []
     claims = result.claims.set_index("id")
     assert claims.loc["c2", "topic"] == "trade" and claims.loc["c2", "topic_match"] == "alias"
@@ -59,17 +63,23 @@ def test_values_are_normalised_per_claim(normalised):
 
 
 def test_line_numbers_count_line_breaks_inside_cells(normalised):
-    result = normalised({"alpha": [
-        claim("c1", "trade", "US$1 billion", period="2024", note="first line\nsecond line"),
-        claim("c2", "trade", "US$2 billion", period="2023"),
-    ]})
+    result = normalised(
+        {
+            "alpha": [
+                claim("c1", "trade", "US$1 billion", period="2024", note="first line\nsecond line"),
+                claim("c2", "trade", "US$2 billion", period="2023"),
+            ]
+        }
+    )
     assert result.claims.set_index("id").loc["c2", "line"] == 4
 
 
 def test_quote_found_despite_typographic_quotes_and_line_breaks(normalised):
     text = "Putin called them \u2018allies in countering\nterrorism\u2019 in 2024.\n"
-    result = normalised({"alpha": [claim("c1", "court-ruling", "2024", quote="'allies in countering terrorism' in 2024")]},
-                        texts={"alpha": text})
+    result = normalised(
+        {"alpha": [claim("c1", "court-ruling", "2024", quote="'allies in countering terrorism' in 2024")]},
+        texts={"alpha": text},
+    )
     assert result.problems == []
 
 
@@ -87,16 +97,28 @@ def test_period_defaults_to_publication_date(normalised):
 
 
 def test_inferred_values_skip_the_digit_check_but_need_a_note(normalised):
-    result = normalised({"alpha": [
-        claim("c1", "trade", "US$40 million", period="2023", inferred="yes", quote="half as much the year before"),
-    ]})
-    assert [(p.column, p.message) for p in result.problems] == [("note", "an inferred value needs a note saying how it was read")]
+    result = normalised(
+        {
+            "alpha": [
+                claim(
+                    "c1", "trade", "US$40 million", period="2023", inferred="yes", quote="half as much the year before"
+                ),
+            ]
+        }
+    )
+    assert [(p.column, p.message) for p in result.problems] == [
+        ("note", "an inferred value needs a note saying how it was read")
+    ]
 
 
 def test_unknown_entity_gets_suggestions(normalised):
-    result = normalised({"alpha": [claim("c1", "trade", "US$1 billion", period="2024", attributed_to="Ministry of Comerce")]})
+    result = normalised(
+        {"alpha": [claim("c1", "trade", "US$1 billion", period="2024", attributed_to="Ministry of Comerce")]}
+    )
     assert result.problems == []  # a fuzzy match above the threshold resolves
-    result = normalised({"alpha": [claim("c1", "trade", "US$1 billion", period="2024", attributed_to="Finance office")]})
+    result = normalised(
+        {"alpha": [claim("c1", "trade", "US$1 billion", period="2024", attributed_to="Finance office")]}
+    )
     assert [p.column for p in result.problems] == ["attributed_to"]
 
 
@@ -121,10 +143,15 @@ def test_a_row_one_field_short_is_reported_like_one_field_too_many(tmp_path):
     root = build_corpus(tmp_path / "corpus", {"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]})
     header = ",".join(CLAIMS.names)
     (root / "claims" / "tagged" / "alpha.csv").write_text(
-        header + '\nc1,trade,US$1 billion,2024,,,,,,,,,,"c1 says US$1 billion."\n'  # the quote's column, one comma short
-        + 'c2,trade,US$2 billion,"c2, says US$2 billion.",2024,,,,,,,,,,\n', encoding="utf-8")
+        header
+        + '\nc1,trade,US$1 billion,2024,,,,,,,,,,"c1 says US$1 billion."\n'  # the quote's column, one comma short
+        + 'c2,trade,US$2 billion,"c2, says US$2 billion.",2024,,,,,,,,,,\n',
+        encoding="utf-8",
+    )
     problems = [str(p) for p in normalise(load_corpus(root)).problems]
-    assert any(p.startswith("claims/tagged/alpha.csv:2: -: 14 fields where the header has 15") for p in problems), problems
+    assert any(p.startswith("claims/tagged/alpha.csv:2: -: 14 fields where the header has 15") for p in problems), (
+        problems
+    )
     assert not any(p.startswith("claims/tagged/alpha.csv:3: -:") for p in problems)
 
 

@@ -7,18 +7,29 @@ import sys
 
 from conftest import ROOT
 
-PROBE = ("from checker.quantities import parse_quantity, density_factors, seconds_per_year;"
-         "from checker.dates import parse_date;"
-         "import sys, json;"
-         "q = parse_quantity('~700,000 t/year'); d = parse_date('2000~');"
-         "print(json.dumps([q.magnitude, q.low, q.high, q.unit, q.dimension, density_factors('m^3', 't', 'lpg', 'liquid'),"
-         "seconds_per_year(), d.start, d.end, d.precision, 'pint' in sys.modules, 'edtf' in sys.modules]))")
+PROBE = (
+    "from checker.quantities import parse_quantity, density_factors, seconds_per_year;"
+    "from checker.dates import parse_date;"
+    "import sys, json;"
+    "q = parse_quantity('~700,000 t/year'); d = parse_date('2000~');"
+    "print(json.dumps([q.magnitude, q.low, q.high, q.unit, q.dimension, density_factors('m^3', 't', 'lpg', 'liquid'),"
+    "seconds_per_year(), d.start, d.end, d.precision, 'pint' in sys.modules, 'edtf' in sys.modules]))"
+)
 
 
 def probe(cache: str):
-    output = subprocess.run([sys.executable, "-c", PROBE + ";from checker import quantities, dates;"
-                             "quantities.LOOKUPS.save(); dates.LOOKUPS.save()"],
-                            cwd=ROOT, env={**os.environ, "CLAIMCHECK_CACHE": cache}, capture_output=True, text=True, check=True)
+    output = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            PROBE + ";from checker import quantities, dates;quantities.LOOKUPS.save(); dates.LOOKUPS.save()",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "CLAIMCHECK_CACHE": cache},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(output.stdout)
 
 

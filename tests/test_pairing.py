@@ -16,8 +16,10 @@ from checker.pairing import PAIR_LIMIT, nested_spans, pairs_apart, pairs_exceedi
 from checker.synthetic import crowded
 
 VALUES = st.sampled_from([0.0, 1.0, 2.0, 2.5, 3.0, 7.0, float("-inf"), float("inf")])
-ROWS = st.lists(st.tuples(st.integers(0, 2), VALUES, st.sampled_from([0.0, 0.5, 1.0, 4.0, float("inf")]),
-                          st.sampled_from("xyz")), max_size=25)
+ROWS = st.lists(
+    st.tuples(st.integers(0, 2), VALUES, st.sampled_from([0.0, 0.5, 1.0, 4.0, float("inf")]), st.sampled_from("xyz")),
+    max_size=25,
+)
 
 
 def _arrays(rows):
@@ -34,8 +36,11 @@ def _arrays(rows):
 def test_pairs_apart_is_the_brute_force(rows, strict):
     labels, codes, low, high, _ = _arrays(rows)
     found = pairs_apart(labels, codes, low, high, strict=strict, limit=10**9).frame
-    expected = {(labels[i], labels[j]) for i, j in itertools.permutations(range(len(labels)), 2)
-                if codes[i] == codes[j] and (high[i] < low[j] if strict else high[i] <= low[j])}
+    expected = {
+        (labels[i], labels[j])
+        for i, j in itertools.permutations(range(len(labels)), 2)
+        if codes[i] == codes[j] and (high[i] < low[j] if strict else high[i] <= low[j])
+    }
     assert set(map(tuple, found.to_numpy().tolist())) == expected and len(found) == len(expected)
 
 
@@ -45,8 +50,11 @@ def test_pairs_overlapping_with_another_state_is_the_brute_force(rows):
     start = np.where(np.isfinite(start), start, 0.0)
     end = start + 1.5
     found = pairs_overlapping(labels, codes, start, end, states, limit=10**9).frame
-    expected = {frozenset((labels[i], labels[j])) for i, j in itertools.combinations(range(len(labels)), 2)
-                if codes[i] == codes[j] and states[i] != states[j] and start[i] < end[j] and start[j] < end[i]}
+    expected = {
+        frozenset((labels[i], labels[j]))
+        for i, j in itertools.combinations(range(len(labels)), 2)
+        if codes[i] == codes[j] and states[i] != states[j] and start[i] < end[j] and start[j] < end[i]
+    }
     assert {frozenset(pair) for pair in found.to_numpy().tolist()} == expected and len(found) == len(expected)
 
 
@@ -56,22 +64,38 @@ def test_pairs_exceeding_is_the_brute_force(left_rows, right_rows):
     right, right_codes, right_values, _, _ = _arrays(right_rows)
     right = right + 1000
     found = pairs_exceeding(left, left_codes, left_values, right, right_codes, right_values, limit=10**9).frame
-    expected = {(left[i], right[j]) for i in range(len(left)) for j in range(len(right))
-                if left_codes[i] == right_codes[j] and left_values[i] > right_values[j]}
+    expected = {
+        (left[i], right[j])
+        for i in range(len(left))
+        for j in range(len(right))
+        if left_codes[i] == right_codes[j] and left_values[i] > right_values[j]
+    }
     assert set(map(tuple, found.to_numpy().tolist())) == expected
 
 
-@given(st.lists(st.tuples(st.integers(0, 1), st.sampled_from([float("-inf"), 0.0, 1.0, 3.0]), st.integers(1, 6),
-                          st.integers(0, 2)), unique=True, max_size=20))
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 1), st.sampled_from([float("-inf"), 0.0, 1.0, 3.0]), st.integers(1, 6), st.integers(0, 2)
+        ),
+        unique=True,
+        max_size=20,
+    )
+)
 def test_nested_spans_is_the_brute_force(spans):
     codes = np.array([span[0] for span in spans], dtype=np.int64)
     start = np.array([span[1] for span in spans], dtype=float)
     inner = np.array([(0.0 if np.isinf(span[1]) else span[1]) + span[2] for span in spans], dtype=float)
     outer = inner + np.array([span[3] for span in spans], dtype=float)
     found = set(zip(*(array.tolist() for array in nested_spans(codes, start, inner, outer))))
-    expected = {(i, o) for i, o in itertools.permutations(range(len(spans)), 2) if codes[i] == codes[o]
-                and start[i] >= start[o] and outer[i] <= inner[o]
-                and not (start[i] == start[o] and inner[i] == inner[o] and outer[i] == outer[o])}
+    expected = {
+        (i, o)
+        for i, o in itertools.permutations(range(len(spans)), 2)
+        if codes[i] == codes[o]
+        and start[i] >= start[o]
+        and outer[i] <= inner[o]
+        and not (start[i] == start[o] and inner[i] == inner[o] and outer[i] == outer[o])
+    }
     assert found == expected
 
 
@@ -81,14 +105,22 @@ def test_a_crowded_group_is_summarised_by_every_pairing_rule(tmp_path):
     assert normalised.problems == [] and len(normalised.claims) == sum(sizes.values())
     findings = engine.run(normalised, Config()).findings
     summarised = {finding.rule for finding in findings if "too many" in finding.diagnosis}
-    assert summarised >= {"value-conflict", "period-totals", "status-conflict", "date-conflict", "unit-dimension",
-                          "relabelled-figure", "derived-figures"}
+    assert summarised >= {
+        "value-conflict",
+        "period-totals",
+        "status-conflict",
+        "date-conflict",
+        "unit-dimension",
+        "relabelled-figure",
+        "derived-figures",
+    }
     counts = Counter(finding.rule for finding in findings)
     assert max(counts.values()) <= PAIR_LIMIT
 
 
 def test_shared_codes_match_equal_keys_across_sides_and_never_a_missing_number():
     import numpy as np
+
     from checker.pairing import shared_codes
 
     left = [np.array(["t1", "t1", "t2", None], dtype=object), np.array([1.0, np.nan, 1.0, 2.0])]

@@ -3,7 +3,8 @@ findings, byte for byte."""
 
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker import partition
 from checker.cli import main
@@ -15,8 +16,10 @@ from conftest import build_corpus, claim
 TOPICS = [{"key": "trade", "kind": "quantity", "unit": "USD"}, {"key": "aid", "kind": "quantity", "unit": "USD"}]
 CLAIMS = {
     "first": [claim("f-trade", "trade", "USD 12.42 billion", period="2024", quote="USD 12.42 billion in 2024")],
-    "second": [claim("s-trade", "trade", "US$1 billion", period="2024", quote="US$1 billion in 2024"),
-               claim("s-aid", "aid", "USD 12.42 billion", period="2024", quote="aid of USD 12.42 billion in 2024")],
+    "second": [
+        claim("s-trade", "trade", "US$1 billion", period="2024", quote="US$1 billion in 2024"),
+        claim("s-aid", "aid", "USD 12.42 billion", period="2024", quote="aid of USD 12.42 billion in 2024"),
+    ],
 }
 
 
@@ -54,7 +57,9 @@ def test_a_synthetic_corpus_gives_identical_reports_with_three_processes(tmp_pat
     assert len(expected.findings) > 10  # the comparison covers real findings of every kind
 
 
-@given(st.lists(st.integers(min_value=0, max_value=30), min_size=1, max_size=300), st.integers(min_value=1, max_value=6))
+@given(
+    st.lists(st.integers(min_value=0, max_value=30), min_size=1, max_size=300), st.integers(min_value=1, max_value=6)
+)
 def test_every_group_lies_in_one_partition_and_partitions_are_balanced(group_of_row, partitions):
     groups = np.array(group_of_row)
     placed = partition.assign(groups, partitions)

@@ -24,14 +24,17 @@ def test_stated_precision_gives_bounds():
     assert (tonnes.low, tonnes.high) == (274_500_000.0, 275_500_000.0)
 
 
-@pytest.mark.parametrize("text, low, high", [
-    ("=1 billion USD", 1e9, 1e9),
-    ("~700,000 t", 630_000e3, 770_000e3),
-    (">275,000 t", 275_000e3, math.inf),
-    ("more than US$3 billion", 3e9, math.inf),
-    ("<5 t", -math.inf, 5e3),
-    ("at most 5 t", -math.inf, 5e3),
-])
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("=1 billion USD", 1e9, 1e9),
+        ("~700,000 t", 630_000e3, 770_000e3),
+        (">275,000 t", 275_000e3, math.inf),
+        ("more than US$3 billion", 3e9, math.inf),
+        ("<5 t", -math.inf, 5e3),
+        ("at most 5 t", -math.inf, 5e3),
+    ],
+)
 def test_qualifiers_become_intervals(text, low, high):
     value = parse_quantity(text)
     assert value.low == pytest.approx(low) and value.high == pytest.approx(high)
@@ -51,15 +54,18 @@ def test_currencies_are_separate_dimensions():
     assert parse_quantity("5 roubles").dimension == "[currency_RUB]"
 
 
-@pytest.mark.parametrize("text, fragment", [
-    ("5 furlongz", "did you mean 'furlong'"),
-    ("5 tons", "ambiguous"),
-    ("50 m", "ambiguous"),
-    ("lots", "no number"),
-    ("", "empty"),
-    ("US$5 t", "two units"),
-    ("1e400 t", "not a finite number"),
-])
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("5 furlongz", "did you mean 'furlong'"),
+        ("5 tons", "ambiguous"),
+        ("50 m", "ambiguous"),
+        ("lots", "no number"),
+        ("", "empty"),
+        ("US$5 t", "two units"),
+        ("1e400 t", "not a finite number"),
+    ],
+)
 def test_bad_values_raise_parse_error(text, fragment):
     with pytest.raises(ParseError, match=fragment):
         parse_quantity(text)
@@ -87,9 +93,11 @@ def test_equivalent_units_give_the_same_value(amount, first, second):
     assert a.magnitude == pytest.approx(b.magnitude, rel=1e-9)
 
 
-@given(st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False),
-       st.sampled_from(["", "~", ">", "<", "=", "about ", "over "]),
-       st.sampled_from(["t", "USD", "m^3", "%", "", "person", "t/year"]))
+@given(
+    st.decimals(min_value=0, max_value=10**12, places=3, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["", "~", ">", "<", "=", "about ", "over "]),
+    st.sampled_from(["t", "USD", "m^3", "%", "", "person", "t/year"]),
+)
 def test_bounds_always_contain_the_value(number, qualifier, unit):
     value = parse_quantity(f"{qualifier}{number} {unit}".strip())
     assert value.low <= value.magnitude <= value.high
@@ -103,15 +111,18 @@ def test_any_text_parses_or_raises_parse_error(text):
         pass
 
 
-@pytest.mark.parametrize("text, magnitude", [
-    ("7 billion 315 million USD", 7.315e9),
-    ("two billion and 40 million USD", 2.04e9),
-    ("fourteen", 14),
-    ("6m tonnes", 6e9),
-    ("١٢٫٤ t", 12_400),
-    ("۱۲۳ t", 123_000),
-    ("half a million t", 5e8),
-])
+@pytest.mark.parametrize(
+    "text, magnitude",
+    [
+        ("7 billion 315 million USD", 7.315e9),
+        ("two billion and 40 million USD", 2.04e9),
+        ("fourteen", 14),
+        ("6m tonnes", 6e9),
+        ("١٢٫٤ t", 12_400),
+        ("۱۲۳ t", 123_000),
+        ("half a million t", 5e8),
+    ],
+)
 def test_numbers_as_texts_write_them(text, magnitude):
     assert parse_quantity(text).magnitude == pytest.approx(magnitude)
 

@@ -15,8 +15,10 @@ from conftest import ROOT
 
 TEXT = "seeds/orf-zakharov-2025.txt"
 TABLE = "claims/tagged/orf-zakharov-2025.csv"
-PULL_QUOTE = ("Russian and Taliban representatives are expected to sign a contract transitioning 50 million cubic metres "
-              "(about 26.3 million tonnes) of LPG at the KazanForum in May 2025.")
+PULL_QUOTE = (
+    "Russian and Taliban representatives are expected to sign a contract transitioning 50 million cubic metres "
+    "(about 26.3 million tonnes) of LPG at the KazanForum in May 2025."
+)
 
 
 def revise(text: str) -> str:
@@ -64,7 +66,9 @@ def test_an_unrevised_corpus_has_every_quote_intact(corpus, capsys):
 def test_changed_punctuation_is_proposed(revised):
     outcome = outcomes_by_claim(revised)["orf-supreme-court-date"]
     assert outcome.status == "orphan" and outcome.change == "spacing or punctuation only" and outcome.score >= 95
-    assert outcome.proposed == "On 17 April 2025 the Russian Supreme Court suspended the terrorist status of the Taliban"
+    assert (
+        outcome.proposed == "On 17 April 2025 the Russian Supreme Court suspended the terrorist status of the Taliban"
+    )
     # A status claim on the same clause: punctuation alone does not change what it says.
     assert outcomes_by_claim(revised)["orf-ban-suspended"].proposed == outcome.proposed
 
@@ -84,7 +88,7 @@ def test_a_moved_paragraph_is_found_where_it_went(revised):
     moved = outcomes["orf-ministries-proposal"]
     assert moved.status == "moved" and not moved.revised
     text = (revised / TEXT).read_text(encoding="utf-8")
-    assert text[moved.start:moved.end] == moved.quote
+    assert text[moved.start : moved.end] == moved.quote
     # Quotes of untouched paragraphs below the edits are intact although their offsets moved.
     assert outcomes["orf-not-recognised"].status == "intact"
 
@@ -99,7 +103,9 @@ def test_a_quote_that_occurs_twice_follows_its_anchor(revised):
     date = outcomes["orf-contract-signing"]
     assert date.status == "changed" and date.proposed == "" and "2025-05 is no longer in the passage" in date.reason
     text = (revised / TEXT).read_text(encoding="utf-8")
-    assert text.count(PULL_QUOTE) == 1 and text.find(PULL_QUOTE) > figure.start  # the proposal is the body, not the copy
+    assert (
+        text.count(PULL_QUOTE) == 1 and text.find(PULL_QUOTE) > figure.start
+    )  # the proposal is the body, not the copy
 
 
 def test_without_anchors_the_repeated_quote_is_taken_as_intact(revised):
@@ -137,10 +143,10 @@ def test_anchors_record_context_and_offsets(corpus, capsys):
     rows = list(csv.DictReader(io.StringIO((corpus / ANCHORS_FILE).read_text(encoding="utf-8"))))
     anchor = next(row for row in rows if row["claim"] == "orf-flour-2024")
     text = (corpus / TEXT).read_text(encoding="utf-8")
-    assert text[int(anchor["start"]):int(anchor["end"])] == anchor["exact"]
+    assert text[int(anchor["start"]) : int(anchor["end"])] == anchor["exact"]
     assert len(anchor["prefix"]) == len(anchor["suffix"]) == 32
-    assert text[:int(anchor["start"])].endswith(anchor["prefix"])  # this paragraph has no folded characters
-    assert text[int(anchor["end"]):].startswith(anchor["suffix"])
+    assert text[: int(anchor["start"])].endswith(anchor["prefix"])  # this paragraph has no folded characters
+    assert text[int(anchor["end"]) :].startswith(anchor["suffix"])
     # Recording twice gives the same bytes (sorted, deterministic).
     first = (corpus / ANCHORS_FILE).read_bytes()
     assert main(["reanchor", "--record", "--root", str(corpus)]) == 0
@@ -152,39 +158,58 @@ def test_check_output_does_not_depend_on_drafts_or_anchors(corpus, capsys):
     without = capsys.readouterr().out
     assert main(["reanchor", "--record", "--root", str(corpus)]) == 0
     (corpus / "claims" / "drafts").mkdir()
-    (corpus / "claims" / "drafts" / "orf-zakharov-2025.csv").write_text("id,topic,value,quote\nx,,1,nowhere\n", encoding="utf-8")
+    (corpus / "claims" / "drafts" / "orf-zakharov-2025.csv").write_text(
+        "id,topic,value,quote\nx,,1,nowhere\n", encoding="utf-8"
+    )
     capsys.readouterr()
     assert main(["check", "--root", str(corpus), "--format", "json"]) == 0
     assert capsys.readouterr().out == without
 
 
 def test_a_malformed_anchors_file_is_a_located_error(corpus, capsys):
-    (corpus / ANCHORS_FILE).write_text("source,claim,exact,prefix,suffix,start,end\na,b,c,d,e,one,2\n", encoding="utf-8")
+    (corpus / ANCHORS_FILE).write_text(
+        "source,claim,exact,prefix,suffix,start,end\na,b,c,d,e,one,2\n", encoding="utf-8"
+    )
     assert main(["reanchor", "--root", str(corpus)]) == 2
     assert "claims/anchors.csv:2: start: offsets must be whole numbers" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("It rose 5%, to 10 tonnes.", "It rose 5 %, to 10 tonnes", "spacing or punctuation only"),
-    ("It rose to 10 tonnes.", "It rose to 12 tonnes.", "a figure changed: '10' → '12'"),
-    ("It rose to 10 tonnes.", "It fell to 10 tonnes.", "a word changed: 'rose' → 'fell'"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ("It rose 5%, to 10 tonnes.", "It rose 5 %, to 10 tonnes", "spacing or punctuation only"),
+        ("It rose to 10 tonnes.", "It rose to 12 tonnes.", "a figure changed: '10' → '12'"),
+        ("It rose to 10 tonnes.", "It fell to 10 tonnes.", "a word changed: 'rose' → 'fell'"),
+    ],
+)
 def test_describe_change(old, new, expected):
     assert describe_change(old, new) == expected
 
 
 def test_replace_quotes_keeps_other_cells_byte_for_byte():
-    data = ('id,quote,note\r\nc1,"a, b",  "kept ""as is""" \r\nc2,old quote,x\r\n').encode("utf-8")
+    data = b'id,quote,note\r\nc1,"a, b",  "kept ""as is""" \r\nc2,old quote,x\r\n'
     assert replace_quotes(data, {3: 'new, "quoted"'}) == (
-        'id,quote,note\r\nc1,"a, b",  "kept ""as is""" \r\nc2,"new, ""quoted""",x\r\n').encode("utf-8")
+        b'id,quote,note\r\nc1,"a, b",  "kept ""as is""" \r\nc2,"new, ""quoted""",x\r\n'
+    )
 
 
 def _git(root, *args):
     import subprocess
 
-    subprocess.run(["git", *args], cwd=root, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(root), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "HOME": str(root),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 def test_the_ci_diff_marks_findings_of_a_revised_source(corpus, capsys):
@@ -196,19 +221,24 @@ def test_the_ci_diff_marks_findings_of_a_revised_source(corpus, capsys):
     _git(corpus, "add", "-A")
     _git(corpus, "commit", "-qm", "baseline")
     path = corpus / TEXT
-    path.write_text(path.read_text(encoding="utf-8").replace(PULL_QUOTE, PULL_QUOTE.replace("in May 2025", "in June 2025"), 1),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(PULL_QUOTE, PULL_QUOTE.replace("in May 2025", "in June 2025"), 1),
+        encoding="utf-8",
+    )
     assert main(["check", "--root", str(corpus), "--since", "HEAD", "--format", "markdown"]) == 0
     markdown = capsys.readouterr().out
     heading = next(line for line in markdown.splitlines() if "stated-conversion" in line and line.startswith("####"))
     assert heading.endswith("· source revised")
     row = next(line for line in markdown.splitlines() if line.startswith("| `orf-lpg-transit-contract`"))
     assert "a word changed\\: 'May' → 'June'" in row and "in May 2025.” | “" in row and row.endswith("in June 2025.” |")
-    assert markdown.count("source revised") == sum("orf-lpg-transit-contract" in line and line.startswith("> ")
-                                                   for line in markdown.splitlines())
+    assert markdown.count("source revised") == sum(
+        "orf-lpg-transit-contract" in line and line.startswith("> ") for line in markdown.splitlines()
+    )
     assert main(["check", "--root", str(corpus), "--since", "HEAD", "--format", "html"]) == 0
     html = capsys.readouterr().out
-    assert html.count('<span class="badge revised" style="background:#6f42c1">source revised</span>') == heading.count("source revised")
+    assert html.count('<span class="badge revised" style="background:#6f42c1">source revised</span>') == heading.count(
+        "source revised"
+    )
     assert "in June 2025.”" in html and "before</div>“Russian and Taliban" in html
     # Without a comparison nothing is marked: the reports of an unrevised run stay as they were.
     assert main(["check", "--root", str(corpus), "--format", "markdown"]) == 0

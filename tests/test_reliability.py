@@ -22,8 +22,15 @@ from checker.cli import EXIT_INVALID, EXIT_WRITE, main
 from checker.files import write_atomic
 from conftest import ROOT, build_corpus, claim
 
-CORPUS_FILES = ("claims/sources.csv", "claims/topics.csv", "claims/entities.csv", "claims/tagged/alpha.csv",
-                "seeds/alpha.txt", "claims/reviews.csv", "claims/ignore.csv")
+CORPUS_FILES = (
+    "claims/sources.csv",
+    "claims/topics.csv",
+    "claims/entities.csv",
+    "claims/tagged/alpha.csv",
+    "seeds/alpha.txt",
+    "claims/reviews.csv",
+    "claims/ignore.csv",
+)
 SLOW = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -57,7 +64,9 @@ def test_any_file_that_is_not_regular_is_a_located_error_never_a_hang(tmp_path_f
     if len(str(root / file)) > 100 and kind == "socket":
         kind = "named pipe"  # socket paths are limited to about a hundred bytes
     _make(root / file, kind)
-    process = _run("coverage" if file == "claims/ignore.csv" else "check", "--root", str(root))  # only coverage reads it
+    process = _run(
+        "coverage" if file == "claims/ignore.csv" else "check", "--root", str(root)
+    )  # only coverage reads it
     err = process.stderr.decode()
     assert process.returncode == EXIT_INVALID, err
     assert "Traceback" not in err
@@ -73,9 +82,13 @@ def test_a_named_pipe_as_the_configuration_is_refused(tmp_path):
 
 
 @SLOW
-@given(st.sampled_from(CORPUS_FILES + ("claims/tagged/new.csv", "claims/report.md", "seeds/out.txt", "pyproject.toml",
-                                       "claimcheck.toml", "claims")),
-       st.sampled_from(["check", "baseline"]))
+@given(
+    st.sampled_from(
+        CORPUS_FILES
+        + ("claims/tagged/new.csv", "claims/report.md", "seeds/out.txt", "pyproject.toml", "claimcheck.toml", "claims")
+    ),
+    st.sampled_from(["check", "baseline"]),
+)
 def test_no_output_path_inside_the_corpus(tmp_path_factory, target, command):
     root = _corpus(tmp_path_factory.mktemp("outputs"))
     (root / "claims" / "reviews.csv").write_text("fingerprint,decision\n")
@@ -129,7 +142,11 @@ def test_write_failures_are_one_line_errors_and_the_old_file_stays(tmp_path):
     for target in (tmp_path / "folder", tmp_path / "a-file" / "report.md"):
         process = _run("check", "--root", str(root), "--format", "markdown", "-o", str(target))
         lines = process.stderr.decode().strip().splitlines()
-        assert process.returncode == EXIT_WRITE and len(lines) == 1 and lines[0].startswith(f"claimcheck: cannot write {target}")
+        assert (
+            process.returncode == EXIT_WRITE
+            and len(lines) == 1
+            and lines[0].startswith(f"claimcheck: cannot write {target}")
+        )
     assert (tmp_path / "a-file").read_text() == "keep me"
 
 
@@ -141,8 +158,14 @@ def test_a_full_disk_is_a_write_error_and_the_old_report_stays(tmp_path):
     def small_files():  # any file the process writes may hold at most 1 KiB: a full disk
         resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
 
-    process = subprocess.run([sys.executable, "-m", "checker", "check", "--root", str(root), "--format", "html", "-o", str(report)],
-                             capture_output=True, cwd=ROOT, timeout=60, preexec_fn=small_files, env={**os.environ, "CLAIMCHECK_CACHE": "off"})
+    process = subprocess.run(
+        [sys.executable, "-m", "checker", "check", "--root", str(root), "--format", "html", "-o", str(report)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        preexec_fn=small_files,
+        env={**os.environ, "CLAIMCHECK_CACHE": "off"},
+    )
     assert process.returncode == EXIT_WRITE, process.stderr
     assert process.stderr.decode().strip().startswith(f"claimcheck: cannot write {report}: File too large")
     assert report.read_text() == "the old report"
@@ -180,7 +203,7 @@ CONFIGS = {
     "[tool.claimcheck.rules.value-conflict]\ntolerance = -0.1\n": ("tolerance", "must be at least 0"),
     "[tool.claimcheck.rules.magnitude-plausibility]\nmax_ratio = 0\n": ("max_ratio", "must be above 1"),
     "[tool.claimcheck.rules.date-conflict]\nslack_days = 1.5\n": ("slack_days", "must be a whole number"),
-    "[tool.claimcheck.rules.status-conflict]\nreversals = \"yes\"\n": ("reversals", "must be true or false"),
+    '[tool.claimcheck.rules.status-conflict]\nreversals = "yes"\n': ("reversals", "must be true or false"),
     "[tool.claimcheck]\nfail-on = 2\n": ("fail-on", "is not error, warning or note"),
 }
 
@@ -223,15 +246,35 @@ def test_command_line_text_that_is_not_utf8_is_refused_and_the_ledger_untouched(
         handle.write('c2,trade,US$2 billion,"c2 says US$2 billion.",2024,,,,,,,,,,\n')
     ledger = root / "claims" / "reviews.csv"
     ledger.write_text("fingerprint,decision\n")
-    fingerprint = json.loads(_run("check", "--root", str(root), "--format", "json").stdout)["findings"][0]["fingerprint"]
-    process = subprocess.run([sys.executable, "-m", "checker", "review", fingerprint, "--decision", "false-positive",
-                              "--note", b"bad \xff byte", "--root", str(root)], capture_output=True, cwd=ROOT, timeout=20)
+    fingerprint = json.loads(_run("check", "--root", str(root), "--format", "json").stdout)["findings"][0][
+        "fingerprint"
+    ]
+    process = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "review",
+            fingerprint,
+            "--decision",
+            "false-positive",
+            "--note",
+            b"bad \xff byte",
+            "--root",
+            str(root),
+        ],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=20,
+    )
     assert process.returncode == EXIT_INVALID and b"is not valid UTF-8" in process.stderr
     assert b"Traceback" not in process.stderr
     assert ledger.read_text() == "fingerprint,decision\n"
 
 
-CONTROLS = st.characters(min_codepoint=0, max_codepoint=0x9F).filter(lambda c: c.isprintable() is False and c not in "\r")
+CONTROLS = st.characters(min_codepoint=0, max_codepoint=0x9F).filter(
+    lambda c: c.isprintable() is False and c not in "\r"
+)
 
 
 @SLOW
@@ -241,16 +284,36 @@ def test_any_control_character_leaves_every_output_readable(tmp_path_factory, co
     escaped (never raw), Markdown keeps it out of markup."""
     root = tmp_path_factory.mktemp("controls") / "corpus"
     text = f"c1 says US$1 billion{control}.\nc2 says US$2 billion.\n"
-    rows = [claim("c1", "trade", "US$1 billion", period="2024", quote=f"c1 says US$1 billion{control}."),
-            claim("c2", "trade", "US$2 billion", period="2024", quote="c2 says US$2 billion.")]
+    rows = [
+        claim("c1", "trade", "US$1 billion", period="2024", quote=f"c1 says US$1 billion{control}."),
+        claim("c2", "trade", "US$2 billion", period="2024", quote="c2 says US$2 billion."),
+    ]
     build_corpus(root, {"alpha": rows}, texts={"alpha": text})
     if where == "note":
         rows[0]["quote"] = "c1 says US$1 billion"
         build_corpus(root, {"alpha": rows}, texts={"alpha": text})
-        fingerprint = json.loads(_run("check", "--root", str(root), "--format", "json").stdout)["findings"][0]["fingerprint"]
-        assert main(["review", fingerprint, "--decision", "false-positive", "--note", f"a note{control}with a control",
-                     "--root", str(root)]) == 0
-    outputs = {fmt: _run("check", "--root", str(root), "--format", fmt) for fmt in ("junit", "text", "markdown", "json", "sarif")}
+        fingerprint = json.loads(_run("check", "--root", str(root), "--format", "json").stdout)["findings"][0][
+            "fingerprint"
+        ]
+        assert (
+            main(
+                [
+                    "review",
+                    fingerprint,
+                    "--decision",
+                    "false-positive",
+                    "--note",
+                    f"a note{control}with a control",
+                    "--root",
+                    str(root),
+                ]
+            )
+            == 0
+        )
+    outputs = {
+        fmt: _run("check", "--root", str(root), "--format", fmt)
+        for fmt in ("junit", "text", "markdown", "json", "sarif")
+    }
     ElementTree.fromstring(outputs["junit"].stdout)
     json.loads(outputs["json"].stdout)
     json.loads(outputs["sarif"].stdout)
@@ -261,9 +324,16 @@ def test_any_control_character_leaves_every_output_readable(tmp_path_factory, co
 
 
 def test_an_escape_sequence_in_a_label_cannot_reach_the_terminal(tmp_path):
-    root = build_corpus(tmp_path / "corpus", {"a": [claim("a1", "trade", "US$1 billion", period="2024")],
-                                              "b": [claim("b1", "trade", "US$3 billion", period="2024")]})
-    (root / "claims" / "topics.csv").write_text("key,kind,unit,label\ntrade,quantity,USD,\x1b]8;;http://evil\x07Trade\x1b[2J\n")
+    root = build_corpus(
+        tmp_path / "corpus",
+        {
+            "a": [claim("a1", "trade", "US$1 billion", period="2024")],
+            "b": [claim("b1", "trade", "US$3 billion", period="2024")],
+        },
+    )
+    (root / "claims" / "topics.csv").write_text(
+        "key,kind,unit,label\ntrade,quantity,USD,\x1b]8;;http://evil\x07Trade\x1b[2J\n"
+    )
     process = _run("check", "--root", str(root))
     assert b"\x1b" not in process.stdout and b"\x07" not in process.stdout
     assert b"\\x1b]8;;http://evil\\x07Trade\\x1b[2J" in process.stdout
@@ -281,8 +351,11 @@ def test_the_ledger_rows_stay_csv(tmp_path):
 
 
 def test_a_text_path_too_long_for_the_file_system_is_a_located_error(tmp_path, capsys):
-    root = build_corpus(tmp_path / "corpus", {"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]},
-                        sources=[{"id": "alpha", "file": "9" * 400, "published": "2025-01-01"}])
+    root = build_corpus(
+        tmp_path / "corpus",
+        {"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]},
+        sources=[{"id": "alpha", "file": "9" * 400, "published": "2025-01-01"}],
+    )
     assert main(["check", "--root", str(root)]) == EXIT_INVALID
     err = capsys.readouterr().err
     assert "claims/sources.csv:2: file: cannot read seeds/999" in err and "File name too long" in err

@@ -3,22 +3,36 @@ from conftest import claim, ids, run_rules
 
 
 def test_a_cited_figure_moved_to_another_scope(normalised):
-    result = normalised({"capss": [claim("capss-trade", "trade", "USD 12.42 billion", period="2024", cites="amu")],
-                         "amu": [claim("amu-total", "total-trade", ">12 billion USD", period="2024")]})
+    result = normalised(
+        {
+            "capss": [claim("capss-trade", "trade", "USD 12.42 billion", period="2024", cites="amu")],
+            "amu": [claim("amu-total", "total-trade", ">12 billion USD", period="2024")],
+        }
+    )
     (finding,) = run_rules(result, citation)
     assert finding.claim_ids == ("amu-total", "capss-trade") and finding.diagnosis.startswith("different scope")
 
 
 def test_the_cited_source_says_otherwise(normalised):
-    result = normalised({"capss": [claim("c1", "court-ruling", "2025-04-17", cites="orf", quote="on April 17, 2025")],
-                         "orf": [claim("o1", "court-ruling", "2025-04-21", quote="on 21 April 2025")]})
+    result = normalised(
+        {
+            "capss": [claim("c1", "court-ruling", "2025-04-17", cites="orf", quote="on April 17, 2025")],
+            "orf": [claim("o1", "court-ruling", "2025-04-21", quote="on 21 April 2025")],
+        }
+    )
     assert ids(run_rules(result, citation)) == [("citation-consistency", ("c1", "o1"))]
 
 
 def test_agreement_passes_and_silence_is_noted(normalised):
-    result = normalised({"capss": [claim("c1", "court-ruling", "2025-04-17", cites="orf", quote="on April 17, 2025"),
-                                   claim("c2", "listing", "2003", cites="orf", quote="since 2003")],
-                         "orf": [claim("o1", "court-ruling", "2025-04", quote="in April 2025")]})
+    result = normalised(
+        {
+            "capss": [
+                claim("c1", "court-ruling", "2025-04-17", cites="orf", quote="on April 17, 2025"),
+                claim("c2", "listing", "2003", cites="orf", quote="since 2003"),
+            ],
+            "orf": [claim("o1", "court-ruling", "2025-04", quote="in April 2025")],
+        }
+    )
     findings = run_rules(result, citation)
     assert ids(findings) == [("citation-consistency", ("c2",))]
     assert findings[0].severity == "note"

@@ -3,40 +3,67 @@ from conftest import claim, ids, run_rules
 
 
 def test_different_days_conflict(normalised):
-    result = normalised({"a": [claim("a1", "court-ruling", "2025-04-17", quote="on 17 April 2025")],
-                         "b": [claim("b1", "court-ruling", "2025-04-21", quote="on 21 April 2025")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "court-ruling", "2025-04-17", quote="on 17 April 2025")],
+            "b": [claim("b1", "court-ruling", "2025-04-21", quote="on 21 April 2025")],
+        }
+    )
     (finding,) = run_rules(result, date_conflict)
     assert finding.claim_ids == ("a1", "b1") and "4 day(s)" in finding.message
 
 
 def test_month_and_day_within_it_pass(normalised):
-    result = normalised({"a": [claim("a1", "court-ruling", "2024-03", quote="in March 2024")],
-                         "b": [claim("b1", "court-ruling", "2024-03-22", quote="on March 22, 2024")],
-                         "c": [claim("c1", "court-ruling", "../2024-03-25", quote="published on March 25, 2024")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "court-ruling", "2024-03", quote="in March 2024")],
+            "b": [claim("b1", "court-ruling", "2024-03-22", quote="on March 22, 2024")],
+            "c": [claim("c1", "court-ruling", "../2024-03-25", quote="published on March 25, 2024")],
+        }
+    )
     assert run_rules(result, date_conflict) == []
 
 
 def test_planned_and_actual_dates_are_not_compared(normalised):
-    result = normalised({"a": [claim("a1", "court-ruling", "2025-05", modality="plan", quote="expected in May 2025")],
-                         "b": [claim("b1", "court-ruling", "2025-06", quote="in June 2025")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "court-ruling", "2025-05", modality="plan", quote="expected in May 2025")],
+            "b": [claim("b1", "court-ruling", "2025-06", quote="in June 2025")],
+        }
+    )
     assert run_rules(result, date_conflict) == []
-    result = normalised({"a": [claim("a1", "court-ruling", "2025-05", quote="in May 2025")],
-                         "b": [claim("b1", "court-ruling", "2025-06", quote="in June 2025")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "court-ruling", "2025-05", quote="in May 2025")],
+            "b": [claim("b1", "court-ruling", "2025-06", quote="in June 2025")],
+        }
+    )
     assert ids(run_rules(result, date_conflict)) == [("date-conflict", ("a1", "b1"))]
 
 
 def test_common_slips_are_diagnosed(normalised):
-    cases = {("2024-03-05", "5 March 2024"): "day and month swapped", ("2024-04-03", "3 April 2024"): "a month off by one",
-             ("2023-05-03", "3 May 2023"): "a year slip"}
+    cases = {
+        ("2024-03-05", "5 March 2024"): "day and month swapped",
+        ("2024-04-03", "3 April 2024"): "a month off by one",
+        ("2023-05-03", "3 May 2023"): "a year slip",
+    }
     for (other, quote), cause in cases.items():
-        result = normalised({"a": [claim("a1", "court-ruling", "2024-05-03", quote="on 3 May 2024")],
-                             "b": [claim("b1", "court-ruling", other, quote=f"on {quote}")]})
+        result = normalised(
+            {
+                "a": [claim("a1", "court-ruling", "2024-05-03", quote="on 3 May 2024")],
+                "b": [claim("b1", "court-ruling", other, quote=f"on {quote}")],
+            }
+        )
         (finding,) = run_rules(result, date_conflict)
         assert cause in finding.diagnosis, (other, finding.diagnosis)
 
 
 def test_the_weekday_says_which_date_is_right(normalised):
-    result = normalised({"a": [claim("a1", "court-ruling", "2024-05-03", quote="on Friday, 3 May 2024")],
-                         "b": [claim("b1", "court-ruling", "2024-05-04", quote="on 4 May 2024")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "court-ruling", "2024-05-03", quote="on Friday, 3 May 2024")],
+            "b": [claim("b1", "court-ruling", "2024-05-04", quote="on 4 May 2024")],
+        }
+    )
     (finding,) = run_rules(result, date_conflict)
     assert "a1 writes Friday, which fits its own date" in finding.diagnosis

@@ -3,40 +3,119 @@ from conftest import claim, ids, run_rules
 
 
 def test_twice_as_much_checked_against_the_previous_year(normalised):
-    result = normalised({"a": [claim("y2024", "trade", "US$80 million", period="2024", relation="x2", relative_to="2023",
-                                     quote="US$80 million, twice as much as the previous year")],
-                         "b": [claim("y2023", "trade", "US$60 million", period="2023")]})
+    result = normalised(
+        {
+            "a": [
+                claim(
+                    "y2024",
+                    "trade",
+                    "US$80 million",
+                    period="2024",
+                    relation="x2",
+                    relative_to="2023",
+                    quote="US$80 million, twice as much as the previous year",
+                )
+            ],
+            "b": [claim("y2023", "trade", "US$60 million", period="2023")],
+        }
+    )
     (finding,) = run_rules(result, derived)
     assert finding.claim_ids == ("y2023", "y2024") and "40 million" in finding.message
 
 
 def test_relation_holds_or_has_nothing_to_check(normalised):
-    result = normalised({"a": [claim("y2024", "trade", "US$80 million", period="2024", relation="x2", relative_to="2023",
-                                     quote="US$80 million, twice as much as the previous year")],
-                         "b": [claim("y2023", "trade", "US$40 million", period="2023")]})
+    result = normalised(
+        {
+            "a": [
+                claim(
+                    "y2024",
+                    "trade",
+                    "US$80 million",
+                    period="2024",
+                    relation="x2",
+                    relative_to="2023",
+                    quote="US$80 million, twice as much as the previous year",
+                )
+            ],
+            "b": [claim("y2023", "trade", "US$40 million", period="2023")],
+        }
+    )
     assert run_rules(result, derived) == []
-    result = normalised({"a": [claim("y2024", "trade", "US$80 million", period="2024", relation="x2", relative_to="2023",
-                                     quote="US$80 million, twice as much as the previous year")]})
+    result = normalised(
+        {
+            "a": [
+                claim(
+                    "y2024",
+                    "trade",
+                    "US$80 million",
+                    period="2024",
+                    relation="x2",
+                    relative_to="2023",
+                    quote="US$80 million, twice as much as the previous year",
+                )
+            ]
+        }
+    )
     assert run_rules(result, derived) == []
 
 
 def test_percent_change_and_direction(normalised):
-    result = normalised({"a": [claim("y2020", "overdoses", "18,013 person", period="2020", relation="+16%", relative_to="2019",
-                                     quote="18,013 individuals, a 16 per cent increase"),
-                               claim("y2019", "overdoses", "15,528 person", period="2019"),
-                               claim("up", "trade", "US$1 billion", period="2024", relation="increase", relative_to="2022",
-                                     quote="to US$1 billion"),
-                               claim("y2022", "trade", "US$170 million", period="2022")]})
+    result = normalised(
+        {
+            "a": [
+                claim(
+                    "y2020",
+                    "overdoses",
+                    "18,013 person",
+                    period="2020",
+                    relation="+16%",
+                    relative_to="2019",
+                    quote="18,013 individuals, a 16 per cent increase",
+                ),
+                claim("y2019", "overdoses", "15,528 person", period="2019"),
+                claim(
+                    "up",
+                    "trade",
+                    "US$1 billion",
+                    period="2024",
+                    relation="increase",
+                    relative_to="2022",
+                    quote="to US$1 billion",
+                ),
+                claim("y2022", "trade", "US$170 million", period="2022"),
+            ]
+        }
+    )
     assert run_rules(result, derived) == []
-    result = normalised({"a": [claim("up", "trade", "US$100 million", period="2024", relation="increase", relative_to="2022",
-                                     quote="to US$100 million"),
-                               claim("y2022", "trade", "US$170 million", period="2022")]})
+    result = normalised(
+        {
+            "a": [
+                claim(
+                    "up",
+                    "trade",
+                    "US$100 million",
+                    period="2024",
+                    relation="increase",
+                    relative_to="2022",
+                    quote="to US$100 million",
+                ),
+                claim("y2022", "trade", "US$170 million", period="2022"),
+            ]
+        }
+    )
     assert ids(run_rules(result, derived)) == [("derived-figures", ("up", "y2022"))]
 
 
 def test_duration_since_a_date(normalised):
-    good = claim("dur", "ban-duration", ">2 decades", period="2025-04-17", relation="since", relative_to="listing",
-                 quote="ending over two decades")
+    good = claim(
+        "dur",
+        "ban-duration",
+        ">2 decades",
+        period="2025-04-17",
+        relation="since",
+        relative_to="listing",
+        quote="ending over two decades",
+    )
     result = normalised({"a": [good, claim("listed", "listing", "2003", quote="In 2003")]})
     assert run_rules(result, derived) == []
     result = normalised({"a": [good, claim("listed", "listing", "2010", quote="In 2010")]})
@@ -44,7 +123,20 @@ def test_duration_since_a_date(normalised):
 
 
 def test_a_direction_compares_the_stated_values(normalised):
-    result = normalised({"a": [claim("up", "trade", "US$1 billion", period="2024", relation="increase", relative_to="2023",
-                                     quote="rose to US$1 billion"),
-                               claim("y2023", "trade", "US$1.04 billion", period="2023")]})
+    result = normalised(
+        {
+            "a": [
+                claim(
+                    "up",
+                    "trade",
+                    "US$1 billion",
+                    period="2024",
+                    relation="increase",
+                    relative_to="2023",
+                    quote="rose to US$1 billion",
+                ),
+                claim("y2023", "trade", "US$1.04 billion", period="2023"),
+            ]
+        }
+    )
     assert ids(run_rules(result, derived)) == [("derived-figures", ("up", "y2023"))]

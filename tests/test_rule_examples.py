@@ -22,8 +22,12 @@ def _case_id(rule, example) -> str:
 
 @pytest.mark.parametrize("rule, example", CASES, ids=[_case_id(rule, example) for rule, example in CASES])
 def test_the_example_runs(tmp_path, rule, example):
-    corpus = build_corpus(tmp_path, {source: list(rows) for source, rows in example.claims.items()},
-                          topics=list(example.topics), entities=list(example.entities))
+    corpus = build_corpus(
+        tmp_path,
+        {source: list(rows) for source, rows in example.claims.items()},
+        topics=list(example.topics),
+        entities=list(example.entities),
+    )
     result = normalise(load_corpus(corpus))
     flagged = sorted(finding.claim_ids for finding in run_rules(result, rule))
     assert flagged == sorted(tuple(sorted(ids)) for ids in example.flags), example.description
@@ -32,9 +36,12 @@ def test_the_example_runs(tmp_path, rule, example):
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.ID)
 def test_the_docstring_lines_are_the_examples(rule):
     examples = getattr(rule, "EXAMPLES", None)
-    assert isinstance(examples, tuple) and all(isinstance(example, Example) for example in examples), \
+    assert isinstance(examples, tuple) and all(isinstance(example, Example) for example in examples), (
         f"{rule.__name__} needs EXAMPLES, a tuple of checker.examples.Example"
-    assert {example.outcome for example in examples} == {"fails", "passes"}, f"{rule.ID} needs a failing and a passing example"
+    )
+    assert {example.outcome for example in examples} == {"fails", "passes"}, (
+        f"{rule.ID} needs a failing and a passing example"
+    )
     assert documented(rule.__doc__) == [(example.outcome, example.description) for example in examples]
 
 

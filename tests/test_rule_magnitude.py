@@ -3,39 +3,73 @@ from conftest import claim, ids, run_rules
 
 
 def test_beyond_an_order_of_magnitude_of_its_bound(normalised):
-    result = normalised({"a": [claim("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"),
-                               claim("demand", "lpg-demand", "~700,000 t/year", period="2025", modality="estimate")]})
+    result = normalised(
+        {
+            "a": [
+                claim("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"),
+                claim("demand", "lpg-demand", "~700,000 t/year", period="2025", modality="estimate"),
+            ]
+        }
+    )
     (finding,) = run_rules(result, magnitude)
     assert finding.claim_ids == ("contract", "demand") and "one year of" in finding.message
 
 
 def test_within_the_bound_passes(normalised):
-    result = normalised({"a": [claim("imports", "lpg-imports", ">275,000 t", period="2025"),
-                               claim("demand", "lpg-demand", "~700,000 t/year", period="2025")]})
+    result = normalised(
+        {
+            "a": [
+                claim("imports", "lpg-imports", ">275,000 t", period="2025"),
+                claim("demand", "lpg-demand", "~700,000 t/year", period="2025"),
+            ]
+        }
+    )
     assert run_rules(result, magnitude) == []
 
 
 def test_a_part_must_not_exceed_its_whole(normalised):
-    result = normalised({"a": [claim("part", "trade", "US$20 billion", period="2024"),
-                               claim("whole", "total-trade", "US$12 billion", period="2024"),
-                               claim("fine", "trade", "US$10 billion", period="2023"),
-                               claim("whole-2023", "total-trade", "US$12 billion", period="2023")]})
+    result = normalised(
+        {
+            "a": [
+                claim("part", "trade", "US$20 billion", period="2024"),
+                claim("whole", "total-trade", "US$12 billion", period="2024"),
+                claim("fine", "trade", "US$10 billion", period="2023"),
+                claim("whole-2023", "total-trade", "US$12 billion", period="2023"),
+            ]
+        }
+    )
     findings = run_rules(result, magnitude)
     assert ids(findings) == [("magnitude-plausibility", ("part", "whole"))]
     assert findings[0].severity == "error"
 
 
 def test_a_jump_between_adjacent_years(normalised):
-    result = normalised({"a": [claim("y2023", "trade", "US$20 million", period="2023"),
-                               claim("y2024", "trade", "US$1 billion", period="2024"),
-                               claim("y2022", "trade", "US$170 million", period="2022")]})
+    result = normalised(
+        {
+            "a": [
+                claim("y2023", "trade", "US$20 million", period="2023"),
+                claim("y2024", "trade", "US$1 billion", period="2024"),
+                claim("y2022", "trade", "US$170 million", period="2022"),
+            ]
+        }
+    )
     assert ids(run_rules(result, magnitude)) == [("magnitude-plausibility", ("y2023", "y2024"))]
 
 
 def test_a_bound_in_another_dimension_is_converted_through_the_density(normalised):
-    topics = [{"key": "contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "demand"},
-              {"key": "demand", "kind": "quantity", "unit": "m^3/year", "substance": "lpg"}]
-    result = normalised({"a": [claim("big", "contract", "26.3 million t", period="2025"),
-                               claim("fine", "contract", "300,000 t", period="2025", quote="fine says 300,000 t"),
-                               claim("demand", "demand", "1.3 million m^3/year", period="2025")]}, topics=topics, entities=[])
+    topics = [
+        {"key": "contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "demand"},
+        {"key": "demand", "kind": "quantity", "unit": "m^3/year", "substance": "lpg"},
+    ]
+    result = normalised(
+        {
+            "a": [
+                claim("big", "contract", "26.3 million t", period="2025"),
+                claim("fine", "contract", "300,000 t", period="2025", quote="fine says 300,000 t"),
+                claim("demand", "demand", "1.3 million m^3/year", period="2025"),
+            ]
+        },
+        topics=topics,
+        entities=[],
+    )
     assert ids(run_rules(result, magnitude)) == [("magnitude-plausibility", ("big", "demand"))]

@@ -5,43 +5,79 @@ from checker.rules import RULES, period_totals
 from conftest import claim, ids, run_rules
 
 FLOW = [{"key": "wheat-exports", "kind": "quantity", "unit": "t", "aggregation": "flow"}]
-TOLL = [{"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"},
-        {"key": "shipped", "kind": "quantity", "unit": "t", "aggregation": "cumulative"},
-        {"key": "shipped-in-month", "kind": "quantity", "unit": "t", "aggregation": "flow", "part_of": "shipped"}]
+TOLL = [
+    {"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"},
+    {"key": "shipped", "kind": "quantity", "unit": "t", "aggregation": "cumulative"},
+    {"key": "shipped-in-month", "kind": "quantity", "unit": "t", "aggregation": "flow", "part_of": "shipped"},
+]
 
 
 def test_a_quarter_above_its_year_is_an_error_naming_both_periods(normalised):
-    result = normalised({"a": [claim("q1", "wheat-exports", "2.1 million t", period="2024-01/2024-03")],
-                         "b": [claim("year", "wheat-exports", "1.8 million t", period="2024")]}, topics=FLOW, entities=[])
+    result = normalised(
+        {
+            "a": [claim("q1", "wheat-exports", "2.1 million t", period="2024-01/2024-03")],
+            "b": [claim("year", "wheat-exports", "1.8 million t", period="2024")],
+        },
+        topics=FLOW,
+        entities=[],
+    )
     (finding,) = run_rules(result, period_totals)
     assert finding.claim_ids == ("q1", "year") and finding.severity == "error"
     assert "2024-01/2024-03" in finding.message and "2024" in finding.message
 
 
 def test_nested_and_overlapping_flows_below_their_whole_pass(normalised):
-    result = normalised({"a": [claim("h1", "wheat-exports", "3.1 million t", period="2024-01/2024-06"),
-                               claim("fiscal", "wheat-exports", "9.5 million t", period="2023-07/2024-06")],
-                         "b": [claim("year", "wheat-exports", "7.9 million t", period="2024")]}, topics=FLOW, entities=[])
+    result = normalised(
+        {
+            "a": [
+                claim("h1", "wheat-exports", "3.1 million t", period="2024-01/2024-06"),
+                claim("fiscal", "wheat-exports", "9.5 million t", period="2023-07/2024-06"),
+            ],
+            "b": [claim("year", "wheat-exports", "7.9 million t", period="2024")],
+        },
+        topics=FLOW,
+        entities=[],
+    )
     assert run_rules(result, *RULES) == []
 
 
 def test_a_running_total_that_falls_is_an_error_unless_the_later_is_a_lower_bound(normalised):
-    result = normalised({"a": [claim("may9", "toll", "1,450 person", period="2024-05-09")],
-                         "b": [claim("may12", "toll", "1,200 person", period="2024-05-12")]}, topics=TOLL, entities=[])
+    result = normalised(
+        {
+            "a": [claim("may9", "toll", "1,450 person", period="2024-05-09")],
+            "b": [claim("may12", "toll", "1,200 person", period="2024-05-12")],
+        },
+        topics=TOLL,
+        entities=[],
+    )
     (finding,) = run_rules(result, period_totals)
     assert finding.claim_ids == ("may12", "may9") and "cannot fall" in finding.message
-    result = normalised({"a": [claim("may9", "toll", "1,450 person", period="2024-05-09")],
-                         "b": [claim("may12", "toll", "more than 1,200 person", period="2024-05-12", quote="more than 1,200 dead")]},
-                        topics=TOLL, entities=[])
+    result = normalised(
+        {
+            "a": [claim("may9", "toll", "1,450 person", period="2024-05-09")],
+            "b": [claim("may12", "toll", "more than 1,200 person", period="2024-05-12", quote="more than 1,200 dead")],
+        },
+        topics=TOLL,
+        entities=[],
+    )
     assert run_rules(result, period_totals) == []
 
 
 def test_a_rising_total_and_a_month_inside_it_pass(normalised):
-    result = normalised({"a": [claim("apr", "shipped", "28 million t", period="2024-04-30"),
-                               claim("may", "shipped-in-month", "2.3 million t", period="2024-05")],
-                         "b": [claim("jun", "shipped", "31 million t", period="2024-06-30"),
-                               claim("may-in-topic", "shipped", "2.3 million t", period="2024-05-01/2024-05-31")]},
-                        topics=TOLL, entities=[])
+    result = normalised(
+        {
+            "a": [
+                claim("apr", "shipped", "28 million t", period="2024-04-30"),
+                claim("may", "shipped-in-month", "2.3 million t", period="2024-05"),
+            ],
+            "b": [
+                claim("jun", "shipped", "31 million t", period="2024-06-30"),
+                claim("may-in-topic", "shipped", "2.3 million t", period="2024-05-01/2024-05-31"),
+            ],
+        },
+        topics=TOLL,
+        entities=[],
+    )
     assert run_rules(result, *RULES) == []
 
 
@@ -72,7 +108,14 @@ def test_splitting_a_flow_into_parts_that_sum_to_the_whole_creates_no_finding(no
     shares[-1] = total - sum(shares[:-1])
     for number, (begin, end, share) in enumerate(zip(bounds, bounds[1:], shares)):
         first, last = start + dt.timedelta(days=begin), start + dt.timedelta(days=end - 1)
-        rows.append(claim(f"part{number}", "wheat-exports", f"={share:,} t", period=f"{first.isoformat()}/{last.isoformat()}",
-                          quote=f"part {number}: {share:,} t"))
+        rows.append(
+            claim(
+                f"part{number}",
+                "wheat-exports",
+                f"={share:,} t",
+                period=f"{first.isoformat()}/{last.isoformat()}",
+                quote=f"part {number}: {share:,} t",
+            )
+        )
     result = normalised({"a": rows[:1], "b": rows[1:]}, topics=FLOW, entities=[])
     assert run_rules(result, *RULES) == []

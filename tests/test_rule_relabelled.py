@@ -1,38 +1,67 @@
 from checker.rules import relabelled
 from conftest import claim, ids, run_rules
 
-TOPICS = [{"key": "diesel", "kind": "quantity", "unit": "t", "substance": "diesel", "label": "diesel deliveries"},
-          {"key": "gasoline", "kind": "quantity", "unit": "t", "substance": "gasoline", "label": "gasoline deliveries"},
-          {"key": "wheat-exports", "kind": "quantity", "unit": "USD", "label": "wheat exports"},
-          {"key": "wheat-imports", "kind": "quantity", "unit": "USD", "label": "wheat imports"}]
+TOPICS = [
+    {"key": "diesel", "kind": "quantity", "unit": "t", "substance": "diesel", "label": "diesel deliveries"},
+    {"key": "gasoline", "kind": "quantity", "unit": "t", "substance": "gasoline", "label": "gasoline deliveries"},
+    {"key": "wheat-exports", "kind": "quantity", "unit": "USD", "label": "wheat exports"},
+    {"key": "wheat-imports", "kind": "quantity", "unit": "USD", "label": "wheat imports"},
+]
 
 
 def test_a_precise_figure_under_another_substance_is_a_warning(normalised):
-    result = normalised({"a": [claim("a1", "diesel", "182,431 t", period="2024")],
-                         "b": [claim("b1", "gasoline", "182,431 t", period="2024")]}, topics=TOPICS, entities=[])
+    result = normalised(
+        {
+            "a": [claim("a1", "diesel", "182,431 t", period="2024")],
+            "b": [claim("b1", "gasoline", "182,431 t", period="2024")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
     (finding,) = run_rules(result, relabelled)
     assert finding.claim_ids == ("a1", "b1") and finding.severity == "warning"
     assert "substance: diesel vs gasoline" in finding.diagnosis
 
 
 def test_exports_as_imports_names_the_direction(normalised):
-    result = normalised({"a": [claim("a1", "wheat-exports", "US$412 million", period="2024")],
-                         "b": [claim("b1", "wheat-imports", "US$412 million", period="2024-03/2024-12")]}, topics=TOPICS, entities=[])
+    result = normalised(
+        {
+            "a": [claim("a1", "wheat-exports", "US$412 million", period="2024")],
+            "b": [claim("b1", "wheat-imports", "US$412 million", period="2024-03/2024-12")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
     (finding,) = run_rules(result, relabelled)
     assert "direction: exports vs imports" in finding.diagnosis
 
 
 def test_within_one_source_it_is_a_note(normalised):
-    result = normalised({"a": [claim("a1", "diesel", "182,431 t", period="2024"), claim("a2", "gasoline", "182,431 t", period="2024")]},
-                        topics=TOPICS, entities=[])
+    result = normalised(
+        {"a": [claim("a1", "diesel", "182,431 t", period="2024"), claim("a2", "gasoline", "182,431 t", period="2024")]},
+        topics=TOPICS,
+        entities=[],
+    )
     (finding,) = run_rules(result, relabelled)
     assert finding.severity == "note"
 
 
 def test_round_figures_other_times_and_the_same_topic_pass(normalised):
-    result = normalised({"a": [claim("a1", "diesel", "14 t", period="2024"), claim("a2", "diesel", "182,431 t", period="2024"),
-                               claim("a3", "wheat-exports", "US$1 billion", period="2024")],
-                         "b": [claim("b1", "gasoline", "14 t", period="2024"), claim("b2", "gasoline", "182,431 t", period="2019"),
-                               claim("b3", "wheat-imports", "US$1 billion", period="2024"),
-                               claim("b4", "diesel", "182,431 t", period="2024")]}, topics=TOPICS, entities=[])
+    result = normalised(
+        {
+            "a": [
+                claim("a1", "diesel", "14 t", period="2024"),
+                claim("a2", "diesel", "182,431 t", period="2024"),
+                claim("a3", "wheat-exports", "US$1 billion", period="2024"),
+            ],
+            "b": [
+                claim("b1", "gasoline", "14 t", period="2024"),
+                claim("b2", "gasoline", "182,431 t", period="2019"),
+                claim("b3", "wheat-imports", "US$1 billion", period="2024"),
+                claim("b4", "diesel", "182,431 t", period="2024"),
+            ],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
     assert ids(run_rules(result, relabelled)) == []

@@ -1,9 +1,11 @@
 from checker.rules import sums
 from conftest import claim, ids, run_rules
 
-TOPICS = [{"key": "exports", "kind": "quantity", "unit": "USD", "label": "exports"},
-          {"key": "imports", "kind": "quantity", "unit": "USD", "label": "imports"},
-          {"key": "turnover", "kind": "quantity", "unit": "USD", "label": "trade turnover", "sum_of": "exports; imports"}]
+TOPICS = [
+    {"key": "exports", "kind": "quantity", "unit": "USD", "label": "exports"},
+    {"key": "imports", "kind": "quantity", "unit": "USD", "label": "imports"},
+    {"key": "turnover", "kind": "quantity", "unit": "USD", "label": "trade turnover", "sum_of": "exports; imports"},
+]
 
 
 def _trade(exports: str, imports: str, total: str, source_of_total: str = "a"):
@@ -27,22 +29,39 @@ def test_a_transposed_digit_is_diagnosed(normalised):
 
 
 def test_a_total_from_another_source_that_leaves_out_a_part(normalised):
-    result = normalised(_trade("US$2.61 billion", "US$7.35 billion", "US$7.35 billion", source_of_total="b"),
-                        topics=TOPICS, entities=[])
+    result = normalised(
+        _trade("US$2.61 billion", "US$7.35 billion", "US$7.35 billion", source_of_total="b"), topics=TOPICS, entities=[]
+    )
     (finding,) = run_rules(result, sums)
     assert "across sources" in finding.message and finding.diagnosis.startswith("a part dropped")
 
 
 def test_some_parts_already_above_the_total(normalised):
-    result = normalised({"a": [claim("exp", "exports", "US$12 billion", period="2024"),
-                               claim("tot", "turnover", "US$9.96 billion", period="2024")]}, topics=TOPICS, entities=[])
+    result = normalised(
+        {
+            "a": [
+                claim("exp", "exports", "US$12 billion", period="2024"),
+                claim("tot", "turnover", "US$9.96 billion", period="2024"),
+            ]
+        },
+        topics=TOPICS,
+        entities=[],
+    )
     assert ids(run_rules(result, sums)) == [("sum-consistency", ("exp", "tot"))]
 
 
 def test_parts_for_another_period_are_not_added(normalised):
-    result = normalised({"a": [claim("exp", "exports", "US$2.61 billion", period="2023"),
-                               claim("imp", "imports", "US$7.35 billion", period="2024"),
-                               claim("tot", "turnover", "US$7.35 billion", period="2024")]}, topics=TOPICS, entities=[])
+    result = normalised(
+        {
+            "a": [
+                claim("exp", "exports", "US$2.61 billion", period="2023"),
+                claim("imp", "imports", "US$7.35 billion", period="2024"),
+                claim("tot", "turnover", "US$7.35 billion", period="2024"),
+            ]
+        },
+        topics=TOPICS,
+        entities=[],
+    )
     assert run_rules(result, sums) == []
 
 

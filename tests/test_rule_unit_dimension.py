@@ -3,15 +3,23 @@ from conftest import claim, ids, run_rules
 
 
 def test_volume_and_mass_disagreeing_under_every_density(normalised):
-    result = normalised({"a": [claim("a1", "lpg-imports", "50 million m^3", period="2024")],
-                         "b": [claim("b1", "lpg-imports", "=200,000 t", period="2024")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "lpg-imports", "50 million m^3", period="2024")],
+            "b": [claim("b1", "lpg-imports", "=200,000 t", period="2024")],
+        }
+    )
     (finding,) = run_rules(result, unit_dimension)
     assert finding.claim_ids == ("a1", "b1") and finding.severity == "error"
 
 
 def test_consistent_only_as_gas_is_a_note_naming_the_phases(normalised):
-    result = normalised({"a": [claim("a1", "lpg-imports", "=50 million m^3", period="2024")],
-                         "b": [claim("b1", "lpg-imports", "~100,000 t", period="2024")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "lpg-imports", "=50 million m^3", period="2024")],
+            "b": [claim("b1", "lpg-imports", "~100,000 t", period="2024")],
+        }
+    )
     (finding,) = run_rules(result, unit_dimension)
     assert finding.severity == "note"
     assert "as gas" in finding.message and "as liquid" in finding.message
@@ -19,16 +27,26 @@ def test_consistent_only_as_gas_is_a_note_naming_the_phases(normalised):
 
 def test_without_a_density_the_pair_is_not_comparable(normalised):
     topics = [{"key": "cargo", "kind": "quantity", "unit": "t"}]
-    result = normalised({"a": [claim("a1", "cargo", "50 million m^3", period="2024")],
-                         "b": [claim("b1", "cargo", "200,000 t", period="2024")]}, topics=topics, entities=[])
+    result = normalised(
+        {
+            "a": [claim("a1", "cargo", "50 million m^3", period="2024")],
+            "b": [claim("b1", "cargo", "200,000 t", period="2024")],
+        },
+        topics=topics,
+        entities=[],
+    )
     findings = run_rules(result, unit_dimension)
     assert ("unit-dimension", ("a1", "b1")) in ids(findings)
     assert all(f.diagnosis.startswith("not comparable") for f in findings)
 
 
 def test_same_dimension_is_not_this_rules_business(normalised):
-    result = normalised({"a": [claim("a1", "lpg-imports", "50 t", period="2024")],
-                         "b": [claim("b1", "lpg-imports", "5,000,000 t", period="2024")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "lpg-imports", "50 t", period="2024")],
+            "b": [claim("b1", "lpg-imports", "5,000,000 t", period="2024")],
+        }
+    )
     assert run_rules(result, unit_dimension) == []
 
 
@@ -38,6 +56,12 @@ def test_a_single_claim_in_an_unreachable_dimension(normalised):
 
 
 def test_a_target_in_another_currency_is_flagged_like_an_actual_figure(normalised):
-    result = normalised({"a": [claim("target", "trade", "RUB 300 billion", period="2025", modality="target"),
-                               claim("actual", "trade", "US$1 billion", period="2024")]})
+    result = normalised(
+        {
+            "a": [
+                claim("target", "trade", "RUB 300 billion", period="2025", modality="target"),
+                claim("actual", "trade", "US$1 billion", period="2024"),
+            ]
+        }
+    )
     assert ids(run_rules(result, unit_dimension)) == [("unit-dimension", ("target",))]

@@ -6,10 +6,12 @@ from conftest import claim, ids, run_rules
 
 
 def test_different_totals_for_the_same_year_conflict(normalised):
-    result = normalised({
-        "orf": [claim("orf-2024", "trade", "US$1 billion", period="2024")],
-        "capss": [claim("capss-2024", "trade", "USD 12.42 billion", period="2024")],
-    })
+    result = normalised(
+        {
+            "orf": [claim("orf-2024", "trade", "US$1 billion", period="2024")],
+            "capss": [claim("capss-2024", "trade", "USD 12.42 billion", period="2024")],
+        }
+    )
     findings = run_rules(result, value_conflict)
     assert ids(findings) == [("value-conflict", ("capss-2024", "orf-2024"))]
     assert findings[0].severity == "error"
@@ -17,50 +19,78 @@ def test_different_totals_for_the_same_year_conflict(normalised):
 
 
 def test_target_and_values_within_bounds_pass(normalised):
-    result = normalised({"orf": [
-        claim("actual", "trade", "US$1 billion", period="2024"),
-        claim("target", "trade", "more than US$3 billion", period="2024", modality="target"),
-        claim("close", "trade", "~US$1.2 billion", period="2024"),
-        claim("other-year", "trade", "US$170 million", period="2022"),
-    ]})
+    result = normalised(
+        {
+            "orf": [
+                claim("actual", "trade", "US$1 billion", period="2024"),
+                claim("target", "trade", "more than US$3 billion", period="2024", modality="target"),
+                claim("close", "trade", "~US$1.2 billion", period="2024"),
+                claim("other-year", "trade", "US$170 million", period="2022"),
+            ]
+        }
+    )
     assert run_rules(result, value_conflict) == []
 
 
 def test_scale_slip_diagnosis(normalised):
-    result = normalised({"a": [claim("a1", "trade", "US$170 million", period="2022")],
-                         "b": [claim("b1", "trade", "US$1.7 billion", period="2022")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "US$170 million", period="2022")],
+            "b": [claim("b1", "trade", "US$1.7 billion", period="2022")],
+        }
+    )
     (finding,) = run_rules(result, value_conflict)
     assert finding.diagnosis.startswith("scale slip")
 
 
 def test_different_scope_diagnosis_names_the_other_topic(normalised):
-    result = normalised({"a": [claim("a1", "trade", "US$1 billion", period="2024")],
-                         "b": [claim("b1", "trade", "USD 12.42 billion", period="2024")],
-                         "c": [claim("c1", "total-trade", ">12 billion USD", period="2024")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "US$1 billion", period="2024")],
+            "b": [claim("b1", "trade", "USD 12.42 billion", period="2024")],
+            "c": [claim("c1", "total-trade", ">12 billion USD", period="2024")],
+        }
+    )
     (finding,) = run_rules(result, value_conflict)
     assert finding.diagnosis.startswith("different scope") and "c1" in finding.diagnosis
 
 
 def test_different_period_diagnosis(normalised):
-    result = normalised({"a": [claim("a1", "trade", "US$1 billion", period="2024"),
-                               claim("a0", "trade", "US$400 million", period="2023")],
-                         "b": [claim("b1", "trade", "US$400 million", period="2024")]})
+    result = normalised(
+        {
+            "a": [
+                claim("a1", "trade", "US$1 billion", period="2024"),
+                claim("a0", "trade", "US$400 million", period="2023"),
+            ],
+            "b": [claim("b1", "trade", "US$400 million", period="2024")],
+        }
+    )
     findings = run_rules(result, value_conflict)
     assert ids(findings) == [("value-conflict", ("a1", "b1"))]
     assert findings[0].diagnosis.startswith("different period") and "a0" in findings[0].diagnosis
 
 
 def test_truncation_is_diagnosed_as_rounding(normalised):
-    result = normalised({"a": [claim("a1", "trade", "=1.29 billion USD", period="2024")],
-                         "b": [claim("b1", "trade", "1.2 billion USD", period="2024")]})
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "=1.29 billion USD", period="2024")],
+            "b": [claim("b1", "trade", "1.2 billion USD", period="2024")],
+        }
+    )
     (finding,) = run_rules(result, value_conflict, tolerance=0.0)
     assert finding.diagnosis.startswith("rounding")
 
 
 def test_tolerance_from_the_topic(normalised):
     topics = [{"key": "trade", "kind": "quantity", "unit": "USD", "tolerance": "0.5"}]
-    result = normalised({"a": [claim("a1", "trade", "=100 USD", period="2024")],
-                         "b": [claim("b1", "trade", "=140 USD", period="2024")]}, topics=topics, entities=[])
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "=100 USD", period="2024")],
+            "b": [claim("b1", "trade", "=140 USD", period="2024")],
+        },
+        topics=topics,
+        entities=[],
+    )
     assert run_rules(result, value_conflict) == []
 
 
@@ -69,8 +99,12 @@ def test_a_claim_never_conflicts_with_itself(normalised):
     assert run_rules(result, value_conflict) == []
 
 
-EQUIVALENT = [("USD", "1 billion USD", "US$1000 million"), ("t", "=275000 t", "=275 kilotonne"),
-              ("t/year", "=700000 t/year", "=700 kt/year"), ("m^3", "=2 million m^3", "=2000000000 litre")]
+EQUIVALENT = [
+    ("USD", "1 billion USD", "US$1000 million"),
+    ("t", "=275000 t", "=275 kilotonne"),
+    ("t/year", "=700000 t/year", "=700 kt/year"),
+    ("m^3", "=2 million m^3", "=2000000000 litre"),
+]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -78,97 +112,192 @@ EQUIVALENT = [("USD", "1 billion USD", "US$1000 million"), ("t", "=275000 t", "=
 def test_restating_in_an_equivalent_unit_creates_no_finding(normalised, pair):
     unit, first, second = pair
     topics = [{"key": "x", "kind": "quantity", "unit": unit}]
-    result = normalised({"a": [claim("a1", "x", first, period="2024", quote=f"a1 says {first.lstrip('=')}")],
-                         "b": [claim("b1", "x", second, period="2024", quote=f"b1 says {second.lstrip('=')}")]},
-                        topics=topics, entities=[])
+    result = normalised(
+        {
+            "a": [claim("a1", "x", first, period="2024", quote=f"a1 says {first.lstrip('=')}")],
+            "b": [claim("b1", "x", second, period="2024", quote=f"b1 says {second.lstrip('=')}")],
+        },
+        topics=topics,
+        entities=[],
+    )
     assert run_rules(result, value_conflict) == []
 
 
-ROUND = [{"key": "oil", "kind": "quantity", "unit": "barrel"}, {"key": "trade", "kind": "quantity", "unit": "USD"},
-         {"key": "extensions", "kind": "count"}, {"key": "aircraft", "kind": "count"},
-         {"key": "growth", "kind": "quantity", "unit": "percent"},
-         {"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"}]
+ROUND = [
+    {"key": "oil", "kind": "quantity", "unit": "barrel"},
+    {"key": "trade", "kind": "quantity", "unit": "USD"},
+    {"key": "extensions", "kind": "count"},
+    {"key": "aircraft", "kind": "count"},
+    {"key": "growth", "kind": "quantity", "unit": "percent"},
+    {"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"},
+]
 
 
 def test_round_numbers_read_tight_but_rounding_is_allowed(normalised):
-    result = normalised({"a": [claim("a1", "oil", "3 million barrel", period="2024-05"), claim("a2", "trade", "US$1 billion", period="2024")],
-                         "b": [claim("b1", "oil", "2 million barrel", period="2024-05"), claim("b2", "trade", "US$1.04 billion", period="2024")]},
-                        topics=ROUND, entities=[])
+    result = normalised(
+        {
+            "a": [
+                claim("a1", "oil", "3 million barrel", period="2024-05"),
+                claim("a2", "trade", "US$1 billion", period="2024"),
+            ],
+            "b": [
+                claim("b1", "oil", "2 million barrel", period="2024-05"),
+                claim("b2", "trade", "US$1.04 billion", period="2024"),
+            ],
+        },
+        topics=ROUND,
+        entities=[],
+    )
     assert ids(run_rules(result, value_conflict)) == [("value-conflict", ("a1", "b1"))]
 
 
 def test_about_still_widens(normalised):
-    result = normalised({"a": [claim("a1", "trade", "about US$1 billion", period="2024")],
-                         "b": [claim("b1", "trade", "US$1.3 billion", period="2024")]}, topics=ROUND, entities=[])
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "about US$1 billion", period="2024")],
+            "b": [claim("b1", "trade", "US$1.3 billion", period="2024")],
+        },
+        topics=ROUND,
+        entities=[],
+    )
     assert run_rules(result, value_conflict) == []
 
 
 def test_small_counts_are_exact(normalised):
-    result = normalised({"a": [claim("a1", "extensions", "2", period="2024")],
-                         "b": [claim("b1", "extensions", "3", period="2024")]}, topics=ROUND, entities=[])
+    result = normalised(
+        {"a": [claim("a1", "extensions", "2", period="2024")], "b": [claim("b1", "extensions", "3", period="2024")]},
+        topics=ROUND,
+        entities=[],
+    )
     assert ids(run_rules(result, value_conflict)) == [("value-conflict", ("a1", "b1"))]
 
 
 def test_a_rounding_per_topic(normalised):
     topics = [{"key": "oil", "kind": "quantity", "unit": "barrel", "rounding": "stated"}]
-    result = normalised({"a": [claim("a1", "oil", "3 million barrel", period="2024-05")],
-                         "b": [claim("b1", "oil", "2 million barrel", period="2024-05")]}, topics=topics, entities=[])
+    result = normalised(
+        {
+            "a": [claim("a1", "oil", "3 million barrel", period="2024-05")],
+            "b": [claim("b1", "oil", "2 million barrel", period="2024-05")],
+        },
+        topics=topics,
+        entities=[],
+    )
     assert run_rules(result, value_conflict) == []  # one significant digit, as written
 
 
 def test_nested_periods_are_not_compared(normalised):
-    result = normalised({"a": [claim("h1", "trade", "US$3.1 billion", period="2024-01/2024-06")],
-                         "b": [claim("year", "trade", "US$7.9 billion", period="2024")]}, topics=ROUND, entities=[])
+    result = normalised(
+        {
+            "a": [claim("h1", "trade", "US$3.1 billion", period="2024-01/2024-06")],
+            "b": [claim("year", "trade", "US$7.9 billion", period="2024")],
+        },
+        topics=ROUND,
+        entities=[],
+    )
     assert run_rules(result, value_conflict) == []
 
 
 def test_agreements_compare_with_agreements_and_never_with_actual_figures(normalised):
-    result = normalised({"a": [claim("a1", "aircraft", "40", period="2024", modality="agreement"),
-                               claim("a2", "aircraft", "12", period="2024")],
-                         "b": [claim("b1", "aircraft", "60", period="2024", modality="agreement")]}, topics=ROUND, entities=[])
+    result = normalised(
+        {
+            "a": [
+                claim("a1", "aircraft", "40", period="2024", modality="agreement"),
+                claim("a2", "aircraft", "12", period="2024"),
+            ],
+            "b": [claim("b1", "aircraft", "60", period="2024", modality="agreement")],
+        },
+        topics=ROUND,
+        entities=[],
+    )
     assert ids(run_rules(result, value_conflict)) == [("value-conflict", ("a1", "b1"))]
 
 
 def test_forecasters_may_differ_but_one_forecaster_reported_differently_is_a_warning(normalised):
     entities = [{"key": "imf"}, {"key": "world-bank"}]
-    result = normalised({"a": [claim("a1", "growth", "2.5 %", period="2025", modality="forecast", attributed_to="imf")],
-                         "b": [claim("b1", "growth", "3.9 %", period="2025", modality="forecast", attributed_to="world-bank"),
-                               claim("b2", "growth", "3.9 %", period="2025", modality="forecast")]},
-                        topics=ROUND, entities=entities)
+    result = normalised(
+        {
+            "a": [claim("a1", "growth", "2.5 %", period="2025", modality="forecast", attributed_to="imf")],
+            "b": [
+                claim("b1", "growth", "3.9 %", period="2025", modality="forecast", attributed_to="world-bank"),
+                claim("b2", "growth", "3.9 %", period="2025", modality="forecast"),
+            ],
+        },
+        topics=ROUND,
+        entities=entities,
+    )
     assert run_rules(result, value_conflict) == []
-    result = normalised({"a": [claim("a1", "growth", "2.5 %", period="2025", modality="forecast", attributed_to="imf")],
-                         "b": [claim("b1", "growth", "3.9 %", period="2025", modality="forecast", attributed_to="imf")]},
-                        topics=ROUND, entities=entities)
+    result = normalised(
+        {
+            "a": [claim("a1", "growth", "2.5 %", period="2025", modality="forecast", attributed_to="imf")],
+            "b": [claim("b1", "growth", "3.9 %", period="2025", modality="forecast", attributed_to="imf")],
+        },
+        topics=ROUND,
+        entities=entities,
+    )
     (finding,) = run_rules(result, value_conflict)
     assert finding.severity == "warning"
 
 
 def test_running_totals_on_one_day_without_times_are_a_note(normalised):
-    result = normalised({"a": [claim("a1", "toll", "120 person", period="2024-05-02")],
-                         "b": [claim("b1", "toll", "150 person", period="2024-05-02")]}, topics=ROUND, entities=[])
+    result = normalised(
+        {
+            "a": [claim("a1", "toll", "120 person", period="2024-05-02")],
+            "b": [claim("b1", "toll", "150 person", period="2024-05-02")],
+        },
+        topics=ROUND,
+        entities=[],
+    )
     (finding,) = run_rules(result, value_conflict)
     assert finding.severity == "note"
-    result = normalised({"a": [claim("a1", "toll", "120 person", period="2024-05-02T14:00", quote="120 dead at 14:00")],
-                         "b": [claim("b1", "toll", "150 person", period="2024-05-02T14:00", quote="150 dead at 14:00")]},
-                        topics=ROUND, entities=[])
+    result = normalised(
+        {
+            "a": [claim("a1", "toll", "120 person", period="2024-05-02T14:00", quote="120 dead at 14:00")],
+            "b": [claim("b1", "toll", "150 person", period="2024-05-02T14:00", quote="150 dead at 14:00")],
+        },
+        topics=ROUND,
+        entities=[],
+    )
     (finding,) = run_rules(result, value_conflict)
     assert finding.severity == "error"
 
 
 def test_a_count_of_another_kind_never_explains_a_conflict(normalised):
-    topics = [{"key": "arrests", "kind": "count", "unit": "person"}, {"key": "injured", "kind": "count", "unit": "person"}]
-    result = normalised({"a": [claim("a1", "arrests", "140 person", period="2024-05-02"), claim("a2", "injured", "100 person", period="2024-05-02")],
-                         "b": [claim("b1", "arrests", "230 person", period="2024-05-02")]}, topics=topics, entities=[])
+    topics = [
+        {"key": "arrests", "kind": "count", "unit": "person"},
+        {"key": "injured", "kind": "count", "unit": "person"},
+    ]
+    result = normalised(
+        {
+            "a": [
+                claim("a1", "arrests", "140 person", period="2024-05-02"),
+                claim("a2", "injured", "100 person", period="2024-05-02"),
+            ],
+            "b": [claim("b1", "arrests", "230 person", period="2024-05-02")],
+        },
+        topics=topics,
+        entities=[],
+    )
     (finding,) = run_rules(result, value_conflict)
     assert finding.diagnosis.startswith("different figures")
 
 
 def test_the_closest_candidate_explains_a_conflict(normalised):
-    topics = [{"key": "trade", "kind": "quantity", "unit": "USD", "part_of": "total"}, {"key": "total", "kind": "quantity", "unit": "USD"},
-              {"key": "exports", "kind": "quantity", "unit": "USD", "part_of": "total"}]
-    result = normalised({"a": [claim("a1", "trade", "US$1 billion", period="2024")],
-                         "b": [claim("b1", "trade", "USD 12.42 billion", period="2024")],
-                         "c": [claim("c1", "exports", "USD 12.1 billion", period="2024"), claim("c2", "total", "USD 12.4 billion", period="2024")]},
-                        topics=topics, entities=[])
+    topics = [
+        {"key": "trade", "kind": "quantity", "unit": "USD", "part_of": "total"},
+        {"key": "total", "kind": "quantity", "unit": "USD"},
+        {"key": "exports", "kind": "quantity", "unit": "USD", "part_of": "total"},
+    ]
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "US$1 billion", period="2024")],
+            "b": [claim("b1", "trade", "USD 12.42 billion", period="2024")],
+            "c": [
+                claim("c1", "exports", "USD 12.1 billion", period="2024"),
+                claim("c2", "total", "USD 12.4 billion", period="2024"),
+            ],
+        },
+        topics=topics,
+        entities=[],
+    )
     (finding,) = run_rules(result, value_conflict)
     assert finding.diagnosis.startswith("different scope") and "c2" in finding.diagnosis

@@ -32,16 +32,26 @@ def test_every_rule_is_documented_and_tested():
 
 
 MIXED = {
-    "orf": [claim("orf-2024", "trade", "US$1 billion", period="2024"),
-            claim("orf-2022", "trade", "US$170 million", period="2022"),
-            claim("orf-rec", "recognition", "not-recognised", period="2025-07"),
-            claim("orf-court", "court-ruling", "2025-04-17", quote="on 17 April 2025"),
-            claim("orf-contract", "lpg-contract", "50 million m^3", period="2025", converted="~26.3 million t",
-                  quote="50 million cubic metres (about 26.3 million tonnes)"),
-            claim("orf-demand", "lpg-demand", "~700,000 t/year", period="2025", quote="around 700,000 tonnes per year")],
-    "capss": [claim("capss-2024", "trade", "USD 12.42 billion", period="2024", cites="amu"),
-              claim("capss-rec", "recognition", "recognised", period="2025-07"),
-              claim("capss-court", "court-ruling", "2025-04-21", quote="on April 21, 2025")],
+    "orf": [
+        claim("orf-2024", "trade", "US$1 billion", period="2024"),
+        claim("orf-2022", "trade", "US$170 million", period="2022"),
+        claim("orf-rec", "recognition", "not-recognised", period="2025-07"),
+        claim("orf-court", "court-ruling", "2025-04-17", quote="on 17 April 2025"),
+        claim(
+            "orf-contract",
+            "lpg-contract",
+            "50 million m^3",
+            period="2025",
+            converted="~26.3 million t",
+            quote="50 million cubic metres (about 26.3 million tonnes)",
+        ),
+        claim("orf-demand", "lpg-demand", "~700,000 t/year", period="2025", quote="around 700,000 tonnes per year"),
+    ],
+    "capss": [
+        claim("capss-2024", "trade", "USD 12.42 billion", period="2024", cites="amu"),
+        claim("capss-rec", "recognition", "recognised", period="2025-07"),
+        claim("capss-court", "court-ruling", "2025-04-21", quote="on April 21, 2025"),
+    ],
     "amu": [claim("amu-total", "total-trade", ">12 billion USD", period="2024")],
 }
 
@@ -68,9 +78,17 @@ def test_shuffling_rows_changes_no_finding(normalised, random):
     assert len(baseline) >= 4
 
 
-refs = st.builds(ClaimRef, source=st.text(max_size=5), claim_id=st.text(min_size=1, max_size=8), file=st.just("f.csv"),
-                line=st.integers(1, 99), quote=st.text(max_size=10), value=st.text(max_size=5), normalised=st.text(max_size=5),
-                key=st.text(max_size=8))
+refs = st.builds(
+    ClaimRef,
+    source=st.text(max_size=5),
+    claim_id=st.text(min_size=1, max_size=8),
+    file=st.just("f.csv"),
+    line=st.integers(1, 99),
+    quote=st.text(max_size=10),
+    value=st.text(max_size=5),
+    normalised=st.text(max_size=5),
+    key=st.text(max_size=8),
+)
 
 
 @given(refs, refs, st.text(max_size=10))
@@ -81,9 +99,11 @@ def test_swapping_two_claims_changes_no_fingerprint(first, second, topic):
 
 
 def test_swapping_the_values_of_two_claims_keeps_the_identity(normalised):
-    swapped = {**MIXED,
-               "orf": [dict(MIXED["orf"][0], value="USD 12.42 billion", quote="USD 12.42 billion")] + MIXED["orf"][1:],
-               "capss": [dict(MIXED["capss"][0], value="US$1 billion", quote="US$1 billion")] + MIXED["capss"][1:]}
+    swapped = {
+        **MIXED,
+        "orf": [dict(MIXED["orf"][0], value="USD 12.42 billion", quote="USD 12.42 billion")] + MIXED["orf"][1:],
+        "capss": [dict(MIXED["capss"][0], value="US$1 billion", quote="US$1 billion")] + MIXED["capss"][1:],
+    }
     before = {f.identity: f for f in _findings(normalised(MIXED)) if f.rule == "value-conflict"}
     after = {f.identity: f for f in _findings(normalised(swapped)) if f.rule == "value-conflict"}
     assert before.keys() == after.keys()
@@ -92,7 +112,10 @@ def test_swapping_the_values_of_two_claims_keeps_the_identity(normalised):
 
 def test_changing_a_value_changes_the_fingerprint_but_not_the_identity(normalised):
     before = {f.rule: f for f in _findings(normalised(MIXED))}
-    changed = {**MIXED, "capss": [dict(MIXED["capss"][0], value="USD 12.43 billion", quote="USD 12.43 billion")] + MIXED["capss"][1:]}
+    changed = {
+        **MIXED,
+        "capss": [dict(MIXED["capss"][0], value="USD 12.43 billion", quote="USD 12.43 billion")] + MIXED["capss"][1:],
+    }
     after = {f.rule: f for f in _findings(normalised(changed))}
     assert before["value-conflict"].identity == after["value-conflict"].identity
     assert before["value-conflict"].fingerprint != after["value-conflict"].fingerprint
@@ -100,4 +123,6 @@ def test_changing_a_value_changes_the_fingerprint_but_not_the_identity(normalise
 
 def test_moving_rows_keeps_fingerprints(normalised):
     moved = {**MIXED, "orf": [dict(row, note="moved " * 3) for row in reversed(MIXED["orf"])]}
-    assert [f.fingerprint for f in _findings(normalised(MIXED))] == [f.fingerprint for f in _findings(normalised(moved))]
+    assert [f.fingerprint for f in _findings(normalised(MIXED))] == [
+        f.fingerprint for f in _findings(normalised(moved))
+    ]

@@ -28,8 +28,12 @@ def _claims(case) -> set[str]:
 def _matches(case, finding) -> bool:
     ids = {claim["claim_id"] for claim in finding["claims"]}
     severities = ("note",) if case["expect"] == "note" else ("error", "warning")
-    return (finding["rule"] == case["rule"] and finding["severity"] in severities and _claims(case) <= ids
-            and case["diagnosis"] in finding["diagnosis"])
+    return (
+        finding["rule"] == case["rule"]
+        and finding["severity"] in severities
+        and _claims(case) <= ids
+        and case["diagnosis"] in finding["diagnosis"]
+    )
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["expect"] in ("finding", "note")], ids=lambda c: c["case"])
@@ -41,22 +45,41 @@ def test_every_real_conflict_is_found_with_its_diagnosis(findings, case):
 def test_every_look_alike_is_quiet(findings, case):
     claims = _claims(case)
     needed = min(2, len(claims))
-    loud = [f for f in findings if f["severity"] in ("error", "warning")
-            and len(claims & {claim["claim_id"] for claim in f["claims"]}) >= needed]
+    loud = [
+        f
+        for f in findings
+        if f["severity"] in ("error", "warning")
+        and len(claims & {claim["claim_id"] for claim in f["claims"]}) >= needed
+    ]
     assert loud == []
 
 
 def test_nothing_outside_the_answer_key_is_flagged(findings):
     expected = [case for case in CASES if case["expect"] in ("finding", "note")]
-    unexpected = [(f["rule"], [c["claim_id"] for c in f["claims"]]) for f in findings
-                  if not any(_matches(case, f) for case in expected)]
+    unexpected = [
+        (f["rule"], [c["claim_id"] for c in f["claims"]])
+        for f in findings
+        if not any(_matches(case, f) for case in expected)
+    ]
     assert unexpected == []
 
 
 def test_the_key_covers_every_class_both_ways():
     classes = {case["class"] for case in CASES}
-    assert classes >= {"nested-periods", "cumulative", "round-numbers", "small-counts", "sums", "relabelled", "modality",
-                       "diagnosis-scope", "diagnosis-date", "weekday", "written-numbers", "calendar"}
+    assert classes >= {
+        "nested-periods",
+        "cumulative",
+        "round-numbers",
+        "small-counts",
+        "sums",
+        "relabelled",
+        "modality",
+        "diagnosis-scope",
+        "diagnosis-date",
+        "weekday",
+        "written-numbers",
+        "calendar",
+    }
     for name in classes - {"diagnosis-date"}:
         expects = {case["expect"] for case in CASES if case["class"] == name}
         assert "quiet" in expects and expects & {"finding", "note"}, name

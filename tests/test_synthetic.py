@@ -17,10 +17,21 @@ def test_every_injected_conflict_is_found_and_nothing_else(tmp_path, claims, see
     assert len(normalised.claims) == pytest.approx(claims, rel=0.01)
     found = {(finding.rule, finding.claim_ids) for finding in engine.run(normalised, Config()).findings}
     assert found == expected.findings
-    assert set(expected.injected) == {"value conflict", "date conflict", "status conflict", "stated conversion",
-                                      "unit and dimension", "part exceeds whole", "derived figure", "citation",
-                                      "fuzzy topic name", "sub-period over its whole", "sum of parts", "relabelled figure",
-                                      "weekday"}
+    assert set(expected.injected) == {
+        "value conflict",
+        "date conflict",
+        "status conflict",
+        "stated conversion",
+        "unit and dimension",
+        "part exceeds whole",
+        "derived figure",
+        "citation",
+        "fuzzy topic name",
+        "sub-period over its whole",
+        "sum of parts",
+        "relabelled figure",
+        "weekday",
+    }
 
 
 def test_generation_is_deterministic(tmp_path):

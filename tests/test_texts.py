@@ -15,11 +15,11 @@ def test_folded_text_matches_the_folding_of_quotes(text):
 @given(TEXT, st.integers(0, 59), st.integers(1, 20))
 def test_found_spans_map_back_to_the_original(text, start, length):
     source = SourceText(text)
-    needle = fold(text[start:start + length])
+    needle = fold(text[start : start + length])
     span = source.find(needle)
     if needle:
         assert span is not None
-        assert fold(text[span[0]:span[1]]) == needle
+        assert fold(text[span[0] : span[1]]) == needle
 
 
 def test_quote_in_order_search_falls_back_to_the_whole_text():
@@ -46,4 +46,8 @@ def test_numbers_in_reads_composites_scales_scripts_and_decimal_commas():
 def test_stated_weekdays_are_found_next_to_their_dates():
     from checker.texts import stated_weekdays
 
-    assert stated_weekdays("on Friday, 3 May 2024, and Monday May 6th; 7 May (Tuesday)") == [(3, 5, 4), (6, 5, 0), (7, 5, 1)]
+    assert stated_weekdays("on Friday, 3 May 2024, and Monday May 6th; 7 May (Tuesday)") == [
+        (3, 5, 4),
+        (6, 5, 0),
+        (7, 5, 1),
+    ]

@@ -22,4 +22,8 @@ EXPORTS: dict[str, Callable[[Inputs], str]] = {
     "datapackage": datapackage.export,
 }
 # The file each export is written to in the corpus folder when -o is not given.
-DEFAULT_FILES = {"claimreview": "claimreview.jsonld", "annotations": "annotations.jsonld", "datapackage": "datapackage.json"}
+DEFAULT_FILES = {
+    "claimreview": "claimreview.jsonld",
+    "annotations": "annotations.jsonld",
+    "datapackage": "datapackage.json",
+}

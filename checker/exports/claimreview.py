@@ -95,8 +95,11 @@ def explanation(claim_id: str, rating: int, findings) -> str:
         else:
             others = ", ".join(other for other in finding.claim_ids if other != claim_id)
             parts.append(f"{finding.rule} ({finding.fingerprint}): contradicted by {others}: {finding.message}.")
-    parts.append("An editor confirmed the error." if rating == FALSE else
-                 "An editor confirmed that one of the sources is wrong; the review says which.")
+    parts.append(
+        "An editor confirmed the error."
+        if rating == FALSE
+        else "An editor confirmed that one of the sources is wrong; the review says which."
+    )
     return " ".join(parts)
 
 

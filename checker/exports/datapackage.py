@@ -33,8 +33,14 @@ from checker.reviews import DECISIONS
 from checker.schema import CLAIMS, ENTITIES, IGNORES, REVIEWS, SOURCES, TOPICS, TableSchema
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-LISTS = {("sources", "author"), ("topics", "aliases"), ("topics", "states"), ("topics", "sum_of"),
-         ("entities", "aliases"), ("reviews", "claims")}
+LISTS = {
+    ("sources", "author"),
+    ("topics", "aliases"),
+    ("topics", "states"),
+    ("topics", "sum_of"),
+    ("entities", "aliases"),
+    ("reviews", "claims"),
+}
 KEYS = {"sources": "id", "topics": "key", "entities": "key", "claims": "id", "reviews": "fingerprint"}
 # (table, column) → (table, key column) it may reference; declared only where it holds.
 REFERENCES = {
@@ -81,8 +87,10 @@ class Table:
 def export(inputs: Inputs) -> str:
     inputs.load()  # a package describes a valid corpus: invalid data stops here (exit 2)
     root = Path(inputs.root)
-    tables = [Table(root, f"claims/{file}", schema, schema.name) for schema, file in (
-        (SOURCES, "sources.csv"), (TOPICS, "topics.csv"), (ENTITIES, "entities.csv"))]
+    tables = [
+        Table(root, f"claims/{file}", schema, schema.name)
+        for schema, file in ((SOURCES, "sources.csv"), (TOPICS, "topics.csv"), (ENTITIES, "entities.csv"))
+    ]
     names = {table.name for table in tables}
     for path in sorted((root / "claims" / "tagged").glob("*.csv")):
         name = unique_name("claims-" + _NAME.sub("-", path.stem.lower()), names)
@@ -94,16 +102,18 @@ def export(inputs: Inputs) -> str:
     for table in tables:
         by_schema.setdefault(table.schema.name, []).append(table)
     resources = [resource(table, by_schema, inputs) for table in tables]
-    return dump({
-        "$schema": PROFILE,
-        "name": "claimcheck-corpus",
-        "title": "A claimcheck corpus: sources, topics, entities, tagged claims and reviews",
-        "description": "Tables of hand-tagged factual claims (claims/tagged/SOURCE-ID.csv, one claim per row) "
-                       "with the sources they come from, the canonical topics and entities they name, the editors' "
-                       "decisions on findings and the mentions the coverage report leaves out. The source texts are "
-                       "under seeds/. Written by claimcheck export datapackage.",
-        "resources": resources,
-    })
+    return dump(
+        {
+            "$schema": PROFILE,
+            "name": "claimcheck-corpus",
+            "title": "A claimcheck corpus: sources, topics, entities, tagged claims and reviews",
+            "description": "Tables of hand-tagged factual claims (claims/tagged/SOURCE-ID.csv, one claim per row) "
+            "with the sources they come from, the canonical topics and entities they name, the editors' "
+            "decisions on findings and the mentions the coverage report leaves out. The source texts are "
+            "under seeds/. Written by claimcheck export datapackage.",
+            "resources": resources,
+        }
+    )
 
 
 def unique_name(name: str, taken: set[str]) -> str:
@@ -117,8 +127,10 @@ def unique_name(name: str, taken: set[str]) -> str:
 def resource(table: Table, by_schema: dict[str, list[Table]], inputs: Inputs) -> dict:
     path = inputs.relative(table.path)
     if path.startswith("../") or Path(path).is_absolute():
-        raise UsageError(f"a data package must be written in the corpus folder or a folder above it: "
-                         f"its paths may not leave the package's folder (here {path})")
+        raise UsageError(
+            f"a data package must be written in the corpus folder or a folder above it: "
+            f"its paths may not leave the package's folder (here {path})"
+        )
     kind = table.schema.name
     columns = {column.name: column for column in table.schema.columns}
     fields = []
@@ -146,8 +158,15 @@ def resource(table: Table, by_schema: dict[str, list[Table]], inputs: Inputs) ->
     foreign = foreign_keys(table, by_schema)
     if foreign:
         schema["foreignKeys"] = foreign
-    return {"name": table.name, "path": path, "type": "table", "format": "csv", "mediatype": "text/csv",
-            "encoding": table.encoding, "schema": schema}
+    return {
+        "name": table.name,
+        "path": path,
+        "type": "table",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": table.encoding,
+        "schema": schema,
+    }
 
 
 def field_type(kind: str, column: str, table: Table) -> dict:
@@ -171,7 +190,13 @@ def foreign_keys(table: Table, by_schema: dict[str, list[Table]]) -> list[dict]:
         values = table.values(column)
         if not values <= target.values(target_column):
             continue
-        keys.append({"fields": [table.header[table.labels.index(column)]],
-                     "reference": {"resource": "" if target is table else target.name,
-                                   "fields": [target.header[target.labels.index(target_column)]]}})
+        keys.append(
+            {
+                "fields": [table.header[table.labels.index(column)]],
+                "reference": {
+                    "resource": "" if target is table else target.name,
+                    "fields": [target.header[target.labels.index(target_column)]],
+                },
+            }
+        )
     return keys

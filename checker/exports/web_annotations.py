@@ -27,13 +27,28 @@ CONTEXT_LENGTH = 32  # characters of prefix and suffix to start with (what annot
 
 def export(inputs: Inputs) -> str:
     if inputs.base and not urlsplit(inputs.base).scheme:
-        raise UsageError(f"--base '{inputs.base}' is not an absolute IRI: give the address the export will be "
-                         "published at, e.g. https://example.org/corpus/annotations.jsonld")
+        raise UsageError(
+            f"--base '{inputs.base}' is not an absolute IRI: give the address the export will be "
+            "published at, e.g. https://example.org/corpus/annotations.jsonld"
+        )
     normalised = inputs.load()
     languages = dict(zip(normalised.sources["id"], normalised.sources["language"]))
     claims = normalised.claims
-    columns = {name: claims[name].to_numpy() for name in (
-        "id", "source", "topic", "value", "period", "scope", "modality", "text_source", "quote_start", "quote_end")}
+    columns = {
+        name: claims[name].to_numpy()
+        for name in (
+            "id",
+            "source",
+            "topic",
+            "value",
+            "period",
+            "scope",
+            "modality",
+            "text_source",
+            "quote_start",
+            "quote_end",
+        )
+    }
     items = []
     for position in range(len(claims)):
         row = {name: values[position] for name, values in columns.items()}
@@ -48,22 +63,24 @@ def export(inputs: Inputs) -> str:
             "format": "text/plain",
             "language": languages.get(row["text_source"]) or "en",  # the sources table: empty is English
         }
-        items.append({
-            "id": resolve(inputs.base, f"#{row['id']}"),
-            "type": "Annotation",
-            "motivation": "describing",
-            "body": [
-                {"type": "TextualBody", "purpose": "tagging", "value": row["topic"], "format": "text/plain"},
-                {"type": "TextualBody", "purpose": "describing", "value": description(row), "format": "text/plain"},
-            ],
-            "target": {
-                "source": source,
-                "selector": [
-                    quote_selector(text.text[start:end], prefix, suffix),
-                    {"type": "TextPositionSelector", "start": start, "end": end},
+        items.append(
+            {
+                "id": resolve(inputs.base, f"#{row['id']}"),
+                "type": "Annotation",
+                "motivation": "describing",
+                "body": [
+                    {"type": "TextualBody", "purpose": "tagging", "value": row["topic"], "format": "text/plain"},
+                    {"type": "TextualBody", "purpose": "describing", "value": description(row), "format": "text/plain"},
                 ],
-            },
-        })
+                "target": {
+                    "source": source,
+                    "selector": [
+                        quote_selector(text.text[start:end], prefix, suffix),
+                        {"type": "TextPositionSelector", "start": start, "end": end},
+                    ],
+                },
+            }
+        )
     page = {"id": resolve(inputs.base, "#page-1"), "type": "AnnotationPage", "startIndex": 0, "items": items}
     collection = {
         "@context": CONTEXT,
@@ -101,7 +118,7 @@ def unique_context(text: str, start: int, end: int, length: int = CONTEXT_LENGTH
     """Prefix and suffix of at most ``length`` characters, doubled until prefix + exact +
     suffix occurs exactly once in the text (at the text's ends they simply run out)."""
     while True:
-        prefix, suffix = text[max(0, start - length):start], text[end:end + length]
+        prefix, suffix = text[max(0, start - length) : start], text[end : end + length]
         if occurrences(text, prefix + text[start:end] + suffix) == 1 or (len(prefix) < length and len(suffix) < length):
             return prefix, suffix
         length *= 2

@@ -27,8 +27,10 @@ def escape_property(text: str) -> str:
 
 
 def _command(level: str, file: str, line: int, title: str, message: str) -> str:
-    return (f"::{level} file={escape_property(file)},line={max(1, int(line))},title={escape_property(title)}"
-            f"::{escape_data(message)}")
+    return (
+        f"::{level} file={escape_property(file)},line={max(1, int(line))},title={escape_property(title)}"
+        f"::{escape_data(message)}"
+    )
 
 
 def render_github(record: Report) -> str:
@@ -36,12 +38,23 @@ def render_github(record: Report) -> str:
     lines = []
     for error in record.get("errors", []):
         column = "" if error["column"] == "-" else f"{error['column']}: "
-        lines.append(_command("error", prefix + error["file"], error["line"], "claimcheck data-error", column + error["message"]))
+        lines.append(
+            _command("error", prefix + error["file"], error["line"], "claimcheck data-error", column + error["message"])
+        )
     for finding in record["findings"]:
         if finding.get("review") or finding["status"] not in ("new", "changed"):
             continue
-        subject = next((claim for claim in finding["claims"] if claim["claim_id"] == finding["subject"]), finding["claims"][0])
+        subject = next(
+            (claim for claim in finding["claims"] if claim["claim_id"] == finding["subject"]), finding["claims"][0]
+        )
         message = finding["message"] + (f" Diagnosis: {finding['diagnosis']}." if finding["diagnosis"] else "")
-        lines.append(_command(LEVEL[finding["severity"]], prefix + subject["file"], subject["line"],
-                              f"claimcheck {finding['rule']} ({finding['topic']})", message))
+        lines.append(
+            _command(
+                LEVEL[finding["severity"]],
+                prefix + subject["file"],
+                subject["line"],
+                f"claimcheck {finding['rule']} ({finding['topic']})",
+                message,
+            )
+        )
     return "".join(line + "\n" for line in lines)

@@ -190,11 +190,11 @@ def _highlight(claim: dict[str, Any]) -> str:
     trimmed = False
     if len(before) > CONTEXT_CHARS:
         cut = before[-CONTEXT_CHARS:]
-        before = "… " + (cut[cut.find(" ") + 1:] if " " in cut else cut)
+        before = "… " + (cut[cut.find(" ") + 1 :] if " " in cut else cut)
         trimmed = True
     if len(after) > CONTEXT_CHARS:
         cut = after[:CONTEXT_CHARS]
-        after = (cut[:cut.rfind(" ")] if " " in cut else cut) + " …"
+        after = (cut[: cut.rfind(" ")] if " " in cut else cut) + " …"
         trimmed = True
     excerpt = f"{_e(before)}<mark>{_e(context[start:end])}</mark>{_e(after)}"
     if not trimmed:
@@ -211,8 +211,8 @@ def _claim_card(claim: dict[str, Any], full: dict[str, Any] | None, sources: dic
     return (
         f'<div class="claim{" subject" if subject else ""}" data-claim="{_e(claim["claim_id"])}">'
         f'<div class="where"><strong>{_e(claim["source"])}</strong> <span class="muted">— {_url(source.get("url"), title)}{published}</span><br>'
-        f'<code>{_e(claim["file"])}:{_e(claim["line"])}</code> · <code>{_e(claim["claim_id"])}</code>'
-        f'{" · " + _e(claim["period"]) if claim.get("period") else ""}</div>'
+        f"<code>{_e(claim['file'])}:{_e(claim['line'])}</code> · <code>{_e(claim['claim_id'])}</code>"
+        f"{' · ' + _e(claim['period']) if claim.get('period') else ''}</div>"
         f'<div class="value">{_e(claim["value"])} <span class="muted">→ {_e(claim["normalised"])}</span></div>'
         f'<div class="context">{context}</div></div>'
     )
@@ -221,17 +221,21 @@ def _claim_card(claim: dict[str, Any], full: dict[str, Any] | None, sources: dic
 def review_command(finding: dict[str, Any], prefix: str) -> str:
     """The command an editor runs to record a decision on a finding."""
     root = f" --root {prefix.rstrip('/')}" if prefix else ""
-    return (f'claimcheck review {finding["fingerprint"]}{root} --decision confirmed-error '
-            f'--note "why, for the next reader"')
+    return (
+        f'claimcheck review {finding["fingerprint"]}{root} --decision confirmed-error --note "why, for the next reader"'
+    )
 
 
-def _finding_card(finding: dict[str, Any], rules: dict[str, dict], claims: dict[str, dict], sources: dict[str, Any],
-                  prefix: str) -> str:
+def _finding_card(
+    finding: dict[str, Any], rules: dict[str, dict], claims: dict[str, dict], sources: dict[str, Any], prefix: str
+) -> str:
     rule = rules.get(finding["rule"], {})
     review = finding.get("review")
     state = "reviewed" if review else ("resolved" if finding["status"] == "resolved" else "needs review")
-    badges = [f'<span class="badge {finding["severity"]}">{finding["severity"]}</span>',
-              f'<span class="badge status">{_e(finding["status"])}</span>']
+    badges = [
+        f'<span class="badge {finding["severity"]}">{finding["severity"]}</span>',
+        f'<span class="badge status">{_e(finding["status"])}</span>',
+    ]
     if finding.get("failing"):
         badges.append('<span class="badge failing">failing</span>')
     revised = finding.get("source_revised") or []
@@ -242,26 +246,34 @@ def _finding_card(finding: dict[str, Any], rules: dict[str, dict], claims: dict[
     elif state == "needs review":
         badges.append('<span class="badge needs">needs review</span>')
     if review:
-        decision = (f'<div class="review"><strong>Review:</strong> {_e(review["decision"])} by {_e(review.get("reviewer") or "unknown")} '
-                    f'({_e(review.get("date") or "undated")}{", expires " + _e(review["expires"]) if review.get("expires") else ""}): '
-                    f'{_e(review.get("note") or "")}</div>')
+        decision = (
+            f'<div class="review"><strong>Review:</strong> {_e(review["decision"])} by {_e(review.get("reviewer") or "unknown")} '
+            f"({_e(review.get('date') or 'undated')}{', expires ' + _e(review['expires']) if review.get('expires') else ''}): "
+            f"{_e(review.get('note') or '')}</div>"
+        )
     elif state == "needs review":
         command = review_command(finding, prefix)
-        decision = (f'<div class="decide">Record a decision (confirmed-error, accepted-difference or false-positive): '
-                    f'<pre>{_e(command)}</pre><button type="button" class="copy" data-copy="{_e(command)}">Copy</button></div>')
+        decision = (
+            f'<div class="decide">Record a decision (confirmed-error, accepted-difference or false-positive): '
+            f'<pre>{_e(command)}</pre><button type="button" class="copy" data-copy="{_e(command)}">Copy</button></div>'
+        )
     else:
         decision = ""
     sources_attr = " ".join(sorted({claim["source"] for claim in finding["claims"]}))
     subject = finding.get("subject")
-    cards = "".join(_claim_card(claim, claims.get(claim["claim_id"]), sources, claim["claim_id"] == subject and len(finding["claims"]) > 1)
-                    for claim in finding["claims"])
-    diagnosis = f'<div><strong>Diagnosis:</strong> {_e(finding["diagnosis"])}</div>' if finding["diagnosis"] else ""
+    cards = "".join(
+        _claim_card(
+            claim, claims.get(claim["claim_id"]), sources, claim["claim_id"] == subject and len(finding["claims"]) > 1
+        )
+        for claim in finding["claims"]
+    )
+    diagnosis = f"<div><strong>Diagnosis:</strong> {_e(finding['diagnosis'])}</div>" if finding["diagnosis"] else ""
     return (
         f'<section class="finding {finding["severity"]}" id="f-{_e(finding["fingerprint"])}" data-severity="{finding["severity"]}" '
         f'data-rule="{_e(finding["rule"])}" data-status="{_e(finding["status"])}" data-sources="{_e(sources_attr)}" '
         f'data-review="{_e(state)}" data-failing="{"yes" if finding.get("failing") else "no"}">'
         f'<h3>{" ".join(badges)} <code>{_e(finding["rule"])}</code> · <a href="#t-{_e(finding["topic"])}">{_e(finding["topic"])}</a></h3>'
-        f'<p>{_e(finding["message"])}</p>{diagnosis}'
+        f"<p>{_e(finding['message'])}</p>{diagnosis}"
         f'<div class="explain">{_e(rule.get("description", ""))} {_e(rule.get("explanation", ""))}</div>'
         f'{decision}<div class="claims">{cards}</div>{_revised(revised)}'
         f'<div class="muted" style="font-size:12px;margin-top:6px">fingerprint <code>{_e(finding["fingerprint"])}</code></div></section>'
@@ -272,10 +284,15 @@ def _revised(revised: list[dict[str, str]]) -> str:
     """Each revised claim's passage in the baseline's text and now, side by side."""
     if not revised:
         return ""
-    rows = "".join(f'<div class="where"><code>{_e(item["claim_id"])}</code> · {_e(item["text_file"])} · {_e(item["change"])}</div>'
-                   f'<div class="claims"><div class="claim"><div class="muted">before</div>“{_e(item["before"])}”</div>'
-                   f'<div class="claim"><div class="muted">now</div>“{_e(item["now"])}”</div></div>' for item in revised)
-    return f'<div class="revised" style="margin-top:10px"><strong>Source revised since the baseline:</strong>{rows}</div>'
+    rows = "".join(
+        f'<div class="where"><code>{_e(item["claim_id"])}</code> · {_e(item["text_file"])} · {_e(item["change"])}</div>'
+        f'<div class="claims"><div class="claim"><div class="muted">before</div>“{_e(item["before"])}”</div>'
+        f'<div class="claim"><div class="muted">now</div>“{_e(item["now"])}”</div></div>'
+        for item in revised
+    )
+    return (
+        f'<div class="revised" style="margin-top:10px"><strong>Source revised since the baseline:</strong>{rows}</div>'
+    )
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -300,7 +317,7 @@ def log_ticks(low: float, high: float) -> list[float]:
     ticks = []
     for power in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1):
         for factor in (1, 2, 5):
-            value = factor * 10.0 ** power
+            value = factor * 10.0**power
             if low <= value <= high:
                 ticks.append(value)
     return ticks
@@ -310,8 +327,11 @@ def _year_ticks(t_min: float, t_max: float) -> list[tuple[float, str]]:
     first, last = dt.date.fromordinal(int(t_min)).year, dt.date.fromordinal(max(int(t_max) - 1, int(t_min))).year
     years = list(range(first, last + 2))
     step = max(1, math.ceil(len(years) / 10))
-    return [(float(dt.date(year, 1, 1).toordinal()), str(year)) for year in years[::step]
-            if t_min <= dt.date(year, 1, 1).toordinal() <= t_max]
+    return [
+        (float(dt.date(year, 1, 1).toordinal()), str(year))
+        for year in years[::step]
+        if t_min <= dt.date(year, 1, 1).toordinal() <= t_max
+    ]
 
 
 WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 760, 260, 90, 170, 16, 40
@@ -320,6 +340,7 @@ WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM = 760, 260, 90, 170, 16, 40
 def _time_axis(t_min: float, t_max: float):
     def x(day: float) -> float:
         return LEFT + (min(max(day, t_min), t_max) - t_min) / (t_max - t_min) * (WIDTH - LEFT - RIGHT)
+
     return x
 
 
@@ -327,16 +348,20 @@ def _legend(sources: list[str], colours: dict[str, str]) -> list[str]:
     parts = []
     for position, source in enumerate(sources):
         ly = TOP + 8 + position * 16
-        parts.append(f'<circle cx="{WIDTH - RIGHT + 14}" cy="{ly}" r="4" fill="{colours.get(source, "#333")}"/>'
-                     f'<text x="{WIDTH - RIGHT + 22}" y="{ly + 4}">{_e(source)}</text>')
+        parts.append(
+            f'<circle cx="{WIDTH - RIGHT + 14}" cy="{ly}" r="4" fill="{colours.get(source, "#333")}"/>'
+            f'<text x="{WIDTH - RIGHT + 22}" y="{ly + 4}">{_e(source)}</text>'
+        )
     return parts
 
 
 def _frame(topic: str, kind: str, height: int = HEIGHT) -> list[str]:
-    return [f'<svg class="chart" role="img" aria-label="{_e(topic)} by source over time" viewBox="0 0 {WIDTH} {height}" '
-            f'width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg" data-topic="{_e(topic)}" data-kind="{kind}">',
-            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">'
-            '<path d="M 0 0 L 10 5 L 0 10 z" fill="#3c4043"/></marker></defs>']
+    return [
+        f'<svg class="chart" role="img" aria-label="{_e(topic)} by source over time" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg" data-topic="{_e(topic)}" data-kind="{kind}">',
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">'
+        '<path d="M 0 0 L 10 5 L 0 10 z" fill="#3c4043"/></marker></defs>',
+    ]
 
 
 def _chart(topic: str, unit: str, claims: list[dict[str, Any]], colours: dict[str, str], flagged: set[str]) -> str:
@@ -344,7 +369,11 @@ def _chart(topic: str, unit: str, claims: list[dict[str, Any]], colours: dict[st
     interval as a vertical line, and a dot at the value; a lower bound is an arrow pointing
     up from its value, an upper bound an arrow pointing down. A log scale when the values
     span 30× or more. The claims of findings are ringed. No chart for a single point."""
-    points = [c for c in claims if c["chart"]["value"] is not None and c["chart"]["t0"] is not None and c["chart"]["t1"] is not None]
+    points = [
+        c
+        for c in claims
+        if c["chart"]["value"] is not None and c["chart"]["t0"] is not None and c["chart"]["t1"] is not None
+    ]
     if len(points) < 2:
         return ""
     t_min = min(c["chart"]["t0"] for c in points)
@@ -365,15 +394,19 @@ def _chart(topic: str, unit: str, claims: list[dict[str, Any]], colours: dict[st
     x = _time_axis(t_min, t_max)
 
     def y(value: float) -> float:
-        scaled = math.log10(max(value, 10 ** low_axis)) if use_log else value
+        scaled = math.log10(max(value, 10**low_axis)) if use_log else value
         return HEIGHT - BOTTOM - (scaled - low_axis) / (high_axis - low_axis) * (HEIGHT - TOP - BOTTOM)
 
     parts = _frame(topic, "values")
-    parts.append(f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}" stroke="#9aa0a6"/>')
+    parts.append(
+        f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}" stroke="#9aa0a6"/>'
+    )
     parts.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{HEIGHT - BOTTOM}" stroke="#9aa0a6"/>')
     for tick in ticks:
         ty = y(tick)
-        parts.append(f'<text class="tick" x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end">{_e(number(tick, 3))}</text>')
+        parts.append(
+            f'<text class="tick" x="{LEFT - 6}" y="{ty + 4:.1f}" text-anchor="end">{_e(number(tick, 3))}</text>'
+        )
         parts.append(f'<line x1="{LEFT}" y1="{ty:.1f}" x2="{WIDTH - RIGHT}" y2="{ty:.1f}" stroke="#eee"/>')
     for day, year in _year_ticks(t_min, t_max):
         parts.append(f'<text x="{x(day):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">{year}</text>')
@@ -384,18 +417,29 @@ def _chart(topic: str, unit: str, claims: list[dict[str, Any]], colours: dict[st
         dash = ' stroke-dasharray="4 3"' if claim.get("modality") not in ("actual", "estimate") else ""
         x0, x1 = x(chart["t0"]), x(chart["t1"])
         xm, yv = (x0 + x1) / 2, y(chart["value"])
-        marks = [f'<line x1="{x0:.1f}" y1="{yv:.1f}" x2="{max(x1, x0 + 2):.1f}" y2="{yv:.1f}" stroke="{colour}" stroke-width="4" stroke-opacity="0.6"{dash}/>']
+        marks = [
+            f'<line x1="{x0:.1f}" y1="{yv:.1f}" x2="{max(x1, x0 + 2):.1f}" y2="{yv:.1f}" stroke="{colour}" stroke-width="4" stroke-opacity="0.6"{dash}/>'
+        ]
         if chart["bound"] == "lower":  # at least the value: an arrow up, no end
-            marks.append(f'<line class="bound lower" x1="{xm:.1f}" y1="{yv:.1f}" x2="{xm:.1f}" y2="{TOP + 2}" stroke="{colour}" stroke-width="1.5" marker-end="url(#arrow)"/>')
+            marks.append(
+                f'<line class="bound lower" x1="{xm:.1f}" y1="{yv:.1f}" x2="{xm:.1f}" y2="{TOP + 2}" stroke="{colour}" stroke-width="1.5" marker-end="url(#arrow)"/>'
+            )
         elif chart["bound"] == "upper":  # at most the value: an arrow down, no end
-            marks.append(f'<line class="bound upper" x1="{xm:.1f}" y1="{yv:.1f}" x2="{xm:.1f}" y2="{HEIGHT - BOTTOM - 2}" stroke="{colour}" stroke-width="1.5" marker-end="url(#arrow)"/>')
+            marks.append(
+                f'<line class="bound upper" x1="{xm:.1f}" y1="{yv:.1f}" x2="{xm:.1f}" y2="{HEIGHT - BOTTOM - 2}" stroke="{colour}" stroke-width="1.5" marker-end="url(#arrow)"/>'
+            )
         elif chart["low"] is not None and chart["high"] is not None:
-            marks.append(f'<line class="interval" x1="{xm:.1f}" y1="{y(chart["low"]):.1f}" x2="{xm:.1f}" y2="{y(chart["high"]):.1f}" stroke="{colour}" stroke-width="1.5"{dash}/>')
+            marks.append(
+                f'<line class="interval" x1="{xm:.1f}" y1="{y(chart["low"]):.1f}" x2="{xm:.1f}" y2="{y(chart["high"]):.1f}" stroke="{colour}" stroke-width="1.5"{dash}/>'
+            )
         marks.append(f'<circle cx="{xm:.1f}" cy="{yv:.1f}" r="4" fill="{colour}"/>')
         ring = " flagged" if claim["claim_id"] in flagged else ""
-        parts.append(f'<g class="point{ring}" data-claim="{_e(claim["claim_id"])}" data-source="{_e(claim["source"])}">'
-                     f'<title>{_e(claim["claim_id"])} ({_e(claim["source"])}): {_e(claim["value"])} → {_e(claim["normalised"])}, {_e(claim["period"])}</title>'
-                     + "".join(marks) + "</g>")
+        parts.append(
+            f'<g class="point{ring}" data-claim="{_e(claim["claim_id"])}" data-source="{_e(claim["source"])}">'
+            f"<title>{_e(claim['claim_id'])} ({_e(claim['source'])}): {_e(claim['value'])} → {_e(claim['normalised'])}, {_e(claim['period'])}</title>"
+            + "".join(marks)
+            + "</g>"
+        )
     parts += _legend(sorted({c["source"] for c in points}), colours)
     parts.append("</svg>")
     return "".join(parts)
@@ -418,35 +462,49 @@ def _timeline(topic: str, kind: str, claims: list[dict[str, Any]], colours: dict
     x = _time_axis(t_min, t_max)
     parts = _frame(topic, kind, height)
     for day, year in _year_ticks(t_min, t_max):
-        parts.append(f'<line x1="{x(day):.1f}" y1="{TOP}" x2="{x(day):.1f}" y2="{height - BOTTOM}" stroke="#eee"/>'
-                     f'<text x="{x(day):.1f}" y="{height - BOTTOM + 16}" text-anchor="middle">{year}</text>')
-    for position, claim in enumerate(sorted(rows, key=lambda c: (c["span"]["t0"] if c["span"]["t0"] is not None else -math.inf, c["claim_id"]))):
+        parts.append(
+            f'<line x1="{x(day):.1f}" y1="{TOP}" x2="{x(day):.1f}" y2="{height - BOTTOM}" stroke="#eee"/>'
+            f'<text x="{x(day):.1f}" y="{height - BOTTOM + 16}" text-anchor="middle">{year}</text>'
+        )
+    for position, claim in enumerate(
+        sorted(rows, key=lambda c: (c["span"]["t0"] if c["span"]["t0"] is not None else -math.inf, c["claim_id"]))
+    ):
         span = claim["span"]
         yy = TOP + 9 + position * 18
         x0 = x(span["t0"]) if span["t0"] is not None else LEFT
         x1 = x(span["t1"]) if span["t1"] is not None else WIDTH - RIGHT
         colour = state_colour.get(span["state"], colours.get(claim["source"], "#333"))
-        arrows = (' marker-start="url(#arrow)"' if span["t0"] is None else "") + (' marker-end="url(#arrow)"' if span["t1"] is None else "")
+        arrows = (' marker-start="url(#arrow)"' if span["t0"] is None else "") + (
+            ' marker-end="url(#arrow)"' if span["t1"] is None else ""
+        )
         ring = " flagged" if claim["claim_id"] in flagged else ""
-        parts.append(f'<g class="point{ring}" data-claim="{_e(claim["claim_id"])}" data-source="{_e(claim["source"])}">'
-                     f'<title>{_e(claim["claim_id"])} ({_e(claim["source"])}): {_e(claim["value"])}, {_e(claim["period"])}</title>'
-                     f'<line x1="{x0:.1f}" y1="{yy}" x2="{x1:.1f}" y2="{yy}" stroke="{colour}" stroke-width="3"{arrows}/>'
-                     f'<rect x="{x0:.1f}" y="{yy - 5}" width="{max(x1 - x0, 3):.1f}" height="10" fill="{colour}" fill-opacity="0.35"/>'
-                     f'<text x="{WIDTH - RIGHT + 8}" y="{yy + 4}">{_e(claim["claim_id"])}</text></g>')
+        parts.append(
+            f'<g class="point{ring}" data-claim="{_e(claim["claim_id"])}" data-source="{_e(claim["source"])}">'
+            f"<title>{_e(claim['claim_id'])} ({_e(claim['source'])}): {_e(claim['value'])}, {_e(claim['period'])}</title>"
+            f'<line x1="{x0:.1f}" y1="{yy}" x2="{x1:.1f}" y2="{yy}" stroke="{colour}" stroke-width="3"{arrows}/>'
+            f'<rect x="{x0:.1f}" y="{yy - 5}" width="{max(x1 - x0, 3):.1f}" height="10" fill="{colour}" fill-opacity="0.35"/>'
+            f'<text x="{WIDTH - RIGHT + 8}" y="{yy + 4}">{_e(claim["claim_id"])}</text></g>'
+        )
     if states:
         for position, state in enumerate(states):
-            parts.append(f'<text x="{LEFT + position * 140}" y="{height - 6}" fill="{state_colour[state]}">■ {_e(state)}</text>')
+            parts.append(
+                f'<text x="{LEFT + position * 140}" y="{height - 6}" fill="{state_colour[state]}">■ {_e(state)}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _topic_section(topic: str, info: dict[str, Any], claims: list[dict[str, Any]], findings: list[dict], colours: dict[str, str]) -> str:
+def _topic_section(
+    topic: str, info: dict[str, Any], claims: list[dict[str, Any]], findings: list[dict], colours: dict[str, str]
+) -> str:
     rows = []
     for claim in sorted(claims, key=lambda c: (c["source"], c["line"])):
-        rows.append(f'<tr data-source="{_e(claim["source"])}"><td><a href="#c-{_e(claim["claim_id"])}" id="c-{_e(claim["claim_id"])}">'
-                    f'{_e(claim["claim_id"])}</a></td><td>{_e(claim["source"])}</td><td>{_e(claim["period"])}</td>'
-                    f'<td>{_e(claim["modality"])}</td><td>{_e(claim["value"])}</td><td>{_e(claim["normalised"])}</td>'
-                    f'<td><code>{_e(claim["file"])}:{_e(claim["line"])}</code></td></tr>')
+        rows.append(
+            f'<tr data-source="{_e(claim["source"])}"><td><a href="#c-{_e(claim["claim_id"])}" id="c-{_e(claim["claim_id"])}">'
+            f"{_e(claim['claim_id'])}</a></td><td>{_e(claim['source'])}</td><td>{_e(claim['period'])}</td>"
+            f"<td>{_e(claim['modality'])}</td><td>{_e(claim['value'])}</td><td>{_e(claim['normalised'])}</td>"
+            f"<td><code>{_e(claim['file'])}:{_e(claim['line'])}</code></td></tr>"
+        )
     linked = "".join(f'<a href="#f-{_e(f["fingerprint"])}">{_e(f["rule"])}</a> ' for f in findings)
     flagged = {claim["claim_id"] for finding in findings for claim in finding["claims"]}
     kind = info.get("kind")
@@ -456,10 +514,12 @@ def _topic_section(topic: str, info: dict[str, Any], claims: list[dict[str, Any]
         chart = _timeline(topic, kind, claims, colours, flagged)
     else:
         chart = ""
-    return (f'<div class="topic" id="t-{_e(topic)}"><h3>{_e(info.get("label") or topic)} <code class="muted">{_e(topic)}</code></h3>'
-            f'{"<p>Findings: " + linked + "</p>" if linked else ""}{chart}'
-            f'<table><thead><tr><th>claim</th><th>source</th><th>period</th><th>modality</th><th>value</th><th>normalised</th><th>where</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return (
+        f'<div class="topic" id="t-{_e(topic)}"><h3>{_e(info.get("label") or topic)} <code class="muted">{_e(topic)}</code></h3>'
+        f"{'<p>Findings: ' + linked + '</p>' if linked else ''}{chart}"
+        f"<table><thead><tr><th>claim</th><th>source</th><th>period</th><th>modality</th><th>value</th><th>normalised</th><th>where</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _topic_data(topics: dict[str, dict], by_topic: dict[str, list], keys: list[str]) -> str:
@@ -473,25 +533,45 @@ def _topic_data(topics: dict[str, dict], by_topic: dict[str, list], keys: list[s
 
     data_topics = []
     for key in keys:
-        rows = [[claim["claim_id"], index(sources, claim["source"]), index(strings, claim["period"]),
-                 index(modalities, claim["modality"]), index(strings, claim["value"]), index(strings, claim["normalised"]), claim["line"]]
-                for claim in sorted(by_topic[key], key=lambda c: (c["source"], c["line"]))]
+        rows = [
+            [
+                claim["claim_id"],
+                index(sources, claim["source"]),
+                index(strings, claim["period"]),
+                index(modalities, claim["modality"]),
+                index(strings, claim["value"]),
+                index(strings, claim["normalised"]),
+                claim["line"],
+            ]
+            for claim in sorted(by_topic[key], key=lambda c: (c["source"], c["line"]))
+        ]
         data_topics.append({"key": key, "label": topics.get(key, {}).get("label") or key, "rows": rows})
-    document = {"strings": list(strings), "sources": list(sources), "modalities": list(modalities), "topics": data_topics}
+    document = {
+        "strings": list(strings),
+        "sources": list(sources),
+        "modalities": list(modalities),
+        "topics": data_topics,
+    }
     # Inside a <script> element only "</" can end it early: escape it (and the HTML comment
     # openers) so no text of a claim can close the element.
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace("<!--", "<\\!--")
+    return (
+        json.dumps(document, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/").replace("<!--", "<\\!--")
+    )
 
 
 def _checkboxes(group: str, values: list[str]) -> str:
-    boxes = "".join(f'<label><input type="checkbox" data-group="{group}" value="{_e(value)}" checked> {_e(value)}</label>'
-                    for value in values)
-    return f'<fieldset><legend>{group}</legend>{boxes}</fieldset>'
+    boxes = "".join(
+        f'<label><input type="checkbox" data-group="{group}" value="{_e(value)}" checked> {_e(value)}</label>'
+        for value in values
+    )
+    return f"<fieldset><legend>{group}</legend>{boxes}</fieldset>"
 
 
 def _order(finding: dict[str, Any]) -> tuple:
     """Failing first, then what still needs review, then reviewed, then resolved."""
-    state = 0 if finding.get("failing") else (3 if finding["status"] == "resolved" else (2 if finding.get("review") else 1))
+    state = (
+        0 if finding.get("failing") else (3 if finding["status"] == "resolved" else (2 if finding.get("review") else 1))
+    )
     return (state, {"error": 0, "warning": 1, "note": 2}[finding["severity"]], finding["topic"], finding["rule"])
 
 
@@ -502,59 +582,102 @@ def render_html(record: dict[str, Any]) -> str:
     by_id = {claim["claim_id"]: claim for claim in claims}
     sources = record.get("sources", {})
     rules = {rule["id"]: rule for rule in record["rules"]}
-    source_ids = sorted({claim["source"] for claim in claims} | {c["source"] for f in record["findings"] for c in f["claims"]})
+    source_ids = sorted(
+        {claim["source"] for claim in claims} | {c["source"] for f in record["findings"] for c in f["claims"]}
+    )
     # Sources with a text of their own get the first, most distinct colours.
     by_weight = sorted(source_ids, key=lambda source: (not sources.get(source, {}).get("file"), source))
     colours = {source: PALETTE[position % len(PALETTE)] for position, source in enumerate(by_weight)}
     findings = sorted(record["findings"] + record["resolved"], key=_order)
-    statuses = [status for status in ("new", "changed", "unchanged", "resolved") if any(f["status"] == status for f in findings)] or ["new"]
+    statuses = [
+        status for status in ("new", "changed", "unchanged", "resolved") if any(f["status"] == status for f in findings)
+    ] or ["new"]
     errors = record.get("errors", [])
     verdict = "invalid data" if errors else ("failing" if summary["failing"] else "passing")
-    head = (f'<header><h1>claimcheck report <span class="badge {"error" if errors or summary["failing"] else "review"}">{verdict}</span></h1>'
-            f'<div class="muted">{corpus["claims"]} claims from {corpus["sources"]} sources ({corpus["texts"]} texts), '
-            f'{corpus["topics_used"]} topics · inputs <code>{_e(record["run"]["inputs_sha256"][:16])}</code>'
-            f'{" · baseline " + _e(record["run"]["baseline"]) if record["run"]["baseline"] else ""}</div>'
-            f'<div class="counts"><span><span class="badge error">error</span> {summary["error"]}</span>'
-            f'<span><span class="badge warning">warning</span> {summary["warning"]}</span>'
-            f'<span><span class="badge note">note</span> {summary["note"]}</span>'
-            f'<span>new {summary["new"]} · changed {summary["changed"]} · unchanged {summary["unchanged"]} · resolved {summary["resolved"]}</span>'
-            f'<span>reviewed {summary["reviewed"]} · failing at \'{_e(record["run"]["fail_on"])}\': {summary["failing"]}</span></div></header>')
+    head = (
+        f'<header><h1>claimcheck report <span class="badge {"error" if errors or summary["failing"] else "review"}">{verdict}</span></h1>'
+        f'<div class="muted">{corpus["claims"]} claims from {corpus["sources"]} sources ({corpus["texts"]} texts), '
+        f"{corpus['topics_used']} topics · inputs <code>{_e(record['run']['inputs_sha256'][:16])}</code>"
+        f"{' · baseline ' + _e(record['run']['baseline']) if record['run']['baseline'] else ''}</div>"
+        f'<div class="counts"><span><span class="badge error">error</span> {summary["error"]}</span>'
+        f'<span><span class="badge warning">warning</span> {summary["warning"]}</span>'
+        f'<span><span class="badge note">note</span> {summary["note"]}</span>'
+        f"<span>new {summary['new']} · changed {summary['changed']} · unchanged {summary['unchanged']} · resolved {summary['resolved']}</span>"
+        f"<span>reviewed {summary['reviewed']} · failing at '{_e(record['run']['fail_on'])}': {summary['failing']}</span></div></header>"
+    )
     error_list = ""
     if errors:
-        items = "".join(f'<li><code>{_e(error["file"])}:{_e(error["line"])}</code> <strong>{_e(error["column"])}</strong>: {_e(error["message"])}</li>'
-                        for error in errors)
-        error_list = (f'<h2>Data errors ({len(errors)})</h2><p>The corpus could not be checked; fix these first.</p>'
-                      f'<ul class="errors">{items}</ul>')
-    reviews_present = [state for state in ("needs review", "reviewed", "resolved")
-                       if any((("reviewed" if f.get("review") else ("resolved" if f["status"] == "resolved" else "needs review")) == state) for f in findings)]
-    filters = ('<div class="filters">' + _checkboxes("severity", ["error", "warning", "note"]) + _checkboxes("rule", [r["id"] for r in record["rules"]])
-               + _checkboxes("status", statuses) + _checkboxes("review", reviews_present or ["needs review"])
-               + _checkboxes("source", source_ids) + '</div>')
+        items = "".join(
+            f"<li><code>{_e(error['file'])}:{_e(error['line'])}</code> <strong>{_e(error['column'])}</strong>: {_e(error['message'])}</li>"
+            for error in errors
+        )
+        error_list = (
+            f"<h2>Data errors ({len(errors)})</h2><p>The corpus could not be checked; fix these first.</p>"
+            f'<ul class="errors">{items}</ul>'
+        )
+    reviews_present = [
+        state
+        for state in ("needs review", "reviewed", "resolved")
+        if any(
+            (
+                ("reviewed" if f.get("review") else ("resolved" if f["status"] == "resolved" else "needs review"))
+                == state
+            )
+            for f in findings
+        )
+    ]
+    filters = (
+        '<div class="filters">'
+        + _checkboxes("severity", ["error", "warning", "note"])
+        + _checkboxes("rule", [r["id"] for r in record["rules"]])
+        + _checkboxes("status", statuses)
+        + _checkboxes("review", reviews_present or ["needs review"])
+        + _checkboxes("source", source_ids)
+        + "</div>"
+    )
     cards = "".join(_finding_card(finding, rules, by_id, sources, prefix) for finding in findings)
     stale = ""
     if record["stale_reviews"]:
-        items = "".join(f'<li><code>{_e(s["fingerprint"])}</code> ({_e(s["decision"])}): {_e(s["reason"])}</li>' for s in record["stale_reviews"])
+        items = "".join(
+            f"<li><code>{_e(s['fingerprint'])}</code> ({_e(s['decision'])}): {_e(s['reason'])}</li>"
+            for s in record["stale_reviews"]
+        )
         stale = f'<h2>Stale reviews</h2><ul class="stale">{items}</ul>'
-    by_topic = {topic: list(group) for topic, group in groupby(sorted(claims, key=lambda c: c["topic"]), key=lambda c: c["topic"])}
+    by_topic = {
+        topic: list(group)
+        for topic, group in groupby(sorted(claims, key=lambda c: c["topic"]), key=lambda c: c["topic"])
+    }
     findings_by_topic: dict[str, list] = {}
     for finding in findings:
         findings_by_topic.setdefault(finding["topic"], []).append(finding)
     with_findings = [topic for topic in sorted(by_topic) if topic in findings_by_topic]
     without = [topic for topic in sorted(by_topic) if topic not in findings_by_topic]
-    topics_html = "".join(_topic_section(topic, record["topics"].get(topic, {}), by_topic[topic], findings_by_topic.get(topic, []), colours)
-                          for topic in with_findings)
+    topics_html = "".join(
+        _topic_section(
+            topic, record["topics"].get(topic, {}), by_topic[topic], findings_by_topic.get(topic, []), colours
+        )
+        for topic in with_findings
+    )
     if without:
-        topics_html += (f'<div id="other-topics"></div>'
-                        f'<button type="button" id="more-topics">Show the {len(without)} topics without findings</button>'
-                        f'<script type="application/json" id="topic-data">{_topic_data(record["topics"], by_topic, without)}</script>')
-    source_rows = "".join(f'<tr data-source="{_e(sid)}"><td>{_e(sid)}</td><td>{_e(info.get("title"))}</td><td>{_e(info.get("author"))}</td>'
-                          f'<td>{_e(info.get("publisher"))}</td><td>{_e(info.get("published"))}</td><td>{_url(info.get("url"), info.get("url") or "")}</td></tr>'
-                          for sid, info in sorted(sources.items()))
-    body = (f'{head}<main>{error_list}{filters}<h2>Findings (<span id="shown">{len(findings)}</span> shown of {len(findings)})</h2>{cards}{stale}'
-            f'<h2>Claims by topic</h2>{topics_html}'
-            f'<h2>Sources</h2><table><thead><tr><th>id</th><th>title</th><th>author</th><th>publisher</th><th>published</th><th>url</th></tr></thead>'
-            f'<tbody>{source_rows}</tbody></table></main>')
-    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-            f'<title>claimcheck report</title><style>{CSS}</style></head><body>{body}<script>{SCRIPT}</script></body></html>\n')
+        topics_html += (
+            f'<div id="other-topics"></div>'
+            f'<button type="button" id="more-topics">Show the {len(without)} topics without findings</button>'
+            f'<script type="application/json" id="topic-data">{_topic_data(record["topics"], by_topic, without)}</script>'
+        )
+    source_rows = "".join(
+        f'<tr data-source="{_e(sid)}"><td>{_e(sid)}</td><td>{_e(info.get("title"))}</td><td>{_e(info.get("author"))}</td>'
+        f"<td>{_e(info.get('publisher'))}</td><td>{_e(info.get('published'))}</td><td>{_url(info.get('url'), info.get('url') or '')}</td></tr>"
+        for sid, info in sorted(sources.items())
+    )
+    body = (
+        f'{head}<main>{error_list}{filters}<h2>Findings (<span id="shown">{len(findings)}</span> shown of {len(findings)})</h2>{cards}{stale}'
+        f"<h2>Claims by topic</h2>{topics_html}"
+        f"<h2>Sources</h2><table><thead><tr><th>id</th><th>title</th><th>author</th><th>publisher</th><th>published</th><th>url</th></tr></thead>"
+        f"<tbody>{source_rows}</tbody></table></main>"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
+        f"<title>claimcheck report</title><style>{CSS}</style></head><body>{body}<script>{SCRIPT}</script></body></html>\n"
+    )

@@ -25,19 +25,34 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def xml_safe(text: str) -> str:
-    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group(0)):02x}" if ord(match.group(0)) < 0x100
-                        else f"\\u{ord(match.group(0)):04x}", str(text))
+    return _NOT_XML.sub(
+        lambda match: (
+            f"\\x{ord(match.group(0)):02x}" if ord(match.group(0)) < 0x100 else f"\\u{ord(match.group(0)):04x}"
+        ),
+        str(text),
+    )
 
 
 def _case(suite: ElementTree.Element, finding: FindingRecord, prefix: str) -> ElementTree.Element:
-    subject = next((claim for claim in finding["claims"] if claim["claim_id"] == finding["subject"]), finding["claims"][0])
+    subject = next(
+        (claim for claim in finding["claims"] if claim["claim_id"] == finding["subject"]), finding["claims"][0]
+    )
     name = f"{finding['topic']}: {', '.join(claim['claim_id'] for claim in finding['claims'])}"
-    return ElementTree.SubElement(suite, "testcase", name=name, classname=f"claimcheck.{finding['rule']}",
-                                  file=prefix + subject["file"], line=str(subject["line"]), time="0")
+    return ElementTree.SubElement(
+        suite,
+        "testcase",
+        name=name,
+        classname=f"claimcheck.{finding['rule']}",
+        file=prefix + subject["file"],
+        line=str(subject["line"]),
+        time="0",
+    )
 
 
 def _suite(root: ElementTree.Element, name: str) -> ElementTree.Element:
-    return ElementTree.SubElement(root, "testsuite", name=name, tests="0", failures="0", errors="0", skipped="0", time="0")
+    return ElementTree.SubElement(
+        root, "testsuite", name=name, tests="0", failures="0", errors="0", skipped="0", time="0"
+    )
 
 
 def _count(suite: ElementTree.Element) -> tuple[int, int, int]:
@@ -61,8 +76,15 @@ def render_junit(record: Report) -> str:
     if errors:
         suite = _suite(root, "data-error")
         for error in errors:
-            case = ElementTree.SubElement(suite, "testcase", name=f"{error['file']}:{error['line']}: {error['column']}",
-                                          classname="claimcheck.data-error", file=prefix + error["file"], line=str(error["line"]), time="0")
+            case = ElementTree.SubElement(
+                suite,
+                "testcase",
+                name=f"{error['file']}:{error['line']}: {error['column']}",
+                classname="claimcheck.data-error",
+                file=prefix + error["file"],
+                line=str(error["line"]),
+                time="0",
+            )
             failure = ElementTree.SubElement(case, "failure", message=error["message"], type="error")
             failure.text = f"{error['file']}:{error['line']}: {error['column']}: {error['message']}"
         suites.append(suite)
@@ -70,14 +92,18 @@ def render_junit(record: Report) -> str:
         suite = _suite(root, rule["id"])
         findings = by_rule.get(rule["id"], [])
         if not findings and not errors:
-            ElementTree.SubElement(suite, "testcase", name="no findings", classname=f"claimcheck.{rule['id']}", time="0")
+            ElementTree.SubElement(
+                suite, "testcase", name="no findings", classname=f"claimcheck.{rule['id']}", time="0"
+            )
         for finding in findings:
             case = _case(suite, finding, prefix)
             if finding.get("failing"):
                 failure = ElementTree.SubElement(case, "failure", message=finding["message"], type=finding["severity"])
                 failure.text = _describe(finding)
             elif review := finding.get("review"):
-                ElementTree.SubElement(case, "skipped", message=f"reviewed: {review['decision']}: {review.get('note') or ''}".strip())
+                ElementTree.SubElement(
+                    case, "skipped", message=f"reviewed: {review['decision']}: {review.get('note') or ''}".strip()
+                )
                 ElementTree.SubElement(case, "system-out").text = _describe(finding)
             else:
                 ElementTree.SubElement(case, "system-out").text = _describe(finding)
@@ -100,6 +126,6 @@ def _describe(finding: FindingRecord) -> str:
     if review := finding.get("review"):
         lines.append(f"reviewed: {review['decision']} — {review.get('note') or ''}")
     for claim in finding["claims"]:
-        lines.append(f"  {claim['file']}:{claim['line']} {claim['claim_id']}: \"{claim['quote']}\"")
+        lines.append(f'  {claim["file"]}:{claim["line"]} {claim["claim_id"]}: "{claim["quote"]}"')
     lines.append(f"  fingerprint {finding['fingerprint']}")
     return "\n".join(lines)

@@ -50,18 +50,26 @@ def _finding(finding: dict[str, Any], base: str) -> list[str]:
     if finding["diagnosis"]:
         lines += [f"*Diagnosis:* {escape(finding['diagnosis'])}", ""]
     for claim in finding["claims"]:
-        lines.append(f"> **{escape(claim['source'])}** · {_link(claim['file'], claim['line'], base)} · `{escape(claim['claim_id'])}` · "
-                     f"{escape(claim['value'])} → {escape(claim['normalised'])}  ")
+        lines.append(
+            f"> **{escape(claim['source'])}** · {_link(claim['file'], claim['line'], base)} · `{escape(claim['claim_id'])}` · "
+            f"{escape(claim['value'])} → {escape(claim['normalised'])}  "
+        )
         lines.append(f"> “{escape(claim['quote'])}”")
         lines.append("")
     if revised:
         lines += ["*Source revised since the baseline:*", "", "| claim | before | now |", "| --- | --- | --- |"]
-        lines += [f"| `{escape(item['claim_id'])}` ({escape(item['text_file'])}; {escape(item['change'])}) | "
-                  f"“{escape(item['before'])}” | “{escape(item['now'])}” |" for item in revised]
+        lines += [
+            f"| `{escape(item['claim_id'])}` ({escape(item['text_file'])}; {escape(item['change'])}) | "
+            f"“{escape(item['before'])}” | “{escape(item['now'])}” |"
+            for item in revised
+        ]
         lines.append("")
     if review:
-        lines += [f"*Review:* {escape(review['decision'])} by {escape(review.get('reviewer') or 'unknown')} "
-                  f"({escape(review.get('date') or 'undated')}): {escape(review.get('note') or '')}", ""]
+        lines += [
+            f"*Review:* {escape(review['decision'])} by {escape(review.get('reviewer') or 'unknown')} "
+            f"({escape(review.get('date') or 'undated')}): {escape(review.get('note') or '')}",
+            "",
+        ]
     lines.append(f"<sub>fingerprint `{finding['fingerprint']}`</sub>")
     lines.append("")
     return lines
@@ -94,10 +102,17 @@ def render_markdown(record: dict[str, Any], link_base: str = "") -> str:
     for status in ("new", "changed", "unchanged"):
         counts = by_status.get(status, {"error": 0, "warning": 0, "note": 0})
         lines.append(f"| {status} | {counts['error']} | {counts['warning']} | {counts['note']} |")
-    lines += ["", f"Resolved since the baseline: {summary['resolved']}. Reviewed: {summary['reviewed']}. "
-                  f"Failing at '{record['run']['fail_on']}': {summary['failing']}.", ""]
+    lines += [
+        "",
+        f"Resolved since the baseline: {summary['resolved']}. Reviewed: {summary['reviewed']}. "
+        f"Failing at '{record['run']['fail_on']}': {summary['failing']}.",
+        "",
+    ]
     sections = (
-        ("New and changed findings", [f for f in record["findings"] if f["status"] in ("new", "changed") and not f.get("review")]),
+        (
+            "New and changed findings",
+            [f for f in record["findings"] if f["status"] in ("new", "changed") and not f.get("review")],
+        ),
         ("Reviewed findings", [f for f in record["findings"] if f.get("review")]),
         ("Unchanged findings", [f for f in record["findings"] if f["status"] == "unchanged" and not f.get("review")]),
         ("Resolved findings", record["resolved"]),
@@ -108,7 +123,9 @@ def render_markdown(record: dict[str, Any], link_base: str = "") -> str:
         if not findings:
             continue
         folded = title != "New and changed findings"
-        head = [f"### {title} ({len(findings)})", ""] + (["<details>", f"<summary>{len(findings)} finding(s)</summary>", ""] if folded else [])
+        head = [f"### {title} ({len(findings)})", ""] + (
+            ["<details>", f"<summary>{len(findings)} finding(s)</summary>", ""] if folded else []
+        )
         tail = ["</details>", ""] if folded else []
         block = list(head)
         for number, finding in enumerate(findings):
@@ -122,10 +139,16 @@ def render_markdown(record: dict[str, Any], link_base: str = "") -> str:
             size += sum(len(line) + 1 for line in block + tail)
     if record["stale_reviews"]:
         stale_lines = [f"### Stale reviews ({len(record['stale_reviews'])})", ""]
-        stale_lines += [f"- `{stale['fingerprint']}` ({escape(stale['decision'])}): {escape(stale['reason'])}" for stale in record["stale_reviews"]]
+        stale_lines += [
+            f"- `{stale['fingerprint']}` ({escape(stale['decision'])}): {escape(stale['reason'])}"
+            for stale in record["stale_reviews"]
+        ]
         if size + sum(len(line) + 1 for line in stale_lines) <= MAX_CHARS:
             lines += stale_lines + [""]
     if left_out:
-        lines += [f"**{left_out} more finding(s) not shown here**, to keep this under GitHub's comment limit: "
-                  "see the full report (`claimcheck check --format html`, or the report artifact of this run).", ""]
+        lines += [
+            f"**{left_out} more finding(s) not shown here**, to keep this under GitHub's comment limit: "
+            "see the full report (`claimcheck check --format html`, or the report artifact of this run).",
+            "",
+        ]
     return "\n".join(lines).rstrip("\n") + "\n"

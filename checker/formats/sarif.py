@@ -25,17 +25,31 @@ from checker.records import ClaimRecord, FindingRecord, Report, RuleRecord
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 BASELINE_STATE = {"new": "new", "changed": "updated", "unchanged": "unchanged"}
 LEVEL = {"error": "error", "warning": "warning", "note": "note"}
-DATA_ERROR = {"id": "data-error", "severity": "error", "description": "The corpus has a problem in its data that must be fixed before it can be checked.",
-              "fails": [], "passes": [], "explanation": "A table, value, date or reference that cannot be read, located at its file, line and column."}
+DATA_ERROR = {
+    "id": "data-error",
+    "severity": "error",
+    "description": "The corpus has a problem in its data that must be fixed before it can be checked.",
+    "fails": [],
+    "passes": [],
+    "explanation": "A table, value, date or reference that cannot be read, located at its file, line and column.",
+}
 
 
 def _location(file: str, line: int, prefix: str) -> dict[str, Any]:
-    return {"physicalLocation": {"artifactLocation": {"uri": prefix + file, "uriBaseId": "%SRCROOT%"},
-                                 "region": {"startLine": max(1, int(line))}}}
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": prefix + file, "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": max(1, int(line))},
+        }
+    }
 
 
 def _rule(rule: RuleRecord) -> dict[str, Any]:
-    help_lines = [rule["description"], ""] + [f"Fails: {example}" for example in rule["fails"]] + [f"Passes: {example}" for example in rule["passes"]]
+    help_lines = (
+        [rule["description"], ""]
+        + [f"Fails: {example}" for example in rule["fails"]]
+        + [f"Passes: {example}" for example in rule["passes"]]
+    )
     return {
         "id": rule["id"],
         "name": "".join(part.title() for part in rule["id"].split("-")),
@@ -57,22 +71,39 @@ def _result(finding: FindingRecord, index: dict[str, int], prefix: str, reviewed
         "ruleId": finding["rule"],
         "ruleIndex": index[finding["rule"]],
         "level": LEVEL[finding["severity"]],
-        "message": {"text": finding["message"] + (f" Diagnosis: {finding['diagnosis']}." if finding["diagnosis"] else "")},
+        "message": {
+            "text": finding["message"] + (f" Diagnosis: {finding['diagnosis']}." if finding["diagnosis"] else "")
+        },
         "locations": [_location(subject["file"], subject["line"], prefix)],
-        "partialFingerprints": {"claimcheckFingerprint/v1": finding["fingerprint"], "claimcheckIdentity/v1": finding["identity"]},
+        "partialFingerprints": {
+            "claimcheckFingerprint/v1": finding["fingerprint"],
+            "claimcheckIdentity/v1": finding["identity"],
+        },
         "baselineState": BASELINE_STATE[finding["status"]],
-        "properties": {"topic": finding["topic"], "subject": subject["claim_id"],
-                       "claims": [claim["claim_id"] for claim in claims], "status": finding["status"]},
+        "properties": {
+            "topic": finding["topic"],
+            "subject": subject["claim_id"],
+            "claims": [claim["claim_id"] for claim in claims],
+            "status": finding["status"],
+        },
     }
     if others:
         result["relatedLocations"] = [
-            {**_location(claim["file"], claim["line"], prefix), "id": position,
-             "message": {"text": f"{claim['claim_id']} ({claim['source']}): {claim['quote']}"}}
+            {
+                **_location(claim["file"], claim["line"], prefix),
+                "id": position,
+                "message": {"text": f"{claim['claim_id']} ({claim['source']}): {claim['quote']}"},
+            }
             for position, claim in enumerate(others, start=1)
         ]
     if review:
-        result["suppressions"] = [{"kind": "external", "status": "accepted",
-                                   "justification": f"{review['decision']}: {review.get('note') or ''}".strip()}]
+        result["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": f"{review['decision']}: {review.get('note') or ''}".strip(),
+            }
+        ]
     return result
 
 
@@ -80,29 +111,41 @@ def render_sarif(record: Report, reviewed: str = "omit") -> str:
     rules = [_rule(rule) for rule in record["rules"]] + [_rule(DATA_ERROR)]  # type: ignore[arg-type]
     index = {rule["id"]: position for position, rule in enumerate(rules)}
     prefix = record["run"]["path_prefix"]
-    results = [result for finding in record["findings"] if (result := _result(finding, index, prefix, reviewed)) is not None]
+    results = [
+        result for finding in record["findings"] if (result := _result(finding, index, prefix, reviewed)) is not None
+    ]
     for error in record.get("errors", []):
-        results.append({
-            "ruleId": "data-error", "ruleIndex": index["data-error"], "level": "error",
-            "message": {"text": f"{error['column']}: {error['message']}" if error["column"] != "-" else error["message"]},
-            "locations": [_location(error["file"], error["line"], prefix)],
-            "properties": {"column": error["column"]},
-        })
+        results.append(
+            {
+                "ruleId": "data-error",
+                "ruleIndex": index["data-error"],
+                "level": "error",
+                "message": {
+                    "text": f"{error['column']}: {error['message']}" if error["column"] != "-" else error["message"]
+                },
+                "locations": [_location(error["file"], error["line"], prefix)],
+                "properties": {"column": error["column"]},
+            }
+        )
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "claimcheck", "version": record["tool"]["version"], "rules": rules}},
-            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The root of the repository that holds the corpus."}}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "properties": {
-                "inputsSha256": record["run"]["inputs_sha256"],
-                "corpusFolder": prefix or ".",
-                "reviewedFindings": reviewed,
-                "resolved": [finding["fingerprint"] for finding in record["resolved"]],
-                "staleReviews": [stale["fingerprint"] for stale in record["stale_reviews"]],
-            },
-        }],
+        "runs": [
+            {
+                "tool": {"driver": {"name": "claimcheck", "version": record["tool"]["version"], "rules": rules}},
+                "originalUriBaseIds": {
+                    "%SRCROOT%": {"description": {"text": "The root of the repository that holds the corpus."}}
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "properties": {
+                    "inputsSha256": record["run"]["inputs_sha256"],
+                    "corpusFolder": prefix or ".",
+                    "reviewedFindings": reviewed,
+                    "resolved": [finding["fingerprint"] for finding in record["resolved"]],
+                    "staleReviews": [stale["fingerprint"] for stale in record["stale_reviews"]],
+                },
+            }
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -22,7 +22,9 @@ def summary_line(record: dict[str, Any]) -> str:
         return f"{len(record['errors'])} problem(s) in the input data: nothing was checked"
     parts = [f"{summary['error']} error(s), {summary['warning']} warning(s), {summary['note']} note(s)"]
     if record["run"]["baseline"]:
-        parts.append(f"{summary['new']} new, {summary['changed']} changed, {summary['unchanged']} unchanged, {summary['resolved']} resolved")
+        parts.append(
+            f"{summary['new']} new, {summary['changed']} changed, {summary['unchanged']} unchanged, {summary['resolved']} resolved"
+        )
     parts.append(f"{summary['reviewed']} reviewed")
     parts.append(f"{summary['failing']} failing at '{record['run']['fail_on']}'")
     return "; ".join(parts)
@@ -30,8 +32,11 @@ def summary_line(record: dict[str, Any]) -> str:
 
 def render_text(record: dict[str, Any], colour: bool = False) -> str:
     corpus = record["run"]["corpus"]
-    lines = [f"corpus: {corpus['sources']} sources ({corpus['texts']} texts), {corpus['claims']} claims, "
-             f"{corpus['topics_used']} topics in use of {corpus['topics']}", ""]
+    lines = [
+        f"corpus: {corpus['sources']} sources ({corpus['texts']} texts), {corpus['claims']} claims, "
+        f"{corpus['topics_used']} topics in use of {corpus['topics']}",
+        "",
+    ]
     topics = record["topics"]
     ordered = sorted(record["findings"] + record["resolved"], key=lambda f: (f["topic"], f["status"] == "resolved"))
     for topic, group in groupby(ordered, key=lambda finding: finding["topic"]):
@@ -41,16 +46,22 @@ def render_text(record: dict[str, Any], colour: bool = False) -> str:
             status = f"[{finding['status']}]"
             if finding.get("review"):
                 status += f" [{v(finding['review']['decision'])}]"
-            lines.append(f"  {_paint(finding['severity'], finding['severity'], colour)}  {finding['rule']}  {status}  {finding['fingerprint']}")
+            lines.append(
+                f"  {_paint(finding['severity'], finding['severity'], colour)}  {finding['rule']}  {status}  {finding['fingerprint']}"
+            )
             lines.append(f"    {v(finding['message'])}")
             if finding["diagnosis"]:
                 lines.append(f"    diagnosis: {v(finding['diagnosis'])}")
             for claim in finding["claims"]:
-                lines.append(f"    - {v(claim['file'])}:{claim['line']}  {v(claim['claim_id'])} ({v(claim['source'])})  {v(claim['value'])}  → {v(claim['normalised'])}")
-                lines.append(_paint(f"      \"{v(claim['quote'])}\"", "dim", colour))
+                lines.append(
+                    f"    - {v(claim['file'])}:{claim['line']}  {v(claim['claim_id'])} ({v(claim['source'])})  {v(claim['value'])}  → {v(claim['normalised'])}"
+                )
+                lines.append(_paint(f'      "{v(claim["quote"])}"', "dim", colour))
             review = finding.get("review")
             if review:
-                lines.append(f"    review: {v(review['decision'])} by {v(review.get('reviewer') or 'unknown')} ({v(review.get('date') or 'undated')}): {v(review.get('note', ''))}")
+                lines.append(
+                    f"    review: {v(review['decision'])} by {v(review.get('reviewer') or 'unknown')} ({v(review.get('date') or 'undated')}): {v(review.get('note', ''))}"
+                )
         lines.append("")
     for stale in record.get("stale_reviews", []):
         lines.append(f"stale review {v(stale['fingerprint'])} ({v(stale['decision'])}): {v(stale['reason'])}")

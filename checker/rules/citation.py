@@ -28,8 +28,10 @@ from checker.pairing import NUMERIC, SAME_TIME, intervals_apart, ref, value_text
 ID = "citation-consistency"
 SEVERITY = "warning"
 REACH = "corpus"  # compares across topic families: a partitioned run does it once, over the whole table
-OPTIONS = {"tolerance": tolerance(0.02),
-           "note_unsupported": Option(True, "note a citing claim whose cited source says nothing on its topic")}
+OPTIONS = {
+    "tolerance": tolerance(0.02),
+    "note_unsupported": Option(True, "note a citing claim whose cited source says nothing on its topic"),
+}
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -43,8 +45,10 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     wanted = set(zip(claims.loc[citing, "cites"], claims.loc[citing, "topic"]))
     keys = pd.Series(list(zip(cited["source"], cited["topic"])), index=cited.index, dtype=object)
     cited_on_topic = cited[keys.isin(wanted).to_numpy()]
-    on_topic = {key: _Group(cited_on_topic.loc[rows], tolerance)
-                for key, rows in cited_on_topic.groupby(["source", "topic"], sort=False).groups.items()}
+    on_topic = {
+        key: _Group(cited_on_topic.loc[rows], tolerance)
+        for key, rows in cited_on_topic.groupby(["source", "topic"], sort=False).groups.items()
+    }
     by_source = {source: rows for source, rows in cited.groupby("source", sort=False).groups.items()}
     for label in claims.index[citing]:  # one citing claim at a time: each meets a sorted group in O(log n)
         claim = claims.loc[label]
@@ -53,25 +57,56 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             agrees, disagreeing = group.verdict(claim)
             if disagreeing is not None and not agrees:
                 other = claims.loc[disagreeing]
-                yield Finding(topic=claim["topic"], subject=claim["id"], claims=(ref(claims, label), ref(claims, disagreeing)),
-                              diagnosis="the cited source says otherwise",
-                              message=f"{claim['id']} gives {value_text(claim)} citing {claim['cites']}, which gives {value_text(other)} ({other['id']})")
+                yield Finding(
+                    topic=claim["topic"],
+                    subject=claim["id"],
+                    claims=(ref(claims, label), ref(claims, disagreeing)),
+                    diagnosis="the cited source says otherwise",
+                    message=f"{claim['id']} gives {value_text(claim)} citing {claim['cites']}, which gives {value_text(other)} ({other['id']})",
+                )
             continue
-        moved = _same_figure_elsewhere(claim, claims.loc[by_source.get(claim["cites"], [])], tolerance) if claim["kind"] in NUMERIC else None
+        moved = (
+            _same_figure_elsewhere(claim, claims.loc[by_source.get(claim["cites"], [])], tolerance)
+            if claim["kind"] in NUMERIC
+            else None
+        )
         if moved is not None:
             other = claims.loc[moved]
-            yield Finding(topic=claim["topic"], subject=claim["id"], claims=(ref(claims, label), ref(claims, moved)),
-                          diagnosis="different scope: the cited figure is about another topic",
-                          message=f"{claim['id']} gives {value_text(claim)} for {claim['topic_label']} citing {claim['cites']}, "
-                                  f"but the cited figure ({value_text(other)}, {other['id']}) is for {other['topic_label']}")
+            yield Finding(
+                topic=claim["topic"],
+                subject=claim["id"],
+                claims=(ref(claims, label), ref(claims, moved)),
+                diagnosis="different scope: the cited figure is about another topic",
+                message=f"{claim['id']} gives {value_text(claim)} for {claim['topic_label']} citing {claim['cites']}, "
+                f"but the cited figure ({value_text(other)}, {other['id']}) is for {other['topic_label']}",
+            )
         elif options["note_unsupported"] and claim["cites_has_text"]:
-            yield Finding(topic=claim["topic"], subject=claim["id"], claims=(ref(claims, label),), severity=Severity.NOTE.value,
-                          diagnosis="the cited source makes no claim on this topic",
-                          message=f"{claim['id']} cites {claim['cites']}, which makes no claim on {claim['topic_label']}")
+            yield Finding(
+                topic=claim["topic"],
+                subject=claim["id"],
+                claims=(ref(claims, label),),
+                severity=Severity.NOTE.value,
+                diagnosis="the cited source makes no claim on this topic",
+                message=f"{claim['id']} cites {claim['cites']}, which makes no claim on {claim['topic_label']}",
+            )
 
 
-_VERDICT_COLUMNS = ("source", "topic", "kind", "magnitude", "low", "high", "dimension", "modality_class", *SAME_TIME,
-                    "date_start", "date_end", "period_start", "period_end", "state")
+_VERDICT_COLUMNS = (
+    "source",
+    "topic",
+    "kind",
+    "magnitude",
+    "low",
+    "high",
+    "dimension",
+    "modality_class",
+    *SAME_TIME,
+    "date_start",
+    "date_end",
+    "period_start",
+    "period_end",
+    "state",
+)
 
 
 class _Group:
@@ -88,8 +123,11 @@ class _Group:
         dates = rows[rows["kind"] == "date"]
         if len(dates):
             # Date intervals are half-open: [start, end) meets [s, e) when start < e and s < end.
-            self.kinds[("date",)] = _sorted(dates.index.to_numpy(), dates["date_start"].to_numpy(dtype=float),
-                                            np.nextafter(dates["date_end"].to_numpy(dtype=float), -np.inf))
+            self.kinds[("date",)] = _sorted(
+                dates.index.to_numpy(),
+                dates["date_start"].to_numpy(dtype=float),
+                np.nextafter(dates["date_end"].to_numpy(dtype=float), -np.inf),
+            )
         self.statuses = rows[rows["kind"] == "status"]
 
     def verdict(self, claim: pd.Series) -> tuple[bool, object]:
@@ -97,14 +135,20 @@ class _Group:
         if claim["kind"] in NUMERIC:
             if pd.isna(claim["magnitude"]):
                 return False, None
-            found = self.kinds.get(("numeric", claim["dimension"], claim["modality_class"], *(claim[c] for c in SAME_TIME)))
+            found = self.kinds.get(
+                ("numeric", claim["dimension"], claim["modality_class"], *(claim[c] for c in SAME_TIME))
+            )
             low, high = widened(claim["low"], claim["high"], self.tolerance)
             return _meet(found, low, high)
         if claim["kind"] == "date":
-            return _meet(self.kinds.get(("date",)), claim["date_start"], float(np.nextafter(claim["date_end"], -np.inf)))
+            return _meet(
+                self.kinds.get(("date",)), claim["date_start"], float(np.nextafter(claim["date_end"], -np.inf))
+            )
         if claim["kind"] == "status" and len(self.statuses):
             statuses = self.statuses
-            overlapping = ((statuses["period_start"] < claim["period_end"]) & (claim["period_start"] < statuses["period_end"])).to_numpy()
+            overlapping = (
+                (statuses["period_start"] < claim["period_end"]) & (claim["period_start"] < statuses["period_end"])
+            ).to_numpy()
             same = (statuses["state"] == claim["state"]).to_numpy()
             differing = statuses.index[overlapping & ~same]
             return bool((overlapping & same).any()), (differing[0] if len(differing) else None)
@@ -140,32 +184,58 @@ def _same_figure_elsewhere(claim: pd.Series, cited: pd.DataFrame, tolerance: flo
     """The first claim of the cited source, in another topic, whose figure meets this one."""
     if claim["kind"] not in NUMERIC or pd.isna(claim["magnitude"]) or cited.empty:
         return None
-    meets = ~intervals_apart(claim["low"], claim["high"], cited["low"].to_numpy(dtype=float), cited["high"].to_numpy(dtype=float), tolerance)
-    candidates = ((cited["topic"] != claim["topic"]).to_numpy() & (cited["dimension"] == claim["dimension"]).to_numpy()
-                  & (cited["period_start"] < claim["period_end"]).to_numpy() & (claim["period_start"] < cited["period_end"]).to_numpy()
-                  & meets)
+    meets = ~intervals_apart(
+        claim["low"], claim["high"], cited["low"].to_numpy(dtype=float), cited["high"].to_numpy(dtype=float), tolerance
+    )
+    candidates = (
+        (cited["topic"] != claim["topic"]).to_numpy()
+        & (cited["dimension"] == claim["dimension"]).to_numpy()
+        & (cited["period_start"] < claim["period_end"]).to_numpy()
+        & (claim["period_start"] < cited["period_end"]).to_numpy()
+        & meets
+    )
     found = cited.index[candidates]
     return found[0] if len(found) else None
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
-_TRADE = ({"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"},
-          {"key": "total-trade", "kind": "quantity", "unit": "USD", "label": "Afghanistan's total trade"})
+_TRADE = (
+    {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"},
+    {"key": "total-trade", "kind": "quantity", "unit": "USD", "label": "Afghanistan's total trade"},
+)
 _RULING = {"key": "court-ruling", "kind": "date", "event": "Supreme Court decision"}
 EXAMPLES = (
-    Example("fails", "USD 12.42 billion of bilateral trade in 2024, citing a report whose own claim is "
-                     "Afghanistan's total trade of >US$12 billion in 2024 (the figure, another scope)",
-            {"capss": (claim_row("capss-trade", "trade", "USD 12.42 billion", period="2024", cites="amu"),),
-             "amu": (claim_row("amu-total", "total-trade", ">12 billion USD", "more than 12 billion USD", period="2024"),)},
-            topics=_TRADE, flags=(("amu-total", "capss-trade"),)),
-    Example("fails", 'a ban "lifted" on 2025-04-17, citing a source that says the ban was "suspended"',
-            {"a": (claim_row("a-lifted", "ban", "lifted", "the ban was lifted", period="2025-04-17", cites="b"),),
-             "b": (claim_row("b-suspended", "ban", "suspended", "the ban was suspended", period="2025-04-17"),)},
-            topics=({"key": "ban", "kind": "status", "states": "in-force; suspended; lifted"},),
-            flags=(("a-lifted", "b-suspended"),)),
-    Example("passes", "a court decision dated 2025-04-17, citing a source that dates it 2025-04-17",
-            {"a": (claim_row("a-ruling", "court-ruling", "2025-04-17", "on April 17, 2025", cites="b"),),
-             "b": (claim_row("b-ruling", "court-ruling", "2025-04-17", "on 17 April 2025"),)},
-            topics=(_RULING,)),
+    Example(
+        "fails",
+        "USD 12.42 billion of bilateral trade in 2024, citing a report whose own claim is "
+        "Afghanistan's total trade of >US$12 billion in 2024 (the figure, another scope)",
+        {
+            "capss": (claim_row("capss-trade", "trade", "USD 12.42 billion", period="2024", cites="amu"),),
+            "amu": (
+                claim_row("amu-total", "total-trade", ">12 billion USD", "more than 12 billion USD", period="2024"),
+            ),
+        },
+        topics=_TRADE,
+        flags=(("amu-total", "capss-trade"),),
+    ),
+    Example(
+        "fails",
+        'a ban "lifted" on 2025-04-17, citing a source that says the ban was "suspended"',
+        {
+            "a": (claim_row("a-lifted", "ban", "lifted", "the ban was lifted", period="2025-04-17", cites="b"),),
+            "b": (claim_row("b-suspended", "ban", "suspended", "the ban was suspended", period="2025-04-17"),),
+        },
+        topics=({"key": "ban", "kind": "status", "states": "in-force; suspended; lifted"},),
+        flags=(("a-lifted", "b-suspended"),),
+    ),
+    Example(
+        "passes",
+        "a court decision dated 2025-04-17, citing a source that dates it 2025-04-17",
+        {
+            "a": (claim_row("a-ruling", "court-ruling", "2025-04-17", "on April 17, 2025", cites="b"),),
+            "b": (claim_row("b-ruling", "court-ruling", "2025-04-17", "on 17 April 2025"),),
+        },
+        topics=(_RULING,),
+    ),
 )

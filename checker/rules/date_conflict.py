@@ -43,19 +43,25 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     for crowd in pairs.crowds:
         earliest, latest = crowd_extremes(claims, crowd, "date_start")
         first, last = claims.loc[earliest], claims.loc[latest]
-        yield Finding(topic=first["topic"], claims=(ref(claims, earliest), ref(claims, latest)),
-                      diagnosis="many different dates: too many conflicting pairs to list one by one",
-                      message=f"{len(crowd.labels)} claims date {first['topic_label']} and {crowd.pairs:,} pairs of them conflict; "
-                              f"they range from {display.date_range(first['date_start'], first['date_end'])} ({first['id']}) "
-                              f"to {display.date_range(last['date_start'], last['date_end'])} ({last['id']})")
+        yield Finding(
+            topic=first["topic"],
+            claims=(ref(claims, earliest), ref(claims, latest)),
+            diagnosis="many different dates: too many conflicting pairs to list one by one",
+            message=f"{len(crowd.labels)} claims date {first['topic_label']} and {crowd.pairs:,} pairs of them conflict; "
+            f"they range from {display.date_range(first['date_start'], first['date_end'])} ({first['id']}) "
+            f"to {display.date_range(last['date_start'], last['date_end'])} ({last['id']})",
+        )
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
         gap = max(first["date_start"] - second["date_end"], second["date_start"] - first["date_end"]) + 1
-        yield Finding(topic=first["topic"], claims=(ref(claims, a), ref(claims, b)),
-                      diagnosis=diagnose(first, second),
-                      message=f"{first['source']} dates {first['topic_label']} {display.date_range(first['date_start'], first['date_end'])} "
-                              f"and {second['source']} {display.date_range(second['date_start'], second['date_end'])}: at least {gap:.0f} day(s) apart")
+        yield Finding(
+            topic=first["topic"],
+            claims=(ref(claims, a), ref(claims, b)),
+            diagnosis=diagnose(first, second),
+            message=f"{first['source']} dates {first['topic_label']} {display.date_range(first['date_start'], first['date_end'])} "
+            f"and {second['source']} {display.date_range(second['date_start'], second['date_end'])}: at least {gap:.0f} day(s) apart",
+        )
 
 
 def diagnose(first: pd.Series, second: pd.Series) -> str:
@@ -89,20 +95,43 @@ def diagnose(first: pd.Series, second: pd.Series) -> str:
 _RULING = {"key": "court-ruling", "kind": "date", "event": "Supreme Court decision"}
 _ATTACK = {"key": "attack", "kind": "date", "event": "Crocus City Hall attack"}
 EXAMPLES = (
-    Example("fails", "Supreme Court decision on 2025-04-17 vs on 2025-04-21",
-            {"a": (claim_row("a-ruling", "court-ruling", "2025-04-17", "on 17 April 2025"),),
-             "b": (claim_row("b-ruling", "court-ruling", "2025-04-21", "on April 21, 2025"),)},
-            topics=(_RULING,), flags=(("a-ruling", "b-ruling"),)),
-    Example("fails", "Crocus City Hall attack in 2024-03 vs in 2024-06",
-            {"a": (claim_row("a-attack", "attack", "2024-03", "in March 2024"),),
-             "b": (claim_row("b-attack", "attack", "2024-06", "in June 2024"),)},
-            topics=(_ATTACK,), flags=(("a-attack", "b-attack"),)),
-    Example("fails", "signed on 2024-03-05 vs on 2024-05-03 (day and month swapped)",
-            {"a": (claim_row("a-signed", "signing", "2024-03-05", "signed on 5 March 2024"),),
-             "b": (claim_row("b-signed", "signing", "2024-05-03", "signed on 3 May 2024"),)},
-            topics=({"key": "signing", "kind": "date", "event": "Agreement signed"},), flags=(("a-signed", "b-signed"),)),
-    Example("passes", "Crocus City Hall attack in 2024-03 vs on 2024-03-22 (a month contains the day)",
-            {"a": (claim_row("a-attack", "attack", "2024-03", "in March 2024"),),
-             "b": (claim_row("b-attack", "attack", "2024-03-22", "on March 22, 2024"),)},
-            topics=(_ATTACK,)),
+    Example(
+        "fails",
+        "Supreme Court decision on 2025-04-17 vs on 2025-04-21",
+        {
+            "a": (claim_row("a-ruling", "court-ruling", "2025-04-17", "on 17 April 2025"),),
+            "b": (claim_row("b-ruling", "court-ruling", "2025-04-21", "on April 21, 2025"),),
+        },
+        topics=(_RULING,),
+        flags=(("a-ruling", "b-ruling"),),
+    ),
+    Example(
+        "fails",
+        "Crocus City Hall attack in 2024-03 vs in 2024-06",
+        {
+            "a": (claim_row("a-attack", "attack", "2024-03", "in March 2024"),),
+            "b": (claim_row("b-attack", "attack", "2024-06", "in June 2024"),),
+        },
+        topics=(_ATTACK,),
+        flags=(("a-attack", "b-attack"),),
+    ),
+    Example(
+        "fails",
+        "signed on 2024-03-05 vs on 2024-05-03 (day and month swapped)",
+        {
+            "a": (claim_row("a-signed", "signing", "2024-03-05", "signed on 5 March 2024"),),
+            "b": (claim_row("b-signed", "signing", "2024-05-03", "signed on 3 May 2024"),),
+        },
+        topics=({"key": "signing", "kind": "date", "event": "Agreement signed"},),
+        flags=(("a-signed", "b-signed"),),
+    ),
+    Example(
+        "passes",
+        "Crocus City Hall attack in 2024-03 vs on 2024-03-22 (a month contains the day)",
+        {
+            "a": (claim_row("a-attack", "attack", "2024-03", "in March 2024"),),
+            "b": (claim_row("b-attack", "attack", "2024-03-22", "on March 22, 2024"),),
+        },
+        topics=(_ATTACK,),
+    ),
 )

@@ -52,7 +52,8 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # One integer per (topic, scope, dimension, period), the same on both sides.
     relation_codes, reference_codes = shared_codes(
         [relation[c] for c in ("topic", "scope", "dimension", "relative_start", "relative_end")],
-        [reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end")])
+        [reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end")],
+    )
     kind = relation["relation_kind"].to_numpy()
     factor = np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float), nan=1.0)
     scaled = np.isin(kind, ("ratio", "change"))
@@ -75,35 +76,60 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     for relation_mask, relation_value, reference_mask, reference_value, reference_exceeds in comparisons:
         rows, refs = np.flatnonzero(relation_mask), np.flatnonzero(reference_mask)
         if reference_exceeds:  # the reference's value exceeds the relation's bound
-            pairs = pairs_exceeding(reference.index.to_numpy()[refs], reference_codes[refs], reference_value[refs],
-                                    relation.index.to_numpy()[rows], relation_codes[rows], relation_value[rows])
+            pairs = pairs_exceeding(
+                reference.index.to_numpy()[refs],
+                reference_codes[refs],
+                reference_value[refs],
+                relation.index.to_numpy()[rows],
+                relation_codes[rows],
+                relation_value[rows],
+            )
             found += [(a, b) for b, a in pairs.frame.itertuples(index=False)]
         else:
-            pairs = pairs_exceeding(relation.index.to_numpy()[rows], relation_codes[rows], relation_value[rows],
-                                    reference.index.to_numpy()[refs], reference_codes[refs], reference_value[refs])
+            pairs = pairs_exceeding(
+                relation.index.to_numpy()[rows],
+                relation_codes[rows],
+                relation_value[rows],
+                reference.index.to_numpy()[refs],
+                reference_codes[refs],
+                reference_value[refs],
+            )
             found += list(pairs.frame.itertuples(index=False, name=None))
         for crowd in pairs.crowds:
             first = claims.loc[min(crowd.labels, key=lambda label: claims.loc[label, "id"])]
-            yield Finding(topic=first["topic"], claims=(ref(claims, first.name),),
-                          diagnosis="many stated relations do not hold: too many pairs to list one by one",
-                          message=f"{crowd.pairs:,} pairs of {first['topic_label']} where a stated relation does not hold")
+            yield Finding(
+                topic=first["topic"],
+                claims=(ref(claims, first.name),),
+                diagnosis="many stated relations do not hold: too many pairs to list one by one",
+                message=f"{crowd.pairs:,} pairs of {first['topic_label']} where a stated relation does not hold",
+            )
     for a, b in dict.fromkeys(found):  # in the order found, each pair once
         if a == b:
             continue
         claim, reference_row = claims.loc[a], claims.loc[b]
-        stated_text = {"ratio": f"{claim['relation']} of", "change": f"{claim['relation']} over",
-                       "increase": "an increase over", "decrease": "a decrease from"}[claim["relation_kind"]]
+        stated_text = {
+            "ratio": f"{claim['relation']} of",
+            "change": f"{claim['relation']} over",
+            "increase": "an increase over",
+            "decrease": "a decrease from",
+        }[claim["relation_kind"]]
         if claim["relation_kind"] in ("ratio", "change"):
             implied = claim["magnitude"] / claim["relation_factor"] / claim["topic_factor"]
-            detail = (f"; it implies {display.number(implied)} {claim['topic_unit']} for {claim['relative_to']}, "
-                      f"the ratio of the two claims is {claim['magnitude'] / reference_row['magnitude']:.3g}")
+            detail = (
+                f"; it implies {display.number(implied)} {claim['topic_unit']} for {claim['relative_to']}, "
+                f"the ratio of the two claims is {claim['magnitude'] / reference_row['magnitude']:.3g}"
+            )
         else:
             detail = ""
-        yield Finding(topic=claim["topic"], subject=claim["id"], claims=(ref(claims, a), ref(claims, b)),
-                      diagnosis="a stated relation does not hold between the claims",
-                      message=f"{claim['id']} says {claim['value']} is {stated_text} {claim['relative_to']}, "
-                              f"but {reference_row['id']} gives {reference_row['value']} for "
-                              f"{display.date_range(reference_row['period_start'], reference_row['period_end'])}{detail}")
+        yield Finding(
+            topic=claim["topic"],
+            subject=claim["id"],
+            claims=(ref(claims, a), ref(claims, b)),
+            diagnosis="a stated relation does not hold between the claims",
+            message=f"{claim['id']} says {claim['value']} is {stated_text} {claim['relative_to']}, "
+            f"but {reference_row['id']} gives {reference_row['value']} for "
+            f"{display.date_range(reference_row['period_start'], reference_row['period_end'])}{detail}",
+        )
 
 
 def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
@@ -113,67 +139,168 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
         return
     duration, event = claims.loc[durations], claims.loc[events]
     known: dict = {}
-    duration_codes = np.fromiter((known.setdefault(topic, len(known)) for topic in duration["since_topic"]), dtype=np.int64)
+    duration_codes = np.fromiter(
+        (known.setdefault(topic, len(known)) for topic in duration["since_topic"]), dtype=np.int64
+    )
     event_codes = np.fromiter((known.setdefault(topic, len(known)) for topic in event["topic"]), dtype=np.int64)
-    low, high = widened(duration["low"].to_numpy(dtype=float), duration["high"].to_numpy(dtype=float), options["tolerance"])
+    low, high = widened(
+        duration["low"].to_numpy(dtype=float), duration["high"].to_numpy(dtype=float), options["tolerance"]
+    )
     # Elapsed time from the event to the end of the duration, in seconds: at least from the
     # event's last day to the period's first day, at most from the event's first day to
     # the period's last day. Too long: low > (period end - event start); too short:
     # high < (period start - event end + 1 day). Each is one value per side.
-    period_start, period_end = (duration[c].to_numpy(dtype=float) * SECONDS_PER_DAY for c in ("period_start", "period_end"))
+    period_start, period_end = (
+        duration[c].to_numpy(dtype=float) * SECONDS_PER_DAY for c in ("period_start", "period_end")
+    )
     event_start, event_end = (event[c].to_numpy(dtype=float) * SECONDS_PER_DAY for c in ("date_start", "date_end"))
-    too_long = pairs_exceeding(event.index.to_numpy(), event_codes, event_start,
-                               duration.index.to_numpy(), duration_codes, period_end - low)
-    too_short = pairs_exceeding(duration.index.to_numpy(), duration_codes, period_start + SECONDS_PER_DAY - high,
-                                event.index.to_numpy(), event_codes, event_end)
-    pairs = [(a, b) for b, a in too_long.frame.itertuples(index=False)] + list(too_short.frame.itertuples(index=False, name=None))
+    too_long = pairs_exceeding(
+        event.index.to_numpy(), event_codes, event_start, duration.index.to_numpy(), duration_codes, period_end - low
+    )
+    too_short = pairs_exceeding(
+        duration.index.to_numpy(),
+        duration_codes,
+        period_start + SECONDS_PER_DAY - high,
+        event.index.to_numpy(),
+        event_codes,
+        event_end,
+    )
+    pairs = [(a, b) for b, a in too_long.frame.itertuples(index=False)] + list(
+        too_short.frame.itertuples(index=False, name=None)
+    )
     year = 365.25 * SECONDS_PER_DAY
     for crowd in too_long.crowds + too_short.crowds:
         first = claims.loc[min(crowd.labels, key=lambda label: claims.loc[label, "id"])]
-        yield Finding(topic=first["topic"], claims=(ref(claims, first.name),),
-                      diagnosis="many durations do not fit their dates: too many pairs to list one by one",
-                      message=f"{crowd.pairs:,} pairs of a duration and the date it runs from do not fit")
+        yield Finding(
+            topic=first["topic"],
+            claims=(ref(claims, first.name),),
+            diagnosis="many durations do not fit their dates: too many pairs to list one by one",
+            message=f"{crowd.pairs:,} pairs of a duration and the date it runs from do not fit",
+        )
     for a, b in dict.fromkeys(pairs):
         duration_row, event_row = claims.loc[a], claims.loc[b]
         short = (duration_row["period_start"] - (event_row["date_end"] - 1)) * SECONDS_PER_DAY
         long = (duration_row["period_end"] - event_row["date_start"]) * SECONDS_PER_DAY
-        yield Finding(topic=duration_row["topic"], subject=duration_row["id"], claims=(ref(claims, a), ref(claims, b)),
-                      diagnosis="a stated duration does not fit the dates it implies",
-                      message=f"{duration_row['id']} gives {duration_row['value']} up to {display.date_range(duration_row['period_start'], duration_row['period_end'])} "
-                              f"since {event_row['topic_label']}, which {event_row['id']} dates {display.date_range(event_row['date_start'], event_row['date_end'])}: "
-                              f"that is {short / year:.1f}–{long / year:.1f} years")
+        yield Finding(
+            topic=duration_row["topic"],
+            subject=duration_row["id"],
+            claims=(ref(claims, a), ref(claims, b)),
+            diagnosis="a stated duration does not fit the dates it implies",
+            message=f"{duration_row['id']} gives {duration_row['value']} up to {display.date_range(duration_row['period_start'], duration_row['period_end'])} "
+            f"since {event_row['topic_label']}, which {event_row['id']} dates {display.date_range(event_row['date_start'], event_row['date_end'])}: "
+            f"that is {short / year:.1f}–{long / year:.1f} years",
+        )
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
 _TRADE = {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"}
 EXAMPLES = (
-    Example("fails", 'US$80 million in 2024, "twice as much as the previous year" (x2 of 2023), while '
-                     "another claim gives US$60 million for 2023",
-            {"a": (claim_row("a-2024", "trade", "US$80 million", "US$80 million, twice as much as the previous year",
-                             period="2024", relation="x2", relative_to="2023"),),
-             "b": (claim_row("b-2023", "trade", "US$60 million", period="2023"),)},
-            topics=(_TRADE,), flags=(("a-2024", "b-2023"),)),
-    Example("fails", 'trade "rose" to US$1 billion in 2024 from US$1.04 billion in 2023 (stated values fall)',
-            {"a": (claim_row("rose", "trade", "US$1 billion", "trade rose to US$1 billion", period="2024", relation="increase",
-                             relative_to="2023"),
-                   claim_row("before", "trade", "US$1.04 billion", period="2023"))},
-            topics=(_TRADE,), flags=(("before", "rose"),)),
-    Example("fails", '">2 decades" of ban ending in 2025 since a listing dated 2010',
-            {"a": (claim_row("ban", "ban-duration", ">2 decades", "a ban of over two decades", period="2025-04-17",
-                             relation="since", relative_to="listing"),
-                   claim_row("listed", "listing", "2010", "listed in 2010"))},
-            topics=({"key": "ban-duration", "kind": "quantity", "unit": "year"},
-                    {"key": "listing", "kind": "date", "event": "Group listed"}),
-            flags=(("ban", "listed"),)),
-    Example("passes", '"from US$170 million in 2022 to US$1 billion in 2024" (an increase, and it is one)',
-            {"a": (claim_row("to", "trade", "US$1 billion", "from US$170 million in 2022 to US$1 billion in 2024", period="2024",
-                             relation="increase", relative_to="2022"),
-                   claim_row("from", "trade", "US$170 million", "from US$170 million in 2022 to US$1 billion in 2024",
-                             period="2022"))},
-            topics=(_TRADE,)),
-    Example("passes", "a relation to a period for which no claim exists (nothing to check against)",
-            {"a": (claim_row("a-2024", "trade", "US$80 million", "US$80 million, twice as much as the previous year",
-                             period="2024", relation="x2", relative_to="2023"),)},
-            topics=(_TRADE,)),
+    Example(
+        "fails",
+        'US$80 million in 2024, "twice as much as the previous year" (x2 of 2023), while '
+        "another claim gives US$60 million for 2023",
+        {
+            "a": (
+                claim_row(
+                    "a-2024",
+                    "trade",
+                    "US$80 million",
+                    "US$80 million, twice as much as the previous year",
+                    period="2024",
+                    relation="x2",
+                    relative_to="2023",
+                ),
+            ),
+            "b": (claim_row("b-2023", "trade", "US$60 million", period="2023"),),
+        },
+        topics=(_TRADE,),
+        flags=(("a-2024", "b-2023"),),
+    ),
+    Example(
+        "fails",
+        'trade "rose" to US$1 billion in 2024 from US$1.04 billion in 2023 (stated values fall)',
+        {
+            "a": (
+                claim_row(
+                    "rose",
+                    "trade",
+                    "US$1 billion",
+                    "trade rose to US$1 billion",
+                    period="2024",
+                    relation="increase",
+                    relative_to="2023",
+                ),
+                claim_row("before", "trade", "US$1.04 billion", period="2023"),
+            )
+        },
+        topics=(_TRADE,),
+        flags=(("before", "rose"),),
+    ),
+    Example(
+        "fails",
+        '">2 decades" of ban ending in 2025 since a listing dated 2010',
+        {
+            "a": (
+                claim_row(
+                    "ban",
+                    "ban-duration",
+                    ">2 decades",
+                    "a ban of over two decades",
+                    period="2025-04-17",
+                    relation="since",
+                    relative_to="listing",
+                ),
+                claim_row("listed", "listing", "2010", "listed in 2010"),
+            )
+        },
+        topics=(
+            {"key": "ban-duration", "kind": "quantity", "unit": "year"},
+            {"key": "listing", "kind": "date", "event": "Group listed"},
+        ),
+        flags=(("ban", "listed"),),
+    ),
+    Example(
+        "passes",
+        '"from US$170 million in 2022 to US$1 billion in 2024" (an increase, and it is one)',
+        {
+            "a": (
+                claim_row(
+                    "to",
+                    "trade",
+                    "US$1 billion",
+                    "from US$170 million in 2022 to US$1 billion in 2024",
+                    period="2024",
+                    relation="increase",
+                    relative_to="2022",
+                ),
+                claim_row(
+                    "from",
+                    "trade",
+                    "US$170 million",
+                    "from US$170 million in 2022 to US$1 billion in 2024",
+                    period="2022",
+                ),
+            )
+        },
+        topics=(_TRADE,),
+    ),
+    Example(
+        "passes",
+        "a relation to a period for which no claim exists (nothing to check against)",
+        {
+            "a": (
+                claim_row(
+                    "a-2024",
+                    "trade",
+                    "US$80 million",
+                    "US$80 million, twice as much as the previous year",
+                    period="2024",
+                    relation="x2",
+                    relative_to="2023",
+                ),
+            )
+        },
+        topics=(_TRADE,),
+    ),
 )

@@ -49,12 +49,23 @@ from checker.pairing import (
 
 ID = "magnitude-plausibility"
 SEVERITY = "warning"
-OPTIONS = {"max_ratio": Option(10.0, "how many times its bound a value may be (an order of magnitude)", minimum=1.0, above_minimum=True),
-           "tolerance": tolerance(0.02)}
+OPTIONS = {
+    "max_ratio": Option(
+        10.0, "how many times its bound a value may be (an order of magnitude)", minimum=1.0, above_minimum=True
+    ),
+    "tolerance": tolerance(0.02),
+}
 
 
 def amount_text(row: pd.Series, prefix: str = "") -> str:
-    return display.quantity(row[f"{prefix}low"], row[f"{prefix}high"], row[f"{prefix}magnitude"], row["topic_factor"], row["topic_unit"], row[f"{prefix}qualifier"])
+    return display.quantity(
+        row[f"{prefix}low"],
+        row[f"{prefix}high"],
+        row[f"{prefix}magnitude"],
+        row["topic_factor"],
+        row["topic_unit"],
+        row[f"{prefix}qualifier"],
+    )
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -66,7 +77,9 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 
 
 def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
-    crosses_dimension = claims["converted_magnitude"].notna() & (claims["converted_amount_dimension"] != claims["amount_dimension"])
+    crosses_dimension = claims["converted_magnitude"].notna() & (
+        claims["converted_amount_dimension"] != claims["amount_dimension"]
+    )
     bounded = numeric & claims["bounded_by"].fillna("").ne("") & ~crosses_dimension
     bounds = figures & claims["topic"].isin(set(claims.loc[bounded, "bounded_by"]))
     if not bounded.any() or not bounds.any():
@@ -78,12 +91,18 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
     # Right: each bound's largest amount times the ratio, in its own dimension and, through
     # the substance's density, in the other (the largest reading over every phase).
     right = claims.loc[bounds]
-    labels, links, dimensions, values = [right.index.to_numpy()], [right["topic"].to_numpy()], [right["amount_dimension"].to_numpy()], \
-        [right["amount_high"].to_numpy(dtype=float) * ratio]
+    labels, links, dimensions, values = (
+        [right.index.to_numpy()],
+        [right["topic"].to_numpy()],
+        [right["amount_dimension"].to_numpy()],
+        [right["amount_high"].to_numpy(dtype=float) * ratio],
+    )
     for target in (VOLUME_DIMENSION, MASS_DIMENSION):
         convertible = right[right["amount_dimension"] != target]
-        converted = [density_bounds(row.amount_low, row.amount_high, row.amount_dimension, target, row.substance)
-                     for row in convertible.itertuples()]  # bounds are few: one per topic and period
+        converted = [
+            density_bounds(row.amount_low, row.amount_high, row.amount_dimension, target, row.substance)
+            for row in convertible.itertuples()
+        ]  # bounds are few: one per topic and period
         keep = np.array([bool(c) for c in converted], dtype=bool)
         if keep.any():
             labels.append(convertible.index.to_numpy()[keep])
@@ -91,15 +110,24 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
             dimensions.append(np.full(int(keep.sum()), target, dtype=object))
             values.append(np.array([max(high for _, high in c.values()) for c in converted if c]) * ratio)
     right_codes = _codes(pd.Series(np.concatenate(links)), pd.Series(np.concatenate(dimensions)), known=link_keys)[0]
-    pairs = pairs_exceeding(left.index.to_numpy(), left_codes, left["amount_low"].to_numpy(dtype=float),
-                            np.concatenate(labels), right_codes, np.concatenate(values))
+    pairs = pairs_exceeding(
+        left.index.to_numpy(),
+        left_codes,
+        left["amount_low"].to_numpy(dtype=float),
+        np.concatenate(labels),
+        right_codes,
+        np.concatenate(values),
+    )
     for crowd in pairs.crowds:
         lowest, highest = crowd_extremes(claims, crowd, "amount_magnitude")
         row = claims.loc[highest]
-        yield Finding(topic=row["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
-                      diagnosis="many implausible magnitudes: too many pairs to list one by one",
-                      message=f"{crowd.pairs:,} pairs of {row['topic_label']} and its bound {row['bounded_by']} are more than "
-                              f"{ratio:g} times apart")
+        yield Finding(
+            topic=row["topic"],
+            claims=(ref(claims, lowest), ref(claims, highest)),
+            diagnosis="many implausible magnitudes: too many pairs to list one by one",
+            message=f"{crowd.pairs:,} pairs of {row['topic_label']} and its bound {row['bounded_by']} are more than "
+            f"{ratio:g} times apart",
+        )
     for a, b in pairs.frame.drop_duplicates().itertuples(index=False):  # only the findings
         row, bound = claims.loc[a], claims.loc[b]
         if not (row["period_start"] < bound["period_end"] and bound["period_start"] < row["period_end"]):
@@ -107,9 +135,13 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
         text = excess(row, bound, ratio)
         if text is None:
             continue
-        yield Finding(topic=row["topic"], subject=row["id"], claims=(ref(claims, a), ref(claims, b)),
-                      diagnosis="implausible magnitude: beyond an order of magnitude of its bound",
-                      message=f"{row['value']} ({row['topic_label']}) is {text} ({bound['value']}, {bound['id']})")
+        yield Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=(ref(claims, a), ref(claims, b)),
+            diagnosis="implausible magnitude: beyond an order of magnitude of its bound",
+            message=f"{row['value']} ({row['topic_label']}) is {text} ({bound['value']}, {bound['id']})",
+        )
 
 
 def _codes(*columns: pd.Series, known: dict | None = None) -> tuple[np.ndarray, dict]:
@@ -129,40 +161,69 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
     # One frame with each part once (linked to its whole's topic) and each whole once
     # (linked to its own topic), so a claim that is both a part and a whole plays both.
     columns = ["id", "topic", "dimension", "aggregation", "low", "high", "magnitude", *SAME_TIME]
-    frame = pd.concat([claims.loc[has_whole, columns].assign(link=claims.loc[has_whole, "part_of"], role="part"),
-                       claims.loc[wholes, columns].assign(link=claims.loc[wholes, "topic"], role="whole")])
+    frame = pd.concat(
+        [
+            claims.loc[has_whole, columns].assign(link=claims.loc[has_whole, "part_of"], role="part"),
+            claims.loc[wholes, columns].assign(link=claims.loc[wholes, "topic"], role="whole"),
+        ]
+    )
     origin = frame.index.to_numpy()
     frame = frame.reset_index(drop=True)
     is_part, is_whole = (frame["role"] == "part").to_numpy(), (frame["role"] == "whole").to_numpy()
     low, high = widened(frame["low"].to_numpy(dtype=float), frame["high"].to_numpy(dtype=float), options["tolerance"])
     # A part compares with its whole for the same time...
     codes, known = _codes(frame["link"], frame["dimension"], *(frame[c] for c in SAME_TIME))
-    found = pairs_exceeding(frame.index.to_numpy()[is_part], codes[is_part], low[is_part],
-                            frame.index.to_numpy()[is_whole], codes[is_whole], high[is_whole])
-    results = [(a, b, None) for a, b in found.frame.itertuples(index=False)] + [(None, None, crowd) for crowd in found.crowds]
+    found = pairs_exceeding(
+        frame.index.to_numpy()[is_part],
+        codes[is_part],
+        low[is_part],
+        frame.index.to_numpy()[is_whole],
+        codes[is_whole],
+        high[is_whole],
+    )
+    results = [(a, b, None) for a, b in found.frame.itertuples(index=False)] + [
+        (None, None, crowd) for crowd in found.crowds
+    ]
     # ...or in a sub-period of the whole's, when both add up over time; periods that
     # merely overlap say nothing.
     adds_up = frame["aggregation"].isin(("flow", "cumulative")).to_numpy()
-    results += list(exceeding_inside(frame, adds_up, ("link", "dimension"), options["tolerance"],
-                                     left_mask=is_part, right_mask=is_whole))
+    results += list(
+        exceeding_inside(
+            frame, adds_up, ("link", "dimension"), options["tolerance"], left_mask=is_part, right_mask=is_whole
+        )
+    )
     for a, b, crowd in results:
         if crowd is not None:
             labels = Crowd(tuple(origin[list(crowd.labels)]), crowd.pairs)
             lowest, highest = crowd_extremes(claims, labels, "magnitude")
             part = claims.loc[highest]
-            yield Finding(topic=part["topic"], claims=(ref(claims, lowest), ref(claims, highest)), severity=Severity.ERROR.value,
-                          diagnosis="many parts exceed their whole: too many pairs to list one by one",
-                          message=f"{crowd.pairs:,} pairs where {part['topic_label']} exceeds its whole {part['part_of']}")
+            yield Finding(
+                topic=part["topic"],
+                claims=(ref(claims, lowest), ref(claims, highest)),
+                severity=Severity.ERROR.value,
+                diagnosis="many parts exceed their whole: too many pairs to list one by one",
+                message=f"{crowd.pairs:,} pairs where {part['topic_label']} exceeds its whole {part['part_of']}",
+            )
             continue
         a, b = origin[a], origin[b]
         part, whole = claims.loc[a], claims.loc[b]
-        when = "for the same period" if all(part[c] == whole[c] for c in SAME_TIME) else (
-            f"for {display.date_range(part['period_start'], part['period_end'])}, within the whole's "
-            f"{display.date_range(whole['period_start'], whole['period_end'])}")
-        yield Finding(topic=part["topic"], subject=part["id"], claims=(ref(claims, a), ref(claims, b)), severity=Severity.ERROR.value,
-                      diagnosis="a part exceeds its whole",
-                      message=f"{part['topic_label']} ({amount_text(part)}, {part['id']}) exceeds {whole['topic_label']} "
-                              f"({amount_text(whole)}, {whole['id']}) {when}")
+        when = (
+            "for the same period"
+            if all(part[c] == whole[c] for c in SAME_TIME)
+            else (
+                f"for {display.date_range(part['period_start'], part['period_end'])}, within the whole's "
+                f"{display.date_range(whole['period_start'], whole['period_end'])}"
+            )
+        )
+        yield Finding(
+            topic=part["topic"],
+            subject=part["id"],
+            claims=(ref(claims, a), ref(claims, b)),
+            severity=Severity.ERROR.value,
+            diagnosis="a part exceeds its whole",
+            message=f"{part['topic_label']} ({amount_text(part)}, {part['id']}) exceeds {whole['topic_label']} "
+            f"({amount_text(whole)}, {whole['id']}) {when}",
+        )
 
 
 # Seasonal and monthly figures swing by more than tenfold for good reasons (a delivery one
@@ -171,7 +232,11 @@ YEAR_DAYS = 365
 
 
 def _jumps(claims, figures, options) -> Iterator[Finding]:
-    yearly = figures & (claims["aggregation"] != "cumulative") & ((claims["period_end"] - claims["period_start"]) >= YEAR_DAYS)
+    yearly = (
+        figures
+        & (claims["aggregation"] != "cumulative")
+        & ((claims["period_end"] - claims["period_start"]) >= YEAR_DAYS)
+    )
     labels, codes = group_codes(claims, yearly, ("topic", "scope", "dimension"))
     if len(labels) < 2:
         return
@@ -189,56 +254,109 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
     for earlier, later in ((first, second), (second, first)):
         left_groups, left_rows = rows_of(order, bounds, earlier)
         right_groups, right_rows = rows_of(order, bounds, later)
-        pairs = pairs_exceeding(labels[left_rows], left_groups, low[left_rows],
-                                labels[right_rows], right_groups, high[right_rows] * options["max_ratio"])
+        pairs = pairs_exceeding(
+            labels[left_rows],
+            left_groups,
+            low[left_rows],
+            labels[right_rows],
+            right_groups,
+            high[right_rows] * options["max_ratio"],
+        )
         found.append(pairs)
     for pairs in found:
         for crowd in pairs.crowds:
             lowest, highest = crowd_extremes(claims, crowd, "magnitude")
             row = claims.loc[highest]
-            yield Finding(topic=row["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
-                          diagnosis="many jumps between adjacent periods: too many pairs to list one by one",
-                          message=f"{crowd.pairs:,} pairs of {row['topic_label']} for adjacent periods are more than "
-                                  f"{options['max_ratio']:g} times apart")
+            yield Finding(
+                topic=row["topic"],
+                claims=(ref(claims, lowest), ref(claims, highest)),
+                diagnosis="many jumps between adjacent periods: too many pairs to list one by one",
+                message=f"{crowd.pairs:,} pairs of {row['topic_label']} for adjacent periods are more than "
+                f"{options['max_ratio']:g} times apart",
+            )
         for a, b in pairs.frame.itertuples(index=False):
             first_row, second_row = sorted((claims.loc[a], claims.loc[b]), key=lambda row: row["period_start"])
-            yield Finding(topic=first_row["topic"], claims=(ref(claims, a), ref(claims, b)),
-                          diagnosis="implausible magnitude: more than an order of magnitude between adjacent periods",
-                          message=f"{first_row['topic_label']} goes from {amount_text(first_row)} ({display.date_range(first_row['period_start'], first_row['period_end'])}, {first_row['id']}) "
-                                  f"to {amount_text(second_row)} ({display.date_range(second_row['period_start'], second_row['period_end'])}, {second_row['id']}): "
-                                  f"{display.ratio(first_row['magnitude'], second_row['magnitude'])} in one period")
+            yield Finding(
+                topic=first_row["topic"],
+                claims=(ref(claims, a), ref(claims, b)),
+                diagnosis="implausible magnitude: more than an order of magnitude between adjacent periods",
+                message=f"{first_row['topic_label']} goes from {amount_text(first_row)} ({display.date_range(first_row['period_start'], first_row['period_end'])}, {first_row['id']}) "
+                f"to {amount_text(second_row)} ({display.date_range(second_row['period_start'], second_row['period_end'])}, {second_row['id']}): "
+                f"{display.ratio(first_row['magnitude'], second_row['magnitude'])} in one period",
+            )
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
-_LPG = ({"key": "lpg-contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
-        {"key": "lpg-imports", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
-        {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg", "label": "annual LPG demand"})
-_TRADE = ({"key": "flour-exports", "kind": "quantity", "unit": "USD", "part_of": "trade"},
-          {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"})
+_LPG = (
+    {"key": "lpg-contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+    {"key": "lpg-imports", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+    {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg", "label": "annual LPG demand"},
+)
+_TRADE = (
+    {"key": "flour-exports", "kind": "quantity", "unit": "USD", "part_of": "trade"},
+    {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"},
+)
 _DEMAND = claim_row("demand", "lpg-demand", "~700,000 t/year", "around 700,000 tonnes per year", period="2025")
 EXAMPLES = (
-    Example("fails", "a contract for 26.3 million t of LPG vs an annual LPG demand of ~700,000 t/year",
-            {"a": (claim_row("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"), _DEMAND)},
-            topics=_LPG, flags=(("contract", "demand"),)),
-    Example("fails", "a contract for 26.3 million t of LPG vs an annual demand of 1.3 million m³ of liquid LPG",
-            {"a": (claim_row("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"),
-                   claim_row("demand", "lpg-demand", "1.3 million m^3/year", "1.3 million m³ a year", period="2025"))},
-            topics=(_LPG[0], {"key": "lpg-demand", "kind": "quantity", "unit": "m^3/year", "substance": "lpg"}),
-            flags=(("contract", "demand"),)),
-    Example("fails", "flour exports of US$2 billion vs bilateral trade of US$1 billion (part > whole)",
-            {"a": (claim_row("flour", "flour-exports", "US$2 billion", period="2024"),
-                   claim_row("trade", "trade", "US$1 billion", period="2024"))},
-            topics=_TRADE, flags=(("flour", "trade"),)),
-    Example("fails", "trade of US$20 million in 2023 vs US$1 billion in 2024 (a 50× jump in a year)",
-            {"a": (claim_row("trade-2023", "trade", "US$20 million", period="2023"),
-                   claim_row("trade-2024", "trade", "US$1 billion", period="2024"))},
-            topics=_TRADE[1:], flags=(("trade-2023", "trade-2024"),)),
-    Example("passes", "LPG imports of >275,000 t vs an annual demand of ~700,000 t/year",
-            {"a": (claim_row("imports", "lpg-imports", ">275,000 t", "more than 275,000 tonnes", period="2025"), _DEMAND)},
-            topics=_LPG),
-    Example("passes", "flour exports of US$2 billion in 2024 vs bilateral trade of US$1 billion in Q1 2024",
-            {"a": (claim_row("flour", "flour-exports", "US$2 billion", period="2024"),
-                   claim_row("trade-q1", "trade", "US$1 billion", period="2024-01/2024-03"))},
-            topics=_TRADE),
+    Example(
+        "fails",
+        "a contract for 26.3 million t of LPG vs an annual LPG demand of ~700,000 t/year",
+        {"a": (claim_row("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"), _DEMAND)},
+        topics=_LPG,
+        flags=(("contract", "demand"),),
+    ),
+    Example(
+        "fails",
+        "a contract for 26.3 million t of LPG vs an annual demand of 1.3 million m³ of liquid LPG",
+        {
+            "a": (
+                claim_row("contract", "lpg-contract", "26.3 million t", period="2025", modality="plan"),
+                claim_row("demand", "lpg-demand", "1.3 million m^3/year", "1.3 million m³ a year", period="2025"),
+            )
+        },
+        topics=(_LPG[0], {"key": "lpg-demand", "kind": "quantity", "unit": "m^3/year", "substance": "lpg"}),
+        flags=(("contract", "demand"),),
+    ),
+    Example(
+        "fails",
+        "flour exports of US$2 billion vs bilateral trade of US$1 billion (part > whole)",
+        {
+            "a": (
+                claim_row("flour", "flour-exports", "US$2 billion", period="2024"),
+                claim_row("trade", "trade", "US$1 billion", period="2024"),
+            )
+        },
+        topics=_TRADE,
+        flags=(("flour", "trade"),),
+    ),
+    Example(
+        "fails",
+        "trade of US$20 million in 2023 vs US$1 billion in 2024 (a 50× jump in a year)",
+        {
+            "a": (
+                claim_row("trade-2023", "trade", "US$20 million", period="2023"),
+                claim_row("trade-2024", "trade", "US$1 billion", period="2024"),
+            )
+        },
+        topics=_TRADE[1:],
+        flags=(("trade-2023", "trade-2024"),),
+    ),
+    Example(
+        "passes",
+        "LPG imports of >275,000 t vs an annual demand of ~700,000 t/year",
+        {"a": (claim_row("imports", "lpg-imports", ">275,000 t", "more than 275,000 tonnes", period="2025"), _DEMAND)},
+        topics=_LPG,
+    ),
+    Example(
+        "passes",
+        "flour exports of US$2 billion in 2024 vs bilateral trade of US$1 billion in Q1 2024",
+        {
+            "a": (
+                claim_row("flour", "flour-exports", "US$2 billion", period="2024"),
+                claim_row("trade-q1", "trade", "US$1 billion", period="2024-01/2024-03"),
+            )
+        },
+        topics=_TRADE,
+    ),
 )

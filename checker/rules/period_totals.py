@@ -35,10 +35,15 @@ OPTIONS = {"tolerance": tolerance(0.02)}
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
-    totals = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
-              & claims["aggregation"].isin(("flow", "cumulative")) & claims["modality_class"].ne("forecast"))
-    for inner_label, outer_label, crowd in exceeding_inside(claims, totals, ("topic", "scope", "dimension", "modality_class"),
-                                                            options["tolerance"]):
+    totals = (
+        claims["kind"].isin(NUMERIC)
+        & claims["magnitude"].notna()
+        & claims["aggregation"].isin(("flow", "cumulative"))
+        & claims["modality_class"].ne("forecast")
+    )
+    for inner_label, outer_label, crowd in exceeding_inside(
+        claims, totals, ("topic", "scope", "dimension", "modality_class"), options["tolerance"]
+    ):
         if crowd is not None:
             yield _summary(claims, crowd)
             continue
@@ -46,27 +51,42 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         refs = (ref(claims, inner_label), ref(claims, outer_label))
         shown_part, shown_whole = _amount(part), _amount(whole)
         if part["aggregation"] == "cumulative" and np.isinf(part["span_start"]) and np.isinf(whole["span_start"]):
-            yield Finding(topic=part["topic"], subject=whole["id"], claims=refs, diagnosis="a running total falls over time",
-                          message=f"{part['topic_label']} is {shown_part} as of {_period(part)} ({part['id']}) but only "
-                                  f"{shown_whole} as of the later {_period(whole)} ({whole['id']}): a running total cannot fall")
+            yield Finding(
+                topic=part["topic"],
+                subject=whole["id"],
+                claims=refs,
+                diagnosis="a running total falls over time",
+                message=f"{part['topic_label']} is {shown_part} as of {_period(part)} ({part['id']}) but only "
+                f"{shown_whole} as of the later {_period(whole)} ({whole['id']}): a running total cannot fall",
+            )
             continue
-        yield Finding(topic=part["topic"], subject=part["id"], claims=refs, diagnosis="a sub-period exceeds the period that contains it",
-                      message=f"{part['topic_label']} is {shown_part} for {_period(part)} ({part['id']}), more than the "
-                              f"{shown_whole} given for {_period(whole)} ({whole['id']}), a period that contains it")
+        yield Finding(
+            topic=part["topic"],
+            subject=part["id"],
+            claims=refs,
+            diagnosis="a sub-period exceeds the period that contains it",
+            message=f"{part['topic_label']} is {shown_part} for {_period(part)} ({part['id']}), more than the "
+            f"{shown_whole} given for {_period(whole)} ({whole['id']}), a period that contains it",
+        )
 
 
 def _summary(claims: pd.DataFrame, crowd) -> Finding:
     lowest, highest = crowd_extremes(claims, crowd, "magnitude")
     first = claims.loc[lowest]
-    return Finding(topic=first["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
-                   diagnosis="many sub-periods exceed their whole: too many pairs to list one by one",
-                   message=f"{len(crowd.labels)} claims of {first['topic_label']} and {crowd.pairs:,} pairs of them where a total "
-                           f"for part of a period exceeds the total for a period containing it; values from {_amount(first)} "
-                           f"({first['id']}) to {_amount(claims.loc[highest])} ({claims.loc[highest]['id']})")
+    return Finding(
+        topic=first["topic"],
+        claims=(ref(claims, lowest), ref(claims, highest)),
+        diagnosis="many sub-periods exceed their whole: too many pairs to list one by one",
+        message=f"{len(crowd.labels)} claims of {first['topic_label']} and {crowd.pairs:,} pairs of them where a total "
+        f"for part of a period exceeds the total for a period containing it; values from {_amount(first)} "
+        f"({first['id']}) to {_amount(claims.loc[highest])} ({claims.loc[highest]['id']})",
+    )
 
 
 def _amount(row: pd.Series) -> str:
-    return display.quantity(row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"])
+    return display.quantity(
+        row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"]
+    )
 
 
 def _period(row: pd.Series) -> str:
@@ -77,25 +97,51 @@ def _period(row: pd.Series) -> str:
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
 _TOLL = {"key": "toll", "kind": "count", "unit": "person", "label": "death toll", "aggregation": "cumulative"}
 EXAMPLES = (
-    Example("fails", "wheat exports of 2.1 Mt in Q1 2024 vs 1.8 Mt in the whole of 2024 (a flow)",
-            {"a": (claim_row("a-q1", "wheat-exports", "2.1 million t", period="2024-01/2024-03"),),
-             "b": (claim_row("b-2024", "wheat-exports", "1.8 million t", period="2024"),)},
-            topics=({"key": "wheat-exports", "kind": "quantity", "unit": "t", "aggregation": "flow"},),
-            flags=(("a-q1", "b-2024"),)),
-    Example("fails", "a death toll of 1,450 as of 9 May vs 1,200 as of 12 May (a running total falls)",
-            {"a": (claim_row("a-may9", "toll", "1,450 person", "1,450 dead", period="2024-05-09"),),
-             "b": (claim_row("b-may12", "toll", "1,200 person", "1,200 dead", period="2024-05-12"),)},
-            topics=(_TOLL,), flags=(("a-may9", "b-may12"),)),
-    Example("passes", "exports of US$3.1 billion in January–June vs US$7.9 billion for the year",
-            {"a": (claim_row("a-h1", "exports", "US$3.1 billion", period="2024-01/2024-06"),),
-             "b": (claim_row("b-2024", "exports", "US$7.9 billion", period="2024"),)},
-            topics=({"key": "exports", "kind": "quantity", "unit": "USD"},)),
-    Example("passes", '1,200 dead as of 2 May vs ">1,000" as of 9 May (a lower bound may trail)',
-            {"a": (claim_row("a-may2", "toll", "1,200 person", "1,200 dead", period="2024-05-02"),),
-             "b": (claim_row("b-may9", "toll", "more than 1,000 person", "more than 1,000 dead", period="2024-05-09"),)},
-            topics=(_TOLL,)),
-    Example("passes", "2.3 Mt shipped in May vs 31 Mt shipped since the deal began, as of June",
-            {"a": (claim_row("a-may", "shipped", "2.3 million t", period="2024-05-01/2024-05-31"),),
-             "b": (claim_row("b-june", "shipped", "31 million t", period="2024-06-30"),)},
-            topics=({"key": "shipped", "kind": "quantity", "unit": "t", "aggregation": "cumulative"},)),
+    Example(
+        "fails",
+        "wheat exports of 2.1 Mt in Q1 2024 vs 1.8 Mt in the whole of 2024 (a flow)",
+        {
+            "a": (claim_row("a-q1", "wheat-exports", "2.1 million t", period="2024-01/2024-03"),),
+            "b": (claim_row("b-2024", "wheat-exports", "1.8 million t", period="2024"),),
+        },
+        topics=({"key": "wheat-exports", "kind": "quantity", "unit": "t", "aggregation": "flow"},),
+        flags=(("a-q1", "b-2024"),),
+    ),
+    Example(
+        "fails",
+        "a death toll of 1,450 as of 9 May vs 1,200 as of 12 May (a running total falls)",
+        {
+            "a": (claim_row("a-may9", "toll", "1,450 person", "1,450 dead", period="2024-05-09"),),
+            "b": (claim_row("b-may12", "toll", "1,200 person", "1,200 dead", period="2024-05-12"),),
+        },
+        topics=(_TOLL,),
+        flags=(("a-may9", "b-may12"),),
+    ),
+    Example(
+        "passes",
+        "exports of US$3.1 billion in January–June vs US$7.9 billion for the year",
+        {
+            "a": (claim_row("a-h1", "exports", "US$3.1 billion", period="2024-01/2024-06"),),
+            "b": (claim_row("b-2024", "exports", "US$7.9 billion", period="2024"),),
+        },
+        topics=({"key": "exports", "kind": "quantity", "unit": "USD"},),
+    ),
+    Example(
+        "passes",
+        '1,200 dead as of 2 May vs ">1,000" as of 9 May (a lower bound may trail)',
+        {
+            "a": (claim_row("a-may2", "toll", "1,200 person", "1,200 dead", period="2024-05-02"),),
+            "b": (claim_row("b-may9", "toll", "more than 1,000 person", "more than 1,000 dead", period="2024-05-09"),),
+        },
+        topics=(_TOLL,),
+    ),
+    Example(
+        "passes",
+        "2.3 Mt shipped in May vs 31 Mt shipped since the deal began, as of June",
+        {
+            "a": (claim_row("a-may", "shipped", "2.3 million t", period="2024-05-01/2024-05-31"),),
+            "b": (claim_row("b-june", "shipped", "31 million t", period="2024-06-30"),),
+        },
+        topics=({"key": "shipped", "kind": "quantity", "unit": "t", "aggregation": "cumulative"},),
+    ),
 )

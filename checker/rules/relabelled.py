@@ -34,13 +34,24 @@ REACH = "corpus"  # compares across topic families: a partitioned run does it on
 OPTIONS = {"min_digits": Option(3, "significant digits a figure needs to count as precise", minimum=2, maximum=15)}
 
 # Opposite directions of a flow, as topic labels name them.
-DIRECTIONS = (("export", "import"), ("inflow", "outflow"), ("sale", "purchase"), ("sent", "received"),
-              ("supplies", "receives"), ("sold", "bought"))
+DIRECTIONS = (
+    ("export", "import"),
+    ("inflow", "outflow"),
+    ("sale", "purchase"),
+    ("sent", "received"),
+    ("supplies", "receives"),
+    ("sold", "bought"),
+)
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
-    precise = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna() & (claims["digits"] >= options["min_digits"])
-               & np.isfinite(claims["magnitude"]) & (claims["magnitude"] != 0))
+    precise = (
+        claims["kind"].isin(NUMERIC)
+        & claims["magnitude"].notna()
+        & (claims["digits"] >= options["min_digits"])
+        & np.isfinite(claims["magnitude"])
+        & (claims["magnitude"] != 0)
+    )
     labels, codes = group_codes(claims, precise, ("dimension",))
     if len(labels) < 2:
         return
@@ -49,38 +60,62 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # half-step.
     values = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
     halves = claims.loc[labels, "half"].to_numpy(dtype=float)
-    pairs = pairs_overlapping(labels, codes, values - halves, np.nextafter(values + halves, np.inf),
-                              claims.loc[labels, "topic"].to_numpy(dtype=object))
+    pairs = pairs_overlapping(
+        labels,
+        codes,
+        values - halves,
+        np.nextafter(values + halves, np.inf),
+        claims.loc[labels, "topic"].to_numpy(dtype=object),
+    )
     for crowd in pairs.crowds:
         lowest, highest = crowd_extremes(claims, crowd, "magnitude")
         row = claims.loc[lowest]
         topics = sorted(set(claims.loc[list(crowd.labels), "topic"]))
-        yield Finding(topic=row["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
-                      diagnosis="the same figures under many labels: too many pairs to list one by one",
-                      message=f"{len(crowd.labels)} claims in {len(topics)} topics ({', '.join(topics[:5])}{', …' if len(topics) > 5 else ''}) "
-                              f"give the same precise figures; {crowd.pairs:,} pairs")
+        yield Finding(
+            topic=row["topic"],
+            claims=(ref(claims, lowest), ref(claims, highest)),
+            diagnosis="the same figures under many labels: too many pairs to list one by one",
+            message=f"{len(crowd.labels)} claims in {len(topics)} topics ({', '.join(topics[:5])}{', …' if len(topics) > 5 else ''}) "
+            f"give the same precise figures; {crowd.pairs:,} pairs",
+        )
     frame = pairs.frame
     if frame.empty:
         return
     a, b = frame["a"].to_numpy(), frame["b"].to_numpy()
     magnitude, half = claims["magnitude"], claims["half"]
-    equal = (np.abs(magnitude.loc[a].to_numpy() - magnitude.loc[b].to_numpy())
-             <= np.maximum(half.loc[a].to_numpy(), half.loc[b].to_numpy()) * 1.000001)
-    overlap = ((claims.loc[a, "period_start"].to_numpy() < claims.loc[b, "period_end"].to_numpy())
-               & (claims.loc[b, "period_start"].to_numpy() < claims.loc[a, "period_end"].to_numpy()))
+    equal = (
+        np.abs(magnitude.loc[a].to_numpy() - magnitude.loc[b].to_numpy())
+        <= np.maximum(half.loc[a].to_numpy(), half.loc[b].to_numpy()) * 1.000001
+    )
+    overlap = (claims.loc[a, "period_start"].to_numpy() < claims.loc[b, "period_end"].to_numpy()) & (
+        claims.loc[b, "period_start"].to_numpy() < claims.loc[a, "period_end"].to_numpy()
+    )
     for left, right in zip(a[equal & overlap], b[equal & overlap]):  # only the findings
         first_row, second_row = by_id(claims, left, right)
         left, right = first_row.name, second_row.name
         same_source = first_row["source"] == second_row["source"]
-        figure = display.quantity(first_row["low"], first_row["high"], first_row["magnitude"], first_row["topic_factor"],
-                                  first_row["topic_unit"], first_row["qualifier"])
+        figure = display.quantity(
+            first_row["low"],
+            first_row["high"],
+            first_row["magnitude"],
+            first_row["topic_factor"],
+            first_row["topic_unit"],
+            first_row["qualifier"],
+        )
         difference = what_differs(first_row, second_row)
-        who = f"{first_row['source']} gives it" if same_source else f"{first_row['source']} and {second_row['source']} give it"
-        yield Finding(topic=first_row["topic"], claims=(ref(claims, left), ref(claims, right)),
-                      severity=Severity.NOTE.value if same_source else "",
-                      diagnosis=f"the same figure under another label ({difference})",
-                      message=f"{figure}: {who} for {first_row['topic_label']} ({first_row['id']}) and for "
-                              f"{second_row['topic_label']} ({second_row['id']}); they differ in {difference}")
+        who = (
+            f"{first_row['source']} gives it"
+            if same_source
+            else f"{first_row['source']} and {second_row['source']} give it"
+        )
+        yield Finding(
+            topic=first_row["topic"],
+            claims=(ref(claims, left), ref(claims, right)),
+            severity=Severity.NOTE.value if same_source else "",
+            diagnosis=f"the same figure under another label ({difference})",
+            message=f"{figure}: {who} for {first_row['topic_label']} ({first_row['id']}) and for "
+            f"{second_row['topic_label']} ({second_row['id']}); they differ in {difference}",
+        )
 
 
 def what_differs(first: pd.Series, second: pd.Series) -> str:
@@ -89,16 +124,23 @@ def what_differs(first: pd.Series, second: pd.Series) -> str:
     substances = [row["substance"] if isinstance(row["substance"], str) else "" for row in (first, second)]
     if all(substances) and substances[0] != substances[1]:
         found.append(f"substance: {substances[0]} vs {substances[1]}")
-    linked = (first["part_of"] == second["topic"] or second["part_of"] == first["topic"]
-              or second["topic"] in _parts(first) or first["topic"] in _parts(second))
+    linked = (
+        first["part_of"] == second["topic"]
+        or second["part_of"] == first["topic"]
+        or second["topic"] in _parts(first)
+        or first["topic"] in _parts(second)
+    )
     if linked or (first["family"] == second["family"] and not found):
         found.append(f"scope: {first['topic_label']} vs {second['topic_label']}")
     elif first["scope"] != second["scope"]:
         found.append(f"scope: {first['scope'] or 'unstated'} vs {second['scope'] or 'unstated'}")
     words = [set(re.findall(r"[a-z]+", str(row["topic_label"]).lower())) for row in (first, second)]
     for one, other in DIRECTIONS:
-        if any(w.startswith(one) for w in words[0]) and any(w.startswith(other) for w in words[1]) or (
-                any(w.startswith(other) for w in words[0]) and any(w.startswith(one) for w in words[1])):
+        if (
+            any(w.startswith(one) for w in words[0])
+            and any(w.startswith(other) for w in words[1])
+            or (any(w.startswith(other) for w in words[0]) and any(w.startswith(one) for w in words[1]))
+        ):
             found.append(f"direction: {one}s vs {other}s")
             break
     if not found:
@@ -113,25 +155,50 @@ def _parts(row: pd.Series) -> list[str]:
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
-_FUELS = ({"key": "diesel", "kind": "quantity", "unit": "t", "substance": "diesel", "label": "diesel deliveries"},
-          {"key": "petrol", "kind": "quantity", "unit": "t", "substance": "gasoline", "label": "petrol deliveries"})
+_FUELS = (
+    {"key": "diesel", "kind": "quantity", "unit": "t", "substance": "diesel", "label": "diesel deliveries"},
+    {"key": "petrol", "kind": "quantity", "unit": "t", "substance": "gasoline", "label": "petrol deliveries"},
+)
 EXAMPLES = (
-    Example("fails", "diesel deliveries of 182,400 t (one source) vs petrol deliveries of 182,400 t (another), 2024",
-            {"a": (claim_row("a-diesel", "diesel", "182,400 t", period="2024"),),
-             "b": (claim_row("b-petrol", "petrol", "182,400 t", period="2024"),)},
-            topics=_FUELS, flags=(("a-diesel", "b-petrol"),)),
-    Example("fails", "wheat exports of US$412 million vs flour exports of US$412 million, same year",
-            {"a": (claim_row("a-wheat", "wheat-exports", "US$412 million", period="2024"),),
-             "b": (claim_row("b-flour", "flour-exports", "US$412 million", period="2024"),)},
-            topics=({"key": "wheat-exports", "kind": "quantity", "unit": "USD", "label": "wheat exports"},
-                    {"key": "flour-exports", "kind": "quantity", "unit": "USD", "label": "flour exports"}),
-            flags=(("a-wheat", "b-flour"),)),
-    Example("passes", "14 t of diesel vs 14 t of petrol (fewer than three significant digits: coincidence)",
-            {"a": (claim_row("a-diesel", "diesel", "14 t", period="2024"),),
-             "b": (claim_row("b-petrol", "petrol", "14 t", period="2024"),)},
-            topics=_FUELS),
-    Example("passes", "182,400 t of diesel in 2024 vs 182,400 t of petrol in 2019 (different times)",
-            {"a": (claim_row("a-diesel", "diesel", "182,400 t", period="2024"),),
-             "b": (claim_row("b-petrol", "petrol", "182,400 t", period="2019"),)},
-            topics=_FUELS),
+    Example(
+        "fails",
+        "diesel deliveries of 182,400 t (one source) vs petrol deliveries of 182,400 t (another), 2024",
+        {
+            "a": (claim_row("a-diesel", "diesel", "182,400 t", period="2024"),),
+            "b": (claim_row("b-petrol", "petrol", "182,400 t", period="2024"),),
+        },
+        topics=_FUELS,
+        flags=(("a-diesel", "b-petrol"),),
+    ),
+    Example(
+        "fails",
+        "wheat exports of US$412 million vs flour exports of US$412 million, same year",
+        {
+            "a": (claim_row("a-wheat", "wheat-exports", "US$412 million", period="2024"),),
+            "b": (claim_row("b-flour", "flour-exports", "US$412 million", period="2024"),),
+        },
+        topics=(
+            {"key": "wheat-exports", "kind": "quantity", "unit": "USD", "label": "wheat exports"},
+            {"key": "flour-exports", "kind": "quantity", "unit": "USD", "label": "flour exports"},
+        ),
+        flags=(("a-wheat", "b-flour"),),
+    ),
+    Example(
+        "passes",
+        "14 t of diesel vs 14 t of petrol (fewer than three significant digits: coincidence)",
+        {
+            "a": (claim_row("a-diesel", "diesel", "14 t", period="2024"),),
+            "b": (claim_row("b-petrol", "petrol", "14 t", period="2024"),),
+        },
+        topics=_FUELS,
+    ),
+    Example(
+        "passes",
+        "182,400 t of diesel in 2024 vs 182,400 t of petrol in 2019 (different times)",
+        {
+            "a": (claim_row("a-diesel", "diesel", "182,400 t", period="2024"),),
+            "b": (claim_row("b-petrol", "petrol", "182,400 t", period="2019"),),
+        },
+        topics=_FUELS,
+    ),
 )

@@ -31,8 +31,10 @@ from checker.pairing import NUMERIC, intervals_apart, ref
 
 ID = "stated-conversion"
 SEVERITY = "error"
-OPTIONS = {"tolerance": tolerance(0.02),
-           "max_ratio": Option(10.0, "how many times its bound a converted amount may be", minimum=1.0, above_minimum=True)}
+OPTIONS = {
+    "tolerance": tolerance(0.02),
+    "max_ratio": Option(10.0, "how many times its bound a converted amount may be", minimum=1.0, above_minimum=True),
+}
 
 PHASE_LABEL = {"liquid": "as a liquid", "gas": "as a gas at standard conditions", "bulk": "in bulk"}
 VOLUME, MASS = "[length] ** 3", "[mass]"
@@ -50,7 +52,9 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     if not stated.any():
         return
     bounds = claims[claims["topic"].isin(set(claims.loc[stated, "bounded_by"].dropna()))]
-    groups = {topic: bounds.index[positions] for topic, positions in bounds.groupby("topic", sort=False).indices.items()}
+    groups = {
+        topic: bounds.index[positions] for topic, positions in bounds.groupby("topic", sort=False).indices.items()
+    }
     for label in claims.index[stated]:  # one claim each: a handful per corpus
         finding = _check_one(claims, label, options, groups)
         if finding is not None:
@@ -64,29 +68,60 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     if row["amount_dimension"] == row["converted_amount_dimension"]:
         if not intervals_apart(row["low"], row["high"], row["converted_low"], row["converted_high"], tolerance):
             return None
-        return Finding(topic=row["topic"], subject=row["id"], claims=refs, diagnosis="the stated conversion is wrong",
-                       message=f"{row['value']} is stated as {row['converted']}, but they differ by "
-                               f"{display.ratio(row['magnitude'], row['converted_magnitude'])}")
+        return Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=refs,
+            diagnosis="the stated conversion is wrong",
+            message=f"{row['value']} is stated as {row['converted']}, but they differ by "
+            f"{display.ratio(row['magnitude'], row['converted_magnitude'])}",
+        )
     dimensions = {row["dimension"], row["converted_dimension"]}
     if all(str(d).startswith("[currency_") for d in dimensions):
-        return Finding(topic=row["topic"], subject=row["id"], claims=refs, severity=Severity.NOTE.value, diagnosis="not checkable without an exchange rate",
-                       message=f"{row['value']} is stated as {row['converted']}: claimcheck never converts between currencies, so this conversion is not checked")
+        return Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=refs,
+            severity=Severity.NOTE.value,
+            diagnosis="not checkable without an exchange rate",
+            message=f"{row['value']} is stated as {row['converted']}: claimcheck never converts between currencies, so this conversion is not checked",
+        )
     substance = row["substance"] if isinstance(row["substance"], str) and row["substance"] else ""
     if dimensions != {VOLUME, MASS} or substance not in DENSITIES:
         substance = SUBSTANCE_LABELS.get(substance, substance)
-        return Finding(topic=row["topic"], subject=row["id"], claims=refs, severity=Severity.WARNING.value, diagnosis="not checkable",
-                       message=f"{row['value']} is stated as {row['converted']}: no density links {row['dimension']} and "
-                               f"{row['converted_dimension']}" + ("" if substance else " (the topic names no substance)"))
+        return Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=refs,
+            severity=Severity.WARNING.value,
+            diagnosis="not checkable",
+            message=f"{row['value']} is stated as {row['converted']}: no density links {row['dimension']} and "
+            f"{row['converted_dimension']}" + ("" if substance else " (the topic names no substance)"),
+        )
     # The implied density, with the interval both values' precision allows (kg/m³).
     if row["dimension"] == VOLUME:
-        volume_low, volume_high, mass_low, mass_high = row["low"], row["high"], row["converted_low"], row["converted_high"]
+        volume_low, volume_high, mass_low, mass_high = (
+            row["low"],
+            row["high"],
+            row["converted_low"],
+            row["converted_high"],
+        )
         volume_text, mass_text = row["value"], row["converted"]
         mass_prefix = "converted_"
     else:
-        volume_low, volume_high, mass_low, mass_high = row["converted_low"], row["converted_high"], row["low"], row["high"]
+        volume_low, volume_high, mass_low, mass_high = (
+            row["converted_low"],
+            row["converted_high"],
+            row["low"],
+            row["high"],
+        )
         volume_text, mass_text = row["converted"], row["value"]
         mass_prefix = ""
-    implied = (row["converted_magnitude"] / row["magnitude"]) if row["dimension"] == VOLUME else (row["magnitude"] / row["converted_magnitude"])
+    implied = (
+        (row["converted_magnitude"] / row["magnitude"])
+        if row["dimension"] == VOLUME
+        else (row["magnitude"] / row["converted_magnitude"])
+    )
     implied_low, implied_high = mass_low / volume_high, mass_high / volume_low
     matches: list[tuple[str, float, float]] = []
     others: list[tuple[str, float, float]] = []
@@ -98,15 +133,28 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     described = f"{volume_text} stated as {mass_text} implies {density_text(implied, implied)}"
     if not matches:
         known = "; ".join(f"{PHASE_LABEL[phase]} {density_text(low, high)}" for phase, low, high in others)
-        return Finding(topic=row["topic"], subject=row["id"], claims=refs, diagnosis=f"the factor matches no density of {substance}",
-                       message=f"{described}, which is no density of {substance} ({known})")
+        return Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=refs,
+            diagnosis=f"the factor matches no density of {substance}",
+            message=f"{described}, which is no density of {substance} ({known})",
+        )
     phase, low, high = matches[0]
     reading = f"{described}, the density of {substance} {PHASE_LABEL[phase]} ({density_text(low, high)})"
-    alternatives = [f"{PHASE_LABEL[other]} ({density_text(least, most)}) {volume_text} would be "
-                    f"{display.number(volume_low * least / 1000)}–{display.number(volume_high * most / 1000)} t"
-                    for other, least, most in others]
-    amount = pd.Series({"amount_dimension": MASS, "amount_low": mass_low, "amount_high": mass_high,
-                        "amount_magnitude": row[f"{mass_prefix}magnitude"]})
+    alternatives = [
+        f"{PHASE_LABEL[other]} ({density_text(least, most)}) {volume_text} would be "
+        f"{display.number(volume_low * least / 1000)}–{display.number(volume_high * most / 1000)} t"
+        for other, least, most in others
+    ]
+    amount = pd.Series(
+        {
+            "amount_dimension": MASS,
+            "amount_low": mass_low,
+            "amount_high": mass_high,
+            "amount_magnitude": row[f"{mass_prefix}magnitude"],
+        }
+    )
     too_large, bounds = [], []
     for bound_label in bounding_claims(claims, label, groups):
         bound = claims.loc[bound_label]
@@ -119,28 +167,80 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     message = f"{reading}; {mass_text} is {'; '.join(too_large)}"
     if alternatives:
         message += "; read " + "; ".join(alternatives)
-    return Finding(topic=row["topic"], subject=row["id"], claims=refs + tuple(bounds), message=message,
-                   diagnosis=f"the conversion assumes {substance} {PHASE_LABEL[phase]} and gives an implausible amount")
+    return Finding(
+        topic=row["topic"],
+        subject=row["id"],
+        claims=refs + tuple(bounds),
+        message=message,
+        diagnosis=f"the conversion assumes {substance} {PHASE_LABEL[phase]} and gives an implausible amount",
+    )
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
-_LPG = ({"key": "lpg-contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
-        {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg", "label": "annual LPG demand"})
-_DEMAND = claim_row("demand", "lpg-demand", "~700,000 t/year", "the annual demand is around 700,000 tonnes", period="2025")
+_LPG = (
+    {"key": "lpg-contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
+    {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg", "label": "annual LPG demand"},
+)
+_DEMAND = claim_row(
+    "demand", "lpg-demand", "~700,000 t/year", "the annual demand is around 700,000 tonnes", period="2025"
+)
 EXAMPLES = (
-    Example("fails", '"50 million cubic metres (about 26.3 million tonnes) of LPG": 0.526 t/m³ is LPG as a liquid, '
-                     "and 26.3 million t is 38 times Afghanistan's annual LPG demand",
-            {"orf": (claim_row("contract", "lpg-contract", "50 million m^3", "50 million cubic metres (about 26.3 million tonnes) of LPG",
-                               period="2025", converted="~26.3 million t"), _DEMAND)},
-            topics=_LPG, flags=(("contract", "demand"),)),
-    Example("fails", '"2 million m³ (about 9 million t) of LPG": 4.5 t/m³ is no density of LPG',
-            {"a": (claim_row("contract", "lpg-contract", "2 million m^3", "2 million m³ (about 9 million t) of LPG", period="2025",
-                             converted="~9 million t"),)},
-            topics=_LPG, flags=(("contract",),)),
-    Example("passes", '"50 million cubic metres (about 100,000 tonnes) of LPG gas": 2 kg/m³ is LPG as gas '
-                      "at standard conditions, and the amount is within the bounds",
-            {"a": (claim_row("contract", "lpg-contract", "50 million m^3", "50 million cubic metres (about 100,000 tonnes) of LPG gas",
-                             period="2025", converted="~100,000 t"), _DEMAND)},
-            topics=_LPG),
+    Example(
+        "fails",
+        '"50 million cubic metres (about 26.3 million tonnes) of LPG": 0.526 t/m³ is LPG as a liquid, '
+        "and 26.3 million t is 38 times Afghanistan's annual LPG demand",
+        {
+            "orf": (
+                claim_row(
+                    "contract",
+                    "lpg-contract",
+                    "50 million m^3",
+                    "50 million cubic metres (about 26.3 million tonnes) of LPG",
+                    period="2025",
+                    converted="~26.3 million t",
+                ),
+                _DEMAND,
+            )
+        },
+        topics=_LPG,
+        flags=(("contract", "demand"),),
+    ),
+    Example(
+        "fails",
+        '"2 million m³ (about 9 million t) of LPG": 4.5 t/m³ is no density of LPG',
+        {
+            "a": (
+                claim_row(
+                    "contract",
+                    "lpg-contract",
+                    "2 million m^3",
+                    "2 million m³ (about 9 million t) of LPG",
+                    period="2025",
+                    converted="~9 million t",
+                ),
+            )
+        },
+        topics=_LPG,
+        flags=(("contract",),),
+    ),
+    Example(
+        "passes",
+        '"50 million cubic metres (about 100,000 tonnes) of LPG gas": 2 kg/m³ is LPG as gas '
+        "at standard conditions, and the amount is within the bounds",
+        {
+            "a": (
+                claim_row(
+                    "contract",
+                    "lpg-contract",
+                    "50 million m^3",
+                    "50 million cubic metres (about 100,000 tonnes) of LPG gas",
+                    period="2025",
+                    converted="~100,000 t",
+                ),
+                _DEMAND,
+            )
+        },
+        topics=_LPG,
+    ),
 )

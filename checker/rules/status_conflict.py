@@ -37,16 +37,24 @@ def _period(row: pd.Series) -> str:
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     statuses = (claims["kind"] == "status") & claims["state"].ne("") & claims["period_start"].notna()
     labels, codes = group_codes(claims, statuses, ("topic", "scope", "subject"))
-    pairs = pairs_overlapping(labels, codes, claims.loc[labels, "period_start"].to_numpy(dtype=float),
-                              claims.loc[labels, "period_end"].to_numpy(dtype=float), claims.loc[labels, "state"].to_numpy(dtype=object))
+    pairs = pairs_overlapping(
+        labels,
+        codes,
+        claims.loc[labels, "period_start"].to_numpy(dtype=float),
+        claims.loc[labels, "period_end"].to_numpy(dtype=float),
+        claims.loc[labels, "state"].to_numpy(dtype=object),
+    )
     for crowd in pairs.crowds:
         yield _summary(claims, crowd)
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
-        yield Finding(topic=first["topic"], claims=(ref(claims, first.name), ref(claims, second.name)),
-                      diagnosis="conflicting statuses for overlapping times",
-                      message=f"{first['source']} says '{first['state']}' for {_period(first)} while {second['source']} says "
-                              f"'{second['state']}' for {_period(second)}")
+        yield Finding(
+            topic=first["topic"],
+            claims=(ref(claims, first.name), ref(claims, second.name)),
+            diagnosis="conflicting statuses for overlapping times",
+            message=f"{first['source']} says '{first['state']}' for {_period(first)} while {second['source']} says "
+            f"'{second['state']}' for {_period(second)}",
+        )
     if options["reversals"]:
         yield from _reversals(claims, statuses)
 
@@ -58,10 +66,13 @@ def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
     states = sorted(set(group["state"]))
     shown = [group.index[group["state"] == state][0] for state in states[:2]]
     first = claims.loc[shown[0]]
-    return Finding(topic=first["topic"], claims=tuple(ref(claims, label) for label in shown),
-                   diagnosis="many conflicting statuses: too many pairs to list one by one",
-                   message=f"{len(crowd.labels)} claims give {', '.join(repr(state) for state in states)} for "
-                           f"{first['topic_label']} and {crowd.pairs:,} pairs of them conflict for overlapping times")
+    return Finding(
+        topic=first["topic"],
+        claims=tuple(ref(claims, label) for label in shown),
+        diagnosis="many conflicting statuses: too many pairs to list one by one",
+        message=f"{len(crowd.labels)} claims give {', '.join(repr(state) for state in states)} for "
+        f"{first['topic_label']} and {crowd.pairs:,} pairs of them conflict for overlapping times",
+    )
 
 
 def _overlap(first: pd.Series, second: pd.Series) -> bool:
@@ -74,9 +85,11 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
     subset = subset[varied]
     if subset.empty:
         return
-    midpoint = np.where(np.isfinite(subset["period_start"]) & np.isfinite(subset["period_end"]),
-                        (subset["period_start"] + subset["period_end"]) / 2,
-                        np.where(np.isfinite(subset["period_start"]), subset["period_start"], subset["period_end"]))
+    midpoint = np.where(
+        np.isfinite(subset["period_start"]) & np.isfinite(subset["period_end"]),
+        (subset["period_start"] + subset["period_end"]) / 2,
+        np.where(np.isfinite(subset["period_start"]), subset["period_start"], subset["period_end"]),
+    )
     ordered = subset.assign(_mid=midpoint).sort_values(["topic", "scope", "subject", "_mid", "id"], kind="stable")
     # Runs of equal states in time order, found on whole columns: a run starts where the
     # group or the state changes. A reversal is run i and run i+2 of one group sharing a
@@ -87,7 +100,7 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
     run_group = group_key.to_numpy()[new_run]
     run_state = ordered["state"].to_numpy()[new_run]
     same_group = np.zeros(len(run_state), dtype=bool)
-    same_group[:-2] = (run_group[:-2] == run_group[2:])
+    same_group[:-2] = run_group[:-2] == run_group[2:]
     candidates = np.flatnonzero(same_group & np.concatenate((run_state[:-2] == run_state[2:], [False, False])))
     if len(candidates) == 0:
         return
@@ -96,18 +109,23 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
     for group in groups[per_group > PAIR_LIMIT]:
         members = ordered.index[group_key.to_numpy() == group]
         first_row = claims.loc[members[0]]
-        yield Finding(topic=first_row["topic"], claims=(ref(claims, members[0]), ref(claims, members[-1])),
-                      severity=Severity.WARNING.value,
-                      diagnosis="the status reverses again and again: too many reversals to list one by one",
-                      message=f"{len(members)} claims give {first_row['topic_label']} and it reverses "
-                              f"{int(per_group[groups == group][0]):,} times in time order")
+        yield Finding(
+            topic=first_row["topic"],
+            claims=(ref(claims, members[0]), ref(claims, members[-1])),
+            severity=Severity.WARNING.value,
+            diagnosis="the status reverses again and again: too many reversals to list one by one",
+            message=f"{len(members)} claims give {first_row['topic_label']} and it reverses "
+            f"{int(per_group[groups == group][0]):,} times in time order",
+        )
     crowded = set(groups[per_group > PAIR_LIMIT])
     candidates = np.array([first for first in candidates if run_group[first] not in crowded], dtype=np.int64)
     run_starts = np.flatnonzero(new_run)
     run_ends = np.append(run_starts[1:], len(ordered))
     labels_in_order = ordered.index.to_numpy()
     for first in candidates:
-        before, during, after = (list(labels_in_order[run_starts[run]:run_ends[run]]) for run in (first, first + 1, first + 2))
+        before, during, after = (
+            list(labels_in_order[run_starts[run] : run_ends[run]]) for run in (first, first + 1, first + 2)
+        )
         state = run_state[first]
         # A middle claim overlapping its neighbours in time is an overlap conflict,
         # reported above; a reversal is a sequence of disjoint claims.
@@ -119,9 +137,13 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
         labels = [before[-1], *during, after[0]]
         rows = [claims.loc[label] for label in labels]
         story = " → ".join(f"'{row['state']}' ({_period(row)}, {row['id']})" for row in rows)
-        yield Finding(topic=rows[0]["topic"], claims=tuple(ref(claims, label) for label in labels), severity=Severity.WARNING.value,
-                      diagnosis="the status reverses: the texts disagree on whether the change happened",
-                      message=f"{story}: the status goes back to '{state}'")
+        yield Finding(
+            topic=rows[0]["topic"],
+            claims=tuple(ref(claims, label) for label in labels),
+            severity=Severity.WARNING.value,
+            diagnosis="the status reverses: the texts disagree on whether the change happened",
+            message=f"{story}: the status goes back to '{state}'",
+        )
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
@@ -129,18 +151,35 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
 _RECOGNITION = {"key": "recognition", "kind": "status", "states": "recognised; not-recognised"}
 _LISTING = {"key": "listing", "kind": "status", "states": "listed; removed"}
 EXAMPLES = (
-    Example("fails", '"recognised" (as of 2025-07-28) vs "not recognised" (as of 2025-07-28)',
-            {"a": (claim_row("a-recognised", "recognition", "recognised", period="2025-07-28"),),
-             "b": (claim_row("b-not", "recognition", "not-recognised", "not recognised", period="2025-07-28"),)},
-            topics=(_RECOGNITION,), flags=(("a-recognised", "b-not"),)),
-    Example("fails", "listed (2003/2024) → removed (April 2025) → listed (July 2025): a reversal, warned",
-            {"a": (claim_row("a-listed", "listing", "listed", period="2003/2024"),),
-             "b": (claim_row("b-removed", "listing", "removed", period="2025-04"),),
-             "c": (claim_row("c-listed", "listing", "listed", period="2025-07"),)},
-            topics=(_LISTING,), flags=(("a-listed", "b-removed", "c-listed"),)),
-    Example("passes", '"not recognised" (as of 2025-04-28) vs "recognised" (from 2025-07-03): the status '
-                      "changed between two dated claims",
-            {"a": (claim_row("a-not", "recognition", "not-recognised", "not recognised", period="2025-04-28"),),
-             "b": (claim_row("b-recognised", "recognition", "recognised", period="2025-07-03/.."),)},
-            topics=(_RECOGNITION,)),
+    Example(
+        "fails",
+        '"recognised" (as of 2025-07-28) vs "not recognised" (as of 2025-07-28)',
+        {
+            "a": (claim_row("a-recognised", "recognition", "recognised", period="2025-07-28"),),
+            "b": (claim_row("b-not", "recognition", "not-recognised", "not recognised", period="2025-07-28"),),
+        },
+        topics=(_RECOGNITION,),
+        flags=(("a-recognised", "b-not"),),
+    ),
+    Example(
+        "fails",
+        "listed (2003/2024) → removed (April 2025) → listed (July 2025): a reversal, warned",
+        {
+            "a": (claim_row("a-listed", "listing", "listed", period="2003/2024"),),
+            "b": (claim_row("b-removed", "listing", "removed", period="2025-04"),),
+            "c": (claim_row("c-listed", "listing", "listed", period="2025-07"),),
+        },
+        topics=(_LISTING,),
+        flags=(("a-listed", "b-removed", "c-listed"),),
+    ),
+    Example(
+        "passes",
+        '"not recognised" (as of 2025-04-28) vs "recognised" (from 2025-07-03): the status '
+        "changed between two dated claims",
+        {
+            "a": (claim_row("a-not", "recognition", "not-recognised", "not recognised", period="2025-04-28"),),
+            "b": (claim_row("b-recognised", "recognition", "recognised", period="2025-07-03/.."),),
+        },
+        topics=(_RECOGNITION,),
+    ),
 )

@@ -52,21 +52,29 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     left["topic"] = left.pop("sum_of").str.split(";")
     left = left.explode("topic")
     left["topic"] = left["topic"].str.strip()
-    candidates = {"within its source": left.merge(within, on=["topic", "source", *KEYS]),
-                  "across sources": left.merge(across, on=["topic", *KEYS])}
+    candidates = {
+        "within its source": left.merge(within, on=["topic", "source", *KEYS]),
+        "across sources": left.merge(across, on=["topic", *KEYS]),
+    }
     # Per total and scope: the sum of its parts' intervals, and whether every part is given;
     # only the totals that fail are then looked at one by one.
     wanted = claims.loc[totals, "sum_of"].map(lambda cell: len({p.strip() for p in cell.split(";") if p.strip()}))
-    total_low, total_high = widened(claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float), options["tolerance"])
+    total_low, total_high = widened(
+        claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float), options["tolerance"]
+    )
     failing: dict = {}
     for scope, frame in candidates.items():
         if frame.empty:
             continue
-        sums = frame.groupby("total", sort=False).agg(low=("low", "sum"), high=("high", "sum"), parts=("topic", "nunique"))
+        sums = frame.groupby("total", sort=False).agg(
+            low=("low", "sum"), high=("high", "sum"), parts=("topic", "nunique")
+        )
         position = claims.index.get_indexer(sums.index)
         low, high = widened(sums["low"].to_numpy(dtype=float), sums["high"].to_numpy(dtype=float), options["tolerance"])
         complete = sums["parts"].to_numpy() == wanted.loc[sums.index].to_numpy()
-        off = np.where(complete, (low > total_high[position]) | (high < total_low[position]), low > total_high[position])
+        off = np.where(
+            complete, (low > total_high[position]) | (high < total_low[position]), low > total_high[position]
+        )
         for label in sums.index[off]:
             failing.setdefault(label, scope)  # within its source first, as the loop's order says
     rows_of = {scope: frame.groupby("total", sort=False).groups for scope, frame in candidates.items()}
@@ -81,9 +89,13 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             yield from findings
             continue
         first, last = findings[0].claims[0], findings[-1].claims[0]
-        yield Finding(topic=topic, claims=(first, last), diagnosis="many totals off their parts: too many to list one by one",
-                      message=f"{len(findings):,} claims of {claims.loc[claims['topic'] == topic, 'topic_label'].iloc[0]} "
-                              "do not add up to their parts")
+        yield Finding(
+            topic=topic,
+            claims=(first, last),
+            diagnosis="many totals off their parts: too many to list one by one",
+            message=f"{len(findings):,} claims of {claims.loc[claims['topic'] == topic, 'topic_label'].iloc[0]} "
+            "do not add up to their parts",
+        )
 
 
 def _extent(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -115,8 +127,15 @@ def _check_total(claims: pd.DataFrame, label, groups: dict, tolerance: float) ->
     return None
 
 
-def _finding(claims: pd.DataFrame, label, chosen: pd.DataFrame, scope: str, low: float, high: float,
-             partial: list[str] | None = None) -> Finding:
+def _finding(
+    claims: pd.DataFrame,
+    label,
+    chosen: pd.DataFrame,
+    scope: str,
+    low: float,
+    high: float,
+    partial: list[str] | None = None,
+) -> Finding:
     total = claims.loc[label]
     chosen = chosen.sort_values("topic")
     part_labels = list(dict.fromkeys(part for pair in zip(chosen["lowest"], chosen["highest"]) for part in pair))
@@ -125,13 +144,23 @@ def _finding(claims: pd.DataFrame, label, chosen: pd.DataFrame, scope: str, low:
     summed = display.quantity(low, high, (low + high) / 2, total["topic_factor"], total["topic_unit"])
     refs = (ref(claims, label), *(ref(claims, part.name) for part in parts))
     if partial:
-        return Finding(topic=total["topic"], subject=total["id"], claims=refs, diagnosis="the parts given already exceed the total",
-                       message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but {listed} already make "
-                               f"{summed}, without {', '.join(partial)} ({scope})")
+        return Finding(
+            topic=total["topic"],
+            subject=total["id"],
+            claims=refs,
+            diagnosis="the parts given already exceed the total",
+            message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but {listed} already make "
+            f"{summed}, without {', '.join(partial)} ({scope})",
+        )
     diagnosis, subject = _diagnose(total, parts)
-    return Finding(topic=total["topic"], subject=subject, claims=refs, diagnosis=diagnosis,
-                   message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but its parts add up to "
-                           f"{summed}: {listed} ({scope})")
+    return Finding(
+        topic=total["topic"],
+        subject=subject,
+        claims=refs,
+        diagnosis=diagnosis,
+        message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but its parts add up to "
+        f"{summed}: {listed} ({scope})",
+    )
 
 
 def _diagnose(total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
@@ -147,15 +176,21 @@ def _diagnose(total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
         for swapped in _transpositions(part["number"]):
             candidate = swapped * part["number_factor"]
             if abs(sum(values) - values[position] + candidate - total["magnitude"]) <= slack:
-                return (f"digit transposition: {part['id']} gives {part['number']} where "
-                        f"{_plain(swapped, part['number'])} makes the parts add up to the total"), part["id"]
+                return (
+                    f"digit transposition: {part['id']} gives {part['number']} where "
+                    f"{_plain(swapped, part['number'])} makes the parts add up to the total"
+                ), part["id"]
     for swapped in _transpositions(total["number"]):
         if abs(sum(values) - swapped * total["number_factor"]) <= slack:
-            return (f"digit transposition: {total['id']} gives {total['number']} where "
-                    f"{_plain(swapped, total['number'])} is the sum of the parts"), total["id"]
+            return (
+                f"digit transposition: {total['id']} gives {total['number']} where "
+                f"{_plain(swapped, total['number'])} is the sum of the parts"
+            ), total["id"]
     for position, part in enumerate(chosen):
         if len(chosen) > 1 and abs(sum(values) - values[position] - total["magnitude"]) <= slack:
-            return f"a part dropped: the total equals the parts without {part['topic_label']} ({part['id']})", total["id"]
+            return f"a part dropped: the total equals the parts without {part['topic_label']} ({part['id']})", total[
+                "id"
+            ]
     return "the parts do not add up to the total", total["id"]
 
 
@@ -184,31 +219,55 @@ def _plain(value: float, like: str) -> str:
 
 
 def _amount(row: pd.Series) -> str:
-    return display.quantity(row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"])
+    return display.quantity(
+        row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"]
+    )
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
-_TOPICS = ({"key": "exports", "kind": "quantity", "unit": "USD"}, {"key": "imports", "kind": "quantity", "unit": "USD"},
-           {"key": "turnover", "kind": "quantity", "unit": "USD", "label": "trade turnover", "sum_of": "exports; imports"})
+_TOPICS = (
+    {"key": "exports", "kind": "quantity", "unit": "USD"},
+    {"key": "imports", "kind": "quantity", "unit": "USD"},
+    {"key": "turnover", "kind": "quantity", "unit": "USD", "label": "trade turnover", "sum_of": "exports; imports"},
+)
 
 
 def _trade(exports: str, imports: str, total: str, total_from: str = "a") -> dict[str, tuple[Row, ...]]:
     """Exports and imports of 2024 from source a, and their total from ``total_from``."""
-    parts = (claim_row("exports", "exports", exports, period="2024"), claim_row("imports", "imports", imports, period="2024"))
+    parts = (
+        claim_row("exports", "exports", exports, period="2024"),
+        claim_row("imports", "imports", imports, period="2024"),
+    )
     whole = claim_row("total", "turnover", total, period="2024")
     return {"a": (*parts, whole)} if total_from == "a" else {"a": parts, total_from: (whole,)}
 
 
 EXAMPLES = (
-    Example("fails", 'exports of 2.16 billion and imports of 7.35 billion, "a total of 9.96 billion" (2.61, transposed)',
-            _trade("US$2.16 billion", "US$7.35 billion", "US$9.96 billion"), topics=_TOPICS,
-            flags=(("exports", "imports", "total"),)),
-    Example("fails", "exports 2.61 billion and imports 7.35 billion (one source) vs a total of 7.35 billion (another)",
-            _trade("US$2.61 billion", "US$7.35 billion", "US$7.35 billion", total_from="b"), topics=_TOPICS,
-            flags=(("exports", "imports", "total"),)),
-    Example("passes", "exports of 2.61 billion and imports of 7.35 billion, a total of 9.96 billion",
-            _trade("US$2.61 billion", "US$7.35 billion", "US$9.96 billion"), topics=_TOPICS),
-    Example("passes", "exports of 2.6 billion and imports of 7.4 billion vs a total of 9.96 billion (within precision)",
-            _trade("US$2.6 billion", "US$7.4 billion", "US$9.96 billion"), topics=_TOPICS),
+    Example(
+        "fails",
+        'exports of 2.16 billion and imports of 7.35 billion, "a total of 9.96 billion" (2.61, transposed)',
+        _trade("US$2.16 billion", "US$7.35 billion", "US$9.96 billion"),
+        topics=_TOPICS,
+        flags=(("exports", "imports", "total"),),
+    ),
+    Example(
+        "fails",
+        "exports 2.61 billion and imports 7.35 billion (one source) vs a total of 7.35 billion (another)",
+        _trade("US$2.61 billion", "US$7.35 billion", "US$7.35 billion", total_from="b"),
+        topics=_TOPICS,
+        flags=(("exports", "imports", "total"),),
+    ),
+    Example(
+        "passes",
+        "exports of 2.61 billion and imports of 7.35 billion, a total of 9.96 billion",
+        _trade("US$2.61 billion", "US$7.35 billion", "US$9.96 billion"),
+        topics=_TOPICS,
+    ),
+    Example(
+        "passes",
+        "exports of 2.6 billion and imports of 7.4 billion vs a total of 9.96 billion (within precision)",
+        _trade("US$2.6 billion", "US$7.4 billion", "US$9.96 billion"),
+        topics=_TOPICS,
+    ),
 )

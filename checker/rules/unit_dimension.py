@@ -66,10 +66,13 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         dimensions = sorted(set(group["dimension"]))
         shown = [group.index[group["dimension"] == dimension][0] for dimension in dimensions[:2]]
         first = claims.loc[shown[0]]
-        yield Finding(topic=first["topic"], claims=tuple(ref(claims, label) for label in shown),
-                      diagnosis="many claims in different dimensions: too many pairs to compare one by one",
-                      message=f"{len(crowd.labels)} claims give {first['topic_label']} in {len(dimensions)} dimensions "
-                              f"({', '.join(dimensions)}); {crowd.pairs:,} pairs would need a density to compare")
+        yield Finding(
+            topic=first["topic"],
+            claims=tuple(ref(claims, label) for label in shown),
+            diagnosis="many claims in different dimensions: too many pairs to compare one by one",
+            message=f"{len(crowd.labels)} claims give {first['topic_label']} in {len(dimensions)} dimensions "
+            f"({', '.join(dimensions)}); {crowd.pairs:,} pairs would need a density to compare",
+        )
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         finding = _compare(claims, first.name, second.name, options["tolerance"])
@@ -82,10 +85,13 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         row = claims.loc[label]
         if any(in_topic_dimension(row, phase) is not None for phase in PHASES):
             continue
-        yield Finding(topic=row["topic"], claims=(ref(claims, label),),
-                      message=f"{row['value']} is {row['dimension']}, but topic '{row['topic']}' is measured in "
-                              f"{row['topic_unit']} ({row['topic_dimension']}) and no density links them: not comparable",
-                      diagnosis="not comparable: different dimensions")
+        yield Finding(
+            topic=row["topic"],
+            claims=(ref(claims, label),),
+            message=f"{row['value']} is {row['dimension']}, but topic '{row['topic']}' is measured in "
+            f"{row['topic_unit']} ({row['topic_dimension']}) and no density links them: not comparable",
+            diagnosis="not comparable: different dimensions",
+        )
 
 
 def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | None:
@@ -104,41 +110,86 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         text = f"{PHASE_LABEL[phase]} ({converted['value']} is {in_topic_unit(converted, low)}–{in_topic_unit(converted, high)})"
         (consistent if meet else inconsistent).append(text)
     refs = (ref(claims, a), ref(claims, b))
-    substance = SUBSTANCE_LABELS.get(first["substance"], first["substance"]) if isinstance(first["substance"], str) and first["substance"] else None
+    substance = (
+        SUBSTANCE_LABELS.get(first["substance"], first["substance"])
+        if isinstance(first["substance"], str) and first["substance"]
+        else None
+    )
     if not consistent and not inconsistent:
-        return Finding(topic=first["topic"], claims=refs, diagnosis="not comparable: different dimensions",
-                       message=f"{first['value']} ({first['dimension']}) and {second['value']} ({second['dimension']}) "
-                               f"cannot be compared: " + (f"no density of {substance} for these units" if substance else "the topic names no substance whose density would link them"))
+        return Finding(
+            topic=first["topic"],
+            claims=refs,
+            diagnosis="not comparable: different dimensions",
+            message=f"{first['value']} ({first['dimension']}) and {second['value']} ({second['dimension']}) "
+            f"cannot be compared: "
+            + (
+                f"no density of {substance} for these units"
+                if substance
+                else "the topic names no substance whose density would link them"
+            ),
+        )
     if not inconsistent:
         return None
     if not consistent:
-        return Finding(topic=first["topic"], claims=refs, severity=Severity.ERROR.value,
-                       diagnosis=f"no density of {substance} reconciles the two values",
-                       message=f"{first['value']} and {second['value']} disagree under every density of {substance}: " + "; ".join(inconsistent))
-    return Finding(topic=first["topic"], claims=refs, severity=Severity.NOTE.value,
-                   diagnosis="consistent only under one reading of the substance's phase",
-                   message=f"{first['value']} and {second['value']} agree only {'; '.join(consistent)}; "
-                           f"they disagree {'; '.join(inconsistent)}")
+        return Finding(
+            topic=first["topic"],
+            claims=refs,
+            severity=Severity.ERROR.value,
+            diagnosis=f"no density of {substance} reconciles the two values",
+            message=f"{first['value']} and {second['value']} disagree under every density of {substance}: "
+            + "; ".join(inconsistent),
+        )
+    return Finding(
+        topic=first["topic"],
+        claims=refs,
+        severity=Severity.NOTE.value,
+        diagnosis="consistent only under one reading of the substance's phase",
+        message=f"{first['value']} and {second['value']} agree only {'; '.join(consistent)}; "
+        f"they disagree {'; '.join(inconsistent)}",
+    )
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
 _LPG = {"key": "lpg-imports", "kind": "quantity", "unit": "t", "substance": "lpg", "label": "LPG imports"}
 EXAMPLES = (
-    Example("fails", "50 million m³ of LPG vs 200,000 t of LPG (no density of LPG reconciles them)",
-            {"a": (claim_row("a-volume", "lpg-imports", "50 million m^3", "50 million m³", period="2024"),),
-             "b": (claim_row("b-mass", "lpg-imports", "200,000 t", period="2024"),)},
-            topics=(_LPG,), flags=(("a-volume", "b-mass"),)),
-    Example("fails", "US$80 million vs 80,000 t in one topic (no density links money and mass)",
-            {"a": (claim_row("a-value", "lpg-imports", "US$80 million", period="2024"),),
-             "b": (claim_row("b-mass", "lpg-imports", "80,000 t", period="2024"),)},
-            topics=(_LPG,), flags=(("a-value",), ("a-value", "b-mass"))),
-    Example("fails", "50 million m³ vs 100,000 t of LPG: consistent only as a gas (a note naming the phases)",
-            {"a": (claim_row("a-volume", "lpg-imports", "50 million m^3", "50 million m³", period="2024"),),
-             "b": (claim_row("b-mass", "lpg-imports", "100,000 t", period="2024"),)},
-            topics=(_LPG,), flags=(("a-volume", "b-mass"),)),
-    Example("passes", "1,000 m³ vs 830 t of diesel (the density of diesel links them)",
-            {"a": (claim_row("a-volume", "diesel", "1,000 m^3", "1,000 m³", period="2024"),),
-             "b": (claim_row("b-mass", "diesel", "830 t", period="2024"),)},
-            topics=({"key": "diesel", "kind": "quantity", "unit": "t", "substance": "diesel"},)),
+    Example(
+        "fails",
+        "50 million m³ of LPG vs 200,000 t of LPG (no density of LPG reconciles them)",
+        {
+            "a": (claim_row("a-volume", "lpg-imports", "50 million m^3", "50 million m³", period="2024"),),
+            "b": (claim_row("b-mass", "lpg-imports", "200,000 t", period="2024"),),
+        },
+        topics=(_LPG,),
+        flags=(("a-volume", "b-mass"),),
+    ),
+    Example(
+        "fails",
+        "US$80 million vs 80,000 t in one topic (no density links money and mass)",
+        {
+            "a": (claim_row("a-value", "lpg-imports", "US$80 million", period="2024"),),
+            "b": (claim_row("b-mass", "lpg-imports", "80,000 t", period="2024"),),
+        },
+        topics=(_LPG,),
+        flags=(("a-value",), ("a-value", "b-mass")),
+    ),
+    Example(
+        "fails",
+        "50 million m³ vs 100,000 t of LPG: consistent only as a gas (a note naming the phases)",
+        {
+            "a": (claim_row("a-volume", "lpg-imports", "50 million m^3", "50 million m³", period="2024"),),
+            "b": (claim_row("b-mass", "lpg-imports", "100,000 t", period="2024"),),
+        },
+        topics=(_LPG,),
+        flags=(("a-volume", "b-mass"),),
+    ),
+    Example(
+        "passes",
+        "1,000 m³ vs 830 t of diesel (the density of diesel links them)",
+        {
+            "a": (claim_row("a-volume", "diesel", "1,000 m^3", "1,000 m³", period="2024"),),
+            "b": (claim_row("b-mass", "diesel", "830 t", period="2024"),),
+        },
+        topics=({"key": "diesel", "kind": "quantity", "unit": "t", "substance": "diesel"},),
+    ),
 )

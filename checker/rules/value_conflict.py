@@ -53,8 +53,10 @@ from checker.pairing import (
 
 ID = "value-conflict"
 SEVERITY = "error"
-OPTIONS = {"tolerance": tolerance(0.02),
-           "match_tolerance": tolerance(0.05, "how near another figure must be to explain a conflict (scope, period)")}
+OPTIONS = {
+    "tolerance": tolerance(0.02),
+    "match_tolerance": tolerance(0.05, "how near another figure must be to explain a conflict (scope, period)"),
+}
 
 TRUNCATION_STEP = 0.10
 # A figure with this many significant digits is unlikely to recur by chance: when another
@@ -74,7 +76,9 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     if len(labels) < 2:
         return
     tolerance = tolerance_of(claims, labels, options["tolerance"])
-    low, high = widened(claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance)
+    low, high = widened(
+        claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance
+    )
     pairs = pairs_apart(labels, codes, low, high)
     for crowd in pairs.crowds:
         yield _summary(claims, crowd)
@@ -94,19 +98,30 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         if (first["period_start"], first["period_end"]) != (second["period_start"], second["period_end"]):
             period = f"{period} and {display.date_range(second['period_start'], second['period_end'])}"
         modality = "" if first["modality_class"] == "actual" else f" ({first['modality']})"
-        message = (f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
-                   f"for {first['topic_label']}{modality} in {period}: {display.ratio(first['magnitude'], second['magnitude'])} apart")
+        message = (
+            f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
+            f"for {first['topic_label']}{modality} in {period}: {display.ratio(first['magnitude'], second['magnitude'])} apart"
+        )
         if severity == Severity.NOTE.value:
             message += "; running totals for the same day without a time of day may be counts from different hours"
-        yield Finding(topic=first["topic"], message=message, claims=(ref(claims, a), ref(claims, b)), diagnosis=diagnosis,
-                      severity=severity or "")
+        yield Finding(
+            topic=first["topic"],
+            message=message,
+            claims=(ref(claims, a), ref(claims, b)),
+            diagnosis=diagnosis,
+            severity=severity or "",
+        )
 
 
 def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str, Any]) -> Iterator[Finding]:
     """The findings again, diagnosed over the whole table: a run split by topic families
     (checker/partition.py) found them on one group of families, and a different scope may
     lie in another."""
-    pairs = [finding for finding in findings if len(finding.claims) == 2 and not finding.diagnosis.startswith("many different")]
+    pairs = [
+        finding
+        for finding in findings
+        if len(finding.claims) == 2 and not finding.diagnosis.startswith("many different")
+    ]
     if not pairs:
         return
     index = MagnitudeIndex(claims)
@@ -125,44 +140,64 @@ def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
     """One finding for a group with too many conflicting pairs to list."""
     lowest, highest = crowd_extremes(claims, crowd, "magnitude")
     low, high = claims.loc[lowest], claims.loc[highest]
-    return Finding(topic=low["topic"], claims=(ref(claims, lowest), ref(claims, highest)),
-                   diagnosis="many different figures: too many conflicting pairs to list one by one",
-                   message=f"{len(crowd.labels)} claims give {low['topic_label']} for "
-                           f"{display.date_range(low['period_start'], low['period_end'])} and {crowd.pairs:,} pairs of them "
-                           f"conflict; they range from {value(low)} ({low['id']}) to {value(high)} ({high['id']})")
+    return Finding(
+        topic=low["topic"],
+        claims=(ref(claims, lowest), ref(claims, highest)),
+        diagnosis="many different figures: too many conflicting pairs to list one by one",
+        message=f"{len(crowd.labels)} claims give {low['topic_label']} for "
+        f"{display.date_range(low['period_start'], low['period_end'])} and {crowd.pairs:,} pairs of them "
+        f"conflict; they range from {value(low)} ({low['id']}) to {value(high)} ({high['id']})",
+    )
 
 
 def value(row: pd.Series) -> str:
-    return display.quantity(row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"])
+    return display.quantity(
+        row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"]
+    )
 
 
-def diagnose(claims: pd.DataFrame, index: MagnitudeIndex, first: pd.Series, second: pd.Series, options: Mapping[str, Any]) -> str:
+def diagnose(
+    claims: pd.DataFrame, index: MagnitudeIndex, first: pd.Series, second: pd.Series, options: Mapping[str, Any]
+) -> str:
     """The likeliest cause of a conflict, from the stated (point) values."""
     low, high = sorted((abs(first["magnitude"]), abs(second["magnitude"])))
     if low > 0:
         power = round(math.log10(high / low))
-        if power >= 1 and abs(high / low / 10 ** power - 1) <= options["match_tolerance"]:
-            return f"scale slip: the values differ by a factor of {10 ** power:,} (a power of ten)"
-    steps = [(2 * row["half"], abs(row["magnitude"])) for row in (first, second)
-             if row["qualifier"] == "stated" and np.isfinite(row["half"])]
+        if power >= 1 and abs(high / low / 10**power - 1) <= options["match_tolerance"]:
+            return f"scale slip: the values differ by a factor of {10**power:,} (a power of ten)"
+    steps = [
+        (2 * row["half"], abs(row["magnitude"]))
+        for row in (first, second)
+        if row["qualifier"] == "stated" and np.isfinite(row["half"])
+    ]
     if steps and max(steps)[0] > 0:
         coarse, size = max(steps)
         # Cutting to a precision is a slip only where that precision is fine: a step of at
         # most TRUNCATION_STEP of the value (1.29 cut to 1.2; never 140 cut to 100).
-        if coarse <= TRUNCATION_STEP * size and math.floor(first["magnitude"] / coarse + 1e-9) == math.floor(second["magnitude"] / coarse + 1e-9):
-            return "rounding: the values agree when truncated to the coarser stated precision (one was cut, not rounded)"
+        if coarse <= TRUNCATION_STEP * size and math.floor(first["magnitude"] / coarse + 1e-9) == math.floor(
+            second["magnitude"] / coarse + 1e-9
+        ):
+            return (
+                "rounding: the values agree when truncated to the coarser stated precision (one was cut, not rounded)"
+            )
     best = _closest_explanation(claims, index, first, second, options["match_tolerance"])
     if best is None:
         return "different figures: no scale slip, rounding, other scope or other period explains the gap"
     row, other, how = best
-    shown = display.quantity(other["low"], other["high"], other["magnitude"], other["topic_factor"], other["topic_unit"], other["qualifier"])
+    shown = display.quantity(
+        other["low"], other["high"], other["magnitude"], other["topic_factor"], other["topic_unit"], other["qualifier"]
+    )
     if how == "scope":
         return f"different scope: {value(row)} ({row['id']}) matches {other['topic_label']} ({other['id']}: {shown})"
-    return (f"different period: {value(row)} ({row['id']}) matches the figure for "
-            f"{display.date_range(other['period_start'], other['period_end'])} ({other['id']})")
+    return (
+        f"different period: {value(row)} ({row['id']}) matches the figure for "
+        f"{display.date_range(other['period_start'], other['period_end'])} ({other['id']})"
+    )
 
 
-def _closest_explanation(claims: pd.DataFrame, index: MagnitudeIndex, first: pd.Series, second: pd.Series, tolerance: float):
+def _closest_explanation(
+    claims: pd.DataFrame, index: MagnitudeIndex, first: pd.Series, second: pd.Series, tolerance: float
+):
     """The claim whose stated value is nearest either side's, among those that could
     explain it: the same topic for another time (another period), or another topic of the
     same family, or any topic when both figures are precise, for an overlapping time
@@ -175,8 +210,12 @@ def _closest_explanation(claims: pd.DataFrame, index: MagnitudeIndex, first: pd.
         if not len(near):
             continue
         near = near[~np.isin(arrays["id"][near], (first["id"], second["id"]))]
-        gaps = point_gaps(row["magnitude"], arrays["magnitude"][near], arrays["half"][near], arrays["qualifier"][near], tolerance)
-        overlaps = (arrays["period_start"][near] < row["period_end"]) & (row["period_start"] < arrays["period_end"][near])
+        gaps = point_gaps(
+            row["magnitude"], arrays["magnitude"][near], arrays["half"][near], arrays["qualifier"][near], tolerance
+        )
+        overlaps = (arrays["period_start"][near] < row["period_end"]) & (
+            row["period_start"] < arrays["period_end"][near]
+        )
         same_topic = arrays["topic"][near] == row["topic"]
         period = same_topic & (arrays["scope"][near] == row["scope"]) & ~overlaps
         precise = np.minimum(arrays["digits"][near].astype(float), row["digits"]) >= PRECISE_DIGITS
@@ -196,32 +235,78 @@ def _closest_explanation(claims: pd.DataFrame, index: MagnitudeIndex, first: pd.
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
 _TRADE = {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"}
 EXAMPLES = (
-    Example("fails", "US$1 billion (bilateral trade, 2024) vs USD 12.42 billion (bilateral trade, 2024)",
-            {"orf": (claim_row("orf-2024", "trade", "US$1 billion", period="2024"),),
-             "capss": (claim_row("capss-2024", "trade", "USD 12.42 billion", period="2024"),)},
-            topics=(_TRADE,), flags=(("capss-2024", "orf-2024"),)),
-    Example("fails", "3 million barrels vs 2 million barrels for the same month (round numbers read tight)",
-            {"a": (claim_row("a-may", "oil", "3 million barrel", "3 million barrels", period="2024-05"),),
-             "b": (claim_row("b-may", "oil", "2 million barrel", "2 million barrels", period="2024-05"),)},
-            topics=({"key": "oil", "kind": "quantity", "unit": "barrel"},), flags=(("a-may", "b-may"),)),
-    Example("fails", "an agreement for 40 aircraft vs an agreement for 60 aircraft (the same deal)",
-            {"a": (claim_row("a-deal", "aircraft", "40", "an agreement for 40 aircraft", period="2024", modality="agreement"),),
-             "b": (claim_row("b-deal", "aircraft", "60", "an agreement for 60 aircraft", period="2024", modality="agreement"),)},
-            topics=({"key": "aircraft", "kind": "count"},), flags=(("a-deal", "b-deal"),)),
-    Example("passes", 'US$1 billion (2024) vs "more than US$3 billion" as a target',
-            {"a": (claim_row("a-2024", "trade", "US$1 billion", period="2024"),),
-             "b": (claim_row("b-target", "trade", "more than US$3 billion", period="2024", modality="target"),)},
-            topics=(_TRADE,)),
-    Example("passes", "US$1 billion (2024) vs US$1.04 billion (2024): 1 billion is a rounded 1.04 billion",
-            {"a": (claim_row("a-2024", "trade", "US$1 billion", period="2024"),),
-             "b": (claim_row("b-2024", "trade", "US$1.04 billion", period="2024"),)},
-            topics=(_TRADE,)),
-    Example("passes", "US$3.1 billion (January–June 2024) vs US$7.9 billion (2024): periods that nest",
-            {"a": (claim_row("a-h1", "trade", "US$3.1 billion", period="2024-01/2024-06"),),
-             "b": (claim_row("b-2024", "trade", "US$7.9 billion", period="2024"),)},
-            topics=(_TRADE,)),
-    Example("passes", "1,200 dead as of 2 May vs 1,450 dead as of 9 May (a running total rising)",
-            {"a": (claim_row("a-may2", "toll", "1,200 person", "1,200 dead", period="2024-05-02"),),
-             "b": (claim_row("b-may9", "toll", "1,450 person", "1,450 dead", period="2024-05-09"),)},
-            topics=({"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"},)),
+    Example(
+        "fails",
+        "US$1 billion (bilateral trade, 2024) vs USD 12.42 billion (bilateral trade, 2024)",
+        {
+            "orf": (claim_row("orf-2024", "trade", "US$1 billion", period="2024"),),
+            "capss": (claim_row("capss-2024", "trade", "USD 12.42 billion", period="2024"),),
+        },
+        topics=(_TRADE,),
+        flags=(("capss-2024", "orf-2024"),),
+    ),
+    Example(
+        "fails",
+        "3 million barrels vs 2 million barrels for the same month (round numbers read tight)",
+        {
+            "a": (claim_row("a-may", "oil", "3 million barrel", "3 million barrels", period="2024-05"),),
+            "b": (claim_row("b-may", "oil", "2 million barrel", "2 million barrels", period="2024-05"),),
+        },
+        topics=({"key": "oil", "kind": "quantity", "unit": "barrel"},),
+        flags=(("a-may", "b-may"),),
+    ),
+    Example(
+        "fails",
+        "an agreement for 40 aircraft vs an agreement for 60 aircraft (the same deal)",
+        {
+            "a": (
+                claim_row(
+                    "a-deal", "aircraft", "40", "an agreement for 40 aircraft", period="2024", modality="agreement"
+                ),
+            ),
+            "b": (
+                claim_row(
+                    "b-deal", "aircraft", "60", "an agreement for 60 aircraft", period="2024", modality="agreement"
+                ),
+            ),
+        },
+        topics=({"key": "aircraft", "kind": "count"},),
+        flags=(("a-deal", "b-deal"),),
+    ),
+    Example(
+        "passes",
+        'US$1 billion (2024) vs "more than US$3 billion" as a target',
+        {
+            "a": (claim_row("a-2024", "trade", "US$1 billion", period="2024"),),
+            "b": (claim_row("b-target", "trade", "more than US$3 billion", period="2024", modality="target"),),
+        },
+        topics=(_TRADE,),
+    ),
+    Example(
+        "passes",
+        "US$1 billion (2024) vs US$1.04 billion (2024): 1 billion is a rounded 1.04 billion",
+        {
+            "a": (claim_row("a-2024", "trade", "US$1 billion", period="2024"),),
+            "b": (claim_row("b-2024", "trade", "US$1.04 billion", period="2024"),),
+        },
+        topics=(_TRADE,),
+    ),
+    Example(
+        "passes",
+        "US$3.1 billion (January–June 2024) vs US$7.9 billion (2024): periods that nest",
+        {
+            "a": (claim_row("a-h1", "trade", "US$3.1 billion", period="2024-01/2024-06"),),
+            "b": (claim_row("b-2024", "trade", "US$7.9 billion", period="2024"),),
+        },
+        topics=(_TRADE,),
+    ),
+    Example(
+        "passes",
+        "1,200 dead as of 2 May vs 1,450 dead as of 9 May (a running total rising)",
+        {
+            "a": (claim_row("a-may2", "toll", "1,200 person", "1,200 dead", period="2024-05-02"),),
+            "b": (claim_row("b-may9", "toll", "1,450 person", "1,450 dead", period="2024-05-09"),),
+        },
+        topics=({"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"},),
+    ),
 )

@@ -27,6 +27,7 @@ ID = "date-weekday"
 SEVERITY = "error"
 OPTIONS: dict[str, Option] = {}
 
+
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     stated = claims["stated_weekday"] >= 0
     actual = (claims["date_start"] - 1) % 7
@@ -35,9 +36,13 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         row = claims.loc[label]
         date = dt.date.fromordinal(int(row["date_start"]))
         weekday = int(row["stated_weekday"])
-        yield Finding(topic=row["topic"], claims=(ref(claims, label),), diagnosis="the weekday does not fit the date",
-                      message=f"{row['id']} writes {WEEKDAYS[weekday]} for {date.isoformat()}, a {WEEKDAYS[date.weekday()]}; "
-                              f"{fitting_dates(date, weekday)}")
+        yield Finding(
+            topic=row["topic"],
+            claims=(ref(claims, label),),
+            diagnosis="the weekday does not fit the date",
+            message=f"{row['id']} writes {WEEKDAYS[weekday]} for {date.isoformat()}, a {WEEKDAYS[date.weekday()]}; "
+            f"{fitting_dates(date, weekday)}",
+        )
 
 
 def fitting_dates(date: dt.date, weekday: int) -> str:
@@ -60,13 +65,23 @@ def fitting_dates(date: dt.date, weekday: int) -> str:
 # through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
 _SIGNING = {"key": "signing", "kind": "date", "event": "Agreement signed"}
 EXAMPLES = (
-    Example("fails", '"on Thursday, 3 May 2024" tagged 2024-05-03 (3 May 2024 was a Friday)',
-            {"a": (claim_row("signed", "signing", "2024-05-03", "signed on Thursday, 3 May 2024"),)},
-            topics=(_SIGNING,), flags=(("signed",),)),
-    Example("passes", '"on Friday, 3 May 2024" tagged 2024-05-03',
-            {"a": (claim_row("signed", "signing", "2024-05-03", "signed on Friday, 3 May 2024"),)},
-            topics=(_SIGNING,)),
-    Example("passes", '"on 3 May 2024" tagged 2024-05-03 (no weekday to check)',
-            {"a": (claim_row("signed", "signing", "2024-05-03", "signed on 3 May 2024"),)},
-            topics=(_SIGNING,)),
+    Example(
+        "fails",
+        '"on Thursday, 3 May 2024" tagged 2024-05-03 (3 May 2024 was a Friday)',
+        {"a": (claim_row("signed", "signing", "2024-05-03", "signed on Thursday, 3 May 2024"),)},
+        topics=(_SIGNING,),
+        flags=(("signed",),),
+    ),
+    Example(
+        "passes",
+        '"on Friday, 3 May 2024" tagged 2024-05-03',
+        {"a": (claim_row("signed", "signing", "2024-05-03", "signed on Friday, 3 May 2024"),)},
+        topics=(_SIGNING,),
+    ),
+    Example(
+        "passes",
+        '"on 3 May 2024" tagged 2024-05-03 (no weekday to check)',
+        {"a": (claim_row("signed", "signing", "2024-05-03", "signed on 3 May 2024"),)},
+        topics=(_SIGNING,),
+    ),
 )
