@@ -617,9 +617,12 @@ def ref(claims: pd.DataFrame, label) -> ClaimRef:
 
 
 class MagnitudeIndex:
-    """Claims by stated value, per dimension: the claims whose value lies near a given one
-    in O(log n + k), for diagnoses that look for a matching figure. It keeps the columns a
-    diagnosis compares as arrays, so candidates are judged on whole arrays, not row by row."""
+    """Claims by stated value, per dimension and family, and the precise figures per
+    dimension: the claims whose value lies near a given one in O(log n + k), for diagnoses
+    that look for a matching figure (in the claim's family, or a precise figure anywhere).
+    Keeping the window to those two keeps a diagnosis's cost from growing with the corpus.
+    The columns a diagnosis compares are kept as arrays, so candidates are judged on whole
+    arrays, not row by row."""
 
     COLUMNS = (
         "id",
@@ -634,27 +637,47 @@ class MagnitudeIndex:
         "qualifier",
     )
 
-    def __init__(self, claims: pd.DataFrame):
+    def __init__(self, claims: pd.DataFrame, precise_digits: float):
         numeric = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()).to_numpy()
         self.labels = claims.index.to_numpy()[numeric]
         self.arrays = {column: claims[column].to_numpy()[numeric] for column in self.COLUMNS}
-        self._groups: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        dimension = claims["dimension"].to_numpy()[numeric]
-        values = self.arrays["magnitude"].astype(float)
-        for key, positions in pd.Series(np.arange(len(values))).groupby(dimension, sort=False).groups.items():
-            positions = np.asarray(positions)
-            order = np.argsort(values[positions], kind="stable")
-            self._groups[key] = (values[positions][order], positions[order])
+        self.precise_digits = precise_digits
+        self._values = self.arrays["magnitude"].astype(float)
+        dimension = claims["dimension"].to_numpy(dtype=object)[numeric]
+        family = self.arrays["family"].astype(object)
+        precise = self.arrays["digits"].astype(float) >= precise_digits
+        self._families = self._sorted_groups(pd.MultiIndex.from_arrays([dimension, family]), np.ones(len(dimension), dtype=bool))
+        self._precise = self._sorted_groups(pd.Index(dimension), precise)
 
-    def near(self, dimension: str, value: float, tolerance: float) -> np.ndarray:
-        """Positions (into ``arrays``) of claims within ``tolerance`` (relative to the larger) of ``value``."""
-        if dimension not in self._groups or not math.isfinite(value):
+    def _sorted_groups(self, keys: pd.Index, mask: np.ndarray) -> dict:
+        groups = {}
+        chosen = np.flatnonzero(mask)
+        for key, members in pd.Series(chosen).groupby(keys[chosen], sort=False).groups.items():
+            positions = chosen[np.asarray(members)]
+            order = np.argsort(self._values[positions], kind="stable")
+            groups[key] = (self._values[positions][order], positions[order])
+        return groups
+
+    @staticmethod
+    def _window(group, value: float, tolerance: float) -> np.ndarray:
+        if group is None:
             return np.zeros(0, dtype=np.int64)
-        values, positions = self._groups[dimension]
+        values, positions = group
         reach = abs(value) * tolerance / (1 - tolerance) if tolerance < 1 else math.inf
         start = np.searchsorted(values, value - reach, side="left")
         stop = np.searchsorted(values, value + reach, side="right")
         return positions[start:stop]
+
+    def near(self, dimension: str, family: str, value: float, digits: float, tolerance: float) -> np.ndarray:
+        """Positions (into ``arrays``) of claims within ``tolerance`` (relative to the larger)
+        of ``value``: of the same dimension and family, and, for a precise figure, the
+        precise figures of the dimension; ordered by value (ties by position)."""
+        if not math.isfinite(value):
+            return np.zeros(0, dtype=np.int64)
+        found = self._window(self._families.get((dimension, family)), value, tolerance)
+        if digits >= self.precise_digits:
+            found = np.union1d(found, self._window(self._precise.get(dimension), value, tolerance))
+        return found[np.lexsort((found, self._values[found]))]
 
 
 def point_gaps(

@@ -85,7 +85,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     index = None
     for a, b in pairs.frame.itertuples(index=False):  # loop only over the findings
         if index is None:
-            index = MagnitudeIndex(claims)
+            index = MagnitudeIndex(claims, PRECISE_DIGITS)
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
         severity = None
@@ -124,7 +124,7 @@ def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str,
     ]
     if not pairs:
         return
-    index = MagnitudeIndex(claims)
+    index = MagnitudeIndex(claims, PRECISE_DIGITS)
     positions = pd.Index(claims["id"].to_numpy(dtype=object))
     for finding in pairs:
         found = positions.get_indexer([ref.claim_id for ref in finding.claims])
@@ -206,7 +206,7 @@ def _closest_explanation(
     best, best_gap = None, math.inf
     arrays = index.arrays
     for row in (second, first):
-        near = index.near(row["dimension"], row["magnitude"], tolerance)
+        near = index.near(row["dimension"], row["family"], row["magnitude"], row["digits"], tolerance)
         if not len(near):
             continue
         near = near[~np.isin(arrays["id"][near], (first["id"], second["id"]))]
