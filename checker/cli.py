@@ -267,6 +267,11 @@ def _load(root: Path):
     if not (root / "claims").is_dir():
         raise UsageError(f"no claims/ folder under {root}: run in a corpus folder or pass --root")
     normalised = normalise(load_corpus(root))
+    from checker import dates, quantities
+
+    # The answers of pint and edtf this run looked up, kept for the next run (lookups.py).
+    quantities.LOOKUPS.save()
+    dates.LOOKUPS.save()
     if normalised.problems:
         raise DataError(normalised.problems)
     return normalised

@@ -687,7 +687,7 @@ def run(root: Path, source_id: str, accept_ids: list[str], load) -> str:
     root = Path(root)
     if accept_ids:
         from checker.corpus import load_corpus
-        from checker.normalise import resolvers
+        from checker.references import resolvers
 
         corpus = load_corpus(root)
         topic_resolver, _ = resolvers(corpus.topics, corpus.entities)

@@ -26,7 +26,7 @@ from checker.findings import ClaimRef
 
 NUMERIC = ("quantity", "count")
 FIGURES = ("actual", "estimate")  # modalities that state what is, so they can conflict
-# Claims that cover the same time share these three numbers (see normalise._spans): the
+# Claims that cover the same time share these three numbers (see derive.spans): the
 # same period for flows and stocks, the same count start and as-of instant for running totals.
 SAME_TIME = ("span_start", "span_inner_end", "span_outer_end")
 
@@ -646,7 +646,9 @@ class MagnitudeIndex:
         dimension = claims["dimension"].to_numpy(dtype=object)[numeric]
         family = self.arrays["family"].astype(object)
         precise = self.arrays["digits"].astype(float) >= precise_digits
-        self._families = self._sorted_groups(pd.MultiIndex.from_arrays([dimension, family]), np.ones(len(dimension), dtype=bool))
+        self._families = self._sorted_groups(
+            pd.MultiIndex.from_arrays([dimension, family]), np.ones(len(dimension), dtype=bool)
+        )
         self._precise = self._sorted_groups(pd.Index(dimension), precise)
 
     def _sorted_groups(self, keys: pd.Index, mask: np.ndarray) -> dict:

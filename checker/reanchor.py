@@ -79,7 +79,7 @@ class Outcome:
 
 def _value_stated(value: str, passage: str, kind: str, decimal: str) -> bool:
     # The same rule as check's digit check: every number of the value is in the passage.
-    from checker.normalise import _digits_missing
+    from checker.quotes import digits_missing as _digits_missing
 
     return _digits_missing(value, passage, kind, decimal) is None
 
@@ -243,8 +243,8 @@ def examine(
     Raises DataError when the corpus cannot be read (a missing table, a file that is not
     UTF-8, a malformed anchors file); quotes not found are outcomes, not errors."""
     from checker.corpus import load_corpus
-    from checker.normalise import resolvers
     from checker.numbers import decimal_mark
+    from checker.references import resolvers
 
     corpus = load_corpus(Path(root))
     problems = list(corpus.problems)

@@ -1,0 +1,203 @@
+"""The columns derived from parsed values: the time a figure covers (periods and spans), a
+stated weekday, relations to other periods or topics, values through densities, and
+yearly amounts of rates."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+
+from checker import dates, quantities
+from checker.columns import map_unique
+from checker.errors import ParseError, Problem
+from checker.names import Resolver
+from checker.references import problem, suggest
+from checker.texts import stated_weekday
+
+RELATIONS = ("ratio", "change", "increase", "decrease", "since")
+
+
+_RATIO = re.compile(r"^[x×*]\s*(\d+(?:\.\d+)?)$", re.IGNORECASE)
+
+
+_CHANGE = re.compile(r"^([+-]\s*\d+(?:\.\d+)?)\s*%$")
+
+
+def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:
+    parsed, errors = dates.parse_dates(claims["period"])
+    for row in claims[claims["period"].isin(errors.keys())].itertuples():
+        problem(problems, row, "period", errors[row.period])
+    published = sources.drop_duplicates("id").set_index("id")
+    default_start = claims["source"].map(published["published_start"]) if len(published) else np.nan
+    default_end = claims["source"].map(published["published_end"]) if len(published) else np.nan
+    empty = claims["period"] == ""
+    claims["period_start"] = parsed["start"].where(~empty, default_start).astype(float)
+    claims["period_end"] = parsed["end"].where(~empty, default_end).astype(float)
+    claims["period_last_start"] = parsed["last_start"].where(~empty, default_start).astype(float)
+    claims["period_precision"] = parsed["precision"].where(~empty, "publication")
+    needs_time = claims["kind"].isin(("quantity", "count", "status"))
+    for row in claims[needs_time & empty & claims["period_start"].isna()].itertuples():
+        problem(problems, row, "period", "no period, and the source has no publication date to fall back on")
+
+
+def spans(claims: pd.DataFrame) -> None:
+    """What time a figure covers, by its topic's aggregation, as three day numbers.
+
+    A flow or a stock covers its period, [start, end). A cumulative total counts from its
+    period's explicit start (the start of an interval: '2022-07/2024-05-02'), or from the
+    topic's beginning (-inf) when the period is one date, up to an as-of instant that lies
+    somewhere in the period's last side: at the earliest ``span_inner_end``, at the latest
+    ``span_outer_end``. A figure certainly covers less than another when its span lies
+    inside the other's whatever the instants; two figures cover the same time when all
+    three numbers are equal."""
+    cumulative = (claims["aggregation"] == "cumulative").to_numpy()
+    start = claims["period_start"].to_numpy(dtype=float)
+    explicit_start = (claims["period_precision"] == "interval").to_numpy() & np.isfinite(start)
+    claims["span_start"] = np.where(cumulative & ~explicit_start, -np.inf, start)
+    claims["span_inner_end"] = np.where(
+        cumulative, claims["period_last_start"].to_numpy(dtype=float), claims["period_end"].to_numpy(dtype=float)
+    )
+    claims["span_outer_end"] = claims["period_end"].to_numpy(dtype=float)
+    # An as-of instant known to the minute or second, rather than a day or longer.
+    claims["asof_timed"] = cumulative & ((claims["span_outer_end"] - claims["span_inner_end"]) < 1).to_numpy()
+
+
+def weekdays(claims: pd.DataFrame) -> None:
+    """The weekday a date claim's quote writes next to the date (Monday = 0), or -1."""
+    claims["stated_weekday"] = -1
+    days = (
+        (claims["kind"] == "date")
+        & (claims["date_precision"] == "day")
+        & claims["quote"].str.contains(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True)
+    )
+    if days.any():
+        claims.loc[days, "stated_weekday"] = [
+            stated_weekday(quote, day) for quote, day in zip(claims.loc[days, "quote"], claims.loc[days, "date_start"])
+        ]
+
+
+def relations(
+    claims: pd.DataFrame, topic_resolver: Resolver, topic_table: pd.DataFrame, problems: list[Problem]
+) -> None:
+    claims["relation_kind"] = ""
+    claims["relation_factor"] = np.nan
+    claims["relative_start"] = np.nan
+    claims["relative_end"] = np.nan
+    claims["since_topic"] = ""
+    related = claims.index[(claims["relation"] != "") | (claims["relative_to"] != "")]
+    if len(related) == 0:
+        return
+    kinds, factors, ref_starts, ref_ends, since_topics = [], [], [], [], []
+    for row in claims.loc[related].itertuples():  # only claims that state a relation
+        kind, factor, start, end, since = "", math.nan, math.nan, math.nan, ""
+        text = row.relation.strip()
+        if text:
+            lowered = text.lower()
+            if match := _RATIO.match(text):
+                kind, factor = "ratio", float(match.group(1))
+            elif match := _CHANGE.match(text):
+                kind, factor = "change", 1 + float(match.group(1).replace(" ", "")) / 100
+            elif lowered in ("increase", "decrease", "since"):
+                kind = lowered
+            else:
+                problem(
+                    problems, row, "relation", f"'{text}' is not a relation (x2, +16%, -5%, increase, decrease, since)"
+                )
+            if kind and not row.relative_to:
+                problem(problems, row, "relative_to", f"the relation '{text}' needs what it refers to")
+            elif kind == "since":
+                resolution = topic_resolver.resolve(row.relative_to)
+                if resolution.key is None or resolution.how in ("fuzzy", "ambiguous", "unknown"):
+                    problem(
+                        problems,
+                        row,
+                        "relative_to",
+                        f"unknown topic '{row.relative_to}'{suggest('; '.join(resolution.candidates))}",
+                    )
+                elif topic_table.loc[resolution.key, "kind"] != "date":
+                    problem(
+                        problems,
+                        row,
+                        "relative_to",
+                        f"'since' refers to a date topic; '{resolution.key}' is a {topic_table.loc[resolution.key, 'kind']} topic",
+                    )
+                else:
+                    since = resolution.key
+            elif kind:
+                try:
+                    interval = dates.parse_date(row.relative_to)
+                    start, end = interval.start, interval.end
+                except ParseError as error:
+                    problem(problems, row, "relative_to", str(error))
+        elif row.relative_to:
+            problem(problems, row, "relation", "relative_to is set but the relation is empty")
+        kinds.append(kind)
+        factors.append(factor)
+        ref_starts.append(start)
+        ref_ends.append(end)
+        since_topics.append(since)
+    claims.loc[related, "relation_kind"] = kinds
+    claims.loc[related, "relation_factor"] = np.asarray(factors, dtype=float)
+    claims.loc[related, "relative_start"] = np.asarray(ref_starts, dtype=float)
+    claims.loc[related, "relative_end"] = np.asarray(ref_ends, dtype=float)
+    claims.loc[related, "since_topic"] = since_topics
+
+
+def densities(claims: pd.DataFrame) -> None:
+    """For claims whose topic names a substance and whose dimension differs from the
+    topic's, the value's bounds in the topic's base unit under each phase's density.
+
+    Computed once per (unit, topic unit, substance, phase) with pint contexts, then
+    applied to whole columns, so rules compare volume and mass without calling pint.
+    """
+    for phase in quantities.PHASES:
+        claims[f"{phase}_low"] = np.nan
+        claims[f"{phase}_high"] = np.nan
+    has_substance = claims["substance"].fillna("") != ""
+    candidates = claims[has_substance & claims["unit"].notna() & claims["topic_unit"].notna()]
+    if candidates.empty:
+        return
+    keys = candidates[["unit", "topic_unit", "substance"]].drop_duplicates()
+    for unit, topic_unit, substance in keys.itertuples(index=False):
+        rows = candidates.index[
+            (candidates["unit"] == unit)
+            & (candidates["topic_unit"] == topic_unit)
+            & (candidates["substance"] == substance)
+        ]
+        for phase in quantities.PHASES:
+            try:
+                factors = quantities.density_factors(unit, topic_unit, substance, phase)
+            except ParseError:
+                factors = None
+            if factors is None:
+                continue
+            low_factor, high_factor = factors
+            claims.loc[rows, f"{phase}_low"] = claims.loc[rows, "low"] * low_factor
+            claims.loc[rows, f"{phase}_high"] = claims.loc[rows, "high"] * high_factor
+
+
+RATE = " / [time]"
+
+
+def amounts(claims: pd.DataFrame) -> None:
+    """Yearly amounts: a rate (t/year) becomes the amount of one year (t), so that a total
+    can be compared with an annual figure. Amount columns mirror value columns."""
+    per_year = quantities.seconds_per_year()
+
+    def amount_of(dimension) -> str:
+        text = dimension if isinstance(dimension, str) else ""
+        return text[: -len(RATE)] if text.endswith(RATE) else text
+
+    # Dimensions are few: work out each once, then map the columns.
+    for prefix in ("", "converted_"):
+        dimension = claims[f"{prefix}dimension"]
+        claims[f"{prefix}amount_dimension"] = map_unique(dimension, amount_of)
+        factor = map_unique(dimension, lambda d: per_year if isinstance(d, str) and d.endswith(RATE) else 1.0).to_numpy(
+            dtype=float
+        )
+        if not prefix:  # a conversion's amount is compared by its dimension only
+            for column in ("magnitude", "low", "high"):
+                claims[f"amount_{column}"] = claims[column].to_numpy(dtype=float) * factor

@@ -1,0 +1,131 @@
+"""Where each claim's quote lies in its source text, and whether the value's digits are
+stated in the quote."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from checker.columns import map_unique
+from checker.corpus import Corpus
+from checker.errors import Problem
+from checker.texts import fold, months_in, numbers_in, value_numbers
+
+_DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """Find each quote in its text; check the value's digits appear in the quote.
+
+    Quotes are searched from where the previous quote of the same text was found (editors
+    tag in reading order, so the search is linear in the text), falling back to the whole
+    text. The digit check takes a column-wide shortcut — the number as written appears in
+    the quote — and reads the quote's numbers only for the rest."""
+    text_of = dict(zip(sources["id"], sources["id"]))
+    text_of.update({row.id: row.cited_in for row in sources.itertuples() if not row.file and row.cited_in})
+    starts = np.full(len(claims), -1, dtype=np.int64)
+    ends = np.full(len(claims), -1, dtype=np.int64)
+    text_ids = map_unique(claims["source"], lambda source: text_of.get(source, ""))
+    raw_quotes = claims["quote"].to_numpy(dtype=object)
+    missing: list[int] = []
+    for text_id, positions in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):
+        text = corpus.texts.get(text_id)
+        if text is None:
+            continue
+        raw_cursor = folded_cursor = 0
+        original = text.text
+        for position in positions.to_numpy():
+            quote = raw_quotes[position].strip()
+            if not quote:
+                continue
+            # Most quotes are copied exactly: look for them as they are first, and fold
+            # (whitespace, typographic quotes and dashes) only when that fails.
+            at = original.find(quote, raw_cursor)
+            if at < 0 and raw_cursor:
+                at = original.find(quote)
+            if at >= 0:
+                starts[position], ends[position] = at, at + len(quote)
+                raw_cursor = at
+                continue
+            span, folded_cursor = text.find_folded(fold(quote), folded_cursor)
+            if span is None:
+                missing.append(position)
+            else:
+                starts[position], ends[position] = span
+    for position in missing:
+        row = claims.iloc[position]
+        text_id = text_ids.iloc[position]
+        score, line, passage = corpus.texts[text_id].closest(row["quote"])
+        excerpt = passage if len(passage) <= 90 else passage[:87] + "…"
+        problems.append(
+            Problem(
+                row["file"],
+                int(row["line"]),
+                "quote",
+                f"not found in {corpus.text_files[text_id]}; closest passage at line {line} "
+                f'(similarity {score:.0f}%): "{excerpt}"',
+            )
+        )
+    checked = (
+        (starts >= 0)
+        & (claims["inferred"] != "yes").to_numpy()
+        & claims["value_parsed"].to_numpy(dtype=bool)
+        & (claims["kind"] != "status").to_numpy()
+    )
+    quotes = claims["quote"].to_numpy(dtype=object)
+    kinds, files, lines, decimals = (claims[c].to_numpy() for c in ("kind", "file", "line", "decimal"))
+    for column in ("value", "converted"):
+        values = claims[column].to_numpy(dtype=object)
+        # Shortcut: the value as written appears in the quote as a whole (not inside a
+        # longer number); everything else is read number by number.
+        stated = np.fromiter(
+            (not value or _appears(value, quote) for value, quote in zip(values, quotes)), dtype=bool, count=len(values)
+        )
+        written: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
+        for position in np.flatnonzero(checked & ~stated):
+            value, decimal = values[position], decimals[position]
+            if kinds[position] in ("quantity", "count"):
+                # Second shortcut: the value's first number, as written, stands in the quote.
+                number = written.get((value, decimal))
+                if number is None:
+                    number = written[(value, decimal)] = value_numbers(value, decimal)[0]
+                if number and _appears(number, quotes[position]):
+                    continue
+            message = digits_missing(value, quotes[position], kinds[position], decimal)
+            if message:
+                problems.append(Problem(files[position], int(lines[position]), column, message))
+    return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
+
+
+def _appears(value: str, quote: str) -> bool:
+    at = quote.find(value)
+    if at < 0:
+        return False
+    before = quote[at - 1] if at else " "
+    after = quote[at + len(value)] if at + len(value) < len(quote) else " "
+    return not (before.isdigit() or before in ".,") and not (
+        after.isdigit() or (after in ".," and quote[at + len(value) + 1 : at + len(value) + 2].isdigit())
+    )
+
+
+def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str | None:
+    """None when every number of the value is stated in the quote; else the problem."""
+    if not value or kind == "status":
+        return None
+    stated = numbers_in(quote, decimal)
+    if kind == "date":
+        for year, month, day in _DATE_PARTS.findall(value):
+            if float(year) not in stated:
+                return f"year {year} does not appear in the quote"
+            if month and float(month) not in stated and int(month) not in months_in(quote):
+                return f"month {month} does not appear in the quote"
+            if day and float(day) not in stated:
+                return f"day {int(day)} does not appear in the quote"
+        return None
+    written, candidates = value_numbers(value, decimal)
+    if not written or candidates & stated:
+        return None
+    shown = ", ".join(f"{n:g}" for n in sorted(stated)[:6]) or "no numbers"
+    return f"{written} does not appear in the quote (it states {shown}); mark the claim inferred=yes with a note if it is read from context"

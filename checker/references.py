@@ -1,0 +1,294 @@
+"""The reference tables — sources, topics, entities — validated on whole columns, and what
+they give the claims: topic fields, topic families, and the name resolvers.
+
+Python runs only for rows with a problem; every problem is collected, none raised."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+
+from checker import dates, quantities
+from checker.corpus import Corpus
+from checker.errors import ParseError, Problem
+from checker.names import Resolver, normal_form, split_list
+from checker.numbers import known_language
+
+KINDS = ("quantity", "count", "date", "status")
+
+
+AGGREGATIONS = ("flow", "stock", "cumulative")
+
+
+# Dimensions whose amounts add up over time by default (a flow); anything else — rates,
+# durations, shares, head counts, plain counts — is a level (a stock) unless the topic says.
+FLOW_DIMENSIONS = ("[mass]", "[length] ** 3", "[length] ** 2 * [mass] / [time] ** 2")
+
+
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def as_objects(frame: pd.DataFrame) -> pd.DataFrame:
+    """A reference table with Python strings: its rows are walked with itertuples (to build
+    resolvers, families and checks), and walking Arrow strings one by one is slow."""
+    return frame.astype({column: object for column in frame.columns if isinstance(frame[column].dtype, pd.StringDtype)})
+
+
+def problem(problems: list[Problem], row, column: str, message: str) -> None:
+    problems.append(Problem(row.file, int(row.line), column, message))
+
+
+def unique_ids(frame: pd.DataFrame, column: str, problems: list[Problem], file_column: str = "file") -> None:
+    duplicated = frame[frame.duplicated(column, keep=False) & (frame[column] != "")]
+    first: dict[str, tuple[str, int]] = {}
+    for row in duplicated.itertuples():
+        key = getattr(row, column)
+        where = (getattr(row, file_column), int(row.line))
+        if key not in first:
+            first[key] = where
+        else:
+            problems.append(
+                Problem(
+                    where[0], where[1], column, f"duplicate {column} '{key}' (first at {first[key][0]}:{first[key][1]})"
+                )
+            )
+
+
+def check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
+    sources = as_objects(corpus.sources)
+    sources["table_file"] = sources.get("table_file", "claims/sources.csv")
+    shown = sources.rename(columns={"file": "text_file"}).rename(columns={"table_file": "file"})
+    unique_ids(shown, "id", problems)
+    ids = set(sources["id"])
+    published, errors = dates.parse_dates(sources["published"])
+    sources["published_start"] = published["start"]
+    sources["published_end"] = published["end"]
+    for row in shown.itertuples():
+        if row.id and not ID_PATTERN.match(row.id):
+            problem(problems, row, "id", "use letters, digits, '.', '_' and '-' only")
+        if row.published in errors:
+            problem(problems, row, "published", errors[row.published])
+        if row.cited_in and row.cited_in not in ids:
+            problem(problems, row, "cited_in", f"unknown source '{row.cited_in}'")
+        if not row.text_file and not row.cited_in:
+            problem(
+                problems, row, "file", "a source needs a text under seeds/ or a cited_in source whose text cites it"
+            )
+        if row.language and not known_language(row.language):
+            problem(problems, row, "language", f"'{row.language}' is not a language code (write e.g. en, ru, de, fa)")
+        if row.dateline:
+            text = corpus.texts.get(row.id)
+            if text is not None and text.find(row.dateline) is None:
+                problem(problems, row, "dateline", "not found verbatim in the source text")
+        if row.citation:
+            citing = corpus.texts.get(row.cited_in) if row.cited_in else None
+            if citing is None:
+                problem(problems, row, "citation", "a citation needs cited_in: the source whose text holds it")
+            elif citing.find(row.citation) is None:
+                score, line, _ = citing.closest(row.citation)
+                problem(
+                    problems,
+                    row,
+                    "citation",
+                    f"not found verbatim in {corpus.text_files.get(row.cited_in)} (closest passage at line {line}, similarity {score:.0f}%)",
+                )
+    return sources
+
+
+def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    """Validate the topics table on whole columns; Python runs only for rows with a problem."""
+    topics = as_objects(topics).rename(columns={"table_file": "file"})
+    unique_ids(topics, "key", problems)
+    keys = set(topics["key"])
+    topics["kind"] = topics["kind"].str.lower()
+
+    def report(mask, column: str, message_of) -> None:
+        for row in topics[mask].itertuples():
+            problem(problems, row, column, message_of(row))
+
+    report(~topics["kind"].isin(KINDS + ("",)), "kind", lambda row: f"'{row.kind}' is not one of {', '.join(KINDS)}")
+    numeric = topics["kind"].isin(("quantity", "count"))
+    units: dict[str, tuple[float, str | None]] = {}
+    unit_errors: dict[str, str] = {}
+    for unit in pd.unique(topics.loc[numeric, "unit"]):
+        try:
+            units[unit] = quantities.display_factor(unit)
+        except ParseError as error:
+            unit_errors[unit] = str(error)
+    report(numeric & topics["unit"].isin(unit_errors.keys()), "unit", lambda row: unit_errors[row.unit])
+    report(
+        ~numeric & (topics["unit"] != "") & topics["kind"].isin(KINDS),
+        "unit",
+        lambda row: f"a {row.kind} topic has no unit",
+    )
+    report(
+        (topics["kind"] == "status") & (topics["states"].str.replace(";", "", regex=False).str.strip() == ""),
+        "states",
+        lambda row: "a status topic lists its allowed states",
+    )
+    tolerance = pd.to_numeric(topics["tolerance"], errors="coerce")
+    report(
+        (topics["tolerance"] != "") & ~tolerance.between(0, 10, inclusive="left"),
+        "tolerance",
+        lambda row: f"'{row.tolerance}' is not a relative tolerance (e.g. 0.02 for 2 %)",
+    )
+    report(
+        (topics["substance"] != "") & ~topics["substance"].isin(quantities.DENSITIES.keys()),
+        "substance",
+        lambda row: f"no density known for '{row.substance}' (known: {', '.join(sorted(quantities.DENSITIES))})",
+    )
+    for column in ("part_of", "bounded_by"):
+        target = topics[column]
+        report(
+            (target != "") & ~target.isin(keys),
+            column,
+            lambda row, column=column: f"unknown topic '{getattr(row, column)}'",
+        )
+        report((target != "") & (target == topics["key"]), column, lambda row: "a topic cannot refer to itself")
+    known = numeric & topics["unit"].isin(units.keys())
+    topics["factor"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[0]), math.nan)
+    topics["dimension"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[1]), None)
+    topics["tolerance_value"] = tolerance.where(tolerance.between(0, 10, inclusive="left"))
+    topics["aggregation"] = topics["aggregation"].str.lower()
+    report(
+        (topics["aggregation"] != "") & ~topics["aggregation"].isin(AGGREGATIONS),
+        "aggregation",
+        lambda row: f"'{row.aggregation}' is not one of {', '.join(AGGREGATIONS)}",
+    )
+    report(
+        (topics["aggregation"] != "") & ~numeric & topics["kind"].isin(KINDS),
+        "aggregation",
+        lambda row: f"a {row.kind} topic has no aggregation (only quantity and count topics do)",
+    )
+    default = np.where(
+        topics["dimension"].isin(FLOW_DIMENSIONS) | topics["dimension"].fillna("").str.startswith("[currency_"),
+        "flow",
+        "stock",
+    )
+    topics["aggregation_value"] = np.where(
+        topics["aggregation"].isin(AGGREGATIONS), topics["aggregation"], np.where(numeric, default, "")
+    )
+    rounding = topics["rounding"].map(_rounding)
+    report(
+        rounding.isna() & (topics["rounding"] != ""),
+        "rounding",
+        lambda row: (
+            f"'{row.rounding}' is not a rounding: write a fraction or percentage (0.05, 5%), 'stated' or 'exact'"
+        ),
+    )
+    topics["rounding_value"] = rounding.fillna(quantities.ROUNDING).astype(float)
+    _check_sums(topics, keys, problems)
+    _check_aliases(topics, "key", problems)
+    return topics
+
+
+def topic_families(topics: pd.DataFrame) -> dict[str, str]:
+    """Each topic's family: the connected group of topics its part_of, bounded_by and
+    sum_of links reach, named after the first key of the group. Rules compare claims
+    only within a family (a figure can explain another only there)."""
+    parent: dict[str, str] = {key: key for key in topics["key"] if key}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for row in topics.itertuples():
+        if not row.key:
+            continue
+        for other in [row.part_of, row.bounded_by, *split_list(row.sum_of)]:
+            if other in parent:
+                first, second = sorted((root(row.key), root(other)))
+                parent[second] = first
+    return {key: root(key) for key in parent}
+
+
+def _rounding(text: str) -> float | None:
+    """A topic's rounding: the largest relative half-width of an unqualified round number
+    (inf for 'stated', 0 for 'exact'); None when unreadable. Empty takes the default."""
+    text = text.strip().lower()
+    if not text:
+        return quantities.ROUNDING
+    if text == "stated":
+        return math.inf
+    if text == "exact":
+        return 0.0
+    match = _PERCENT.match(text)
+    try:
+        value = float(match.group(1)) / 100 if match else float(text)
+    except ValueError:
+        return None
+    return value if 0 <= value <= 1 else None
+
+
+def _check_sums(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -> None:
+    """sum_of names known numeric topics other than itself, with the total's unit dimension."""
+    info = {row.key: (row.kind, row.dimension) for row in topics.itertuples()}
+    parts_of = {}
+    for row in topics[topics["sum_of"] != ""].itertuples():
+        parts = split_list(row.sum_of)
+        parts_of[row.key] = parts
+        if row.kind not in ("quantity", "count"):
+            problem(problems, row, "sum_of", f"a {row.kind} topic cannot be a sum")
+            continue
+        if len(parts) < 2:
+            problem(problems, row, "sum_of", "a sum needs at least two parts, separated by semicolons")
+        for part in parts:
+            if part not in keys:
+                problem(problems, row, "sum_of", f"unknown topic '{part}'")
+            elif part == row.key:
+                problem(problems, row, "sum_of", "a topic cannot be a part of itself")
+            elif info[part][0] not in ("quantity", "count"):
+                problem(problems, row, "sum_of", f"'{part}' is a {info[part][0]} topic, not a quantity")
+            elif isinstance(row.dimension, str) and isinstance(info[part][1], str) and info[part][1] != row.dimension:
+                problem(
+                    problems, row, "sum_of", f"'{part}' is measured in {info[part][1]}, the total in {row.dimension}"
+                )
+
+
+def _check_aliases(table: pd.DataFrame, key_column: str, problems: list[Problem]) -> None:
+    """An alias naming two different keys would make resolution depend on row order."""
+    owner: dict[str, str] = {normal_form(key): key for key in table[key_column]}
+    for row in table[table["aliases"] != ""].itertuples():
+        for alias in split_list(row.aliases):
+            form = normal_form(alias)
+            key = getattr(row, key_column)
+            if owner.setdefault(form, key) != key:
+                problem(problems, row, "aliases", f"'{alias}' already names '{owner[form]}'")
+
+
+def check_entities(entities: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
+    entities = as_objects(entities).rename(columns={"table_file": "file"})
+    unique_ids(entities, "key", problems)
+    _check_aliases(entities, "key", problems)
+    return entities
+
+
+def resolvers(topics: pd.DataFrame, entities: pd.DataFrame) -> tuple[Resolver, Resolver]:
+    topic_resolver = Resolver(
+        {
+            row.key: split_list(row.aliases) + ([row.label] if row.label else [])
+            for row in topics.itertuples()
+            if row.key
+        }
+    )
+    entity_resolver = Resolver(
+        {
+            row.key: split_list(row.aliases) + ([row.label] if row.label else [])
+            for row in entities.itertuples()
+            if row.key
+        }
+    )
+    return topic_resolver, entity_resolver
+
+
+def suggest(resolution_candidates: str) -> str:
+    candidates = [c for c in resolution_candidates.split("; ") if c]
+    return f" (did you mean {', '.join(repr(c) for c in candidates)}?)" if candidates else ""
