@@ -15,12 +15,19 @@ from checker.schema import CLAIMS, ENTITIES, SOURCES, TOPICS
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Hypothesis profiles: "ci" (the default under CI, and in `make test`) runs more examples;
-# "dev" fewer, for quick local runs. Neither has a deadline: tests never depend on timing
+# Hypothesis profiles: "ci" (whenever CI is set, as .ci/run sets it) is thorough; "dev"
+# (make test on a development machine) runs fewer examples of the same properties. Neither has a deadline: tests never depend on timing
 # (the unit registry alone takes a fifth of a second to build on first use).
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+settings.load_profile(PROFILE)
+
+
+def scaled(examples: int) -> int:
+    """A slow property's number of examples: all of them in CI's thorough profile, a
+    quarter (at least four) in the quick local one. Both run the same assertions."""
+    return examples if PROFILE == "ci" else max(4, examples // 4)
 
 
 @pytest.fixture(autouse=True, scope="session")

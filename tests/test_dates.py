@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from checker.dates import interval_label, parse_date
 from checker.errors import ParseError
+from conftest import scaled
 
 
 def test_month_contains_its_days():
@@ -69,7 +70,7 @@ PLAIN = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=scaled(300), deadline=None)
 @given(PLAIN)
 def test_fast_calendar_path_agrees_with_edtf(text):
     """Plain calendar dates are read on whole columns; edtf reads the rest. Same answers."""

@@ -17,7 +17,7 @@ from checker.corpus import load_corpus
 from checker.errors import Problem
 from checker.normalise import normalise
 from checker.schema import CLAIMS
-from conftest import ROOT, build_corpus, claim
+from conftest import ROOT, build_corpus, claim, scaled
 
 HEADER = ",".join(CLAIMS.names)
 GOOD_ROW = 'c1,trade,US$1 billion,"c1 says US$1 billion.",2024,,,,,,,,,,'
@@ -133,7 +133,7 @@ def test_file_size_limit_is_a_clear_error(tmp_path, monkeypatch):
 CSV_TEXT = st.text(alphabet=st.sampled_from(list('ab,"\n\r;\t 1.$%-/=é\x00')), max_size=200)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=scaled(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(body=CSV_TEXT, header=st.booleans())
 def test_arbitrary_table_content_never_raises(tmp_path_factory, body, header):
     root = tmp_path_factory.mktemp("fuzz")
@@ -155,7 +155,7 @@ TABLE_HEADERS = {
 }
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=scaled(120), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     table=st.sampled_from(TABLES),
     body=CSV_TEXT,

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from checker.cli import EXIT_INVALID, EXIT_WRITE, main
 from checker.files import write_atomic
-from conftest import ROOT, build_corpus, claim
+from conftest import ROOT, build_corpus, claim, scaled
 
 CORPUS_FILES = (
     "claims/sources.csv",
@@ -31,7 +31,7 @@ CORPUS_FILES = (
     "claims/reviews.csv",
     "claims/ignore.csv",
 )
-SLOW = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+SLOW = settings(max_examples=scaled(12), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _corpus(tmp_path: Path, name: str = "corpus") -> Path:

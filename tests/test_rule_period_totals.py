@@ -2,7 +2,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.rules import RULES, period_totals
-from conftest import claim, ids, run_rules
+from conftest import claim, ids, run_rules, scaled
 
 FLOW = [{"key": "wheat-exports", "kind": "quantity", "unit": "t", "aggregation": "flow"}]
 TOLL = [
@@ -91,7 +91,7 @@ def test_times_of_day_order_counts_on_one_day(normalised):
 SPLITS = st.lists(st.integers(1, 1000), min_size=2, max_size=12)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=scaled(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(SPLITS, st.integers(1, 11))
 def test_splitting_a_flow_into_parts_that_sum_to_the_whole_creates_no_finding(normalised, weights, seed):
     """A year's flow and its parts over consecutive sub-periods of the year (days chosen

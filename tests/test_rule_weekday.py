@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from checker.dates import WEEKDAYS
 from checker.rules import RULES, weekday
-from conftest import claim, ids, run_rules
+from conftest import claim, ids, run_rules, scaled
 
 TOPICS = [{"key": "signing", "kind": "date", "event": "Deal signed"}]
 
@@ -35,7 +35,7 @@ def test_the_right_weekday_or_none_passes(normalised):
     assert run_rules(result, weekday) == []
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=scaled(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
     st.integers(0, 6),
