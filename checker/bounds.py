@@ -10,7 +10,7 @@ import pandas as pd
 
 from checker import display
 from checker.densities import density_bounds
-from checker.pairing import FIGURES
+from checker.pairing import FIGURES, periods_overlap
 
 
 def bounding_claims(claims: pd.DataFrame, label_, groups: dict | None = None) -> list:
@@ -24,10 +24,7 @@ def bounding_claims(claims: pd.DataFrame, label_, groups: dict | None = None) ->
     else:
         candidates = claims[claims["topic"] == bound_topic]
     keep = (
-        candidates["modality"].isin(FIGURES)
-        & candidates["amount_magnitude"].notna()
-        & (candidates["period_start"] < row["period_end"])
-        & (row["period_start"] < candidates["period_end"])
+        candidates["modality"].isin(FIGURES) & candidates["amount_magnitude"].notna() & periods_overlap(candidates, row)
     )
     return list(candidates.index[keep])
 

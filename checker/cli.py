@@ -21,6 +21,7 @@ from typing import NoReturn
 from checker import __version__
 from checker.errors import ClaimcheckError, DataError, UsageError, WriteError
 from checker.formats import FORMATS, render
+from checker.schema import DECISIONS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_WRITE = 0, 1, 2, 3
 # The format of a report file, from its extension (--format overrides it for one file).
@@ -141,9 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     review = commands.add_parser("review", help="record an editor's decision on a finding in claims/reviews.csv")
     _root(review)
     review.add_argument("fingerprint", help="the finding's fingerprint (a unique prefix is enough)")
-    review.add_argument(
-        "--decision", required=True, choices=("confirmed-error", "accepted-difference", "false-positive")
-    )
+    review.add_argument("--decision", required=True, choices=DECISIONS)
     review.add_argument("--note", required=True, help="why, for the next reader")
     review.add_argument("--reviewer", default="", help="who decided")
     review.add_argument("--date", default=None, help="when (YYYY-MM-DD; default today)")

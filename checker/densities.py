@@ -25,6 +25,8 @@ DENSITIES: dict[str, dict[str, tuple[float, float]]] = {
     "natural-gas": {"gas": (0.70, 0.90), "liquid": (410.0, 500.0)},
 }
 PHASES = ("liquid", "gas", "bulk")
+# How a message names each phase: "LPG as a liquid".
+PHASE_LABELS = {"liquid": "as a liquid", "gas": "as a gas at standard conditions", "bulk": "in bulk"}
 SUBSTANCE_LABELS = {
     "lpg": "LPG",
     "wheat": "wheat",

@@ -425,6 +425,16 @@ def side(claims: pd.DataFrame, pairs: pd.DataFrame, which: str, column: str) -> 
     return claims[column].to_numpy()[claims.index.get_indexer(pairs[which])]
 
 
+def periods_overlap(first, second):
+    """Whether two claims' periods overlap (half-open: [start, end) meets [s, e) when
+    start < e and s < end). Either side is a row or a table of claims, or a mapping of
+    arrays; the answer is a bool or a boolean array accordingly."""
+    overlap = (np.asarray(first["period_start"]) < np.asarray(second["period_end"])) & (
+        np.asarray(second["period_start"]) < np.asarray(first["period_end"])
+    )
+    return bool(overlap) if np.ndim(overlap) == 0 else overlap
+
+
 def widened(low: np.ndarray | float, high: np.ndarray | float, tolerance: np.ndarray | float) -> tuple[Any, Any]:
     """An interval widened by a relative tolerance on each bound: arrays of bounds, or the
     two bounds of one interval (the result has the shape of the bounds)."""

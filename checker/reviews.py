@@ -16,10 +16,9 @@ from checker.corpus import OUTSIDE, escapes
 from checker.errors import DataError, Problem, UsageError
 from checker.files import locked, spreadsheet_safe, write_atomic
 from checker.findings import Finding, identity_of
-from checker.schema import REVIEWS
+from checker.schema import DECISIONS, REVIEWS
 from checker.tables import read_table
 
-DECISIONS = ("confirmed-error", "accepted-difference", "false-positive")
 LEDGER = Path("claims") / "reviews.csv"
 
 

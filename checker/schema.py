@@ -211,6 +211,9 @@ CLAIMS = TableSchema(
     ),
 )
 
+# The decisions an editor records on a finding (claims/reviews.csv).
+DECISIONS = ("confirmed-error", "accepted-difference", "false-positive")
+
 REVIEWS = TableSchema(
     "reviews",
     (

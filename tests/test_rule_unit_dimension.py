@@ -22,7 +22,7 @@ def test_consistent_only_as_gas_is_a_note_naming_the_phases(normalised):
     )
     (finding,) = run_rules(result, unit_dimension)
     assert finding.severity == "note"
-    assert "as gas" in finding.message and "as liquid" in finding.message
+    assert "as a gas" in finding.message and "as a liquid" in finding.message
 
 
 def test_without_a_density_the_pair_is_not_comparable(normalised):

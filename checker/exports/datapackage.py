@@ -29,8 +29,7 @@ from pathlib import Path
 from checker.errors import UsageError
 from checker.exports.inputs import Inputs, dump
 from checker.files import read_regular
-from checker.reviews import DECISIONS
-from checker.schema import CLAIMS, ENTITIES, IGNORES, REVIEWS, SOURCES, TOPICS, TableSchema
+from checker.schema import CLAIMS, DECISIONS, ENTITIES, IGNORES, REVIEWS, SOURCES, TOPICS, TableSchema
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 LISTS = {

@@ -23,7 +23,7 @@ import pandas as pd
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.pairing import NUMERIC, SAME_TIME, intervals_apart, ref, value_text, widened
+from checker.pairing import NUMERIC, SAME_TIME, intervals_apart, periods_overlap, ref, value_text, widened
 
 ID = "citation-consistency"
 SEVERITY = "warning"
@@ -146,9 +146,7 @@ class _Group:
             )
         if claim["kind"] == "status" and len(self.statuses):
             statuses = self.statuses
-            overlapping = (
-                (statuses["period_start"] < claim["period_end"]) & (claim["period_start"] < statuses["period_end"])
-            ).to_numpy()
+            overlapping = periods_overlap(statuses, claim)
             same = (statuses["state"] == claim["state"]).to_numpy()
             differing = statuses.index[overlapping & ~same]
             return bool((overlapping & same).any()), (differing[0] if len(differing) else None)
@@ -190,8 +188,7 @@ def _same_figure_elsewhere(claim: pd.Series, cited: pd.DataFrame, tolerance: flo
     candidates = (
         (cited["topic"] != claim["topic"]).to_numpy()
         & (cited["dimension"] == claim["dimension"]).to_numpy()
-        & (cited["period_start"] < claim["period_end"]).to_numpy()
-        & (claim["period_start"] < cited["period_end"]).to_numpy()
+        & periods_overlap(cited, claim)
         & meets
     )
     found = cited.index[candidates]

@@ -42,6 +42,7 @@ from checker.pairing import (
     group_codes,
     members,
     pairs_exceeding,
+    periods_overlap,
     ref,
     rows_of,
     widened,
@@ -130,7 +131,7 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
         )
     for a, b in pairs.frame.drop_duplicates().itertuples(index=False):  # only the findings
         row, bound = claims.loc[a], claims.loc[b]
-        if not (row["period_start"] < bound["period_end"] and bound["period_start"] < row["period_end"]):
+        if not periods_overlap(row, bound):
             continue
         text = excess(row, bound, ratio)
         if text is None:

@@ -23,7 +23,7 @@ import pandas as pd
 
 from checker import display
 from checker.bounds import bounding_claims, excess
-from checker.densities import DENSITIES, SUBSTANCE_LABELS
+from checker.densities import DENSITIES, PHASE_LABELS, SUBSTANCE_LABELS
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
@@ -36,7 +36,6 @@ OPTIONS = {
     "max_ratio": Option(10.0, "how many times its bound a converted amount may be", minimum=1.0, above_minimum=True),
 }
 
-PHASE_LABEL = {"liquid": "as a liquid", "gas": "as a gas at standard conditions", "bulk": "in bulk"}
 VOLUME, MASS = "[length] ** 3", "[mass]"
 
 
@@ -132,7 +131,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         (matches if fits else others).append((phase, low, high))
     described = f"{volume_text} stated as {mass_text} implies {density_text(implied, implied)}"
     if not matches:
-        known = "; ".join(f"{PHASE_LABEL[phase]} {density_text(low, high)}" for phase, low, high in others)
+        known = "; ".join(f"{PHASE_LABELS[phase]} {density_text(low, high)}" for phase, low, high in others)
         return Finding(
             topic=row["topic"],
             subject=row["id"],
@@ -141,9 +140,9 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
             message=f"{described}, which is no density of {substance} ({known})",
         )
     phase, low, high = matches[0]
-    reading = f"{described}, the density of {substance} {PHASE_LABEL[phase]} ({density_text(low, high)})"
+    reading = f"{described}, the density of {substance} {PHASE_LABELS[phase]} ({density_text(low, high)})"
     alternatives = [
-        f"{PHASE_LABEL[other]} ({density_text(least, most)}) {volume_text} would be "
+        f"{PHASE_LABELS[other]} ({density_text(least, most)}) {volume_text} would be "
         f"{display.number(volume_low * least / 1000)}–{display.number(volume_high * most / 1000)} t"
         for other, least, most in others
     ]
@@ -172,7 +171,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         subject=row["id"],
         claims=refs + tuple(bounds),
         message=message,
-        diagnosis=f"the conversion assumes {substance} {PHASE_LABEL[phase]} and gives an implausible amount",
+        diagnosis=f"the conversion assumes {substance} {PHASE_LABELS[phase]} and gives an implausible amount",
     )
 
 

@@ -23,7 +23,7 @@ from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.pairing import PAIR_LIMIT, Crowd, by_id, group_codes, pairs_overlapping, ref
+from checker.pairing import PAIR_LIMIT, Crowd, by_id, group_codes, pairs_overlapping, periods_overlap, ref
 
 ID = "status-conflict"
 SEVERITY = "error"
@@ -76,7 +76,7 @@ def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
 
 
 def _overlap(first: pd.Series, second: pd.Series) -> bool:
-    return first["period_start"] < second["period_end"] and second["period_start"] < first["period_end"]
+    return periods_overlap(first, second)
 
 
 def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker.densities import PHASES, SUBSTANCE_LABELS
+from checker.densities import PHASE_LABELS, PHASES, SUBSTANCE_LABELS
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import tolerance
@@ -41,8 +41,6 @@ from checker.pairing import (
 ID = "unit-dimension"
 SEVERITY = "warning"
 OPTIONS = {"tolerance": tolerance(0.02)}
-
-PHASE_LABEL = {"liquid": "as liquid", "gas": "as gas at standard conditions", "bulk": "in bulk"}
 
 
 def in_topic_dimension(row: pd.Series, phase: str) -> tuple[float, float] | None:
@@ -107,7 +105,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         meet = not intervals_apart(low_1, high_1, low_2, high_2, tolerance)
         converted = first if first["dimension"] != first["topic_dimension"] else second
         low, high = one if converted is first else two
-        text = f"{PHASE_LABEL[phase]} ({converted['value']} is {in_topic_unit(converted, low)}–{in_topic_unit(converted, high)})"
+        text = f"{PHASE_LABELS[phase]} ({converted['value']} is {in_topic_unit(converted, low)}–{in_topic_unit(converted, high)})"
         (consistent if meet else inconsistent).append(text)
     refs = (ref(claims, a), ref(claims, b))
     substance = (

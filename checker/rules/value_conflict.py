@@ -45,6 +45,7 @@ from checker.pairing import (
     crowd_extremes,
     group_codes,
     pairs_apart,
+    periods_overlap,
     point_gaps,
     ref,
     tolerance_of,
@@ -213,9 +214,7 @@ def _closest_explanation(
         gaps = point_gaps(
             row["magnitude"], arrays["magnitude"][near], arrays["half"][near], arrays["qualifier"][near], tolerance
         )
-        overlaps = (arrays["period_start"][near] < row["period_end"]) & (
-            row["period_start"] < arrays["period_end"][near]
-        )
+        overlaps = periods_overlap({column: arrays[column][near] for column in ("period_start", "period_end")}, row)
         same_topic = arrays["topic"][near] == row["topic"]
         period = same_topic & (arrays["scope"][near] == row["scope"]) & ~overlaps
         precise = np.minimum(arrays["digits"][near].astype(float), row["digits"]) >= PRECISE_DIGITS
