@@ -323,13 +323,10 @@ def _chosen_rules(rules, select, ignore) -> tuple:
     def ids(values) -> set[str]:
         chosen = {part.strip() for value in values for part in value.split(",") if part.strip()}
         for rule_id in sorted(chosen - known):
-            from rapidfuzz import process
+            from checker.names import did_you_mean
 
-            match = process.extractOne(rule_id, sorted(known), score_cutoff=60)
             raise UsageError(
-                f"unknown rule '{rule_id}'"
-                + (f" (did you mean '{match[0]}'?)" if match else "")
-                + "; `claimcheck rules` lists them"
+                f"unknown rule '{rule_id}'{did_you_mean(rule_id, sorted(known))}; `claimcheck rules` lists them"
             )
         return chosen
 

@@ -124,10 +124,9 @@ def load_config(root: Path, rules, explicit: Path | None = None) -> Config:
     by_id = {rule.ID: rule for rule in rules}
     for rule_id, values in rule_settings.items():
         if rule_id not in by_id:
-            from rapidfuzz import process
+            from checker.names import did_you_mean
 
-            match = process.extractOne(rule_id, list(by_id), score_cutoff=60)
-            problem(rule_id, f"unknown rule '{rule_id}'" + (f" (did you mean '{match[0]}'?)" if match else ""))
+            problem(rule_id, f"unknown rule '{rule_id}'{did_you_mean(rule_id, by_id)}")
             continue
         if not isinstance(values, dict):
             problem(rule_id, "must be a table of options")

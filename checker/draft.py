@@ -41,7 +41,7 @@ from checker import dates, quantities
 from checker.coverage import coverage
 from checker.errors import DataError, ParseError, Problem, UsageError, WriteError
 from checker.files import locked, read_regular, write_atomic
-from checker.names import normal_form, split_list
+from checker.names import did_you_mean, normal_form, split_list
 from checker.normalise import Normalised
 from checker.numbers import canonical_separators, decimal_mark
 from checker.phrases import Phrase, clause, read_sentence, sentences
@@ -132,14 +132,9 @@ def draft_path(root: Path, source_id: str) -> Path:
 def propose(normalised: Normalised, root: Path, source_id: str) -> list[Proposal]:
     """The draft rows of one source: every uncovered mention of its text read as a value."""
     if source_id not in set(normalised.sources["id"]):
-        from rapidfuzz import process
-
         known = sorted(normalised.texts)
-        match = process.extractOne(source_id, known, score_cutoff=60)
         raise UsageError(
-            f"unknown source '{source_id}'"
-            + (f" (did you mean '{match[0]}'?)" if match else "")
-            + f"; sources with a text: {', '.join(known)}"
+            f"unknown source '{source_id}'{did_you_mean(source_id, known)}; sources with a text: {', '.join(known)}"
         )
     if source_id not in normalised.texts:
         raise UsageError(f"source '{source_id}' has no text under seeds/: nothing to draft from")

@@ -29,6 +29,19 @@ AMBIGUITY_MARGIN = 3.0
 SUGGESTION_CUTOFF = 55.0
 
 
+# A did-you-mean for a word outside a closed list (rule ids, columns, states, source ids):
+# the one best rapidfuzz match at or above this score, or nothing.
+DID_YOU_MEAN_CUTOFF = 60.0
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ " (did you mean 'x'?)" for the closest choice, or "" when none is close."""
+    from rapidfuzz import process
+
+    match = process.extractOne(word, list(choices), score_cutoff=DID_YOU_MEAN_CUTOFF) if word else None
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 

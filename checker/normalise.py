@@ -21,7 +21,7 @@ from checker.columns import map_unique
 from checker.corpus import Corpus
 from checker.derive import amounts, densities, periods, relations, spans, weekdays
 from checker.errors import Problem
-from checker.names import normal_form, resolve_column, split_list
+from checker.names import did_you_mean, normal_form, resolve_column, split_list
 from checker.numbers import decimal_mark
 from checker.quotes import locate_quotes
 from checker.references import (
@@ -243,10 +243,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     for row in claims[unknown_state].itertuples():  # only the claims with a problem
         allowed = sorted(allowed_states.get(row.topic, ()))
         if row.state not in allowed:
-            from rapidfuzz import process
-
-            match = process.extractOne(row.state, allowed, score_cutoff=50)
-            hint = f" (did you mean '{match[0]}'?)" if match else ""
+            hint = did_you_mean(row.state, allowed)
             problem(
                 problems,
                 row,

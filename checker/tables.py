@@ -30,6 +30,7 @@ import pyarrow.csv as pa_csv
 
 from checker.errors import Problem
 from checker.files import read_regular
+from checker.names import did_you_mean
 from checker.schema import TableSchema
 
 # Hand-edited tables stay far below these; the limits turn a runaway paste or a wrong
@@ -225,7 +226,6 @@ def parse(data: bytes, name: str, schema: TableSchema) -> Parsed:
 
 
 def _check_header(columns: list[str], schema: TableSchema, name: str, problems: list[Problem]) -> None:
-    from rapidfuzz import process
 
     stripped = [str(column).strip() for column in columns]
     seen: set[str] = set()
@@ -234,8 +234,7 @@ def _check_header(columns: list[str], schema: TableSchema, name: str, problems: 
             problems.append(Problem(name, 1, column, "column appears twice in the header"))
         seen.add(column)
         if column not in schema.names:
-            match = process.extractOne(column, schema.names, score_cutoff=60) if column else None
-            hint = f" (did you mean '{match[0]}'?)" if match else f" (known columns: {', '.join(schema.names)})"
+            hint = did_you_mean(column, schema.names) or f" (known columns: {', '.join(schema.names)})"
             shown = column if column else "(blank header cell)"
             problems.append(Problem(name, 1, shown, f"unknown column{hint}"))
     for declared in schema.columns:

@@ -38,3 +38,11 @@ def test_unknown_names_get_suggestions():
 def test_normal_form():
     assert normal_form("  Islamic State – Khorasan ") == "islamic-state-khorasan"
     assert normal_form("Café") == "cafe"
+
+
+def test_did_you_mean_names_the_closest_choice_or_nothing():
+    from checker.names import did_you_mean
+
+    assert did_you_mean("value-conflit", ["value-conflict", "date-conflict"]) == " (did you mean 'value-conflict'?)"
+    assert did_you_mean("zzzz", ["value-conflict", "date-conflict"]) == ""
+    assert did_you_mean("", ["value-conflict"]) == ""
