@@ -22,9 +22,9 @@ from checker.errors import Problem
 from checker.normalise import Normalised
 from checker.schema import IGNORES
 from checker.tables import read_table
-from checker.texts import SourceText, fold
+from checker.texts import MONTH_WORD, SourceText, fold
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_MONTH = MONTH_WORD
 _MENTION = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"  # 17 April 2025
     rf"|(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"  # April 17, 2025

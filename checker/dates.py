@@ -27,25 +27,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from checker.display import MONTHS
 from checker.display import day_to_iso as day_to_iso  # moved to display.py: reports render intervals without pandas
 from checker.display import interval_label as interval_label
 from checker.errors import ParseError
 from checker.lookups import LookupCache
 
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+_MONTHS = list(MONTHS)
 _HUMAN_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _HUMAN_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _HUMAN_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")

@@ -9,6 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+# The month names every module reads and writes dates with (English), January first.
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 

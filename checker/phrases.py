@@ -37,11 +37,12 @@ from typing import Any
 
 from checker.numbers import MULTIPLES
 from checker.quantities import CURRENCY_SYMBOLS, QUALIFIERS
+from checker.texts import MONTH_WORD
 
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTH_NUMBERS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
 _MONTH_NUMBERS["sept"] = 9
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = MONTH_WORD
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 _BEFORE = r"(?<![\w$€£₽₹.,/])"

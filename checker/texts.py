@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
+from checker.display import MONTHS
 from checker.numbers import MULTIPLES, NUMBER_WORD, canonical, canonical_separators
 
 _FOLD = str.maketrans(
@@ -147,7 +148,18 @@ _NUMBER_WORDS = {
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _MILLIONS = re.compile(r"(\d+(?:\.\d+)?)m\b")  # "US$170m", "6m tonnes"
 _WORDS = re.compile(r"[a-z]+")
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = tuple(month[:3] for month in MONTHS)
+# A month name as texts write it, capitalised: in full, or cut to three letters ("Sept"
+# too), with an optional full stop.
+MONTH_WORD = (
+    "(?:"
+    + "|".join(
+        [month.capitalize() for month in MONTHS]
+        + ["Sept"]
+        + [month[:3].capitalize() for month in MONTHS if len(month) > 3]
+    )
+    + r")\.?"
+)
 
 
 def value_numbers(value: str, decimal: str = ".") -> tuple[str, frozenset[float]]:
@@ -207,7 +219,7 @@ def months_in(text: str) -> set[int]:
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?"
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = rf"({'|'.join(_MONTH_NAMES)}|sept)[a-z]*\.?"
 # "Friday, 3 May", "Friday 3 May 2024", "Friday, May 3", "Fri 3 May", "3 May (Friday)".
 _WEEKDAY_BEFORE = re.compile(
     rf"\b{_WEEKDAY}\s*,?\s*(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b",
