@@ -227,9 +227,9 @@ def _inject(writer: _Writer, expected: Expected, number: int, rng: random.Random
 
     diesel = writer.topic(key=f"{tag}-diesel", kind="quantity", unit="t", substance="diesel")
     gasoline = writer.topic(key=f"{tag}-gasoline", kind="quantity", unit="t", substance="gasoline")
-    # Each injection on a day of its own: precise figures this close (7 t apart) would
-    # otherwise all meet within the tolerance and form one crowd of relabelled figures.
-    figure = f"{182_431 + 7 * number:,} t"
+    # Figures 10 t apart that all end in 1: a trailing zero would widen a figure's precision
+    # to the neighbouring injections' and make one crowd of relabelled figures at scale.
+    figure = f"{182_431 + 10 * number:,} t"
     day = (dt.date(2000, 1, 1) + dt.timedelta(days=number)).isoformat()
     a = writer.claim(one, diesel, figure, figure, period=day)
     b = writer.claim(two, gasoline, figure, figure, period=day)
