@@ -425,6 +425,23 @@ def side(claims: pd.DataFrame, pairs: pd.DataFrame, which: str, column: str) -> 
     return claims[column].to_numpy()[claims.index.get_indexer(pairs[which])]
 
 
+def overlap_clusters(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Finer codes: within each group, one code per run of intervals [start, end) that
+    overlap one another in a chain. Pairs of overlapping intervals never cross a run, so a
+    pairing over these codes finds the same pairs, and a crowd is one run of figures that
+    really meet, not every figure a group holds."""
+    if len(codes) == 0:
+        return codes
+    order = np.lexsort((start, codes))
+    sorted_codes, sorted_start = codes[order], start[order]
+    reach = pd.Series(end[order]).groupby(sorted_codes, sort=False).cummax().to_numpy()
+    new_run = np.ones(len(order), dtype=bool)
+    new_run[1:] = (sorted_codes[1:] != sorted_codes[:-1]) | (sorted_start[1:] >= reach[:-1])
+    runs = np.empty(len(order), dtype=np.int64)
+    runs[order] = np.cumsum(new_run) - 1
+    return runs
+
+
 def periods_overlap(first, second):
     """Whether two claims' periods overlap (half-open: [start, end) meets [s, e) when
     start < e and s < end). Either side is a row or a table of claims, or a mapping of

@@ -132,3 +132,16 @@ def test_shared_codes_match_equal_keys_across_sides_and_never_a_missing_number()
     # A row with a missing number stands alone: no other row on either side shares its code.
     assert first[1] not in set(second) and list(first).count(first[1]) == 1
     assert second[2] not in set(first) and list(second).count(second[2]) == 1
+
+
+def test_overlap_clusters_split_a_group_into_runs_that_meet():
+    import numpy as np
+    from checker.pairing import overlap_clusters
+
+    codes = np.array([0, 0, 0, 0, 1, 1])
+    start = np.array([1.0, 1.5, 5.0, 5.5, 1.0, 1.2])
+    end = np.array([2.0, 3.0, 6.0, 7.0, 1.1, 2.0])  # [1,2) [1.5,3) meet; [5,6) [5.5,7) meet
+    runs = overlap_clusters(codes, start, end)
+    assert runs[0] == runs[1] != runs[2] == runs[3]
+    assert runs[4] != runs[5]  # [1, 1.1) and [1.2, 2) do not meet
+    assert len(set(runs[:4]) & set(runs[4:])) == 0

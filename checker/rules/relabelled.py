@@ -26,7 +26,7 @@ from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.pairing import NUMERIC, by_id, crowd_extremes, group_codes, pairs_overlapping, ref
+from checker.pairing import NUMERIC, by_id, crowd_extremes, group_codes, overlap_clusters, pairs_overlapping, ref
 
 ID = "relabelled-figure"
 SEVERITY = "warning"
@@ -60,13 +60,11 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # half-step.
     values = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
     halves = claims.loc[labels, "half"].to_numpy(dtype=float)
-    pairs = pairs_overlapping(
-        labels,
-        codes,
-        values - halves,
-        np.nextafter(values + halves, np.inf),
-        claims.loc[labels, "topic"].to_numpy(dtype=object),
-    )
+    low, high = values - halves, np.nextafter(values + halves, np.inf)
+    # A dimension holds every precise figure of the corpus: pair within runs of figures that
+    # meet, so that only a run too crowded to list is summarised, never the dimension.
+    codes = overlap_clusters(codes, low, high)
+    pairs = pairs_overlapping(labels, codes, low, high, claims.loc[labels, "topic"].to_numpy(dtype=object))
     for crowd in pairs.crowds:
         lowest, highest = crowd_extremes(claims, crowd, "magnitude")
         row = claims.loc[lowest]
