@@ -136,6 +136,7 @@ def test_shared_codes_match_equal_keys_across_sides_and_never_a_missing_number()
 
 def test_overlap_clusters_split_a_group_into_runs_that_meet():
     import numpy as np
+
     from checker.pairing import overlap_clusters
 
     codes = np.array([0, 0, 0, 0, 1, 1])

@@ -60,7 +60,11 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # half-step.
     values = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
     halves = claims.loc[labels, "half"].to_numpy(dtype=float)
-    low, high = values - halves, np.nextafter(values + halves, np.inf)
+    # A figure stated to a precision stands for [value - half, value + half): rounding half
+    # up, so two figures one step apart only touch and are never candidates; an exact
+    # figure (no half-step) is its point.
+    low = values - halves
+    high = np.where(halves > 0, values + halves, np.nextafter(values, np.inf))
     # A dimension holds every precise figure of the corpus: pair within runs of figures that
     # meet, so that only a run too crowded to list is summarised, never the dimension.
     codes = overlap_clusters(codes, low, high)
