@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from checker.numbers import MULTIPLES
-from checker.quantities import CURRENCY_SYMBOLS, QUALIFIERS
+from checker.quantities import CURRENCIES, CURRENCY_SYMBOLS, QUALIFIERS
 from checker.texts import MONTH_WORD
 
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -111,33 +111,11 @@ _CURRENCY_AFTER = {
     "jpy": "JPY",
     "chf": "CHF",
 }
-_CURRENCY_CODES = (
-    "USD",
-    "EUR",
-    "GBP",
-    "RUB",
-    "AFN",
-    "CNY",
-    "INR",
-    "PKR",
-    "IRR",
-    "KZT",
-    "UZS",
-    "TJS",
-    "TMT",
-    "KGS",
-    "TRY",
-    "AED",
-    "SAR",
-    "JPY",
-    "CHF",
-    "QAR",
-)
 _CURRENCY_BEFORE = re.compile(
     r"(?P<currency>"
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     + r"|\b(?:"
-    + "|".join(_CURRENCY_CODES)
+    + "|".join(CURRENCIES)
     + r")\s)\s?$"
 )
 # Unit words as texts write them, and the unit a claims table writes (one pint reads).
