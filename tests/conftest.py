@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,23 @@ def run_rules(result, *rules, **options):
 def ids(findings) -> list[tuple[str, tuple[str, ...]]]:
     """What a test asserts on: rule id and claim ids, not message wording."""
     return sorted((finding.rule, finding.claim_ids) for finding in findings)
+
+
+def git(root: Path, *args: str) -> None:
+    """Run git in a test repository, with a fixed identity and dates and no user settings."""
+    subprocess.run(
+        ["git", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "GIT_AUTHOR_DATE": "2025-01-01T00:00:00",
+            "GIT_COMMITTER_DATE": "2025-01-01T00:00:00",
+            "HOME": str(root),
+            "PATH": os.environ["PATH"],
+        },
+    )

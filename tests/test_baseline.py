@@ -2,11 +2,10 @@
 in every format; --since reads the old corpus from git without touching the working tree."""
 
 import json
-import subprocess
 import xml.etree.ElementTree as ElementTree
 
 from checker.cli import main
-from conftest import build_corpus, claim
+from conftest import build_corpus, claim, git
 
 BEFORE = {
     "orf": [
@@ -81,28 +80,11 @@ def test_unchanged_findings_pass_against_their_baseline(tmp_path):
     assert main(["check", "--root", str(root), "--baseline", str(baseline)]) == 0
 
 
-def _git(root, *args):
-    subprocess.run(
-        ["git", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.org",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.org",
-            "HOME": str(root),
-            "PATH": "/usr/bin:/bin",
-        },
-    )
-
-
 def test_since_a_git_revision(tmp_path, capsys):
     root = build_corpus(tmp_path / "corpus", BEFORE)
-    _git(root, "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-qm", "before")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "before")
     build_corpus(tmp_path / "corpus", after())
     before_files = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".git" not in p.parts}
     assert main(["check", "--root", str(root), "--since", "HEAD", "--format", "json"]) == 1

@@ -15,7 +15,7 @@ import yaml
 from consumers import actionlint, junit_schema, require
 
 from checker.cli import EXIT_FINDINGS, EXIT_INVALID, main
-from conftest import ROOT, SHARED, build_corpus, claim
+from conftest import ROOT, SHARED, build_corpus, claim, git
 
 SARIF_SCHEMA = Path(os.environ.get("CLAIMCHECK_SARIF_SCHEMA") or SHARED / "schemas" / "sarif-schema-2.1.0.json")
 WORKFLOW = ROOT / ".github" / "workflows" / "claimcheck.yml"
@@ -127,25 +127,6 @@ def test_sarif_points_at_the_claim_at_fault(tmp_path):
     assert [related["physicalLocation"]["region"]["startLine"] for related in result["relatedLocations"]] == [3]
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.org",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.org",
-            "HOME": str(root),
-            "PATH": os.environ["PATH"],
-            "GIT_AUTHOR_DATE": "2025-01-01T00:00:00",
-            "GIT_COMMITTER_DATE": "2025-01-01T00:00:00",
-        },
-    )
-
-
 def test_a_conflict_a_change_adds_points_at_the_changed_file_in_a_subfolder(tmp_path):
     """The corpus lives in data/ of a repository: SARIF paths start at the repository root,
     and the new claim's file (changed in the working tree) is the primary location even
@@ -161,9 +142,9 @@ def test_a_conflict_a_change_adds_points_at_the_changed_file_in_a_subfolder(tmp_
         entities=[],
         sources=SOURCES,
     )
-    _git(repository, "init", "-q")
-    _git(repository, "add", "-A")
-    _git(repository, "commit", "-qm", "corpus")
+    git(repository, "init", "-q")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "corpus")
     (root / "seeds" / "early.txt").write_text("e1 says US$1 billion.\ne2 says US$4 billion.\n")
     with (root / "claims" / "tagged" / "early.csv").open("a", encoding="utf-8") as handle:
         handle.write('e2,trade,US$4 billion,"e2 says US$4 billion.",2024,,,,,,,,,,\n')

@@ -11,7 +11,7 @@ import pytest
 
 from checker.cli import main
 from checker.reanchor import ANCHORS_FILE, describe_change, examine, replace_quotes
-from conftest import ROOT
+from conftest import ROOT, git
 
 TEXT = "seeds/orf-zakharov-2025.txt"
 TABLE = "claims/tagged/orf-zakharov-2025.csv"
@@ -193,33 +193,14 @@ def test_replace_quotes_keeps_other_cells_byte_for_byte():
     )
 
 
-def _git(root, *args):
-    import subprocess
-
-    subprocess.run(
-        ["git", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-        env={
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.org",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.org",
-            "HOME": str(root),
-            "PATH": "/usr/bin:/bin",
-        },
-    )
-
-
 def test_the_ci_diff_marks_findings_of_a_revised_source(corpus, capsys):
     """A pull request corrects the body copy of the LPG sentence (the pull quote keeps the
     old wording, so every quote is still found and the check runs): the findings on
     orf-lpg-transit-contract show its passage before and now. The baseline's own quotes
     are the anchors; no anchors file is needed."""
-    _git(corpus, "init", "-q")
-    _git(corpus, "add", "-A")
-    _git(corpus, "commit", "-qm", "baseline")
+    git(corpus, "init", "-q")
+    git(corpus, "add", "-A")
+    git(corpus, "commit", "-qm", "baseline")
     path = corpus / TEXT
     path.write_text(
         path.read_text(encoding="utf-8").replace(PULL_QUOTE, PULL_QUOTE.replace("in May 2025", "in June 2025"), 1),
