@@ -132,16 +132,7 @@ def test_a_conflict_a_change_adds_points_at_the_changed_file_in_a_subfolder(tmp_
     and the new claim's file (changed in the working tree) is the primary location even
     though its source was published first."""
     repository = tmp_path / "repository"
-    root = build_corpus(
-        repository / "data",
-        {
-            "early": [claim("e1", "trade", "US$1 billion", period="2024")],
-            "late": [claim("l1", "trade", "US$1 billion", period="2024")],
-        },
-        topics=TOPICS,
-        entities=[],
-        sources=SOURCES,
-    )
+    root = _early_and_late(repository / "data", "US$1 billion")
     git(repository, "init", "-q")
     git(repository, "add", "-A")
     git(repository, "commit", "-qm", "corpus")
@@ -155,16 +146,7 @@ def test_a_conflict_a_change_adds_points_at_the_changed_file_in_a_subfolder(tmp_
 
 
 def test_reviewed_findings_never_open_alerts(tmp_path):
-    root = build_corpus(
-        tmp_path / "corpus",
-        {
-            "early": [claim("e1", "trade", "US$1 billion", period="2024")],
-            "late": [claim("l1", "trade", "US$3 billion", period="2024")],
-        },
-        topics=TOPICS,
-        entities=[],
-        sources=SOURCES,
-    )
+    root = _early_and_late(tmp_path / "corpus", "US$3 billion")
     report = json.loads(
         subprocess.run(
             [sys.executable, "-m", "checker", "check", "--root", str(root), "--format", "json"],
@@ -199,22 +181,27 @@ def test_reviewed_findings_never_open_alerts(tmp_path):
 COMMAND = re.compile(r"^::(error|warning|notice) file=([^,:]*),line=(\d+),title=([^,:]*)::(.*)$")
 
 
+def _early_and_late(root, late_value: str, topics=None):
+    """Two sources on one topic and year: "early" gives US$1 billion, "late" ``late_value``."""
+    return build_corpus(
+        root,
+        {
+            "early": [claim("e1", "trade", "US$1 billion", period="2024")],
+            "late": [claim("l1", "trade", late_value, period="2024")],
+        },
+        topics=TOPICS if topics is None else topics,
+        entities=[],
+        sources=SOURCES,
+    )
+
+
 def _unescape(text: str) -> str:
     return text.replace("%2C", ",").replace("%3A", ":").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%")
 
 
 def test_github_annotations_are_escaped_as_the_toolkit_does(tmp_path, capsys):
     topics = [{"key": "trade", "kind": "quantity", "unit": "USD", "label": "trade, 100%: total"}]
-    root = build_corpus(
-        tmp_path / "corpus",
-        {
-            "early": [claim("e1", "trade", "US$1 billion", period="2024")],
-            "late": [claim("l1", "trade", "US$3 billion", period="2024")],
-        },
-        topics=topics,
-        entities=[],
-        sources=SOURCES,
-    )
+    root = _early_and_late(tmp_path / "corpus", "US$3 billion", topics)
     assert main(["check", "--root", str(root), "--format", "github"]) == EXIT_FINDINGS
     (line,) = capsys.readouterr().out.splitlines()
     match = COMMAND.match(line)
@@ -226,16 +213,7 @@ def test_github_annotations_are_escaped_as_the_toolkit_does(tmp_path, capsys):
 
 
 def test_concise_output_is_one_line_per_finding(tmp_path, capsys):
-    root = build_corpus(
-        tmp_path / "corpus",
-        {
-            "early": [claim("e1", "trade", "US$1 billion", period="2024")],
-            "late": [claim("l1", "trade", "US$3 billion", period="2024")],
-        },
-        topics=TOPICS,
-        entities=[],
-        sources=SOURCES,
-    )
+    root = _early_and_late(tmp_path / "corpus", "US$3 billion")
     assert main(["check", "--root", str(root), "--format", "concise"]) == EXIT_FINDINGS
     assert re.fullmatch(r"claims/tagged/late\.csv:2: error value-conflict .+\n", capsys.readouterr().out)
 
@@ -290,16 +268,7 @@ def test_the_workflow_step_writes_the_summary_and_fails_the_job(tmp_path):
     code, summary = _run_step(broken, tmp_path / "run-broken")
     assert code == EXIT_INVALID and "### Data errors (1)" in summary
     assert (tmp_path / "run-broken" / "claimcheck.sarif").is_file()  # uploaded whenever it exists
-    conflicting = build_corpus(
-        tmp_path / "conflict",
-        {
-            "early": [claim("e1", "trade", "US$1 billion", period="2024")],
-            "late": [claim("l1", "trade", "US$3 billion", period="2024")],
-        },
-        topics=TOPICS,
-        entities=[],
-        sources=SOURCES,
-    )
+    conflicting = _early_and_late(tmp_path / "conflict", "US$3 billion")
     (tmp_path / "run-conflict").mkdir()
     code, summary = _run_step(conflicting, tmp_path / "run-conflict")
     assert code == EXIT_FINDINGS and "value\\-conflict" not in summary and "`value-conflict`" in summary
@@ -523,16 +492,7 @@ def test_quiet_shows_only_what_fails(tmp_path, capsys):
 
 
 def test_configuration_is_found_walking_up_from_the_corpus(tmp_path, capsys):
-    root = build_corpus(
-        tmp_path / "project" / "data",
-        {
-            "early": [claim("e1", "trade", "US$1 billion", period="2024")],
-            "late": [claim("l1", "trade", "US$1.2 billion", period="2024")],
-        },
-        topics=TOPICS,
-        entities=[],
-        sources=SOURCES,
-    )
+    root = _early_and_late(tmp_path / "project" / "data", "US$1.2 billion")
     assert main(["check", "--root", str(root)]) == EXIT_FINDINGS  # 10 % apart: a conflict at 2 %
     (tmp_path / "project" / "claimcheck.toml").write_text("[rules.value-conflict]\ntolerance = 0.1\n")
     assert main(["check", "--root", str(root)]) == 0
