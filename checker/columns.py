@@ -6,10 +6,23 @@ import numpy as np
 import pandas as pd
 
 
-def map_unique(values: pd.Series, function) -> pd.Series:
-    """Apply a Python function once per distinct value of a column."""
+def map_unique(values: pd.Series, function, categorical: bool = False) -> pd.Series:
+    """Apply a Python function once per distinct value of a column. With ``categorical``
+    the result is a category column built from the codes (its text is never hashed per row)."""
     codes, uniques = pd.factorize(values, use_na_sentinel=False)
-    mapped = np.array([function(value) for value in uniques] + [None], dtype=object)
+    mapped = np.array([function(value) for value in uniques], dtype=object)
+    if categorical:
+        return from_codes(mapped, codes, values.index)
+    mapped = np.append(mapped, [None])
     return pd.Series(
         mapped[codes] if len(uniques) else np.full(len(values), None, dtype=object), index=values.index, dtype=object
     )
+
+
+def from_codes(per_code: np.ndarray, codes: np.ndarray, index: pd.Index, fill=None) -> pd.Series:
+    """A category column from per-code values and each row's code (-1: ``fill``, missing
+    when None): the values are hashed once per code, never once per row."""
+    values = pd.Series(np.append(np.asarray(per_code, dtype=object), [fill]), dtype=object)
+    value_codes, categories = pd.factorize(values)  # missing values get -1
+    taken = value_codes[np.where(codes >= 0, codes, len(values) - 1)]
+    return pd.Series(pd.Categorical.from_codes(taken, categories=categories), index=index)

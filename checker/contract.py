@@ -196,7 +196,7 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     domains: dict[str, list] = {}
     for column in CLAIMS:
         if column.dtype == "category" and column.domain:
-            domains.setdefault(column.domain, []).append(frame[column.name].dropna().unique())
+            domains.setdefault(column.domain, []).append(_present(frame[column.name]))
     shared = {
         domain: pd.CategoricalDtype(sorted(set().union(*map(set, parts))))  # sorted: sorting by category sorts by text
         for domain, parts in domains.items()
@@ -206,12 +206,24 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
         if column.dtype == "category":
             if values.dtype == object:  # keep missing values missing (as astype("str") would)
                 values = values.where(values.notna(), None)
-            data[column.name] = values.astype(shared.get(column.domain, "category"))
+            target = shared.get(column.domain)
+            if target is None:
+                target = pd.CategoricalDtype(sorted(_present(values)))
+            data[column.name] = values.astype(target)
         elif column.dtype == "str":
             data[column.name] = values.astype("str")
         else:
             data[column.name] = values.astype(column.dtype)
-    return pd.DataFrame(data, index=frame.index)
+    # Columns already of their declared dtype are taken as they are, and each column stays
+    # its own block: no copy of the whole table (which would double the peak memory).
+    return pd.DataFrame(data, index=frame.index, copy=False)
+
+
+def _present(values: pd.Series):
+    """The distinct values a column holds (a category's used categories, no missing)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.remove_unused_categories().cat.categories
+    return values.dropna().unique()
 
 
 def empty() -> pd.DataFrame:

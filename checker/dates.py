@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from checker.columns import from_codes
 from checker.display import MONTHS
 from checker.display import day_to_iso as day_to_iso  # moved to display.py: reports render intervals without pandas
 from checker.display import interval_label as interval_label
@@ -417,7 +418,12 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
             lasts[position] = interval.last_start
     codes = np.where(codes >= 0, codes, count)
     result = pd.DataFrame(
-        {"start": starts[codes], "end": ends[codes], "precision": precisions[codes], "last_start": lasts[codes]},
+        {
+            "start": starts[codes],
+            "end": ends[codes],
+            "precision": from_codes(precisions, codes, values.index),
+            "last_start": lasts[codes],
+        },
         index=values.index,
     )
     return result, errors

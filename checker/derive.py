@@ -37,7 +37,7 @@ def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]
     claims["period_start"] = parsed["start"].where(~empty, default_start).astype(float)
     claims["period_end"] = parsed["end"].where(~empty, default_end).astype(float)
     claims["period_last_start"] = parsed["last_start"].where(~empty, default_start).astype(float)
-    claims["period_precision"] = parsed["precision"].where(~empty, "publication")
+    claims["period_precision"] = parsed["precision"].astype(object).where(~empty, "publication")
     needs_time = claims["kind"].isin(("quantity", "count", "status"))
     for row in claims[needs_time & empty & claims["period_start"].isna()].itertuples():
         problem(problems, row, "period", "no period, and the source has no publication date to fall back on")
@@ -194,7 +194,7 @@ def amounts(claims: pd.DataFrame) -> None:
     # Dimensions are few: work out each once, then map the columns.
     for prefix in ("", "converted_"):
         dimension = claims[f"{prefix}dimension"]
-        claims[f"{prefix}amount_dimension"] = map_unique(dimension, amount_of)
+        claims[f"{prefix}amount_dimension"] = map_unique(dimension, amount_of, categorical=True)
         factor = map_unique(dimension, lambda d: per_year if isinstance(d, str) and d.endswith(RATE) else 1.0).to_numpy(
             dtype=float
         )

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from checker.columns import from_codes
+
 FUZZY_THRESHOLD = 88.0
 AMBIGUITY_MARGIN = 3.0
 SUGGESTION_CUTOFF = 55.0
@@ -180,10 +182,10 @@ def resolve_column(names: pd.Series, resolver: Resolver) -> pd.DataFrame:
     resolved = resolver.resolve_many(list(uniques))
     per_unique = [resolved[name] for name in uniques]
     keys = np.array([r.key for r in per_unique] + [None], dtype=object)
-    hows = np.array([r.how for r in per_unique] + ["empty"], dtype=object)
+    hows = from_codes(np.array([r.how for r in per_unique], dtype=object), codes, names.index, fill="empty")
     scores = np.array([r.score for r in per_unique] + [0.0], dtype=float)
     candidates = np.array(["; ".join(r.candidates) for r in per_unique] + [""], dtype=object)
     return pd.DataFrame(
-        {"key": keys[codes], "how": hows[codes], "score": scores[codes], "candidates": candidates[codes]},
+        {"key": keys[codes], "how": hows, "score": scores[codes], "candidates": candidates[codes]},
         index=names.index,
     )

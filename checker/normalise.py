@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from checker import contract, dates, quantities
-from checker.columns import map_unique
+from checker.columns import from_codes, map_unique
 from checker.corpus import Corpus
 from checker.derive import amounts, densities, periods, relations, spans, weekdays
 from checker.errors import Problem
@@ -60,7 +60,7 @@ def normalise(corpus: Corpus) -> Normalised:
     sources = check_sources(corpus, problems)
     topics = check_topics(corpus.topics, problems)
     entities = check_entities(corpus.entities, problems)
-    claims = corpus.claims.copy()
+    claims = _in_reading_order(corpus.claims)
     source_ids = set(sources["id"])
 
     for file, stem in claims[["file", "source"]].drop_duplicates().itertuples(index=False):
@@ -114,14 +114,15 @@ def normalise(corpus: Corpus) -> Normalised:
         ("sum_of", "sum_of"),
     ):
         source = topic_table[source_column].to_numpy() if len(topic_table) else np.zeros(0)
+        if column in contract.BY_NAME and contract.BY_NAME[column].dtype == "category":  # kind, units, substance…
+            claims[column] = from_codes(source, positions, claims.index, fill="")
+            continue
         filler = np.nan if source_column in ("factor", "tolerance_value", "rounding_value") else None
         taken = np.full(len(claims), filler, dtype=float if filler is np.nan else object)
         taken[positions >= 0] = source[positions[positions >= 0]]
         claims[column] = pd.Series(taken, index=claims.index, dtype=taken.dtype)  # no detour through Arrow strings
-    claims["kind"] = claims["kind"].fillna("")
     family = topic_families(topics)
     claims["family"] = map_unique(claims["topic"], lambda topic: family.get(topic, topic))
-    claims["aggregation"] = claims["aggregation"].fillna("")
     claims["sum_of"] = claims["sum_of"].fillna("")
     claims["rounding"] = claims["rounding"].fillna(quantities.ROUNDING)
     language = dict(zip(sources["id"], sources["language"]))
@@ -129,13 +130,15 @@ def normalise(corpus: Corpus) -> Normalised:
     labels = claims["topic_label"].fillna("").astype(str)
     claims["topic_label"] = labels.where(labels != "", claims["topic"])
 
-    claims["modality"] = claims["modality"].str.lower().replace("", "actual")
+    claims["modality"] = map_unique(claims["modality"], lambda modality: modality.lower() or "actual", categorical=True)
     for row in claims[~claims["modality"].isin(MODALITIES)].itertuples():
         problem(problems, row, "modality", f"'{row.modality}' is not one of {', '.join(MODALITIES)}")
     # Actual figures and estimates state what is, and compare with each other; targets
     # with targets, plans with plans, agreements with agreements, forecasts with forecasts.
-    claims["modality_class"] = claims["modality"].replace("estimate", "actual")
-    claims["scope"] = map_unique(claims["scope"], normal_form)
+    claims["modality_class"] = map_unique(
+        claims["modality"], lambda modality: "actual" if modality == "estimate" else modality, categorical=True
+    )
+    claims["scope"] = map_unique(claims["scope"], normal_form, categorical=True)
     for row in claims[(claims["cites"] != "") & ~claims["cites"].isin(source_ids)].itertuples():
         problem(problems, row, "cites", f"unknown source '{row.cites}'")
     claims["inferred"] = claims["inferred"].str.lower()
@@ -150,12 +153,13 @@ def normalise(corpus: Corpus) -> Normalised:
     weekdays(claims)
     relations(claims, topic_resolver, topic_table, problems)
     located = locate_quotes(claims, corpus, sources, problems)
-    claims = pd.concat([claims, located], axis=1)
+    for column in located.columns:
+        claims[column] = located[column]
+    del located
     densities(claims)
     amounts(claims)
     with_text = set(sources.loc[sources["file"] != "", "id"])
     claims["cites_has_text"] = claims["cites"].isin(with_text)
-    claims = claims.sort_values(["source", "line"], kind="stable").reset_index(drop=True)
     claims = contract.conform(claims)  # exactly the declared columns and dtypes
     release_memory()
     return Normalised(
@@ -167,6 +171,11 @@ def normalise(corpus: Corpus) -> Normalised:
         text_files=corpus.text_files,
         problems=sorted(set(problems)),
     )
+
+
+def _in_reading_order(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims by source, then line: sorted once, before any column is added."""
+    return claims.sort_values(["source", "line"], kind="stable", ignore_index=True)
 
 
 def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
@@ -222,7 +231,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         problem(problems, row, "value", date_errors[row.value])
 
     is_status = claims["kind"] == "status"
-    claims["state"] = np.where(is_status, map_unique(claims["value"].where(is_status, ""), normal_form), "")
+    claims["state"] = map_unique(claims["value"].where(is_status, ""), normal_form, categorical=True)
     allowed_states = {
         key: {normal_form(state) for state in split_list(states if isinstance(states, str) else "")}
         for key, states in claims.loc[is_status, ["topic", "states"]].drop_duplicates("topic").itertuples(index=False)

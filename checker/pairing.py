@@ -12,7 +12,7 @@ which a rule reports as one summarising finding.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -363,10 +363,10 @@ def adjacent_periods(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> t
     return first[keep], second[keep]
 
 
-def by_id(claims: pd.DataFrame, a, b) -> tuple[pd.Series, pd.Series]:
+def by_id(claims: pd.DataFrame, a, b) -> tuple[Row, Row]:
     """The two claims of a pair, the one whose id sorts first first: messages read the
     same however the pair was found."""
-    first, second = claims.loc[a], claims.loc[b]
+    first, second = _row(claims, a), _row(claims, b)
     return (first, second) if first["id"] <= second["id"] else (second, first)
 
 
@@ -549,55 +549,56 @@ def _key(row: pd.Series) -> str:
     return "|".join(str(part) for part in parts)
 
 
-_ROW_COLUMNS = (
-    "kind",
-    "magnitude",
-    "low",
-    "high",
-    "qualifier",
-    "dimension",
-    "unit",
-    "topic_dimension",
-    "topic_factor",
-    "topic_unit",
-    "converted_magnitude",
-    "converted_low",
-    "converted_high",
-    "converted_qualifier",
-    "converted_dimension",
-    "converted_unit",
-    "date_start",
-    "date_end",
-    "state",
-    "value",
-    "period_start",
-    "period_end",
-    "modality",
-    "scope",
-    "relation",
-    "relative_to",
-    "source",
-    "id",
-    "file",
-    "line",
-    "quote",
-    "converted",
-    "topic",
-)
-
-
 class RowReader:
-    """The fields a finding shows of a claim, read by label from a claims table's column
-    arrays, taken once and without copying (a pandas row look-up on the wide table costs a
-    fraction of a millisecond, and findings at scale number in the thousands)."""
+    """The fields a finding shows of a claim, read by label from a claims table's columns.
+
+    A pandas row look-up on the wide table costs a fraction of a millisecond, and findings
+    at scale number in the thousands; so a row here is a view that reads a field only when
+    asked, from arrays taken once per column without copying: numbers from their NumPy
+    array, categories through their codes, text from its Arrow array."""
 
     def __init__(self, claims: pd.DataFrame):
         self.claims = claims
-        self.arrays = {column: claims[column].array for column in _ROW_COLUMNS}
+        self._getters: dict[str, Callable] = {}
 
-    def row(self, label) -> dict:
-        position = self.claims.index.get_loc(label)
-        return {column: values[position] for column, values in self.arrays.items()}
+    def getter(self, column: str) -> Callable:
+        getter = self._getters.get(column)
+        if getter is None:
+            getter = self._getters[column] = _element_getter(self.claims[column])
+        return getter
+
+    def row(self, label) -> Row:
+        return Row(self, self.claims.index.get_loc(label), label)
+
+
+class Row(Mapping):
+    """One claim's fields, read on demand; ``name`` is its label, as a pandas row's is."""
+
+    __slots__ = ("_reader", "_position", "name")
+
+    def __init__(self, reader: RowReader, position: int, label):
+        self._reader, self._position, self.name = reader, position, label
+
+    def __getitem__(self, column: str):
+        return self._reader.getter(column)(self._position)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._reader.claims.columns)
+
+    def __len__(self) -> int:
+        return len(self._reader.claims.columns)
+
+
+def _element_getter(column: pd.Series) -> Callable:
+    """A function from position to the column's value there, as ``column.array[i]`` gives it."""
+    dtype = column.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        values = np.append(np.asarray(column.cat.categories, dtype=object), np.nan)  # code -1: missing
+        return lambda position: values[codes[position]]
+    if isinstance(dtype, np.dtype):
+        return column.to_numpy().__getitem__
+    return column.array.__getitem__
 
 
 # The reader of the table the engine is checking: set by ``reading`` for the span of a run,
@@ -615,7 +616,7 @@ def reading(claims: pd.DataFrame):
         _READER.reset(token)
 
 
-def _row(claims: pd.DataFrame, label) -> dict:
+def _row(claims: pd.DataFrame, label) -> Row:
     reader = _READER.get()
     if reader is None or reader.claims is not claims:
         reader = RowReader(claims)  # a table no run announced (a test's, a subset): read it directly
@@ -667,25 +668,32 @@ class MagnitudeIndex:
     def __init__(self, claims: pd.DataFrame, precise_digits: float):
         numeric = (claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()).to_numpy()
         self.labels = claims.index.to_numpy()[numeric]
-        self.arrays = {column: claims[column].to_numpy()[numeric] for column in self.COLUMNS}
+        self.arrays = {column: _window_column(claims[column], numeric) for column in self.COLUMNS}
         self.precise_digits = precise_digits
-        self._values = self.arrays["magnitude"].astype(float)
-        dimension = claims["dimension"].to_numpy(dtype=object)[numeric]
-        family = self.arrays["family"].astype(object)
-        precise = self.arrays["digits"].astype(float) >= precise_digits
-        self._families = self._sorted_groups(
-            pd.MultiIndex.from_arrays([dimension, family]), np.ones(len(dimension), dtype=bool)
-        )
-        self._precise = self._sorted_groups(pd.Index(dimension), precise)
+        self._values = claims["magnitude"].to_numpy(dtype=float)[numeric]
+        dimension_codes, dimensions = pd.factorize(claims["dimension"].to_numpy(dtype=object)[numeric])
+        family_codes, families = pd.factorize(claims["family"].array[numeric])
+        self._dimension_code = {dimension: code for code, dimension in enumerate(dimensions)}
+        self._family_code = pd.Index(families)
+        width = len(families) + 1
+        precise = claims["digits"].to_numpy(dtype=float)[numeric] >= precise_digits
+        # Groups are runs of one sort by key, then value (ties by position): one look-up
+        # finds a group's run, and no group is built until a diagnosis asks for it.
+        self._families = self._sorted(dimension_codes.astype(np.int64) * width + family_codes, np.ones_like(precise))
+        self._precise = self._sorted(dimension_codes.astype(np.int64), precise)
 
-    def _sorted_groups(self, keys: pd.Index, mask: np.ndarray) -> dict:
-        groups = {}
-        chosen = np.flatnonzero(mask)
-        for key, members in pd.Series(chosen).groupby(keys[chosen], sort=False).groups.items():
-            positions = chosen[np.asarray(members)]
-            order = np.argsort(self._values[positions], kind="stable")
-            groups[key] = (self._values[positions][order], positions[order])
-        return groups
+    def _sorted(self, keys: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        chosen = np.flatnonzero(mask & (keys >= 0))
+        order = chosen[np.lexsort((self._values[chosen], keys[chosen]))]
+        return keys[order], self._values[order], order
+
+    @staticmethod
+    def _group(runs: tuple[np.ndarray, np.ndarray, np.ndarray], key: int | None):
+        if key is None:
+            return None
+        keys, values, positions = runs
+        start, stop = np.searchsorted(keys, key, side="left"), np.searchsorted(keys, key, side="right")
+        return (values[start:stop], positions[start:stop]) if stop > start else None
 
     @staticmethod
     def _window(group, value: float, tolerance: float) -> np.ndarray:
@@ -703,10 +711,33 @@ class MagnitudeIndex:
         precise figures of the dimension; ordered by value (ties by position)."""
         if not math.isfinite(value):
             return np.zeros(0, dtype=np.int64)
-        found = self._window(self._families.get((dimension, family)), value, tolerance)
+        dimension_code = self._dimension_code.get(dimension)
+        family_code = self._family_code.get_indexer([family])[0]
+        family_key = (
+            None
+            if dimension_code is None or family_code < 0
+            else dimension_code * (len(self._family_code) + 1) + family_code
+        )
+        found = self._window(self._group(self._families, family_key), value, tolerance)
         if digits >= self.precise_digits:
-            found = np.union1d(found, self._window(self._precise.get(dimension), value, tolerance))
+            found = np.union1d(found, self._window(self._group(self._precise, dimension_code), value, tolerance))
         return found[np.lexsort((found, self._values[found]))]
+
+
+def _window_column(column: pd.Series, mask: np.ndarray):
+    """A column of the magnitude index: numbers and categories as NumPy arrays; text as
+    its Arrow array, turned into Python strings only at the positions a diagnosis reads."""
+    if isinstance(column.dtype, (np.dtype, pd.CategoricalDtype)):
+        return column.to_numpy()[mask]
+    return _TextWindow(column.array[mask])
+
+
+class _TextWindow:
+    def __init__(self, array):
+        self._array = array
+
+    def __getitem__(self, positions: np.ndarray) -> np.ndarray:
+        return self._array.take(np.asarray(positions, dtype=np.int64)).to_numpy(dtype=object)
 
 
 def point_gaps(

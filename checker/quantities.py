@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from checker.columns import from_codes
 from checker.densities import DENSITIES
 from checker.densities import MASS_DIMENSION as MASS_DIMENSION  # re-exported: the normaliser reads them here
 from checker.densities import PHASES as PHASES
@@ -343,6 +344,7 @@ QUANTITY_COLUMNS = (
     "number_factor",
 )
 _FLOAT_COLUMNS = ("magnitude", "low", "high", "half", "digits", "number_factor")
+_CATEGORY_COLUMNS = ("unit", "dimension", "qualifier")
 
 
 def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -373,13 +375,16 @@ def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tu
     result = pd.DataFrame(index=values.index)
     for column in QUANTITY_COLUMNS:
         source = parsed[column].to_numpy()
+        if column in _CATEGORY_COLUMNS:  # few distinct texts: built from the codes
+            result[column] = from_codes(source, codes, values.index)
+            continue
         if column in _FLOAT_COLUMNS:
             taken = np.full(len(values), np.nan)
         else:
             taken = np.full(len(values), None, dtype=object)
         taken[found] = source[codes[found]]
         # Text stays Python objects here (pandas would convert it to Arrow strings only to
-        # have the claims-table contract convert it again, to a category).
+        # have the claims-table contract convert it again).
         result[column] = pd.Series(taken, index=values.index, dtype=taken.dtype)
     return result, errors
 

@@ -27,7 +27,7 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
     text_of.update({row.id: row.cited_in for row in sources.itertuples() if not row.file and row.cited_in})
     starts = np.full(len(claims), -1, dtype=np.int64)
     ends = np.full(len(claims), -1, dtype=np.int64)
-    text_ids = map_unique(claims["source"], lambda source: text_of.get(source, ""))
+    text_ids = map_unique(claims["source"], lambda source: text_of.get(source, ""), categorical=True)
     raw_quotes = claims["quote"].to_numpy(dtype=object)
     missing: list[int] = []
     for text_id, positions in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):
