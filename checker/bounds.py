@@ -10,12 +10,12 @@ import pandas as pd
 
 from checker import display
 from checker.densities import density_bounds
-from checker.pairing import FIGURES, periods_overlap
+from checker.pairing import FIGURES, periods_overlap, row_of
 
 
 def bounding_claims(claims: pd.DataFrame, label_, groups: dict | None = None) -> list:
     """Figures of the topic that bounds this claim's topic, for an overlapping period."""
-    row = claims.loc[label_]
+    row = row_of(claims, label_)
     bound_topic = row["bounded_by"]
     if not isinstance(bound_topic, str) or not bound_topic:
         return []

@@ -366,7 +366,7 @@ def adjacent_periods(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> t
 def by_id(claims: pd.DataFrame, a, b) -> tuple[Row, Row]:
     """The two claims of a pair, the one whose id sorts first first: messages read the
     same however the pair was found."""
-    first, second = _row(claims, a), _row(claims, b)
+    first, second = row_of(claims, a), row_of(claims, b)
     return (first, second) if first["id"] <= second["id"] else (second, first)
 
 
@@ -616,7 +616,8 @@ def reading(claims: pd.DataFrame):
         _READER.reset(token)
 
 
-def _row(claims: pd.DataFrame, label) -> Row:
+def row_of(claims: pd.DataFrame, label) -> Row:
+    """One claim's fields by label, read on demand (the run's reader when it checks ``claims``)."""
     reader = _READER.get()
     if reader is None or reader.claims is not claims:
         reader = RowReader(claims)  # a table no run announced (a test's, a subset): read it directly
@@ -625,7 +626,7 @@ def _row(claims: pd.DataFrame, label) -> Row:
 
 def ref(claims: pd.DataFrame, label) -> ClaimRef:
     """A claim as findings carry it."""
-    row = _row(claims, label)
+    row = row_of(claims, label)
     period = display.date_range(row["period_start"], row["period_end"]) if not pd.isna(row["period_start"]) else ""
     normalised = value_text(row)
     if row["kind"] in NUMERIC and not pd.isna(row["converted_magnitude"]):

@@ -23,7 +23,7 @@ import pandas as pd
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.pairing import NUMERIC, SAME_TIME, intervals_apart, periods_overlap, ref, value_text, widened
+from checker.pairing import NUMERIC, SAME_TIME, intervals_apart, periods_overlap, ref, row_of, value_text, widened
 
 ID = "citation-consistency"
 SEVERITY = "warning"
@@ -51,12 +51,12 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     }
     by_source = {source: rows for source, rows in cited.groupby("source", sort=False).groups.items()}
     for label in claims.index[citing]:  # one citing claim at a time: each meets a sorted group in O(log n)
-        claim = claims.loc[label]
+        claim = row_of(claims, label)
         group = on_topic.get((claim["cites"], claim["topic"]))
         if group is not None:
             agrees, disagreeing = group.verdict(claim)
             if disagreeing is not None and not agrees:
-                other = claims.loc[disagreeing]
+                other = row_of(claims, disagreeing)
                 yield Finding(
                     topic=claim["topic"],
                     subject=claim["id"],
@@ -71,7 +71,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             else None
         )
         if moved is not None:
-            other = claims.loc[moved]
+            other = row_of(claims, moved)
             yield Finding(
                 topic=claim["topic"],
                 subject=claim["id"],

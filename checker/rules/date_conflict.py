@@ -25,7 +25,7 @@ from checker.dates import WEEKDAYS, weekday_of
 from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import Option
-from checker.pairing import by_id, crowd_extremes, group_codes, pairs_apart, ref
+from checker.pairing import by_id, crowd_extremes, group_codes, pairs_apart, ref, row_of
 
 ID = "date-conflict"
 SEVERITY = "error"
@@ -42,7 +42,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     pairs = pairs_apart(labels, codes, claims.loc[labels, "date_start"].to_numpy(dtype=float), end, strict=False)
     for crowd in pairs.crowds:
         earliest, latest = crowd_extremes(claims, crowd, "date_start")
-        first, last = claims.loc[earliest], claims.loc[latest]
+        first, last = row_of(claims, earliest), row_of(claims, latest)
         yield Finding(
             topic=first["topic"],
             claims=(ref(claims, earliest), ref(claims, latest)),

@@ -26,7 +26,7 @@ from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, shared_codes, widened
+from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, row_of, shared_codes, widened
 
 ID = "derived-figures"
 SEVERITY = "warning"
@@ -106,7 +106,7 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     for a, b in dict.fromkeys(found):  # in the order found, each pair once
         if a == b:
             continue
-        claim, reference_row = claims.loc[a], claims.loc[b]
+        claim, reference_row = row_of(claims, a), row_of(claims, b)
         stated_text = {
             "ratio": f"{claim['relation']} of",
             "change": f"{claim['relation']} over",
@@ -178,7 +178,7 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
             message=f"{crowd.pairs:,} pairs of a duration and the date it runs from do not fit",
         )
     for a, b in dict.fromkeys(pairs):
-        duration_row, event_row = claims.loc[a], claims.loc[b]
+        duration_row, event_row = row_of(claims, a), row_of(claims, b)
         short = (duration_row["period_start"] - (event_row["date_end"] - 1)) * SECONDS_PER_DAY
         long = (duration_row["period_end"] - event_row["date_start"]) * SECONDS_PER_DAY
         yield Finding(

@@ -44,6 +44,7 @@ from checker.pairing import (
     pairs_exceeding,
     periods_overlap,
     ref,
+    row_of,
     rows_of,
     widened,
 )
@@ -121,7 +122,7 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
     )
     for crowd in pairs.crowds:
         lowest, highest = crowd_extremes(claims, crowd, "amount_magnitude")
-        row = claims.loc[highest]
+        row = row_of(claims, highest)
         yield Finding(
             topic=row["topic"],
             claims=(ref(claims, lowest), ref(claims, highest)),
@@ -130,7 +131,7 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
             f"{ratio:g} times apart",
         )
     for a, b in pairs.frame.drop_duplicates().itertuples(index=False):  # only the findings
-        row, bound = claims.loc[a], claims.loc[b]
+        row, bound = row_of(claims, a), row_of(claims, b)
         if not periods_overlap(row, bound):
             continue
         text = excess(row, bound, ratio)
@@ -197,7 +198,7 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
         if crowd is not None:
             labels = Crowd(tuple(origin[list(crowd.labels)]), crowd.pairs)
             lowest, highest = crowd_extremes(claims, labels, "magnitude")
-            part = claims.loc[highest]
+            part = row_of(claims, highest)
             yield Finding(
                 topic=part["topic"],
                 claims=(ref(claims, lowest), ref(claims, highest)),
@@ -207,7 +208,7 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
             )
             continue
         a, b = origin[a], origin[b]
-        part, whole = claims.loc[a], claims.loc[b]
+        part, whole = row_of(claims, a), row_of(claims, b)
         when = (
             "for the same period"
             if all(part[c] == whole[c] for c in SAME_TIME)
@@ -267,7 +268,7 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
     for pairs in found:
         for crowd in pairs.crowds:
             lowest, highest = crowd_extremes(claims, crowd, "magnitude")
-            row = claims.loc[highest]
+            row = row_of(claims, highest)
             yield Finding(
                 topic=row["topic"],
                 claims=(ref(claims, lowest), ref(claims, highest)),
@@ -276,7 +277,7 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
                 f"{options['max_ratio']:g} times apart",
             )
         for a, b in pairs.frame.itertuples(index=False):
-            first_row, second_row = sorted((claims.loc[a], claims.loc[b]), key=lambda row: row["period_start"])
+            first_row, second_row = sorted((row_of(claims, a), row_of(claims, b)), key=lambda row: row["period_start"])
             yield Finding(
                 topic=first_row["topic"],
                 claims=(ref(claims, a), ref(claims, b)),

@@ -21,7 +21,7 @@ import pandas as pd
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.pairing import ref
+from checker.pairing import ref, row_of
 
 ID = "name-reconciliation"
 SEVERITY = "note"
@@ -38,7 +38,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     for column, kind, table in COLUMNS:
         how = claims[f"{column}_match"]
         for label in claims.index[how.isin(("fuzzy", "ambiguous"))]:
-            row = claims.loc[label]
+            row = row_of(claims, label)
             name = row[f"{column}_input"]
             if row[f"{column}_match"] == "fuzzy":
                 yield Finding(

@@ -27,7 +27,7 @@ from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import NUMERIC, crowd_extremes, exceeding_inside, ref
+from checker.pairing import NUMERIC, crowd_extremes, exceeding_inside, ref, row_of
 
 ID = "period-totals"
 SEVERITY = "error"
@@ -47,7 +47,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         if crowd is not None:
             yield _summary(claims, crowd)
             continue
-        part, whole = claims.loc[inner_label], claims.loc[outer_label]
+        part, whole = row_of(claims, inner_label), row_of(claims, outer_label)
         refs = (ref(claims, inner_label), ref(claims, outer_label))
         shown_part, shown_whole = _amount(part), _amount(whole)
         if part["aggregation"] == "cumulative" and np.isinf(part["span_start"]) and np.isinf(whole["span_start"]):
@@ -72,14 +72,14 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 
 def _summary(claims: pd.DataFrame, crowd) -> Finding:
     lowest, highest = crowd_extremes(claims, crowd, "magnitude")
-    first = claims.loc[lowest]
+    first = row_of(claims, lowest)
     return Finding(
         topic=first["topic"],
         claims=(ref(claims, lowest), ref(claims, highest)),
         diagnosis="many sub-periods exceed their whole: too many pairs to list one by one",
         message=f"{len(crowd.labels)} claims of {first['topic_label']} and {crowd.pairs:,} pairs of them where a total "
         f"for part of a period exceeds the total for a period containing it; values from {_amount(first)} "
-        f"({first['id']}) to {_amount(claims.loc[highest])} ({claims.loc[highest]['id']})",
+        f"({first['id']}) to {_amount(row_of(claims, highest))} ({row_of(claims, highest)['id']})",
     )
 
 

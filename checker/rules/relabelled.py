@@ -26,7 +26,16 @@ from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.pairing import NUMERIC, by_id, crowd_extremes, group_codes, overlap_clusters, pairs_overlapping, ref
+from checker.pairing import (
+    NUMERIC,
+    by_id,
+    crowd_extremes,
+    group_codes,
+    overlap_clusters,
+    pairs_overlapping,
+    ref,
+    row_of,
+)
 
 ID = "relabelled-figure"
 SEVERITY = "warning"
@@ -71,7 +80,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     pairs = pairs_overlapping(labels, codes, low, high, claims.loc[labels, "topic"].to_numpy(dtype=object))
     for crowd in pairs.crowds:
         lowest, highest = crowd_extremes(claims, crowd, "magnitude")
-        row = claims.loc[lowest]
+        row = row_of(claims, lowest)
         topics = sorted(set(claims.loc[list(crowd.labels), "topic"]))
         yield Finding(
             topic=row["topic"],

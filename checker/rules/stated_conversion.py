@@ -27,7 +27,7 @@ from checker.densities import DENSITIES, PHASE_LABELS, SUBSTANCE_LABELS
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.pairing import NUMERIC, intervals_apart, ref
+from checker.pairing import NUMERIC, intervals_apart, ref, row_of
 
 ID = "stated-conversion"
 SEVERITY = "error"
@@ -61,7 +61,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 
 
 def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: dict) -> Finding | None:
-    row = claims.loc[label]
+    row = row_of(claims, label)
     refs = (ref(claims, label),)
     tolerance = options["tolerance"] if np.isnan(row["tolerance"]) else row["tolerance"]
     if row["amount_dimension"] == row["converted_amount_dimension"]:
@@ -156,7 +156,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     )
     too_large, bounds = [], []
     for bound_label in bounding_claims(claims, label, groups):
-        bound = claims.loc[bound_label]
+        bound = row_of(claims, bound_label)
         result = excess(amount, bound, options["max_ratio"])
         if result is not None:
             too_large.append(f"{result} ({bound['id']}: {bound['value']})")

@@ -23,7 +23,7 @@ from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.pairing import PAIR_LIMIT, Crowd, by_id, group_codes, pairs_overlapping, periods_overlap, ref
+from checker.pairing import PAIR_LIMIT, Crowd, by_id, group_codes, pairs_overlapping, periods_overlap, ref, row_of
 
 ID = "status-conflict"
 SEVERITY = "error"
@@ -130,12 +130,12 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
         # A middle claim overlapping its neighbours in time is an overlap conflict,
         # reported above; a reversal is a sequence of disjoint claims.
         edges = (claims.loc[before[-1]], claims.loc[after[0]])
-        if any(_overlap(claims.loc[label], edge) for label in during for edge in edges):
+        if any(_overlap(row_of(claims, label), edge) for label in during for edge in edges):
             continue
         # The claims nearest the two changes: the last of the first run, the middle run,
         # and the first of the last run.
         labels = [before[-1], *during, after[0]]
-        rows = [claims.loc[label] for label in labels]
+        rows = [row_of(claims, label) for label in labels]
         story = " → ".join(f"'{row['state']}' ({_period(row)}, {row['id']})" for row in rows)
         yield Finding(
             topic=rows[0]["topic"],

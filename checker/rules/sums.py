@@ -26,7 +26,7 @@ from checker import display
 from checker.examples import Example, Row, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import NUMERIC, PAIR_LIMIT, SAME_TIME, ref, widened
+from checker.pairing import NUMERIC, PAIR_LIMIT, SAME_TIME, ref, row_of, widened
 
 ID = "sum-consistency"
 SEVERITY = "error"
@@ -110,7 +110,7 @@ def _extent(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def _check_total(claims: pd.DataFrame, label, groups: dict, tolerance: float) -> Finding | None:
-    total = claims.loc[label]
+    total = row_of(claims, label)
     topics = [part.strip() for part in total["sum_of"].split(";") if part.strip()]
     for scope, chosen in groups.items():
         if chosen is None or chosen.empty:
@@ -136,10 +136,10 @@ def _finding(
     high: float,
     partial: list[str] | None = None,
 ) -> Finding:
-    total = claims.loc[label]
+    total = row_of(claims, label)
     chosen = chosen.sort_values("topic")
     part_labels = list(dict.fromkeys(part for pair in zip(chosen["lowest"], chosen["highest"]) for part in pair))
-    parts = [claims.loc[part] for part in part_labels]
+    parts = [row_of(claims, part) for part in part_labels]
     listed = " + ".join(f"{part['topic_label']} {_amount(part)} ({part['id']})" for part in parts)
     summed = display.quantity(low, high, (low + high) / 2, total["topic_factor"], total["topic_unit"])
     refs = (ref(claims, label), *(ref(claims, part.name) for part in parts))

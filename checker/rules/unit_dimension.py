@@ -36,6 +36,7 @@ from checker.pairing import (
     intervals_apart,
     pairs_overlapping,
     ref,
+    row_of,
 )
 
 ID = "unit-dimension"
@@ -80,7 +81,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # whatever its modality: a target in roubles for a topic in dollars is flagged too.
     mismatched = numeric & (claims["dimension"] != claims["topic_dimension"]) & claims["topic_dimension"].notna()
     for label in claims.index[mismatched]:
-        row = claims.loc[label]
+        row = row_of(claims, label)
         if any(in_topic_dimension(row, phase) is not None for phase in PHASES):
             continue
         yield Finding(
@@ -93,7 +94,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 
 
 def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | None:
-    first, second = claims.loc[a], claims.loc[b]
+    first, second = row_of(claims, a), row_of(claims, b)
     tolerance = default_tolerance if np.isnan(first["tolerance"]) else first["tolerance"]
     consistent: list[str] = []
     inconsistent: list[str] = []

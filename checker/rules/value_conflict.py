@@ -48,6 +48,7 @@ from checker.pairing import (
     periods_overlap,
     point_gaps,
     ref,
+    row_of,
     tolerance_of,
     widened,
 )
@@ -140,7 +141,7 @@ def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str,
 def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
     """One finding for a group with too many conflicting pairs to list."""
     lowest, highest = crowd_extremes(claims, crowd, "magnitude")
-    low, high = claims.loc[lowest], claims.loc[highest]
+    low, high = row_of(claims, lowest), row_of(claims, highest)
     return Finding(
         topic=low["topic"],
         claims=(ref(claims, lowest), ref(claims, highest)),
@@ -226,7 +227,7 @@ def _closest_explanation(
         if candidates[position] < best_gap:
             best_gap = float(candidates[position])
             label = index.labels[near[position]]
-            best = (row, claims.loc[label], "period" if period[position] else "scope")
+            best = (row, row_of(claims, label), "period" if period[position] else "scope")
     return best
 
 

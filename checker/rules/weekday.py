@@ -21,7 +21,7 @@ from checker.dates import WEEKDAYS
 from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import Option
-from checker.pairing import ref
+from checker.pairing import ref, row_of
 
 ID = "date-weekday"
 SEVERITY = "error"
@@ -33,7 +33,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     actual = (claims["date_start"] - 1) % 7
     wrong = stated & (actual != claims["stated_weekday"])
     for label in claims.index[wrong]:  # only the findings
-        row = claims.loc[label]
+        row = row_of(claims, label)
         date = dt.date.fromordinal(int(row["date_start"]))
         weekday = int(row["stated_weekday"])
         yield Finding(
