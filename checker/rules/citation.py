@@ -44,17 +44,12 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # Only the (source, topic) groups some citing claim asks about are arranged.
     wanted = set(zip(claims.loc[citing, "cites"], claims.loc[citing, "topic"]))
     keys = pd.Series(list(zip(cited["source"], cited["topic"])), index=cited.index, dtype=object)
-    cited_on_topic = cited[keys.isin(wanted).to_numpy()]
-    on_topic = {
-        key: _Group(cited_on_topic.loc[rows], tolerance)
-        for key, rows in cited_on_topic.groupby(["source", "topic"], sort=False).groups.items()
-    }
+    on_topic = _Groups(cited[keys.isin(wanted).to_numpy()], tolerance)
     by_source = {source: rows for source, rows in cited.groupby("source", sort=False).groups.items()}
     for label in claims.index[citing]:  # one citing claim at a time: each meets a sorted group in O(log n)
         claim = row_of(claims, label)
-        group = on_topic.get((claim["cites"], claim["topic"]))
-        if group is not None:
-            agrees, disagreeing = group.verdict(claim)
+        if (claim["cites"], claim["topic"]) in on_topic.topics:
+            agrees, disagreeing = on_topic.verdict(claim)
             if disagreeing is not None and not agrees:
                 other = row_of(claims, disagreeing)
                 yield Finding(
@@ -109,48 +104,79 @@ _VERDICT_COLUMNS = (
 )
 
 
-class _Group:
-    """The claims one source makes on one topic, arranged so that a citing claim learns in
-    O(log n) whether any of them agrees with it and which one disagrees."""
+class _Groups:
+    """The claims the cited sources make on the topics cited, arranged so that a citing
+    claim learns in O(log n) whether any of them agrees with it and which one disagrees.
+    The groups come from one grouping of the whole table; each is sorted only when a
+    citing claim first asks about it."""
 
-    def __init__(self, rows: pd.DataFrame, tolerance: float):
+    def __init__(self, cited: pd.DataFrame, tolerance: float):
+        self.cited = cited
+        self.labels = cited.index.to_numpy()
+        self.low, self.high = widened(
+            cited["low"].to_numpy(dtype=float), cited["high"].to_numpy(dtype=float), tolerance
+        )
         self.tolerance = tolerance
-        self.kinds: dict[tuple, tuple] = {}
-        numeric = rows["kind"].isin(NUMERIC) & rows["magnitude"].notna()
-        for key, part in rows[numeric].groupby(["dimension", "modality_class", *SAME_TIME], sort=False, dropna=False):
-            low, high = widened(part["low"].to_numpy(dtype=float), part["high"].to_numpy(dtype=float), tolerance)
-            self.kinds[("numeric", *key)] = _sorted(part.index.to_numpy(), low, high)
-        dates = rows[rows["kind"] == "date"]
-        if len(dates):
-            # Date intervals are half-open: [start, end) meets [s, e) when start < e and s < end.
-            self.kinds[("date",)] = _sorted(
-                dates.index.to_numpy(),
-                dates["date_start"].to_numpy(dtype=float),
-                np.nextafter(dates["date_end"].to_numpy(dtype=float), -np.inf),
-            )
-        self.statuses = rows[rows["kind"] == "status"]
+        kind = cited["kind"]
+        self.topics = set(cited.groupby(["source", "topic"], sort=False, observed=True).indices)
+        self._members = {
+            "numeric": _members(
+                cited,
+                (kind.isin(NUMERIC) & cited["magnitude"].notna()).to_numpy(),
+                ["dimension", "modality_class", *SAME_TIME],
+            ),
+            "date": _members(cited, (kind == "date").to_numpy(), []),
+            "status": _members(cited, (kind == "status").to_numpy(), []),
+        }
+        self._sorted: dict[tuple, tuple | None] = {}
 
-    def verdict(self, claim: pd.Series) -> tuple[bool, object]:
+    def _group(self, what: str, key: tuple):
+        if (what, key) not in self._sorted:
+            positions = self._members[what].get(key)
+            if positions is None:
+                found = None
+            elif what == "numeric":
+                found = _sorted(self.labels[positions], self.low[positions], self.high[positions])
+            else:  # dates: half-open intervals, [start, end) meets [s, e) when start < e and s < end
+                rows = self.cited.iloc[positions]
+                found = _sorted(
+                    self.labels[positions],
+                    rows["date_start"].to_numpy(dtype=float),
+                    np.nextafter(rows["date_end"].to_numpy(dtype=float), -np.inf),
+                )
+            self._sorted[(what, key)] = found
+        return self._sorted[(what, key)]
+
+    def verdict(self, claim) -> tuple[bool, object]:
         """(some claim agrees, a claim that disagrees or None)."""
+        topic = (claim["cites"], claim["topic"])
         if claim["kind"] in NUMERIC:
             if pd.isna(claim["magnitude"]):
                 return False, None
-            found = self.kinds.get(
-                ("numeric", claim["dimension"], claim["modality_class"], *(claim[c] for c in SAME_TIME))
-            )
+            key = (*topic, claim["dimension"], claim["modality_class"], *(claim[c] for c in SAME_TIME))
             low, high = widened(claim["low"], claim["high"], self.tolerance)
-            return _meet(found, low, high)
+            return _meet(self._group("numeric", key), low, high)
         if claim["kind"] == "date":
             return _meet(
-                self.kinds.get(("date",)), claim["date_start"], float(np.nextafter(claim["date_end"], -np.inf))
+                self._group("date", topic), claim["date_start"], float(np.nextafter(claim["date_end"], -np.inf))
             )
-        if claim["kind"] == "status" and len(self.statuses):
-            statuses = self.statuses
+        positions = self._members["status"].get(topic)
+        if claim["kind"] == "status" and positions is not None:
+            statuses = self.cited.iloc[positions]
             overlapping = periods_overlap(statuses, claim)
             same = (statuses["state"] == claim["state"]).to_numpy()
             differing = statuses.index[overlapping & ~same]
             return bool((overlapping & same).any()), (differing[0] if len(differing) else None)
         return False, None
+
+
+def _members(cited: pd.DataFrame, mask: np.ndarray, keys: list[str]) -> dict:
+    """Positions of the masked claims, by (source, topic, *keys), in one grouping."""
+    chosen = np.flatnonzero(mask)
+    if not len(chosen):
+        return {}
+    groups = cited.iloc[chosen].groupby(["source", "topic", *keys], sort=False, dropna=False, observed=True).indices
+    return {key: chosen[positions] for key, positions in groups.items()}
 
 
 def _sorted(labels: np.ndarray, low: np.ndarray, high: np.ndarray) -> tuple:
