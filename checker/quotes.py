@@ -28,16 +28,26 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
     starts = np.full(len(claims), -1, dtype=np.int64)
     ends = np.full(len(claims), -1, dtype=np.int64)
     text_ids = map_unique(claims["source"], lambda source: text_of.get(source, ""), categorical=True)
-    raw_quotes = claims["quote"].to_numpy(dtype=object)
+    # Text is taken as Python strings one text's claims at a time, never the whole column.
+    quote_array = claims["quote"].array
+    value_arrays = {column: claims[column].array for column in ("value", "converted")}
+    # Shortcut of the digit check: the value as written appears in the quote as a whole
+    # (not inside a longer number); everything else is read number by number below.
+    stated = {column: np.ones(len(claims), dtype=bool) for column in value_arrays}
     missing: list[int] = []
-    for text_id, positions in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):
+    for text_id, group in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):
+        positions = group.to_numpy()
+        quotes = quote_array.take(positions).to_numpy(dtype=object)
+        for column, array in value_arrays.items():
+            values = array.take(positions).to_numpy(dtype=object)
+            stated[column][positions] = [not value or _appears(value, quote) for value, quote in zip(values, quotes)]
         text = corpus.texts.get(text_id)
         if text is None:
             continue
         raw_cursor = folded_cursor = 0
         original = text.text
-        for position in positions.to_numpy():
-            quote = raw_quotes[position].strip()
+        for position, quote in zip(positions, quotes):
+            quote = quote.strip()
             if not quote:
                 continue
             # Most quotes are copied exactly: look for them as they are first, and fold
@@ -74,28 +84,22 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
         & claims["value_parsed"].to_numpy(dtype=bool)
         & (claims["kind"] != "status").to_numpy()
     )
-    quotes = claims["quote"].to_numpy(dtype=object)
-    kinds, files, lines, decimals = (claims[c].to_numpy() for c in ("kind", "file", "line", "decimal"))
-    for column in ("value", "converted"):
-        values = claims[column].to_numpy(dtype=object)
-        # Shortcut: the value as written appears in the quote as a whole (not inside a
-        # longer number); everything else is read number by number.
-        stated = np.fromiter(
-            (not value or _appears(value, quote) for value, quote in zip(values, quotes)), dtype=bool, count=len(values)
-        )
+    kinds, decimals = claims["kind"].array, claims["decimal"].to_numpy()
+    for column, values in value_arrays.items():
         written: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
-        for position in np.flatnonzero(checked & ~stated):
-            value, decimal = values[position], decimals[position]
-            if kinds[position] in ("quantity", "count"):
+        for position in np.flatnonzero(checked & ~stated[column]):
+            value, decimal, quote, kind = values[position], decimals[position], quote_array[position], kinds[position]
+            if kind in ("quantity", "count"):
                 # Second shortcut: the value's first number, as written, stands in the quote.
                 number = written.get((value, decimal))
                 if number is None:
                     number = written[(value, decimal)] = value_numbers(value, decimal)[0]
-                if number and _appears(number, quotes[position]):
+                if number and _appears(number, quote):
                     continue
-            message = digits_missing(value, quotes[position], kinds[position], decimal)
+            message = digits_missing(value, quote, kind, decimal)
             if message:
-                problems.append(Problem(files[position], int(lines[position]), column, message))
+                row = claims.iloc[position]
+                problems.append(Problem(row["file"], int(row["line"]), column, message))
     return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
 
 

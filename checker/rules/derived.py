@@ -39,6 +39,19 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     yield from _since(claims, options)
 
 
+_BOUNDS = ("low", "high", "magnitude")
+_RELATION_COLUMNS = (
+    "topic",
+    "scope",
+    "dimension",
+    "relative_start",
+    "relative_end",
+    "relation_kind",
+    "relation_factor",
+    *_BOUNDS,
+)
+
+
 def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     related = claims["relation_kind"].isin(("ratio", "change", "increase", "decrease")) & claims["magnitude"].notna()
     references = claims["kind"].isin(NUMERIC) & claims["modality"].isin(FIGURES) & claims["magnitude"].notna()
@@ -47,8 +60,9 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # A relation claim meets the references of its topic, scope and dimension whose period
     # is the one it refers to; each way a relation can fail is a comparison of one value per
     # side, so only the failing pairs are enumerated (see pairing.pairs_exceeding).
-    relation = claims.loc[related]
-    reference = claims.loc[references]
+    # Only the columns compared: a selection of whole rows would copy the wide table.
+    relation = claims.loc[related, list(_RELATION_COLUMNS)]
+    reference = claims.loc[references, ["topic", "scope", "dimension", "period_start", "period_end", *_BOUNDS]]
     # One integer per (topic, scope, dimension, period), the same on both sides.
     relation_codes, reference_codes = shared_codes(
         [relation[c] for c in ("topic", "scope", "dimension", "relative_start", "relative_end")],
@@ -137,7 +151,8 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
     events = (claims["kind"] == "date") & claims["date_start"].notna() & claims["modality"].isin(FIGURES)
     if not durations.any() or not events.any():
         return
-    duration, event = claims.loc[durations], claims.loc[events]
+    duration = claims.loc[durations, ["since_topic", "period_start", "period_end", "low", "high"]]
+    event = claims.loc[events, ["topic", "date_start", "date_end"]]
     known: dict = {}
     duration_codes = np.fromiter(
         (known.setdefault(topic, len(known)) for topic in duration["since_topic"]), dtype=np.int64

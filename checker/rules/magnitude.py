@@ -88,11 +88,11 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
         return
     ratio = options["max_ratio"]
     # Left: each bounded claim's smallest amount, grouped by (bounding topic, dimension).
-    left = claims.loc[bounded]
+    left = claims.loc[bounded, ["bounded_by", "amount_dimension", "amount_low"]]  # not whole rows of the wide table
     left_codes, link_keys = _codes(left["bounded_by"], left["amount_dimension"])
     # Right: each bound's largest amount times the ratio, in its own dimension and, through
     # the substance's density, in the other (the largest reading over every phase).
-    right = claims.loc[bounds]
+    right = claims.loc[bounds, ["topic", "amount_dimension", "amount_low", "amount_high", "substance"]]
     labels, links, dimensions, values = (
         [right.index.to_numpy()],
         [right["topic"].to_numpy()],

@@ -50,7 +50,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     stated = claims["kind"].isin(NUMERIC) & claims["converted_magnitude"].notna() & claims["magnitude"].notna()
     if not stated.any():
         return
-    bounds = claims[claims["topic"].isin(set(claims.loc[stated, "bounded_by"].dropna()))]
+    bounds = claims.loc[claims["topic"].isin(set(claims.loc[stated, "bounded_by"].dropna())), ["topic"]]
     groups = {
         topic: bounds.index[positions] for topic, positions in bounds.groupby("topic", sort=False).indices.items()
     }
