@@ -23,6 +23,8 @@ def from_codes(per_code: np.ndarray, codes: np.ndarray, index: pd.Index, fill=No
     """A category column from per-code values and each row's code (-1: ``fill``, missing
     when None): the values are hashed once per code, never once per row."""
     values = pd.Series(np.append(np.asarray(per_code, dtype=object), [fill]), dtype=object)
+    if fill is not None:  # no missing values: every one is the fill
+        values = values.where(values.notna(), fill)
     value_codes, categories = pd.factorize(values)  # missing values get -1
     taken = value_codes[np.where(codes >= 0, codes, len(values) - 1)]
     return pd.Series(pd.Categorical.from_codes(taken, categories=categories), index=index)

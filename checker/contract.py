@@ -9,7 +9,9 @@ declared here. Rules and renderers depend on this module, never on normalise's i
 Dtypes are pinned, whatever pandas' defaults: text is ``str`` (Arrow-backed strings,
 pyarrow being a dependency), and text with few distinct values (kinds, units, dimensions,
 qualifiers, states, how a name was matched…) is ``category``, stored once as integer codes,
-so that comparisons and masks over a million claims work on small integers.
+so that comparisons and masks over a million claims work on small integers. Everything
+that names a topic (its key, label, parts, bounds, family) or an entity is a category too:
+a corpus has far fewer topics than claims.
 
 Stages: ``read`` (the claims file as written, trimmed), ``names`` (topic and entity
 resolution), ``topics`` (fields of the claim's topic), ``values`` (quantities, dates,
@@ -65,14 +67,24 @@ def _quantity(prefix: str, what: str) -> tuple[ClaimColumn, ...]:
 
 CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("id", "str", "read", "the claim's id, unique in the corpus"),
-    ClaimColumn("topic", "str", "names", "the canonical topic key the claim's topic resolved to ('' when unknown)"),
+    ClaimColumn(
+        "topic", "category", "names", "the canonical topic key the claim's topic resolved to ('' when unknown)", "topic"
+    ),
     ClaimColumn("value", "str", "read", "the value as the editor wrote it"),
     ClaimColumn("quote", "str", "read", "the verbatim passage of the source text that states the claim"),
     ClaimColumn("period", "str", "read", "the period as written (EDTF); '' means the source's publication date"),
     ClaimColumn("scope", "category", "read", "the scope, in normal form (lower case, no punctuation)"),
     ClaimColumn("modality", "category", "read", "actual, estimate, forecast, target, plan or agreement"),
-    ClaimColumn("subject", "str", "names", "the canonical entity key of the claim's subject ('' when none)"),
-    ClaimColumn("attributed_to", "str", "names", "the canonical entity key of who said it ('' when the source itself)"),
+    ClaimColumn(
+        "subject", "category", "names", "the canonical entity key of the claim's subject ('' when none)", "entity"
+    ),
+    ClaimColumn(
+        "attributed_to",
+        "category",
+        "names",
+        "the canonical entity key of who said it ('' when the source itself)",
+        "entity",
+    ),
     ClaimColumn("cites", "str", "read", "the id of the source the claim cites ('' when none)"),
     ClaimColumn("converted", "str", "read", "a conversion the text states beside the value, as written"),
     ClaimColumn("relation", "str", "read", "a relation the value states (x2, +16%, increase, since), as written"),
@@ -95,7 +107,9 @@ CLAIMS: tuple[ClaimColumn, ...] = (
                 "match",
             ),
             ClaimColumn(f"{name}_score", "float64", "names", f"the rapidfuzz score of a fuzzy {name} match"),
-            ClaimColumn(f"{name}_candidates", "str", "names", f"the best candidates for the {name}, separated by '; '"),
+            ClaimColumn(
+                f"{name}_candidates", "category", "names", f"the best candidates for the {name}, separated by '; '"
+            ),
         )
     ),
     ClaimColumn("kind", "category", "topics", "the topic's kind: quantity, count, date or status ('' when unknown)"),
@@ -104,12 +118,20 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("topic_dimension", "category", "topics", "the dimension of the topic's unit", "dimension"),
     ClaimColumn("tolerance", "float64", "topics", "the topic's relative tolerance (NaN: the rule's option)"),
     ClaimColumn("substance", "category", "topics", "the substance the topic measures, for densities ('' when none)"),
-    ClaimColumn("part_of", "str", "topics", "the topic this topic is a part of"),
-    ClaimColumn("bounded_by", "str", "topics", "the topic that bounds this topic from above"),
-    ClaimColumn("topic_label", "str", "topics", "the topic's label, or its key"),
+    ClaimColumn("part_of", "category", "topics", "the topic this topic is a part of ('' when none)", "topic"),
+    ClaimColumn(
+        "bounded_by", "category", "topics", "the topic that bounds this topic from above ('' when none)", "topic"
+    ),
+    ClaimColumn("topic_label", "category", "topics", "the topic's label, or its key"),
     ClaimColumn("aggregation", "category", "topics", "flow, stock or cumulative (how amounts add up over time)"),
-    ClaimColumn("sum_of", "str", "topics", "the topics this topic is the sum of, separated by semicolons"),
-    ClaimColumn("family", "str", "topics", "the connected group of topics linked by part_of, bounded_by and sum_of"),
+    ClaimColumn("sum_of", "category", "topics", "the topics this topic is the sum of, separated by semicolons"),
+    ClaimColumn(
+        "family",
+        "category",
+        "topics",
+        "the connected group of topics linked by part_of, bounded_by and sum_of (named by one of its topics)",
+        "topic",
+    ),
     ClaimColumn(
         "modality_class",
         "category",
@@ -141,7 +163,7 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("relation_factor", "float64", "relations", "the factor a ratio or change states (x2 → 2, +16% → 1.16)"),
     ClaimColumn("relative_start", "float64", "relations", "the first day of the period the relation refers to"),
     ClaimColumn("relative_end", "float64", "relations", "the day after it"),
-    ClaimColumn("since_topic", "str", "relations", "the date topic a 'since' relation refers to"),
+    ClaimColumn("since_topic", "category", "relations", "the date topic a 'since' relation refers to", "topic"),
     ClaimColumn(
         "text_source",
         "category",

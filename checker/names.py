@@ -177,15 +177,21 @@ class Resolver:
 
 
 def resolve_column(names: pd.Series, resolver: Resolver) -> pd.DataFrame:
-    """Resolve every unique name once; columns key, how, score, candidates."""
+    """Resolve every unique name once; columns key ('' when unresolved), how, score,
+    candidates. Text comes back as categories built from the codes: hashed once per name."""
     codes, uniques = pd.factorize(names, use_na_sentinel=False)
     resolved = resolver.resolve_many(list(uniques))
     per_unique = [resolved[name] for name in uniques]
-    keys = np.array([r.key for r in per_unique] + [None], dtype=object)
-    hows = from_codes(np.array([r.how for r in per_unique], dtype=object), codes, names.index, fill="empty")
+    keys = np.array([r.key for r in per_unique], dtype=object)
+    hows = np.array([r.how for r in per_unique], dtype=object)
     scores = np.array([r.score for r in per_unique] + [0.0], dtype=float)
-    candidates = np.array(["; ".join(r.candidates) for r in per_unique] + [""], dtype=object)
+    candidates = np.array(["; ".join(r.candidates) for r in per_unique], dtype=object)
     return pd.DataFrame(
-        {"key": keys[codes], "how": hows, "score": scores[codes], "candidates": candidates[codes]},
+        {
+            "key": from_codes(keys, codes, names.index, fill=""),
+            "how": from_codes(hows, codes, names.index, fill="empty"),
+            "score": scores[codes],
+            "candidates": from_codes(candidates, codes, names.index, fill=""),
+        },
         index=names.index,
     )

@@ -73,7 +73,7 @@ def normalise(corpus: Corpus) -> Normalised:
     topic_resolver, entity_resolver = resolvers(topics, entities)
     resolved = resolve_column(claims["topic"], topic_resolver)
     claims["topic_input"] = claims["topic"]
-    claims["topic"] = resolved["key"].fillna("")
+    claims["topic"] = resolved["key"]
     claims["topic_match"] = resolved["how"]
     claims["topic_score"] = resolved["score"]
     claims["topic_candidates"] = resolved["candidates"]
@@ -83,7 +83,7 @@ def normalise(corpus: Corpus) -> Normalised:
     for column in ("subject", "attributed_to"):
         names = resolve_column(claims[column], entity_resolver)
         claims[f"{column}_input"] = claims[column]
-        claims[column] = names["key"].fillna("")
+        claims[column] = names["key"]
         claims[f"{column}_match"] = names["how"]
         claims[f"{column}_score"] = names["score"]
         claims[f"{column}_candidates"] = names["candidates"]
@@ -114,6 +114,8 @@ def normalise(corpus: Corpus) -> Normalised:
         ("sum_of", "sum_of"),
     ):
         source = topic_table[source_column].to_numpy() if len(topic_table) else np.zeros(0)
+        if source_column == "label":  # a topic without a label is shown by its key
+            source = np.where(pd.isna(source) | (source == ""), topic_table.index.to_numpy(dtype=object), source)
         if column in contract.BY_NAME and contract.BY_NAME[column].dtype == "category":  # kind, units, substance…
             claims[column] = from_codes(source, positions, claims.index, fill="")
             continue
@@ -122,13 +124,10 @@ def normalise(corpus: Corpus) -> Normalised:
         taken[positions >= 0] = source[positions[positions >= 0]]
         claims[column] = pd.Series(taken, index=claims.index, dtype=taken.dtype)  # no detour through Arrow strings
     family = topic_families(topics)
-    claims["family"] = map_unique(claims["topic"], lambda topic: family.get(topic, topic))
-    claims["sum_of"] = claims["sum_of"].fillna("")
+    claims["family"] = map_unique(claims["topic"], lambda topic: family.get(topic, topic), categorical=True)
     claims["rounding"] = claims["rounding"].fillna(quantities.ROUNDING)
     language = dict(zip(sources["id"], sources["language"]))
     claims["decimal"] = map_unique(claims["source"], lambda source: decimal_mark(language.get(source, "")))
-    labels = claims["topic_label"].fillna("").astype(str)
-    claims["topic_label"] = labels.where(labels != "", claims["topic"])
 
     claims["modality"] = map_unique(claims["modality"], lambda modality: modality.lower() or "actual", categorical=True)
     for row in claims[~claims["modality"].isin(MODALITIES)].itertuples():
@@ -174,7 +173,13 @@ def normalise(corpus: Corpus) -> Normalised:
 
 
 def _in_reading_order(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims by source, then line: sorted once, before any column is added."""
+    """The claims by source, then line: sorted once, before any column is added, and not
+    copied when they are read in that order already (claims files are read by name)."""
+    codes, _ = pd.factorize(claims["source"], sort=True)
+    lines = claims["line"].to_numpy(dtype=np.int64)
+    key = codes.astype(np.int64) * (int(lines.max(initial=0)) + 1) + lines
+    if len(key) < 2 or bool((key[1:] >= key[:-1]).all()):
+        return claims.reset_index(drop=True)
     return claims.sort_values(["source", "line"], kind="stable", ignore_index=True)
 
 
