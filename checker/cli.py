@@ -267,6 +267,9 @@ def _load(root: Path):
         raise UsageError(f"no claims/ folder under {root}: run in a corpus folder or pass --root")
     normalised = normalise(load_corpus(root))
     from checker import dates, quantities
+    from checker.tables import release_memory
+
+    release_memory()  # the raw tables are gone now: hand their buffers back before the rules run
 
     # The answers of pint and edtf this run looked up, kept for the next run (lookups.py).
     quantities.LOOKUPS.save()

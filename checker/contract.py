@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 NUMERIC_DTYPES = ("float64", "int64", "bool")
@@ -244,7 +245,8 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
 def _present(values: pd.Series):
     """The distinct values a column holds (a category's used categories, no missing)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        return values.cat.remove_unused_categories().cat.categories
+        used = np.bincount(values.cat.codes.to_numpy() + 1, minlength=len(values.cat.categories) + 1)[1:] > 0
+        return values.cat.categories[used]
     return values.dropna().unique()
 
 

@@ -20,6 +20,7 @@ from checker.normalise import Normalised
 from checker.options import defaults
 from checker.pairing import reading
 from checker.rules import RULES
+from checker.tables import release_memory
 
 
 @dataclass
@@ -53,5 +54,6 @@ def run(normalised: Normalised, config: Config, rules: tuple = RULES, progress=N
                 stamped = finding.stamped(rule.ID, override or finding.severity or rule.SEVERITY)
                 findings.setdefault(stamped.fingerprint, stamped)
             timings[rule.ID] = time.perf_counter() - started
+            release_memory()  # what the rule built on the way goes back, not into the next rule's peak
     ordered = sorted(findings.values(), key=sort_key)
     return CheckResult(findings=ordered, normalised=normalised, config=config, rules=rules, timings=timings)

@@ -159,6 +159,8 @@ def normalise(corpus: Corpus) -> Normalised:
     amounts(claims)
     with_text = set(sources.loc[sources["file"] != "", "id"])
     claims["cites_has_text"] = claims["cites"].isin(with_text)
+    # What only normalisation used goes first, so that it is not held while the table is conformed.
+    claims = claims.drop(columns=[column for column in claims.columns if column not in contract.BY_NAME])
     claims = contract.conform(claims)  # exactly the declared columns and dtypes
     release_memory()
     return Normalised(

@@ -57,16 +57,29 @@ class Pairs:
 
 
 def group_codes(claims: pd.DataFrame, mask, keys: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Row labels of the masked claims and one integer per group of ``keys``."""
-    keys = list(keys)
-    subset = claims.loc[mask, keys] if mask is not None else claims[keys]
-    codes = np.zeros(len(subset), dtype=np.int64)
+    """Row labels of the masked claims and one integer per group of ``keys`` (numbered in
+    order of first appearance). Category columns group by their codes, nothing hashed; no
+    column is copied beyond the masked rows."""
+    chosen = np.arange(len(claims)) if mask is None else np.flatnonzero(np.asarray(mask, dtype=bool))
+    codes = np.zeros(len(chosen), dtype=np.int64)
     for key in keys:  # combine the factorised keys into one code
-        factor, uniques = pd.factorize(subset[key], use_na_sentinel=False)
-        codes = codes * (len(uniques) + 1) + factor
+        factor, count = _key_codes(claims[key], chosen)
+        if (int(codes.max(initial=0)) + 1) * (count + 1) >= 2**62:  # compact before a product could overflow
+            codes = pd.factorize(codes)[0].astype(np.int64)
+        codes = codes * (count + 1) + factor
     if len(codes):
         codes = pd.factorize(codes)[0].astype(np.int64)  # compact again: products can grow large
-    return subset.index.to_numpy(), codes
+    return claims.index.to_numpy()[chosen], codes
+
+
+def _key_codes(column: pd.Series, chosen: np.ndarray) -> tuple[np.ndarray, int]:
+    """The chosen rows' codes of one key column (a missing value is one value) and how
+    many codes there can be."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy()[chosen].astype(np.int64) + 1, len(column.cat.categories) + 1
+    values = column.to_numpy()[chosen] if isinstance(column.dtype, np.dtype) else column.array.take(chosen)
+    factor, uniques = pd.factorize(values, use_na_sentinel=False)
+    return factor.astype(np.int64), len(uniques)
 
 
 def shared_codes(*sides: list) -> list[np.ndarray]:
@@ -672,8 +685,8 @@ class MagnitudeIndex:
         self.arrays = {column: _window_column(claims[column], numeric) for column in self.COLUMNS}
         self.precise_digits = precise_digits
         self._values = claims["magnitude"].to_numpy(dtype=float)[numeric]
-        dimension_codes, dimensions = pd.factorize(claims["dimension"].to_numpy(dtype=object)[numeric])
-        family_codes, families = pd.factorize(claims["family"].array[numeric])
+        dimension_codes, dimensions = _codes_of(claims["dimension"], numeric)
+        family_codes, families = _codes_of(claims["family"], numeric)
         self._dimension_code = {dimension: code for code, dimension in enumerate(dimensions)}
         self._family_code = pd.Index(families)
         width = len(families) + 1
@@ -725,12 +738,32 @@ class MagnitudeIndex:
         return found[np.lexsort((found, self._values[found]))]
 
 
+def _codes_of(column: pd.Series, mask: np.ndarray) -> tuple[np.ndarray, pd.Index]:
+    """The masked rows' codes of a column (-1: missing) and the values the codes stand for."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy()[mask].astype(np.int64), column.cat.categories
+    codes, uniques = pd.factorize(column.array[mask])
+    return codes.astype(np.int64), pd.Index(uniques)
+
+
 def _window_column(column: pd.Series, mask: np.ndarray):
-    """A column of the magnitude index: numbers and categories as NumPy arrays; text as
-    its Arrow array, turned into Python strings only at the positions a diagnosis reads."""
-    if isinstance(column.dtype, (np.dtype, pd.CategoricalDtype)):
+    """A column of the magnitude index: numbers as NumPy arrays; categories as their codes
+    and text as its Arrow array, turned into Python objects only at the positions a
+    diagnosis reads."""
+    if isinstance(column.dtype, np.dtype):
         return column.to_numpy()[mask]
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return _CodedWindow(column.cat.codes.to_numpy()[mask], column.cat.categories)
     return _TextWindow(column.array[mask])
+
+
+class _CodedWindow:
+    def __init__(self, codes: np.ndarray, categories: pd.Index):
+        self._codes = codes
+        self._values = np.append(np.asarray(categories, dtype=object), np.nan)  # code -1: missing
+
+    def __getitem__(self, positions: np.ndarray) -> np.ndarray:
+        return self._values[self._codes[positions]]
 
 
 class _TextWindow:

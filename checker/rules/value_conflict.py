@@ -73,7 +73,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     forecast = claims["modality_class"] == "forecast"
     numeric &= ~forecast | (claims["attributed_to"] != "")
     forecaster = claims["attributed_to"].where(forecast, "")
-    keys = claims[["topic", "scope", "dimension", "modality_class", *SAME_TIME]].assign(_forecaster=forecaster)
+    columns = ("topic", "scope", "dimension", "modality_class", *SAME_TIME)
+    keys = pd.DataFrame({**{column: claims[column] for column in columns}, "_forecaster": forecaster}, copy=False)
     labels, codes = group_codes(keys, numeric, keys.columns)
     if len(labels) < 2:
         return
