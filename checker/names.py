@@ -29,6 +29,11 @@ from checker.columns import from_codes
 FUZZY_THRESHOLD = 88.0
 AMBIGUITY_MARGIN = 3.0
 SUGGESTION_CUTOFF = 55.0
+# Up to this many distinct names, a misspelt name is scored against every one; beyond it
+# (corpora with hundreds of thousands of topics), against its NEIGHBOURS names either side
+# in sorted order, forwards and backwards (see Resolver._neighbourhood).
+EXHAUSTIVE_UP_TO = 50_000
+NEIGHBOURS = 500
 
 
 # A did-you-mean for a word outside a closed list (rule ids, columns, states, source ids):
@@ -89,6 +94,7 @@ class Resolver:
         # on hyphen-versus-space choices.
         self._choices = {form.replace("-", " "): key for form, key in self._normal.items()}
         self._cache: dict[str, Resolution] = {}
+        self._neighbours = None
 
     def resolve(self, name: str) -> Resolution:
         cached = self._cache.get(name)
@@ -143,26 +149,64 @@ class Resolver:
         if not choices:
             return [Resolution(None, "unknown", 0.0) for _ in queries]
         results: list[Resolution] = []
+        if len(choices) > EXHAUSTIVE_UP_TO:
+            if self._neighbours is None:  # built once per resolver: sorting a million names takes a while
+                self._neighbours = self._neighbourhood(choices)
+            neighbours = self._neighbours
+            named = np.array(choices, dtype=object)
+            for query in queries:
+                candidates = named[neighbours(query)].tolist()
+                scores = process.cdist(
+                    [query], candidates, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, dtype=np.uint8
+                )
+                results.append(self._best(query, candidates, scores[0]))
+            return results
         for start in range(0, len(queries), 64):  # bounded memory: 64 rows of scores at a time
             batch = queries[start : start + 64]
             scores = process.cdist(
                 batch, choices, scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF, dtype=np.uint8, workers=-1
             )
-            for query, row in zip(batch, scores):
-                if not query:
-                    results.append(Resolution(None, "unknown", 0.0))
-                    continue
-                top = np.flatnonzero(row >= SUGGESTION_CUTOFF)
-                top = top[np.argsort(-row[top], kind="stable")][:12]
-                # cdist scores are rounded to integers; rescore the few candidates exactly.
-                best_by_key: dict[str, float] = {}
-                for index in top:
-                    key = self._choices[choices[index]]
-                    score = float(fuzz.ratio(query, choices[index]))
-                    if score >= SUGGESTION_CUTOFF:
-                        best_by_key[key] = max(best_by_key.get(key, 0.0), score)
-                results.append(self._rank(best_by_key))
+            results += [self._best(query, choices, row) for query, row in zip(batch, scores)]
         return results
+
+    def _best(self, query: str, choices: list[str], row) -> Resolution:
+        """The resolution of a query from its integer scores against ``choices``."""
+        import numpy as np
+        from rapidfuzz import fuzz
+
+        if not query:
+            return Resolution(None, "unknown", 0.0)
+        top = np.flatnonzero(row >= SUGGESTION_CUTOFF)
+        top = top[np.argsort(-row[top], kind="stable")][:12]
+        # cdist scores are rounded to integers; rescore the few candidates exactly.
+        best_by_key: dict[str, float] = {}
+        for index in top:
+            key = self._choices[choices[index]]
+            score = float(fuzz.ratio(query, choices[index]))
+            if score >= SUGGESTION_CUTOFF:
+                best_by_key[key] = max(best_by_key.get(key, 0.0), score)
+        return self._rank(best_by_key)
+
+    def _neighbourhood(self, choices: list[str]):
+        """For very many names: a function from a query to the positions of the names next
+        to it in sorted order, and next to it when both are read backwards. A typo leaves
+        the start or the end of a name intact, so its key is among those neighbours; the
+        query is scored against them only, not against every name (sorted neighbourhood)."""
+        import numpy as np
+
+        forward = np.array(choices, dtype=str)
+        backward = np.array([choice[::-1] for choice in choices], dtype=str)
+        orders = [np.argsort(forward, kind="stable"), np.argsort(backward, kind="stable")]
+        keys = [forward[orders[0]], backward[orders[1]]]
+
+        def neighbours(query: str) -> np.ndarray:
+            found = []
+            for order, sorted_keys, text in zip(orders, keys, (query, query[::-1])):
+                at = int(np.searchsorted(sorted_keys, text))
+                found.append(order[max(0, at - NEIGHBOURS) : at + NEIGHBOURS])
+            return np.unique(np.concatenate(found))  # in the names' own order, as the exhaustive search scores them
+
+        return neighbours
 
     @staticmethod
     def _rank(best_by_key: dict[str, float]) -> Resolution:
@@ -180,8 +224,9 @@ def resolve_column(names: pd.Series, resolver: Resolver) -> pd.DataFrame:
     """Resolve every unique name once; columns key ('' when unresolved), how, score,
     candidates. Text comes back as categories built from the codes: hashed once per name."""
     codes, uniques = pd.factorize(names, use_na_sentinel=False)
-    resolved = resolver.resolve_many(list(uniques))
-    per_unique = [resolved[name] for name in uniques]
+    unique_names = np.asarray(uniques, dtype=object).tolist()  # one conversion, not an iteration over Arrow scalars
+    resolved = resolver.resolve_many(unique_names)
+    per_unique = [resolved[name] for name in unique_names]
     keys = np.array([r.key for r in per_unique], dtype=object)
     hows = np.array([r.how for r in per_unique], dtype=object)
     scores = np.array([r.score for r in per_unique] + [0.0], dtype=float)

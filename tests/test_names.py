@@ -46,3 +46,36 @@ def test_did_you_mean_names_the_closest_choice_or_nothing():
     assert did_you_mean("value-conflit", ["value-conflict", "date-conflict"]) == " (did you mean 'value-conflict'?)"
     assert did_you_mean("zzzz", ["value-conflict", "date-conflict"]) == ""
     assert did_you_mean("", ["value-conflict"]) == ""
+
+
+def test_a_very_large_vocabulary_resolves_typos_as_the_exhaustive_search_does(monkeypatch):
+    """Beyond EXHAUSTIVE_UP_TO names a typo is scored only against its sorted neighbours
+    (forwards and backwards): on a vocabulary of many similar keys, single-character typos
+    anywhere in a key resolve exactly as the search over every name does."""
+    import random
+
+    from checker import names
+
+    rng = random.Random(7)
+    words = ["trade", "imports", "exports", "oil", "wheat", "gas", "visits", "flights", "aid", "loans"]
+    keys = sorted(
+        {f"t{number:06d}-{rng.choice(words)}" for number in rng.sample(range(10**6), 3000)}
+        | {f"{rng.choice(words)}-{rng.choice(words)}-{number}" for number in range(400)}
+    )
+    queries = []
+    for key in rng.sample(keys, 150):
+        at = rng.randrange(len(key))
+        edit = rng.choice(("drop", "swap", "add"))
+        letter = rng.choice("abcdefghijklmnopqrstuvwxyz0123456789")
+        queries.append(key[:at] + key[at + 1 :] if edit == "drop" else key[:at] + letter + key[at + (edit == "swap") :])
+    aliases = {key: [] for key in keys}
+    exhaustive = Resolver(aliases).resolve_many(queries)
+    monkeypatch.setattr(names, "EXHAUSTIVE_UP_TO", 100)
+    monkeypatch.setattr(names, "NEIGHBOURS", 50)
+    blocked = Resolver(aliases)
+    neighbourhood = blocked.resolve_many(queries)
+    assert blocked._neighbours is not None  # the neighbourhood search really ran
+    resolved = [query for query in queries if exhaustive[query].how in ("key", "normalised", "fuzzy")]
+    assert len(resolved) > 100
+    for query in resolved:
+        assert (neighbourhood[query].key, neighbourhood[query].how) == (exhaustive[query].key, exhaustive[query].how)
