@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,7 +94,7 @@ class Resolver:
         # on hyphen-versus-space choices.
         self._choices = {form.replace("-", " "): key for form, key in self._normal.items()}
         self._cache: dict[str, Resolution] = {}
-        self._neighbours = None
+        self._neighbours: Callable | None = None
 
     def resolve(self, name: str) -> Resolution:
         cached = self._cache.get(name)
@@ -152,7 +152,7 @@ class Resolver:
         if len(choices) > EXHAUSTIVE_UP_TO:
             if self._neighbours is None:  # built once per resolver: sorting a million names takes a while
                 self._neighbours = self._neighbourhood(choices)
-            neighbours = self._neighbours
+            neighbours: Callable = self._neighbours
             named = np.array(choices, dtype=object)
             for query in queries:
                 candidates = named[neighbours(query)].tolist()
