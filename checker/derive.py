@@ -195,9 +195,10 @@ def amounts(claims: pd.DataFrame) -> None:
     for prefix in ("", "converted_"):
         dimension = claims[f"{prefix}dimension"]
         claims[f"{prefix}amount_dimension"] = map_unique(dimension, amount_of, categorical=True)
-        factor = map_unique(dimension, lambda d: per_year if isinstance(d, str) and d.endswith(RATE) else 1.0).to_numpy(
-            dtype=float
-        )
-        if not prefix:  # a conversion's amount is compared by its dimension only
-            for column in ("magnitude", "low", "high"):
-                claims[f"amount_{column}"] = claims[column].to_numpy(dtype=float) * factor
+        if prefix:  # a conversion's amount is compared by its dimension only
+            continue
+        codes, uniques = pd.factorize(dimension, use_na_sentinel=False)
+        per_unique = np.array([per_year if isinstance(d, str) and d.endswith(RATE) else 1.0 for d in uniques] + [1.0])
+        factor = per_unique[codes]
+        for column in ("magnitude", "low", "high"):
+            claims[f"amount_{column}"] = claims[column].to_numpy(dtype=float) * factor

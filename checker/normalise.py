@@ -155,12 +155,14 @@ def normalise(corpus: Corpus) -> Normalised:
     for column in located.columns:
         claims[column] = located[column]
     del located
+    release_memory()  # the quote search's strings, before the last columns are added
     densities(claims)
     amounts(claims)
     with_text = set(sources.loc[sources["file"] != "", "id"])
     claims["cites_has_text"] = claims["cites"].isin(with_text)
     # What only normalisation used goes first, so that it is not held while the table is conformed.
     claims = claims.drop(columns=[column for column in claims.columns if column not in contract.BY_NAME])
+    release_memory()
     claims = contract.conform(claims)  # exactly the declared columns and dtypes
     release_memory()
     return Normalised(

@@ -46,6 +46,7 @@ from checker.pairing import (
     ref,
     row_of,
     rows_of,
+    shared_codes,
     widened,
 )
 
@@ -89,7 +90,6 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
     ratio = options["max_ratio"]
     # Left: each bounded claim's smallest amount, grouped by (bounding topic, dimension).
     left = claims.loc[bounded, ["bounded_by", "amount_dimension", "amount_low"]]  # not whole rows of the wide table
-    left_codes, link_keys = _codes(left["bounded_by"], left["amount_dimension"])
     # Right: each bound's largest amount times the ratio, in its own dimension and, through
     # the substance's density, in the other (the largest reading over every phase).
     right = claims.loc[bounds, ["topic", "amount_dimension", "amount_low", "amount_high", "substance"]]
@@ -111,7 +111,9 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
             links.append(convertible["topic"].to_numpy()[keep])
             dimensions.append(np.full(int(keep.sum()), target, dtype=object))
             values.append(np.array([max(high for _, high in c.values()) for c in converted if c]) * ratio)
-    right_codes = _codes(pd.Series(np.concatenate(links)), pd.Series(np.concatenate(dimensions)), known=link_keys)[0]
+    left_codes, right_codes = shared_codes(
+        [left["bounded_by"], left["amount_dimension"]], [np.concatenate(links), np.concatenate(dimensions)]
+    )
     pairs = pairs_exceeding(
         left.index.to_numpy(),
         left_codes,
@@ -146,15 +148,6 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
         )
 
 
-def _codes(*columns: pd.Series, known: dict | None = None) -> tuple[np.ndarray, dict]:
-    """One integer per distinct combination of the columns' values, shared between calls
-    through ``known`` (so a left and a right side get the same codes for the same keys)."""
-    known = {} if known is None else known
-    keys = list(zip(*(column.to_numpy() for column in columns)))
-    codes = np.fromiter((known.setdefault(key, len(known)) for key in keys), dtype=np.int64, count=len(keys))
-    return codes, known
-
-
 def _parts(claims, figures, options) -> Iterator[Finding]:
     has_whole = figures & claims["part_of"].fillna("").ne("")
     wholes = figures & claims["topic"].isin(set(claims.loc[has_whole, "part_of"]))
@@ -174,7 +167,7 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
     is_part, is_whole = (frame["role"] == "part").to_numpy(), (frame["role"] == "whole").to_numpy()
     low, high = widened(frame["low"].to_numpy(dtype=float), frame["high"].to_numpy(dtype=float), options["tolerance"])
     # A part compares with its whole for the same time...
-    codes, known = _codes(frame["link"], frame["dimension"], *(frame[c] for c in SAME_TIME))
+    (codes,) = shared_codes([frame["link"], frame["dimension"], *(frame[c] for c in SAME_TIME)])
     found = pairs_exceeding(
         frame.index.to_numpy()[is_part],
         codes[is_part],
