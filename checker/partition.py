@@ -34,6 +34,7 @@ from checker.errors import ClaimcheckError
 from checker.findings import Finding
 from checker.normalise import Normalised
 from checker.options import defaults
+from checker.pairing import reading
 from checker.rules import RULES
 
 CONNECT_SECONDS = 30
@@ -183,7 +184,9 @@ def run(
             settings = config.rules.get(rule.ID)
             options = MappingProxyType(dict(settings.options if settings else defaults(rule.OPTIONS)))
             mine = [finding for finding in found.values() if finding.rule == rule.ID]
-            for finding in rule.revisit(claims, mine, options):
+            with reading(claims):  # one reader of the table's columns for every row the step reads
+                revisited = list(rule.revisit(claims, mine, options))
+            for finding in revisited:
                 found[finding.fingerprint] = finding
     ordered = sorted(found.values(), key=engine.sort_key)
     timings = {rule.ID: timings.get(rule.ID, 0.0) for rule in rules if rule.ID in timings}
