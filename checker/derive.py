@@ -14,7 +14,7 @@ from checker import dates, quantities
 from checker.columns import map_unique
 from checker.errors import ParseError, Problem
 from checker.names import Resolver
-from checker.references import problem, suggest
+from checker.references import flagged, problem, suggest
 from checker.texts import stated_weekday
 
 RELATIONS = ("ratio", "change", "increase", "decrease", "since")
@@ -28,7 +28,7 @@ _CHANGE = re.compile(r"^([+-]\s*\d+(?:\.\d+)?)\s*%$")
 
 def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:
     parsed, errors = dates.parse_dates(claims["period"])
-    for row in claims[claims["period"].isin(errors.keys())].itertuples():
+    for row in flagged(claims, claims["period"].isin(errors.keys())):
         problem(problems, row, "period", errors[row.period])
     published = sources.drop_duplicates("id").set_index("id")
     default_start = claims["source"].map(published["published_start"]) if len(published) else np.nan
@@ -39,7 +39,7 @@ def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]
     claims["period_last_start"] = parsed["last_start"].where(~empty, default_start).astype(float)
     claims["period_precision"] = parsed["precision"].astype(object).where(~empty, "publication")
     needs_time = claims["kind"].isin(("quantity", "count", "status"))
-    for row in claims[needs_time & empty & claims["period_start"].isna()].itertuples():
+    for row in flagged(claims, needs_time & empty & claims["period_start"].isna()):
         problem(problems, row, "period", "no period, and the source has no publication date to fall back on")
 
 

@@ -30,6 +30,7 @@ from checker.references import (
     check_entities,
     check_sources,
     check_topics,
+    flagged,
     problem,
     resolvers,
     suggest,
@@ -67,7 +68,7 @@ def normalise(corpus: Corpus) -> Normalised:
         if stem not in source_ids:
             problems.append(Problem(file, 0, "-", f"no source '{stem}' in the sources table for this claims file"))
     unique_ids(claims, "id", problems)
-    for row in claims[~claims["id"].str.match(ID_PATTERN) & (claims["id"] != "")].itertuples():
+    for row in flagged(claims, ~claims["id"].str.match(ID_PATTERN) & (claims["id"] != "")):
         problem(problems, row, "id", "use letters, digits, '.', '_' and '-' only")
 
     topic_resolver, entity_resolver = resolvers(topics, entities)
@@ -77,7 +78,7 @@ def normalise(corpus: Corpus) -> Normalised:
     claims["topic_match"] = resolved["how"]
     claims["topic_score"] = resolved["score"]
     claims["topic_candidates"] = resolved["candidates"]
-    for row in claims[resolved["how"] == "unknown"].itertuples():
+    for row in flagged(claims, resolved["how"] == "unknown"):
         problem(problems, row, "topic", f"unknown topic '{row.topic_input}'{suggest(row.topic_candidates)}")
 
     for column in ("subject", "attributed_to"):
@@ -87,7 +88,7 @@ def normalise(corpus: Corpus) -> Normalised:
         claims[f"{column}_match"] = names["how"]
         claims[f"{column}_score"] = names["score"]
         claims[f"{column}_candidates"] = names["candidates"]
-        for row in claims[names["how"] == "unknown"].itertuples():
+        for row in flagged(claims, names["how"] == "unknown"):
             problem(
                 problems,
                 row,
@@ -130,7 +131,7 @@ def normalise(corpus: Corpus) -> Normalised:
     claims["decimal"] = map_unique(claims["source"], lambda source: decimal_mark(language.get(source, "")))
 
     claims["modality"] = map_unique(claims["modality"], lambda modality: modality.lower() or "actual", categorical=True)
-    for row in claims[~claims["modality"].isin(MODALITIES)].itertuples():
+    for row in flagged(claims, ~claims["modality"].isin(MODALITIES)):
         problem(problems, row, "modality", f"'{row.modality}' is not one of {', '.join(MODALITIES)}")
     # Actual figures and estimates state what is, and compare with each other; targets
     # with targets, plans with plans, agreements with agreements, forecasts with forecasts.
@@ -138,12 +139,12 @@ def normalise(corpus: Corpus) -> Normalised:
         claims["modality"], lambda modality: "actual" if modality == "estimate" else modality, categorical=True
     )
     claims["scope"] = map_unique(claims["scope"], normal_form, categorical=True)
-    for row in claims[(claims["cites"] != "") & ~claims["cites"].isin(source_ids)].itertuples():
+    for row in flagged(claims, (claims["cites"] != "") & ~claims["cites"].isin(source_ids)):
         problem(problems, row, "cites", f"unknown source '{row.cites}'")
     claims["inferred"] = claims["inferred"].str.lower()
-    for row in claims[~claims["inferred"].isin(("", "yes", "no"))].itertuples():
+    for row in flagged(claims, ~claims["inferred"].isin(("", "yes", "no"))):
         problem(problems, row, "inferred", "write yes, no or leave empty")
-    for row in claims[(claims["inferred"] == "yes") & (claims["note"] == "")].itertuples():
+    for row in flagged(claims, (claims["inferred"] == "yes") & (claims["note"] == "")):
         problem(problems, row, "note", "an inferred value needs a note saying how it was read")
 
     _values(claims, problems)
@@ -215,11 +216,11 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         )
         claims[f"{prefix}low"] = np.where(np.isnan(magnitude), np.nan, low)
         claims[f"{prefix}high"] = np.where(np.isnan(magnitude), np.nan, high)
-    for row in claims[numeric & claims["value"].isin(errors.keys())].itertuples():
+    for row in flagged(claims, numeric & claims["value"].isin(errors.keys())):
         problem(problems, row, "value", errors[row.value])
-    for row in claims[numeric & claims["converted"].isin(converted_errors.keys())].itertuples():
+    for row in flagged(claims, numeric & claims["converted"].isin(converted_errors.keys())):
         problem(problems, row, "converted", converted_errors[row.converted])
-    for row in claims[~numeric & (claims["converted"] != "")].itertuples():
+    for row in flagged(claims, ~numeric & (claims["converted"] != "")):
         problem(problems, row, "converted", "only quantities and counts state conversions")
     claims["value_parsed"] = (
         claims["kind"].isin(KINDS)
@@ -227,7 +228,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         & ~claims["converted"].isin(converted_errors.keys())
     )
     negative = numeric & (claims["magnitude"] < 0) & (claims["relation"] == "")
-    for row in claims[negative].itertuples():
+    for row in flagged(claims, negative):
         problem(problems, row, "value", "a negative amount makes no sense here")
 
     is_date = claims["kind"] == "date"
@@ -236,7 +237,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     claims["date_end"] = parsed_dates["end"]
     claims["date_precision"] = parsed_dates["precision"]
     claims["value_parsed"] &= ~(is_date & claims["value"].isin(date_errors.keys()))
-    for row in claims[is_date & claims["value"].isin(date_errors.keys())].itertuples():
+    for row in flagged(claims, is_date & claims["value"].isin(date_errors.keys())):
         problem(problems, row, "value", date_errors[row.value])
 
     is_status = claims["kind"] == "status"
@@ -258,7 +259,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         if len(bad)
         else is_status & False
     )
-    for row in claims[unknown_state].itertuples():  # only the claims with a problem
+    for row in flagged(claims, unknown_state):  # only the claims with a problem
         allowed = sorted(allowed_states.get(row.topic, ()))
         if row.state not in allowed:
             hint = did_you_mean(row.state, allowed)

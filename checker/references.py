@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -101,6 +102,13 @@ def check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
     return sources
 
 
+def flagged(frame: pd.DataFrame, mask) -> Iterable:
+    """The rows of ``frame`` where ``mask`` holds, as named tuples; nothing is built when
+    no row does (the usual case: these are the rows with a problem)."""
+    mask = np.asarray(mask, dtype=bool)
+    return frame[mask].itertuples() if mask.any() else ()
+
+
 def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     """Validate the topics table on whole columns; Python runs only for rows with a problem."""
     topics = as_objects(topics).rename(columns={"table_file": "file"})
@@ -109,7 +117,7 @@ def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     topics["kind"] = topics["kind"].str.lower()
 
     def report(mask, column: str, message_of) -> None:
-        for row in topics[mask].itertuples():
+        for row in flagged(topics, mask):
             problem(problems, row, column, message_of(row))
 
     report(~topics["kind"].isin(KINDS + ("",)), "kind", lambda row: f"'{row.kind}' is not one of {', '.join(KINDS)}")
@@ -232,7 +240,7 @@ def _check_sums(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -
     """sum_of names known numeric topics other than itself, with the total's unit dimension."""
     info = {row.key: (row.kind, row.dimension) for row in topics.itertuples()}
     parts_of = {}
-    for row in topics[topics["sum_of"] != ""].itertuples():
+    for row in flagged(topics, topics["sum_of"] != ""):
         parts = split_list(row.sum_of)
         parts_of[row.key] = parts
         if row.kind not in ("quantity", "count"):
@@ -256,7 +264,7 @@ def _check_sums(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -
 def _check_aliases(table: pd.DataFrame, key_column: str, problems: list[Problem]) -> None:
     """An alias naming two different keys would make resolution depend on row order."""
     owner: dict[str, str] = {normal_form(key): key for key in table[key_column]}
-    for row in table[table["aliases"] != ""].itertuples():
+    for row in flagged(table, table["aliases"] != ""):
         for alias in split_list(row.aliases):
             form = normal_form(alias)
             key = getattr(row, key_column)
