@@ -65,6 +65,18 @@ def normal_form(name: str) -> str:
     return _NON_WORD_ANY.sub("-", unaccented.casefold()).strip("-")
 
 
+def normal_forms(names: list[str]) -> list[str]:
+    """``normal_form`` of many names: the ASCII ones on a whole column at once."""
+    ascii_positions = [position for position, name in enumerate(names) if name.isascii()]
+    forms = [name if name.isascii() else normal_form(name) for name in names]
+    if ascii_positions:
+        column = pd.Series([names[position] for position in ascii_positions], dtype="str")
+        folded = column.str.lower().str.replace(_NON_WORD.pattern, "-", regex=True).str.strip("-")
+        for position, form in zip(ascii_positions, folded.tolist()):
+            forms[position] = form
+    return forms
+
+
 def split_list(cell: str) -> list[str]:
     """A cell holding several names, separated by semicolons (commas stay inside names)."""
     return [part.strip() for part in cell.split(";") if part.strip()]
@@ -85,11 +97,18 @@ class Resolver:
         self.keys = set(aliases)
         self._alias: dict[str, str] = {}
         self._normal: dict[str, str] = {}
-        for key, names in aliases.items():
-            self._normal.setdefault(normal_form(key), key)
-            for alias in names:
-                self._alias.setdefault(alias, key)
-                self._normal.setdefault(normal_form(alias), key)
+        # Every key, then its aliases, in order (the first name to claim a form keeps it);
+        # their normal forms computed in one batch.
+        owners, names, is_alias = [], [], []
+        for key, key_aliases in aliases.items():
+            for position, name in enumerate((key, *key_aliases)):
+                owners.append(key)
+                names.append(name)
+                is_alias.append(position > 0)
+        for owner, name, alias, form in zip(owners, names, is_alias, normal_forms(names)):
+            if alias:
+                self._alias.setdefault(name, owner)
+            self._normal.setdefault(form, owner)
         # Fuzzy matching compares normal forms with words spaced, so scores do not depend
         # on hyphen-versus-space choices.
         self._choices = {form.replace("-", " "): key for form, key in self._normal.items()}

@@ -200,7 +200,7 @@ def topic_families(topics: pd.DataFrame) -> dict[str, str]:
     """Each topic's family: the connected group of topics its part_of, bounded_by and
     sum_of links reach, named after the first key of the group. Rules compare claims
     only within a family (a figure can explain another only there)."""
-    parent: dict[str, str] = {key: key for key in topics["key"] if key}
+    parent: dict[str, str] = {key: key for key in topics["key"].tolist() if key}
 
     def root(key: str) -> str:
         while parent[key] != key:
@@ -208,12 +208,15 @@ def topic_families(topics: pd.DataFrame) -> dict[str, str]:
             key = parent[key]
         return key
 
-    for row in topics.itertuples():
-        if not row.key:
+    # Only topics that link to another are visited; the rest are families of their own.
+    linking = (topics["part_of"] != "") | (topics["bounded_by"] != "") | (topics["sum_of"] != "")
+    links = topics.loc[linking, ["key", "part_of", "bounded_by", "sum_of"]]
+    for key, part_of, bounded_by, sum_of in zip(*(links[column].tolist() for column in links.columns)):
+        if not key:
             continue
-        for other in [row.part_of, row.bounded_by, *split_list(row.sum_of)]:
+        for other in [part_of, bounded_by, *split_list(sum_of)]:
             if other in parent:
-                first, second = sorted((root(row.key), root(other)))
+                first, second = sorted((root(key), root(other)))
                 parent[second] = first
     return {key: root(key) for key in parent}
 
@@ -238,7 +241,7 @@ def _rounding(text: str) -> float | None:
 
 def _check_sums(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -> None:
     """sum_of names known numeric topics other than itself, with the total's unit dimension."""
-    info = {row.key: (row.kind, row.dimension) for row in topics.itertuples()}
+    info = dict(zip(topics["key"].tolist(), zip(topics["kind"].tolist(), topics["dimension"].tolist())))
     parts_of = {}
     for row in flagged(topics, topics["sum_of"] != ""):
         parts = split_list(row.sum_of)
@@ -280,21 +283,18 @@ def check_entities(entities: pd.DataFrame, problems: list[Problem]) -> pd.DataFr
 
 
 def resolvers(topics: pd.DataFrame, entities: pd.DataFrame) -> tuple[Resolver, Resolver]:
-    topic_resolver = Resolver(
+    return _resolver(topics), _resolver(entities)
+
+
+def _resolver(table: pd.DataFrame) -> Resolver:
+    """A resolver of a table's keys, by their aliases and labels."""
+    return Resolver(
         {
-            row.key: split_list(row.aliases) + ([row.label] if row.label else [])
-            for row in topics.itertuples()
-            if row.key
+            key: (split_list(aliases) if aliases else []) + ([label] if label else [])
+            for key, aliases, label in zip(*(table[column].tolist() for column in ("key", "aliases", "label")))
+            if key
         }
     )
-    entity_resolver = Resolver(
-        {
-            row.key: split_list(row.aliases) + ([row.label] if row.label else [])
-            for row in entities.itertuples()
-            if row.key
-        }
-    )
-    return topic_resolver, entity_resolver
 
 
 def suggest(resolution_candidates: str) -> str:

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from checker.names import Resolver, normal_form
 
 ALIASES = {
@@ -79,3 +82,10 @@ def test_a_very_large_vocabulary_resolves_typos_as_the_exhaustive_search_does(mo
     assert len(resolved) > 100
     for query in resolved:
         assert (neighbourhood[query].key, neighbourhood[query].how) == (exhaustive[query].key, exhaustive[query].how)
+
+
+@given(st.lists(st.text(max_size=20), max_size=30))
+def test_normal_forms_of_a_batch_are_each_names_normal_form(names):
+    from checker.names import normal_forms
+
+    assert normal_forms(names) == [normal_form(name) for name in names]
