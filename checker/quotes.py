@@ -84,7 +84,7 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
         & claims["value_parsed"].to_numpy(dtype=bool)
         & (claims["kind"] != "status").to_numpy()
     )
-    kinds, decimals = claims["kind"].array, claims["decimal"].to_numpy()
+    kinds, decimals, files, lines = (claims[column].array for column in ("kind", "decimal", "file", "line"))
     for column, values in value_arrays.items():
         written: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
         for position in np.flatnonzero(checked & ~stated[column]):
@@ -98,8 +98,7 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
                     continue
             message = digits_missing(value, quote, kind, decimal)
             if message:
-                row = claims.iloc[position]
-                problems.append(Problem(row["file"], int(row["line"]), column, message))
+                problems.append(Problem(files[position], int(lines[position]), column, message))
     return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
 
 
