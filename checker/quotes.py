@@ -34,13 +34,17 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
     # Shortcut of the digit check: the value as written appears in the quote as a whole
     # (not inside a longer number); everything else is read number by number below.
     stated = {column: np.ones(len(claims), dtype=bool) for column in value_arrays}
+    written = {column: (claims[column] != "").to_numpy() for column in value_arrays}
     missing: list[int] = []
     for text_id, group in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):
         positions = group.to_numpy()
         quotes = quote_array.take(positions).to_numpy(dtype=object)
         for column, array in value_arrays.items():
-            values = array.take(positions).to_numpy(dtype=object)
-            stated[column][positions] = [not value or _appears(value, quote) for value, quote in zip(values, quotes)]
+            given = written[column][positions]
+            if not given.any():
+                continue
+            values = array.take(positions[given]).to_numpy(dtype=object)
+            stated[column][positions[given]] = [_appears(value, quote) for value, quote in zip(values, quotes[given])]
         text = corpus.texts.get(text_id)
         if text is None:
             continue
@@ -84,16 +88,24 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
         & claims["value_parsed"].to_numpy(dtype=bool)
         & (claims["kind"] != "status").to_numpy()
     )
-    kinds, decimals, files, lines = (claims[column].array for column in ("kind", "decimal", "file", "line"))
+    files, lines = claims["file"].array, claims["line"].to_numpy()
     for column, values in value_arrays.items():
-        written: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
-        for position in np.flatnonzero(checked & ~stated[column]):
-            value, decimal, quote, kind = values[position], decimals[position], quote_array[position], kinds[position]
+        first_numbers: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
+        positions = np.flatnonzero(checked & ~stated[column])
+        # The rows left are taken from their columns in one gather each, never cell by cell.
+        rows = zip(
+            positions,
+            *(
+                array.take(positions).to_numpy(dtype=object)
+                for array in (values, claims["decimal"].array, quote_array, claims["kind"].array)
+            ),
+        )
+        for position, value, decimal, quote, kind in rows:
             if kind in ("quantity", "count"):
                 # Second shortcut: the value's first number, as written, stands in the quote.
-                number = written.get((value, decimal))
+                number = first_numbers.get((value, decimal))
                 if number is None:
-                    number = written[(value, decimal)] = value_numbers(value, decimal)[0]
+                    number = first_numbers[(value, decimal)] = value_numbers(value, decimal)[0]
                 if number and _appears(number, quote):
                     continue
             message = digits_missing(value, quote, kind, decimal)
