@@ -12,7 +12,7 @@ from checker import engine
 from checker.config import Config
 from checker.corpus import load_corpus
 from checker.normalise import normalise
-from checker.pairing import PAIR_LIMIT, nested_spans, pairs_apart, pairs_exceeding, pairs_overlapping
+from checker.pairing import PAIR_LIMIT, _dense_ranks, nested_spans, pairs_apart, pairs_exceeding, pairs_overlapping
 from checker.synthetic import crowded
 
 VALUES = st.sampled_from([0.0, 1.0, 2.0, 2.5, 3.0, 7.0, float("-inf"), float("inf")])
@@ -30,6 +30,19 @@ def _arrays(rows):
     keep = ~np.isnan(high)
     states = np.array([row[3] for row in rows], dtype=object)
     return np.arange(100, 100 + int(keep.sum())), codes[keep], low[keep], high[keep], states[keep]
+
+
+FLOATS = st.floats(allow_nan=True, allow_infinity=True, width=64) | st.sampled_from([0.0, -0.0, 1.5, float("nan")])
+
+
+@given(st.lists(st.lists(FLOATS, max_size=12), min_size=1, max_size=4))
+def test_dense_ranks_order_values_as_numpy_does(arrays):
+    """Ranks are dense, ties (0.0 and -0.0, every NaN) share one, NaN ranks last."""
+    values = [np.array(array, dtype=float) for array in arrays]
+    _, expected = np.unique(np.concatenate(values), return_inverse=True)
+    ranks = np.concatenate(_dense_ranks(*values))
+    assert ranks.tolist() == expected.tolist()
+    assert [len(rank) for rank in _dense_ranks(*values)] == [len(array) for array in values]
 
 
 @given(ROWS, st.booleans())
