@@ -13,20 +13,31 @@ from checker.densities import density_bounds
 from checker.pairing import FIGURES, periods_overlap, row_of
 
 
+def bound_groups(claims: pd.DataFrame, topics) -> dict:
+    """For each of these topics, its figures that can bound another claim: their labels,
+    period starts and period ends as arrays, found on whole columns once."""
+    eligible = claims["topic"].isin(set(topics)) & claims["modality"].isin(FIGURES) & claims["amount_magnitude"].notna()
+    figures = claims.loc[eligible, ["topic", "period_start", "period_end"]]
+    starts, ends = figures["period_start"].to_numpy(dtype=float), figures["period_end"].to_numpy(dtype=float)
+    return {
+        topic: (figures.index[positions], starts[positions], ends[positions])
+        for topic, positions in figures.groupby("topic", sort=False, observed=True).indices.items()
+    }
+
+
 def bounding_claims(claims: pd.DataFrame, label_, groups: dict | None = None) -> list:
-    """Figures of the topic that bounds this claim's topic, for an overlapping period."""
+    """Figures of the topic that bounds this claim's topic, for an overlapping period;
+    ``groups`` (from ``bound_groups``) when many claims are asked about."""
     row = row_of(claims, label_)
     bound_topic = row["bounded_by"]
     if not isinstance(bound_topic, str) or not bound_topic:
         return []
-    if groups is not None:
-        candidates = claims.loc[groups.get(bound_topic, [])]
-    else:
-        candidates = claims[claims["topic"] == bound_topic]
-    keep = (
-        candidates["modality"].isin(FIGURES) & candidates["amount_magnitude"].notna() & periods_overlap(candidates, row)
-    )
-    return list(candidates.index[keep])
+    if groups is None:
+        groups = bound_groups(claims, [bound_topic])
+    if bound_topic not in groups:
+        return []
+    labels, starts, ends = groups[bound_topic]
+    return list(labels[periods_overlap({"period_start": starts, "period_end": ends}, row)])
 
 
 def excess(amount: pd.Series, bound: pd.Series, max_ratio: float) -> str | None:

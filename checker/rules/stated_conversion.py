@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from checker import display
-from checker.bounds import bounding_claims, excess
+from checker.bounds import bound_groups, bounding_claims, excess
 from checker.densities import DENSITIES, PHASE_LABELS, SUBSTANCE_LABELS
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
@@ -50,10 +50,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     stated = claims["kind"].isin(NUMERIC) & claims["converted_magnitude"].notna() & claims["magnitude"].notna()
     if not stated.any():
         return
-    bounds = claims.loc[claims["topic"].isin(set(claims.loc[stated, "bounded_by"].dropna())), ["topic"]]
-    groups = {
-        topic: bounds.index[positions] for topic, positions in bounds.groupby("topic", sort=False).indices.items()
-    }
+    groups = bound_groups(claims, claims.loc[stated, "bounded_by"].dropna())
     for label in claims.index[stated]:  # one claim each: a handful per corpus
         finding = _check_one(claims, label, options, groups)
         if finding is not None:
