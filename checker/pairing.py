@@ -72,6 +72,22 @@ def group_codes(claims: pd.DataFrame, mask, keys: Iterable[str]) -> tuple[np.nda
     return claims.index.to_numpy()[chosen], codes
 
 
+def factorize_rows(*columns: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One code per distinct row of equally long numeric columns (numbered in order of
+    first appearance; NaN is a value like any other) and the distinct rows as a float
+    table, one column each: what factorising a MultiIndex gives, without building one."""
+    combined = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:
+        factor, uniques = pd.factorize(np.asarray(column), use_na_sentinel=False)
+        if (int(combined.max(initial=0)) + 1) * (len(uniques) + 1) >= 2**62:  # compact before an overflow
+            combined = pd.factorize(combined)[0].astype(np.int64)
+        combined = combined * (len(uniques) + 1) + factor
+    codes = pd.factorize(combined)[0].astype(np.int64)
+    first = np.zeros(int(codes.max(initial=-1)) + 1, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]  # each code's first row
+    return codes, np.column_stack([np.asarray(column, dtype=float)[first] for column in columns])
+
+
 def _key_codes(column: pd.Series, chosen: np.ndarray) -> tuple[np.ndarray, int]:
     """The chosen rows' codes of one key column (a missing value is one value) and how
     many codes there can be."""
@@ -305,10 +321,7 @@ def exceeding_inside(
     if len(labels) < 2:
         return
     spans = claims.loc[labels, list(SAME_TIME)]
-    span_codes, distinct = pd.factorize(
-        pd.MultiIndex.from_arrays([codes, *(spans[c].to_numpy(dtype=float) for c in SAME_TIME)])
-    )
-    table = distinct.to_frame(index=False).to_numpy(dtype=float)
+    span_codes, table = factorize_rows(codes, *(spans[c].to_numpy(dtype=float) for c in SAME_TIME))
     inner, outer = nested_spans(table[:, 0].astype(np.int64), table[:, 1], table[:, 2], table[:, 3])
     low, high = widened(
         claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance
@@ -690,7 +703,7 @@ class MagnitudeIndex:
         dimension_codes, dimensions = _codes_of(claims["dimension"], numeric)
         family_codes, families = _codes_of(claims["family"], numeric)
         self._dimension_code = {dimension: code for code, dimension in enumerate(dimensions)}
-        self._family_code = pd.Index(families)
+        self._family_code = {family: code for code, family in enumerate(families)}
         width = len(families) + 1
         precise = claims["digits"].to_numpy(dtype=float)[numeric] >= precise_digits
         # Groups are runs of one sort by key, then value (ties by position): one look-up
@@ -728,10 +741,10 @@ class MagnitudeIndex:
         if not math.isfinite(value):
             return np.zeros(0, dtype=np.int64)
         dimension_code = self._dimension_code.get(dimension)
-        family_code = self._family_code.get_indexer([family])[0]
+        family_code = self._family_code.get(family)
         family_key = (
             None
-            if dimension_code is None or family_code < 0
+            if dimension_code is None or family_code is None
             else dimension_code * (len(self._family_code) + 1) + family_code
         )
         found = self._window(self._group(self._families, family_key), value, tolerance)

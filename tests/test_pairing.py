@@ -5,6 +5,7 @@ import itertools
 from collections import Counter
 
 import numpy as np
+import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,7 +13,15 @@ from checker import engine
 from checker.config import Config
 from checker.corpus import load_corpus
 from checker.normalise import normalise
-from checker.pairing import PAIR_LIMIT, _dense_ranks, nested_spans, pairs_apart, pairs_exceeding, pairs_overlapping
+from checker.pairing import (
+    PAIR_LIMIT,
+    _dense_ranks,
+    factorize_rows,
+    nested_spans,
+    pairs_apart,
+    pairs_exceeding,
+    pairs_overlapping,
+)
 from checker.synthetic import crowded
 
 VALUES = st.sampled_from([0.0, 1.0, 2.0, 2.5, 3.0, 7.0, float("-inf"), float("inf")])
@@ -43,6 +52,19 @@ def test_dense_ranks_order_values_as_numpy_does(arrays):
     ranks = np.concatenate(_dense_ranks(*values))
     assert ranks.tolist() == expected.tolist()
     assert [len(rank) for rank in _dense_ranks(*values)] == [len(array) for array in values]
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), FLOATS, st.sampled_from([1.0, float("nan"), 2.0])), max_size=20))
+def test_factorize_rows_is_factorising_a_multiindex(rows):
+    columns = [np.array([row[position] for row in rows], dtype=float) for position in range(3)]
+    codes, table = factorize_rows(*columns)
+    if not rows:
+        assert len(codes) == 0 and len(table) == 0
+        return
+    expected_codes, distinct = pd.factorize(pd.MultiIndex.from_arrays(columns))
+    assert codes.tolist() == expected_codes.tolist()
+    expected = distinct.to_frame(index=False).to_numpy(dtype=float)
+    assert np.array_equal(table, expected, equal_nan=True)
 
 
 @given(ROWS, st.booleans())

@@ -39,6 +39,7 @@ from checker.pairing import (
     adjacent_periods,
     crowd_extremes,
     exceeding_inside,
+    factorize_rows,
     group_codes,
     members,
     pairs_exceeding,
@@ -236,8 +237,7 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
     if len(labels) < 2:
         return
     periods = claims.loc[labels, ["period_start", "period_end"]].to_numpy(dtype=float)
-    span_codes, distinct = pd.factorize(pd.MultiIndex.from_arrays([codes, periods[:, 0], periods[:, 1]]))
-    table = distinct.to_frame(index=False).to_numpy(dtype=float)
+    span_codes, table = factorize_rows(codes, periods[:, 0], periods[:, 1])
     first, second = adjacent_periods(table[:, 0].astype(np.int64), table[:, 1], table[:, 2])
     if not len(first):
         return
