@@ -109,20 +109,41 @@ def shared_codes(*sides: list) -> list[np.ndarray]:
     codes = np.zeros(total, dtype=np.int64)
     alone = np.zeros(total, dtype=bool)
     for position in range(len(sides[0])):
-        parts = [
-            side[position].to_numpy() if isinstance(side[position], pd.Series) else np.asarray(side[position])
-            for side in sides
-        ]
-        if all(part.dtype.kind == "f" for part in parts):
-            values = np.concatenate(parts)
-            alone |= np.isnan(values)
+        columns = [side[position] for side in sides]
+        if all(isinstance(column, pd.Series) and isinstance(column.dtype, pd.CategoricalDtype) for column in columns):
+            factor, count = _shared_category_codes(columns)
         else:
-            values = np.concatenate([part.astype(object) for part in parts])
-        factor, uniques = pd.factorize(values, use_na_sentinel=False)
-        codes = pd.factorize(codes * (len(uniques) + 1) + factor)[0].astype(np.int64) if total else codes
+            parts = [column.to_numpy() if isinstance(column, pd.Series) else np.asarray(column) for column in columns]
+            if all(part.dtype.kind == "f" for part in parts):
+                values = np.concatenate(parts)
+                alone |= np.isnan(values)
+            else:
+                values = np.concatenate([part.astype(object) for part in parts])
+            factor, uniques = pd.factorize(values, use_na_sentinel=False)
+            count = len(uniques)
+        codes = pd.factorize(codes * (count + 1) + factor)[0].astype(np.int64) if total else codes
     if alone.any():
         codes[alone] = codes.max(initial=-1) + 1 + np.arange(int(alone.sum()))
     return list(np.split(codes, np.cumsum(lengths)[:-1]))
+
+
+def _shared_category_codes(columns: list[pd.Series]) -> tuple[np.ndarray, int]:
+    """Category columns' codes on one shared set of categories (missing is a value of its
+    own, code 0), concatenated, and how many codes there can be: nothing hashed when the
+    columns share their categories, as columns of one table do."""
+    categories = columns[0].cat.categories
+    for column in columns[1:]:
+        if not column.cat.categories.equals(categories):
+            categories = categories.union(column.cat.categories)
+    parts = []
+    for column in columns:
+        own = column.cat.codes.to_numpy().astype(np.int64)
+        if column.cat.categories.equals(categories):
+            parts.append(own + 1)
+        else:
+            shared = np.append(categories.get_indexer(column.cat.categories), -1)  # code -1: missing
+            parts.append(shared[own] + 1)
+    return np.concatenate(parts), len(categories) + 1
 
 
 def _dense_ranks(*arrays: np.ndarray) -> list[np.ndarray]:

@@ -169,6 +169,28 @@ def test_shared_codes_match_equal_keys_across_sides_and_never_a_missing_number()
     assert second[2] not in set(first) and list(second).count(second[2]) == 1
 
 
+KEYS = st.lists(st.sampled_from(["t1", "t2", "t3", None]), max_size=12)
+
+
+@given(KEYS, KEYS, st.booleans())
+def test_shared_codes_of_category_columns_are_those_of_their_values(left, right, same_categories):
+    """Category columns, with the same categories or not, get the codes their values get."""
+    from checker.pairing import shared_codes
+
+    categories = ["t1", "t2", "t3"]
+    left_column = pd.Series(pd.Categorical(left, categories=categories))
+    right_column = pd.Series(
+        pd.Categorical(right, categories=categories if same_categories else sorted({"t3", "t0", *filter(None, right)}))
+    )
+    by_category = np.concatenate(shared_codes([left_column], [right_column]))
+    by_value = np.concatenate(shared_codes([np.array(left, dtype=object)], [np.array(right, dtype=object)]))
+    values = left + right
+    for first in range(len(values)):
+        for second in range(len(values)):
+            assert (by_category[first] == by_category[second]) == (values[first] == values[second])
+            assert (by_value[first] == by_value[second]) == (values[first] == values[second])
+
+
 def test_overlap_clusters_split_a_group_into_runs_that_meet():
     import numpy as np
 
