@@ -210,7 +210,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         low, high = quantities.precision_bounds(
             magnitude,
             claims[f"{prefix}half"].to_numpy(dtype=float),
-            claims[f"{prefix}qualifier"].to_numpy(dtype=object),
+            claims[f"{prefix}qualifier"],
             rounding,
             exact | (rounding == 0),
         )

@@ -512,21 +512,37 @@ def precision_bounds(magnitude, half, qualifier, rounding=ROUNDING, exact=False)
     """
     magnitude = np.asarray(magnitude, dtype=float)
     half = np.asarray(half, dtype=float)
-    qualifier = np.asarray(qualifier, dtype=object)
+    one_of = _qualifier_test(qualifier)
     with np.errstate(invalid="ignore"):
         stated_half = np.where(exact, 0.0, np.minimum(half, np.abs(magnitude) * rounding))
         about_half = np.maximum(half, np.abs(magnitude) * ABOUT_FRACTION)
+    exact_, stated, about = one_of("exact"), one_of("stated"), one_of("about")
     low = np.select(
-        [qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("gt", "ge"))],
+        [exact_, stated, about, one_of("gt", "ge")],
         [magnitude, magnitude - stated_half, magnitude - about_half, magnitude],
         -np.inf,
     )
     high = np.select(
-        [qualifier == "exact", qualifier == "stated", qualifier == "about", np.isin(qualifier, ("lt", "le"))],
+        [exact_, stated, about, one_of("lt", "le")],
         [magnitude, magnitude + stated_half, magnitude + about_half, magnitude],
         np.inf,
     )
     return low, high
+
+
+def _qualifier_test(qualifier):
+    """A test of which qualifiers are among some names: on the codes of a category column
+    (a handful of categories, never a comparison of a million strings), else on the values."""
+    if isinstance(qualifier, pd.Series) and isinstance(qualifier.dtype, pd.CategoricalDtype):
+        codes, categories = qualifier.cat.codes.to_numpy(), qualifier.cat.categories
+
+        def among(*names: str) -> np.ndarray:
+            wanted = categories.get_indexer(list(names))
+            return np.isin(codes, wanted[wanted >= 0])
+
+        return among
+    values = np.asarray(qualifier, dtype=object)
+    return lambda *names: np.isin(values, names)
 
 
 def _steps(numbers: pd.Series) -> tuple[np.ndarray, np.ndarray]:

@@ -140,3 +140,28 @@ def test_a_decimal_comma_reads_by_the_source_language():
 def test_metres_stay_metres():
     assert parse_quantity("20m/s").dimension == "[length] / [time]"
     assert parse_quantity("3m^3").magnitude == pytest.approx(3)
+
+
+QUALIFIERS = st.sampled_from(["exact", "stated", "about", "gt", "ge", "lt", "le", None])
+
+
+@given(st.lists(st.tuples(QUALIFIERS, st.floats(-1e6, 1e6), st.floats(0, 10)), max_size=15))
+def test_precision_bounds_read_a_category_column_as_its_values(rows):
+    """The bounds from a category column of qualifiers (read by its codes) are those from
+    the same qualifiers as text."""
+    import numpy as np
+    import pandas as pd
+
+    from checker.quantities import precision_bounds
+
+    qualifiers = [row[0] for row in rows]
+    magnitude = np.array([row[1] for row in rows], dtype=float)
+    half = np.array([row[2] for row in rows], dtype=float)
+    as_text = precision_bounds(magnitude, half, np.array(qualifiers, dtype=object))
+    as_category = precision_bounds(magnitude, half, pd.Series(pd.Categorical(qualifiers), dtype="category"))
+    for expected, got in zip(as_text, as_category):
+        assert np.array_equal(expected, got)
+    assert all(
+        np.isneginf(low) == (qualifier not in ("exact", "stated", "about", "gt", "ge"))
+        for low, qualifier in zip(as_text[0], qualifiers)
+    )
