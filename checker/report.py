@@ -273,7 +273,7 @@ def build(
         )
     files = (
         list(normalised.text_files.values())
-        + sorted(set(normalised.claims["file"]))
+        + sorted(set(normalised.claims["file"].unique()))
         + ["claims/sources.csv", "claims/topics.csv", "claims/entities.csv"]
     )
     topics = normalised.topics
@@ -292,12 +292,12 @@ def build(
         "resolved": resolved,
         "stale_reviews": list(stale or []),
         "errors": [],
-        "topics": {
-            row.key: {"label": row.label or row.key, "kind": row.kind, "unit": row.unit}
-            for row in topics.itertuples()
-            if row.key
+        "topics": {  # columns as lists: a corpus can have a hundred thousand topics
+            key: {"label": label or key, "kind": kind, "unit": unit}
+            for key, label, kind, unit in zip(*(topics[column].tolist() for column in ("key", "label", "kind", "unit")))
+            if key
         },
-        "topics_in_use": sorted(set(normalised.claims["topic"]) - {""}),
+        "topics_in_use": sorted(set(normalised.claims["topic"].unique()) - {""}),
     }
     if with_claims:
         in_findings = {claim["claim_id"] for finding in findings + resolved for claim in finding["claims"]}
