@@ -79,12 +79,16 @@ def decode(data: bytes, name: str, problems: list[Problem]) -> str | None:
     return data.decode("utf-8-sig") if check_utf8(data, name, problems) else None
 
 
-def _records(data: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _records(data: bytes, width: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each record's start offset, physical line, field count and whether it is blank.
 
     A record ends at a line break outside quotes: one with an even number of quotes before
     it (an escaped quote "" counts twice, so it never flips the parity). Only the positions
-    of quotes, line breaks and commas are kept, never an array the size of the file."""
+    of quotes, line breaks and commas are kept, never an array the size of the file.
+
+    ``width``: the parser found every record that is not an empty line to have this many
+    fields, so commas are not counted (the pass over them costs as much as parsing); an
+    empty line gets a count of -1, as it is no row at all."""
     array = np.frombuffer(data, dtype=np.uint8)
     quotes = np.flatnonzero(array == _QUOTE)
     newlines = np.flatnonzero(array == _NEWLINE)
@@ -95,12 +99,17 @@ def _records(data: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarra
         starts = starts[:-1]
     stops = np.concatenate((ends, [len(array)]))[: len(starts)]
     lines = np.searchsorted(newlines, starts) + 1  # line breaks before the start, plus one
+    blank = np.zeros(len(starts), dtype=bool)
+    empty_line = np.zeros(len(starts), dtype=bool)
+    for position in np.flatnonzero(stops - starts < 64):  # only a short record can be blank
+        record = data[starts[position] : stops[position]]
+        blank[position] = not record.strip()
+        empty_line[position] = record in (b"", b"\r")
+    if width is not None:
+        return starts, lines, np.where(empty_line, -1, width), blank
     commas = np.flatnonzero(array == _COMMA)
     commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
     fields = np.bincount(np.searchsorted(starts, commas, side="right") - 1, minlength=len(starts)) + 1
-    blank = np.zeros(len(starts), dtype=bool)
-    for position in np.flatnonzero(stops - starts < 64):  # only a short record can be blank
-        blank[position] = not data[starts[position] : stops[position]].strip()
     return starts, lines, fields, blank
 
 
@@ -183,20 +192,20 @@ def parse(data: bytes, name: str, schema: TableSchema) -> Parsed:
     if data.count(b'"') % 2:  # a quote opened and never closed: let csv say where
         problems.extend(_structure(data.decode("utf-8"), name))
         return empty
-    starts, lines, fields, blank = _records(data)
     width = len(header)
-    rows = ~blank
-    rows[0] = False  # the header
-    wrong = rows & (fields != width)
-    for line, count in zip(lines[wrong], fields[wrong]):
-        problems.append(Problem(name, int(line), "-", _width_message(int(count), width)))
     names = [f"\x00{position}" for position in range(width)]  # pyarrow needs unique names
+    skipped: list[int] = []  # rows of another width, which pyarrow leaves out
+
+    def skip(row) -> str:
+        skipped.append(row.number)
+        return "skip"
+
     try:
         table = pa_csv.read_csv(
             io.BytesIO(data),
             read_options=pa_csv.ReadOptions(use_threads=False, column_names=names, skip_rows=1, block_size=1 << 24),
             parse_options=pa_csv.ParseOptions(
-                newlines_in_values=True, ignore_empty_lines=True, invalid_row_handler=lambda row: "skip"
+                newlines_in_values=True, ignore_empty_lines=True, invalid_row_handler=skip
             ),
             convert_options=pa_csv.ConvertOptions(
                 column_types={column: pa.string() for column in names},
@@ -207,6 +216,14 @@ def parse(data: bytes, name: str, schema: TableSchema) -> Parsed:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
         problems.extend(_structure(data.decode("utf-8"), name))
         return empty
+    # Fields are counted only when pyarrow left a row out: otherwise each record has the
+    # header's width, and the rows it returns are the records that are not empty lines.
+    starts, lines, fields, blank = _records(data, None if skipped else width)
+    rows = ~blank
+    rows[0] = False  # the header
+    wrong = rows & (fields != width)
+    for line, count in zip(lines[wrong], fields[wrong]):
+        problems.append(Problem(name, int(line), "-", _width_message(int(count), width)))
     # pyarrow skips lines that are empty (not those of spaces alone) and rows of the wrong
     # width; the records kept, in order, are the rows it returns.
     kept = rows & (fields == width)
