@@ -2,9 +2,10 @@
 structural problem located, all files parsed by pyarrow's CSV reader in parallel threads.
 
 Per file, one pass of array arithmetic over its bytes finds where each record starts (a
-line break outside quotes), its physical line, and how many fields it has (commas
-outside quotes), so rows with too many or too few fields are located without a
-Python-level loop, and blank lines are skipped as editors expect. pyarrow then parses
+line break outside quotes) and its physical line; when pyarrow leaves out a row of
+another width, a second pass counts each record's fields (commas outside quotes), so
+rows with too many or too few fields are located without a Python-level loop. Blank
+lines are skipped as editors expect. pyarrow then parses
 the fields (multi-threaded C++, strings never inferred as numbers), the cells are stripped
 on whole columns (pyarrow compute), and the result is one pandas table of text columns
 (pyarrow-backed ``str``) plus ``line``. A file pyarrow cannot read (a quote never closed)
