@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -202,11 +203,26 @@ class UnitInfo:
     dimension: str  # pint's dimensionality, e.g. "[mass] / [time]" or "[currency_USD]"
 
 
-@lru_cache(maxsize=1)
-def registry():
-    """Build the one unit registry (once per process: building it takes a fifth of a second)."""
+def _pint():
+    """pint, imported without its optional support for dask arrays, which claimcheck never
+    hands it: with dask installed (the ``dask`` extra), pint imports it at once, a tenth of
+    a second of every run that asks pint anything. Once dask is imported (a distributed
+    run), pint is imported as it is."""
+    if "pint" not in sys.modules and "dask" not in sys.modules:
+        sys.modules["dask"] = None  # pint's find_spec("dask") sees no dask
+        try:
+            import pint
+        finally:
+            del sys.modules["dask"]
     import pint
 
+    return pint
+
+
+@lru_cache(maxsize=1)
+def registry():
+    """Build the one unit registry (once per process: building it takes a tenth of a second)."""
+    pint = _pint()
     ureg = pint.UnitRegistry()
     # pint's "decade" is a logarithmic unit (a factor of ten); editors mean ten years.
     ureg.define("decennium = 10 * year = _ = decennia")
@@ -227,15 +243,13 @@ def _density_context(ureg, substance: str, phase: str, density: float):
 
     The density is a context parameter, so the same context gives the low and high bounds.
     """
-    import pint
-
+    pint = _pint()
     context = pint.Context(f"{substance}:{phase}", defaults={"density": density})
     kg_per_m3 = ureg.Unit("kg/m^3")
     for volume, mass in (("[volume]", "[mass]"), ("[volume] / [time]", "[mass] / [time]")):
-        # pint hands the context's parameters to a transformation as keywords; its
-        # Transformation protocol declares them as **kwargs, which a lambda naming one cannot match.
-        context.add_transformation(volume, mass, lambda ureg, x, density: x * (density * kg_per_m3))  # type: ignore[arg-type]
-        context.add_transformation(mass, volume, lambda ureg, x, density: x / (density * kg_per_m3))  # type: ignore[arg-type]
+        # pint hands the context's parameters to a transformation as keywords.
+        context.add_transformation(volume, mass, lambda ureg, x, density: x * (density * kg_per_m3))
+        context.add_transformation(mass, volume, lambda ureg, x, density: x / (density * kg_per_m3))
     return context
 
 
@@ -612,8 +626,7 @@ def _density_factors(unit: str, target_unit: str, context: str, densities: tuple
 
 
 def _density_factors_uncached(unit: str, target_unit: str, context: str, densities: tuple[float, float]):
-    import pint
-
+    pint = _pint()
     ureg = registry()
     source = unit_info(unit)
     target = unit_info(target_unit)

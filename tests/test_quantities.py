@@ -1,4 +1,5 @@
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -165,3 +166,29 @@ def test_precision_bounds_read_a_category_column_as_its_values(rows):
         np.isneginf(low) == (qualifier not in ("exact", "stated", "about", "gt", "ge"))
         for low, qualifier in zip(as_text[0], qualifiers)
     )
+
+
+def test_pint_is_imported_without_dask_and_dask_stays_importable():
+    """In a fresh interpreter: asking pint leaves dask unimported (pint's dask-array support
+    is never used), and dask imports afterwards as usual (a distributed run needs it)."""
+    import subprocess
+    import sys
+    from importlib.util import find_spec
+
+    if find_spec("dask") is None:
+        import pytest
+
+        pytest.skip("dask is not installed: nothing for pint to import")
+    script = (
+        "import sys\n"
+        "from checker.quantities import unit_info, registry\n"
+        "registry(); assert unit_info.__wrapped__('t/year').dimension == '[mass] / [time]'\n"
+        "assert 'dask' not in sys.modules, 'pint imported dask'\n"
+        "import dask.distributed\n"
+        "print(dask.__name__)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=Path(__file__).parent.parent
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "dask"
