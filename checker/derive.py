@@ -90,8 +90,14 @@ def relations(
     related = claims.index[(claims["relation"] != "") | (claims["relative_to"] != "")]
     if len(related) == 0:
         return
+    # The dates referred to, read on one column once (not "since", whose reference is a topic).
+    frame = claims.loc[related]
+    dated = frame["relative_to"].where(frame["relation"].str.strip().str.lower() != "since", "")
+    referred, date_errors = dates.parse_dates(dated)
     kinds, factors, ref_starts, ref_ends, since_topics = [], [], [], [], []
-    for row in claims.loc[related].itertuples():  # only claims that state a relation
+    for row, ref_start, ref_end in zip(
+        frame.itertuples(), referred["start"].to_numpy(), referred["end"].to_numpy()
+    ):  # only claims that state a relation
         kind, factor, start, end, since = "", math.nan, math.nan, math.nan, ""
         text = row.relation.strip()
         if text:
@@ -127,11 +133,10 @@ def relations(
                 else:
                     since = resolution.key
             elif kind:
-                try:
-                    interval = dates.parse_date(row.relative_to)
-                    start, end = interval.start, interval.end
-                except ParseError as error:
-                    problem(problems, row, "relative_to", str(error))
+                if row.relative_to in date_errors:
+                    problem(problems, row, "relative_to", date_errors[row.relative_to])
+                else:
+                    start, end = float(ref_start), float(ref_end)
         elif row.relative_to:
             problem(problems, row, "relation", "relative_to is set but the relation is empty")
         kinds.append(kind)

@@ -164,3 +164,23 @@ def test_data_entry_hints():
         parse_date("22/03/2024")
     with pytest.raises(ParseError, match=r"did you mean 't'\?"):
         parse_quantity("5 tonns")
+
+
+def test_relations_read_their_dates_and_report_each_bad_one_on_its_line(normalised):
+    result = normalised(
+        {
+            "alpha": [
+                claim("c1", "trade", "US$2 billion", period="2024", relation="x2", relative_to="2023"),
+                claim("c2", "trade", "US$3 billion", period="2024", relation="+16%", relative_to="2023-13"),
+                claim("c3", "trade", "US$4 billion", period="2024", relation="increase", relative_to="not a date"),
+            ]
+        }
+    )
+    problems = [str(problem) for problem in result.problems]
+    assert [p.split(": ")[0:2] for p in problems if ": relative_to:" in p] == [
+        ["claims/tagged/alpha.csv:3", "relative_to"],
+        ["claims/tagged/alpha.csv:4", "relative_to"],
+    ], problems
+    assert any("'not a date' is not a valid date" in p for p in problems), problems
+    first = result.claims.set_index("id").loc["c1"]
+    assert first["relation_kind"] == "ratio" and first["relative_end"] - first["relative_start"] == 365
