@@ -1,13 +1,13 @@
 """Answers of slow libraries kept between runs: pint's registry and edtf's grammar.
 
-Building pint's registry takes a fifth of a second and edtf's grammar about 10 ms per
-date, so a check that only meets units and dates it has seen before should not pay for
+Building pint's registry takes a tenth of a second and importing edtf's grammar about as
+much, so a check that only meets units and dates it has seen before should not pay for
 either, nor even import them. A ``LookupCache`` is one JSON file in the user's cache
 folder ($CLAIMCHECK_CACHE, else $XDG_CACHE_HOME or ~/.cache, under claimcheck/), named
 after the library's version and a hash of the module that asks, so a change to either
-starts afresh. Only successful look-ups are stored; the file is written atomically, and
-a cache that cannot be read or written is simply not used. CLAIMCHECK_CACHE=off turns
-caching off.
+starts afresh (the old file is removed when the new one is written). Only successful
+look-ups are stored; the file is written atomically, and a cache that cannot be read or
+written is simply not used. CLAIMCHECK_CACHE=off turns caching off.
 """
 
 from __future__ import annotations
@@ -26,15 +26,15 @@ class LookupCache:
         self.dirty = False
 
     def path(self) -> Path | None:
-        from importlib.metadata import PackageNotFoundError, version
-
         setting = os.environ.get("CLAIMCHECK_CACHE", "")
         if setting.lower() == "off":
             return None
         try:
-            library_version = version(self.library)
+            library_version = _installed(self.library)
             digest = hashlib.sha256(self.module.read_bytes()).hexdigest()[:12]
-        except (PackageNotFoundError, OSError):
+        except OSError:
+            return None
+        if library_version is None:
             return None
         folder = (
             Path(setting)
@@ -76,5 +76,31 @@ class LookupCache:
         try:
             write_atomic(path, json.dumps(self.entries, sort_keys=True))
             self.dirty = False
+            # The files of other versions of the library or of the asking module are stale.
+            for stale in path.parent.glob(f"{self.name}-{self.library}*.json"):
+                if stale != path:
+                    stale.unlink(missing_ok=True)
         except OSError:
             pass
+
+
+def _installed(library: str) -> str | None:
+    """Which installation of a library is here, without importing it: its version, read
+    from the name of the metadata folder beside the package (importlib.metadata scans every
+    installed distribution for it, several milliseconds of each run), else from
+    importlib.metadata; None when it is not installed."""
+    from importlib.util import find_spec
+
+    spec = find_spec(library)
+    if spec is None or not spec.origin:
+        return None
+    package = Path(spec.origin).parent
+    found = sorted(package.parent.glob(f"{library}-*.dist-info"))
+    if len(found) == 1:
+        return found[0].name[len(library) + 1 : -len(".dist-info")]
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(library)
+    except PackageNotFoundError:
+        return None

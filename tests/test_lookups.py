@@ -43,3 +43,15 @@ def test_cold_warm_corrupt_and_off_agree(tmp_path):
         path.write_text('{"unit:t/year": "garbage", "2000~": [1]}')
     assert probe(str(tmp_path))[:-2] == cold[:-2]
     assert probe("off")[:-2] == cold[:-2]
+
+
+def test_a_cache_of_another_version_is_replaced_not_kept_beside(tmp_path):
+    stale = tmp_path / "units-pint0.0.1-000000000000.json"
+    stale.write_text('{"unit:t": [1.0, "kilogram", "[mass]"]}')  # a wrong answer: it must not be read
+    other = tmp_path / "names-other.json"
+    other.write_text("{}")
+    first = probe(str(tmp_path))
+    files = sorted(path.name for path in tmp_path.iterdir())
+    assert stale.name not in files and other.name in files
+    assert [name.split("-")[0] for name in files].count("units") == 1
+    assert first[:-2] == probe("off")[:-2]
