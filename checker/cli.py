@@ -316,6 +316,9 @@ def _check(
         from checker import partition
 
         return partition.run(normalised, config, rules=rules, jobs=jobs, scheduler=scheduler, progress=progress)
+    from checker import report
+
+    report.hash_inputs_in_background(root, report.input_files(normalised))  # not before a fork: no thread then
     return engine.run(normalised, config, rules=rules, progress=progress)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, cast
 
@@ -50,8 +51,36 @@ def _rule_record(rule) -> RuleRecord:
     }
 
 
+def input_files(normalised) -> list[str]:
+    """The corpus files a check read, as the report names them."""
+    return (
+        list(normalised.text_files.values())
+        + sorted(set(normalised.claims["file"].unique()))
+        + ["claims/sources.csv", "claims/topics.csv", "claims/entities.csv"]
+    )
+
+
+_hashing: dict[tuple[str, tuple[str, ...]], Future] = {}
+
+
+def hash_inputs_in_background(root: Path, files: list[str]) -> None:
+    """Start hashing the inputs in a thread while the rules run: reading and hashing release
+    the interpreter, so on a second core it costs the check nothing (on a million claims it
+    is a fifth of a second of reading 200 MB again). ``inputs_hash`` takes the result."""
+    key = (str(root), tuple(sorted(set(files))))
+    if key not in _hashing:
+        pool = ThreadPoolExecutor(max_workers=1)
+        _hashing[key] = pool.submit(_inputs_hash, root, files)
+        pool.shutdown(wait=False)  # its one thread ends when the hash is done
+
+
 def inputs_hash(root: Path, files: list[str]) -> str:
     """SHA-256 over the corpus files a check read, in a stable order."""
+    started = _hashing.pop((str(root), tuple(sorted(set(files)))), None)
+    return started.result() if started is not None else _inputs_hash(root, files)
+
+
+def _inputs_hash(root: Path, files: list[str]) -> str:
     digest = hashlib.sha256()
     for name in sorted(set(files)):
         path = Path(root) / name
@@ -271,11 +300,7 @@ def build(
             and Severity(entry["severity"]).rank <= fail_rank
             and entry["status"] in ("new", "changed")
         )
-    files = (
-        list(normalised.text_files.values())
-        + sorted(set(normalised.claims["file"].unique()))
-        + ["claims/sources.csv", "claims/topics.csv", "claims/entities.csv"]
-    )
+    files = input_files(normalised)
     topics = normalised.topics
     record: Report = {
         "tool": {"name": "claimcheck", "version": __version__},

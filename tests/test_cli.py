@@ -36,3 +36,19 @@ def test_no_traceback_as_a_process():
 def test_usage_error_exits_2(capsys):
     assert main(["frobnicate"]) == 2
     assert main(["check", "--root", "/nonexistent-corpus"]) == 2
+
+
+def test_the_inputs_hashed_in_the_background_are_hashed_as_in_the_foreground(tmp_path):
+    from checker import report
+
+    (tmp_path / "a.txt").write_text("first")
+    (tmp_path / "b.txt").write_text("second")
+    files = ["b.txt", "a.txt", "missing.txt"]
+    report.hash_inputs_in_background(tmp_path, files)
+    first = report.inputs_hash(tmp_path, files)
+    assert first == report._inputs_hash(tmp_path, ["a.txt", "b.txt", "missing.txt"])
+    # A result is taken once: a later run over changed files hashes them again.
+    (tmp_path / "a.txt").write_text("changed")
+    assert report.inputs_hash(tmp_path, files) == report._inputs_hash(tmp_path, files) != first
+    report.hash_inputs_in_background(tmp_path, ["a.txt"])
+    assert report.inputs_hash(tmp_path, ["b.txt"]) == report._inputs_hash(tmp_path, ["b.txt"])  # another set of files

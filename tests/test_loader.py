@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.corpus import load_corpus
 from checker.normalise import normalise
@@ -184,3 +186,20 @@ def test_relations_read_their_dates_and_report_each_bad_one_on_its_line(normalis
     assert any("'not a date' is not a valid date" in p for p in problems), problems
     first = result.claims.set_index("id").loc["c1"]
     assert first["relation_kind"] == "ratio" and first["relative_end"] - first["relative_start"] == 365
+
+
+@given(st.lists(st.sampled_from(["a", "b", "c", ""]), max_size=12))
+def test_every_repeat_of_an_id_is_reported_against_its_first(ids):
+    import pandas as pd
+
+    from checker.references import unique_ids
+
+    frame = pd.DataFrame({"id": pd.Series(ids, dtype="str"), "file": "f.csv", "line": range(2, len(ids) + 2)})
+    problems = []
+    unique_ids(frame, "id", problems)
+    expected = [
+        f"f.csv:{line}: id: duplicate id '{key}' (first at f.csv:{ids.index(key) + 2})"
+        for line, key in enumerate(ids, start=2)
+        if key and ids.index(key) + 2 != line
+    ]
+    assert [str(problem) for problem in problems] == expected
