@@ -37,7 +37,10 @@ def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]
     claims["period_start"] = parsed["start"].where(~empty, default_start).astype(float)
     claims["period_end"] = parsed["end"].where(~empty, default_end).astype(float)
     claims["period_last_start"] = parsed["last_start"].where(~empty, default_start).astype(float)
-    claims["period_precision"] = parsed["precision"].astype(object).where(~empty, "publication")
+    precision = parsed["precision"].astype("category")  # a handful of values: kept as codes
+    if "publication" not in precision.cat.categories:
+        precision = precision.cat.add_categories(["publication"])
+    claims["period_precision"] = precision.where(~empty, "publication")
     needs_time = claims["kind"].isin(("quantity", "count", "status"))
     for row in flagged(claims, needs_time & empty & claims["period_start"].isna()):
         problem(problems, row, "period", "no period, and the source has no publication date to fall back on")

@@ -117,10 +117,12 @@ def normalise(corpus: Corpus) -> Normalised:
         source = topic_table[source_column].to_numpy() if len(topic_table) else np.zeros(0)
         if source_column == "label":  # a topic without a label is shown by its key
             source = np.where(pd.isna(source) | (source == ""), topic_table.index.to_numpy(dtype=object), source)
-        if column in contract.BY_NAME and contract.BY_NAME[column].dtype == "category":  # kind, units, substance…
+        numbers = source_column in ("factor", "tolerance_value", "rounding_value")
+        declared = contract.BY_NAME[column].dtype if column in contract.BY_NAME else None  # None: a working column
+        if declared == "category" or (declared is None and not numbers):  # kind, units, substance, states…
             claims[column] = from_codes(source, positions, claims.index, fill="")
             continue
-        filler = np.nan if source_column in ("factor", "tolerance_value", "rounding_value") else None
+        filler = np.nan if numbers else None
         taken = np.full(len(claims), filler, dtype=float if filler is np.nan else object)
         taken[positions >= 0] = source[positions[positions >= 0]]
         claims[column] = pd.Series(taken, index=claims.index, dtype=taken.dtype)  # no detour through Arrow strings
@@ -128,7 +130,9 @@ def normalise(corpus: Corpus) -> Normalised:
     claims["family"] = map_unique(claims["topic"], lambda topic: family.get(topic, topic), categorical=True)
     claims["rounding"] = claims["rounding"].fillna(quantities.ROUNDING)
     language = dict(zip(sources["id"], sources["language"]))
-    claims["decimal"] = map_unique(claims["source"], lambda source: decimal_mark(language.get(source, "")))
+    claims["decimal"] = map_unique(
+        claims["source"], lambda source: decimal_mark(language.get(source, "")), categorical=True
+    )
 
     claims["modality"] = map_unique(claims["modality"], lambda modality: modality.lower() or "actual", categorical=True)
     for row in flagged(claims, ~claims["modality"].isin(MODALITIES)):
