@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from checker import display
 from checker.findings import ClaimRef
@@ -647,6 +648,19 @@ def _element_getter(column: pd.Series) -> Callable:
         return lambda position: values[codes[position]]
     if isinstance(dtype, np.dtype):
         return column.to_numpy().__getitem__
+    if isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow":
+        # Arrow text read from its Arrow array: pandas' own element access costs several
+        # times more, and findings at scale read thousands of cells.
+        arrow = pa.array(column.array)
+        if isinstance(arrow, pa.ChunkedArray):
+            arrow = arrow.chunk(0) if arrow.num_chunks == 1 else arrow.combine_chunks()
+        missing = dtype.na_value
+
+        def text(position):
+            value = arrow[int(position)].as_py()
+            return missing if value is None else value
+
+        return text
     return column.array.__getitem__
 
 

@@ -203,3 +203,31 @@ def test_overlap_clusters_split_a_group_into_runs_that_meet():
     assert runs[0] == runs[1] != runs[2] == runs[3]
     assert runs[4] != runs[5]  # [1, 1.1) and [1.2, 2) do not meet
     assert len(set(runs[:4]) & set(runs[4:])) == 0
+
+
+@given(st.lists(st.one_of(st.none(), st.text(max_size=5)), max_size=12), st.integers(1, 3))
+def test_a_row_reads_each_cell_as_pandas_gives_it(values, chunks):
+    """Row views read text from its Arrow array, category codes and numbers from NumPy:
+    every cell, missing ones included, is what the column's own element access gives."""
+    import math
+
+    import pyarrow as pa
+
+    from checker.pairing import RowReader
+
+    size = -(-len(values) // chunks) if values else 1
+    parts = [pa.array(values[start : start + size], pa.large_string()) for start in range(0, len(values), size)]
+    text = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(parts, pa.large_string())), dtype="str")
+    claims = pd.DataFrame(
+        {
+            "text": text,
+            "category": pd.Series(values, dtype="category"),
+            "number": pd.Series([len(v) if v else math.nan for v in values], dtype=float),
+        }
+    )
+    reader = RowReader(claims)
+    for position, label in enumerate(claims.index):
+        row = reader.row(label)
+        for column in claims.columns:
+            expected, got = claims[column].array[position], row[column]
+            assert (pd.isna(expected) and pd.isna(got) and type(got) is type(expected)) or got == expected
