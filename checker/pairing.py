@@ -182,6 +182,16 @@ def _crowds(labels: np.ndarray, codes: np.ndarray, counts: np.ndarray, crowded: 
     return [Crowd(tuple(labels[codes == group]), int(totals[group])) for group in np.flatnonzero(crowded)]
 
 
+def _search(sorted_keys: np.ndarray, needles: np.ndarray, order: np.ndarray, side: str = "left") -> np.ndarray:
+    """``np.searchsorted(sorted_keys, needles, side)``, asked in ``order``: NumPy's binary
+    search narrows each search by the last one when the needles rise, so needles in an
+    order that sorts them (or nearly: a group's high bounds in the order of its low ones)
+    are found about three times faster than in random order."""
+    found = np.empty(len(needles), dtype=np.intp)
+    found[order] = np.searchsorted(sorted_keys, needles[order], side=side)  # type: ignore[call-overload]
+    return found
+
+
 def _frame(a, b) -> pd.DataFrame:
     return pd.DataFrame({"a": np.asarray(a), "b": np.asarray(b)})
 
@@ -204,8 +214,8 @@ def pairs_apart(
     keys = codes * span + rank_low
     order = np.argsort(keys, kind="stable")
     sorted_keys = keys[order]
-    starts = np.searchsorted(sorted_keys, codes * span + rank_high, side="right" if strict else "left")
-    stops = np.searchsorted(sorted_keys, codes * span + (span - 1), side="right")
+    starts = _search(sorted_keys, codes * span + rank_high, order, side="right" if strict else "left")
+    stops = _search(sorted_keys, codes * span + (span - 1), order, side="right")
     counts = np.maximum(stops - starts, 0)
     if not strict:  # a point interval (low == high) would otherwise meet itself
         counts = counts - ((rank_low == rank_high) & (counts > 0))
@@ -241,7 +251,7 @@ def pairs_overlapping(
     order = np.argsort(keys, kind="stable")
     position = np.empty(len(order), dtype=np.int64)
     position[order] = np.arange(len(order))
-    stops = np.searchsorted(keys[order], codes * span + rank_end, side="left")
+    stops = _search(keys[order], codes * span + rank_end, order)
     total = np.maximum(stops - position - 1, 0)
     # The same count within one state: the group key extended by the state.
     state_span = int(state_codes.max()) + 1
@@ -250,7 +260,7 @@ def pairs_overlapping(
     sorted_state_keys = state_keys[state_order]
     state_position = np.empty(len(state_order), dtype=np.int64)
     state_position[state_order] = np.arange(len(state_order))
-    same_stops = np.searchsorted(sorted_state_keys, (codes * state_span + state_codes) * span + rank_end, side="left")
+    same_stops = _search(sorted_state_keys, (codes * state_span + state_codes) * span + rank_end, state_order)
     # Ties in start: a same-state partner may sort before the claim in one order and after
     # it in the other. Count, in both orders, the partners that start at or after it.
     same = np.maximum(same_stops - state_position - 1, 0)
@@ -316,8 +326,8 @@ def nested_spans(
     keys = codes * span + rank_start
     order = np.argsort(keys, kind="stable")
     sorted_keys = keys[order]
-    first = np.searchsorted(sorted_keys, keys, side="left")
-    last = np.searchsorted(sorted_keys, codes * span + rank_inner, side="left")
+    first = _search(sorted_keys, keys, order)
+    last = _search(sorted_keys, codes * span + rank_inner, order)
     outer, positions = expand_ranges(np.arange(len(codes)), first, last)
     inner = order[positions]
     with np.errstate(invalid="ignore"):
@@ -402,8 +412,8 @@ def adjacent_periods(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> t
     span = int(max(rank_start.max(), rank_low.max(), rank_high.max())) + 2
     keys = codes * span + rank_start
     order = np.argsort(keys, kind="stable")
-    low = np.searchsorted(keys[order], codes * span + rank_low, side="left")
-    high = np.searchsorted(keys[order], codes * span + rank_high, side="right")
+    low = _search(keys[order], codes * span + rank_low, order)
+    high = _search(keys[order], codes * span + rank_high, order, side="right")
     first, positions = expand_ranges(np.arange(len(codes)), low, high)
     second = order[positions]
     length_first, length_second = end[first] - start[first], end[second] - start[second]
