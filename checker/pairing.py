@@ -747,8 +747,8 @@ class MagnitudeIndex:
         self._values = claims["magnitude"].to_numpy(dtype=float)[numeric]
         dimension_codes, dimensions = _codes_of(claims["dimension"], numeric)
         family_codes, families = _codes_of(claims["family"], numeric)
-        self._dimension_code = {dimension: code for code, dimension in enumerate(dimensions)}
-        self._family_code = {family: code for code, family in enumerate(families)}
+        self._dimension_code = {dimension: code for code, dimension in enumerate(dimensions.tolist())}
+        self._family_code = {family: code for code, family in enumerate(families.tolist())}
         width = len(families) + 1
         precise = claims["digits"].to_numpy(dtype=float)[numeric] >= precise_digits
         # Groups are runs of one sort by key, then value (ties by position): one look-up

@@ -23,7 +23,17 @@ import pandas as pd
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.pairing import NUMERIC, SAME_TIME, intervals_apart, periods_overlap, ref, row_of, value_text, widened
+from checker.pairing import (
+    NUMERIC,
+    SAME_TIME,
+    intervals_apart,
+    periods_overlap,
+    ref,
+    row_of,
+    shared_codes,
+    value_text,
+    widened,
+)
 
 ID = "citation-consistency"
 SEVERITY = "warning"
@@ -42,9 +52,10 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # The cited sources' claims, with only the columns a verdict reads.
     cited = claims.loc[claims["source"].isin(set(claims.loc[citing, "cites"])), list(_VERDICT_COLUMNS)]
     # Only the (source, topic) groups some citing claim asks about are arranged.
-    wanted = set(zip(claims.loc[citing, "cites"], claims.loc[citing, "topic"]))
-    keys = pd.Series(list(zip(cited["source"], cited["topic"])), index=cited.index, dtype=object)
-    on_topic = _Groups(cited[keys.isin(wanted).to_numpy()], tolerance)
+    cited_keys, wanted = shared_codes(
+        [cited["source"], cited["topic"]], [claims.loc[citing, "cites"], claims.loc[citing, "topic"]]
+    )
+    on_topic = _Groups(cited[np.isin(cited_keys, wanted)], tolerance)
     by_source = {source: rows for source, rows in cited.groupby("source", sort=False).groups.items()}
     for label in claims.index[citing]:  # one citing claim at a time: each meets a sorted group in O(log n)
         claim = row_of(claims, label)
