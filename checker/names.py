@@ -211,17 +211,20 @@ class Resolver:
         to it in sorted order, and next to it when both are read backwards. A typo leaves
         the start or the end of a name intact, so its key is among those neighbours; the
         query is scored against them only, not against every name (sorted neighbourhood)."""
+        from bisect import bisect_left
+
         import numpy as np
 
-        forward = np.array(choices, dtype=str)
-        backward = np.array([choice[::-1] for choice in choices], dtype=str)
-        orders = [np.argsort(forward, kind="stable"), np.argsort(backward, kind="stable")]
-        keys = [forward[orders[0]], backward[orders[1]]]
+        orders, keys = [], []
+        for names in (choices, [choice[::-1] for choice in choices]):
+            order = sorted(range(len(names)), key=names.__getitem__)  # Python's sort: stable, by code point
+            orders.append(np.array(order, dtype=np.int64))
+            keys.append([names[position] for position in order])
 
         def neighbours(query: str) -> np.ndarray:
             found = []
             for order, sorted_keys, text in zip(orders, keys, (query, query[::-1])):
-                at = int(np.searchsorted(sorted_keys, text))
+                at = bisect_left(sorted_keys, text)
                 found.append(order[max(0, at - NEIGHBOURS) : at + NEIGHBOURS])
             return np.unique(np.concatenate(found))  # in the names' own order, as the exhaustive search scores them
 
