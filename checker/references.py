@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 
 from checker import dates, quantities
+from checker.columns import map_unique
 from checker.corpus import Corpus
 from checker.errors import ParseError, Problem
-from checker.names import Resolver, normal_form, split_list
+from checker.names import Resolver, normal_form, normal_forms, split_list
 from checker.numbers import known_language
 
 KINDS = ("quantity", "count", "date", "status")
@@ -166,8 +167,11 @@ def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
         )
         report((target != "") & (target == topics["key"]), column, lambda row: "a topic cannot refer to itself")
     known = numeric & topics["unit"].isin(units.keys())
-    topics["factor"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[0]), math.nan)
-    topics["dimension"] = np.where(known, topics["unit"].map(lambda unit: units.get(unit, (math.nan, None))[1]), None)
+    factors = map_unique(topics["unit"], lambda unit: units.get(unit, (math.nan, None))[0]).astype(float)
+    topics["factor"] = np.where(known, factors, math.nan)
+    topics["dimension"] = np.where(
+        known, map_unique(topics["unit"], lambda unit: units.get(unit, (math.nan, None))[1]), None
+    )
     topics["tolerance_value"] = tolerance.where(tolerance.between(0, 10, inclusive="left"))
     topics["aggregation"] = topics["aggregation"].str.lower()
     report(
@@ -188,7 +192,7 @@ def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     topics["aggregation_value"] = np.where(
         topics["aggregation"].isin(AGGREGATIONS), topics["aggregation"], np.where(numeric, default, "")
     )
-    rounding = topics["rounding"].map(_rounding)
+    rounding = map_unique(topics["rounding"], _rounding).astype(float)  # NaN: not a rounding
     report(
         rounding.isna() & (topics["rounding"] != ""),
         "rounding",
@@ -272,7 +276,8 @@ def _check_sums(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -
 
 def _check_aliases(table: pd.DataFrame, key_column: str, problems: list[Problem]) -> None:
     """An alias naming two different keys would make resolution depend on row order."""
-    owner: dict[str, str] = {normal_form(key): key for key in table[key_column]}
+    keys = table[key_column].tolist()
+    owner: dict[str, str] = dict(zip(normal_forms(keys), keys))
     for row in flagged(table, table["aliases"] != ""):
         for alias in split_list(row.aliases):
             form = normal_form(alias)
