@@ -385,7 +385,7 @@ def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tu
     row_of_unique = np.full(len(pair_uniques), -1, dtype=np.int64)
     row_of_unique[np.flatnonzero(keep)] = np.arange(int(keep.sum()))
     codes = np.where(codes >= 0, row_of_unique[np.maximum(codes, 0)], -1)
-    found = codes >= 0
+    gather = np.where(codes >= 0, codes, len(parsed))  # one past the parsed rows: the empty value
     result = pd.DataFrame(index=values.index)
     for column in QUANTITY_COLUMNS:
         source = parsed[column].to_numpy()
@@ -393,10 +393,9 @@ def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tu
             result[column] = from_codes(source, codes, values.index)
             continue
         if column in _FLOAT_COLUMNS:
-            taken = np.full(len(values), np.nan)
+            taken = np.append(source.astype(float), np.nan)[gather]
         else:
-            taken = np.full(len(values), None, dtype=object)
-        taken[found] = source[codes[found]]
+            taken = np.append(source.astype(object), None)[gather]
         # Text stays Python objects here (pandas would convert it to Arrow strings only to
         # have the claims-table contract convert it again).
         result[column] = pd.Series(taken, index=values.index, dtype=taken.dtype)
