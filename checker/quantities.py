@@ -395,7 +395,7 @@ def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tu
         if column in _FLOAT_COLUMNS:
             taken = np.append(source.astype(float), np.nan)[gather]
         else:
-            taken = np.append(source.astype(object), None)[gather]
+            taken = np.append(source.astype(object), [None])[gather]
         # Text stays Python objects here (pandas would convert it to Arrow strings only to
         # have the claims-table contract convert it again).
         result[column] = pd.Series(taken, index=values.index, dtype=taken.dtype)
