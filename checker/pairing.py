@@ -758,7 +758,16 @@ class MagnitudeIndex:
 
     def _sorted(self, keys: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         chosen = np.flatnonzero(mask & (keys >= 0))
-        order = chosen[np.lexsort((self._values[chosen], keys[chosen]))]
+        if not len(chosen):
+            return keys[chosen], self._values[chosen], chosen
+        # By key, then value, ties by position: one stable sort of an integer key (the values
+        # as dense ranks), several times faster than np.lexsort of the two.
+        (ranks,) = _dense_ranks(self._values[chosen])
+        span = int(ranks.max()) + 1
+        if (int(keys[chosen].max()) + 1) * span < 2**62:
+            order = chosen[np.argsort(keys[chosen] * span + ranks, kind="stable")]
+        else:
+            order = chosen[np.lexsort((self._values[chosen], keys[chosen]))]
         return keys[order], self._values[order], order
 
     @staticmethod

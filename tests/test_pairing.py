@@ -231,3 +231,39 @@ def test_a_row_reads_each_cell_as_pandas_gives_it(values, chunks):
         for column in claims.columns:
             expected, got = claims[column].array[position], row[column]
             assert (pd.isna(expected) and pd.isna(got) and type(got) is type(expected)) or got == expected
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["[mass]", "[length]"]), st.sampled_from(["f1", "f2", "f3"]), FLOATS, st.booleans()),
+        max_size=20,
+    )
+)
+def test_the_magnitude_index_sorts_by_group_then_value_then_position(rows):
+    from checker.pairing import MagnitudeIndex
+
+    rows = [row for row in rows if not np.isnan(row[2])]
+    claims = pd.DataFrame(
+        {
+            "id": pd.Series([f"c{i}" for i in range(len(rows))], dtype="str"),
+            "kind": pd.Series(["quantity"] * len(rows), dtype="category"),
+            "topic": pd.Series(["t"] * len(rows), dtype="category"),
+            "scope": pd.Series([""] * len(rows), dtype="category"),
+            "dimension": pd.Series([row[0] for row in rows], dtype="category"),
+            "family": pd.Series([row[1] for row in rows], dtype="category"),
+            "magnitude": [row[2] for row in rows],
+            "digits": [5.0 if row[3] else 1.0 for row in rows],
+            "period_start": 0.0,
+            "period_end": 1.0,
+            "half": 0.5,
+            "qualifier": pd.Series(["stated"] * len(rows), dtype="category"),
+        }
+    )
+    index = MagnitudeIndex(claims, 4)
+    keys, values, order = index._families
+    expected = sorted(range(len(rows)), key=lambda i: (rows[i][0], rows[i][1], rows[i][2], i))
+    assert order.tolist() == expected
+    keys, values, order = index._precise
+    assert order.tolist() == [
+        i for i in sorted(range(len(rows)), key=lambda i: (rows[i][0], rows[i][2], i)) if rows[i][3]
+    ]
