@@ -147,6 +147,14 @@ def _shared_category_codes(columns: list[pd.Series]) -> tuple[np.ndarray, int]:
     return np.concatenate(parts), len(categories) + 1
 
 
+def as_states(column: pd.Series) -> np.ndarray:
+    """A column's values as ``pairs_overlapping`` compares them, equal where the values are:
+    a category column's codes (nothing converted to text), else its values."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy()
+    return column.to_numpy(dtype=object)
+
+
 def _dense_ranks(*arrays: np.ndarray) -> list[np.ndarray]:
     """Each value's rank among all the arrays' values (ties share a rank), so that
     comparisons of floats become exact comparisons of small integers."""
@@ -246,7 +254,10 @@ def pairs_overlapping(
         return Pairs(_frame([], []))
     rank_start, rank_end = _dense_ranks(start, end)
     span = int(max(rank_start.max(), rank_end.max())) + 2
-    state_codes = pd.factorize(pd.Series(states, dtype=object))[0].astype(np.int64)
+    states = np.asarray(states)
+    state_codes = (
+        pd.factorize(states)[0] if states.dtype.kind in "iu" else pd.factorize(pd.Series(states, dtype=object))[0]
+    ).astype(np.int64)
     keys = codes * span + rank_start
     order = np.argsort(keys, kind="stable")
     position = np.empty(len(order), dtype=np.int64)

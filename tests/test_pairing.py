@@ -91,6 +91,13 @@ def test_pairs_overlapping_with_another_state_is_the_brute_force(rows):
         if codes[i] == codes[j] and states[i] != states[j] and start[i] < end[j] and start[j] < end[i]
     }
     assert {frozenset(pair) for pair in found.to_numpy().tolist()} == expected and len(found) == len(expected)
+    # States given as a category column's codes (as_states) pair exactly as their values do.
+    from checker.pairing import as_states
+
+    coded = as_states(pd.Series(states, dtype="category"))
+    assert coded.dtype.kind == "i"
+    by_code = pairs_overlapping(labels, codes, start, end, coded, limit=10**9).frame
+    assert by_code.to_numpy().tolist() == found.to_numpy().tolist()
 
 
 @given(ROWS, ROWS)

@@ -28,6 +28,7 @@ from checker.findings import Finding, Severity
 from checker.options import Option
 from checker.pairing import (
     NUMERIC,
+    as_states,
     by_id,
     crowd_extremes,
     group_codes,
@@ -77,7 +78,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # A dimension holds every precise figure of the corpus: pair within runs of figures that
     # meet, so that only a run too crowded to list is summarised, never the dimension.
     codes = overlap_clusters(codes, low, high)
-    pairs = pairs_overlapping(labels, codes, low, high, claims.loc[labels, "topic"].to_numpy(dtype=object))
+    pairs = pairs_overlapping(labels, codes, low, high, as_states(claims.loc[labels, "topic"]))
     for crowd in pairs.crowds:
         lowest, highest = crowd_extremes(claims, crowd, "magnitude")
         row = row_of(claims, lowest)

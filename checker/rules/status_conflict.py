@@ -23,7 +23,17 @@ from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.pairing import PAIR_LIMIT, Crowd, by_id, group_codes, pairs_overlapping, periods_overlap, ref, row_of
+from checker.pairing import (
+    PAIR_LIMIT,
+    Crowd,
+    as_states,
+    by_id,
+    group_codes,
+    pairs_overlapping,
+    periods_overlap,
+    ref,
+    row_of,
+)
 
 ID = "status-conflict"
 SEVERITY = "error"
@@ -42,7 +52,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         codes,
         claims.loc[labels, "period_start"].to_numpy(dtype=float),
         claims.loc[labels, "period_end"].to_numpy(dtype=float),
-        claims.loc[labels, "state"].to_numpy(dtype=object),
+        as_states(claims.loc[labels, "state"]),
     )
     for crowd in pairs.crowds:
         yield _summary(claims, crowd)

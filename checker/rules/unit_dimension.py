@@ -30,6 +30,7 @@ from checker.options import tolerance
 from checker.pairing import (
     NUMERIC,
     SAME_TIME,
+    as_states,
     by_id,
     group_codes,
     in_topic_unit,
@@ -59,7 +60,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     labels, codes = group_codes(claims, numeric, ("topic", "scope", "modality_class", *SAME_TIME))
     # Pairs of a group in different dimensions: every pair "overlaps" (one instant for all).
     always = np.zeros(len(labels))
-    pairs = pairs_overlapping(labels, codes, always, always + 1, claims.loc[labels, "dimension"].to_numpy(dtype=object))
+    pairs = pairs_overlapping(labels, codes, always, always + 1, as_states(claims.loc[labels, "dimension"]))
     for crowd in pairs.crowds:
         group = claims.loc[list(crowd.labels)].sort_values("id", kind="stable")
         dimensions = sorted(set(group["dimension"]))
