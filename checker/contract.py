@@ -220,19 +220,25 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     for column in CLAIMS:
         if column.dtype == "category" and column.domain:
             domains.setdefault(column.domain, []).append(_present(frame[column.name]))
-    shared = {
-        domain: pd.CategoricalDtype(sorted(set().union(*map(set, parts))))  # sorted: sorting by category sorts by text
+    shared = {  # sorted: sorting by category sorts by text
+        domain: pd.CategoricalDtype(
+            sorted(pd.unique(np.concatenate([np.asarray(part, dtype=object) for part in parts])))
+        )
         for domain, parts in domains.items()
     }
+    lookups: dict[str, pd.Index] = {}  # one hash table of a domain's categories, built once
     for column in CLAIMS:
         values = frame[column.name]
         if column.dtype == "category":
-            if values.dtype == object:  # keep missing values missing (as astype("str") would)
-                values = values.where(values.notna(), None)
             target = shared.get(column.domain)
             if target is None:
                 target = pd.CategoricalDtype(sorted(_present(values)))
-            data[column.name] = values.astype(target)
+            lookup = lookups.get(column.domain) if column.domain in shared else None
+            if lookup is None:
+                lookup = pd.Index(target.categories.tolist(), dtype=object)
+                if column.domain in shared:
+                    lookups[column.domain] = lookup
+            data[column.name] = _recoded(values, target, lookup)
         elif column.dtype == "str":
             data[column.name] = values.astype("str")
         else:
@@ -240,6 +246,19 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     # Columns already of their declared dtype are taken as they are, and each column stays
     # its own block: no copy of the whole table (which would double the peak memory).
     return pd.DataFrame(data, index=frame.index, copy=False)
+
+
+def _recoded(values: pd.Series, target: pd.CategoricalDtype, lookup: pd.Index) -> pd.Series:
+    """``values.astype(target)`` (a value outside the categories, or missing, becomes
+    missing) through ``lookup``, an object index of the target's categories whose hash table
+    is built once per domain: pandas rebuilt one of the hundreds of thousands of topic names
+    for every column it recoded."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes, present = values.cat.codes.to_numpy(), values.cat.categories
+    else:
+        codes, present = pd.factorize(values)  # missing values: -1
+    mapping = np.append(lookup.get_indexer(np.asarray(present, dtype=object)), -1)  # code -1: missing
+    return pd.Series(pd.Categorical.from_codes(mapping[codes], dtype=target), index=values.index)
 
 
 def _present(values: pd.Series):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker import contract
 from checker.corpus import load_corpus
@@ -169,3 +171,26 @@ def test_no_declared_column_goes_unread():
         if module is None or pattern not in (CHECKER / module).read_text(encoding="utf-8"):
             unread.append(name)
     assert not unread, f"declared but never read (delete them from the contract and normalisation): {unread}"
+
+
+@given(
+    st.lists(st.sampled_from(["b", "a", "c", None]), max_size=12),
+    st.sampled_from(["category", "object", "str"]),
+    st.lists(st.sampled_from(["a", "b", "c", "d"]), unique=True, min_size=1),
+)
+def test_recoding_to_a_shared_domain_is_astype(values, dtype, categories):
+    """A column recoded through the domain's dictionary is exactly ``astype`` to the
+    domain's categories: the same codes, a value outside them (or missing) missing."""
+    import pandas as pd
+
+    from checker.contract import _recoded
+
+    column = pd.Series(values, dtype=dtype)
+    target = pd.CategoricalDtype(sorted(categories))
+    lookup = pd.Index(target.categories.tolist(), dtype=object)
+    got = _recoded(column, target, lookup)
+    assert got.dtype == target
+    known = sorted(categories)
+    assert got.cat.codes.tolist() == [known.index(value) if value in known else -1 for value in values]
+    if all(value is None or value in known for value in values):  # what astype gives, where it is defined
+        assert got.cat.codes.tolist() == column.astype(target).cat.codes.tolist()
