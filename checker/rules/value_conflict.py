@@ -128,9 +128,11 @@ def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str,
     if not pairs:
         return
     index = MagnitudeIndex(claims, PRECISE_DIGITS)
-    positions = pd.Index(claims["id"].to_numpy(dtype=object))
-    for finding in pairs:
-        found = positions.get_indexer([ref.claim_id for ref in finding.claims])
+    # Every finding's two claims found in one look-up, not one look-up per finding.
+    located = pd.Index(claims["id"].to_numpy(dtype=object)).get_indexer(
+        [ref.claim_id for finding in pairs for ref in finding.claims]
+    )
+    for finding, found in zip(pairs, located.reshape(-1, 2)):
         if (found < 0).any():
             continue
         first, second = by_id(claims, claims.index[found[0]], claims.index[found[1]])
