@@ -298,7 +298,10 @@ def _check(
     progress=None,
     jobs: int = 1,
     scheduler: str | None = None,
+    for_report: bool = False,
 ):
+    """Load, normalise and check; ``for_report``: a report of this run will be built, so its
+    inputs are hashed in a thread while the rules run (report.inputs_hash takes the result)."""
     from dataclasses import replace
 
     from checker import engine
@@ -316,9 +319,10 @@ def _check(
         from checker import partition
 
         return partition.run(normalised, config, rules=rules, jobs=jobs, scheduler=scheduler, progress=progress)
-    from checker import report
+    if for_report:  # only here, in one process: no thread is running when partition.run forks
+        from checker import report
 
-    report.hash_inputs_in_background(root, report.input_files(normalised))  # not before a fork: no thread then
+        report.hash_inputs_in_background(root, report.input_files(normalised))
     return engine.run(normalised, config, rules=rules, progress=progress)
 
 
@@ -362,6 +366,7 @@ def _record(args: argparse.Namespace, with_claims: bool):
         getattr(args, "progress", None),
         getattr(args, "jobs", 1),
         getattr(args, "dask_scheduler", None),
+        for_report=True,
     )
     comparison = revisions = None
     if getattr(args, "baseline", None):

@@ -52,3 +52,9 @@ def test_the_inputs_hashed_in_the_background_are_hashed_as_in_the_foreground(tmp
     assert report.inputs_hash(tmp_path, files) == report._inputs_hash(tmp_path, files) != first
     report.hash_inputs_in_background(tmp_path, ["a.txt"])
     assert report.inputs_hash(tmp_path, ["b.txt"]) == report._inputs_hash(tmp_path, ["b.txt"])  # another set of files
+    # A hash started again after the files changed is the new one, never the one left unused.
+    report.hash_inputs_in_background(tmp_path, files)
+    report._hashing[(str(tmp_path), tuple(sorted(set(files))))].result()
+    (tmp_path / "b.txt").write_text("changed too")
+    report.hash_inputs_in_background(tmp_path, files)
+    assert report.inputs_hash(tmp_path, files) == report._inputs_hash(tmp_path, files)
