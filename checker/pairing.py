@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from checker import display
 from checker.findings import ClaimRef
@@ -153,6 +154,21 @@ def as_states(column: pd.Series) -> np.ndarray:
     if isinstance(column.dtype, pd.CategoricalDtype):
         return column.cat.codes.to_numpy()
     return column.to_numpy(dtype=object)
+
+
+def positions_of(column: pd.Series, values: list) -> np.ndarray:
+    """The position of the row holding each value (-1 where none does): one pass over the
+    column that hashes only the values asked for."""
+    wanted = list(dict.fromkeys(values))
+    if not wanted or not len(column):
+        return np.full(len(values), -1, dtype=np.int64)
+    found = pc.index_in(pa.array(column.array), value_set=pa.array(wanted, pa.large_string()))
+    index = found.to_numpy(zero_copy_only=False)  # the wanted value each row holds, NaN: none
+    rows = np.flatnonzero(~np.isnan(index))
+    row_of_value = np.full(len(wanted), -1, dtype=np.int64)
+    row_of_value[index[rows].astype(np.int64)[::-1]] = rows[::-1]  # the first row, if a value repeats
+    order = {value: position for position, value in enumerate(wanted)}
+    return row_of_value[[order[value] for value in values]]
 
 
 def _dense_ranks(*arrays: np.ndarray) -> list[np.ndarray]:

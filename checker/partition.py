@@ -21,6 +21,7 @@ and normalising stay in the calling process.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from types import MappingProxyType
@@ -47,8 +48,14 @@ def reach(rule) -> str:
 def groups(claims: pd.DataFrame) -> np.ndarray:
     """One integer per claim: claims with different integers are never compared by a
     family-reach rule. Families, joined through the ``since`` links claims state."""
-    family = claims["family"].to_numpy(dtype=object)
-    codes, names = pd.factorize(family, use_na_sentinel=False)
+    column = claims["family"]
+    if isinstance(column.dtype, pd.CategoricalDtype):  # the claims table's: its codes, nothing hashed
+        names = list(column.cat.categories) + [None]  # the last: a missing family, one group
+        codes = column.cat.codes.to_numpy().astype(np.int64)
+        codes[codes < 0] = len(names) - 1
+    else:
+        codes, uniques = pd.factorize(column.to_numpy(dtype=object), use_na_sentinel=False)
+        names = list(uniques)
     parent = np.arange(len(names))
 
     def root(code: int) -> int:
@@ -57,16 +64,19 @@ def groups(claims: pd.DataFrame) -> np.ndarray:
             code = parent[code]
         return code
 
-    linked = claims["since_topic"].to_numpy(dtype=object) != ""
+    linked = (claims["since_topic"] != "").to_numpy()
     if linked.any():
-        family_of_topic = dict(zip(claims["topic"].to_numpy(dtype=object), family))
+        pairs = pd.DataFrame({"topic": claims["topic"], "code": codes}, copy=False).drop_duplicates("topic")
+        family_code = dict(zip(pairs["topic"].tolist(), pairs["code"].tolist()))
         position = {name: code for code, name in enumerate(names)}
-        for own, since in zip(codes[linked], claims["since_topic"].to_numpy(dtype=object)[linked]):
-            other = position.get(family_of_topic.get(since, since))
+        for own, since in zip(codes[linked], claims["since_topic"][linked].tolist()):
+            other = family_code.get(since, position.get(since))
             if other is not None:
-                first, second = sorted((root(int(own)), root(other)))
+                first, second = sorted((root(int(own)), root(int(other))))
                 parent[second] = first
-    roots = np.array([root(code) for code in range(len(names))], dtype=np.int64)
+    roots = np.arange(len(names), dtype=np.int64)
+    for code in np.flatnonzero(parent != roots):  # only families a link joined to another
+        roots[code] = root(int(code))
     return roots[codes] if len(codes) else np.zeros(0, dtype=np.int64)
 
 
@@ -75,12 +85,12 @@ def assign(group_of_row: np.ndarray, partitions: int) -> np.ndarray:
     partition (ties to the lowest number), so the partitions are about equal in rows."""
     group_ids, sizes = np.unique(group_of_row, return_counts=True)
     order = np.lexsort((group_ids, -sizes))
-    load = np.zeros(partitions, dtype=np.int64)
     partition_of_group = np.zeros(len(group_ids), dtype=np.int64)
-    for position in order:  # one step per group, not per claim
-        target = int(np.argmin(load))
+    heap = [(0, partition) for partition in range(partitions)]  # (load, partition): the least loaded first
+    for position, size in zip(order.tolist(), sizes[order].tolist()):  # one step per group, not per claim
+        load, target = heapq.heappop(heap)
         partition_of_group[position] = target
-        load[target] += sizes[position]
+        heapq.heappush(heap, (load + size, target))
     return partition_of_group[np.searchsorted(group_ids, group_of_row)]
 
 

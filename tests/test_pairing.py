@@ -274,3 +274,13 @@ def test_the_magnitude_index_sorts_by_group_then_value_then_position(rows):
     assert order.tolist() == [
         i for i in sorted(range(len(rows)), key=lambda i: (rows[i][0], rows[i][2], i)) if rows[i][3]
     ]
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "c", "d", None]), max_size=10), st.lists(st.sampled_from("abcex"), max_size=6)
+)
+def test_positions_of_are_the_first_rows_holding_each_value(column, values):
+    from checker.pairing import positions_of
+
+    found = positions_of(pd.Series(column, dtype="str"), values)
+    assert found.tolist() == [column.index(value) if value in column else -1 for value in values]

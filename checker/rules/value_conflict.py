@@ -47,6 +47,7 @@ from checker.pairing import (
     pairs_apart,
     periods_overlap,
     point_gaps,
+    positions_of,
     ref,
     row_of,
     tolerance_of,
@@ -128,10 +129,9 @@ def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str,
     if not pairs:
         return
     index = MagnitudeIndex(claims, PRECISE_DIGITS)
-    # Every finding's two claims found in one look-up, not one look-up per finding.
-    located = pd.Index(claims["id"].to_numpy(dtype=object)).get_indexer(
-        [ref.claim_id for finding in pairs for ref in finding.claims]
-    )
+    # Every finding's two claims found in one pass over the ids (a hash of the few wanted,
+    # not of a million), not one look-up per finding.
+    located = positions_of(claims["id"], [ref.claim_id for finding in pairs for ref in finding.claims])
     for finding, found in zip(pairs, located.reshape(-1, 2)):
         if (found < 0).any():
             continue
