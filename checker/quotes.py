@@ -34,7 +34,13 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
     # Shortcut of the digit check: the value as written appears in the quote as a whole
     # (not inside a longer number); everything else is read number by number below.
     stated = {column: np.ones(len(claims), dtype=bool) for column in value_arrays}
-    written = {column: (claims[column] != "").to_numpy() for column in value_arrays}
+    # Only the claims the digit check reads (not inferred, parsed, not a status) are looked at.
+    may_check = (
+        (claims["inferred"] != "yes").to_numpy()
+        & claims["value_parsed"].to_numpy(dtype=bool)
+        & (claims["kind"] != "status").to_numpy()
+    )
+    written = {column: (claims[column] != "").to_numpy() & may_check for column in value_arrays}
     missing: list[int] = []
     for text_id, group in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):
         positions = group.to_numpy()
@@ -82,12 +88,7 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
                 f'(similarity {score:.0f}%): "{excerpt}"',
             )
         )
-    checked = (
-        (starts >= 0)
-        & (claims["inferred"] != "yes").to_numpy()
-        & claims["value_parsed"].to_numpy(dtype=bool)
-        & (claims["kind"] != "status").to_numpy()
-    )
+    checked = (starts >= 0) & may_check
     files, lines = claims["file"].array, claims["line"].to_numpy()
     for column, values in value_arrays.items():
         first_numbers: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
