@@ -230,14 +230,14 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     for column in CLAIMS:
         values = frame[column.name]
         if column.dtype == "category":
-            target = shared.get(column.domain)
-            if target is None:
+            if column.domain:  # shared categories, and their hash table built once
+                target = shared[column.domain]
+                if column.domain not in lookups:
+                    lookups[column.domain] = pd.Index(target.categories.tolist(), dtype=object)
+                lookup = lookups[column.domain]
+            else:
                 target = pd.CategoricalDtype(sorted(_present(values)))
-            lookup = lookups.get(column.domain) if column.domain in shared else None
-            if lookup is None:
                 lookup = pd.Index(target.categories.tolist(), dtype=object)
-                if column.domain in shared:
-                    lookups[column.domain] = lookup
             data[column.name] = _recoded(values, target, lookup)
         elif column.dtype == "str":
             data[column.name] = values.astype("str")

@@ -162,7 +162,8 @@ def positions_of(column: pd.Series, values: list) -> np.ndarray:
     wanted = list(dict.fromkeys(values))
     if not wanted or not len(column):
         return np.full(len(values), -1, dtype=np.int64)
-    found = pc.index_in(pa.array(column.array), value_set=pa.array(wanted, pa.large_string()))
+    arrow = pa.array(column.array)
+    found = pc.index_in(arrow, value_set=pa.array(wanted, arrow.type))  # the column's own text type
     index = found.to_numpy(zero_copy_only=False)  # the wanted value each row holds, NaN: none
     rows = np.flatnonzero(~np.isnan(index))
     row_of_value = np.full(len(wanted), -1, dtype=np.int64)
