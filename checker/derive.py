@@ -94,7 +94,7 @@ def relations(
     if len(related) == 0:
         return
     # The dates referred to, read on one column once (not "since", whose reference is a topic).
-    frame = claims.loc[related]
+    frame = claims.loc[related, ["file", "line", "relation", "relative_to"]]  # only what is read, not the wide table
     dated = frame["relative_to"].where(frame["relation"].str.strip().str.lower() != "since", "")
     referred, date_errors = dates.parse_dates(dated)
     kinds, factors, ref_starts, ref_ends, since_topics = [], [], [], [], []

@@ -72,7 +72,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                 )
             continue
         moved = (
-            _same_figure_elsewhere(claim, claims.loc[by_source.get(claim["cites"], [])], tolerance)
+            _same_figure_elsewhere(claim, cited.loc[by_source.get(claim["cites"], [])], tolerance)
             if claim["kind"] in NUMERIC
             else None
         )
