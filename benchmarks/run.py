@@ -14,7 +14,7 @@ rounds, the three taken in turn in each round, the package's bytecode compiled f
     python benchmarks/run.py [--sizes 10000 100000 1000000 3000000] [--repeat 3]
 
 Ten million claims, run once (the generated corpus is about 1.8 GB on disk; the check
-needs about 10 GiB and five minutes per pass):
+needs about 10 GiB and two and a half minutes per pass):
 
     python benchmarks/run.py --sizes 10000000 --repeat 1
 """
