@@ -301,7 +301,8 @@ def _check(
     for_report: bool = False,
 ):
     """Load, normalise and check; ``for_report``: a report of this run will be built, so its
-    inputs are hashed in a thread while the rules run (report.inputs_hash takes the result)."""
+    inputs are hashed and git is asked about the corpus in threads while the rules run
+    (report.inputs_hash and report.build take the results)."""
     from dataclasses import replace
 
     from checker import engine
@@ -323,6 +324,7 @@ def _check(
         from checker import report
 
         report.hash_inputs_in_background(root, report.input_files(normalised))
+        report.ask_git_in_background(root)
     return engine.run(normalised, config, rules=rules, progress=progress)
 
 

@@ -73,6 +73,19 @@ def hash_inputs_in_background(root: Path, files: list[str]) -> None:
     pool.shutdown(wait=False)  # its one thread ends when the hash is done
 
 
+_asking: dict[str, Repository] = {}
+
+
+def ask_git_in_background(root: Path) -> None:
+    """Start git's answers for the report (the repository's root, the files' change times)
+    in a thread while the rules run; ``build`` takes them."""
+    _asking[str(root)] = Repository(Path(root)).ask_in_background()
+
+
+def _repository(root: Path) -> Repository:
+    return _asking.pop(str(root), None) or Repository(Path(root))
+
+
 def inputs_hash(root: Path, files: list[str]) -> str:
     """SHA-256 over the corpus files a check read, in a stable order."""
     started = _hashing.pop((str(root), tuple(sorted(set(files)))), None)
@@ -264,7 +277,7 @@ def build(
     from checker.pairing import ref
 
     normalised = result.normalised
-    repository = repository or Repository(Path(root))
+    repository = repository or _repository(root)
     reviews = reviews or {}
     published = dict(zip(normalised.sources["id"], normalised.sources["published_start"]))
     change_times = repository.change_times if any(not f.subject and len(f.claims) > 1 for f in result.findings) else {}

@@ -2,14 +2,15 @@
 as code scanning and pull requests do, relative to it) and when each file last changed
 (so that a two-sided finding points at the claim a change just added).
 
-Every question is one git call for the whole corpus, asked only when a report needs it;
-without git, or outside a repository, the corpus folder is the root and no file has a
-change time.
+Every question is one git call for the whole corpus, asked only when a report needs it,
+or asked ahead in a thread (``ask_in_background``) while the check runs; without git, or
+outside a repository, the corpus folder is the root and no file has a change time.
 """
 
 from __future__ import annotations
 
 import subprocess
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -26,11 +27,25 @@ def _git(root: Path, *arguments: str) -> str | None:
 @dataclass
 class Repository:
     root: Path  # the corpus folder
-    _times: dict[str, float] = field(default_factory=dict, init=False)
+    _asked: dict[str, Future] = field(default_factory=dict, init=False, repr=False)
+
+    def ask_in_background(self) -> Repository:
+        """Put both questions to git now, in a thread, one after the other: git runs as a
+        process of its own and waiting for it releases the interpreter, so the answers are
+        ready when a report asks for them. Never call this before forking."""
+        pool = ThreadPoolExecutor(max_workers=1)
+        self._asked["top"] = pool.submit(self._top)
+        self._asked["change_times"] = pool.submit(self._change_times)
+        pool.shutdown(wait=False)  # its one thread ends with the second answer
+        return self
 
     @cached_property
     def top(self) -> Path | None:
         """The repository's root, or None outside a repository."""
+        asked = self._asked.get("top")
+        return asked.result() if asked is not None else self._top()
+
+    def _top(self) -> Path | None:
         output = _git(self.root, "rev-parse", "--show-toplevel")
         return Path(output.strip()).resolve() if output else None
 
@@ -49,6 +64,10 @@ class Repository:
     def change_times(self) -> dict[str, float]:
         """When each file of the corpus last changed, by its path relative to the corpus:
         its last commit's time, or now (infinity) when the working tree changes it."""
+        asked = self._asked.get("change_times")
+        return asked.result() if asked is not None else self._change_times()
+
+    def _change_times(self) -> dict[str, float]:
         if self.top is None:
             return {}
         times: dict[str, float] = {}
