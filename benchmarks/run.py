@@ -247,8 +247,8 @@ def main() -> int:
         # Best of several runs (this shared machine varies by ±10 % and more between runs):
         # every measure of a size the same number of times; the peak is the highest seen.
         repeat = args.repeat if size < 1_000_000 else (2 if size <= 3_000_000 else 1)
-        bare, _ = timed(lambda: bare_read(root), repeat)
-        duck, duck_rows = timed(lambda: duckdb_value_conflict(root), repeat)
+        bare, _ = timed(lambda root=root: bare_read(root), repeat)
+        duck, duck_rows = timed(lambda root=root: duckdb_value_conflict(root), repeat)
         loaded, result = in_process(root)
         found = {(f.rule, f.claim_ids) for f in result.findings}
         check, timings = sum(result.timings.values()), result.timings
@@ -266,7 +266,7 @@ def main() -> int:
     print()
     print(f"{'claims':>9} {'read_csv':>9} {'duckdb':>8} {'load+norm':>10} {'check':>7} {'end-to-end':>11} {'peak MiB':>9} "
           f"{'KiB/claim':>10} {'e2e/read':>9} {'e2e/duckdb':>11} {'found':>11}")
-    for size, bare, duck, loaded, check, wall, peak, timings, injected, hit in rows:
+    for size, bare, duck, loaded, check, wall, peak, _timings, injected, hit in rows:
         print(f"{size:>9,} {bare:>8.2f}s {duck:>7.2f}s {loaded:>9.2f}s {check:>6.2f}s {wall:>10.2f}s {peak:>9.0f} "
               f"{peak * 1024 / size:>10.2f} {wall / bare:>8.1f}× {wall / duck:>10.1f}× {hit:>5}/{injected:<5}")
     print()
