@@ -208,6 +208,7 @@ CLAIMS: tuple[ClaimColumn, ...] = (
 )
 
 NAMES: tuple[str, ...] = tuple(column.name for column in CLAIMS)
+_LABELS = pd.Index(NAMES, dtype=object)
 BY_NAME: dict[str, ClaimColumn] = {column.name: column for column in CLAIMS}
 
 
@@ -244,8 +245,9 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             data[column.name] = values.astype(column.dtype)
     # Columns already of their declared dtype are taken as they are, and each column stays
-    # its own block: no copy of the whole table (which would double the peak memory).
-    return pd.DataFrame(data, index=frame.index, copy=False)
+    # its own block: no copy of the whole table (which would double the peak memory). The
+    # labels are plain Python strings, as tables.plain_labels gives them.
+    return pd.DataFrame(data, index=frame.index, columns=_LABELS, copy=False)
 
 
 def _recoded(values: pd.Series, target: pd.CategoricalDtype, lookup: pd.Index) -> pd.Series:

@@ -37,7 +37,7 @@ from checker.references import (
     topic_families,
     unique_ids,
 )
-from checker.tables import release_memory
+from checker.tables import plain_labels, release_memory
 
 MODALITIES = ("actual", "estimate", "forecast", "target", "plan", "agreement")
 
@@ -183,13 +183,16 @@ def normalise(corpus: Corpus) -> Normalised:
 
 def _in_reading_order(claims: pd.DataFrame) -> pd.DataFrame:
     """The claims by source, then line: sorted once, before any column is added, and not
-    copied when they are read in that order already (claims files are read by name)."""
+    copied when they are read in that order already (claims files are read by name); the
+    column labels as an object index."""
     codes, _ = pd.factorize(claims["source"], sort=True)
     lines = claims["line"].to_numpy(dtype=np.int64)
     key = codes.astype(np.int64) * (int(lines.max(initial=0)) + 1) + lines
     if len(key) < 2 or bool((key[1:] >= key[:-1]).all()):
-        return claims.reset_index(drop=True)
-    return claims.sort_values(["source", "line"], kind="stable", ignore_index=True)
+        ordered = claims.reset_index(drop=True)
+    else:
+        ordered = claims.sort_values(["source", "line"], kind="stable", ignore_index=True)
+    return plain_labels(ordered)  # normalisation adds some seventy columns by name
 
 
 def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:

@@ -36,6 +36,7 @@ def _expected_dtype(column: contract.ClaimColumn):
 
 def _assert_conforms(claims: pd.DataFrame) -> None:
     assert tuple(claims.columns) == contract.NAMES
+    assert claims.columns.dtype == object  # labels as plain strings (tables.plain_labels)
     for column in contract.CLAIMS:
         expected = _expected_dtype(column)
         if expected is None:
@@ -60,6 +61,16 @@ def test_a_corpus_with_errors_and_an_empty_one_still_conform(tmp_path):
     _assert_conforms(result.claims)  # …and the table still has every declared column
     empty = build_corpus(tmp_path / "empty", {"a": []})
     _assert_conforms(normalise(load_corpus(empty)).claims)
+
+
+def test_loaded_tables_label_their_columns_with_plain_strings(tmp_path):
+    # An Arrow string index of labels makes every look-up of a column by name slower and
+    # rebuilds itself for every column normalisation adds.
+    empty = build_corpus(tmp_path / "empty", {"a": []})
+    for corpus in (load_corpus(CHECKER.parent), load_corpus(empty)):
+        for frame in (corpus.claims, corpus.sources, corpus.topics, corpus.entities):
+            assert frame.columns.dtype == object
+            assert all(type(label) is str for label in frame.columns)
 
 
 def test_categorical_columns_of_one_domain_share_their_categories():
