@@ -122,12 +122,18 @@ class _Groups:
     citing claim first asks about it."""
 
     def __init__(self, cited: pd.DataFrame, tolerance: float):
-        self.cited = cited
         self.labels = cited.index.to_numpy()
         self.low, self.high = widened(
             cited["low"].to_numpy(dtype=float), cited["high"].to_numpy(dtype=float), tolerance
         )
         self.tolerance = tolerance
+        # The columns a date or status verdict reads, as arrays taken once (not a slice of
+        # the table per citing claim).
+        self.columns = {
+            column: cited[column].to_numpy(dtype=float)
+            for column in ("date_start", "date_end", "period_start", "period_end")
+        }
+        self.states = cited["state"].to_numpy(dtype=object)
         kind = cited["kind"]
         self.topics = set(cited.groupby(["source", "topic"], sort=False, observed=True).indices)
         self._members = {
@@ -149,11 +155,10 @@ class _Groups:
             elif what == "numeric":
                 found = _sorted(self.labels[positions], self.low[positions], self.high[positions])
             else:  # dates: half-open intervals, [start, end) meets [s, e) when start < e and s < end
-                rows = self.cited.iloc[positions]
                 found = _sorted(
                     self.labels[positions],
-                    rows["date_start"].to_numpy(dtype=float),
-                    np.nextafter(rows["date_end"].to_numpy(dtype=float), -np.inf),
+                    self.columns["date_start"][positions],
+                    np.nextafter(self.columns["date_end"][positions], -np.inf),
                 )
             self._sorted[(what, key)] = found
         return self._sorted[(what, key)]
@@ -173,10 +178,10 @@ class _Groups:
             )
         positions = self._members["status"].get(topic)
         if claim["kind"] == "status" and positions is not None:
-            statuses = self.cited.iloc[positions]
-            overlapping = periods_overlap(statuses, claim)
-            same = (statuses["state"] == claim["state"]).to_numpy()
-            differing = statuses.index[overlapping & ~same]
+            periods = {column: self.columns[column][positions] for column in ("period_start", "period_end")}
+            overlapping = periods_overlap(periods, claim)
+            same = self.states[positions] == claim["state"]
+            differing = self.labels[positions][overlapping & ~same]
             return bool((overlapping & same).any()), (differing[0] if len(differing) else None)
         return False, None
 
