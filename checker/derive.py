@@ -161,30 +161,27 @@ def densities(claims: pd.DataFrame) -> None:
     Computed once per (unit, topic unit, substance, phase) with pint contexts, then
     applied to whole columns, so rules compare volume and mass without calling pint.
     """
-    for phase in quantities.PHASES:
-        claims[f"{phase}_low"] = np.nan
-        claims[f"{phase}_high"] = np.nan
+    bounds = {
+        f"{phase}_{side}": np.full(len(claims), np.nan) for phase in quantities.PHASES for side in ("low", "high")
+    }
     has_substance = claims["substance"].fillna("") != ""
-    candidates = claims[has_substance & claims["unit"].notna() & claims["topic_unit"].notna()]
-    if candidates.empty:
-        return
-    keys = candidates[["unit", "topic_unit", "substance"]].drop_duplicates()
-    for unit, topic_unit, substance in keys.itertuples(index=False):
-        rows = candidates.index[
-            (candidates["unit"] == unit)
-            & (candidates["topic_unit"] == topic_unit)
-            & (candidates["substance"] == substance)
-        ]
-        for phase in quantities.PHASES:
-            try:
-                factors = quantities.density_factors(unit, topic_unit, substance, phase)
-            except ParseError:
-                factors = None
-            if factors is None:
-                continue
-            low_factor, high_factor = factors
-            claims.loc[rows, f"{phase}_low"] = claims.loc[rows, "low"] * low_factor
-            claims.loc[rows, f"{phase}_high"] = claims.loc[rows, "high"] * high_factor
+    chosen = np.flatnonzero((has_substance & claims["unit"].notna() & claims["topic_unit"].notna()).to_numpy())
+    if len(chosen):
+        keys = claims[["unit", "topic_unit", "substance"]].iloc[chosen]
+        codes, uniques = pd.factorize(pd.MultiIndex.from_frame(keys))
+        low, high = (claims[column].to_numpy(dtype=float)[chosen] for column in ("low", "high"))
+        for code, (unit, topic_unit, substance) in enumerate(uniques):
+            mine = codes == code
+            for phase in quantities.PHASES:
+                try:
+                    factors = quantities.density_factors(unit, topic_unit, substance, phase)
+                except ParseError:
+                    factors = None
+                if factors is not None:
+                    bounds[f"{phase}_low"][chosen[mine]] = low[mine] * factors[0]
+                    bounds[f"{phase}_high"][chosen[mine]] = high[mine] * factors[1]
+    for column, values in bounds.items():
+        claims[column] = values
 
 
 RATE = " / [time]"
