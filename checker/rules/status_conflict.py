@@ -75,7 +75,7 @@ def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
     group = claims.loc[list(crowd.labels)].sort_values("id", kind="stable")
     states = sorted(set(group["state"]))
     shown = [group.index[group["state"] == state][0] for state in states[:2]]
-    first = claims.loc[shown[0]]
+    first = row_of(claims, shown[0])
     return Finding(
         topic=first["topic"],
         claims=tuple(ref(claims, label) for label in shown),
@@ -118,7 +118,7 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
     groups, per_group = np.unique(run_group[candidates], return_counts=True)
     for group in groups[per_group > PAIR_LIMIT]:
         members = ordered.index[group_key.to_numpy() == group]
-        first_row = claims.loc[members[0]]
+        first_row = row_of(claims, members[0])
         yield Finding(
             topic=first_row["topic"],
             claims=(ref(claims, members[0]), ref(claims, members[-1])),
@@ -139,7 +139,7 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
         state = run_state[first]
         # A middle claim overlapping its neighbours in time is an overlap conflict,
         # reported above; a reversal is a sequence of disjoint claims.
-        edges = (claims.loc[before[-1]], claims.loc[after[0]])
+        edges = (row_of(claims, before[-1]), row_of(claims, after[0]))
         if any(_overlap(row_of(claims, label), edge) for label in during for edge in edges):
             continue
         # The claims nearest the two changes: the last of the first run, the middle run,

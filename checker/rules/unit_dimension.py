@@ -65,7 +65,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         group = claims.loc[list(crowd.labels)].sort_values("id", kind="stable")
         dimensions = sorted(set(group["dimension"]))
         shown = [group.index[group["dimension"] == dimension][0] for dimension in dimensions[:2]]
-        first = claims.loc[shown[0]]
+        first = row_of(claims, shown[0])
         yield Finding(
             topic=first["topic"],
             claims=tuple(ref(claims, label) for label in shown),
