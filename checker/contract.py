@@ -259,7 +259,10 @@ def _recoded(values: pd.Series, target: pd.CategoricalDtype, lookup: pd.Index) -
         codes, present = values.cat.codes.to_numpy(), values.cat.categories
     else:
         codes, present = pd.factorize(values)  # missing values: -1
-    mapping = np.append(lookup.get_indexer(np.asarray(present, dtype=object)), -1)  # code -1: missing
+    # The values asked for as an object index, like the lookup: a bare array would be read
+    # as Arrow strings and every look-up cast across the two kinds (four times slower).
+    asked = pd.Index(np.asarray(present, dtype=object), dtype=object)
+    mapping = np.append(lookup.get_indexer(asked), -1)  # code -1: missing
     return pd.Series(pd.Categorical.from_codes(mapping[codes], dtype=target), index=values.index)
 
 

@@ -550,7 +550,7 @@ def _qualifier_test(qualifier):
         codes, categories = qualifier.cat.codes.to_numpy(), qualifier.cat.categories
 
         def among(*names: str) -> np.ndarray:
-            wanted = categories.get_indexer(list(names))
+            wanted = categories.get_indexer(pd.Index(list(names), dtype=categories.dtype))  # no cast between kinds
             return np.isin(codes, wanted[wanted >= 0])
 
         return among
