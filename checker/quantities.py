@@ -550,7 +550,9 @@ def _qualifier_test(qualifier):
         codes, categories = qualifier.cat.codes.to_numpy(), qualifier.cat.categories
 
         def among(*names: str) -> np.ndarray:
-            wanted = categories.get_indexer(pd.Index(list(names), dtype=categories.dtype))  # no cast between kinds
+            # Asked as an object index when the categories are one (no cast between kinds).
+            asked = pd.Index(list(names), dtype=object) if categories.dtype == object else list(names)
+            wanted = categories.get_indexer(asked)
             return np.isin(codes, wanted[wanted >= 0])
 
         return among
