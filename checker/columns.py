@@ -28,3 +28,11 @@ def from_codes(per_code: np.ndarray, codes: np.ndarray, index: pd.Index, fill=No
     value_codes, categories = pd.factorize(values)  # missing values get -1
     taken = value_codes[np.where(codes >= 0, codes, len(values) - 1)]
     return pd.Series(pd.Categorical.from_codes(taken, categories=categories), index=index)
+
+
+def positions_in(index: pd.Index, values) -> np.ndarray:
+    """Each value's position in ``index`` (-1: absent), the values asked as an object index
+    when ``index`` is one: a bare array or list is read as Arrow strings, and every look-up
+    then casts across the two kinds (four times slower)."""
+    asked = pd.Index(np.asarray(values, dtype=object), dtype=object) if index.dtype == object else values
+    return index.get_indexer(asked)

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from checker.columns import positions_in
+
 NUMERIC_DTYPES = ("float64", "int64", "bool")
 
 
@@ -259,10 +261,7 @@ def _recoded(values: pd.Series, target: pd.CategoricalDtype, lookup: pd.Index) -
         codes, present = values.cat.codes.to_numpy(), values.cat.categories
     else:
         codes, present = pd.factorize(values)  # missing values: -1
-    # The values asked for as an object index, like the lookup: a bare array would be read
-    # as Arrow strings and every look-up cast across the two kinds (four times slower).
-    asked = pd.Index(np.asarray(present, dtype=object), dtype=object)
-    mapping = np.append(lookup.get_indexer(asked), -1)  # code -1: missing
+    mapping = np.append(positions_in(lookup, present), -1)  # code -1: missing
     return pd.Series(pd.Categorical.from_codes(mapping[codes], dtype=target), index=values.index)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from checker.columns import from_codes
+from checker.columns import from_codes, positions_in
 from checker.densities import DENSITIES
 from checker.densities import MASS_DIMENSION as MASS_DIMENSION  # re-exported: the normaliser reads them here
 from checker.densities import PHASES as PHASES
@@ -550,9 +550,7 @@ def _qualifier_test(qualifier):
         codes, categories = qualifier.cat.codes.to_numpy(), qualifier.cat.categories
 
         def among(*names: str) -> np.ndarray:
-            # Asked as an object index when the categories are one (no cast between kinds).
-            asked = pd.Index(list(names), dtype=object) if categories.dtype == object else list(names)
-            wanted = categories.get_indexer(asked)
+            wanted = positions_in(categories, list(names))
             return np.isin(codes, wanted[wanted >= 0])
 
         return among

@@ -205,3 +205,15 @@ def test_recoding_to_a_shared_domain_is_astype(values, dtype, categories):
     assert got.cat.codes.tolist() == [known.index(value) if value in known else -1 for value in values]
     if all(value is None or value in known for value in values):  # what astype gives, where it is defined
         assert got.cat.codes.tolist() == column.astype(target).cat.codes.tolist()
+
+
+TEXTS = st.one_of(st.none(), st.sampled_from(["", "a", "b", "exact", "USD", "é"]))
+
+
+@given(st.lists(TEXTS, max_size=8), st.lists(TEXTS, max_size=8), st.sampled_from([object, "str"]))
+def test_positions_in_an_index_are_what_a_list_look_up_gives(known, asked, dtype):
+    # The fast path asks an object index of an object index; the answer is the plain one.
+    from checker.columns import positions_in
+
+    index = pd.Index(list(dict.fromkeys(known)), dtype=dtype)
+    assert positions_in(index, asked).tolist() == index.get_indexer(list(asked)).tolist()
