@@ -297,11 +297,10 @@ def _to_frame(
         if item.table is None or item.table.num_rows == 0:
             continue
         length = item.table.num_rows
+        present = set(item.table.column_names)  # a new list at every call
         arrays = {}
         for column in schema.names:
-            arrays[column] = (
-                item.table.column(column) if column in item.table.column_names else pa.array([""] * length, pa.string())
-            )
+            arrays[column] = item.table.column(column) if column in present else pa.array([""] * length, pa.string())
         tables.append(pa.table(arrays))
         line_parts.append(item.lines)
         for key in extra or {}:
