@@ -5,7 +5,8 @@ run timed as the best of three runs below a million claims, of two up to three m
 one beyond; the peak memory the highest of those runs): the bare ``pandas.read_csv`` of the
 claims tables, the value-conflict rule written as a DuckDB self-join over the raw CSVs,
 and claimcheck's load+normalise, per-rule check, end-to-end wall time (a whole
-``claimcheck check --format json`` process) and its peak memory, per claim. It checks
+``claimcheck check --format json`` process), its peak memory, per claim, and its processor
+time in user mode and in the kernel (where page faults are counted). It checks
 that every injected conflict was found and nothing else, prints each target of the speed
 issue with met or not met, and measures the cold start on the bundled corpus against
 ``python -c "import pandas, pint"`` with the look-up cache warm and with it off (best of ten
