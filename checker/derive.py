@@ -71,12 +71,10 @@ def spans(claims: pd.DataFrame) -> None:
 def weekdays(claims: pd.DataFrame) -> None:
     """The weekday a date claim's quote writes next to the date (Monday = 0), or -1."""
     claims["stated_weekday"] = -1
-    days = (
-        (claims["kind"] == "date")
-        & (claims["date_precision"] == "day")
-        & claims["quote"].str.contains(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True)
-    )
-    if days.any():
+    # The quotes are searched only for the claims that date a day, not the whole column.
+    days = claims.index[((claims["kind"] == "date") & (claims["date_precision"] == "day")).to_numpy()]
+    days = days[claims.loc[days, "quote"].str.contains(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True).to_numpy()]
+    if len(days):
         claims.loc[days, "stated_weekday"] = [
             stated_weekday(quote, day) for quote, day in zip(claims.loc[days, "quote"], claims.loc[days, "date_start"])
         ]
