@@ -251,8 +251,8 @@ def cold_start(rounds: int) -> tuple[float, float, float]:
     return best["warm"], best["off"], best["reference"]
 
 
-def verdict(value: float, target: float) -> str:
-    return f"{value:.2f} (target ≤ {target:g}: {'met' if value <= target else 'NOT met'})"
+def verdict(value: float, target: float, unit: str = "") -> str:
+    return f"{value:.2f}{unit} (target ≤ {target:g}{unit}: {'met' if value <= target else 'NOT met'})"
 
 
 def main() -> int:
@@ -302,7 +302,7 @@ def main() -> int:
     for size in (1_000_000, 3_000_000):
         if size in by_size:
             _, bare, duck, _, _, wall, peak, *_ = by_size[size]
-            print(f"  {size:>9,} claims: end to end ÷ DuckDB {verdict(wall / duck, 5)}, ÷ read_csv {verdict(wall / bare, 6)}, "
+            print(f"  {size:>9,} claims: end to end ÷ DuckDB {verdict(wall / duck, 5, '×')}, ÷ read_csv {verdict(wall / bare, 6, '×')}, "
                   f"KiB per claim {verdict(peak * 1024 / size, 1.2)}")
     if 1_000_000 in by_size:
         single = by_size[1_000_000][5]
@@ -312,7 +312,7 @@ def main() -> int:
     if 1_000_000 in by_size and 3_000_000 in by_size:
         small, large = by_size[1_000_000][-1], by_size[3_000_000][-1]
         # The processor time, split: page faults (first touches of memory) are kernel time.
-        print(f"  growth 1M → 3M in time: {verdict(large.wall / small.wall, 3.1)}; in user processor time "
+        print(f"  growth 1M → 3M in time: {verdict(large.wall / small.wall, 3.1, '×')}; in user processor time "
               f"{large.user / small.user:.2f}×, in kernel time {large.system / small.system:.2f}×")
     if 100_000 in by_size:
         measures = html_report(DATA / "claims-100000")
@@ -328,7 +328,7 @@ def main() -> int:
     print("  " + ", ".join(f"{rule} {seconds:.2f}" for rule, seconds in timings.items()))
     warm, off, reference = cold_start(max(10, args.repeat))
     print(f"cold start on the bundled corpus: import pandas+pint {reference:.2f}s; claimcheck check {warm:.2f}s with the look-up "
-          f"cache warm, {verdict(warm / reference, 1.3)}×; {off:.2f}s with it off, {verdict(off / reference, 1.8)}×")
+          f"cache warm, {verdict(warm / reference, 1.3, '×')}; {off:.2f}s with it off, {verdict(off / reference, 1.8, '×')}")
     if failures:
         print("\nFAILED: " + "; ".join(failures))
         return 1
