@@ -58,3 +58,56 @@ def test_the_inputs_hashed_in_the_background_are_hashed_as_in_the_foreground(tmp
     (tmp_path / "b.txt").write_text("changed too")
     report.hash_inputs_in_background(tmp_path, files)
     assert report.inputs_hash(tmp_path, files) == report._inputs_hash(tmp_path, files)
+
+
+def test_the_process_entry_tunes_the_collector_and_freezes_what_is_left_on_exit(monkeypatch):
+    import gc
+
+    from checker import cli
+
+    seen = {}
+
+    def fake_main():
+        seen["threshold"] = gc.get_threshold()[0]
+        seen["frozen"] = gc.get_freeze_count()
+        return 7
+
+    threshold = gc.get_threshold()
+    monkeypatch.setattr(cli, "main", fake_main)
+    gc.unfreeze()
+    try:
+        assert cli.entry() == 7
+        assert seen == {"threshold": 200_000, "frozen": 0}  # nothing frozen while the check runs
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+
+
+def test_a_process_ends_with_its_reports_whole(corpus_dir, tmp_path):
+    import json
+
+    root = corpus_dir({"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]})
+    report = tmp_path / "report.json"
+    process = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "check",
+            "--root",
+            str(root),
+            "--format",
+            "json",
+            "-o",
+            "-",
+            "-o",
+            str(report),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert process.returncode == 0, process.stderr
+    assert json.loads(process.stdout) == json.loads(report.read_text(encoding="utf-8"))
+    assert json.loads(process.stdout)["run"]["corpus"]["claims"] == 1
