@@ -150,6 +150,31 @@ class Run:
     system: float
 
 
+@dataclass(frozen=True)
+class Size:
+    """Everything measured at one corpus size: the references, the in-process stages, the
+    fastest whole process and the highest peak of all of them, and the injected conflicts
+    found."""
+
+    claims: int
+    bare: float
+    duck: float
+    loaded: float
+    timings: dict[str, float]
+    fastest: Run
+    peak: float
+    injected: int
+    hit: int
+
+    @property
+    def check(self) -> float:
+        return sum(self.timings.values())
+
+    @property
+    def wall(self) -> float:
+        return self.fastest.wall
+
+
 def end_to_end(root: Path, *options: str) -> Run:
     """A whole `claimcheck check --format json` process: its wall time, its peak memory as
     the process itself reports it (benchmarks/peak.py), and its processor time as the
@@ -273,11 +298,9 @@ def main() -> int:
         duck, duck_rows = timed(lambda root=root: duckdb_value_conflict(root), repeat)
         loaded, result = in_process(root)
         found = {(f.rule, f.claim_ids) for f in result.findings}
-        check, timings = sum(result.timings.values()), result.timings
+        timings = result.timings
         del result  # the in-process table is not held while the separate process runs
         runs = [end_to_end(root) for _ in range(repeat)]
-        fastest = min(runs, key=lambda run: run.wall)
-        wall, peak = fastest.wall, max(run.peak for run in runs)
         missing, extra = expected - found, found - expected
         duck_expected = {ids for rule, ids in expected if rule == "value-conflict"}
         duck_found = {tuple(sorted(row)) for row in duck_rows}
@@ -285,32 +308,33 @@ def main() -> int:
             failures.append(f"{size}: {len(missing)} injected conflicts missed, {len(extra)} unexpected findings")
         if duck_found != duck_expected:
             failures.append(f"{size}: the DuckDB reference found {len(duck_found)} value conflicts, expected {len(duck_expected)}")
-        rows.append((size, bare, duck, loaded, check, wall, peak, timings, len(expected), len(found & expected), fastest))
+        fastest, peak = min(runs, key=lambda run: run.wall), max(run.peak for run in runs)
+        rows.append(Size(size, bare, duck, loaded, timings, fastest, peak, len(expected), len(found & expected)))
     print()
     print(f"{'claims':>9} {'read_csv':>9} {'duckdb':>8} {'load+norm':>10} {'check':>7} {'end-to-end':>11} {'peak MiB':>9} "
           f"{'KiB/claim':>10} {'e2e/read':>9} {'e2e/duckdb':>11} {'found':>11} {'user+system':>13}")
-    for size, bare, duck, loaded, check, wall, peak, _timings, injected, hit, fastest in rows:
-        print(f"{size:>9,} {bare:>8.2f}s {duck:>7.2f}s {loaded:>9.2f}s {check:>6.2f}s {wall:>10.2f}s {peak:>9.0f} "
-              f"{peak * 1024 / size:>10.2f} {wall / bare:>8.1f}× {wall / duck:>10.1f}× {hit:>5}/{injected:<5} "
-              f"{fastest.user:>6.2f}+{fastest.system:.2f}s")
+    for row in rows:
+        print(f"{row.claims:>9,} {row.bare:>8.2f}s {row.duck:>7.2f}s {row.loaded:>9.2f}s {row.check:>6.2f}s "
+              f"{row.wall:>10.2f}s {row.peak:>9.0f} {row.peak * 1024 / row.claims:>10.2f} {row.wall / row.bare:>8.1f}× "
+              f"{row.wall / row.duck:>10.1f}× {row.hit:>5}/{row.injected:<5} {row.fastest.user:>6.2f}+{row.fastest.system:.2f}s")
     print()
     print("check time per rule (seconds):")
-    for size, *_, timings, _, _, _ in rows:
-        print(f"  {size:>9,}: " + ", ".join(f"{rule} {seconds:.2f}" for rule, seconds in timings.items()))
-    by_size = {row[0]: row for row in rows}
+    for row in rows:
+        print(f"  {row.claims:>9,}: " + ", ".join(f"{rule} {seconds:.2f}" for rule, seconds in row.timings.items()))
+    by_size = {row.claims: row for row in rows}
     print("\ntargets:")
     for size in (1_000_000, 3_000_000):
         if size in by_size:
-            _, bare, duck, _, _, wall, peak, *_ = by_size[size]
-            print(f"  {size:>9,} claims: end to end ÷ DuckDB {verdict(wall / duck, 5, '×')}, ÷ read_csv {verdict(wall / bare, 6, '×')}, "
-                  f"KiB per claim {verdict(peak * 1024 / size, 1.2)}")
+            row = by_size[size]
+            print(f"  {size:>9,} claims: end to end ÷ DuckDB {verdict(row.wall / row.duck, 5, '×')}, "
+                  f"÷ read_csv {verdict(row.wall / row.bare, 6, '×')}, KiB per claim {verdict(row.peak * 1024 / size, 1.2)}")
     if 1_000_000 in by_size:
-        single = by_size[1_000_000][5]
+        single = by_size[1_000_000].wall
         split = min(end_to_end(ensure_corpus(1_000_000)[0], "--jobs", "2").wall for _ in range(2))  # as the single run
         print(f"  1,000,000 claims with --jobs 2 (rules over two processes, families partitioned): {split:.2f}s end to end, "
               f"{single / split:.2f}× the single process ({single:.2f}s)")
     if 1_000_000 in by_size and 3_000_000 in by_size:
-        small, large = by_size[1_000_000][-1], by_size[3_000_000][-1]
+        small, large = by_size[1_000_000].fastest, by_size[3_000_000].fastest
         # The processor time, split: page faults (first touches of memory) are kernel time.
         print(f"  growth 1M → 3M in time: {verdict(large.wall / small.wall, 3.1, '×')}; in user processor time "
               f"{large.user / small.user:.2f}×, in kernel time {large.system / small.system:.2f}×")
