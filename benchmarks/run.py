@@ -8,7 +8,9 @@ and claimcheck's load+normalise, per-rule check, end-to-end wall time (a whole
 ``claimcheck check --format json`` process), its peak memory, per claim, and its processor
 time in user mode and in the kernel (where page faults are counted). It checks
 that every injected conflict was found and nothing else, prints each target of the speed
-issue with met or not met, and measures the cold start on the bundled corpus against
+issue with met or not met, compares at 1M the check with pandas' Python string storage
+instead of Arrow's (time, memory, and that the reports are byte-identical), and measures
+the cold start on the bundled corpus against
 ``python -c "import pandas, pint"`` with the look-up cache warm and with it off (best of ten
 rounds, the three taken in turn in each round, the package's bytecode compiled first).
 
@@ -29,8 +31,9 @@ import platform
 import resource
 import subprocess
 import sys
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -175,11 +178,13 @@ class Size:
         return self.fastest.wall
 
 
-def end_to_end(root: Path, *options: str) -> Run:
+def end_to_end(root: Path, *options: str, storage: str | None = None, output: str = os.devnull) -> Run:
     """A whole `claimcheck check --format json` process: its wall time, its peak memory as
     the process itself reports it (benchmarks/peak.py), and its processor time as the
-    kernel counts it when the process is reaped (the benchmark runs one child at a time)."""
-    command = [sys.executable, str(HERE / "peak.py"), "check", "--root", str(root), "--format", "json", "-o", os.devnull]
+    kernel counts it when the process is reaped (the benchmark runs one child at a time).
+    ``storage``: pandas' string storage, when not the checker's own (Arrow)."""
+    wrapper = [sys.executable, str(HERE / "peak.py"), *([f"--string-storage={storage}"] if storage else [])]
+    command = [*wrapper, "check", "--root", str(root), "--format", "json", "-o", output]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.run([*command, *options], cwd=ROOT, capture_output=True, text=True)
@@ -194,6 +199,20 @@ def end_to_end(root: Path, *options: str) -> Run:
         after.ru_utime - before.ru_utime,
         after.ru_stime - before.ru_stime,
     )
+
+
+def string_storage(arrow: Size) -> tuple[Run, bool]:
+    """The check at the same size with pandas' Python string storage instead of Arrow's (as
+    many runs as the Arrow measure, the fastest and the highest peak), and whether the two
+    reports are byte-identical."""
+    root = ensure_corpus(arrow.claims)[0]
+    with tempfile.TemporaryDirectory() as folder:
+        reports = {name: Path(folder) / f"{name}.json" for name in ("arrow", "python")}
+        end_to_end(root, output=str(reports["arrow"]))  # the report to compare with, not timed
+        runs = [end_to_end(root, storage="python", output=str(reports["python"])) for _ in range(2)]
+        same = reports["arrow"].read_bytes() == reports["python"].read_bytes()
+    fastest = min(runs, key=lambda run: run.wall)
+    return replace(fastest, peak=max(run.peak for run in runs)), same
 
 
 def crowded_groups(size: int = 20_000) -> tuple[float, float, dict[str, float], int]:
@@ -333,6 +352,12 @@ def main() -> int:
         split = min(end_to_end(ensure_corpus(1_000_000)[0], "--jobs", "2").wall for _ in range(2))  # as the single run
         print(f"  1,000,000 claims with --jobs 2 (rules over two processes, families partitioned): {split:.2f}s end to end, "
               f"{single / split:.2f}× the single process ({single:.2f}s)")
+        python, same = string_storage(by_size[1_000_000])
+        print(f"  1,000,000 claims with pandas' Python string storage instead of Arrow's: {python.wall:.2f}s end to end, "
+              f"{python.wall / single:.2f}× the Arrow run, {python.peak * 1024 / 1_000_000:.2f} KiB per claim "
+              f"({by_size[1_000_000].peak * 1024 / 1_000_000:.2f}); reports {'identical' if same else 'DIFFERENT'}")
+        if not same:
+            failures.append("1,000,000: the report with Python string storage differs from the report with Arrow's")
     if 1_000_000 in by_size and 3_000_000 in by_size:
         small, large = by_size[1_000_000].fastest, by_size[3_000_000].fastest
         # The processor time, split: page faults (first touches of memory) are kernel time.
