@@ -72,11 +72,11 @@ def weekdays(claims: pd.DataFrame) -> None:
     """The weekday a date claim's quote writes next to the date (Monday = 0), or -1."""
     claims["stated_weekday"] = -1
     # The quotes are searched only for the claims that date a day, not the whole column.
-    days = claims.index[((claims["kind"] == "date") & (claims["date_precision"] == "day")).to_numpy()]
-    days = days[claims.loc[days, "quote"].str.contains(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True).to_numpy()]
-    if len(days):
-        claims.loc[days, "stated_weekday"] = [
-            stated_weekday(quote, day) for quote, day in zip(claims.loc[days, "quote"], claims.loc[days, "date_start"])
+    quotes = claims.loc[((claims["kind"] == "date") & (claims["date_precision"] == "day")).to_numpy(), "quote"]
+    quotes = quotes[quotes.str.contains(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True).to_numpy()]
+    if len(quotes):
+        claims.loc[quotes.index, "stated_weekday"] = [
+            stated_weekday(quote, day) for quote, day in zip(quotes, claims.loc[quotes.index, "date_start"])
         ]
 
 

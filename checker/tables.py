@@ -297,7 +297,7 @@ def _to_frame(
         if item.table is None or item.table.num_rows == 0:
             continue
         length = item.table.num_rows
-        present = set(item.table.column_names)  # a new list at every call
+        present = set(item.table.column_names)  # once: pyarrow builds this list anew at every call
         arrays = {}
         for column in schema.names:
             arrays[column] = item.table.column(column) if column in present else pa.array([""] * length, pa.string())

@@ -1,5 +1,7 @@
 """The command line: exit codes and exact output."""
 
+import gc
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -61,8 +63,6 @@ def test_the_inputs_hashed_in_the_background_are_hashed_as_in_the_foreground(tmp
 
 
 def test_the_process_entry_tunes_the_collector_and_freezes_what_is_left_on_exit(monkeypatch):
-    import gc
-
     from checker import cli
 
     seen = {}
@@ -85,8 +85,6 @@ def test_the_process_entry_tunes_the_collector_and_freezes_what_is_left_on_exit(
 
 
 def test_a_process_ends_with_its_reports_whole(corpus_dir, tmp_path):
-    import json
-
     root = corpus_dir({"alpha": [claim("c1", "trade", "US$1 billion", period="2024")]})
     report = tmp_path / "report.json"
     process = subprocess.run(
