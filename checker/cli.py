@@ -117,9 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs",
         type=_positive,
-        default=1,
+        default=None,
         metavar="N",
-        help="run the rules family by family in N local processes (same findings; see Speed and scale)",
+        help="use N local processes: the rules run family by family in N processes (same findings; see Speed and "
+        "scale); 1: one process only. Default: the quote search of a large corpus runs in a second process when "
+        "the machine has more than one core, the rules in one",
     )
     check.add_argument(
         "--dask-scheduler",
@@ -266,14 +268,14 @@ def _utf8_arguments(arguments: list[str]) -> list[str]:
     return arguments
 
 
-def _load(root: Path):
-    """The normalised corpus, or DataError with every problem."""
+def _load(root: Path, jobs: int | None = None):
+    """The normalised corpus, or DataError with every problem (``jobs``: as ``normalise``)."""
     from checker.corpus import load_corpus
     from checker.normalise import normalise
 
     if not (root / "claims").is_dir():
         raise UsageError(f"no claims/ folder under {root}: run in a corpus folder or pass --root")
-    normalised = normalise(load_corpus(root))
+    normalised = normalise(load_corpus(root), jobs=jobs)
     from checker import dates, quantities
     from checker.tables import release_memory
 
@@ -304,7 +306,7 @@ def _check(
     select=(),
     ignore=(),
     progress=None,
-    jobs: int = 1,
+    jobs: int | None = None,
     scheduler: str | None = None,
     for_report: bool = False,
 ):
@@ -321,13 +323,13 @@ def _check(
     rules = _chosen_rules(RULES, select, ignore)
     if progress:
         progress("loading the corpus")
-    normalised = _load(root)
+    normalised = _load(root, jobs)
     if fail_on:
         config = replace(config, fail_on=fail_on)
-    if jobs > 1 or scheduler:
+    if (jobs or 1) > 1 or scheduler:
         from checker import partition
 
-        return partition.run(normalised, config, rules=rules, jobs=jobs, scheduler=scheduler, progress=progress)
+        return partition.run(normalised, config, rules=rules, jobs=jobs or 1, scheduler=scheduler, progress=progress)
     if for_report:  # only here, in one process: no thread is running when partition.run forks
         from checker import report
 
@@ -374,7 +376,7 @@ def _record(args: argparse.Namespace, with_claims: bool):
         getattr(args, "select", ()),
         getattr(args, "ignore", ()),
         getattr(args, "progress", None),
-        getattr(args, "jobs", 1),
+        getattr(args, "jobs", None),
         getattr(args, "dask_scheduler", None),
         for_report=True,
     )

@@ -16,14 +16,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from checker import contract, dates, quantities
+from checker import background, contract, dates, quantities
 from checker.columns import from_codes, map_unique
 from checker.corpus import Corpus
 from checker.derive import amounts, densities, periods, relations, spans, weekdays
 from checker.errors import Problem
 from checker.names import did_you_mean, normal_form, resolve_column, split_list
 from checker.numbers import decimal_mark
-from checker.quotes import locate_quotes
+from checker.quotes import SEARCH_READS, Search, locate_quotes, search
 from checker.references import (
     ID_PATTERN,
     KINDS,
@@ -39,6 +39,11 @@ from checker.references import (
 )
 from checker.tables import plain_labels, release_memory
 
+# From this many claims, the checks of the claims as read (the ids, the quote search) run
+# in a second process beside the rest of normalisation: below it, starting a process costs
+# about what it saves.
+BESIDE_FROM = 50_000
+AS_READ = ("id", "file", "line", *SEARCH_READS)
 MODALITIES = ("actual", "estimate", "forecast", "target", "plan", "agreement")
 
 
@@ -55,21 +60,24 @@ class Normalised:
     problems: list[Problem] = field(default_factory=list)
 
 
-def normalise(corpus: Corpus) -> Normalised:
-    """Validate everything and build the normalised claims table."""
+def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
+    """Validate everything and build the normalised claims table. ``jobs``: the processes
+    it may use; by default, on a machine with more than one core, the quotes of a large
+    corpus are searched in a forked process while the claims are resolved and parsed here
+    (the same result either way)."""
     problems = list(corpus.problems)
     sources = check_sources(corpus, problems)
+    claims = _in_reading_order(corpus.claims)
+    beside = (jobs is None or jobs > 1) and len(claims) >= BESIDE_FROM and background.cores() > 1
+    # Reads only columns as they were read, which the rest of normalisation never changes.
+    read_as_read = background.Pending(_as_read, claims[list(AS_READ)], corpus, sources, fork=beside)
     topics = check_topics(corpus.topics, problems)
     entities = check_entities(corpus.entities, problems)
-    claims = _in_reading_order(corpus.claims)
     source_ids = set(sources["id"])
 
     for file, stem in claims[["file", "source"]].drop_duplicates().itertuples(index=False):
         if stem not in source_ids:
             problems.append(Problem(file, 0, "-", f"no source '{stem}' in the sources table for this claims file"))
-    unique_ids(claims, "id", problems)
-    for row in flagged(claims, ~claims["id"].str.match(ID_PATTERN) & (claims["id"] != "")):
-        problem(problems, row, "id", "use letters, digits, '.', '_' and '-' only")
 
     topic_resolver, entity_resolver = resolvers(topics, entities)
     resolved = resolve_column(claims["topic"], topic_resolver)
@@ -156,7 +164,9 @@ def normalise(corpus: Corpus) -> Normalised:
     spans(claims)
     weekdays(claims)
     relations(claims, topic_resolver, topic_table, problems)
-    located = locate_quotes(claims, corpus, sources, problems)
+    found, id_problems = read_as_read.result()
+    problems.extend(id_problems)
+    located = locate_quotes(claims, corpus, sources, problems, found=found)
     for column in located.columns:
         claims[column] = located[column]
     del located
@@ -179,6 +189,16 @@ def normalise(corpus: Corpus) -> Normalised:
         text_files=corpus.text_files,
         problems=sorted(set(problems)),
     )
+
+
+def _as_read(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> tuple[Search, list[Problem]]:
+    """What reads only the claims as they were read: the claim ids' checks and the quote
+    search (``quotes.search``), with the problems of the ids."""
+    problems: list[Problem] = []
+    unique_ids(claims, "id", problems)
+    for row in flagged(claims, ~claims["id"].str.match(ID_PATTERN) & (claims["id"] != "")):
+        problem(problems, row, "id", "use letters, digits, '.', '_' and '-' only")
+    return search(claims, corpus, sources), problems
 
 
 def _in_reading_order(claims: pd.DataFrame) -> pd.DataFrame:

@@ -4,6 +4,7 @@ stated in the quote."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -14,15 +15,31 @@ from checker.errors import Problem
 from checker.texts import fold, months_in, numbers_in, value_numbers
 
 _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+VALUE_COLUMNS = ("value", "converted")
+SEARCH_READS = ("source", "quote", "inferred", *VALUE_COLUMNS)  # what ``search`` reads of the claims
 
 
-def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
-    """Find each quote in its text; check the value's digits appear in the quote.
+@dataclass
+class Search:
+    """Where each claim's quote lies in its text (-1: not found, or no text), and which
+    values stand in their quote as written (the digit check's column-wide shortcut)."""
+
+    text_ids: pd.Series
+    starts: np.ndarray
+    ends: np.ndarray
+    stated: dict[str, np.ndarray]
+    missing: list[int]
+
+
+def search(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> Search:
+    """Find each quote in its text, and whether each value appears in its quote as written.
+
+    Reads only the columns as they were read (source, quote, value, converted, inferred),
+    so it can run before the claims are resolved and parsed, beside that work.
 
     Quotes are searched from where the previous quote of the same text was found (editors
     tag in reading order, so the search is linear in the text), falling back to the whole
-    text. The digit check takes a column-wide shortcut — the number as written appears in
-    the quote — and reads the quote's numbers only for the rest."""
+    text."""
     text_of = dict(zip(sources["id"], sources["id"]))
     text_of.update({row.id: row.cited_in for row in sources.itertuples() if not row.file and row.cited_in})
     starts = np.full(len(claims), -1, dtype=np.int64)
@@ -30,20 +47,22 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
     text_ids = map_unique(claims["source"], lambda source: text_of.get(source, ""), categorical=True)
     # Text is taken as Python strings one text's claims at a time, never the whole column.
     quote_array = claims["quote"].array
-    value_arrays = {column: claims[column].array for column in ("value", "converted")}
+    value_arrays = {column: claims[column].array for column in VALUE_COLUMNS}
     # Shortcut of the digit check: the value as written appears in the quote as a whole
-    # (not inside a longer number); everything else is read number by number below.
+    # (not inside a longer number); everything else is read number by number later.
     stated = {column: np.ones(len(claims), dtype=bool) for column in value_arrays}
-    # Only the claims the digit check reads (not inferred, parsed, not a status) are looked at.
-    may_check = (
-        (claims["inferred"] != "yes").to_numpy()
-        & claims["value_parsed"].to_numpy(dtype=bool)
-        & (claims["kind"] != "status").to_numpy()
-    )
-    written = {column: (claims[column] != "").to_numpy() & may_check for column in value_arrays}
+    read_off = (claims["inferred"].str.lower() != "yes").to_numpy()  # an inferred value is not checked
+    written = {column: (claims[column] != "").to_numpy() & read_off for column in value_arrays}
     missing: list[int] = []
-    for text_id, group in pd.Series(np.arange(len(claims))).groupby(text_ids.to_numpy(), sort=False):
-        positions = group.to_numpy()
+    # Each text's claims in reading order: one stable sort of the text codes, split where
+    # the code changes (a group-by would hold several times as much while it iterates).
+    codes = text_ids.cat.codes.to_numpy()
+    order = np.argsort(codes, kind="stable")
+    bounds = np.flatnonzero(np.diff(codes[order])) + 1
+    for positions in np.split(order, bounds) if len(order) else ():
+        if codes[positions[0]] < 0:  # no source, so no text
+            continue
+        text_id = text_ids.cat.categories[codes[positions[0]]]
         quotes = quote_array.take(positions).to_numpy(dtype=object)
         for column, array in value_arrays.items():
             given = written[column][positions]
@@ -74,7 +93,24 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
                 missing.append(position)
             else:
                 starts[position], ends[position] = span
-    for position in missing:
+    return Search(text_ids, starts, ends, stated, missing)
+
+
+def locate_quotes(
+    claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, problems: list[Problem], found: Search | None = None
+) -> pd.DataFrame:
+    """Each quote's text and span, with a problem for every quote not in its text and every
+    value whose digits the quote does not state. ``found``: the search, done already
+    (``search`` on these claims, in this order).
+
+    The digit check takes the search's shortcut — the number as written appears in the
+    quote — and reads the quote's numbers only for the rest: claims not inferred, whose
+    value parsed, that are not statuses."""
+    if found is None:
+        found = search(claims, corpus, sources)
+    text_ids, starts, ends, stated = found.text_ids, found.starts, found.ends, found.stated
+    quote_array = claims["quote"].array
+    for position in found.missing:
         row = claims.iloc[position]
         text_id = text_ids.iloc[position]
         score, line, passage = corpus.texts[text_id].closest(row["quote"])
@@ -88,9 +124,15 @@ def locate_quotes(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame, p
                 f'(similarity {score:.0f}%): "{excerpt}"',
             )
         )
+    may_check = (
+        (claims["inferred"] != "yes").to_numpy()
+        & claims["value_parsed"].to_numpy(dtype=bool)
+        & (claims["kind"] != "status").to_numpy()
+    )
     checked = (starts >= 0) & may_check
     files, lines = claims["file"].array, claims["line"].to_numpy()
-    for column, values in value_arrays.items():
+    for column in VALUE_COLUMNS:
+        values = claims[column].array
         first_numbers: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
         positions = np.flatnonzero(checked & ~stated[column])
         # The rows left are taken from their columns in one gather each, never cell by cell.
