@@ -120,8 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="N",
         help="use N local processes: the rules run family by family in N processes (same findings; see Speed and "
-        "scale); 1: one process only. Default: the quote search of a large corpus runs in a second process when "
-        "the machine has more than one core, the rules in one",
+        "scale); 1: one process only. Default: on more than one core, the ids and quotes of a large corpus are "
+        "checked in a second process while the rest is normalised, and the rules run in one",
     )
     check.add_argument(
         "--dask-scheduler",

@@ -7,6 +7,9 @@ its value is parsed (here: quantities, dates, states, once per unique string); i
 quote is located and its digits checked (``quotes.py``); the derived columns are added
 (``derive.py``: spans of time, weekdays, relations, densities, yearly amounts). Problems
 are collected for every row and column at once, never raised one by one.
+
+What reads the claims only as they were read — the ids' checks and the quote search — runs
+first, in a forked process beside the rest on a large corpus (``background.py``).
 """
 
 from __future__ import annotations
@@ -62,9 +65,9 @@ class Normalised:
 
 def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
     """Validate everything and build the normalised claims table. ``jobs``: the processes
-    it may use; by default, on a machine with more than one core, the quotes of a large
-    corpus are searched in a forked process while the claims are resolved and parsed here
-    (the same result either way)."""
+    it may use; by default, on a machine with more than one core, the ids and quotes of a
+    large corpus are checked in a forked process while the claims are resolved and parsed
+    here (the same result either way; 1: all here)."""
     problems = list(corpus.problems)
     sources = check_sources(corpus, problems)
     claims = _in_reading_order(corpus.claims)
