@@ -391,7 +391,11 @@ def _record(args: argparse.Namespace, with_claims: bool):
 
             nonlocal revisions
             revisions = revised_since(old, args.root)  # "source revised": passages then and now
-            return _check(old, None, select=getattr(args, "select", ()), ignore=getattr(args, "ignore", ())).findings
+            # One process when asked; else as the check allows (report threads run by now, so nothing forks).
+            jobs = 1 if getattr(args, "jobs", None) == 1 else None
+            return _check(
+                old, None, select=getattr(args, "select", ()), ignore=getattr(args, "ignore", ()), jobs=jobs
+            ).findings
 
         records = baseline.findings_at_revision(args.root, args.since, at_revision)
         comparison = baseline.compare(result.findings, records, f"git:{args.since}")

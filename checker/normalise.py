@@ -72,7 +72,8 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
     sources = check_sources(corpus, problems)
     claims = _in_reading_order(corpus.claims)
     beside = (jobs is None or jobs > 1) and len(claims) >= BESIDE_FROM and background.cores() > 1
-    # Reads only columns as they were read, which the rest of normalisation never changes.
+    # Reads a snapshot of columns as they were read (the table's own columns are replaced as
+    # it is normalised; the snapshot keeps the originals, for a child and for this process alike).
     read_as_read = background.Pending(_as_read, claims[list(AS_READ)], corpus, sources, fork=beside)
     topics = check_topics(corpus.topics, problems)
     entities = check_entities(corpus.entities, problems)

@@ -16,7 +16,7 @@ from checker.texts import fold, months_in, numbers_in, value_numbers
 
 _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 VALUE_COLUMNS = ("value", "converted")
-SEARCH_READS = ("source", "quote", "inferred", *VALUE_COLUMNS)  # what ``search`` reads of the claims
+SEARCH_READS = ("source", "quote", *VALUE_COLUMNS)  # what ``search`` reads of the claims
 
 
 @dataclass
@@ -34,8 +34,9 @@ class Search:
 def search(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> Search:
     """Find each quote in its text, and whether each value appears in its quote as written.
 
-    Reads only the columns as they were read (source, quote, value, converted, inferred),
-    so it can run before the claims are resolved and parsed, beside that work.
+    Reads only columns as they were read (source, quote, value, converted), and looks at
+    every value (which of them the digit check reads is known only after parsing), so it
+    can run before the claims are resolved and parsed, beside that work.
 
     Quotes are searched from where the previous quote of the same text was found (editors
     tag in reading order, so the search is linear in the text), falling back to the whole
@@ -51,8 +52,7 @@ def search(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> Searc
     # Shortcut of the digit check: the value as written appears in the quote as a whole
     # (not inside a longer number); everything else is read number by number later.
     stated = {column: np.ones(len(claims), dtype=bool) for column in value_arrays}
-    read_off = (claims["inferred"].str.lower() != "yes").to_numpy()  # an inferred value is not checked
-    written = {column: (claims[column] != "").to_numpy() & read_off for column in value_arrays}
+    written = {column: (claims[column] != "").to_numpy() for column in value_arrays}
     missing: list[int] = []
     # Each text's claims in reading order: one stable sort of the text codes, split where
     # the code changes (a group-by would hold several times as much while it iterates).

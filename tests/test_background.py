@@ -3,6 +3,7 @@ process, and the check never depends on the child: when it dies or fails, the st
 in the calling process."""
 
 import os
+import threading
 
 import pandas as pd
 import pytest
@@ -58,8 +59,48 @@ def test_a_stage_that_fails_raises_here_and_the_child_prints_nothing(capfd):
     pending = background.Pending(_fails, "no such topic")
     with pytest.raises(ValueError, match="no such topic"):
         pending.result()
-    assert pending.where == "here"
+    with pytest.raises(ValueError, match="no such topic"):  # asked again: raised again, never a missing result
+        pending.result()
+    assert pending.where == ""
     assert capfd.readouterr().err == ""  # the child's failure is not a traceback on the terminal
+
+
+def _stalls_in_a_child(parent: int):
+    if os.getpid() != parent:
+        threading.Event().wait()  # stuck: no processor time moves
+    return "computed here"
+
+
+def test_a_stuck_child_is_stopped_and_the_stage_runs_here(monkeypatch):
+    monkeypatch.setattr(background, "STALLED_SECONDS", 1.0)
+    pending = background.Pending(_stalls_in_a_child, os.getpid())
+    assert pending.result() == "computed here"
+    assert pending.where == "here"
+
+
+def test_no_fork_while_another_thread_runs():
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert not background.can_fork()
+        pending = background.Pending(_pid_and, "x")
+        assert pending.result() == (os.getpid(), "x") and pending.where == "here"
+    finally:
+        release.set()
+        thread.join()
+    assert background.can_fork()
+
+
+def test_a_child_that_cannot_start_leaves_the_stage_here(monkeypatch):
+    import multiprocessing.context
+
+    def refuse(self):
+        raise AssertionError("daemonic processes are not allowed to have children")
+
+    monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", refuse)
+    pending = background.Pending(_pid_and, "x")
+    assert pending.result() == (os.getpid(), "x") and pending.where == "here"
 
 
 def test_a_result_the_child_cannot_send_is_computed_here(capfd):
