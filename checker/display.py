@@ -158,3 +158,14 @@ def visible(text: str, keep_newlines: bool = False) -> str:
     if keep_newlines:
         del table[0x0A]
     return str(text).translate(table)
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` when it fits in ``limit`` characters, else its start cut at a space and an
+    ellipsis (at ``limit`` characters when no space falls in the last third)."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    if cut < limit * 2 // 3:
+        cut = limit - 1
+    return text[:cut].rstrip() + "…"

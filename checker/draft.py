@@ -39,6 +39,7 @@ import pandas as pd
 
 from checker import dates, quantities
 from checker.coverage import coverage
+from checker.display import shortened
 from checker.errors import DataError, ParseError, Problem, UsageError, WriteError
 from checker.files import locked, read_regular, write_atomic
 from checker.names import did_you_mean, normal_form, split_list
@@ -660,7 +661,7 @@ def render_proposals(proposals: list[Proposal]) -> str:
     for proposal in proposals:
         row = proposal.row
         quote = " ".join(row["quote"].split())
-        quote = quote if len(quote) <= 70 else quote[:69] + "…"
+        quote = shortened(quote, 70)
         period = f" ({row['period']})" if row["period"] else ""
         topic = row["topic"] or "?"
         lines.append(f"{row['id']}  {row['confidence']}  {row['value']}{period}  → {topic}  “{quote}”")

@@ -11,6 +11,7 @@ import pandas as pd
 
 from checker.columns import map_unique
 from checker.corpus import Corpus
+from checker.display import shortened
 from checker.errors import Problem
 from checker.texts import fold, months_in, numbers_in, value_numbers
 
@@ -114,7 +115,7 @@ def locate_quotes(
         row = claims.iloc[position]
         text_id = text_ids.iloc[position]
         score, line, passage = corpus.texts[text_id].closest(row["quote"])
-        excerpt = passage if len(passage) <= 90 else passage[:87] + "…"
+        excerpt = shortened(passage, 90)
         problems.append(
             Problem(
                 row["file"],

@@ -121,9 +121,8 @@ class SourceText:
         alignment = fuzz.partial_ratio_alignment(needle, self.folded)
         if alignment is None:
             return 0.0, 1, ""
-        start = int(self._origin[alignment.dest_start])
-        passage = self.folded[alignment.dest_start : alignment.dest_end]
-        return float(alignment.score), self.line_of(start), passage
+        begin, end = _whole_words(self.folded, alignment.dest_start, alignment.dest_end)
+        return float(alignment.score), self.line_of(int(self._origin[begin])), self.folded[begin:end]
 
     def paragraph_around(self, start: int, end: int) -> tuple[int, int]:
         """The span of the paragraph (the run of text between blank-ish line breaks) that
@@ -260,3 +259,26 @@ def _weekday_index(word: str) -> int:
 
 def _month_index(word: str) -> int:
     return _MONTH_NAMES.index(word.lower()[:3]) + 1
+
+
+# How far a passage is widened to reach a word's edge: a script written without spaces
+# has no edge nearby, and a passage should stay about as long as what it is compared with.
+WIDEN_AT_MOST = 24
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` widened so that it neither starts nor ends inside a word (a match found
+    by similarity can cut words at both ends), by at most ``WIDEN_AT_MOST`` characters each
+    way, without the spaces at its ends."""
+    if start >= end:
+        return start, end
+    floor, ceiling = max(0, start - WIDEN_AT_MOST), min(len(text), end + WIDEN_AT_MOST)
+    while start > floor and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < ceiling and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

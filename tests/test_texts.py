@@ -1,7 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.texts import SourceText, fold, numbers_in
+from checker.display import shortened
+from checker.texts import WIDEN_AT_MOST, SourceText, fold, numbers_in
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab c\n\t\u00a0\u2009’‘“”–—-.,19")), max_size=60)
 
@@ -28,6 +29,51 @@ def test_quote_in_order_search_falls_back_to_the_whole_text():
     assert span == (11, 16)
     span, _ = source.find_folded("alpha", cursor)
     assert span == (0, 5)
+
+
+def test_closest_passage_is_whole_words():
+    text = "Moscow has\nstill not recognised the government in Kabul, officials said."
+    score, line, passage = SourceText(text).closest("has not recognized the governmnt")
+    assert passage in ("still not recognised the government", "has still not recognised the government")
+    assert line == (1 if passage.startswith("has") else 2) and 0 < score < 100
+    # Found from the second line on: the line of its first character.
+    assert SourceText("Intro line.\n" + text).closest("officials sayd")[1:] == (3, "officials said")
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("abcdeéж字 ,.\n")), min_size=1, max_size=120),
+    st.integers(0, 119),
+    st.integers(3, 40),
+    st.integers(0, 39),
+)
+def test_closest_passage_never_cuts_a_word_unless_it_is_too_long(text, at, length, typo):
+    source = SourceText(text)
+    at %= len(text)
+    quote = text[at : at + length]  # a piece of the text with a typo, as a mistyped quote is
+    quote = quote[: typo % max(len(quote), 1)] + "q" + quote[typo % max(len(quote), 1) + 1 :]
+    _, line, passage = source.closest(quote)
+    folded = source.folded
+    if not passage:
+        return
+    assert passage == passage.strip() and passage in folded
+    start = folded.find(passage)
+    while start >= 0:  # some occurrence of it stands on word edges, or was widened as far as allowed
+        end = start + len(passage)
+        before = start == 0 or not (folded[start - 1].isalnum() and folded[start].isalnum())
+        after = end == len(folded) or not (folded[end - 1].isalnum() and folded[end].isalnum())
+        if before and after:
+            break
+        start = folded.find(passage, start + 1)
+    else:
+        longest_word = max(len(word) for word in folded.replace(",", " ").replace(".", " ").split())
+        assert longest_word > WIDEN_AT_MOST
+
+
+def test_shortened_cuts_at_a_space():
+    assert shortened("short", 10) == "short"
+    assert shortened("the ruling suspended the ban on the group", 14) == "the ruling…"
+    assert shortened("x" * 30, 10) == "x" * 9 + "…"
+    assert all(len(shortened("word " * n, 12)) <= 12 for n in range(10))
 
 
 def test_numbers_in_reads_digits_and_words():
