@@ -133,10 +133,13 @@ CURRENCY_WORDS = {
     "CNY": ("yuan", "renminbi"),
     "INR": ("Indian_rupee",),
     "PKR": ("Pakistani_rupee",),
+    "KZT": ("tenge",),
+    "JPY": ("yen",),
+    "TJS": ("somoni",),
 }
 # Symbols are read as the currency most texts in this field mean by them; "$" alone is
 # the US dollar. Ambiguous symbols (¥, "rupee") are left out on purpose.
-CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₹": "INR", "؋": "AFN"}
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₹": "INR", "؋": "AFN", "₸": "KZT"}
 
 # Units an editor is likely to mean, offered as suggestions when a unit is unknown.
 COMMON_UNITS = (
@@ -173,6 +176,8 @@ _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\bannually\b|\bper\s+annum\b|\ba\s+year\b", re.IGNORECASE), "/ year"),
     (re.compile(r"\bdecades?\b", re.IGNORECASE), "decennium"),
     (re.compile(r"\bm³"), "m ** 3"),
+    # "Metric ton(ne)s" are tonnes ("tons" alone stays ambiguous, below).
+    (re.compile(r"\bmetric\s+ton(?:ne)?s?\b", re.IGNORECASE), "tonne"),
     # In pint "kt" is the knot; in commodity statistics it is the kilotonne.
     (re.compile(r"\bkt\b"), "kilotonne"),
     (re.compile(r"\bpeople\b|\bpersons?\b|\bindividuals\b", re.IGNORECASE), "person"),
@@ -223,9 +228,15 @@ def _pint():
 def registry():
     """Build the one unit registry (once per process: building it takes a tenth of a second)."""
     pint = _pint()
-    ureg = pint.UnitRegistry()
+    ureg = pint.UnitRegistry(on_redefinition="ignore")  # the barrel below is redefined on purpose
     # pint's "decade" is a logarithmic unit (a factor of ten); editors mean ten years.
     ureg.define("decennium = 10 * year = _ = decennia")
+    # pint's "barrel" is the US liquid barrel of 31.5 gallons; a barrel of crude oil or of
+    # oil products, which is what reporting means by "barrels" and "bbl", holds 42 gallons.
+    ureg.define("barrel = oil_barrel = bbl")
+    # Gas volumes as the industry writes them: billion and trillion cubic metres.
+    ureg.define("bcm = 1e9 * meter ** 3 = billion_cubic_metres")
+    ureg.define("tcm = 1e12 * meter ** 3 = trillion_cubic_metres")
     # A head count: people, persons, individuals. Its own dimension so that a count of
     # people never compares with a count of something else by accident.
     ureg.define("person = [person] = _ = persons")

@@ -50,6 +50,34 @@ def test_units_normalise_to_base_units():
     assert parse_quantity(">2 decades").low == pytest.approx(parse_quantity("20 years").magnitude)
 
 
+def test_a_barrel_is_the_oil_barrel():
+    oil_barrel = 42 * 3.785411784e-3  # m³: 42 US gallons
+    for text in ("1 barrel", "=1 bbl", "=1 barrels", "=1 oil_barrel"):
+        assert parse_quantity(text).magnitude == pytest.approx(oil_barrel)
+    # 100,000 tonnes of crude "about 730,000 barrels": a crude oil's density, 0.86 t/m³.
+    density = parse_quantity("100,000 t").magnitude / parse_quantity("730,000 barrels").magnitude
+    low, high = density_factors("m^3", "t", "crude-oil", "liquid")
+    assert low <= density <= high
+    assert parse_quantity("=1 beer_barrel").magnitude == pytest.approx(31 * 3.785411784e-3)
+
+
+@pytest.mark.parametrize(
+    "text, same_as",
+    [
+        ("12 bcm/year", "12 billion m^3/year"),
+        ("1.2 tcm", "1,200 bcm"),
+        ("1.5 million metric tons", "1.5 million t"),
+        ("2 metric tonnes", "2 t"),
+        ("300 billion tenge", "KZT 300 billion"),
+        ("₸300bn", "300 billion KZT"),
+        ("1 trillion yen", "JPY 1 trillion"),
+    ],
+)
+def test_industry_units_and_currency_words(text, same_as):
+    value, expected = parse_quantity(text), parse_quantity(same_as)
+    assert value.magnitude == pytest.approx(expected.magnitude) and value.dimension == expected.dimension
+
+
 def test_currencies_are_separate_dimensions():
     assert parse_quantity("5 RUB").dimension != parse_quantity("5 USD").dimension
     assert parse_quantity("5 roubles").dimension == "[currency_RUB]"
