@@ -8,9 +8,14 @@ Fails:  "50 million cubic metres (about 26.3 million tonnes) of LPG": 0.526 t/m�
 Fails:  "2 million m³ (about 9 million t) of LPG": 4.5 t/m³ is no density of LPG
 Passes: "50 million cubic metres (about 100,000 tonnes) of LPG gas": 2 kg/m³ is LPG as gas
         at standard conditions, and the amount is within the bounds
+Fails:  "10 million tonnes a year (about 7.3 million barrels a year)" of crude oil: 8.62 t/m³
+        is no density of crude oil
+Passes: "10 million tonnes a year (about 73 million barrels a year)" of crude oil: 0.86 t/m³
 
-Conversions within one dimension (tonnes to kilograms) must agree within tolerance.
-Conversions between currencies cannot be checked without an exchange rate, and say so.
+Rates convert alike ("10 million t/year (about 73 million barrels a year)" of crude oil:
+the time cancels out of the density). Conversions within one dimension (tonnes to
+kilograms) must agree within tolerance. Conversions between currencies cannot be checked
+without an exchange rate, and say so.
 """
 
 from __future__ import annotations
@@ -37,6 +42,22 @@ OPTIONS = {
 }
 
 VOLUME, MASS = "[length] ** 3", "[mass]"
+RATE = " / [time]"
+# The pairs of dimensions a density links: amounts, and rates of them over the same time.
+LINKED = ({VOLUME, MASS}, {VOLUME + RATE, MASS + RATE})
+_DIMENSION_WORDS = {
+    VOLUME: "a volume",
+    MASS: "a mass",
+    VOLUME + RATE: "a volume per time",
+    MASS + RATE: "a mass per time",
+}
+
+
+def dimension_words(dimension: str) -> str:
+    """A dimension as a sentence says it ("a mass per time"), else as pint writes it."""
+    if dimension.startswith("[currency_") and dimension.endswith("]"):
+        return f"an amount of {dimension[len('[currency_') : -1]}"
+    return _DIMENSION_WORDS.get(dimension, dimension)
 
 
 def density_text(low: float, high: float) -> str:
@@ -83,19 +104,30 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
             message=f"{row['value']} is stated as {row['converted']}: claimcheck never converts between currencies, so this conversion is not checked",
         )
     substance = row["substance"] if isinstance(row["substance"], str) and row["substance"] else ""
-    if dimensions != {VOLUME, MASS} or substance not in DENSITIES:
+    if dimensions not in LINKED or substance not in DENSITIES:
         substance = SUBSTANCE_LABELS.get(substance, substance)
+        why = (
+            f"a density links no {dimension_words(row['dimension'])} with {dimension_words(row['converted_dimension'])}"
+            if dimensions not in LINKED
+            else f"claimcheck knows no density of {substance}"
+            if substance
+            else "the topic names no substance whose density would link them"
+        )
         return Finding(
             topic=row["topic"],
             subject=row["id"],
             claims=refs,
             severity=Severity.WARNING.value,
             diagnosis="not checkable",
-            message=f"{row['value']} is stated as {row['converted']}: no density links {row['dimension']} and "
-            f"{row['converted_dimension']}" + ("" if substance else " (the topic names no substance)"),
+            message=f"{row['value']} is stated as {row['converted']}: {why}",
         )
+    # Rates: the density is the same (the time cancels out); amounts are of one year, as
+    # the claims table's amount columns give a rate's (mass per year, shown in t/year).
+    per_year = row["amount_magnitude"] / row["magnitude"] if row["dimension"].endswith(RATE) else 1.0
+    per_year = per_year if np.isfinite(per_year) and per_year > 0 else 1.0
+    tonnes = "t/year" if row["dimension"].endswith(RATE) else "t"
     # The implied density, with the interval both values' precision allows (kg/m³).
-    if row["dimension"] == VOLUME:
+    if row["dimension"].startswith(VOLUME):
         volume_low, volume_high, mass_low, mass_high = (
             row["low"],
             row["high"],
@@ -115,7 +147,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         mass_prefix = ""
     implied = (
         (row["converted_magnitude"] / row["magnitude"])
-        if row["dimension"] == VOLUME
+        if row["dimension"].startswith(VOLUME)
         else (row["magnitude"] / row["converted_magnitude"])
     )
     implied_low, implied_high = mass_low / volume_high, mass_high / volume_low
@@ -140,15 +172,16 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     reading = f"{described}, the density of {substance} {PHASE_LABELS[phase]} ({density_text(low, high)})"
     alternatives = [
         f"{PHASE_LABELS[other]} ({density_text(least, most)}) {volume_text} would be "
-        f"{display.number(volume_low * least / 1000)}–{display.number(volume_high * most / 1000)} t"
+        f"{display.number(volume_low * least * per_year / 1000)}–"
+        f"{display.number(volume_high * most * per_year / 1000)} {tonnes}"
         for other, least, most in others
     ]
     amount = pd.Series(
         {
             "amount_dimension": MASS,
-            "amount_low": mass_low,
-            "amount_high": mass_high,
-            "amount_magnitude": row[f"{mass_prefix}magnitude"],
+            "amount_low": mass_low * per_year,
+            "amount_high": mass_high * per_year,
+            "amount_magnitude": row[f"{mass_prefix}magnitude"] * per_year,
         }
     )
     too_large, bounds = [], []
@@ -178,6 +211,21 @@ _LPG = (
     {"key": "lpg-contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "lpg-demand"},
     {"key": "lpg-demand", "kind": "quantity", "unit": "t/year", "substance": "lpg", "label": "annual LPG demand"},
 )
+_CRUDE = ({"key": "crude-transit", "kind": "quantity", "unit": "t/year", "substance": "crude-oil"},)
+
+
+def _crude_transit(converted: str) -> Mapping[str, str]:
+    barrels = converted.strip("~").replace("barrels/year", "barrels a year")
+    return claim_row(
+        "transit",
+        "crude-transit",
+        "10 million t/year",
+        f"transit of 10 million tonnes a year (about {barrels}) of crude",
+        period="2025",
+        converted=converted,
+    )
+
+
 _DEMAND = claim_row(
     "demand", "lpg-demand", "~700,000 t/year", "the annual demand is around 700,000 tonnes", period="2025"
 )
@@ -238,5 +286,19 @@ EXAMPLES = (
             )
         },
         topics=_LPG,
+    ),
+    Example(
+        "fails",
+        '"10 million tonnes a year (about 7.3 million barrels a year)" of crude oil: 8.62 t/m³ is no density of '
+        "crude oil",
+        {"a": (_crude_transit("~7.3 million barrels/year"),)},
+        topics=_CRUDE,
+        flags=(("transit",),),
+    ),
+    Example(
+        "passes",
+        '"10 million tonnes a year (about 73 million barrels a year)" of crude oil: 0.86 t/m³',
+        {"a": (_crude_transit("~73 million barrels/year"),)},
+        topics=_CRUDE,
     ),
 )
