@@ -370,11 +370,18 @@ def nested_spans(
 
 
 def exceeding_inside(
-    claims: pd.DataFrame, mask, keys: Iterable[str], tolerance: float, left_mask=None, right_mask=None
+    claims: pd.DataFrame,
+    mask,
+    keys: Iterable[str],
+    tolerance: float,
+    left_mask=None,
+    right_mask=None,
+    topic_tolerance: bool = False,
 ):
     """Pairs (inner, outer) of one group where the inner claim covers a time certainly
     inside the outer's and still exceeds it: its low bound above the outer's high bound,
-    both widened by the tolerance. Yields (inner label, outer label, None) per pair and
+    both widened by the tolerance (``topic_tolerance``: each claim's topic tolerance where
+    the topic sets one). Yields (inner label, outer label, None) per pair and
     (None, None, crowd) per crowded group. ``left_mask`` / ``right_mask`` restrict which
     claims may be inner / outer (parts and wholes); the group keys must then link them."""
     labels, codes = group_codes(claims, mask, keys)
@@ -384,7 +391,9 @@ def exceeding_inside(
     span_codes, table = factorize_rows(codes, *(spans[c].to_numpy(dtype=float) for c in SAME_TIME))
     inner, outer = nested_spans(table[:, 0].astype(np.int64), table[:, 1], table[:, 2], table[:, 3])
     low, high = widened(
-        claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance
+        claims.loc[labels, "low"].to_numpy(dtype=float),
+        claims.loc[labels, "high"].to_numpy(dtype=float),
+        tolerance_of(claims, labels, tolerance) if topic_tolerance else tolerance,
     )
     may_inner = (
         np.ones(len(labels), dtype=bool)

@@ -37,3 +37,25 @@ def test_agreement_passes_and_silence_is_noted(normalised):
     assert ids(findings) == [("citation-consistency", ("c2",))]
     assert findings[0].severity == "note"
     assert run_rules(result, citation, note_unsupported=False) == []
+
+
+def test_a_topics_own_tolerance_wins_over_the_rules(normalised):
+    """A citing figure 1.2 % off its source agrees within the rule's 2 %, not within a topic
+    tolerance of 0.5 %."""
+
+    def findings(tolerance: str):
+        topics = [{"key": "toll", "kind": "count", "unit": "person", "tolerance": tolerance}]
+        result = normalised(
+            {
+                "gazette": [
+                    claim("g1", "toll", "=1,200 person", period="2024-03-13", cites="wire", quote="1,200 dead")
+                ],
+                "wire": [claim("w1", "toll", "=1,214 person", period="2024-03-13", quote="1,214 dead")],
+            },
+            topics=topics,
+            entities=[],
+        )
+        return ids(run_rules(result, citation))
+
+    assert findings("") == []
+    assert findings("0.005") == [("citation-consistency", ("g1", "w1"))]

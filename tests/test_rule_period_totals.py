@@ -119,3 +119,23 @@ def test_splitting_a_flow_into_parts_that_sum_to_the_whole_creates_no_finding(no
         )
     result = normalised({"a": rows[:1], "b": rows[1:]}, topics=FLOW, entities=[])
     assert run_rules(result, *RULES) == []
+
+
+def test_a_topics_own_tolerance_decides_whether_a_small_fall_counts(normalised):
+    """1,214 then 1,200 (1.2 % lower) passes within the rule's 2 %; a topic that sets its own
+    tolerance of 0 has it flagged (the topic's tolerance wins, as in every comparison)."""
+
+    def findings(tolerance: str):
+        toll = [{**TOLL[0], "tolerance": tolerance}]
+        result = normalised(
+            {
+                "a": [claim("mar13", "toll", "=1,214 person", period="2024-03-13", quote="1,214 killed")],
+                "b": [claim("mar25", "toll", "=1,200 person", period="2024-03-25", quote="1,200 killed")],
+            },
+            topics=toll,
+            entities=[],
+        )
+        return ids(run_rules(result, period_totals))
+
+    assert findings("") == []
+    assert findings("0") == [("period-totals", ("mar13", "mar25"))]

@@ -31,6 +31,7 @@ from checker.pairing import (
     ref,
     row_of,
     shared_codes,
+    tolerance_of,
     value_text,
     widened,
 )
@@ -112,6 +113,7 @@ _VERDICT_COLUMNS = (
     "period_start",
     "period_end",
     "state",
+    "tolerance",
 )
 
 
@@ -123,8 +125,11 @@ class _Groups:
 
     def __init__(self, cited: pd.DataFrame, tolerance: float):
         self.labels = cited.index.to_numpy()
+        # A topic's own tolerance wins over the rule's (the cited and the citing claim share the topic).
         self.low, self.high = widened(
-            cited["low"].to_numpy(dtype=float), cited["high"].to_numpy(dtype=float), tolerance
+            cited["low"].to_numpy(dtype=float),
+            cited["high"].to_numpy(dtype=float),
+            tolerance_of(cited, cited.index, tolerance),
         )
         self.tolerance = tolerance
         # The columns a date or status verdict reads, as arrays taken once (not a slice of
@@ -170,7 +175,8 @@ class _Groups:
             if pd.isna(claim["magnitude"]):
                 return False, None
             key = (*topic, claim["dimension"], claim["modality_class"], *(claim[c] for c in SAME_TIME))
-            low, high = widened(claim["low"], claim["high"], self.tolerance)
+            own = claim["tolerance"]
+            low, high = widened(claim["low"], claim["high"], self.tolerance if np.isnan(own) else own)
             return _meet(self._group("numeric", key), low, high)
         if claim["kind"] == "date":
             return _meet(
