@@ -169,6 +169,36 @@ def _appears(value: str, quote: str) -> bool:
     )
 
 
+_ORDINALS = ("first", "second", "third", "fourth")
+_SEASONS = (("spring", "spring"), ("summer", "summer"), ("autumn", "autumn|fall"), ("winter", "winter"))
+
+
+def sub_year(code: int) -> tuple[str, str]:
+    """What an EDTF code above 12 in a date's month place stands for (ISO 8601-2: 21–32
+    seasons, 33–36 quarters, 37–39 thirds of a year, 40–41 halves), and a pattern for the
+    words a quote states it with."""
+
+    def nth(number: int, noun: str) -> str:
+        return rf"\b(?:{_ORDINALS[number - 1]}|{number}(?:st|nd|rd|th))[\s-]+{noun}"
+
+    if 21 <= code <= 32:
+        name, words = _SEASONS[(code - 21) % 4]
+        return f"the season '{name}' ({code})", rf"\b(?:{words})\b"
+    if 33 <= code <= 36:
+        quarter = code - 32
+        return (
+            f"the {_ORDINALS[quarter - 1]} quarter ({code})",
+            rf"\bq{quarter}\b|\b{quarter}q\b|{nth(quarter, 'quarter')}",
+        )
+    if 37 <= code <= 39:
+        third = code - 36
+        return f"the {_ORDINALS[third - 1]} four months ({code})", nth(third, r"(?:four[\s-]+months|quadrimester)")
+    if code in (40, 41):
+        half = code - 39
+        return f"the {_ORDINALS[half - 1]} half ({code})", rf"\bh{half}\b|{nth(half, r'half')}|{nth(half, r'semester')}"
+    return f"month {code}", r"(?!)"  # no such month: never stated
+
+
 def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str | None:
     """None when every number of the value is stated in the quote; else the problem."""
     if not value or kind == "status":
@@ -178,6 +208,11 @@ def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str
         for year, month, day in _DATE_PARTS.findall(value):
             if float(year) not in stated:
                 return f"year {year} does not appear in the quote"
+            if month and int(month) > 12:  # an EDTF season, quarter or half year: stated in words
+                label, pattern = sub_year(int(month))
+                if not re.search(pattern, quote, re.IGNORECASE):
+                    return f"{label} does not appear in the quote"
+                continue
             if month and float(month) not in stated and int(month) not in months_in(quote):
                 return f"month {month} does not appear in the quote"
             if day and float(day) not in stated:

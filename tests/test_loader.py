@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from checker.corpus import load_corpus
 from checker.normalise import normalise
+from checker.quotes import digits_missing
 from conftest import claim
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
@@ -203,3 +204,33 @@ def test_every_repeat_of_an_id_is_reported_against_its_first(ids):
         if key and ids.index(key) + 2 != line
     ]
     assert [str(problem) for problem in problems] == expected
+
+
+@pytest.mark.parametrize(
+    "value, quote",
+    [
+        ("2024-21", "a rapprochement that began in spring 2024"),
+        ("2024-23", "talks resumed in the fall of 2024"),
+        ("2024-23", "talks resumed in autumn 2024"),
+        ("2024-35", "exports in the third quarter of 2024"),
+        ("2024-35", "exports in Q3 2024"),
+        ("2024-40", "in the first half of 2024"),
+        ("2024-41", "in H2 2024"),
+    ],
+)
+def test_seasons_quarters_and_halves_are_read_in_words(value, quote):
+    assert digits_missing(value, quote, "date") is None
+
+
+@pytest.mark.parametrize(
+    "value, quote, message",
+    [
+        ("2024-21", "talks began in 2024", "the season 'spring' (21) does not appear in the quote"),
+        ("2024-22", "talks began in spring 2024", "the season 'summer' (22)"),
+        ("2024-36", "exports in Q3 2024", "the fourth quarter (36)"),
+        ("2024-40", "in the second half of 2024", "the first half (40)"),
+        ("2025-21", "began in spring 2024", "year 2025"),
+    ],
+)
+def test_a_season_or_quarter_the_quote_does_not_state_is_named(value, quote, message):
+    assert message in (digits_missing(value, quote, "date") or "")
