@@ -160,7 +160,10 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("span_outer_end", "float64", "periods", "the latest instant the figure's coverage can end"),
     ClaimColumn("asof_timed", "bool", "periods", "a running total as of a time of day, not a day or longer"),
     ClaimColumn(
-        "stated_weekday", "int64", "values", "the weekday the quote writes beside the date (Monday = 0), or -1"
+        "stated_weekday",
+        "int64",
+        "values",
+        "the weekday the quote writes beside the date (a date claim's, else its period's if one day; Monday = 0), or -1",
     ),
     ClaimColumn("relation_kind", "category", "relations", "ratio, change, increase, decrease, since or ''"),
     ClaimColumn("relation_factor", "float64", "relations", "the factor a ratio or change states (x2 → 2, +16% → 1.16)"),

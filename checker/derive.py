@@ -69,15 +69,20 @@ def spans(claims: pd.DataFrame) -> None:
 
 
 def weekdays(claims: pd.DataFrame) -> None:
-    """The weekday a date claim's quote writes next to the date (Monday = 0), or -1."""
+    """The weekday a quote writes next to the day its claim is about (Monday = 0), or -1:
+    a date claim's date, any other claim's period when it is one day ("by Sunday 18 March
+    the count stood at 1,250")."""
     claims["stated_weekday"] = -1
-    # The quotes are searched only for the claims that date a day, not the whole column.
-    quotes = claims.loc[((claims["kind"] == "date") & (claims["date_precision"] == "day")).to_numpy(), "quote"]
+    # The quotes are searched only for the claims about one day, not the whole column.
+    is_date = (claims["kind"] == "date").to_numpy()
+    dated = is_date & (claims["date_precision"] == "day").to_numpy()
+    dated |= ~is_date & (claims["period_precision"] == "day").to_numpy()
+    quotes = claims.loc[dated, "quote"]
     quotes = quotes[quotes.str.contains(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True).to_numpy()]
     if len(quotes):
-        claims.loc[quotes.index, "stated_weekday"] = [
-            stated_weekday(quote, day) for quote, day in zip(quotes, claims.loc[quotes.index, "date_start"])
-        ]
+        chosen = claims.loc[quotes.index]
+        days = chosen["date_start"].where(chosen["kind"] == "date", chosen["period_start"])
+        claims.loc[quotes.index, "stated_weekday"] = [stated_weekday(quote, day) for quote, day in zip(quotes, days)]
 
 
 def relations(

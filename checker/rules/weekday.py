@@ -3,9 +3,11 @@
 Fails:  "on Thursday, 3 May 2024" tagged 2024-05-03 (3 May 2024 was a Friday)
 Passes: "on Friday, 3 May 2024" tagged 2024-05-03
 Passes: "on 3 May 2024" tagged 2024-05-03 (no weekday to check)
+Fails:  "By Sunday 18 March the count stood at 1,250", period 2024-03-18 (a Monday)
 
 The calendar settles a date stated with its weekday: when the two disagree, one of them
-was mistyped. The message names the nearest dates that have the stated weekday, and a
+was mistyped. The date is a date claim's value, or any other claim's period when that is
+one day. The message names the nearest dates that have the stated weekday, and a
 year in which the stated day and month fall on it, since a year slip is a common cause.
 """
 
@@ -30,11 +32,14 @@ OPTIONS: dict[str, Option] = {}
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     stated = claims["stated_weekday"] >= 0
-    actual = (claims["date_start"] - 1) % 7
-    wrong = stated & (actual != claims["stated_weekday"])
+    if not stated.any():
+        return
+    # The day the weekday was read against: a date claim's date, any other claim's period.
+    day = claims["date_start"].where(claims["kind"] == "date", claims["period_start"])
+    wrong = stated & ((day - 1) % 7 != claims["stated_weekday"])
     for label in claims.index[wrong]:  # only the findings
         row = row_of(claims, label)
-        date = dt.date.fromordinal(int(row["date_start"]))
+        date = dt.date.fromordinal(int(day[label]))
         weekday = int(row["stated_weekday"])
         yield Finding(
             topic=row["topic"],
@@ -83,5 +88,18 @@ EXAMPLES = (
         '"on 3 May 2024" tagged 2024-05-03 (no weekday to check)',
         {"a": (claim_row("signed", "signing", "2024-05-03", "signed on 3 May 2024"),)},
         topics=(_SIGNING,),
+    ),
+    Example(
+        "fails",
+        '"By Sunday 18 March the count stood at 1,250", period 2024-03-18 (a Monday)',
+        {
+            "a": (
+                claim_row(
+                    "toll", "toll", "1,250 person", "By Sunday 18 March the count stood at 1,250", period="2024-03-18"
+                ),
+            )
+        },
+        topics=({"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"},),
+        flags=(("toll",),),
     ),
 )
