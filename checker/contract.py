@@ -154,9 +154,19 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("period_start", "float64", "periods", "the first day of the claim's period"),
     ClaimColumn("period_end", "float64", "periods", "the day after the claim's period"),
     ClaimColumn(
-        "span_start", "float64", "periods", "the first day the figure covers (-inf: a running total from the beginning)"
+        "span_start",
+        "float64",
+        "periods",
+        "the first day the figure covers (-inf: a running total from the beginning); for a status over an "
+        "interval, the first day it certainly holds",
     ),
-    ClaimColumn("span_inner_end", "float64", "periods", "the earliest instant the figure's coverage can end"),
+    ClaimColumn(
+        "span_inner_end",
+        "float64",
+        "periods",
+        "the earliest instant the figure's coverage can end; for a status over an interval, where it "
+        "certainly holds until",
+    ),
     ClaimColumn("span_outer_end", "float64", "periods", "the latest instant the figure's coverage can end"),
     ClaimColumn("asof_timed", "bool", "periods", "a running total as of a time of day, not a day or longer"),
     ClaimColumn(

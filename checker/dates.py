@@ -48,17 +48,23 @@ class DateInterval:
 
     ``last_start`` is where the last side of an interval begins (``2022-07/2024-05`` →
     1 May 2024): the as-of time of a running total is its period's last side. For a single
-    date it is ``start``. Days may be fractional: ``2024-05-02T14:00`` is the minute from
-    14:00, a day and a fraction."""
+    date it is ``start``. ``first_end`` is where the first side of an interval ends
+    (``2022-07/2024-05`` → 1 August 2022; an open start: -inf): what an interval certainly
+    covers runs from the first side's last day to the last side's first. For a single date
+    it is ``end``. Days may be fractional: ``2024-05-02T14:00`` is the minute from 14:00, a
+    day and a fraction."""
 
     start: float
     end: float
     precision: str
     last_start: float = math.nan
+    first_end: float = math.nan
 
     def __post_init__(self) -> None:
         if math.isnan(self.last_start):
             object.__setattr__(self, "last_start", self.start)
+        if math.isnan(self.first_end):
+            object.__setattr__(self, "first_end", self.end)
 
     def contains(self, other: DateInterval) -> bool:
         return self.start <= other.start and other.end <= self.end
@@ -214,6 +220,7 @@ def _plain(texts: pd.Series) -> pd.DataFrame:
     end = np.where(open_end, np.inf, np.where(has_right, right_end, left_end))
     valid = left_valid & np.where(has_right & ~open_end, right_valid, True) & (start < end)
     last_start = np.where(open_end, np.inf, np.where(has_right, right_start, start))
+    first_end = np.where(open_start, -np.inf, np.where(has_right, left_end, end))
     return pd.DataFrame(
         {
             "matched": matched.to_numpy() & valid,
@@ -221,6 +228,7 @@ def _plain(texts: pd.Series) -> pd.DataFrame:
             "end": end,
             "precision": np.where(has_right | open_start, "interval", precision),
             "last_start": last_start,
+            "first_end": first_end,
         },
         index=texts.index,
     )
@@ -240,6 +248,7 @@ def parse_date(text: str) -> DateInterval:
                 end=float(plain["end"]),
                 precision=str(plain["precision"]),
                 last_start=float(plain["last_start"]),
+                first_end=float(plain["first_end"]),
             )
     if len(source) > 64:
         raise ParseError("date is longer than 64 characters")
@@ -247,13 +256,22 @@ def parse_date(text: str) -> DateInterval:
         return _parse_sides(source)
     interval = _parse_edtf(source)
     if interval.precision == "interval" and source.count("/") == 1:
-        # The as-of time of an interval is its last side.
-        last = source.split("/")[1].strip()
-        if last and last != "..":
-            try:
-                interval = DateInterval(interval.start, interval.end, interval.precision, _parse_edtf(last).start)
-            except ParseError:
-                pass
+        # The as-of time of an interval is its last side; what it certainly covers starts
+        # where its first side ends.
+        first, last = (side.strip() for side in source.split("/"))
+        last_start = interval.start
+        first_end = -math.inf if first in ("", "..") else interval.start + 1  # a side edtf alone cannot read: its start
+        try:
+            if last and last != "..":
+                last_start = _parse_edtf(last).start
+        except ParseError:
+            pass
+        try:
+            if first and first != "..":
+                first_end = _parse_edtf(first).end
+        except ParseError:
+            pass
+        interval = DateInterval(interval.start, interval.end, interval.precision, last_start, first_end)
     return interval
 
 
@@ -288,7 +306,9 @@ def _parse_sides(source: str) -> DateInterval:
     end = math.inf if last is None else last.end
     if not start < end:
         raise ParseError(f"'{source}' ends before it starts")
-    return DateInterval(start, end, "interval", math.inf if last is None else last.start)
+    return DateInterval(
+        start, end, "interval", math.inf if last is None else last.start, -math.inf if first is None else first.end
+    )
 
 
 def _one_side(side: str, source: str) -> DateInterval:
@@ -387,7 +407,8 @@ def _parse_edtf_uncached(source: str) -> DateInterval:
 
 
 def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Parse a column of dates once per distinct string: columns start, end, precision.
+    """Parse a column of dates once per distinct string: columns start, end, precision,
+    last_start and first_end (see ``DateInterval``).
 
     Plain calendar dates are read on the whole column; the rest one by one with edtf."""
     codes, uniques = pd.factorize(values)
@@ -396,6 +417,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
     starts = np.full(count + 1, np.nan)
     ends = np.full(count + 1, np.nan)
     lasts = np.full(count + 1, np.nan)
+    firsts = np.full(count + 1, np.nan)
     precisions = np.full(count + 1, None, dtype=object)
     errors: dict[str, str] = {}
     if count:
@@ -404,6 +426,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
         starts[:count][matched] = plain["start"].to_numpy()[matched]
         ends[:count][matched] = plain["end"].to_numpy()[matched]
         lasts[:count][matched] = plain["last_start"].to_numpy()[matched]
+        firsts[:count][matched] = plain["first_end"].to_numpy()[matched]
         precisions[:count][matched] = plain["precision"].to_numpy()[matched]
         for position in np.flatnonzero(~matched):
             text = unique.iloc[position]
@@ -416,6 +439,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
                 continue
             starts[position], ends[position], precisions[position] = interval.start, interval.end, interval.precision
             lasts[position] = interval.last_start
+            firsts[position] = interval.first_end
     codes = np.where(codes >= 0, codes, count)
     result = pd.DataFrame(
         {
@@ -423,6 +447,7 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
             "end": ends[codes],
             "precision": from_codes(precisions, codes, values.index),
             "last_start": lasts[codes],
+            "first_end": firsts[codes],
         },
         index=values.index,
     )

@@ -37,6 +37,7 @@ def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]
     claims["period_start"] = parsed["start"].where(~empty, default_start).astype(float)
     claims["period_end"] = parsed["end"].where(~empty, default_end).astype(float)
     claims["period_last_start"] = parsed["last_start"].where(~empty, default_start).astype(float)
+    claims["period_first_end"] = parsed["first_end"].where(~empty, default_end).astype(float)
     precision = parsed["precision"].astype("category")  # a handful of values: kept as codes
     if "publication" not in precision.cat.categories:
         precision = precision.cat.add_categories(["publication"])
@@ -55,7 +56,12 @@ def spans(claims: pd.DataFrame) -> None:
     somewhere in the period's last side: at the earliest ``span_inner_end``, at the latest
     ``span_outer_end``. A figure certainly covers less than another when its span lies
     inside the other's whatever the instants; two figures cover the same time when all
-    three numbers are equal."""
+    three numbers are equal.
+
+    A status over an interval certainly holds from ``span_start`` to ``span_inner_end``:
+    from the last day its first side can mean to the first day its last side can mean (a
+    side given to the day is that day), so that "listed 2022-03/2025-05-02" and "delisted
+    2025-05/2025-07-11" do not certainly overlap; the period stays the outer bounds."""
     cumulative = (claims["aggregation"] == "cumulative").to_numpy()
     start = claims["period_start"].to_numpy(dtype=float)
     explicit_start = (claims["period_precision"] == "interval").to_numpy() & np.isfinite(start)
@@ -64,6 +70,21 @@ def spans(claims: pd.DataFrame) -> None:
         cumulative, claims["period_last_start"].to_numpy(dtype=float), claims["period_end"].to_numpy(dtype=float)
     )
     claims["span_outer_end"] = claims["period_end"].to_numpy(dtype=float)
+    # A status holds over its period; over an interval whose sides are imprecise it holds
+    # certainly only from the first side's last day to the last side's first ("delisted
+    # 2025-05/2025-07-11": from 31 May at the latest), and at least on that last day.
+    status = (claims["kind"] == "status").to_numpy() & (claims["period_precision"] == "interval").to_numpy()
+    if status.any():
+        last_start = claims["period_last_start"].to_numpy(dtype=float)[status]
+        period_end = claims["period_end"].to_numpy(dtype=float)[status]
+        latest_start = np.minimum(
+            np.maximum(start[status], claims["period_first_end"].to_numpy(dtype=float)[status] - 1), last_start
+        )
+        span_start = claims["span_start"].to_numpy(dtype=float).copy()
+        span_inner_end = claims["span_inner_end"].to_numpy(dtype=float).copy()
+        span_start[status] = latest_start
+        span_inner_end[status] = np.minimum(period_end, last_start + 1)
+        claims["span_start"], claims["span_inner_end"] = span_start, span_inner_end
     # An as-of instant known to the minute or second, rather than a day or longer.
     claims["asof_timed"] = cumulative & ((claims["span_outer_end"] - claims["span_inner_end"]) < 1).to_numpy()
 

@@ -11,11 +11,38 @@ def test_different_statuses_for_the_same_time(normalised):
     result = normalised(
         {
             "a": [claim("a1", "recognition", "recognised", period="2025-07-28")],
-            "b": [claim("b1", "recognition", "not-recognised", period="2025-07/2025-08")],
+            "b": [claim("b1", "recognition", "not-recognised", period="2025-06/2025-08")],
         }
     )
     (finding,) = run_rules(result, status_conflict)
     assert finding.claim_ids == ("a1", "b1") and finding.severity == "error"
+
+
+def test_an_overlap_only_within_an_imprecise_side_is_a_warning(normalised):
+    """'Listed' until 2 May against 'removed' from some day in May: they overlap only if the
+    removal came on 1 or 2 May, so the change may fall there (a warning, not an error)."""
+    result = normalised(
+        {
+            "a": [claim("a1", "listing", "listed", period="2022-03/2025-05-02")],
+            "b": [claim("b1", "listing", "removed", period="2025-05/2025-07-11")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    (finding,) = run_rules(result, status_conflict)
+    assert finding.claim_ids == ("a1", "b1") and finding.severity == "warning"
+    assert "overlap only in 2025-05-01/2025-05-02" in finding.message
+    # Given to the day, the same overlap is certain: an error.
+    result = normalised(
+        {
+            "a": [claim("a1", "listing", "listed", period="2022-03/2025-05-02")],
+            "b": [claim("b1", "listing", "removed", period="2025-05-01/2025-07-11")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    (finding,) = run_rules(result, status_conflict)
+    assert finding.severity == "error"
 
 
 def test_a_change_over_time_is_not_a_conflict(normalised):

@@ -5,7 +5,10 @@ Fails:  listed (2003/2024) → removed (April 2025) → listed (July 2025): a re
 Passes: "not recognised" (as of 2025-04-28) vs "recognised" (from 2025-07-03): the status
         changed between two dated claims
 
-Statuses of one topic, scope and subject conflict when their periods overlap. Claims with
+Statuses of one topic, scope and subject conflict when their periods overlap. When they
+overlap only where a side of an interval is imprecise ("delisted 2025-05/2025-07-11", from
+some day in May, against "listed 2022-03/2025-05-02"), the change may fall there: that is
+a warning. Claims with
 disjoint periods record a change over time; a sequence that goes back to an earlier state
 (A → B → A) is reported as a warning, since the texts then disagree about whether the
 change happened.
@@ -58,12 +61,27 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         yield _summary(claims, crowd)
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
+        message = (
+            f"{first['source']} says '{first['state']}' for {_period(first)} while {second['source']} says "
+            f"'{second['state']}' for {_period(second)}"
+        )
+        if _certainly_overlap(first, second):
+            yield Finding(
+                topic=first["topic"],
+                claims=(ref(claims, first.name), ref(claims, second.name)),
+                diagnosis="conflicting statuses for overlapping times",
+                message=message,
+            )
+            continue
+        # The periods meet only where a side of an interval is imprecise ("delisted
+        # 2025-05/…" against "listed …/2025-05-02"): the change may fall there.
         yield Finding(
             topic=first["topic"],
             claims=(ref(claims, first.name), ref(claims, second.name)),
-            diagnosis="conflicting statuses for overlapping times",
-            message=f"{first['source']} says '{first['state']}' for {_period(first)} while {second['source']} says "
-            f"'{second['state']}' for {_period(second)}",
+            severity=Severity.WARNING.value,
+            diagnosis="the statuses may overlap only where a period's side is imprecise: the change may fall there",
+            message=f"{message}; they overlap only in {_shared(first, second)}, within a side of an interval "
+            "not given to the day",
         )
     if options["reversals"]:
         yield from _reversals(claims, statuses)
@@ -87,6 +105,18 @@ def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
 
 def _overlap(first: pd.Series, second: pd.Series) -> bool:
     return periods_overlap(first, second)
+
+
+def _certainly_overlap(first: pd.Series, second: pd.Series) -> bool:
+    """Whether the times the two statuses certainly hold overlap: a period, or over an
+    interval from its first side's last day to its last side's first (derive.spans)."""
+    return bool(first["span_start"] < second["span_inner_end"] and second["span_start"] < first["span_inner_end"])
+
+
+def _shared(first: pd.Series, second: pd.Series) -> str:
+    start = max(first["period_start"], second["period_start"])
+    end = min(first["period_end"], second["period_end"])
+    return display.date_range(start, end)
 
 
 def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
