@@ -78,6 +78,8 @@ def quantity(low: float, high: float, magnitude: float, factor: float, unit: str
     shown = f"{number(in_unit(magnitude, factor))} {unit}".strip()
     if qualifier == "exact" or low == high:
         return shown
+    if qualifier == "range" and math.isfinite(low) and math.isfinite(high):  # "3-4 million t": its two ends
+        return f"{number(in_unit(low, factor))}–{number(in_unit(high, factor))} {unit}".strip()
     if math.isinf(high) and not math.isinf(low):
         return f"≥ {number(in_unit(low, factor))} {unit}".strip()
     if math.isinf(low) and not math.isinf(high):

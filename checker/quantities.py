@@ -413,9 +413,93 @@ def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tu
     return result, errors
 
 
+_RANGE_NUMBER = r"\d(?:[\d,.]*\d)?"
+_RANGE_HEAD = (
+    r"(?:(?:"
+    + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    + "|"
+    + "|".join(CURRENCIES)
+    + r")\s*)"
+)
+_RANGE_SCALE = r"(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?"
+# A range as reporting writes it: "between 3 and 4 million t", "3-4 million t", "3 to 4
+# million t", "from 300,000 to 1.2 million t", "US$1.2bn–1.5bn". Each end is read as a value
+# of its own (the unit, and a scale word written once, shared).
+_RANGE = re.compile(
+    rf"^\s*(?:(?P<between>between)|from)?\s*(?P<head>{_RANGE_HEAD})?(?P<low>{_RANGE_NUMBER})\s*"
+    rf"(?P<low_scale>{_RANGE_SCALE})?\s*(?P<sep>-|–|—|to|and)\s*(?P<high_head>{_RANGE_HEAD})?"
+    rf"(?P<high>{_RANGE_NUMBER})\s*(?P<high_scale>{_RANGE_SCALE})?\s*(?P<unit>.*?)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _plain_number(text: str, mark: str) -> float:
+    """A range end's number without its scale, to order the two ends ('1.2' → 1.2)."""
+    digits = text.replace(".", "").replace(",", ".") if mark == "," else text.replace(",", "")
+    try:
+        return float(digits)
+    except ValueError:
+        return math.nan
+
+
+def _range_ends(text: str, mark: str) -> tuple[str, str] | None:
+    """The two ends of a range as values of their own, or None when the text is no range.
+    A scale word written once ("3-4 million") belongs to both ends, unless the low end would
+    then exceed the high one ("300,000 to 1.2 million")."""
+    match = _RANGE.match(text)
+    if match is None or (match["sep"].lower() == "and") != bool(match["between"]):
+        return None
+    head, high_head = (
+        (match[first] or match[second] or "").strip()
+        for first, second in (("head", "high_head"), ("high_head", "head"))
+    )
+    low_scale, high_scale = match["low_scale"] or "", match["high_scale"] or ""
+    if not low_scale and high_scale:
+        shared = SCALES.get(high_scale.lower().rstrip("."), 1.0)
+        low, high = _plain_number(match["low"], mark), _plain_number(match["high"], mark) * shared
+        if not low * shared > high:
+            low_scale = high_scale
+    unit = match["unit"]
+    # The scale word attached to its number, as "3m tonnes" is written (an "m" apart from
+    # its number would read as the metre).
+    return f"{head}{match['low']}{low_scale} {unit}".strip(), f"{high_head}{match['high']}{high_scale} {unit}".strip()
+
+
 def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Parse distinct strings (each with its decimal mark); rows that fail get NaN and an
-    entry in the error dict."""
+    """Parse distinct strings (each with its decimal mark), ranges among them; rows that
+    fail get NaN and an entry in the error dict."""
+    shown = texts.map(lambda text: text.translate(_CLEAN).strip())
+    ends = [_range_ends(text, mark) for text, mark in zip(shown, marks)]
+    ranged = np.array([end is not None for end in ends], dtype=bool)
+    if not ranged.any():
+        return _parse_single(texts, marks)
+    single, errors = _parse_single(texts[~ranged], marks[~ranged])
+    pairs = [end for end in ends if end is not None]
+    endpoints = pd.Series([text for pair in pairs for text in pair], dtype=object)
+    parsed, end_errors = _parse_single(endpoints, np.repeat(marks[ranged], 2))
+    low, high = parsed.iloc[0::2].reset_index(drop=True), parsed.iloc[1::2].reset_index(drop=True)
+    frame = low.copy()
+    frame["magnitude"] = (low["magnitude"] + high["magnitude"]) / 2
+    frame["low"], frame["high"] = low["magnitude"], high["magnitude"]
+    frame["half"] = (high["magnitude"] - low["magnitude"]) / 2
+    frame["digits"] = np.fmin(low["digits"], high["digits"])
+    frame["qualifier"] = "range"
+    for position, (text, (low_text, high_text)) in enumerate(zip(texts[ranged], pairs)):
+        message = end_errors.get(low_text) or end_errors.get(high_text)
+        if message is None and low.at[position, "dimension"] != high.at[position, "dimension"]:
+            message = f"the two ends of the range '{text}' are in different units"
+        if message is None and not low.at[position, "magnitude"] <= high.at[position, "magnitude"]:
+            message = f"the range '{text}' runs from the larger value to the smaller: write the smaller first"
+        if message is not None:
+            errors[text] = message
+            frame.loc[position, list(frame.columns)] = None
+    frame.index = texts.index[ranged]
+    single.index = texts.index[~ranged]
+    return pd.concat([single, frame]).loc[texts.index].reset_index(drop=True), errors
+
+
+def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Parse distinct strings that are each one value (see ``_parse_unique``)."""
     errors: dict[str, str] = {}
     n = len(texts)
     too_long = (texts.str.len() > MAX_VALUE_CHARS).fillna(False).astype(bool)
@@ -540,15 +624,16 @@ def precision_bounds(magnitude, half, qualifier, rounding=ROUNDING, exact=False)
     with np.errstate(invalid="ignore"):
         stated_half = np.where(exact, 0.0, np.minimum(half, np.abs(magnitude) * rounding))
         about_half = np.maximum(half, np.abs(magnitude) * ABOUT_FRACTION)
-    exact_, stated, about = one_of("exact"), one_of("stated"), one_of("about")
+    exact_, stated, about, ranged = one_of("exact"), one_of("stated"), one_of("about"), one_of("range")
+    # A range ("3-4 million") is its two ends: the magnitude is their middle, the half-step half their distance.
     low = np.select(
-        [exact_, stated, about, one_of("gt", "ge")],
-        [magnitude, magnitude - stated_half, magnitude - about_half, magnitude],
+        [exact_, stated, about, ranged, one_of("gt", "ge")],
+        [magnitude, magnitude - stated_half, magnitude - about_half, magnitude - half, magnitude],
         -np.inf,
     )
     high = np.select(
-        [exact_, stated, about, one_of("lt", "le")],
-        [magnitude, magnitude + stated_half, magnitude + about_half, magnitude],
+        [exact_, stated, about, ranged, one_of("lt", "le")],
+        [magnitude, magnitude + stated_half, magnitude + about_half, magnitude + half, magnitude],
         np.inf,
     )
     return low, high

@@ -220,3 +220,36 @@ def test_pint_is_imported_without_dask_and_dask_stays_importable():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "dask"
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("between 3 and 4 million t", 3e9, 4e9),
+        ("3-4 million t", 3e9, 4e9),
+        ("3–4m tonnes", 3e9, 4e9),
+        ("3 to 4 million t", 3e9, 4e9),
+        ("from 300,000 to 1.2 million t", 3e8, 1.2e9),  # the scale word is the high end's alone
+        ("US$1.2bn–1.5bn", 1.2e9, 1.5e9),
+        ("between 1,000 and 1,500 person", 1000, 1500),
+        ("5-10 %", 0.05, 0.10),
+    ],
+)
+def test_a_range_is_its_two_ends(text, low, high):
+    value = parse_quantity(text)
+    assert (value.low, value.high) == (pytest.approx(low), pytest.approx(high))
+    assert value.magnitude == pytest.approx((low + high) / 2) and value.qualifier == "range"
+    assert value.dimension == ("[currency_USD]" if "US$" in text else parse_quantity(f"1 {text.split()[-1]}").dimension)
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("US$3-€4 million", "different units"),
+        ("4 million to 3 million t", "from the larger value to the smaller"),
+        ("3 and 4 million t", "unknown unit"),  # "and" makes a range only after "between"
+    ],
+)
+def test_a_range_that_cannot_be_read_says_why(text, fragment):
+    with pytest.raises(ParseError, match=fragment):
+        parse_quantity(text)

@@ -301,3 +301,30 @@ def test_the_closest_candidate_explains_a_conflict(normalised):
     )
     (finding,) = run_rules(result, value_conflict)
     assert finding.diagnosis.startswith("different scope") and "c2" in finding.diagnosis
+
+
+def test_a_range_conflicts_only_with_figures_outside_it(normalised):
+    """'Between 3 and 4 billion USD' agrees with 3.5 billion and with the round 4 billion;
+    it conflicts with 5 billion, and the message shows the range's two ends."""
+    result = normalised(
+        {
+            "a": [
+                claim(
+                    "range",
+                    "trade",
+                    "between 3 and 4 billion USD",
+                    period="2024",
+                    quote="trade of between 3 and 4 billion dollars",
+                )
+            ],
+            "b": [
+                claim("inside", "trade", "US$3.5 billion", period="2024"),
+                claim("edge", "trade", "US$4 billion", period="2024"),
+            ],
+            "c": [claim("outside", "trade", "US$5 billion", period="2024")],
+        }
+    )
+    assert result.problems == []
+    findings = [finding for finding in run_rules(result, value_conflict) if "range" in finding.claim_ids]
+    assert [finding.claim_ids for finding in findings] == [("outside", "range")]
+    assert "3 billion–4 billion USD" in findings[0].message
