@@ -328,3 +328,23 @@ def test_a_range_conflicts_only_with_figures_outside_it(normalised):
     findings = [finding for finding in run_rules(result, value_conflict) if "range" in finding.claim_ids]
     assert [finding.claim_ids for finding in findings] == [("outside", "range")]
     assert "3 billion–4 billion USD" in findings[0].message
+
+
+def test_a_digit_transposition_is_diagnosed(normalised):
+    result = normalised(
+        {
+            "wire": [claim("w", "trade", "US$45,000", period="2024")],
+            "paper": [claim("p", "trade", "US$54,000", period="2024")],
+        }
+    )
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.diagnosis.startswith("digit transposition: ")
+    # Not when the figures differ otherwise (45,000 against 55,000).
+    result = normalised(
+        {
+            "wire": [claim("w", "trade", "US$45,000", period="2024")],
+            "paper": [claim("p", "trade", "US$55,000", period="2024")],
+        }
+    )
+    (finding,) = run_rules(result, value_conflict)
+    assert not finding.diagnosis.startswith("digit transposition")

@@ -26,7 +26,7 @@ from checker import display
 from checker.examples import Example, Row, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import NUMERIC, PAIR_LIMIT, SAME_TIME, ref, row_of, widened
+from checker.pairing import NUMERIC, PAIR_LIMIT, SAME_TIME, ref, row_of, transpositions, widened
 
 ID = "sum-consistency"
 SEVERITY = "error"
@@ -173,14 +173,14 @@ def _diagnose(total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
     values = [part["magnitude"] for part in chosen]
     slack = sum(_half(part) for part in chosen) + _half(total)
     for position, part in enumerate(chosen):
-        for swapped in _transpositions(part["number"]):
+        for swapped in transpositions(part["number"]):
             candidate = swapped * part["number_factor"]
             if abs(sum(values) - values[position] + candidate - total["magnitude"]) <= slack:
                 return (
                     f"digit transposition: {part['id']} gives {part['number']} where "
                     f"{_plain(swapped, part['number'])} makes the parts add up to the total"
                 ), part["id"]
-    for swapped in _transpositions(total["number"]):
+    for swapped in transpositions(total["number"]):
         if abs(sum(values) - swapped * total["number_factor"]) <= slack:
             return (
                 f"digit transposition: {total['id']} gives {total['number']} where "
@@ -197,20 +197,6 @@ def _diagnose(total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
 def _half(row: pd.Series) -> float:
     width = row["high"] - row["low"]
     return width / 2 if np.isfinite(width) else 0.0
-
-
-def _transpositions(number) -> list[float]:
-    """Every number made by swapping two adjacent different digits: '2.61' → 6.21, 2.16."""
-    if not isinstance(number, str):
-        return []
-    positions = [i for i, char in enumerate(number) if char.isdigit()]
-    found = []
-    for first, second in zip(positions, positions[1:]):
-        if number[first] != number[second]:
-            chars = list(number)
-            chars[first], chars[second] = chars[second], chars[first]
-            found.append(float("".join(chars)))
-    return found
 
 
 def _plain(value: float, like: str) -> str:

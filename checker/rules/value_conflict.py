@@ -17,7 +17,7 @@ flagged, as a warning. Two running totals for the same day (or month) without a 
 day are a note: they may be counts from different hours. The intervals come from
 qualifiers and the precision model, widened by the topic's tolerance (or this rule's).
 The message gives both values in the topic's unit, the ratio, and a diagnosis: a scale
-slip (a power of ten), rounding, a different scope (the value is another topic's figure
+slip (a power of ten), rounding, a digit transposition (54,000 for 45,000), a different scope (the value is another topic's figure
 in the same family, or a precise figure of another topic), a different period (the value
 is the same topic's figure for another time), or plainly different figures.
 """
@@ -51,6 +51,7 @@ from checker.pairing import (
     ref,
     row_of,
     tolerance_of,
+    transpositions,
     widened,
 )
 
@@ -185,6 +186,9 @@ def diagnose(
             return (
                 "rounding: the values agree when truncated to the coarser stated precision (one was cut, not rounded)"
             )
+    swapped = _transposed(first, second) or _transposed(second, first)
+    if swapped:
+        return swapped
     best = _closest_explanation(claims, index, first, second, options["match_tolerance"])
     if best is None:
         return "different figures: no scale slip, rounding, other scope or other period explains the gap"
@@ -198,6 +202,21 @@ def diagnose(
         f"different period: {value(row)} ({row['id']}) matches the figure for "
         f"{display.date_range(other['period_start'], other['period_end'])} ({other['id']})"
     )
+
+
+def _transposed(row: pd.Series, other: pd.Series) -> str:
+    """'digit transposition: …' when swapping two adjacent digits of one figure as written
+    gives the other (54,000 written for 45,000), else ''."""
+    factor = row["number_factor"]
+    if not (isinstance(row["number"], str) and np.isfinite(factor) and factor > 0):
+        return ""
+    for swapped in transpositions(row["number"]):
+        if math.isclose(swapped * factor, other["magnitude"], rel_tol=1e-9):
+            return (
+                f"digit transposition: {row['id']} gives {row['number']} where {other['id']} gives a figure with "
+                "two adjacent digits swapped"
+            )
+    return ""
 
 
 def _closest_explanation(
