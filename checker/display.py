@@ -50,6 +50,11 @@ def _significant(value: float, digits: int) -> str:
     return text
 
 
+# The Julian year (365.25 days), pint's "year": what a rate in base units per second is
+# multiplied by to read per year.
+SECONDS_PER_YEAR = 365.25 * 86400
+
+
 def in_unit(base_value: float, factor: float) -> float:
     return base_value / factor if factor and not math.isnan(factor) else base_value
 

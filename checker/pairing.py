@@ -633,6 +633,8 @@ def _display_unit(row: pd.Series, prefix: str) -> tuple[float, str]:
     if row[f"{prefix}dimension"] == row["topic_dimension"] and not pd.isna(row["topic_factor"]):
         return float(row["topic_factor"]), str(row["topic_unit"])
     unit = row[f"{prefix}unit"]
+    if isinstance(unit, str) and unit.endswith(" / second"):  # a rate reads per year, as reporting gives rates
+        return 1 / display.SECONDS_PER_YEAR, f"{display.unit_name(unit[: -len(' / second')])}/year"
     return 1.0, "" if unit == "dimensionless" else str(unit)
 
 

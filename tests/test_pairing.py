@@ -284,3 +284,28 @@ def test_positions_of_are_the_first_rows_holding_each_value(column, values):
 
     found = positions_of(pd.Series(column, dtype="str"), values)
     assert found.tolist() == [column.index(value) if value in column else -1 for value in values]
+
+
+def test_a_rate_in_another_dimension_than_its_topics_reads_per_year():
+    """10 million barrels a year under a topic in t/year: shown in m³ per year, not per second."""
+    import pandas as pd
+
+    from checker.pairing import value_text
+    from checker.quantities import parse_quantity
+
+    value = parse_quantity("10 million barrels/year")
+    row = pd.Series(
+        {
+            "kind": "quantity",
+            "magnitude": value.magnitude,
+            "low": value.low,
+            "high": value.high,
+            "unit": value.unit,
+            "dimension": value.dimension,
+            "qualifier": value.qualifier,
+            "topic_dimension": "[mass] / [time]",
+            "topic_factor": 1000 / (365.25 * 86400),
+            "topic_unit": "t/year",
+        }
+    )
+    assert value_text(row).startswith("1.59 million m³/year (")
