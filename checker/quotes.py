@@ -205,21 +205,30 @@ def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str
         return None
     stated = numbers_in(quote, decimal)
     if kind == "date":
-        for year, month, day in _DATE_PARTS.findall(value):
-            if float(year) not in stated:
-                return f"year {year} does not appear in the quote"
-            if month and int(month) > 12:  # an EDTF season, quarter or half year: stated in words
-                label, pattern = sub_year(int(month))
-                if not re.search(pattern, quote, re.IGNORECASE):
-                    return f"{label} does not appear in the quote"
-                continue
-            if month and float(month) not in stated and int(month) not in months_in(quote):
-                return f"month {month} does not appear in the quote"
-            if day and float(day) not in stated:
-                return f"day {int(day)} does not appear in the quote"
-        return None
+        missing = _date_part_missing(value, quote, stated)
+        return f"{missing} does not appear in the quote; {_INFERRED}" if missing else None
     written, candidates = value_numbers(value, decimal)
     if not written or candidates & stated:
         return None
     shown = ", ".join(f"{n:g}" for n in sorted(stated)[:6]) or "no numbers"
-    return f"{written} does not appear in the quote (it states {shown}); mark the claim inferred=yes with a note if it is read from context"
+    return f"{written} does not appear in the quote (it states {shown}); {_INFERRED}"
+
+
+_INFERRED = "mark the claim inferred=yes with a note if it is read from context"
+
+
+def _date_part_missing(value: str, quote: str, stated: frozenset[float]) -> str | None:
+    """The first part of a date value (year, month, day, season…) its quote does not state."""
+    for year, month, day in _DATE_PARTS.findall(value):
+        if float(year) not in stated:
+            return f"year {year}"
+        if month and int(month) > 12:  # an EDTF season, quarter or half year: stated in words
+            label, pattern = sub_year(int(month))
+            if not re.search(pattern, quote, re.IGNORECASE):
+                return label
+            continue
+        if month and float(month) not in stated and int(month) not in months_in(quote):
+            return f"month {month}"
+        if day and float(day) not in stated:
+            return f"day {int(day)}"
+    return None

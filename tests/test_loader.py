@@ -234,3 +234,10 @@ def test_seasons_quarters_and_halves_are_read_in_words(value, quote):
 )
 def test_a_season_or_quarter_the_quote_does_not_state_is_named(value, quote, message):
     assert message in (digits_missing(value, quote, "date") or "")
+
+
+def test_a_date_part_missing_from_the_quote_points_to_inferred():
+    message = digits_missing("2024-03-14", "on Thursday 14 March", "date")
+    assert message == (
+        "year 2024 does not appear in the quote; mark the claim inferred=yes with a note if it is read from context"
+    )
