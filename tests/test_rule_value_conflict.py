@@ -348,3 +348,25 @@ def test_a_digit_transposition_is_diagnosed(normalised):
     )
     (finding,) = run_rules(result, value_conflict)
     assert not finding.diagnosis.startswith("digit transposition")
+
+
+def test_a_slip_of_the_pen_in_a_running_total_of_one_day_stays_an_error(normalised):
+    """Two counts for the same day without a time of day are a note (different hours), but
+    not when a digit transposition explains the gap: 4,812 written 4,182."""
+    topics = [{"key": "cases", "kind": "count", "unit": "person", "aggregation": "cumulative"}]
+
+    def finding(second: str):
+        result = normalised(
+            {
+                "ministry": [claim("m", "cases", "4,812 person", period="2024-03-12", quote="4,812 cases")],
+                "paper": [claim("p", "cases", f"{second} person", period="2024-03-12", quote=f"{second} cases")],
+            },
+            topics=topics,
+            entities=[],
+        )
+        (only,) = run_rules(result, value_conflict)
+        return only
+
+    transposed = finding("4,182")
+    assert transposed.severity == "error" and transposed.diagnosis.startswith("digit transposition")
+    assert finding("4,300").severity == "note"

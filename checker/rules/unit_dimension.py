@@ -9,6 +9,9 @@ Fails:  US$80 million vs 80,000 t in one topic (no density links money and mass)
 Fails:  50 million m³ vs 100,000 t of LPG: consistent only as a gas (a note naming the phases)
 Passes: 1,000 m³ vs 830 t of diesel (the density of diesel links them)
 
+A value with a stated conversion into the topic's dimension is read by that conversion
+(the conversion itself is `stated-conversion`'s to check).
+
 Volume and mass (and their rates) convert through the densities of the topic's
 substance, one interpretation per phase: LPG as a liquid (0.50–0.58 t/m³) or as a gas at
 standard conditions (1.86–2.49 kg/m³). The finding says which interpretations are
@@ -46,9 +49,13 @@ OPTIONS = {"tolerance": tolerance(0.02)}
 
 
 def in_topic_dimension(row: pd.Series, phase: str) -> tuple[float, float] | None:
-    """The claim's interval in the topic's base unit under one phase's density."""
+    """The claim's interval in the topic's base unit under one phase's density; a value
+    in another dimension whose stated conversion is in the topic's ("US$4.4 million (CHF
+    3.9 million)" for a topic in CHF) is read by its conversion."""
     if row["dimension"] == row["topic_dimension"]:
         return row["low"], row["high"]
+    if row["converted_dimension"] == row["topic_dimension"] and np.isfinite(row["converted_magnitude"]):
+        return row["converted_low"], row["converted_high"]
     low, high = row[f"{phase}_low"], row[f"{phase}_high"]
     if np.isnan(low) and np.isnan(high):
         return None

@@ -14,7 +14,8 @@ and have the same modality class: actual figures and estimates with each other, 
 with targets, plans with plans, agreements with agreements. Forecasts differ
 legitimately between forecasters: only one forecaster's figures reported differently are
 flagged, as a warning. Two running totals for the same day (or month) without a time of
-day are a note: they may be counts from different hours. The intervals come from
+day are a note: they may be counts from different hours (unless a scale slip or a digit
+transposition explains the gap, which no hour does: then an error). The intervals come from
 qualifiers and the precision model, widened by the topic's tolerance (or this rule's).
 The message gives both values in the topic's unit, the ratio, and a diagnosis: a scale
 slip (a power of ten), rounding, a digit transposition (54,000 for 45,000), a different scope (the value is another topic's figure
@@ -94,11 +95,16 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
         severity = None
+        diagnosis = diagnose(claims, index, first, second, options)
         if first["modality_class"] == "forecast":
             severity = Severity.WARNING.value
-        elif first["aggregation"] == "cumulative" and not first["asof_timed"]:
+        elif (
+            first["aggregation"] == "cumulative"
+            and not first["asof_timed"]
+            and not diagnosis.startswith(("scale slip", "digit transposition"))
+        ):
+            # Counts of one day from different hours may differ; a slip of the pen they cannot explain.
             severity = Severity.NOTE.value
-        diagnosis = diagnose(claims, index, first, second, options)
         period = display.date_range(first["period_start"], first["period_end"])
         if (first["period_start"], first["period_end"]) != (second["period_start"], second["period_end"]):
             period = f"{period} and {display.date_range(second['period_start'], second['period_end'])}"
