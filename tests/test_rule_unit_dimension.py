@@ -106,4 +106,6 @@ def test_a_value_converted_into_the_topics_currency_is_read_by_its_conversion(no
         topics=topics,
         entities=[],
     )
-    assert [finding.claim_ids for finding in run_rules(result, unit_dimension)] == [("h", "w")]
+    (finding,) = run_rules(result, unit_dimension)
+    assert finding.claim_ids == ("h", "w") and finding.severity == "error"
+    assert "US$4.4 million (stated as CHF 5.9 million) and CHF 3.9 million disagree in CHF" in finding.message

@@ -101,9 +101,34 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         )
 
 
+def _by_conversion(row: pd.Series) -> bool:
+    """Whether a claim is read by its stated conversion (see ``in_topic_dimension``)."""
+    return row["dimension"] != row["topic_dimension"] and row["converted_dimension"] == row["topic_dimension"]
+
+
 def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | None:
     first, second = row_of(claims, a), row_of(claims, b)
     tolerance = default_tolerance if np.isnan(first["tolerance"]) else first["tolerance"]
+    if all(row["dimension"] == row["topic_dimension"] or _by_conversion(row) for row in (first, second)):
+        # No density involved: a value stated with its conversion into the topic's unit.
+        (low_1, high_1), (low_2, high_2) = (
+            in_topic_dimension(row, PHASES[0]) or (np.nan, np.nan) for row in (first, second)
+        )
+        if not intervals_apart(low_1, high_1, low_2, high_2, tolerance):
+            return None
+        shown = [
+            f"{row['value']} (stated as {row['converted']})" if _by_conversion(row) else str(row["value"])
+            for row in (first, second)
+        ]
+        return Finding(
+            topic=first["topic"],
+            claims=(ref(claims, a), ref(claims, b)),
+            severity=Severity.ERROR.value,
+            diagnosis="different figures in the topic's unit, one by its stated conversion",
+            message=f"{shown[0]} and {shown[1]} disagree in {first['topic_unit']}: "
+            f"{in_topic_unit(first, low_1)}–{in_topic_unit(first, high_1)} against "
+            f"{in_topic_unit(second, low_2)}–{in_topic_unit(second, high_2)}",
+        )
     consistent: list[str] = []
     inconsistent: list[str] = []
     for phase in PHASES:
