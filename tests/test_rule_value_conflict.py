@@ -370,3 +370,28 @@ def test_a_slip_of_the_pen_in_a_running_total_of_one_day_stays_an_error(normalis
     transposed = finding("4,182")
     assert transposed.severity == "error" and transposed.diagnosis.startswith("digit transposition")
     assert finding("4,300").severity == "note"
+
+
+def test_claims_about_different_subjects_of_one_topic_are_not_compared(normalised):
+    """Votes per party in one topic, the party in ``subject``: each party's figures compare
+    with that party's only."""
+    entities = [
+        {"key": "unity", "label": "People's Unity", "kind": "organisation", "aliases": ""},
+        {"key": "alliance", "label": "Democratic Alliance", "kind": "organisation", "aliases": ""},
+    ]
+    topics = [{"key": "party-votes", "kind": "count", "unit": "person"}]
+    result = normalised(
+        {
+            "commission": [
+                claim("c-unity", "party-votes", "954,202 person", period="2025", subject="unity"),
+                claim("c-alliance", "party-votes", "673,408 person", period="2025", subject="alliance"),
+            ],
+            "paper": [
+                claim("p-unity", "party-votes", "954,202 person", period="2025", subject="unity"),
+                claim("p-alliance", "party-votes", "637,408 person", period="2025", subject="alliance"),
+            ],
+        },
+        topics=topics,
+        entities=entities,
+    )
+    assert [finding.claim_ids for finding in run_rules(result, value_conflict)] == [("c-alliance", "p-alliance")]

@@ -101,6 +101,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 _VERDICT_COLUMNS = (
     "source",
     "topic",
+    "subject",
     "kind",
     "magnitude",
     "low",
@@ -145,7 +146,7 @@ class _Groups:
             "numeric": _members(
                 cited,
                 (kind.isin(NUMERIC) & cited["magnitude"].notna()).to_numpy(),
-                ["dimension", "modality_class", *SAME_TIME],
+                ["subject", "dimension", "modality_class", *SAME_TIME],
             ),
             "date": _members(cited, (kind == "date").to_numpy(), []),
             "status": _members(cited, (kind == "status").to_numpy(), []),
@@ -174,7 +175,13 @@ class _Groups:
         if claim["kind"] in NUMERIC:
             if pd.isna(claim["magnitude"]):
                 return False, None
-            key = (*topic, claim["dimension"], claim["modality_class"], *(claim[c] for c in SAME_TIME))
+            key = (
+                *topic,
+                claim["subject"],
+                claim["dimension"],
+                claim["modality_class"],
+                *(claim[c] for c in SAME_TIME),
+            )
             own = claim["tolerance"]
             low, high = widened(claim["low"], claim["high"], self.tolerance if np.isnan(own) else own)
             return _meet(self._group("numeric", key), low, high)

@@ -42,7 +42,11 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         & claims["modality_class"].ne("forecast")
     )
     for inner_label, outer_label, crowd in exceeding_inside(
-        claims, totals, ("topic", "scope", "dimension", "modality_class"), options["tolerance"], topic_tolerance=True
+        claims,
+        totals,
+        ("topic", "scope", "subject", "dimension", "modality_class"),
+        options["tolerance"],
+        topic_tolerance=True,
     ):
         if crowd is not None:
             yield _summary(claims, crowd)

@@ -64,7 +64,7 @@ def in_topic_dimension(row: pd.Series, phase: str) -> tuple[float, float] | None
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
-    labels, codes = group_codes(claims, numeric, ("topic", "scope", "modality_class", *SAME_TIME))
+    labels, codes = group_codes(claims, numeric, ("topic", "scope", "subject", "modality_class", *SAME_TIME))
     # Pairs of a group in different dimensions: every pair "overlaps" (one instant for all).
     always = np.zeros(len(labels))
     pairs = pairs_overlapping(labels, codes, always, always + 1, as_states(claims.loc[labels, "dimension"]))

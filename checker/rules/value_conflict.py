@@ -8,7 +8,8 @@ Passes: US$1 billion (2024) vs US$1.04 billion (2024): 1 billion is a rounded 1.
 Passes: US$3.1 billion (January–June 2024) vs US$7.9 billion (2024): periods that nest
 Passes: 1,200 dead as of 2 May vs 1,450 dead as of 9 May (a running total rising)
 
-Claims compare when they cover the same time (a topic's aggregation says what that
+Claims compare when they are about the same subject (where the topic leaves it to the
+claim), cover the same time (a topic's aggregation says what that
 means: the same period for flows and stocks, the same as-of instant for running totals)
 and have the same modality class: actual figures and estimates with each other, targets
 with targets, plans with plans, agreements with agreements. Forecasts differ
@@ -76,7 +77,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     forecast = claims["modality_class"] == "forecast"
     numeric &= ~forecast | (claims["attributed_to"] != "")
     forecaster = claims["attributed_to"].where(forecast, "")
-    columns = ("topic", "scope", "dimension", "modality_class", *SAME_TIME)
+    columns = ("topic", "scope", "subject", "dimension", "modality_class", *SAME_TIME)
     keys = pd.DataFrame({**{column: claims[column] for column in columns}, "_forecaster": forecaster}, copy=False)
     labels, codes = group_codes(keys, numeric, keys.columns)
     if len(labels) < 2:
