@@ -395,3 +395,20 @@ def test_claims_about_different_subjects_of_one_topic_are_not_compared(normalise
         entities=entities,
     )
     assert [finding.claim_ids for finding in run_rules(result, value_conflict)] == [("c-alliance", "p-alliance")]
+
+
+def test_figures_in_another_dimension_than_their_topics_show_in_their_own_unit(normalised):
+    """A topic in people a year, two amounts in people: the message shows people, not the
+    amounts multiplied by the seconds of a year."""
+    topics = [{"key": "emigration", "kind": "count", "unit": "person/year"}]
+    result = normalised(
+        {
+            "a": [claim("a", "emigration", "384,000 person", period="2024")],
+            "b": [claim("b", "emigration", "38,400 person", period="2024")],
+        },
+        topics=topics,
+        entities=[],
+    )
+    (finding,) = run_rules(result, value_conflict)
+    assert "384,000 people" in finding.message and "38,400 people" in finding.message
+    assert "trillion" not in finding.message

@@ -27,7 +27,7 @@ from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import NUMERIC, crowd_extremes, exceeding_inside, ref, row_of
+from checker.pairing import NUMERIC, crowd_extremes, exceeding_inside, ref, row_of, value_text
 
 ID = "period-totals"
 SEVERITY = "error"
@@ -88,9 +88,7 @@ def _summary(claims: pd.DataFrame, crowd) -> Finding:
 
 
 def _amount(row: pd.Series) -> str:
-    return display.quantity(
-        row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"]
-    )
+    return value_text(row)  # in the topic's unit, or per year in the row's own where its dimension differs
 
 
 def _period(row: pd.Series) -> str:

@@ -26,7 +26,7 @@ from checker import display
 from checker.examples import Example, Row, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import NUMERIC, PAIR_LIMIT, SAME_TIME, ref, row_of, transpositions, widened
+from checker.pairing import NUMERIC, PAIR_LIMIT, SAME_TIME, ref, row_of, transpositions, value_text, widened
 
 ID = "sum-consistency"
 SEVERITY = "error"
@@ -205,9 +205,7 @@ def _plain(value: float, like: str) -> str:
 
 
 def _amount(row: pd.Series) -> str:
-    return display.quantity(
-        row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"]
-    )
+    return value_text(row)  # in the topic's unit, or per year in the row's own where its dimension differs
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one

@@ -54,6 +54,7 @@ from checker.pairing import (
     row_of,
     tolerance_of,
     transpositions,
+    value_text,
     widened,
 )
 
@@ -164,9 +165,7 @@ def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
 
 
 def value(row: pd.Series) -> str:
-    return display.quantity(
-        row["low"], row["high"], row["magnitude"], row["topic_factor"], row["topic_unit"], row["qualifier"]
-    )
+    return value_text(row)  # in the topic's unit, or in the row's own where its dimension differs
 
 
 def diagnose(
@@ -200,9 +199,7 @@ def diagnose(
     if best is None:
         return "different figures: no scale slip, rounding, other scope or other period explains the gap"
     row, other, how = best
-    shown = display.quantity(
-        other["low"], other["high"], other["magnitude"], other["topic_factor"], other["topic_unit"], other["qualifier"]
-    )
+    shown = value_text(other)
     if how == "scope":
         return f"different scope: {value(row)} ({row['id']}) matches {other['topic_label']} ({other['id']}: {shown})"
     return (
