@@ -109,3 +109,26 @@ def test_a_value_converted_into_the_topics_currency_is_read_by_its_conversion(no
     (finding,) = run_rules(result, unit_dimension)
     assert finding.claim_ids == ("h", "w") and finding.severity == "error"
     assert "US$4.4 million (stated as CHF 5.9 million) and CHF 3.9 million disagree in CHF" in finding.message
+
+
+def test_a_rate_and_an_amount_of_a_flow_compare_over_their_period(normalised):
+    """5,200 people a month over 2024 are about 62,400 people: no finding; against 82,400,
+    an error that says over which period the rate was read."""
+    topics = [{"key": "emigrants", "kind": "count", "unit": "person", "aggregation": "flow"}]
+
+    def findings(amount: str):
+        result = normalised(
+            {
+                "paper": [
+                    claim("monthly", "emigrants", "~5,200 person/month", period="2024", quote="about 5,200 a month")
+                ],
+                "brief": [claim("yearly", "emigrants", f"{amount} person", period="2024", quote=f"{amount} people")],
+            },
+            topics=topics,
+            entities=[],
+        )
+        return run_rules(result, unit_dimension)
+
+    assert findings("62,400") == []
+    (finding,) = findings("82,400")
+    assert finding.severity == "error" and "~5,200 person/month (over 2024)" in finding.message

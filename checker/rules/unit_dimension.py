@@ -12,6 +12,9 @@ Passes: 1,000 m³ vs 830 t of diesel (the density of diesel links them)
 A value with a stated conversion into the topic's dimension is read by that conversion
 (the conversion itself is `stated-conversion`'s to check).
 
+For a flow, a rate and an amount convert through the claims' period (5,200 people a month
+over 2024 are 62,400 people).
+
 Volume and mass (and their rates) convert through the densities of the topic's
 substance, one interpretation per phase: LPG as a liquid (0.50–0.58 t/m³) or as a gas at
 standard conditions (1.86–2.49 kg/m³). The finding says which interpretations are
@@ -26,6 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from checker import display
 from checker.densities import PHASE_LABELS, PHASES, SUBSTANCE_LABELS
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
@@ -52,10 +56,9 @@ def in_topic_dimension(row: pd.Series, phase: str) -> tuple[float, float] | None
     """The claim's interval in the topic's base unit under one phase's density; a value
     in another dimension whose stated conversion is in the topic's ("US$4.4 million (CHF
     3.9 million)" for a topic in CHF) is read by its conversion."""
-    if row["dimension"] == row["topic_dimension"]:
-        return row["low"], row["high"]
-    if row["converted_dimension"] == row["topic_dimension"] and np.isfinite(row["converted_magnitude"]):
-        return row["converted_low"], row["converted_high"]
+    plain = _without_density(row)
+    if plain is not None:
+        return plain
     low, high = row[f"{phase}_low"], row[f"{phase}_high"]
     if np.isnan(low) and np.isnan(high):
         return None
@@ -101,31 +104,66 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         )
 
 
+RATE = " / [time]"
+SECONDS_PER_DAY = 86400
+
+
 def _by_conversion(row: pd.Series) -> bool:
     """Whether a claim is read by its stated conversion (see ``in_topic_dimension``)."""
     return row["dimension"] != row["topic_dimension"] and row["converted_dimension"] == row["topic_dimension"]
 
 
+def _over_period(row: pd.Series) -> float | None:
+    """For a flow, a rate under a topic of amounts or an amount under a topic of rates: the
+    seconds of the claim's period, which turn the one into the other (5,200 people a month
+    over 2024 are 62,400 people); else None."""
+    if row["aggregation"] != "flow":
+        return None
+    dimension, topic = str(row["dimension"]), str(row["topic_dimension"])
+    if dimension != topic + RATE and dimension + RATE != topic:
+        return None
+    seconds = (row["period_end"] - row["period_start"]) * SECONDS_PER_DAY
+    return seconds if np.isfinite(seconds) and seconds > 0 else None
+
+
+def _without_density(row: pd.Series) -> tuple[float, float] | None:
+    """The claim's interval in the topic's dimension when no density is needed: as it is,
+    by its stated conversion, or a rate or amount through its period; else None."""
+    if row["dimension"] == row["topic_dimension"]:
+        return row["low"], row["high"]
+    if _by_conversion(row) and np.isfinite(row["converted_magnitude"]):
+        return row["converted_low"], row["converted_high"]
+    seconds = _over_period(row)
+    if seconds is None:
+        return None
+    factor = seconds if str(row["dimension"]).endswith(RATE) else 1 / seconds
+    return row["low"] * factor, row["high"] * factor
+
+
+def _shown(row: pd.Series) -> str:
+    if _by_conversion(row):
+        return f"{row['value']} (stated as {row['converted']})"
+    if row["dimension"] != row["topic_dimension"]:
+        return f"{row['value']} (over {display.date_range(row['period_start'], row['period_end'])})"
+    return str(row["value"])
+
+
 def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | None:
     first, second = row_of(claims, a), row_of(claims, b)
     tolerance = default_tolerance if np.isnan(first["tolerance"]) else first["tolerance"]
-    if all(row["dimension"] == row["topic_dimension"] or _by_conversion(row) for row in (first, second)):
-        # No density involved: a value stated with its conversion into the topic's unit.
-        (low_1, high_1), (low_2, high_2) = (
-            in_topic_dimension(row, PHASES[0]) or (np.nan, np.nan) for row in (first, second)
-        )
+    one, two = _without_density(first), _without_density(second)
+    if one is not None and two is not None:
+        # No density involved: a value stated with its conversion into the topic's unit, or a
+        # rate and an amount of a flow over the same period.
+        (low_1, high_1), (low_2, high_2) = one, two
         if not intervals_apart(low_1, high_1, low_2, high_2, tolerance):
             return None
-        shown = [
-            f"{row['value']} (stated as {row['converted']})" if _by_conversion(row) else str(row["value"])
-            for row in (first, second)
-        ]
         return Finding(
             topic=first["topic"],
             claims=(ref(claims, a), ref(claims, b)),
             severity=Severity.ERROR.value,
-            diagnosis="different figures in the topic's unit, one by its stated conversion",
-            message=f"{shown[0]} and {shown[1]} disagree in {first['topic_unit']}: "
+            diagnosis="different figures in the topic's unit, one by its stated conversion or its period",
+            message=f"{_shown(first)} and {_shown(second)} disagree in {first['topic_unit']}: "
             f"{in_topic_unit(first, low_1)}–{in_topic_unit(first, high_1)} against "
             f"{in_topic_unit(second, low_2)}–{in_topic_unit(second, high_2)}",
         )
