@@ -210,7 +210,7 @@ def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str
     written, candidates = value_numbers(value, decimal)
     if not written or candidates & stated:
         return None
-    shown = ", ".join(f"{n:g}" for n in sorted(stated)[:6]) or "no numbers"
+    shown = ", ".join(f"{n:,.12g}" for n in sorted(stated)[:6]) or "no numbers"
     return f"{written} does not appear in the quote (it states {shown}); {_INFERRED}"
 
 
