@@ -69,3 +69,27 @@ def test_an_unknown_part_is_a_data_error(normalised):
     topics = TOPICS[:2] + [{"key": "turnover", "kind": "quantity", "unit": "USD", "sum_of": "exports; imprts"}]
     result = normalised({"a": [claim("tot", "turnover", "US$1 billion", period="2024")]}, topics=topics, entities=[])
     assert any(problem.column == "sum_of" and "imprts" in problem.message for problem in result.problems)
+
+
+def test_one_sources_wrong_parts_are_not_hidden_by_anothers_right_ones(normalised):
+    """Source a gives exports 2.61 and imports 7.35, adding up to b's total of 9.96; source c
+    gives exports 3.61 with the same imports, 10.96 in all: c's parts disagree with b's total
+    although the widest of every source's parts would still meet it."""
+    result = normalised(
+        {
+            "a": [
+                claim("a-exp", "exports", "US$2.61 billion", period="2024"),
+                claim("a-imp", "imports", "US$7.35 billion", period="2024"),
+            ],
+            "b": [claim("b-tot", "turnover", "US$9.96 billion", period="2024")],
+            "c": [
+                claim("c-exp", "exports", "US$3.61 billion", period="2024"),
+                claim("c-imp", "imports", "US$7.35 billion", period="2024"),
+            ],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    (finding,) = run_rules(result, sums)
+    assert finding.claim_ids == ("b-tot", "c-exp", "c-imp")
+    assert "parts from one other source" in finding.message

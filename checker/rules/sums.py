@@ -8,8 +8,9 @@ Passes: exports of 2.6 billion and imports of 7.4 billion vs a total of 9.96 bil
 A topic whose ``sum_of`` lists other topics is their sum. For each claim of the total,
 the claims of every part for the same time, scope and modality class are added up, their
 intervals combined (so the precision of every figure counts), first within the total's
-own source, then across sources; a total outside the sum, beyond the tolerance, is a
-finding. When only some parts are given, they must not already exceed the total. The
+own source, then across sources, then each other source's parts on their own (so that one
+source's correct parts cannot hide another's wrong one); a total outside the sum, beyond
+the tolerance, is a finding. When only some parts are given, they must not already exceed the total. The
 diagnosis looks for a digit transposition (2.61 written 2.16) or a part the total leaves
 out, when one explains the gap exactly.
 """
@@ -52,9 +53,16 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     left["topic"] = left.pop("sum_of").str.split(";")
     left = left.explode("topic")
     left["topic"] = left["topic"].str.strip()
+    # One source's parts against another's total: the "across" extents, the widest of every
+    # source's, would let one source's correct parts hide another's wrong one.
+    one_source = left.drop(columns="source").merge(
+        within.rename(columns={"source": "part_source"}), on=["topic", *KEYS]
+    )
+    one_source = one_source[one_source["part_source"] != claims.loc[one_source["total"], "source"].to_numpy()]
     candidates = {
         "within its source": left.merge(within, on=["topic", "source", *KEYS]),
         "across sources": left.merge(across, on=["topic", *KEYS]),
+        "parts from one other source": one_source,
     }
     # Per total and scope: the sum of its parts' intervals, and whether every part is given;
     # only the totals that fail are then looked at one by one.
@@ -66,21 +74,25 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     for scope, frame in candidates.items():
         if frame.empty:
             continue
-        sums = frame.groupby("total", sort=False).agg(
-            low=("low", "sum"), high=("high", "sum"), parts=("topic", "nunique")
-        )
-        position = claims.index.get_indexer(sums.index)
+        by = ["total", "part_source"] if "part_source" in frame else ["total"]
+        sums = frame.groupby(by, sort=False).agg(low=("low", "sum"), high=("high", "sum"), parts=("topic", "nunique"))
+        totals_of = sums.index.get_level_values("total")
+        position = claims.index.get_indexer(totals_of)
         low, high = widened(sums["low"].to_numpy(dtype=float), sums["high"].to_numpy(dtype=float), options["tolerance"])
-        complete = sums["parts"].to_numpy() == wanted.loc[sums.index].to_numpy()
+        complete = sums["parts"].to_numpy() == wanted.loc[totals_of].to_numpy()
         off = np.where(
             complete, (low > total_high[position]) | (high < total_low[position]), low > total_high[position]
         )
-        for label in sums.index[off]:
-            failing.setdefault(label, scope)  # within its source first, as the loop's order says
-    rows_of = {scope: frame.groupby("total", sort=False).groups for scope, frame in candidates.items()}
+        for key in sums.index[off]:
+            label = key[0] if isinstance(key, tuple) else key
+            failing.setdefault(label, (scope, key))  # within its source first, as the loop's order says
+    rows_of = {
+        scope: frame.groupby(["total", "part_source"] if "part_source" in frame else "total", sort=False).groups
+        for scope, frame in candidates.items()
+    }
     by_topic: dict[str, list[Finding]] = {}
-    for label, scope in failing.items():  # only the totals that fail
-        chosen = candidates[scope].loc[rows_of[scope][label]]
+    for label, (scope, key) in failing.items():  # only the totals that fail
+        chosen = candidates[scope].loc[rows_of[scope][key]]
         finding = _check_total(claims, label, {scope: chosen}, options["tolerance"])
         if finding is not None:
             by_topic.setdefault(finding.topic, []).append(finding)
