@@ -550,8 +550,10 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     metre = (scale_word == "m") & ~million & (unit != "")
     fail(
         (scale_word == "m") & ~million & (unit == ""),
-        lambda i: "'m' alone after a number is ambiguous (million or metres?): write 'million', or 'metres' "
-        "('7.2 metres'); 'm' reads as the metre in a compound unit ('20 m/s', '15 m^3')",
+        lambda i: (
+            "'m' alone after a number is ambiguous (million or metres?): write 'million', or 'metres' "
+            "('7.2 metres'); 'm' reads as the metre in a compound unit ('20 m/s', '15 m^3')"
+        ),
     )
     unit = np.where(metre, "m " + unit.astype(str), unit)
     scale_word = np.where(metre, "", scale_word)

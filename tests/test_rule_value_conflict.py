@@ -412,3 +412,28 @@ def test_figures_in_another_dimension_than_their_topics_show_in_their_own_unit(n
     (finding,) = run_rules(result, value_conflict)
     assert "384,000 people" in finding.message and "38,400 people" in finding.message
     assert "trillion" not in finding.message
+
+
+def test_a_unit_slip_is_diagnosed_and_is_no_difference_of_hours(normalised):
+    """120,000 acres where the others say 120,000 hectares: the factor between the units
+    exactly; for two running totals of one day that is an error, not the note for counts
+    from different hours."""
+    topics = [{"key": "burned", "kind": "quantity", "unit": "hectare", "aggregation": "cumulative"}]
+
+    def finding(other: str):
+        result = normalised(
+            {
+                "agency": [claim("a", "burned", "120,000 hectares", period="2025-08-20", quote="120,000 hectares")],
+                "ngo": [claim("n", "burned", f"{other} acres", period="2025-08-20", quote=f"{other} acres")],
+            },
+            topics=topics,
+            entities=[],
+        )
+        (only,) = run_rules(result, value_conflict)
+        return only
+
+    slip = finding("120,000")
+    assert slip.diagnosis.startswith("unit slip") and "acres and hectares" in slip.diagnosis
+    assert slip.severity == "error"
+    other = finding("100,000")
+    assert not other.diagnosis.startswith("unit slip") and other.severity == "note"

@@ -15,11 +15,12 @@ and have the same modality class: actual figures and estimates with each other, 
 with targets, plans with plans, agreements with agreements. Forecasts differ
 legitimately between forecasters: only one forecaster's figures reported differently are
 flagged, as a warning. Two running totals for the same day (or month) without a time of
-day are a note: they may be counts from different hours (unless a scale slip or a digit
-transposition explains the gap, which no hour does: then an error). The intervals come from
+day are a note: they may be counts from different hours (unless a scale slip, a digit
+transposition or a unit slip explains the gap, which no hour does: then an error). The intervals come from
 qualifiers and the precision model, widened by the topic's tolerance (or this rule's).
 The message gives both values in the topic's unit, the ratio, and a diagnosis: a scale
-slip (a power of ten), rounding, a digit transposition (54,000 for 45,000), a different scope (the value is another topic's figure
+slip (a power of ten), rounding, a digit transposition (54,000 for 45,000), a unit slip
+(acres for hectares), a different scope (the value is another topic's figure
 in the same family, or a precise figure of another topic), a different period (the value
 is the same topic's figure for another time), or plainly different figures.
 """
@@ -103,7 +104,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         elif (
             first["aggregation"] == "cumulative"
             and not first["asof_timed"]
-            and not diagnosis.startswith(("scale slip", "digit transposition"))
+            and not diagnosis.startswith(("scale slip", "digit transposition", "unit slip"))
         ):
             # Counts of one day from different hours may differ; a slip of the pen they cannot explain.
             severity = Severity.NOTE.value
@@ -195,6 +196,9 @@ def diagnose(
     swapped = _transposed(first, second) or _transposed(second, first)
     if swapped:
         return swapped
+    slip = _unit_slip(first, second, options["match_tolerance"])
+    if slip:
+        return slip
     best = _closest_explanation(claims, index, first, second, options["match_tolerance"])
     if best is None:
         return "different figures: no scale slip, rounding, other scope or other period explains the gap"
@@ -206,6 +210,32 @@ def diagnose(
         f"different period: {value(row)} ({row['id']}) matches the figure for "
         f"{display.date_range(other['period_start'], other['period_end'])} ({other['id']})"
     )
+
+
+# Units of one dimension that texts confuse, by the factor between them: a figure in one
+# given as if in the other differs by exactly that factor.
+UNIT_SLIPS: dict[str, tuple[tuple[float, str], ...]] = {
+    "[length]": ((1.609344, "miles and kilometres"), (3.28084, "feet and metres"), (2.54, "inches and centimetres")),
+    "[length] ** 2": ((2.4710538, "acres and hectares"), (2.5899881, "square miles and square kilometres")),
+    "[mass]": ((2.2046226, "pounds and kilograms"),),
+    "[length] ** 3": ((3.7854118, "US gallons and litres"), (6.2898108, "barrels and cubic metres")),
+    "[length] / [time]": ((1.609344, "miles and kilometres an hour"), (3.6, "metres a second and kilometres an hour")),
+}
+
+
+def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
+    """'unit slip: …' when the two figures differ by the factor between two units of their
+    dimension that texts confuse (acres for hectares), else ''."""
+    low, high = sorted((abs(first["magnitude"]), abs(second["magnitude"])))
+    if not low > 0:
+        return ""
+    for factor, units in UNIT_SLIPS.get(str(first["dimension"]), ()):
+        if abs(high / low / factor - 1) <= tolerance / 5:  # a factor as exact as a conversion's
+            return (
+                f"unit slip: the values differ by {factor:.3g}, the factor between {units}: one may give "
+                "the figure in the other unit"
+            )
+    return ""
 
 
 def _transposed(row: pd.Series, other: pd.Series) -> str:
