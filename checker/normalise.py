@@ -258,9 +258,22 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         & ~claims["value"].isin(errors.keys())
         & ~claims["converted"].isin(converted_errors.keys())
     )
-    negative = numeric & (claims["magnitude"] < 0) & (claims["relation"] == "")
+    # Money and ratios may be negative (a loss, a budget balance, a fall of 3 %); a negative
+    # count, mass, volume or length is a slip.
+    signed = map_unique(
+        claims["dimension"],
+        lambda dimension: (
+            isinstance(dimension, str) and (dimension.startswith("[currency_") or dimension == "dimensionless")
+        ),
+    ).to_numpy(dtype=bool)
+    negative = numeric & (claims["magnitude"] < 0) & (claims["relation"] == "") & ~signed
     for row in flagged(claims, negative):
-        problem(problems, row, "value", "a negative amount makes no sense here")
+        problem(
+            problems,
+            row,
+            "value",
+            "a negative amount makes no sense here (only money and ratios may be negative)",
+        )
 
     is_date = claims["kind"] == "date"
     parsed_dates, date_errors = dates.parse_dates(claims["value"].where(is_date, ""))

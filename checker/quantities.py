@@ -337,6 +337,13 @@ _VALUE = re.compile(
     r"\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
+_SIGN_BEFORE_CURRENCY = re.compile(
+    r"^-\s*("
+    + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+    + "|(?:"
+    + "|".join(CURRENCIES)
+    + r")(?=\s*\d))\s*"
+)
 _CLEAN = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2212": "-", "\u2013": "-"})
 MAX_VALUE_CHARS = 200
 
@@ -503,7 +510,8 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     errors: dict[str, str] = {}
     n = len(texts)
     too_long = (texts.str.len() > MAX_VALUE_CHARS).fillna(False).astype(bool)
-    shown = texts.map(lambda t: t.translate(_CLEAN).strip())
+    # A minus written before the currency ("-€30m", "-EUR 30 million") belongs to the number.
+    shown = texts.map(lambda t: _SIGN_BEFORE_CURRENCY.sub(r"\1-", t.translate(_CLEAN).strip()))
     cleaned = pd.Series(
         [
             canonical(text, mark, join_scales=False).strip() if not long else ""

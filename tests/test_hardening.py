@@ -72,8 +72,8 @@ CASES = {
         (HEADER + "\n" + GOOD_ROW.replace("US$1 billion,", "1e999 USD,") + "\n").encode(),
         "claims/tagged/alpha.csv:2: value: '1e999' is not a finite number",
     ),
-    "negative amount": (
-        (HEADER + "\n" + GOOD_ROW.replace("US$1 billion,", "-5 USD,") + "\n").encode(),
+    "negative amount": (  # money and ratios may be negative, a mass may not
+        (HEADER + "\n" + GOOD_ROW.replace("US$1 billion,", "-5 t,") + "\n").encode(),
         "claims/tagged/alpha.csv:2: value: a negative amount makes no sense here",
     ),
     "impossible date": (

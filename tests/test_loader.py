@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from checker.corpus import load_corpus
 from checker.normalise import normalise
 from checker.quotes import digits_missing
-from conftest import claim
+from conftest import DEFAULT_TOPICS, claim
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 
@@ -241,3 +241,20 @@ def test_a_date_part_missing_from_the_quote_points_to_inferred():
     assert message == (
         "year 2024 does not appear in the quote; mark the claim inferred=yes with a note if it is read from context"
     )
+
+
+def test_money_and_ratios_may_be_negative_a_mass_may_not(corpus_dir):
+    topics = [*DEFAULT_TOPICS, {"key": "balance", "kind": "quantity", "unit": "%"}]
+    root = corpus_dir(
+        {
+            "alpha": [
+                claim("loss", "trade", "-€30m", period="2024", quote="a net loss of -€30m"),
+                claim("balance", "balance", "-3.4 %", period="2024", quote="a balance of -3.4%"),
+                claim("mass", "lpg-contract", "-5 t", period="2024", quote="-5 t"),
+            ]
+        },
+        topics=topics,
+    )
+    said = {(problem.line, problem.message.split(" (")[0]) for problem in normalise(load_corpus(root)).problems}
+    assert (4, "a negative amount makes no sense here") in said
+    assert not any(line in (2, 3) and "negative" in message for line, message in said)

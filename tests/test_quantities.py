@@ -253,3 +253,9 @@ def test_a_range_is_its_two_ends(text, low, high):
 def test_a_range_that_cannot_be_read_says_why(text, fragment):
     with pytest.raises(ParseError, match=fragment):
         parse_quantity(text)
+
+
+@pytest.mark.parametrize("text", ["-€30m", "-EUR 30 million", "€-30m", "-30 million euros", "−US$30 million"])
+def test_a_minus_before_or_after_the_currency_is_the_numbers(text):
+    value = parse_quantity(text)
+    assert value.magnitude == pytest.approx(-3e7) and value.dimension.startswith("[currency_")
