@@ -434,7 +434,7 @@ _RANGE_SCALE = r"(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\
 # of its own (the unit, and a scale word written once, shared).
 _RANGE = re.compile(
     rf"^\s*(?:(?P<between>between)|from)?\s*(?P<head>{_RANGE_HEAD})?(?P<low>{_RANGE_NUMBER})\s*"
-    rf"(?P<low_scale>{_RANGE_SCALE})?\s*(?P<sep>-|–|—|to|and)\s*(?P<high_head>{_RANGE_HEAD})?"
+    rf"(?P<low_scale>{_RANGE_SCALE})?\s*(?P<low_unit>%|[^\W\d_]+)?\s*(?P<sep>-|–|—|to|and)\s*(?P<high_head>{_RANGE_HEAD})?"
     rf"(?P<high>{_RANGE_NUMBER})\s*(?P<high_scale>{_RANGE_SCALE})?\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -467,6 +467,10 @@ def _range_ends(text: str, mark: str) -> tuple[str, str] | None:
         if not low * shared > high:
             low_scale = high_scale
     unit = match["unit"]
+    if match["low_unit"]:  # the unit written at both ends ("11.5% to 12.5%"): the same one
+        if unit and unit.lower() != match["low_unit"].lower():
+            return None
+        unit = unit or match["low_unit"]
     # The scale word attached to its number, as "3m tonnes" is written (an "m" apart from
     # its number would read as the metre).
     return f"{head}{match['low']}{low_scale} {unit}".strip(), f"{high_head}{match['high']}{high_scale} {unit}".strip()
