@@ -140,3 +140,32 @@ def test_a_direction_compares_the_stated_values(normalised):
         }
     )
     assert ids(run_rules(result, derived)) == [("derived-figures", ("up", "y2023"))]
+
+
+def test_a_stated_percentage_change_is_as_precise_as_its_digits(normalised):
+    """EUR 4,412 million against EUR 4,085 million the year before is +8.0 %: '+8%' holds,
+    '+12%' does not (a ratio in words keeps the looser tolerance)."""
+
+    def findings(change: str):
+        result = normalised(
+            {
+                "a": [
+                    claim(
+                        "fy24",
+                        "trade",
+                        "EUR 4,412 million",
+                        period="2024",
+                        relation=change,
+                        relative_to="2023",
+                        quote=f"revenue rose {change} to EUR 4,412 million",
+                    )
+                ],
+                "b": [claim("fy23", "trade", "EUR 4,085 million", period="2023")],
+            }
+        )
+        return ids(run_rules(result, derived))
+
+    assert findings("+8%") == []
+    assert findings("+8.0%") == []
+    assert findings("+12%") == [("derived-figures", ("fy23", "fy24"))]
+    assert findings("+10%") == [("derived-figures", ("fy23", "fy24"))]

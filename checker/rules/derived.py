@@ -30,7 +30,12 @@ from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, row_of, shar
 
 ID = "derived-figures"
 SEVERITY = "warning"
-OPTIONS = {"tolerance": tolerance(0.05)}
+OPTIONS = {
+    "tolerance": tolerance(0.05),
+    "change_tolerance": tolerance(
+        0.01, "relative slack on a stated percentage change ('+8%') beyond the rounding of its digits"
+    ),
+}
 SECONDS_PER_DAY = 86_400.0
 
 
@@ -46,6 +51,7 @@ _RELATION_COLUMNS = (
     "dimension",
     "relative_start",
     "relative_end",
+    "relation",
     "relation_kind",
     "relation_factor",
     *_BOUNDS,
@@ -71,15 +77,20 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     kind = relation["relation_kind"].to_numpy()
     factor = np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float), nan=1.0)
     scaled = np.isin(kind, ("ratio", "change"))
-    tolerance = options["tolerance"]
+    # A stated percentage is as precise as its digits ('+8%' is 7.5 to 8.5 %), with a small
+    # slack beyond; a ratio in words ('twice', 'doubled') reads loosely, by the tolerance.
+    change = kind == "change"
+    decimals = relation["relation"].str.extract(r"\.(\d+)\s*%")[0].str.len().fillna(0).to_numpy(dtype=float)
+    half = np.where(change, 0.5 * 10.0**-decimals / 100, 0.0)
+    tolerance = np.where(change, options["change_tolerance"], options["tolerance"])
     low, high, stated = (relation[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
     ref_low, ref_high, ref_stated = (reference[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
     with np.errstate(divide="ignore", invalid="ignore"):
         comparisons = (
             # too large: above the reference's high bound times the factor, widened
-            (scaled, low / (factor * (1 + tolerance)), np.ones(len(reference), dtype=bool), ref_high, False),
+            (scaled, low / ((factor + half) * (1 + tolerance)), np.ones(len(reference), dtype=bool), ref_high, False),
             # too small: below the reference's low bound times the factor, widened
-            (scaled, high / (factor * (1 - tolerance)), np.ones(len(reference), dtype=bool), ref_low, True),
+            (scaled, high / ((factor - half) * (1 - tolerance)), np.ones(len(reference), dtype=bool), ref_low, True),
             # "increase", but the stated value is not above the reference's (point values: "rose
             # from 1.04 billion to 1 billion" is wrong although the intervals meet)
             (kind == "increase", np.nextafter(stated, -np.inf), np.ones(len(reference), dtype=bool), ref_stated, True),
