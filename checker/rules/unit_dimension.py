@@ -98,8 +98,9 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         yield Finding(
             topic=row["topic"],
             claims=(ref(claims, label),),
-            message=f"{row['value']} is {row['dimension']}, but topic '{row['topic']}' is measured in "
-            f"{row['topic_unit']} ({row['topic_dimension']}) and no density links them: not comparable",
+            message=f"{row['value']} is {_dimension_words(row['dimension'])}, but topic '{row['topic']}' is measured "
+            f"in {row['topic_unit']} ({_dimension_words(row['topic_dimension'])}): not comparable, "
+            f"{_why_not(row['dimension'], row['topic_dimension'], None)}",
             diagnosis="not comparable: different dimensions",
         )
 
@@ -138,6 +139,25 @@ def _without_density(row: pd.Series) -> tuple[float, float] | None:
         return None
     factor = seconds if str(row["dimension"]).endswith(RATE) else 1 / seconds
     return row["low"] * factor, row["high"] * factor
+
+
+def _dimension_words(dimension) -> str:
+    """A dimension as a sentence says it: 'money in EUR', 'a mass per time', else as pint writes it."""
+    text = str(dimension)
+    if text.startswith("[currency_") and text.endswith("]"):
+        return f"money in {text[len('[currency_') : -1]}"
+    words = {"[mass]": "a mass", "[length] ** 3": "a volume", "[person]": "a number of people"}
+    base = text[: -len(RATE)] if text.endswith(RATE) else text
+    return words.get(base, base) + (" per time" if text.endswith(RATE) else "")
+
+
+def _why_not(first, second, substance) -> str:
+    """Why two dimensions cannot be compared here."""
+    if any(str(dimension).startswith("[currency_") for dimension in (first, second)):
+        return "claimcheck never converts money (between currencies, or into anything else)"
+    if substance:
+        return f"no density of {substance} for these units"
+    return "the topic names no substance whose density would link them"
 
 
 def _shown(row: pd.Series) -> str:
@@ -190,13 +210,9 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
             topic=first["topic"],
             claims=refs,
             diagnosis="not comparable: different dimensions",
-            message=f"{first['value']} ({first['dimension']}) and {second['value']} ({second['dimension']}) "
-            f"cannot be compared: "
-            + (
-                f"no density of {substance} for these units"
-                if substance
-                else "the topic names no substance whose density would link them"
-            ),
+            message=f"{first['value']} ({_dimension_words(first['dimension'])}) and {second['value']} "
+            f"({_dimension_words(second['dimension'])}) cannot be compared: "
+            + _why_not(first["dimension"], second["dimension"], substance),
         )
     if not inconsistent:
         return None
