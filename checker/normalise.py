@@ -258,12 +258,13 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         & ~claims["value"].isin(errors.keys())
         & ~claims["converted"].isin(converted_errors.keys())
     )
-    # Money and ratios may be negative (a loss, a budget balance, a fall of 3 %); a negative
-    # count, mass, volume or length is a slip.
+    # Money, ratios and temperatures may be negative (a loss, a budget balance, a fall of
+    # 3 %, -5 °C); a negative count, mass, volume or length is a slip.
     signed = map_unique(
         claims["dimension"],
         lambda dimension: (
-            isinstance(dimension, str) and (dimension.startswith("[currency_") or dimension == "dimensionless")
+            isinstance(dimension, str)
+            and (dimension.startswith(("[currency_", "[temperature")) or dimension == "dimensionless")
         ),
     ).to_numpy(dtype=bool)
     negative = numeric & (claims["magnitude"] < 0) & (claims["relation"] == "") & ~signed
@@ -272,7 +273,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
             problems,
             row,
             "value",
-            "a negative amount makes no sense here (only money and ratios may be negative)",
+            "a negative amount makes no sense here (only money, ratios and temperatures may be negative)",
         )
 
     is_date = claims["kind"] == "date"

@@ -297,6 +297,12 @@ def _unit_info(unit: str) -> UnitInfo:
         if isinstance(error, (KeyboardInterrupt, MemoryError)):
             raise
         raise ParseError(f"unknown unit '{unit}'{did_you_mean(unit)}") from error
+    if not quantity._is_multiplicative:  # pint's own test for an offset scale (°C, °F)
+        # A temperature on an offset scale is kept in its own scale, as a dimension of its
+        # own: scaling it like a multiplicative unit would make 45 °C against 113 °F a
+        # conflict, and an offset would put its precision on the kelvin, not on its degrees.
+        scale = str(quantity.units)
+        return UnitInfo(factor=1.0, unit=scale, dimension=f"[temperature in {scale.replace('_', ' ')}]")
     factor = float(base.magnitude)
     if not math.isfinite(factor) or factor <= 0:
         raise ParseError(f"unit '{unit}' has no usable conversion factor")

@@ -263,3 +263,13 @@ def test_a_range_that_cannot_be_read_says_why(text, fragment):
 def test_a_minus_before_or_after_the_currency_is_the_numbers(text):
     value = parse_quantity(text)
     assert value.magnitude == pytest.approx(-3e7) and value.dimension.startswith("[currency_")
+
+
+def test_a_temperature_stays_on_its_own_scale():
+    """°C and °F are offset scales: each is a dimension of its own, read in its degrees (45 °C
+    is 45, to half a degree), so 45 °C never 'conflicts' with 113 °F, the same heat."""
+    celsius, fahrenheit = parse_quantity("45 °C"), parse_quantity("113 °F")
+    assert (celsius.magnitude, celsius.low, celsius.high) == (45, 44.5, 45.5)
+    assert celsius.dimension != fahrenheit.dimension
+    assert parse_quantity("45 degC").dimension == celsius.dimension
+    assert parse_quantity("-5 °C").magnitude == -5
