@@ -70,43 +70,25 @@ def test_a_target_in_another_currency_is_flagged_like_an_actual_figure(normalise
 def test_a_value_converted_into_the_topics_currency_is_read_by_its_conversion(normalised):
     """'US$4.4 million (CHF 3.9 million)' under a topic in CHF is not 'not comparable': its
     stated CHF figure is compared (and agrees with another source's CHF 3.9 million)."""
-    topics = [{"key": "appeal", "kind": "quantity", "unit": "CHF"}]
-    result = normalised(
-        {
-            "herald": [
-                claim(
-                    "h",
-                    "appeal",
-                    "US$4.4 million",
-                    period="2024",
-                    converted="CHF 3.9 million",
-                    quote="appealed for US$4.4 million (CHF 3.9 million)",
-                )
-            ],
-            "who": [claim("w", "appeal", "CHF 3.9 million", period="2024", quote="CHF 3.9 million")],
-        },
-        topics=topics,
-        entities=[],
-    )
-    assert run_rules(result, unit_dimension) == []
-    result = normalised(
-        {
-            "herald": [
-                claim(
-                    "h",
-                    "appeal",
-                    "US$4.4 million",
-                    period="2024",
-                    converted="CHF 5.9 million",
-                    quote="appealed for US$4.4 million (CHF 5.9 million)",
-                )
-            ],
-            "who": [claim("w", "appeal", "CHF 3.9 million", period="2024", quote="CHF 3.9 million")],
-        },
-        topics=topics,
-        entities=[],
-    )
-    (finding,) = run_rules(result, unit_dimension)
+
+    def findings(converted: str):
+        herald = claim(
+            "h",
+            "appeal",
+            "US$4.4 million",
+            period="2024",
+            converted=converted,
+            quote=f"appealed for US$4.4 million ({converted})",
+        )
+        result = normalised(
+            {"herald": [herald], "who": [claim("w", "appeal", "CHF 3.9 million", period="2024")]},
+            topics=[{"key": "appeal", "kind": "quantity", "unit": "CHF"}],
+            entities=[],
+        )
+        return run_rules(result, unit_dimension)
+
+    assert findings("CHF 3.9 million") == []
+    (finding,) = findings("CHF 5.9 million")
     assert finding.claim_ids == ("h", "w") and finding.severity == "error"
     assert "US$4.4 million (stated as CHF 5.9 million) and CHF 3.9 million disagree in CHF" in finding.message
 
