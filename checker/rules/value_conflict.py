@@ -201,7 +201,7 @@ def diagnose(
         return slip
     best = _closest_explanation(claims, index, first, second, options["match_tolerance"])
     if best is None:
-        return "different figures: no scale slip, rounding, other scope or other period explains the gap"
+        return "different figures: no scale slip, rounding, digit transposition, unit slip, other scope or other period explains the gap"
     row, other, how = best
     shown = value_text(other)
     if how == "scope":
