@@ -38,6 +38,7 @@ SUBSTANCE_LABELS = {
 }
 
 VOLUME_DIMENSION, MASS_DIMENSION = "[length] ** 3", "[mass]"
+RATE = " / [time]"  # what a dimension per unit of time ends with, as pint writes it
 
 
 def density_bounds(

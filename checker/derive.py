@@ -12,6 +12,7 @@ import pandas as pd
 
 from checker import dates, quantities
 from checker.columns import map_unique
+from checker.densities import RATE
 from checker.errors import ParseError, Problem
 from checker.names import Resolver
 from checker.references import flagged, problem, suggest
@@ -206,9 +207,6 @@ def densities(claims: pd.DataFrame) -> None:
                     bounds[f"{phase}_high"][chosen[mine]] = high[mine] * factors[1]
     for column, values in bounds.items():
         claims[column] = values
-
-
-RATE = " / [time]"
 
 
 def amounts(claims: pd.DataFrame) -> None:

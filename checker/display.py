@@ -176,3 +176,24 @@ def shortened(text: str, limit: int) -> str:
     if cut < limit * 2 // 3:
         cut = limit - 1
     return text[:cut].rstrip() + "…"
+
+
+_DIMENSION_WORDS = {
+    "[mass]": "a mass",
+    "[length] ** 3": "a volume",
+    "[length] ** 2": "an area",
+    "[length]": "a length",
+    "[person]": "a number of people",
+    "dimensionless": "a plain number",
+}
+
+
+def dimension_words(dimension) -> str:
+    """A dimension as a sentence says it ('money in EUR', 'a mass per time'), else as pint
+    writes it."""
+    text = str(dimension)
+    if text.startswith("[currency_") and text.endswith("]"):
+        return f"money in {text[len('[currency_') : -1]}"
+    rate = text.endswith(" / [time]")
+    base = text[: -len(" / [time]")] if rate else text
+    return _DIMENSION_WORDS.get(base, base) + (" per time" if rate else "")

@@ -28,7 +28,7 @@ import pandas as pd
 
 from checker import display
 from checker.bounds import bound_groups, bounding_claims, excess
-from checker.densities import DENSITIES, PHASE_LABELS, SUBSTANCE_LABELS
+from checker.densities import DENSITIES, MASS_DIMENSION, PHASE_LABELS, RATE, SUBSTANCE_LABELS, VOLUME_DIMENSION
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
@@ -41,23 +41,9 @@ OPTIONS = {
     "max_ratio": Option(10.0, "how many times its bound a converted amount may be", minimum=1.0, above_minimum=True),
 }
 
-VOLUME, MASS = "[length] ** 3", "[mass]"
-RATE = " / [time]"
+VOLUME, MASS = VOLUME_DIMENSION, MASS_DIMENSION
 # The pairs of dimensions a density links: amounts, and rates of them over the same time.
 LINKED = ({VOLUME, MASS}, {VOLUME + RATE, MASS + RATE})
-_DIMENSION_WORDS = {
-    VOLUME: "a volume",
-    MASS: "a mass",
-    VOLUME + RATE: "a volume per time",
-    MASS + RATE: "a mass per time",
-}
-
-
-def dimension_words(dimension: str) -> str:
-    """A dimension as a sentence says it ("a mass per time"), else as pint writes it."""
-    if dimension.startswith("[currency_") and dimension.endswith("]"):
-        return f"an amount of {dimension[len('[currency_') : -1]}"
-    return _DIMENSION_WORDS.get(dimension, dimension)
 
 
 def density_text(low: float, high: float) -> str:
@@ -107,7 +93,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     if dimensions not in LINKED or substance not in DENSITIES:
         substance = SUBSTANCE_LABELS.get(substance, substance)
         why = (
-            f"a density links no {dimension_words(row['dimension'])} with {dimension_words(row['converted_dimension'])}"
+            f"a density links no {display.dimension_words(row['dimension'])} with {display.dimension_words(row['converted_dimension'])}"
             if dimensions not in LINKED
             else f"claimcheck knows no density of {substance}"
             if substance

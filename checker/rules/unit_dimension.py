@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from checker import display
-from checker.densities import PHASE_LABELS, PHASES, SUBSTANCE_LABELS
+from checker.densities import PHASE_LABELS, PHASES, RATE, SUBSTANCE_LABELS
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import tolerance
@@ -98,14 +98,13 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         yield Finding(
             topic=row["topic"],
             claims=(ref(claims, label),),
-            message=f"{row['value']} is {_dimension_words(row['dimension'])}, but topic '{row['topic']}' is measured "
-            f"in {row['topic_unit']} ({_dimension_words(row['topic_dimension'])}): not comparable, "
+            message=f"{row['value']} is {display.dimension_words(row['dimension'])}, but topic '{row['topic']}' is measured "
+            f"in {row['topic_unit']} ({display.dimension_words(row['topic_dimension'])}): not comparable, "
             f"{_why_not(row['dimension'], row['topic_dimension'], None)}",
             diagnosis="not comparable: different dimensions",
         )
 
 
-RATE = " / [time]"
 SECONDS_PER_DAY = 86400
 
 
@@ -139,16 +138,6 @@ def _without_density(row: pd.Series) -> tuple[float, float] | None:
         return None
     factor = seconds if str(row["dimension"]).endswith(RATE) else 1 / seconds
     return row["low"] * factor, row["high"] * factor
-
-
-def _dimension_words(dimension) -> str:
-    """A dimension as a sentence says it: 'money in EUR', 'a mass per time', else as pint writes it."""
-    text = str(dimension)
-    if text.startswith("[currency_") and text.endswith("]"):
-        return f"money in {text[len('[currency_') : -1]}"
-    words = {"[mass]": "a mass", "[length] ** 3": "a volume", "[person]": "a number of people"}
-    base = text[: -len(RATE)] if text.endswith(RATE) else text
-    return words.get(base, base) + (" per time" if text.endswith(RATE) else "")
 
 
 def _why_not(first, second, substance) -> str:
@@ -210,8 +199,8 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
             topic=first["topic"],
             claims=refs,
             diagnosis="not comparable: different dimensions",
-            message=f"{first['value']} ({_dimension_words(first['dimension'])}) and {second['value']} "
-            f"({_dimension_words(second['dimension'])}) cannot be compared: "
+            message=f"{first['value']} ({display.dimension_words(first['dimension'])}) and {second['value']} "
+            f"({display.dimension_words(second['dimension'])}) cannot be compared: "
             + _why_not(first["dimension"], second["dimension"], substance),
         )
     if not inconsistent:
