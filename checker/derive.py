@@ -16,7 +16,7 @@ from checker.densities import RATE
 from checker.errors import ParseError, Problem
 from checker.names import Resolver
 from checker.references import flagged, problem, suggest
-from checker.texts import stated_weekday
+from checker.texts import WEEKDAY_HINT, stated_weekday
 
 RELATIONS = ("ratio", "change", "increase", "decrease", "since")
 
@@ -100,7 +100,7 @@ def weekdays(claims: pd.DataFrame) -> None:
     dated = is_date & (claims["date_precision"] == "day").to_numpy()
     dated |= ~is_date & (claims["period_precision"] == "day").to_numpy()
     quotes = claims.loc[dated, "quote"]
-    quotes = quotes[quotes.str.contains(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)", regex=True).to_numpy()]
+    quotes = quotes[quotes.str.contains(WEEKDAY_HINT, regex=True).to_numpy()]
     if len(quotes):
         chosen = claims.loc[quotes.index]
         days = chosen["date_start"].where(chosen["kind"] == "date", chosen["period_start"])

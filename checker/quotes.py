@@ -13,7 +13,7 @@ from checker.columns import map_unique
 from checker.corpus import Corpus
 from checker.display import shortened
 from checker.errors import Problem
-from checker.texts import fold, months_in, numbers_in, value_numbers
+from checker.texts import days_in, fold, months_in, numbers_in, value_numbers
 
 _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 VALUE_COLUMNS = ("value", "converted")
@@ -218,7 +218,10 @@ _INFERRED = "mark the claim inferred=yes with a note if it is read from context"
 
 
 def _date_part_missing(value: str, quote: str, stated: frozenset[float]) -> str | None:
-    """The first part of a date value (year, month, day, season…) its quote does not state."""
+    """The first part of a date value (year, month, day, season…) its quote does not state:
+    months in words (English, Russian; a Solar Hijri date's by their Dari or Persian names),
+    and dates in digits ("16.05.2025") count."""
+    solar_hijri = value.rstrip().upper().endswith("SH")
     for year, month, day in _DATE_PARTS.findall(value):
         if float(year) not in stated:
             return f"year {year}"
@@ -227,8 +230,8 @@ def _date_part_missing(value: str, quote: str, stated: frozenset[float]) -> str 
             if not re.search(pattern, quote, re.IGNORECASE):
                 return label
             continue
-        if month and float(month) not in stated and int(month) not in months_in(quote):
+        if month and float(month) not in stated and int(month) not in months_in(quote, solar_hijri):
             return f"month {month}"
-        if day and float(day) not in stated:
+        if day and float(day) not in stated and int(day) not in days_in(quote):
             return f"day {int(day)}"
     return None

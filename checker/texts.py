@@ -211,9 +211,60 @@ def _word_number(word: str) -> float | None:
         return None
 
 
-def months_in(text: str) -> set[int]:
+# Russian month names by their stems, in any case ("мая", "май", "августа").
+_RU_MONTHS = (
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма[йяе]",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+)
+# The Solar Hijri months: their Afghan (Dari) and Iranian names, and transliterations of both.
+_SOLAR_HIJRI_MONTHS = (
+    ("حمل", "فروردین", "hamal", "farvardin"),
+    ("ثور", "اردیبهشت", "sawr", "saur", "sowr", "ordibehesht"),
+    ("جوزا", "خرداد", "jawza", "jauza", "jowza", "khordad"),
+    ("سرطان", "تیر", "saratan", "tir"),
+    ("اسد", "مرداد", "asad", "mordad"),
+    ("سنبله", "شهریور", "sunbula", "sonbola", "sunbulah", "shahrivar"),
+    ("میزان", "مهر", "mizan", "mehr"),
+    ("عقرب", "آبان", "aqrab", "aban"),
+    ("قوس", "آذر", "qaws", "qaus", "azar"),
+    ("جدی", "دی", "jadi", "jaddi", "dey"),
+    ("دلو", "بهمن", "dalw", "dalv", "bahman"),
+    ("حوت", "اسفند", "hut", "hoot", "esfand"),
+)
+# A date in digits: "16.05.2025", "16/05/2025" (day and month in either order).
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?!\d)")
+
+
+def months_in(text: str, solar_hijri: bool = False) -> set[int]:
+    """The months a text names: in English or Russian words (Gregorian), or by their Solar
+    Hijri names (``solar_hijri``), and in dates written in digits ("16.05.2025")."""
     lowered = text.lower()
-    return {number for number, name in enumerate(_MONTH_NAMES, start=1) if re.search(rf"\b{name}", lowered)}
+    found = {
+        month for day, month, _ in _NUMERIC_DATE.findall(lowered) for month in (int(day), int(month)) if month <= 12
+    }
+    if solar_hijri:
+        return found | {
+            number
+            for number, names in enumerate(_SOLAR_HIJRI_MONTHS, start=1)
+            if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered) for name in names)
+        }
+    found |= {number for number, name in enumerate(_MONTH_NAMES, start=1) if re.search(rf"\b{name}", lowered)}
+    return found | {number for number, stem in enumerate(_RU_MONTHS, start=1) if re.search(rf"\b{stem}", lowered)}
+
+
+def days_in(text: str) -> set[int]:
+    """The days of dates written in digits ("16.05.2025": 16, and 5 in case of the other order)."""
+    return {int(part) for day, month, _ in _NUMERIC_DATE.findall(text) for part in (day, month)}
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -230,9 +281,24 @@ _WEEKDAY_AFTER = re.compile(
 )
 
 
+# Russian weekdays (Monday first, in the cases texts write them: "в среду, 20 августа").
+_RU_WEEKDAYS = ("понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень")
+_RU_WEEKDAY_BEFORE = re.compile(
+    rf"(?<!\w)({'|'.join(_RU_WEEKDAYS)})[а-я]*\s*,?\s*(\d{{1,2}})\s+({'|'.join(_RU_MONTHS)})[а-я]*",
+    re.IGNORECASE,
+)
+WEEKDAY_HINT = re.compile(rf"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun|{'|'.join(_RU_WEEKDAYS)})")
+
+
 def stated_weekdays(quote: str) -> list[tuple[int, int, int]]:
-    """(day, month, weekday) for every date a quote writes with its weekday (Monday = 0)."""
+    """(day, month, weekday) for every date a quote writes with its weekday (Monday = 0), in
+    English or Russian."""
     found = []
+    for match in _RU_WEEKDAY_BEFORE.finditer(quote):
+        weekday, day, month = match.groups()
+        ru_weekday = next(index for index, stem in enumerate(_RU_WEEKDAYS) if weekday.lower().startswith(stem))
+        ru_month = next(index for index, stem in enumerate(_RU_MONTHS, start=1) if re.match(stem, month.lower()))
+        found.append((int(day), ru_month, ru_weekday))
     for match in _WEEKDAY_BEFORE.finditer(quote):
         weekday, day, month, month_first, day_after = match.groups()
         found.append((int(day or day_after), _month_index(month or month_first), _weekday_index(weekday)))

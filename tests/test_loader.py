@@ -258,3 +258,23 @@ def test_money_and_ratios_may_be_negative_a_mass_may_not(corpus_dir):
     said = {(problem.line, problem.message.split(" (")[0]) for problem in normalise(load_corpus(root)).problems}
     assert (4, "a negative amount makes no sense here") in said
     assert not any(line in (2, 3) and "negative" in message for line, message in said)
+
+
+@pytest.mark.parametrize(
+    "value, quote",
+    [
+        ("2025-05-16", "встреча 16 мая 2025 года"),  # Russian month names, any case
+        ("2025-08-19", "во вторник, 19 августа 2025 года"),
+        ("1404-02-25 SH", "۲۵ ثور ۱۴۰۴"),  # a Solar Hijri month by its Dari name
+        ("1404-02-25 SH", "۲۵ اردیبهشت ۱۴۰۴"),  # by its Iranian name
+        ("1404-04-12 SH", "on 12 Saratan 1404"),  # transliterated
+        ("2025-05-16", "signed on 16.05.2025"),  # in digits
+    ],
+)
+def test_dates_in_russian_dari_persian_and_digits_are_read(value, quote):
+    assert digits_missing(value, quote, "date") is None
+
+
+def test_a_month_the_quote_names_otherwise_is_still_missing():
+    assert digits_missing("2025-06-16", "встреча 16 мая 2025 года", "date").startswith("month 06")
+    assert digits_missing("1404-03-25 SH", "۲۵ ثور ۱۴۰۴", "date").startswith("month 03")

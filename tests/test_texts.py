@@ -97,3 +97,11 @@ def test_stated_weekdays_are_found_next_to_their_dates():
         (6, 5, 0),
         (7, 5, 1),
     ]
+
+
+def test_russian_weekdays_are_read_beside_their_dates():
+    from checker.texts import stated_weekdays
+
+    assert stated_weekdays("в понедельник, 19 августа 2025 года") == [(19, 8, 0)]
+    assert stated_weekdays("заявил в среду, 20 августа") == [(20, 8, 2)]
+    assert stated_weekdays("19 августа 2025 года") == []
