@@ -100,7 +100,7 @@ def weekdays(claims: pd.DataFrame) -> None:
     dated = is_date & (claims["date_precision"] == "day").to_numpy()
     dated |= ~is_date & (claims["period_precision"] == "day").to_numpy()
     quotes = claims.loc[dated, "quote"]
-    quotes = quotes[quotes.str.contains(WEEKDAY_HINT, regex=True).to_numpy()]
+    quotes = quotes[quotes.str.contains(WEEKDAY_HINT.pattern, regex=True).to_numpy()]  # a pattern Arrow runs
     if len(quotes):
         chosen = claims.loc[quotes.index]
         days = chosen["date_start"].where(chosen["kind"] == "date", chosen["period_start"])
