@@ -330,24 +330,24 @@ def test_a_range_conflicts_only_with_figures_outside_it(normalised):
     assert "3 billion–4 billion USD" in findings[0].message
 
 
+def _one_finding(normalised, first: str, second: str, topic: str = "trade", topics=None, period: str = "2024"):
+    """The one value-conflict finding between two sources' claims of one topic, each quoting
+    its value as written (``topics``: instead of the default topics, with no entities)."""
+    result = normalised(
+        {
+            "a": [claim("a", topic, first, period=period, quote=first)],
+            "b": [claim("b", topic, second, period=period, quote=second)],
+        },
+        **({"topics": topics, "entities": []} if topics else {}),
+    )
+    (finding,) = run_rules(result, value_conflict)
+    return finding
+
+
 def test_a_digit_transposition_is_diagnosed(normalised):
-    result = normalised(
-        {
-            "wire": [claim("w", "trade", "US$45,000", period="2024")],
-            "paper": [claim("p", "trade", "US$54,000", period="2024")],
-        }
-    )
-    (finding,) = run_rules(result, value_conflict)
-    assert finding.diagnosis.startswith("digit transposition: ")
+    assert _one_finding(normalised, "US$45,000", "US$54,000").diagnosis.startswith("digit transposition: ")
     # Not when the figures differ otherwise (45,000 against 55,000).
-    result = normalised(
-        {
-            "wire": [claim("w", "trade", "US$45,000", period="2024")],
-            "paper": [claim("p", "trade", "US$55,000", period="2024")],
-        }
-    )
-    (finding,) = run_rules(result, value_conflict)
-    assert not finding.diagnosis.startswith("digit transposition")
+    assert not _one_finding(normalised, "US$45,000", "US$55,000").diagnosis.startswith("digit transposition")
 
 
 def test_a_slip_of_the_pen_in_a_running_total_of_one_day_stays_an_error(normalised):
@@ -356,16 +356,7 @@ def test_a_slip_of_the_pen_in_a_running_total_of_one_day_stays_an_error(normalis
     topics = [{"key": "cases", "kind": "count", "unit": "person", "aggregation": "cumulative"}]
 
     def finding(second: str):
-        result = normalised(
-            {
-                "ministry": [claim("m", "cases", "4,812 person", period="2024-03-12", quote="4,812 cases")],
-                "paper": [claim("p", "cases", f"{second} person", period="2024-03-12", quote=f"{second} cases")],
-            },
-            topics=topics,
-            entities=[],
-        )
-        (only,) = run_rules(result, value_conflict)
-        return only
+        return _one_finding(normalised, "4,812 person", f"{second} person", "cases", topics, "2024-03-12")
 
     transposed = finding("4,182")
     assert transposed.severity == "error" and transposed.diagnosis.startswith("digit transposition")
@@ -401,15 +392,7 @@ def test_figures_in_another_dimension_than_their_topics_show_in_their_own_unit(n
     """A topic in people a year, two amounts in people: the message shows people, not the
     amounts multiplied by the seconds of a year."""
     topics = [{"key": "emigration", "kind": "count", "unit": "person/year"}]
-    result = normalised(
-        {
-            "a": [claim("a", "emigration", "384,000 person", period="2024")],
-            "b": [claim("b", "emigration", "38,400 person", period="2024")],
-        },
-        topics=topics,
-        entities=[],
-    )
-    (finding,) = run_rules(result, value_conflict)
+    finding = _one_finding(normalised, "384,000 person", "38,400 person", "emigration", topics)
     assert "384,000 people" in finding.message and "38,400 people" in finding.message
     assert "trillion" not in finding.message
 
@@ -421,16 +404,7 @@ def test_a_unit_slip_is_diagnosed_and_is_no_difference_of_hours(normalised):
     topics = [{"key": "burned", "kind": "quantity", "unit": "hectare", "aggregation": "cumulative"}]
 
     def finding(other: str):
-        result = normalised(
-            {
-                "agency": [claim("a", "burned", "120,000 hectares", period="2025-08-20", quote="120,000 hectares")],
-                "ngo": [claim("n", "burned", f"{other} acres", period="2025-08-20", quote=f"{other} acres")],
-            },
-            topics=topics,
-            entities=[],
-        )
-        (only,) = run_rules(result, value_conflict)
-        return only
+        return _one_finding(normalised, "120,000 hectares", f"{other} acres", "burned", topics, "2025-08-20")
 
     slip = finding("120,000")
     assert slip.diagnosis.startswith("unit slip") and "acres and hectares" in slip.diagnosis
