@@ -638,6 +638,12 @@ def _display_unit(row: pd.Series, prefix: str) -> tuple[float, str]:
     return 1.0, "" if unit == "dimensionless" else str(unit)
 
 
+def amount_text(row: pd.Series, base_value: float) -> str:
+    """A number in base units of a claim's dimension, in the unit its value is shown in."""
+    factor, unit = _display_unit(row, "")
+    return f"{display.number(display.in_unit(base_value, factor))} {display.unit_name(unit)}".strip()
+
+
 def in_topic_unit(row: pd.Series, base_value: float) -> str:
     """A number in base units of the topic's dimension, shown in the topic's display unit."""
     factor = row["topic_factor"]

@@ -139,3 +139,83 @@ def test_a_topics_own_tolerance_decides_whether_a_small_fall_counts(normalised):
 
     assert findings("") == []
     assert findings("0") == [("period-totals", ("mar13", "mar25"))]
+
+
+def _quarters(normalised, values: dict[str, str], whole: str, topics=FLOW):
+    """Claims of source a for the given periods, and source b's whole for 2024-H1."""
+    rows = [claim(key, "wheat-exports", value, period=key.replace("_", "/")) for key, value in values.items()]
+    result = normalised(
+        {"a": rows, "b": [claim("h1", "wheat-exports", whole, period="2024-01/2024-06")]},
+        topics=topics,
+        entities=[],
+    )
+    return run_rules(result, period_totals)
+
+
+def test_disjoint_sub_periods_adding_up_beyond_their_whole_are_one_error_naming_every_part(normalised):
+    """Three months of 0.8 Mt each against 2.0 Mt for the half year: no month alone exceeds
+    it, but together they do."""
+    months = {"2024-01": "0.8 million t", "2024-02": "0.8 million t", "2024-04": "0.8 million t"}
+    (finding,) = _quarters(normalised, months, "2.0 million t")
+    assert finding.claim_ids == ("2024-01", "2024-02", "2024-04", "h1") and finding.severity == "error"
+    assert finding.diagnosis.startswith("sub-periods add up")
+    assert "2.28 million t" in finding.message and "(2 million t" not in finding.message
+
+
+def test_sub_periods_that_add_up_within_their_whole_pass(normalised):
+    """1.0 + 1.0 Mt against 2.0 Mt, and 0.9 + 1.0 + 0.1 against 2.0: rounding and equality are no excess."""
+    assert (
+        _quarters(normalised, {"2024-01_2024-03": "1.0 million t", "2024-04_2024-06": "1.0 million t"}, "2.0 million t")
+        == []
+    )
+    months = {"2024-01": "0.9 million t", "2024-02_2024-05": "1.0 million t", "2024-06": "100,000 t"}
+    assert _quarters(normalised, months, "2.0 million t") == []
+
+
+def test_overlapping_sub_periods_are_not_added(normalised):
+    """January–February and February–March overlap: 1.2 + 1.2 Mt need not exceed 2.0 Mt."""
+    spans = {"2024-01_2024-02": "1.2 million t", "2024-02_2024-03": "1.2 million t"}
+    assert _quarters(normalised, spans, "2.0 million t") == []
+
+
+def test_of_nested_sub_periods_the_heaviest_disjoint_set_is_added(normalised):
+    """January (1.0) lies inside Q1 (1.5); Q1 and April (1.0) are disjoint: 2.5 Mt against 2.2.
+    January and April alone (2.0) would not exceed it, so the finding names Q1 and April."""
+    spans = {"2024-01": "1.0 million t", "2024-01_2024-03": "1.5 million t", "2024-04": "1.0 million t"}
+    (finding,) = _quarters(normalised, spans, "2.2 million t")
+    assert finding.claim_ids == ("2024-01_2024-03", "2024-04", "h1")
+
+
+def test_a_part_that_alone_exceeds_its_whole_is_reported_once_as_a_pair(normalised):
+    spans = {"2024-01_2024-03": "2.5 million t", "2024-04": "0.5 million t"}
+    (finding,) = _quarters(normalised, spans, "2.0 million t")
+    assert finding.claim_ids == ("2024-01_2024-03", "h1")
+
+
+def test_a_topic_with_a_negative_figure_is_a_signed_flow_and_never_exceeded(normalised):
+    """Net income: a first quarter's 5 million above the half year's 4 million is a loss in
+    the second quarter, not an error, once the topic shows it can be negative."""
+    income = [{"key": "wheat-exports", "kind": "quantity", "unit": "USD", "aggregation": "flow"}]
+    spans = {"2024-01_2024-03": "US$5 million", "2024-04_2024-06": "-US$1 million"}
+    assert _quarters(normalised, spans, "US$4 million", topics=income) == []
+    (finding,) = _quarters(normalised, {"2024-01_2024-03": "US$5 million"}, "US$4 million", topics=income)
+    assert finding.claim_ids == ("2024-01_2024-03", "h1")
+
+
+@settings(max_examples=scaled(25), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.integers(1, 1000), min_size=2, max_size=8), st.floats(0.06, 3.0))
+def test_parts_inflated_beyond_the_tolerance_are_always_found(normalised, weights, excess):
+    """Consecutive months of a year, each its share of the whole times (1 + excess): the
+    parts exceed the whole beyond both tolerances, and one finding names every part."""
+    total = 7_315_000
+    inflated = [round(total * (1 + excess) * weight / sum(weights)) for weight in weights]
+    if max(inflated) * 0.98 > total * 1.02:  # one part alone exceeds: a pair finding, tested above
+        return
+    rows = [claim("whole", "wheat-exports", f"={total:,} t", period="2024", quote=f"whole: {total:,} t")]
+    rows_b = [
+        claim(f"m{month}", "wheat-exports", f"={share:,} t", period=f"2024-{month:02d}", quote=f"month: {share:,} t")
+        for month, share in enumerate(inflated, start=1)
+    ]
+    result = normalised({"a": rows, "b": rows_b}, topics=FLOW, entities=[])
+    (finding,) = run_rules(result, period_totals)
+    assert set(finding.claim_ids) == {"whole", *(row["id"] for row in rows_b)}

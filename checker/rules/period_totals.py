@@ -1,6 +1,7 @@
 """A total over part of a period exceeds the total over the whole, or a running total falls.
 
 Fails:  wheat exports of 2.1 Mt in Q1 2024 vs 1.8 Mt in the whole of 2024 (a flow)
+Fails:  wheat exports of 1.1 Mt in Q1 and 1.2 Mt in Q2 2024 vs 2.0 Mt in the first half (parts add up)
 Fails:  a death toll of 1,450 as of 9 May vs 1,200 as of 12 May (a running total falls)
 Passes: exports of US$3.1 billion in January–June vs US$7.9 billion for the year
 Passes: 1,200 dead as of 2 May vs ">1,000" as of 9 May (a lower bound may trail)
@@ -12,7 +13,12 @@ falls: the total as of an earlier instant can never exceed the total as of a lat
 A month's flow tagged in a cumulative topic with its interval ('2024-05-01/2024-05-31')
 is a total from its own start, inside any running total that counts from before it.
 Periods that overlap without nesting are not compared; stocks (levels at an instant)
-may go up and down and are left to value-conflict.
+may go up and down and are left to value-conflict. Flows add up over time: sub-periods that do not overlap (weeks, months, quarters) can
+together never exceed a period that contains them all, even when each alone stays below
+it. Of the sub-periods inside a whole, the disjoint set with the largest total is taken
+(each sub-period at the lowest reading its claims allow), and the whole is flagged when
+that total exceeds it. A topic with a negative figure is a signed flow (a balance, a net
+result): its parts may cancel, and neither check applies to it.
 """
 
 from __future__ import annotations
@@ -27,11 +33,28 @@ from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import NUMERIC, crowd_extremes, exceeding_inside, ref, row_of, value_text
+from checker.pairing import (
+    NUMERIC,
+    amount_text,
+    crowd_extremes,
+    exceeding_inside,
+    factorize_rows,
+    group_codes,
+    members,
+    nested_spans,
+    ref,
+    row_of,
+    tolerance_of,
+    value_text,
+    widened,
+)
 
 ID = "period-totals"
 SEVERITY = "error"
 OPTIONS = {"tolerance": tolerance(0.02)}
+
+
+GROUP = ("topic", "scope", "subject", "dimension", "modality_class")
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -41,12 +64,23 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         & claims["aggregation"].isin(("flow", "cumulative"))
         & claims["modality_class"].ne("forecast")
     )
+    totals &= ~_signed(claims, totals)
+    yield from _exceeding(claims, totals, options)
+    yield from _sub_period_sums(claims, totals & claims["aggregation"].eq("flow"), options)
+
+
+def _signed(claims: pd.DataFrame, mask: pd.Series) -> np.ndarray:
+    """The claims of topics where some figure is negative: a balance or a net result, whose
+    parts may cancel, so that a part may exceed its whole."""
+    negative = mask & (claims["magnitude"] < 0)
+    if not negative.any():
+        return np.zeros(len(claims), dtype=bool)
+    return claims["topic"].isin(claims.loc[negative, "topic"].unique()).to_numpy()
+
+
+def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any]) -> Iterator[Finding]:
     for inner_label, outer_label, crowd in exceeding_inside(
-        claims,
-        totals,
-        ("topic", "scope", "subject", "dimension", "modality_class"),
-        options["tolerance"],
-        topic_tolerance=True,
+        claims, totals, GROUP, options["tolerance"], topic_tolerance=True
     ):
         if crowd is not None:
             yield _summary(claims, crowd)
@@ -72,6 +106,95 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             message=f"{part['topic_label']} is {shown_part} for {_period(part)} ({part['id']}), more than the "
             f"{shown_whole} given for {_period(whole)} ({whole['id']}), a period that contains it",
         )
+
+
+def _sub_period_sums(claims: pd.DataFrame, flows, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """Wholes exceeded by the disjoint sub-periods inside them taken together (where no one
+    sub-period alone exceeds the whole: that pair is reported above)."""
+    labels, codes = group_codes(claims, flows, GROUP)
+    if len(labels) < 3:
+        return
+    start = claims.loc[labels, "span_start"].to_numpy(dtype=float)
+    end = claims.loc[labels, "span_outer_end"].to_numpy(dtype=float)
+    bounded = np.isfinite(start) & np.isfinite(end)
+    labels, codes, start, end = labels[bounded], codes[bounded], start[bounded], end[bounded]
+    if len(labels) < 3:
+        return
+    low, high = widened(
+        claims.loc[labels, "low"].to_numpy(dtype=float),
+        claims.loc[labels, "high"].to_numpy(dtype=float),
+        tolerance_of(claims, labels, options["tolerance"]),
+    )
+    span_codes, table = factorize_rows(codes, start, end)
+    inner, outer = nested_spans(table[:, 0].astype(np.int64), table[:, 1], table[:, 2], table[:, 2])
+    if len(inner) < 2:
+        return
+    # Each span at the lowest reading of its claims (a part's claims may disagree: that is
+    # value-conflict's to report), and the claim that gives it.
+    order = np.lexsort((np.nan_to_num(low, nan=np.inf), span_codes))
+    first = order[np.r_[True, span_codes[order][1:] != span_codes[order][:-1]]]
+    least = np.zeros(len(table))
+    least[span_codes[first]] = np.maximum(low[first], 0)
+    least_row = np.zeros(len(table), dtype=np.int64)
+    least_row[span_codes[first]] = first
+    lowest_high = np.full(len(table), np.inf)
+    np.minimum.at(lowest_high, span_codes, high)
+    # Every sub-period together bounds any disjoint set of them: only wholes they exceed
+    # can be exceeded, and only those are looked at one by one.
+    together = np.bincount(outer, weights=least[inner], minlength=len(table))
+    suspects = np.flatnonzero(together > lowest_high)
+    if not len(suspects):
+        return
+    inner_order, inner_bounds = members(outer, len(table))
+    claim_order, claim_bounds = members(span_codes, len(table))
+    for whole_span in suspects:  # loop only over likely findings
+        parts = inner[inner_order[inner_bounds[whole_span] : inner_bounds[whole_span + 1]]]
+        chosen, total = _heaviest_disjoint(table[parts, 1], table[parts, 2], least[parts])
+        if len(chosen) < 2:
+            continue
+        parts = parts[chosen]
+        for whole_row in claim_order[claim_bounds[whole_span] : claim_bounds[whole_span + 1]]:
+            if total <= high[whole_row] or least[parts].max() > high[whole_row]:
+                continue
+            yield _parts_exceed(claims, labels[least_row[parts]], labels[whole_row])
+
+
+def _heaviest_disjoint(start: np.ndarray, end: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, float]:
+    """The set of pairwise disjoint intervals [start, end) with the largest total weight
+    (weighted interval scheduling), as positions, and that total."""
+    order = np.argsort(end, kind="stable")
+    start, end, weight = start[order], end[order], weight[order]
+    # For each interval, how many intervals (by end) finish before it starts.
+    before = np.searchsorted(end, start, side="right")
+    best = np.zeros(len(order) + 1)
+    for position in range(len(order)):
+        best[position + 1] = max(best[position], weight[position] + best[before[position]])
+    chosen = []
+    position = len(order)
+    while position > 0:
+        if weight[position - 1] + best[before[position - 1]] >= best[position - 1] and weight[position - 1] > 0:
+            chosen.append(order[position - 1])
+            position = before[position - 1]
+        else:
+            position -= 1
+    return np.sort(np.array(chosen, dtype=np.int64)), float(best[-1])
+
+
+def _parts_exceed(claims: pd.DataFrame, part_labels: np.ndarray, whole_label) -> Finding:
+    parts = [row_of(claims, label) for label in part_labels]
+    parts.sort(key=lambda row: (row["period_start"], row["id"]))
+    whole = row_of(claims, whole_label)
+    total = float(sum(max(row["low"], 0) for row in parts))
+    listed = ", ".join(f"{_amount(row)} for {_period(row)} ({row['id']})" for row in parts)
+    return Finding(
+        topic=whole["topic"],
+        subject=whole["id"],
+        claims=tuple(ref(claims, label) for label in (*part_labels, whole_label)),
+        diagnosis="sub-periods add up to more than the period that contains them",
+        message=f"{whole['topic_label']} for {len(parts)} periods that do not overlap adds up to at least "
+        f"{amount_text(whole, total)} ({listed}), more than the {_amount(whole)} given for {_period(whole)} "
+        f"({whole['id']}), a period that contains them all",
+    )
 
 
 def _summary(claims: pd.DataFrame, crowd) -> Finding:
@@ -108,6 +231,19 @@ EXAMPLES = (
         },
         topics=({"key": "wheat-exports", "kind": "quantity", "unit": "t", "aggregation": "flow"},),
         flags=(("a-q1", "b-2024"),),
+    ),
+    Example(
+        "fails",
+        "wheat exports of 1.1 Mt in Q1 and 1.2 Mt in Q2 2024 vs 2.0 Mt in the first half (parts add up)",
+        {
+            "a": (
+                claim_row("a-q1", "wheat-exports", "1.1 million t", period="2024-01/2024-03"),
+                claim_row("a-q2", "wheat-exports", "1.2 million t", period="2024-04/2024-06"),
+            ),
+            "b": (claim_row("b-h1", "wheat-exports", "2.0 million t", period="2024-01/2024-06"),),
+        },
+        topics=({"key": "wheat-exports", "kind": "quantity", "unit": "t", "aggregation": "flow"},),
+        flags=(("a-q1", "a-q2", "b-h1"),),
     ),
     Example(
         "fails",
