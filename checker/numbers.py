@@ -63,9 +63,11 @@ SCALE_WORDS = {
     "mn": 1e6,
     "mln": 1e6,
     "bn": 1e9,
+    "bln": 1e9,
     "tn": 1e12,
+    "trn": 1e12,
 }
-_SCALE = r"thousand|million|billion|trillion|mn|mln|bn|tn|1000(?:000)*"
+_SCALE = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|1000(?:000)*"
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _PART = re.compile(rf"({_NUM})\s*({_SCALE})\b", re.IGNORECASE)
 _DIGIT_SCALE = re.compile(rf"({_NUM})\s+(1000(?:000)*)\b")  # text2num's "2.5 1000000"

@@ -186,6 +186,19 @@ UNIT_WORDS = {
     "mwh": "MWh",
     "gwh": "GWh",
     "twh": "TWh",
+    "percentage points": "pp",
+    "percentage point": "pp",
+    "basis points": "bp",
+    "basis point": "bp",
+    "bps": "bp",
+    "b/d": "b/d",
+    "bpd": "b/d",
+    "kb/d": "kb/d",
+    "mtpa": "Mtpa",
+    "bcf": "bcf",
+    "tcf": "tcf",
+    "mmbtu": "MMBtu",
+    "teu": "TEU",
 }
 _UNIT_AFTER = re.compile(
     r"^[\s-]*(?P<unit>"

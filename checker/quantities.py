@@ -90,8 +90,10 @@ SCALES = {
     "m": 1e6,  # only when the value is money: "US$170m"; otherwise "m" is the metre
     "billion": 1e9,
     "bn": 1e9,
+    "bln": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "trn": 1e12,
     # German and Russian abbreviations, for values copied from such texts.
     "mio": 1e6,
     "mrd": 1e9,
@@ -172,16 +174,84 @@ COMMON_UNITS = (
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d+"
 _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\bper\s*cent\b", re.IGNORECASE), "percent"),
+    (re.compile(r"\bper\s+annum\b", re.IGNORECASE), "per year"),
+    # "5pc", "3.4 pct": percent as British and wire copy abbreviate it (pint would read the
+    # parsec and the picotonne).
+    (re.compile(r"\bp(?:c|ct)\b"), "percent"),
+    # What a percentage is of, and that it is a yearly rate, are the topic's to say: "3.4% of
+    # GDP", "12% a year", "9.1% y/y" are percentages.
+    (
+        re.compile(
+            r"(%|\bpercent\b)\s*(?:of\s+(?:the\s+)?[^\W\d_][\w-]*|(?:a|per|each)\s+year|annually|y/y|yoy|year[\s-]on[\s-]year)$",
+            re.IGNORECASE,
+        ),
+        r"\1",
+    ),
+    (re.compile(r"\bpercentage[\s-]+points?\b|\bpp\b|\bppts?\b", re.IGNORECASE), "percentage_point"),
+    (re.compile(r"\bbasis[\s-]+points?\b|\bbps?\b", re.IGNORECASE), "basis_point"),
+    # "12 per day", "5 a day": a rate of things counted without a unit.
+    (re.compile(r"^(?:an?|per|each)\s+(?=[^\W\d_])", re.IGNORECASE), "1 / "),
+    (re.compile(r"^annually\b", re.IGNORECASE), "1 / year"),
     (re.compile(r"\b(?:a|per|each)\s+year\b", re.IGNORECASE), "/ year"),
     (re.compile(r"\bannually\b|\bper\s+annum\b|\ba\s+year\b", re.IGNORECASE), "/ year"),
+    # "US$80 a barrel", "2 million barrels a day", "5,000 people a month": "a", "an" and
+    # "each" before a unit mean "per" (pint would read "a" as the annum and multiply).
+    (re.compile(r"(?:^|(?<=\s))(?:an?|each)\s+(?=[^\W\d_])", re.IGNORECASE), "/ "),
     (re.compile(r"\bdecades?\b", re.IGNORECASE), "decennium"),
     (re.compile(r"\bm³"), "m ** 3"),
+    # "km2", "m3", "ft3": squares and cubes written without a caret.
+    (re.compile(r"\b(k?m|cm|mm|ft|mi|yd)([23])\b"), r"\1 ** \2"),
+    (re.compile(r"\bcu\.?\s+(?=[^\W\d_])", re.IGNORECASE), "cubic "),
     # "Metric ton(ne)s" are tonnes ("tons" alone stays ambiguous, below).
     (re.compile(r"\bmetric\s+ton(?:ne)?s?\b", re.IGNORECASE), "tonne"),
+    # Commodity statistics: "mt" and "MT" are metric tonnes (pint: millitonne, megatesla),
+    # "MMT" a million of them (USDA), "Mtpa"/"mtpa" million tonnes per annum (LNG plants),
+    # "tpa" tonnes per annum. "Mt" stays pint's megatonne.
+    (re.compile(r"\b(?:mt|MT)\b"), "tonne"),
+    (re.compile(r"\b(?:MMT|mmt|MMt)\b"), "megatonne"),
+    (re.compile(r"\b(?:Mtpa|mtpa|MTPA|MMTPA|mmtpa)\b"), "megatonne / year"),
+    (re.compile(r"\b(?:ktpa|KTPA)\b"), "kilotonne / year"),
+    (re.compile(r"\b(?:tpa|TPA)\b"), "tonne / year"),
     # In pint "kt" is the knot; in commodity statistics it is the kilotonne.
     (re.compile(r"\bkt\b"), "kilotonne"),
+    # Oil as the industry writes it: barrels a day (IEA and OPEC write "kb/d" for thousands
+    # and "mb/d" for millions; "MM" is the industry's million). Pint would read "b" as the barn.
+    (re.compile(r"\b(?:b/d|bpd|BPD|bbl/d|bopd)(?![\w/])"), "barrel / day"),
+    (re.compile(r"\b(?:kb/d|kbd|kbpd|kbbl/d|kbopd)(?![\w/])"), "kilobarrel / day"),
+    (re.compile(r"\b(?:mb/d|mbd|mbpd|mmbpd|MMbpd|MMb/d|mmb/d|MMbbl/d|MMBD|mmbd)(?![\w/])"), "megabarrel / day"),
+    (re.compile(r"\b(?:MMbbl|mmbbl|MMBbl|MMBBL)\b"), "megabarrel"),
+    (re.compile(r"\b(?:boe/d|boepd)(?![\w/])"), "boe / day"),
+    (re.compile(r"\b(?:kboe/d|kboepd)(?![\w/])"), "kiloboe / day"),
+    (re.compile(r"\b(?:MMboe|mmboe)\b"), "megaboe"),
+    # Gas in cubic feet: "Mcf" a thousand (the Roman M of the US industry), "MMcf" a
+    # million, "Bcf" a billion, "Tcf" a trillion; heat in million Btu.
+    (re.compile(r"\bMcf\b"), "kilocubic_foot"),
+    (re.compile(r"\b(?:MMcf|mmcf|MMCF)\b"), "megacubic_foot"),
+    (re.compile(r"\b(?:Bcf|bcf|BCF)\b"), "gigacubic_foot"),
+    (re.compile(r"\b(?:Tcf|tcf|TCF)\b"), "teracubic_foot"),
+    (re.compile(r"\b(?:MMBtu|mmBtu|MMBTU|mmbtu)\b"), "megaBtu"),
+    (re.compile(r"\b(?:MMscfd|mmscfd|MMcfd|mmcfd|MMscf/d|MMcf/d)(?![\w/])"), "megacubic_foot / day"),
+    # Yields in the post-Soviet and European way: a centner (quintal) is 100 kg.
+    (re.compile(r"\b(?:centners?|quintals?|c|q|ц)(?=\s*/\s*(?:ha|hectare)\b)", re.IGNORECASE), "quintal"),
+    (re.compile(r"\b(?:centners?|quintals?)\b", re.IGNORECASE), "quintal"),
+    (re.compile(r"/\s*y\b|/\s*yr\b"), "/ year"),
+    (re.compile(r"\bUS\s*cents?\b|\bUS¢", re.IGNORECASE), "US_cent"),
     (re.compile(r"\bpeople\b|\bpersons?\b|\bindividuals\b", re.IGNORECASE), "person"),
+    # Head counts as reporting names them: each is a count of people.
+    (
+        re.compile(
+            r"\b(?:troops|soldiers|servicemen|service\s+members|fighters|civilians|refugees|migrants|"
+            r"asylum[\s-]seekers|workers|employees|staff|residents|inhabitants|patients|voters|children|"
+            r"adults|women|men|students|pupils|teachers|doctors|nurses|prisoners|detainees|hostages|"
+            r"casualties|deaths|dead|killed|wounded|injured|displaced|IDPs|returnees|passengers|tourists|"
+            r"visitors|members)\b"
+        ),
+        "person",
+    ),
 )
+# Abbreviations whose "M" the US oil and gas industry reads as a thousand (Roman) and SI
+# (and pint) as a million: refused rather than read one way silently.
+_ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\b")
 _AMBIGUOUS_UNITS = {
     "ton": "'ton' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
     "tons": "'tons' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
@@ -237,6 +307,21 @@ def registry():
     # Gas volumes as the industry writes them: billion and trillion cubic metres.
     ureg.define("bcm = 1e9 * meter ** 3 = billion_cubic_metres")
     ureg.define("tcm = 1e12 * meter ** 3 = trillion_cubic_metres")
+    # A change of a percentage written in points: 2.5 percentage points is 2.5 % of the
+    # whole; a basis point is a hundredth of a percentage point (central banks' rates).
+    ureg.define("percentage_point = percent = _ = percentage_points")
+    ureg.define("basis_point = 0.01 * percent = _ = basis_points")
+    ureg.define("ppb = 1e-9 = _ = parts_per_billion")
+    ureg.define("quintal = 100 * kilogram = _ = quintals = centner = centners")
+    ureg.define("US_cent = 0.01 * USD = _ = US_cents")
+    # A barrel of oil equivalent: the heat of a barrel of crude, 5.8 million Btu (US EIA,
+    # "Units and calculators explained").
+    ureg.define("boe = 5.8e6 * Btu = _ = barrel_of_oil_equivalent")
+    # Electric and peak (solar) capacity are watts of power: MWe, GWp.
+    ureg.define("watt_electric = watt = We")
+    ureg.define("watt_peak = watt = Wp")
+    # A container ship's or port's capacity: twenty-foot equivalent units, a count of its own.
+    ureg.define("TEU = [container] = _ = TEUs")
     # A head count: people, persons, individuals. Its own dimension so that a count of
     # people never compares with a count of something else by accident.
     ureg.define("person = [person] = _ = persons")
@@ -288,6 +373,12 @@ def _unit_info(unit: str) -> UnitInfo:
         spelled = pattern.sub(replacement, spelled)
     if spelled.lower() in _AMBIGUOUS_UNITS:
         raise ParseError(_AMBIGUOUS_UNITS[spelled.lower()])
+    roman = _ROMAN_THOUSANDS.search(unit)
+    if roman:
+        raise ParseError(
+            f"'{roman.group(0)}' is ambiguous: the oil and gas industry's M is a thousand, SI's a million; "
+            f"write 'thousand' or 'million' with the unit ('3 million barrel/day', '40 thousand barrel')"
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -561,9 +652,20 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     # number and followed by a unit word ("6m tonnes", "100m barrels"); otherwise it is
     # the metre ("5 m", "20m/s", "3m^3").
     unit_upper = pd.Series(unit, dtype=object).str.upper()
-    money_unit = unit_upper.isin(CURRENCIES) | unit_upper.str.match(r"^(?:" + "|".join(CURRENCIES) + r")\b")
+    money_unit = unit_upper.isin(CURRENCIES) | pd.Series(unit, dtype=object).str.match(
+        r"^(?:(?:B|MM|mm|mil)\s+)?(?:" + "|".join(CURRENCIES) + r")\b", flags=re.IGNORECASE
+    )
     is_money = (currency != "") | money_unit.to_numpy()
     unit_word = pd.Series(unit, dtype=object).str.match(r"^[^\W\d_]").to_numpy()
+    # Money's own scale abbreviations, which mean bytes and millimetres elsewhere: "$5B",
+    # "USD 5.2 B" (a billion), "$5mm", "$5 mil" (a million, in finance).
+    money_scale = pd.Series(unit, dtype=object).str.extract(r"^(B|MM|mm|mil)\b\.?\s*(.*)$")
+    money_scaled = is_money & (scale_word == "") & money_scale[0].notna().to_numpy()
+    if money_scaled.any():
+        scale_word = np.where(
+            money_scaled, money_scale[0].map({"B": "bn", "MM": "mn", "mm": "mn", "mil": "mn"}), scale_word
+        )
+        unit = np.where(money_scaled, money_scale[1].fillna(""), unit)
     million = (scale_word == "m") & (is_money | (attached & unit_word))
     metre = (scale_word == "m") & ~million & (unit != "")
     fail(
@@ -577,7 +679,7 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     scale_word = np.where(metre, "", scale_word)
     scale = pd.Series(scale_word).map(lambda w: SCALES.get(w, 1.0)).to_numpy(dtype=float)
     two_units = (
-        (currency != "") & (unit != "") & ~pd.Series(unit, dtype=object).str.match(r"^(?:/|per |a |each )").to_numpy()
+        (currency != "") & (unit != "") & ~pd.Series(unit, dtype=object).str.match(r"^(?:/|per |an? |each )").to_numpy()
     )
     fail(two_units, lambda i: f"two units in '{shown.iloc[i]}': {currency[i]} and '{unit[i]}'")
     full_unit = np.where(currency != "", (currency.astype(str) + " " + unit.astype(str)), unit.astype(str))
