@@ -13,7 +13,7 @@ from checker.columns import map_unique
 from checker.corpus import Corpus
 from checker.display import shortened
 from checker.errors import Problem
-from checker.texts import days_in, fold, months_in, numbers_in, value_numbers
+from checker.texts import days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
 
 _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 VALUE_COLUMNS = ("value", "converted")
@@ -134,7 +134,9 @@ def locate_quotes(
     files, lines = claims["file"].array, claims["line"].to_numpy()
     for column in VALUE_COLUMNS:
         values = claims[column].array
-        first_numbers: dict[tuple[str, str], str] = {}  # each distinct value's first number, read once
+        # Each distinct value's first number, read once, as the quote must show it: with its
+        # scale word where the value has one ("1.12 billion"), else the number alone.
+        first_numbers: dict[tuple[str, str], tuple[str, bool]] = {}
         positions = np.flatnonzero(checked & ~stated[column])
         # The rows left are taken from their columns in one gather each, never cell by cell.
         rows = zip(
@@ -147,10 +149,14 @@ def locate_quotes(
         for position, value, decimal, quote, kind in rows:
             if kind in ("quantity", "count"):
                 # Second shortcut: the value's first number, as written, stands in the quote.
-                number = first_numbers.get((value, decimal))
-                if number is None:
-                    number = first_numbers[(value, decimal)] = value_numbers(value, decimal)[0]
-                if number and _appears(number, quote):
+                shown = first_numbers.get((value, decimal))
+                if shown is None:
+                    scaled = written_scale(value, decimal)
+                    shown = first_numbers[(value, decimal)] = (
+                        (scaled[0], True) if scaled else (value_numbers(value, decimal)[0], False)
+                    )
+                number, with_scale = shown
+                if number and (number in quote if with_scale else _appears(number, quote)):
                     continue
             message = digits_missing(value, quote, kind, decimal)
             if message:
@@ -208,6 +214,10 @@ def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str
         missing = _date_part_missing(value, quote, stated)
         return f"{missing} does not appear in the quote; {_INFERRED}" if missing else None
     written, candidates = value_numbers(value, decimal)
+    other_scale = scale_missing(value, quote, decimal)
+    if other_scale:
+        shown_value = written_scale(value, decimal)[0]  # type: ignore[index]
+        return f"{shown_value} does not appear in the quote, which states {other_scale}: correct the value's scale word"
     if not written or candidates & stated:
         return None
     shown = ", ".join(f"{n:,.12g}" for n in sorted(stated)[:6]) or "no numbers"

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from checker.display import MONTHS
-from checker.numbers import MULTIPLES, NUMBER_WORD, canonical, canonical_separators
+from checker.numbers import MULTIPLES, NUMBER_WORD, SCALE_WORDS, canonical, canonical_separators
 
 _FOLD = str.maketrans(
     {
@@ -173,6 +173,39 @@ def value_numbers(value: str, decimal: str = ".") -> tuple[str, frozenset[float]
     if scaled:
         candidates.add(_key(float(scaled.group(0).replace(",", ""))))
     return written.group(0), frozenset(candidates)
+
+
+_SCALED = re.compile(
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_SCALE_NAMES = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
+
+
+def written_scale(value: str, decimal: str = ".") -> tuple[str, float] | None:
+    """The value's first number with its scale word, as written ("1.12 billion"), and the
+    scale; None when its first number has no scale word."""
+    plain = canonical_separators(value, decimal)
+    first = _DIGITS.search(plain)
+    scaled = _SCALED.search(plain)
+    if first is None or scaled is None or scaled.start() != first.start():
+        return None
+    return scaled.group(0), SCALE_WORDS[scaled.group(2).lower()]
+
+
+def scale_missing(value: str, quote: str, decimal: str = ".") -> str | None:
+    """When a value's number stands in its quote only under another scale word ("1.12
+    million" against "US$1.12 billion"), the scale the quote gives; else None."""
+    written = written_scale(value, decimal)
+    if written is None:
+        return None
+    number = float(_DIGITS.search(canonical_separators(written[0], decimal)).group(0).replace(",", ""))  # type: ignore[union-attr]
+    stated = numbers_in(quote, decimal)
+    if _key(number * written[1]) in stated:
+        return None
+    for scale, name in _SCALE_NAMES.items():
+        if scale != written[1] and _key(number * scale) in stated:
+            return f"{number:,.12g} {name}"
+    return None
 
 
 def _key(number: float) -> float:

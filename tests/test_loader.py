@@ -278,3 +278,42 @@ def test_dates_in_russian_dari_persian_and_digits_are_read(value, quote):
 def test_a_month_the_quote_names_otherwise_is_still_missing():
     assert digits_missing("2025-06-16", "встреча 16 мая 2025 года", "date").startswith("month 06")
     assert digits_missing("1404-03-25 SH", "۲۵ ثور ۱۴۰۴", "date").startswith("month 03")
+
+
+@pytest.mark.parametrize(
+    "value, quote, stated",
+    [
+        ("US$1.12 million", "the plant cost US$1.12 billion", "1.12 billion"),
+        ("580 million t", "exports of 580 thousand tonnes", "580 thousand"),
+        ("5 million person", "five thousand people fled", "5 thousand"),
+    ],
+)
+def test_a_value_whose_number_the_quote_gives_under_another_scale_is_an_error(value, quote, stated):
+    message = digits_missing(value, quote, "quantity") or ""
+    assert f"which states {stated}" in message
+
+
+@pytest.mark.parametrize(
+    "value, quote",
+    [
+        ("580,000 t", "exports of 580 thousand tonnes"),
+        ("2.1 million t", "2.1 Mt of wheat"),  # the unit carries the scale
+        ("US$1 billion", "$1bn in trade"),
+        ("1.5 million t", "1,500 thousand tonnes"),
+        ("US$170 million", "US$170m"),
+        ("1 billion USD", "from US$170 million in 2022 to US$1 billion in 2024"),
+        ("7 billion 315 million USD", "7 billion 315 million dollars"),
+    ],
+)
+def test_a_scale_written_another_way_passes(value, quote):
+    assert digits_missing(value, quote, "quantity") is None
+
+
+def test_the_digit_checks_shortcut_does_not_pass_a_number_under_another_scale(normalised):
+    """The shortcut (the value's number stands in the quote) would pass 'US$1.12 million'
+    against a quote of 'US$1.12 billion'; with a scale word it needs number and word."""
+    result = normalised(
+        {"alpha": [claim("c1", "trade", "US$1.12 million", period="2024", quote="trade reached US$1.12 billion")]}
+    )
+    (problem,) = [str(problem) for problem in result.problems]
+    assert "value: 1.12 million does not appear in the quote, which states 1.12 billion" in problem
