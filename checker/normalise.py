@@ -140,7 +140,6 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
         claims[column] = pd.Series(taken, index=claims.index, dtype=taken.dtype)  # no detour through Arrow strings
     family = topic_families(topics)
     claims["family"] = map_unique(claims["topic"], lambda topic: family.get(topic, topic), categorical=True)
-    claims["rounding"] = claims["rounding"].fillna(quantities.ROUNDING)
     language = dict(zip(sources["id"], sources["language"]))
     claims["decimal"] = map_unique(
         claims["source"], lambda source: decimal_mark(language.get(source, "")), categorical=True
@@ -219,6 +218,14 @@ def _in_reading_order(claims: pd.DataFrame) -> pd.DataFrame:
     return plain_labels(ordered)  # normalisation adds some seventy columns by name
 
 
+def percentage(claims: pd.DataFrame, prefix: str = "") -> np.ndarray:
+    """Which values are percentages (or percentage or basis points): a ratio written in a
+    unit smaller than one."""
+    return (claims[f"{prefix}dimension"] == "dimensionless").to_numpy(dtype=bool) & (
+        claims[f"{prefix}number_factor"].to_numpy(dtype=float) < 1
+    )
+
+
 def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     numeric = claims["kind"].isin(("quantity", "count"))
     parsed, errors = quantities.parse_quantities(claims["value"].where(numeric, ""), claims["decimal"])
@@ -230,8 +237,17 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     # The precision model: a topic's rounding caps how widely an unqualified round number
     # reads; a small whole count of discrete things is exact unless qualified.
     rounding = claims["rounding"].to_numpy(dtype=float)
+    unset = np.isnan(rounding)  # the topic sets none
     for prefix in ("", "converted_"):
         magnitude = claims[f"{prefix}magnitude"].to_numpy(dtype=float)
+        half = claims[f"{prefix}half"].to_numpy(dtype=float)
+        # A percentage is rounded to whole points or to its decimals, never to a share of
+        # itself: "6 %" is 5.5–6.5 % and "60 %" 59.5–60.5 % (its zero counts), "16.5 %"
+        # 16.45–16.55 %, unless the topic sets its own rounding.
+        percent = percentage(claims, prefix)
+        whole = percent & ~claims[f"{prefix}number"].fillna("").str.contains(".", regex=False).to_numpy(dtype=bool)
+        half = np.where(whole, claims[f"{prefix}number_factor"].to_numpy(dtype=float) / 2, half)
+        row_rounding = np.where(unset, np.where(percent, np.inf, quantities.ROUNDING), rounding)
         with np.errstate(invalid="ignore"):
             exact = (
                 (claims["kind"] == "count").to_numpy()
@@ -239,11 +255,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
                 & (magnitude == np.round(magnitude))
             )
         low, high = quantities.precision_bounds(
-            magnitude,
-            claims[f"{prefix}half"].to_numpy(dtype=float),
-            claims[f"{prefix}qualifier"],
-            rounding,
-            exact | (rounding == 0),
+            magnitude, half, claims[f"{prefix}qualifier"], row_rounding, exact | (row_rounding == 0)
         )
         claims[f"{prefix}low"] = np.where(np.isnan(magnitude), np.nan, low)
         claims[f"{prefix}high"] = np.where(np.isnan(magnitude), np.nan, high)

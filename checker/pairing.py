@@ -601,9 +601,16 @@ def same_time(first, second) -> bool:
 
 
 def tolerance_of(claims: pd.DataFrame, rows, default: float) -> np.ndarray:
-    """Each claim's topic tolerance, or the rule's default where the topic sets none."""
-    values = claims.loc[rows, "tolerance"].to_numpy(dtype=float) if len(rows) else np.zeros(0)
-    return np.where(np.isnan(values), default, values)
+    """Each claim's topic tolerance, or the rule's default where the topic sets none. A
+    percentage's default is none at all: its precision is in its points (16.25 % is not
+    16.5 %), and a relative slack of 2 % would let a third of a point through at 16 %."""
+    if not len(rows):
+        return np.zeros(0)
+    values = claims.loc[rows, "tolerance"].to_numpy(dtype=float)
+    percent = (claims.loc[rows, "dimension"] == "dimensionless").to_numpy(dtype=bool) & (
+        claims.loc[rows, "number_factor"].to_numpy(dtype=float) < 1
+    )
+    return np.where(np.isnan(values), np.where(percent, 0.0, default), values)
 
 
 def value_text(row: pd.Series, prefix: str = "") -> str:

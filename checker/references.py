@@ -200,7 +200,8 @@ def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
             f"'{row.rounding}' is not a rounding: write a fraction or percentage (0.05, 5%), 'stated' or 'exact'"
         ),
     )
-    topics["rounding_value"] = rounding.fillna(quantities.ROUNDING).astype(float)
+    # Empty stays NaN: the normaliser gives each value its default (percentages have their own).
+    topics["rounding_value"] = rounding.astype(float)
     _check_sums(topics, keys, problems)
     _check_aliases(topics, "key", problems)
     return topics
@@ -233,10 +234,10 @@ def topic_families(topics: pd.DataFrame) -> dict[str, str]:
 
 def _rounding(text: str) -> float | None:
     """A topic's rounding: the largest relative half-width of an unqualified round number
-    (inf for 'stated', 0 for 'exact'); None when unreadable. Empty takes the default."""
+    (inf for 'stated', 0 for 'exact'); None when unreadable; NaN when empty (the default)."""
     text = text.strip().lower()
     if not text:
-        return quantities.ROUNDING
+        return math.nan
     if text == "stated":
         return math.inf
     if text == "exact":

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -411,3 +412,51 @@ def test_a_unit_slip_is_diagnosed_and_is_no_difference_of_hours(normalised):
     assert slip.severity == "error"
     other = finding("100,000")
     assert not other.diagnosis.startswith("unit slip") and other.severity == "note"
+
+
+RATE = [{"key": "policy-rate", "kind": "quantity", "unit": "%"}]
+
+
+def _rate_findings(normalised, first: str, second: str, tolerance: str = ""):
+    topics = [{**RATE[0], "tolerance": tolerance}]
+    result = normalised(
+        {
+            "a": [claim("a", "policy-rate", first, period="2025-07-14", quote=first)],
+            "b": [claim("b", "policy-rate", second, period="2025-07-14", quote=second)],
+        },
+        topics=topics,
+        entities=[],
+    )
+    return ids(run_rules(result, value_conflict))
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("16.5 %", "16.25 %"),  # a quarter point: within 2 % of the rate, but a different rate
+        ("11.8 %", "11.6 %"),
+        ("61.3 %", "63.1 %"),
+        ("60 %", "63.1 %"),  # "60" is whole points: 59.5–60.5
+        ("50 bp", "0.75 %"),
+    ],
+)
+def test_percentages_differing_beyond_their_stated_points_conflict(normalised, first, second):
+    assert _rate_findings(normalised, first, second) == [("value-conflict", ("a", "b"))]
+
+
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ("9.1 %", "9.06 %"),  # 9.06 rounds to 9.1
+        ("6 %", "6.4 %"),  # 6.4 rounds to whole points as 6
+        ("2.5 percentage points", "2.5 %"),
+        ("about 16 %", "16.5 %"),
+        ("16.5 %", "16.5 per cent"),
+    ],
+)
+def test_percentages_that_round_to_each_other_pass(normalised, first, second):
+    assert _rate_findings(normalised, first, second) == []
+
+
+def test_a_topics_tolerance_still_widens_percentages(normalised):
+    assert _rate_findings(normalised, "16.5 %", "16.25 %", tolerance="0.05") == []

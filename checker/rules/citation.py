@@ -107,6 +107,7 @@ _VERDICT_COLUMNS = (
     "low",
     "high",
     "dimension",
+    "number_factor",
     "modality_class",
     *SAME_TIME,
     "date_start",
