@@ -460,3 +460,23 @@ def test_percentages_that_round_to_each_other_pass(normalised, first, second):
 
 def test_a_topics_tolerance_still_widens_percentages(normalised):
     assert _rate_findings(normalised, "16.5 %", "16.25 %", tolerance="0.05") == []
+
+
+def test_estimates_by_different_named_estimators_are_not_compared(normalised):
+    """40,000 against 45,000 troops: by two named estimators, two ways of counting; by one
+    estimator, or with one estimator unnamed, a conflict."""
+    entities = [{"key": "institute", "kind": "organisation"}, {"key": "officials", "kind": "organisation"}]
+    topics = [{"key": "troops", "kind": "count", "unit": "person"}]
+
+    def findings(first: str, second: str):
+        rows = {
+            source: [
+                claim(source, "troops", value, period="2025-05", quote=value, modality="estimate", attributed_to=who)
+            ]
+            for source, value, who in (("a", "40,000 person", first), ("b", "45,000 person", second))
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=entities), value_conflict))
+
+    assert findings("institute", "officials") == []
+    assert findings("institute", "institute") == [("value-conflict", ("a", "b"))]
+    assert findings("institute", "") == [("value-conflict", ("a", "b"))]

@@ -7,6 +7,7 @@ Passes: US$1 billion (2024) vs "more than US$3 billion" as a target
 Passes: US$1 billion (2024) vs US$1.04 billion (2024): 1 billion is a rounded 1.04 billion
 Passes: US$3.1 billion (January–June 2024) vs US$7.9 billion (2024): periods that nest
 Passes: 1,200 dead as of 2 May vs 1,450 dead as of 9 May (a running total rising)
+Passes: an estimate of 40,000 troops by one institute vs one of 45,000 by officials
 
 Claims compare when they are about the same subject (where the topic leaves it to the
 claim), cover the same time (a topic's aggregation says what that
@@ -14,7 +15,8 @@ means: the same period for flows and stocks, the same as-of instant for running 
 and have the same modality class: actual figures and estimates with each other, targets
 with targets, plans with plans, agreements with agreements. Forecasts differ
 legitimately between forecasters: only one forecaster's figures reported differently are
-flagged, as a warning. Two running totals for the same day (or month) without a time of
+flagged, as a warning. Estimates that name different estimators differ legitimately too,
+and are not compared. Two running totals for the same day (or month) without a time of
 day are a note: they may be counts from different hours (unless a scale slip, a digit
 transposition or a unit slip explains the gap, which no hour does: then an error). The intervals come from
 qualifiers and the precision model, widened by the topic's tolerance (or this rule's).
@@ -96,6 +98,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         if index is None:
             index = MagnitudeIndex(claims, PRECISE_DIGITS)
         first, second = by_id(claims, a, b)
+        if _different_estimators(first, second):
+            continue
         a, b = first.name, second.name
         severity = None
         diagnosis = diagnose(claims, index, first, second, options)
@@ -125,6 +129,19 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             diagnosis=diagnosis,
             severity=severity or "",
         )
+
+
+def _different_estimators(first, second) -> bool:
+    """Two estimates that name different estimators differ legitimately, as forecasts by
+    different forecasters do: each counts its own way (and a text that sets them side by
+    side says so)."""
+    return (
+        first["modality"] == "estimate"
+        and second["modality"] == "estimate"
+        and first["attributed_to"] != ""
+        and second["attributed_to"] != ""
+        and first["attributed_to"] != second["attributed_to"]
+    )
 
 
 def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -364,5 +381,35 @@ EXAMPLES = (
             "b": (claim_row("b-may9", "toll", "1,450 person", "1,450 dead", period="2024-05-09"),),
         },
         topics=({"key": "toll", "kind": "count", "unit": "person", "aggregation": "cumulative"},),
+    ),
+    Example(
+        "passes",
+        "an estimate of 40,000 troops by one institute vs one of 45,000 by officials",
+        {
+            "a": (
+                claim_row(
+                    "a-est",
+                    "troops",
+                    "40,000 person",
+                    "40,000 troops",
+                    period="2025-05",
+                    modality="estimate",
+                    attributed_to="institute",
+                ),
+            ),
+            "b": (
+                claim_row(
+                    "b-est",
+                    "troops",
+                    "45,000 person",
+                    "45,000 troops",
+                    period="2025-05",
+                    modality="estimate",
+                    attributed_to="officials",
+                ),
+            ),
+        },
+        topics=({"key": "troops", "kind": "count", "unit": "person"},),
+        entities=({"key": "institute", "kind": "organisation"}, {"key": "officials", "kind": "organisation"}),
     ),
 )
