@@ -43,6 +43,7 @@ def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]
     if "publication" not in precision.cat.categories:
         precision = precision.cat.add_categories(["publication"])
     claims["period_precision"] = precision.where(~empty, "publication")
+    claims["undated"] = empty.to_numpy(dtype=bool)
     needs_time = claims["kind"].isin(("quantity", "count", "status"))
     for row in flagged(claims, needs_time & empty & claims["period_start"].isna()):
         problem(problems, row, "period", "no period, and the source has no publication date to fall back on")

@@ -480,3 +480,31 @@ def test_estimates_by_different_named_estimators_are_not_compared(normalised):
     assert findings("institute", "officials") == []
     assert findings("institute", "institute") == [("value-conflict", ("a", "b"))]
     assert findings("institute", "") == [("value-conflict", ("a", "b"))]
+
+
+def _undated(normalised, first: str, second: str, published: tuple[str, str], options=None):
+    """Two claims without a period, in texts published on the given days."""
+    topics = [{"key": "capacity", "kind": "quantity", "unit": "MW"}]
+    sources = [{"id": source, "file": f"{source}.txt", "published": day} for source, day in zip(("a", "b"), published)]
+    result = normalised(
+        {"a": [claim("a", "capacity", first, quote=first)], "b": [claim("b", "capacity", second, quote=second)]},
+        topics=topics,
+        entities=[],
+        sources=sources,
+    )
+    return run_rules(result, value_conflict, **(options or {}))
+
+
+def test_claims_without_a_period_compare_across_publication_days_of_one_news_cycle(normalised):
+    """1,200 MW in a release of 14 April against 1,500 MW in a paper of 20 April: a warning
+    (the capacity may have changed); 12,000 MW, a scale slip no change explains, an error."""
+    (finding,) = _undated(normalised, "1,200 MW", "1,500 MW", ("2025-04-14", "2025-04-20"))
+    assert finding.severity == "warning" and finding.claim_ids == ("a", "b")
+    (finding,) = _undated(normalised, "1,200 MW", "12,000 MW", ("2025-04-14", "2025-04-20"))
+    assert finding.severity == "error" and finding.diagnosis.startswith("scale slip")
+
+
+def test_claims_without_a_period_far_apart_in_time_are_not_compared(normalised):
+    assert _undated(normalised, "1,200 MW", "1,500 MW", ("2023-01-10", "2025-04-20")) == []
+    assert _undated(normalised, "1,200 MW", "1,500 MW", ("2025-04-14", "2025-04-20"), {"undated_within_days": 0}) == []
+    assert _undated(normalised, "1,200 MW", "1,210 MW", ("2025-04-14", "2025-04-20")) == []

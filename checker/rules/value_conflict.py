@@ -40,7 +40,7 @@ import pandas as pd
 from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
-from checker.options import tolerance
+from checker.options import Option, tolerance
 from checker.pairing import (
     NUMERIC,
     SAME_TIME,
@@ -55,6 +55,7 @@ from checker.pairing import (
     positions_of,
     ref,
     row_of,
+    same_time,
     tolerance_of,
     transpositions,
     value_text,
@@ -66,6 +67,12 @@ SEVERITY = "error"
 OPTIONS = {
     "tolerance": tolerance(0.02),
     "match_tolerance": tolerance(0.05, "how near another figure must be to explain a conflict (scope, period)"),
+    "undated_within_days": Option(
+        31,
+        "how many days apart the publications of two claims without a period may be and still compare (0: never)",
+        minimum=0,
+        maximum=3650,
+    ),
 }
 
 TRUNCATION_STEP = 0.10
@@ -81,51 +88,79 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     forecast = claims["modality_class"] == "forecast"
     numeric &= ~forecast | (claims["attributed_to"] != "")
     forecaster = claims["attributed_to"].where(forecast, "")
-    columns = ("topic", "scope", "subject", "dimension", "modality_class", *SAME_TIME)
-    keys = pd.DataFrame({**{column: claims[column] for column in columns}, "_forecaster": forecaster}, copy=False)
-    labels, codes = group_codes(keys, numeric, keys.columns)
-    if len(labels) < 2:
-        return
-    tolerance = tolerance_of(claims, labels, options["tolerance"])
-    low, high = widened(
-        claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance
+    columns = ("topic", "scope", "subject", "dimension", "modality_class")
+    keys = pd.DataFrame(
+        {**{column: claims[column] for column in (*columns, *SAME_TIME)}, "_forecaster": forecaster}, copy=False
     )
-    pairs = pairs_apart(labels, codes, low, high)
-    for crowd in pairs.crowds:
-        yield _summary(claims, crowd)
-    index = None
-    for a, b in pairs.frame.itertuples(index=False):  # loop only over the findings
-        if index is None:
-            index = MagnitudeIndex(claims, PRECISE_DIGITS)
-        first, second = by_id(claims, a, b)
-        if _different_estimators(first, second):
-            continue
-        a, b = first.name, second.name
+    finder = _Finder(claims, options)
+    yield from finder.conflicts(*group_codes(keys, numeric, keys.columns))
+    # Figures tagged without a period are as of their texts' publication: articles of one
+    # news cycle giving a plant's capacity or a project's cost on different days. They are
+    # compared across the days too, when the days are close; the level may have moved
+    # between them, so such a conflict is a warning unless a slip of the pen explains it.
+    undated = numeric & claims["undated"] & (claims["aggregation"] != "cumulative")
+    if undated.sum() > 1:
+        keys = pd.DataFrame({**{column: claims[column] for column in columns}, "_forecaster": forecaster}, copy=False)
+        yield from finder.conflicts(*group_codes(keys, undated, keys.columns), undated=True)
+
+
+class _Finder:
+    """The findings of groups of comparable claims, diagnosed over the whole table."""
+
+    def __init__(self, claims: pd.DataFrame, options: Mapping[str, Any]):
+        self.claims, self.options = claims, options
+        self.index: MagnitudeIndex | None = None
+
+    def conflicts(self, labels: np.ndarray, codes: np.ndarray, undated: bool = False) -> Iterator[Finding]:
+        claims, options = self.claims, self.options
+        if len(labels) < 2:
+            return
+        tolerance = tolerance_of(claims, labels, options["tolerance"])
+        low, high = widened(
+            claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance
+        )
+        pairs = pairs_apart(labels, codes, low, high)
+        if not undated:
+            for crowd in pairs.crowds:
+                yield _summary(claims, crowd)
+        window = options["undated_within_days"]
+        for a, b in pairs.frame.itertuples(index=False):  # loop only over the findings
+            first, second = by_id(claims, a, b)
+            if _different_estimators(first, second):
+                continue
+            if undated and (same_time(first, second) or abs(first["period_start"] - second["period_start"]) > window):
+                continue  # the same day was compared above; days far apart are other times
+            yield self._finding(first, second, undated)
+
+    def _finding(self, first, second, undated: bool) -> Finding:
+        claims = self.claims
+        if self.index is None:
+            self.index = MagnitudeIndex(claims, PRECISE_DIGITS)
         severity = None
-        diagnosis = diagnose(claims, index, first, second, options)
-        if first["modality_class"] == "forecast":
+        diagnosis = diagnose(claims, self.index, first, second, self.options)
+        slip = diagnosis.startswith(("scale slip", "digit transposition", "unit slip"))
+        if first["modality_class"] == "forecast" or (undated and not slip):
             severity = Severity.WARNING.value
-        elif (
-            first["aggregation"] == "cumulative"
-            and not first["asof_timed"]
-            and not diagnosis.startswith(("scale slip", "digit transposition", "unit slip"))
-        ):
+        elif first["aggregation"] == "cumulative" and not first["asof_timed"] and not slip:
             # Counts of one day from different hours may differ; a slip of the pen they cannot explain.
             severity = Severity.NOTE.value
         period = display.date_range(first["period_start"], first["period_end"])
         if (first["period_start"], first["period_end"]) != (second["period_start"], second["period_end"]):
             period = f"{period} and {display.date_range(second['period_start'], second['period_end'])}"
         modality = "" if first["modality_class"] == "actual" else f" ({first['modality']})"
+        when = f"as of their texts' publication ({period}), with no period of their own" if undated else f"in {period}"
         message = (
             f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
-            f"for {first['topic_label']}{modality} in {period}: {display.ratio(first['magnitude'], second['magnitude'])} apart"
+            f"for {first['topic_label']}{modality} {when}: {display.ratio(first['magnitude'], second['magnitude'])} apart"
         )
         if severity == Severity.NOTE.value:
             message += "; running totals for the same day without a time of day may be counts from different hours"
-        yield Finding(
+        elif undated and severity == Severity.WARNING.value:
+            message += "; the figure may have changed between those days (give each claim its period if so)"
+        return Finding(
             topic=first["topic"],
             message=message,
-            claims=(ref(claims, a), ref(claims, b)),
+            claims=(ref(claims, first.name), ref(claims, second.name)),
             diagnosis=diagnosis,
             severity=severity or "",
         )
