@@ -67,3 +67,20 @@ def test_the_weekday_says_which_date_is_right(normalised):
     )
     (finding,) = run_rules(result, date_conflict)
     assert "a1 writes Friday, which fits its own date" in finding.diagnosis
+
+
+def test_plans_compare_only_when_stated_for_the_same_time(normalised):
+    """A plan stated in 2020 (2025) and one stated now (2028) are a revised schedule; two
+    plans stated now, or both in 2020, that differ are a conflict."""
+    topics = [{"key": "opening", "kind": "date", "event": "Line opens"}]
+
+    def findings(first_period: str, second_period: str):
+        rows = {
+            "a": [claim("a", "opening", "2025", period=first_period, quote="due in 2025", modality="plan")],
+            "b": [claim("b", "opening", "2028", period=second_period, quote="due in 2028", modality="plan")],
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), date_conflict))
+
+    assert findings("2020", "") == []
+    assert findings("", "") == [("date-conflict", ("a", "b"))]
+    assert findings("2020", "2020") == [("date-conflict", ("a", "b"))]

@@ -4,9 +4,12 @@ Fails:  Supreme Court decision on 2025-04-17 vs on 2025-04-21
 Fails:  Crocus City Hall attack in 2024-03 vs in 2024-06
 Fails:  signed on 2024-03-05 vs on 2024-05-03 (day and month swapped)
 Passes: Crocus City Hall attack in 2024-03 vs on 2024-03-22 (a month contains the day)
+Passes: opening planned for 2025 (as said in 2020) vs planned for 2028 (as said now)
 
 Each date is the interval of days its precision covers, so only disjoint intervals
-conflict. Actual dates are compared with actual dates, planned with planned. The
+conflict. Actual dates are compared with actual dates, planned with planned, and a plan
+with a plan stated for the same time (a schedule revised between two times is no
+conflict). The
 diagnosis names the common slips between two dates to the day: a month off by one, day
 and month swapped, a year slip; and when a quote writes its date with the weekday, which
 of the two dates that weekday fits.
@@ -18,6 +21,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from checker import display
@@ -36,7 +40,22 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     dates = (claims["kind"] == "date") & claims["date_start"].notna()
     # Actual dates compare with actual ones, planned with planned: the modality class is a
     # grouping key of its own.
-    labels, codes = group_codes(claims, dates, ("topic", "scope", "subject", "modality_class"))
+    # A plan, target or forecast stated at one time and another stated later may differ: the
+    # schedule was revised ("opening in 2025", said in 2020; "in 2028", said now). So those
+    # compare only when stated for the same time, their periods; those without a period of
+    # their own (as of their texts) compare with each other.
+    stated_then = (claims["modality_class"] != "actual").to_numpy(dtype=bool) & ~claims["undated"].to_numpy(dtype=bool)
+    keys = pd.DataFrame(
+        {
+            **{column: claims[column] for column in ("topic", "scope", "subject", "modality_class")},
+            **{
+                f"_{column}": np.where(stated_then, claims[column].to_numpy(dtype=float), np.nan)
+                for column in ("period_start", "period_end")
+            },
+        },
+        copy=False,
+    )
+    labels, codes = group_codes(keys, dates, keys.columns)
     # Apart: one date ends (plus the slack) at or before the other starts.
     end = claims.loc[labels, "date_end"].to_numpy(dtype=float) + options["slack_days"]
     pairs = pairs_apart(labels, codes, claims.loc[labels, "date_start"].to_numpy(dtype=float), end, strict=False)
@@ -133,5 +152,14 @@ EXAMPLES = (
             "b": (claim_row("b-attack", "attack", "2024-03-22", "on March 22, 2024"),),
         },
         topics=(_ATTACK,),
+    ),
+    Example(
+        "passes",
+        "opening planned for 2025 (as said in 2020) vs planned for 2028 (as said now)",
+        {
+            "a": (claim_row("a-then", "opening", "2025", "due to open in 2025", period="2020", modality="plan"),),
+            "b": (claim_row("b-now", "opening", "2028", "now due to open in 2028", modality="plan"),),
+        },
+        topics=({"key": "opening", "kind": "date", "event": "Line opens"},),
     ),
 )
