@@ -508,3 +508,41 @@ def test_claims_without_a_period_far_apart_in_time_are_not_compared(normalised):
     assert _undated(normalised, "1,200 MW", "1,500 MW", ("2023-01-10", "2025-04-20")) == []
     assert _undated(normalised, "1,200 MW", "1,500 MW", ("2025-04-14", "2025-04-20"), {"undated_within_days": 0}) == []
     assert _undated(normalised, "1,200 MW", "1,210 MW", ("2025-04-14", "2025-04-20")) == []
+
+
+def test_a_figure_of_an_overlapping_period_is_diagnosed_as_a_different_period(normalised):
+    """4.31 TWh tagged for 2024 is the fiscal year's figure (April 2024 to March 2025), which
+    overlaps 2024 without being it."""
+    topics = [{"key": "generation", "kind": "quantity", "unit": "GWh"}]
+    result = normalised(
+        {
+            "a": [claim("a-2024", "generation", "4,310 GWh", period="2024", quote="4,310 GWh")],
+            "b": [
+                claim("b-2024", "generation", "3,942 GWh", period="2024", quote="3,942 GWh"),
+                claim("b-fy", "generation", "4,310 GWh", period="2024-04/2025-03", quote="4,310 GWh"),
+            ],
+        },
+        topics=topics,
+        entities=[],
+    )
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.claim_ids == ("a-2024", "b-2024")
+    assert finding.diagnosis.startswith("different period") and "b-fy" in finding.diagnosis
+
+
+def test_the_same_topics_figure_in_another_scope_is_diagnosed_as_a_different_scope(normalised):
+    topics = [{"key": "spending", "kind": "quantity", "unit": "%"}]
+    result = normalised(
+        {
+            "a": [claim("a-nat", "spending", "3.4 %", period="2025", quote="3.4 %", scope="national")],
+            "b": [
+                claim("b-nat", "spending", "2.1 %", period="2025", quote="2.1 %", scope="national"),
+                claim("b-nato", "spending", "3.4 %", period="2025", quote="3.4 %", scope="nato-definition"),
+            ],
+        },
+        topics=topics,
+        entities=[],
+    )
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.claim_ids == ("a-nat", "b-nat")
+    assert finding.diagnosis.startswith("different scope") and "nato-definition" in finding.diagnosis

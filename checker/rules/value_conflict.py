@@ -257,7 +257,10 @@ def diagnose(
     row, other, how = best
     shown = value_text(other)
     if how == "scope":
-        return f"different scope: {value(row)} ({row['id']}) matches {other['topic_label']} ({other['id']}: {shown})"
+        where = other["topic_label"]
+        if other["topic"] == row["topic"]:
+            where = f"{where} in scope '{other['scope'] or '(none)'}'"
+        return f"different scope: {value(row)} ({row['id']}) matches {where} ({other['id']}: {shown})"
     return (
         f"different period: {value(row)} ({row['id']}) matches the figure for "
         f"{display.date_range(other['period_start'], other['period_end'])} ({other['id']})"
@@ -323,11 +326,20 @@ def _closest_explanation(
         gaps = point_gaps(
             row["magnitude"], arrays["magnitude"][near], arrays["half"][near], arrays["qualifier"][near], tolerance
         )
-        overlaps = periods_overlap({column: arrays[column][near] for column in ("period_start", "period_end")}, row)
+        starts, ends = arrays["period_start"][near], arrays["period_end"][near]
+        overlaps = periods_overlap({"period_start": starts, "period_end": ends}, row)
         same_topic = arrays["topic"][near] == row["topic"]
-        period = same_topic & (arrays["scope"][near] == row["scope"]) & ~overlaps
+        same_scope = arrays["scope"][near] == row["scope"]
+        # Another time: any other period of the same figure, overlapping ones too (a fiscal
+        # year for the calendar year, the first half for the first quarter).
+        other_time = (starts != row["period_start"]) | (ends != row["period_end"])
+        period = same_topic & same_scope & other_time
         precise = np.minimum(arrays["digits"][near].astype(float), row["digits"]) >= PRECISE_DIGITS
-        scope = ~same_topic & overlaps & ((arrays["family"][near] == row["family"]) | precise)
+        # Another scope: another topic of the family (or a precise figure of any), or the
+        # same topic's figure in another scope, for an overlapping time.
+        scope = overlaps & (
+            (~same_topic & ((arrays["family"][near] == row["family"]) | precise)) | (same_topic & ~same_scope)
+        )
         candidates = np.where(period | scope, gaps, np.nan)
         if not np.isfinite(candidates).any():
             continue
