@@ -40,6 +40,8 @@ _HUMAN_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _HUMAN_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
+_SPLIT_YEAR = re.compile(r"^(?:FY|MY|SY)?\s*(\d{4})\s*[/–-]\s*(\d{2})$", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(r"^FY\s*'?(\d{4}|\d{2})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,20 @@ def _hint(text: str) -> str:
         return f" (there is no month {month})"
     if match := _YEAR_RANGE.match(text):
         return f" (write '{match.group(1)}/{match.group(2)}' for a span of years)"
+    if match := _SPLIT_YEAR.match(text):
+        year = int(match.group(1))
+        return (
+            f" ({text} is a split year, a fiscal or marketing year: write its months, e.g. "
+            f"'{year}-07/{year + 1}-06' for July to June or '{year}-04/{year + 1}-03' for April to March; "
+            f"'{year}/{year + 1}' would be the two calendar years)"
+        )
+    if match := _FISCAL_YEAR.match(text):
+        year = int(match.group(1))
+        year += 2000 if year < 100 else 0
+        return (
+            f" (a fiscal year: write its months, e.g. '{year - 1}-10/{year}-09' for a US federal fiscal "
+            f"year, '{year - 1}-04/{year}-03' for one ending in March)"
+        )
     day_text: str | None
     if match := _HUMAN_DAY_MONTH_YEAR.match(text):
         day_text, month_text, year_text = match.groups()
@@ -239,7 +255,11 @@ def parse_date(text: str) -> DateInterval:
     """Read an EDTF date or interval. Raises ParseError, and nothing else."""
     if not isinstance(text, str):
         raise ParseError("a date must be text")
-    source = text.strip()
+    source = edtf_codes(text.strip())
+    split = re.fullmatch(r"(\d{4})-(\d{2})", source)
+    if split and 25 <= int(split.group(2)) <= 32 and int(split.group(2)) == (int(split.group(1)) + 1) % 100:
+        # EDTF reads '2024-25' as a season of one hemisphere; a report means a split year.
+        raise ParseError(f"'{source}' is not read as EDTF's season {split.group(2)}{_hint(source)}")
     if source and len(source) <= 64 and _PLAIN.match(source):
         plain = _plain(pd.Series([source], dtype=object)).iloc[0]
         if plain["matched"]:
@@ -273,6 +293,26 @@ def parse_date(text: str) -> DateInterval:
             pass
         interval = DateInterval(interval.start, interval.end, interval.precision, last_start, first_end)
     return interval
+
+
+# Quarters and halves as reports write them ("Q1 2025", "2025-Q3", "H1 2025"): EDTF's
+# codes for them (ISO 8601-2: 33–36 quarters, 40–41 halves).
+_QUARTER_OR_HALF = re.compile(
+    r"(?<![\w-])(?:([QH])([1-4])\s*[-/ ]?\s*(\d{4})|(\d{4})\s*-?\s*([QH])([1-4]))(?![\w-])", re.IGNORECASE
+)
+
+
+def edtf_codes(text: str) -> str:
+    """Quarters and halves written as reports write them, as EDTF's codes ('Q1 2025' → '2025-33')."""
+    return _QUARTER_OR_HALF.sub(_edtf_code, text)
+
+
+def _edtf_code(match: re.Match) -> str:
+    letter, number, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else match.group(5, 6, 4)
+    base = 32 if letter.upper() == "Q" else 39
+    if letter.upper() == "H" and int(number) > 2:
+        return match.group(0)
+    return f"{year}-{base + int(number)}"
 
 
 # Solar Hijri (the Iranian and Afghan civil calendar): "1403 SH", "1403-01 SH" (Hamal or
@@ -395,6 +435,11 @@ def _parse_edtf_uncached(source: str) -> DateInterval:
     except EDTFParseException:
         raise ParseError(f"'{source}' is not a valid date{_hint(source)}") from None
     except (ValueError, TypeError, AttributeError, OverflowError, KeyError, IndexError) as error:
+        if re.search(r"\d[Xx]|[Xx]\d|[Xx]{2}", source):
+            raise ParseError(
+                f"'{source}' is not a valid date (unspecified digits are not read: write the interval "
+                f"they stand for, e.g. '2025-05-10/2025-05-19' for '2025-05-1X')"
+            ) from None
         raise ParseError(f"'{source}' is not a valid date ({error})") from None
     try:
         start = _day_number(lower)

@@ -11,6 +11,7 @@ import pandas as pd
 
 from checker.columns import map_unique
 from checker.corpus import Corpus
+from checker.dates import edtf_codes
 from checker.display import shortened
 from checker.errors import Problem
 from checker.texts import days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
@@ -232,7 +233,7 @@ def _date_part_missing(value: str, quote: str, stated: frozenset[float]) -> str 
     months in words (English, Russian; a Solar Hijri date's by their Dari or Persian names),
     and dates in digits ("16.05.2025") count."""
     solar_hijri = value.rstrip().upper().endswith("SH")
-    for year, month, day in _DATE_PARTS.findall(value):
+    for year, month, day in _DATE_PARTS.findall(edtf_codes(value)):
         if float(year) not in stated:
             return f"year {year}"
         if month and int(month) > 12:  # an EDTF season, quarter or half year: stated in words

@@ -34,6 +34,12 @@ def test_intervals_and_open_ends():
         ("2024-2025", "write '2024/2025'"),
         ("yesterday", "not a valid date"),
         ("", "empty"),
+        # A split year (fiscal or marketing) is not two calendar years, nor EDTF's season 25.
+        ("2024/25", "split year.*'2024-07/2025-06'"),
+        ("MY2024/25", "split year"),
+        ("2024-25", "not read as EDTF's season 25.*split year"),
+        ("FY2025", "fiscal year.*'2024-10/2025-09'"),
+        ("2025-05-1X", "unspecified digits"),
     ],
 )
 def test_bad_dates_raise_parse_error_with_a_hint(text, fragment):
@@ -123,3 +129,17 @@ def test_the_last_side_of_an_interval_is_its_as_of_time():
 def test_bad_calendar_dates_raise_parse_error(text):
     with pytest.raises(ParseError):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    "text, same_as",
+    [
+        ("Q1 2025", "2025-01/2025-03"),
+        ("2025-Q3", "2025-07/2025-09"),
+        ("H1 2025", "2025-01/2025-06"),
+        ("h2 2024", "2024-07/2024-12"),
+    ],
+)
+def test_quarters_and_halves_as_reports_write_them(text, same_as):
+    interval, expected = parse_date(text), parse_date(same_as)
+    assert (interval.start, interval.end) == (expected.start, expected.end)
