@@ -219,3 +219,20 @@ def test_parts_inflated_beyond_the_tolerance_are_always_found(normalised, weight
     result = normalised({"a": rows, "b": rows_b}, topics=FLOW, entities=[])
     (finding,) = run_rules(result, period_totals)
     assert set(finding.claim_ids) == {"whole", *(row["id"] for row in rows_b)}
+
+
+def test_a_one_day_flow_above_its_month_is_diagnosed_as_a_total_to_that_day(normalised):
+    """'Exports since the season began reached 5.26 Mt as of 31 January', tagged with the
+    day as its period in a flow topic: the finding says how to tag a total up to a day."""
+    result = normalised(
+        {
+            "a": [claim("to-date", "wheat-exports", "5.26 million t", period="2025-01-31")],
+            "b": [claim("january", "wheat-exports", "1.05 million t", period="2025-01")],
+        },
+        topics=FLOW,
+        entities=[],
+    )
+    (finding,) = run_rules(result, period_totals)
+    assert "covers one day" in finding.diagnosis and "cumulative" in finding.diagnosis
+    (finding,) = _quarters(normalised, {"2024-01_2024-03": "2.5 million t"}, "2.0 million t")
+    assert "covers one day" not in finding.diagnosis

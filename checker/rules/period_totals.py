@@ -98,11 +98,19 @@ def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any]) -> Iter
                 f"{shown_whole} as of the later {_period(whole)} ({whole['id']}): a running total cannot fall",
             )
             continue
+        diagnosis = "a sub-period exceeds the period that contains it"
+        if part["aggregation"] == "flow" and part["period_end"] - part["period_start"] <= 1:
+            # "Exports to 31 January": a total up to a day, tagged as that day's flow.
+            diagnosis += (
+                f"; {part['id']} covers one day: if its figure is a total up to that day, give the period "
+                f"its start (…/{display.date_range(part['period_start'], part['period_end'])}) or tag it "
+                "in a cumulative topic"
+            )
         yield Finding(
             topic=part["topic"],
             subject=part["id"],
             claims=refs,
-            diagnosis="a sub-period exceeds the period that contains it",
+            diagnosis=diagnosis,
             message=f"{part['topic_label']} is {shown_part} for {_period(part)} ({part['id']}), more than the "
             f"{shown_whole} given for {_period(whole)} ({whole['id']}), a period that contains it",
         )
