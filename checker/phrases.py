@@ -245,7 +245,17 @@ _QUALIFIER_BEFORE = re.compile(
     + r")\s+$",
     re.IGNORECASE,
 )
-_QUALIFIER_SIGN = {"exact": "=", "about": "~", "gt": ">", "ge": ">=", "lt": "<", "le": "<=", "stated": ""}
+_QUALIFIER_SIGN = {
+    "exact": "=",
+    "about": "~",
+    "nearly": "nearly ",
+    "just_over": "just over ",
+    "gt": ">",
+    "ge": ">=",
+    "lt": "<",
+    "le": "<=",
+    "stated": "",
+}
 
 
 @dataclass(frozen=True)

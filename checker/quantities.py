@@ -56,11 +56,32 @@ QUALIFIERS = {
     "approx.": "about",
     "approx": "about",
     "roughly": "about",
-    "nearly": "about",
-    "almost": "about",
     "some": "about",
     "an estimated": "about",
     "estimated": "about",
+    "close to": "about",
+    # Just below or just above the figure: one side of it, within the "about" width.
+    "nearly": "nearly",
+    "almost": "nearly",
+    "just under": "nearly",
+    "just below": "nearly",
+    "just short of": "nearly",
+    "slightly less than": "nearly",
+    "slightly under": "nearly",
+    "a little under": "nearly",
+    "a little less than": "nearly",
+    "just over": "just_over",
+    "just above": "just_over",
+    "slightly more than": "just_over",
+    "slightly over": "just_over",
+    "slightly above": "just_over",
+    "a little over": "just_over",
+    "a little more than": "just_over",
+    "well over": "gt",
+    "well above": "gt",
+    "far more than": "gt",
+    "well under": "lt",
+    "well below": "lt",
     ">": "gt",
     "over": "gt",
     "more than": "gt",
@@ -79,7 +100,17 @@ QUALIFIERS = {
     "at most": "le",
     "up to": "le",
 }
-QUALIFIER_SYMBOL = {"exact": "=", "about": "~", "gt": ">", "ge": "≥", "lt": "<", "le": "≤", "stated": ""}
+QUALIFIER_SYMBOL = {
+    "exact": "=",
+    "about": "~",
+    "nearly": "≲",
+    "just_over": "≳",
+    "gt": ">",
+    "ge": "≥",
+    "lt": "<",
+    "le": "≤",
+    "stated": "",
+}
 
 SCALES = {
     "thousand": 1e3,
@@ -748,15 +779,31 @@ def precision_bounds(magnitude, half, qualifier, rounding=ROUNDING, exact=False)
         stated_half = np.where(exact, 0.0, np.minimum(half, np.abs(magnitude) * rounding))
         about_half = np.maximum(half, np.abs(magnitude) * ABOUT_FRACTION)
     exact_, stated, about, ranged = one_of("exact"), one_of("stated"), one_of("about"), one_of("range")
+    nearly, just_over = one_of("nearly"), one_of("just_over")
     # A range ("3-4 million") is its two ends: the magnitude is their middle, the half-step half their distance.
+    # "Nearly 15 million" lies below 15 million, within the "about" width; "just over" above.
     low = np.select(
-        [exact_, stated, about, ranged, one_of("gt", "ge")],
-        [magnitude, magnitude - stated_half, magnitude - about_half, magnitude - half, magnitude],
+        [exact_, stated, about, ranged, nearly, one_of("gt", "ge", "just_over")],
+        [
+            magnitude,
+            magnitude - stated_half,
+            magnitude - about_half,
+            magnitude - half,
+            magnitude - about_half,
+            magnitude,
+        ],
         -np.inf,
     )
     high = np.select(
-        [exact_, stated, about, ranged, one_of("lt", "le")],
-        [magnitude, magnitude + stated_half, magnitude + about_half, magnitude + half, magnitude],
+        [exact_, stated, about, ranged, just_over, one_of("lt", "le", "nearly")],
+        [
+            magnitude,
+            magnitude + stated_half,
+            magnitude + about_half,
+            magnitude + half,
+            magnitude + about_half,
+            magnitude,
+        ],
         np.inf,
     )
     return low, high

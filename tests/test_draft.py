@@ -40,7 +40,7 @@ def phrases_of(text: str) -> list[tuple[str, str]]:
         ("Some 12 million cubic metres of gas (about 8.6 million tonnes) flowed.", [("quantity", "~12 million m^3")]),
         ("Fewer than 300 people were evacuated.", [("count", "<300 person")]),
         ("Unemployment rose to 7.5 per cent.", [("quantity", "7.5 %")]),
-        ("The war lasted nearly a decade.", [("quantity", "~1 decade")]),
+        ("The war lasted nearly a decade.", [("quantity", "nearly 1 decade")]),
         ("It ended a thirty-year dispute.", [("quantity", "30 year")]),
         ("It held at least fifteen meetings.", [("count", ">=15")]),
         (
@@ -325,8 +325,9 @@ def test_the_draft_recovers_the_hidden_claims(recovery):
         print(line)
     claims = sum(c["claims"] for c in recovery.values())
     recovered = sum(c["recovered"] for c in recovery.values())
-    # The floor is what the draft achieves (80 of 94: 85 %); the target is 80 %.
-    assert recovered >= 80 and recovered / claims >= 0.80
+    # The floor is what the draft achieves (79 of 94: 84 %; "nearly a decade" is drafted as
+    # below a decade, where the editors tagged "~"); the target is 80 %.
+    assert recovered >= 79 and recovered / claims >= 0.80
     # Where a text states its values, nearly all are found; the misses are values read
     # from context or footnotes (the README lists them).
     assert recovery["unsigned-2025"]["recovered"] == recovery["unsigned-2025"]["claims"]

@@ -34,6 +34,13 @@ def test_stated_precision_gives_bounds():
         ("more than US$3 billion", 3e9, math.inf),
         ("<5 t", -math.inf, 5e3),
         ("at most 5 t", -math.inf, 5e3),
+        # Just below or just above: one side of the figure, within the "about" width.
+        ("nearly 15 million person", 13.5e6, 15e6),
+        ("almost 13 million ha", 11.7e10, 13e10),
+        ("just under 19 million t", 17.1e9, 19e9),
+        ("just over 1,500 person", 1500, 1650),
+        ("close to 500 t", 450e3, 550e3),
+        ("well over 1,000 person", 1000, math.inf),
     ],
 )
 def test_qualifiers_become_intervals(text, low, high):
