@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 # The month names every module reads and writes dates with (English), January first.
 MONTHS = (
@@ -179,6 +180,10 @@ def shortened(text: str, limit: int) -> str:
 
 
 _DIMENSION_WORDS = {
+    "[mass] * [length] ** 2 / [time] ** 2": "an energy",
+    "[mass] * [length] ** 2 / [time] ** 3": "a power (energy per time)",
+    "[length] / [time]": "a speed",
+    "[container]": "a number of containers",
     "[mass]": "a mass",
     "[length] ** 3": "a volume",
     "[length] ** 2": "an area",
@@ -192,8 +197,36 @@ def dimension_words(dimension) -> str:
     """A dimension as a sentence says it ('money in EUR', 'a mass per time'), else as pint
     writes it."""
     text = str(dimension)
-    if text.startswith("[currency_") and text.endswith("]"):
-        return f"money in {text[len('[currency_') : -1]}"
+    money = re.fullmatch(r"\[currency_(\w+)\]", text)
+    if money:
+        return f"money in {money.group(1)}"
+    if text in _DIMENSION_WORDS:
+        return _DIMENSION_WORDS[text]
     rate = text.endswith(" / [time]")
     base = text[: -len(" / [time]")] if rate else text
+    money = re.fullmatch(r"\[currency_(\w+)\](?: / (.+))?", base)
+    if money and money.group(2):  # a price: money per mass, per volume…
+        per = _DIMENSION_WORDS.get(money.group(2), money.group(2)).removeprefix("a ").removeprefix("an ")
+        return f"money in {money.group(1)} per {per}" + (" per time" if rate else "")
     return _DIMENSION_WORDS.get(base, base) + (" per time" if rate else "")
+
+
+def _exponents(dimension: str) -> dict[str, int]:
+    """A dimension as pint writes it ('[mass] * [length] ** 2 / [time] ** 3') as exponents."""
+    exponents: dict[str, int] = {}
+    numerator, _, denominator = str(dimension).partition(" / ")
+    for part, sign in ((numerator, 1), (denominator, -1)):
+        for factor in part.split(" * "):
+            name, _, power = factor.strip().partition(" ** ")
+            if name and name != "dimensionless":
+                exponents[name] = exponents.get(name, 0) + sign * int(power or 1)
+    return {name: power for name, power in exponents.items() if power}
+
+
+def rate_and_amount(first, second) -> bool:
+    """Whether one dimension is the other per time (GW and GWh, t/year and t)."""
+    one, two = _exponents(first), _exponents(second)
+    for rate, amount in ((one, two), (two, one)):
+        if {**amount, "[time]": amount.get("[time]", 0) - 1} == {**rate, "[time]": rate.get("[time]", 0)}:
+            return True
+    return False

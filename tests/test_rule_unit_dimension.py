@@ -114,3 +114,34 @@ def test_a_rate_and_an_amount_of_a_flow_compare_over_their_period(normalised):
     assert findings("62,400") == []
     (finding,) = findings("82,400")
     assert finding.severity == "error" and "~5,200 person/month (over 2024)" in finding.message
+
+
+def test_the_same_figure_in_two_currencies_is_a_currency_slip(normalised):
+    """€1.24 billion where the others say US$1.24 billion: no exchange rate makes the two one
+    figure, so one sign is wrong (an error); €1.15 billion is a conversion (not comparable)."""
+    topics = [{"key": "aid", "kind": "quantity", "unit": "USD"}]
+
+    def finding(euros: str):
+        rows = {
+            "a": [claim("a", "aid", "US$1.24 billion", period="2025", quote="US$1.24 billion")],
+            "b": [claim("b", "aid", euros, period="2025", quote=euros)],
+        }
+        (found,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+        return found
+
+    slip = finding("€1.24 billion")
+    assert slip.severity == "error" and slip.diagnosis.startswith("a currency slip") and slip.claim_ids == ("a", "b")
+    other = finding("€1.15 billion")
+    assert other.severity == "warning" and other.diagnosis.startswith("not comparable")
+
+
+def test_a_rate_against_its_amount_in_a_stock_topic_says_so(normalised):
+    """Peak demand in GW, one claim in GWh: one finding (not one more for the claim alone),
+    saying that one is a rate of the other."""
+    topics = [{"key": "peak", "kind": "quantity", "unit": "GW", "aggregation": "stock"}]
+    rows = {
+        "a": [claim("a", "peak", "7.8 GW", period="2025", quote="7.8 GW")],
+        "b": [claim("b", "peak", "7.8 GWh", period="2025", quote="7.8 GWh")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+    assert "a rate of the other" in finding.message and "a power" in finding.message

@@ -83,15 +83,19 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             message=f"{len(crowd.labels)} claims give {first['topic_label']} in {len(dimensions)} dimensions "
             f"({', '.join(dimensions)}); {crowd.pairs:,} pairs would need a density to compare",
         )
+    paired: set = set()  # claims already named by a pair: no second finding of their own
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         finding = _compare(claims, first.name, second.name, options["tolerance"])
         if finding is not None:
+            paired.update((first.name, second.name))
             yield finding
     # A claim alone in a dimension its topic cannot reach is not comparable with anything,
     # whatever its modality: a target in roubles for a topic in dollars is flagged too.
     mismatched = numeric & (claims["dimension"] != claims["topic_dimension"]) & claims["topic_dimension"].notna()
     for label in claims.index[mismatched]:
+        if label in paired:
+            continue
         row = row_of(claims, label)
         if any(in_topic_dimension(row, phase) is not None for phase in PHASES):
             continue
@@ -140,10 +144,27 @@ def _without_density(row: pd.Series) -> tuple[float, float] | None:
     return row["low"] * factor, row["high"] * factor
 
 
+def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
+    """Two amounts of money in different currencies whose figures agree (€1.24 billion and
+    US$1.24 billion): no exchange rate is near one for long, so the same figure is a slip
+    of the currency sign, not a conversion. Empty when the figures differ."""
+    dimensions = (str(first["dimension"]), str(second["dimension"]))
+    if not all(dimension.startswith("[currency_") and dimension.endswith("]") for dimension in dimensions):
+        return ""
+    if intervals_apart(first["low"], first["high"], second["low"], second["high"], tolerance):
+        return ""
+    return f"a currency slip: the same figure in {dimensions[0][10:-1]} and {dimensions[1][10:-1]}"
+
+
 def _why_not(first, second, substance) -> str:
     """Why two dimensions cannot be compared here."""
     if any(str(dimension).startswith("[currency_") for dimension in (first, second)):
         return "claimcheck never converts money (between currencies, or into anything else)"
+    if display.rate_and_amount(first, second):
+        return (
+            "one is a rate of the other (power and energy, tonnes a year and tonnes), which compare only in "
+            "a flow topic, over the claims' period; is one of the units a slip?"
+        )
     if substance:
         return f"no density of {substance} for these units"
     return "the topic names no substance whose density would link them"
@@ -195,6 +216,16 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         else None
     )
     if not consistent and not inconsistent:
+        slip = _currency_slip(first, second, tolerance)
+        if slip:
+            return Finding(
+                topic=first["topic"],
+                claims=refs,
+                severity=Severity.ERROR.value,
+                diagnosis=slip,
+                message=f"{first['value']} and {second['value']} are the same figure in two currencies for "
+                f"{first['topic_label']}: one of them has the wrong currency",
+            )
         return Finding(
             topic=first["topic"],
             claims=refs,
@@ -246,7 +277,7 @@ EXAMPLES = (
             "b": (claim_row("b-mass", "lpg-imports", "80,000 t", period="2024"),),
         },
         topics=(_LPG,),
-        flags=(("a-value",), ("a-value", "b-mass")),
+        flags=(("a-value", "b-mass"),),
     ),
     Example(
         "fails",
