@@ -221,7 +221,8 @@ def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str
         return f"{shown_value} does not appear in the quote, which states {other_scale}: correct the value's scale word"
     if not written or candidates & stated:
         return None
-    shown = ", ".join(f"{n:,.12g}" for n in sorted(stated)[:6]) or "no numbers"
+    # Thousands separators from five digits: a year reads 2024, not 2,024.
+    shown = ", ".join(f"{n:,.12g}" if abs(n) >= 10_000 else f"{n:.12g}" for n in sorted(stated)[:6]) or "no numbers"
     return f"{written} does not appear in the quote (it states {shown}); {_INFERRED}"
 
 

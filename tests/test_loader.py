@@ -317,3 +317,8 @@ def test_the_digit_checks_shortcut_does_not_pass_a_number_under_another_scale(no
     )
     (problem,) = [str(problem) for problem in result.problems]
     assert "value: 1.12 million does not appear in the quote, which states 1.12 billion" in problem
+
+
+def test_the_numbers_a_quote_states_are_listed_with_separators_from_five_digits():
+    message = digits_missing("12,500 t", "in 2024 exports were 15,200 tonnes", "quantity") or ""
+    assert "(it states 2024, 15,200)" in message
