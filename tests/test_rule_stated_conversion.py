@@ -104,20 +104,27 @@ def test_same_dimension_conversion_must_agree(normalised):
     assert ids(run_rules(result, stated_conversion)) == [("stated-conversion", ("bad",))]
 
 
-def test_currency_conversions_are_noted_not_checked(normalised):
-    result = normalised(
-        {
-            "a": [
-                claim(
-                    "c",
-                    "trade",
-                    "US$1 billion",
-                    period="2024",
-                    converted="90 billion RUB",
-                    quote="US$1 billion (90 billion RUB)",
-                )
-            ]
-        }
-    )
-    (finding,) = run_rules(result, stated_conversion)
-    assert finding.severity == "note"
+def _conversions(normalised, *rows):
+    """Claims of one source stating currency conversions: (id, value, converted, period)."""
+    claims = [
+        claim(id_, "trade", value, period=period, converted=converted, quote=f"{value} ({converted})")
+        for id_, value, converted, period in rows
+    ]
+    return run_rules(normalised({"a": claims}), stated_conversion)
+
+
+def test_a_currency_conversion_alone_is_not_checkable_and_not_reported(normalised):
+    assert _conversions(normalised, ("c", "US$1 billion", "90 billion RUB", "2024")) == []
+
+
+def test_currency_conversions_of_one_year_must_imply_one_exchange_rate(normalised):
+    """Three texts' conversions at 90, 91 and 92 roubles to the dollar agree; one at 9 (a
+    scale slip) is an error naming the others, one at 150 a warning."""
+    agreeing = [("c1", "US$1 billion", "90 billion RUB", "2024"), ("c2", "US$2 billion", "182 billion RUB", "2024")]
+    assert _conversions(normalised, *agreeing, ("c3", "RUB 92 billion", "US$1 billion", "2024")) == []
+    (slip,) = _conversions(normalised, *agreeing, ("bad", "US$1 billion", "9 billion RUB", "2024"))
+    assert slip.severity == "error" and slip.claim_ids == ("bad", "c1", "c2") and slip.subject == "bad"
+    (moved,) = _conversions(normalised, *agreeing, ("odd", "US$1 billion", "150 billion RUB", "2024"))
+    assert moved.severity == "warning"
+    # Another year is another market: no comparison.
+    assert _conversions(normalised, *agreeing, ("old", "US$1 billion", "60 billion RUB", "2019")) == []

@@ -14,12 +14,15 @@ Passes: "10 million tonnes a year (about 73 million barrels a year)" of crude oi
 
 Rates convert alike ("10 million t/year (about 73 million barrels a year)" of crude oil:
 the time cancels out of the density). Conversions within one dimension (tonnes to
-kilograms) must agree within tolerance. Conversions between currencies cannot be checked
-without an exchange rate, and say so.
+kilograms) must agree within tolerance. claimcheck knows no exchange rate, but the
+conversions between two currencies that the corpus states for one year must agree with
+each other (within 10 % beyond their rounding, a market's moves): a rate apart from the others is a warning, and
+an error beyond a factor of two (a slip, not a market).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -38,6 +41,9 @@ ID = "stated-conversion"
 SEVERITY = "error"
 OPTIONS = {
     "tolerance": tolerance(0.02),
+    "rate_tolerance": tolerance(
+        0.10, "how far a conversion's exchange rate may lie from the corpus's others of the year"
+    ),
     "max_ratio": Option(10.0, "how many times its bound a converted amount may be", minimum=1.0, above_minimum=True),
 }
 
@@ -58,10 +64,76 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     if not stated.any():
         return
     groups = bound_groups(claims, claims.loc[stated, "bounded_by"].dropna())
+    exchanges: dict[tuple[str, str, int], list[tuple[Any, float, float, float]]] = {}
     for label in claims.index[stated]:  # one claim each: a handful per corpus
+        row = row_of(claims, label)
+        exchange = _exchange(row)
+        if exchange is not None:
+            key, rate = exchange
+            exchanges.setdefault(key, []).append((label, *rate))
+            continue
         finding = _check_one(claims, label, options, groups)
         if finding is not None:
             yield finding
+    for (source, target, year), rates in sorted(exchanges.items()):
+        yield from _exchange_outliers(claims, source, target, year, rates, options["rate_tolerance"])
+
+
+def _exchange(row: pd.Series) -> tuple[tuple[str, str, int], tuple[float, float, float]] | None:
+    """A conversion between two currencies as an exchange rate: the currencies (in sorted
+    order), the year of the claim's period, and the rate (point, low, high) in units of the
+    second currency per unit of the first; None for any other conversion."""
+    dimensions = (str(row["dimension"]), str(row["converted_dimension"]))
+    if not all(d.startswith("[currency_") and d.endswith("]") for d in dimensions) or dimensions[0] == dimensions[1]:
+        return None
+    values = (
+        row["magnitude"],
+        row["low"],
+        row["high"],
+        row["converted_magnitude"],
+        row["converted_low"],
+        row["converted_high"],
+    )
+    if not all(np.isfinite(values)) or min(values) <= 0:
+        return None
+    magnitude, low, high, converted, converted_low, converted_high = values
+    rate = (converted / magnitude, converted_low / high, converted_high / low)
+    first, second = (dimension[len("[currency_") : -1] for dimension in dimensions)
+    if first > second:  # one direction per pair of currencies
+        first, second = second, first
+        rate = (1 / rate[0], 1 / rate[2], 1 / rate[1])
+    year = dt.date.fromordinal(int(row["period_start"])).year if np.isfinite(row["period_start"]) else 0
+    return (first, second, year), rate
+
+
+def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, year: int, rates, tolerance: float):
+    """Conversions between two currencies in one year whose rate lies apart from the others'
+    (their median, or the one other): claimcheck knows no exchange rate, but a corpus's own
+    conversions must agree with each other within a market's moves."""
+    if len(rates) < 2:
+        return
+    # The rate of most: the median of all (of two, the other's: one finding for the pair).
+    typical = float(np.median([rate[1] for rate in rates]))
+    for position, (label, rate, low, high) in enumerate(rates):
+        others = [other for index, other in enumerate(rates) if index != position]
+        if len(others) == 1 and position == 1:
+            break
+        middle = others[0][1] if len(others) == 1 else typical
+        if not intervals_apart(low, high, middle, middle, tolerance):
+            continue
+        row = row_of(claims, label)
+        named = [other[0] for other in others]
+        ratio = max(rate, middle) / min(rate, middle)
+        yield Finding(
+            topic=row["topic"],
+            subject=row["id"] if len(others) > 1 else "",
+            claims=(ref(claims, label), *(ref(claims, other) for other in named)),
+            severity=Severity.ERROR.value if ratio > 2 else Severity.WARNING.value,
+            diagnosis="a conversion at another exchange rate than the corpus's others",
+            message=f"{row['value']} is stated as {row['converted']}: {rate:.4g} {target} per {source}, where "
+            f"{', '.join(row_of(claims, other)['id'] for other in named)} "
+            f"{'imply' if len(named) > 1 else 'implies'} {middle:.4g} ({year or 'no year'})",
+        )
 
 
 def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: dict) -> Finding | None:
@@ -80,15 +152,6 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
             f"{display.ratio(row['magnitude'], row['converted_magnitude'])}",
         )
     dimensions = {row["dimension"], row["converted_dimension"]}
-    if all(str(d).startswith("[currency_") for d in dimensions):
-        return Finding(
-            topic=row["topic"],
-            subject=row["id"],
-            claims=refs,
-            severity=Severity.NOTE.value,
-            diagnosis="not checkable without an exchange rate",
-            message=f"{row['value']} is stated as {row['converted']}: claimcheck never converts between currencies, so this conversion is not checked",
-        )
     substance = row["substance"] if isinstance(row["substance"], str) and row["substance"] else ""
     if dimensions not in LINKED or substance not in DENSITIES:
         substance = SUBSTANCE_LABELS.get(substance, substance)
