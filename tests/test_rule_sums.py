@@ -93,3 +93,28 @@ def test_one_sources_wrong_parts_are_not_hidden_by_anothers_right_ones(normalise
     (finding,) = run_rules(result, sums)
     assert finding.claim_ids == ("b-tot", "c-exp", "c-imp")
     assert "parts from one other source" in finding.message
+
+
+def test_a_figure_another_source_confirms_is_not_blamed_as_transposed(normalised):
+    """Exports 2.61 and imports 7.35 against a total of 9.51: 2.16 for 2.61 would fit, but
+    source b gives exports as 2.61 too, so the total is at fault, not a transposition."""
+    rows = _trade("US$2.61 billion", "US$7.35 billion", "US$9.51 billion")
+    (alone,) = run_rules(normalised(rows, topics=TOPICS, entities=[]), sums)
+    assert alone.diagnosis.startswith("digit transposition") and alone.subject == "exp"
+    rows["b"] = [claim("b-exp", "exports", "US$2.61 billion", period="2024")]
+    (confirmed,) = run_rules(normalised(rows, topics=TOPICS, entities=[]), sums)
+    assert not confirmed.diagnosis.startswith("digit transposition") and confirmed.subject == "tot"
+
+
+def test_two_sources_figures_for_one_part_are_shown_as_the_span_they_allow(normalised):
+    rows = {
+        "a": [
+            claim("a-exp", "exports", "US$2.61 billion", period="2024"),
+            claim("a-imp", "imports", "US$7.35 billion", period="2024"),
+        ],
+        "b": [claim("b-exp", "exports", "US$2.16 billion", period="2024")],
+        "c": [claim("c-tot", "turnover", "US$12 billion", period="2024")],
+    }
+    findings = run_rules(normalised(rows, topics=TOPICS, entities=[]), sums)
+    across = [finding for finding in findings if "(across sources)" in finding.message]
+    assert across and "exports between" in across[0].message

@@ -91,9 +91,10 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         for scope, frame in candidates.items()
     }
     by_topic: dict[str, list[Finding]] = {}
+    confirmed = _Confirmations(claims, numeric & claims["topic"].isin(part_topics | set(claims.loc[totals, "topic"])))
     for label, (scope, key) in failing.items():  # only the totals that fail
         chosen = candidates[scope].loc[rows_of[scope][key]]
-        finding = _check_total(claims, label, {scope: chosen}, options["tolerance"])
+        finding = _check_total(claims, label, {scope: chosen}, options["tolerance"], confirmed)
         if finding is not None:
             by_topic.setdefault(finding.topic, []).append(finding)
     for topic, findings in by_topic.items():
@@ -121,7 +122,9 @@ def _extent(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return frame
 
 
-def _check_total(claims: pd.DataFrame, label, groups: dict, tolerance: float) -> Finding | None:
+def _check_total(
+    claims: pd.DataFrame, label, groups: dict, tolerance: float, confirmed: _Confirmations
+) -> Finding | None:
     total = row_of(claims, label)
     topics = [part.strip() for part in total["sum_of"].split(";") if part.strip()]
     for scope, chosen in groups.items():
@@ -133,9 +136,11 @@ def _check_total(claims: pd.DataFrame, label, groups: dict, tolerance: float) ->
         total_low, total_high = widened(total["low"], total["high"], tolerance)
         sum_low, sum_high = widened(low, high, tolerance)
         if complete and (sum_low > total_high or sum_high < total_low):
-            return _finding(claims, label, chosen, scope, low, high)
+            return _finding(claims, label, chosen, scope, low, high, confirmed)
         if not complete and sum_low > total_high:
-            return _finding(claims, label, chosen, scope, low, high, partial=[t for t in topics if t not in found])
+            return _finding(
+                claims, label, chosen, scope, low, high, confirmed, partial=[t for t in topics if t not in found]
+            )
     return None
 
 
@@ -146,13 +151,25 @@ def _finding(
     scope: str,
     low: float,
     high: float,
+    confirmed: _Confirmations,
     partial: list[str] | None = None,
 ) -> Finding:
     total = row_of(claims, label)
     chosen = chosen.sort_values("topic")
     part_labels = list(dict.fromkeys(part for pair in zip(chosen["lowest"], chosen["highest"]) for part in pair))
     parts = [row_of(claims, part) for part in part_labels]
-    listed = " + ".join(f"{part['topic_label']} {_amount(part)} ({part['id']})" for part in parts)
+    addends = []
+    for lowest, highest in zip(chosen["lowest"], chosen["highest"]):
+        first = row_of(claims, lowest)
+        if lowest == highest:
+            addends.append(f"{first['topic_label']} {_amount(first)} ({first['id']})")
+            continue
+        # Two sources' figures for one part: the sum takes the part anywhere between them.
+        last = row_of(claims, highest)
+        addends.append(
+            f"{first['topic_label']} between {_amount(first)} ({first['id']}) and {_amount(last)} ({last['id']})"
+        )
+    listed = " + ".join(addends)
     summed = display.quantity(low, high, (low + high) / 2, total["topic_factor"], total["topic_unit"])
     refs = (ref(claims, label), *(ref(claims, part.name) for part in parts))
     if partial:
@@ -164,7 +181,7 @@ def _finding(
             message=f"{total['topic_label']} is {_amount(total)} ({total['id']}), but {listed} already make "
             f"{summed}, without {', '.join(partial)} ({scope})",
         )
-    diagnosis, subject = _diagnose(total, parts)
+    diagnosis, subject = _diagnose(confirmed, total, parts)
     return Finding(
         topic=total["topic"],
         subject=subject,
@@ -175,9 +192,33 @@ def _finding(
     )
 
 
-def _diagnose(total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
+class _Confirmations:
+    """Whether another source gives a claim's figure for the same topic, scope and time: a
+    figure two sources agree on is no slip of one pen. The figures of the sums' topics are
+    grouped once, on first use (only a failing total asks)."""
+
+    def __init__(self, claims: pd.DataFrame, mask):
+        self._claims, self._mask = claims, mask
+        self._groups: dict | None = None
+
+    def __call__(self, row: pd.Series) -> bool:
+        if self._groups is None:
+            chosen = self._claims.loc[self._mask, ["topic", "scope", *SAME_TIME, "source", "magnitude"]]
+            self._groups = {
+                key: (frame["source"].to_numpy(dtype=object), frame["magnitude"].to_numpy(dtype=float))
+                for key, frame in chosen.groupby(["topic", "scope", *SAME_TIME], sort=False, observed=True)
+            }
+        found = self._groups.get((row["topic"], row["scope"], *(row[column] for column in SAME_TIME)))
+        if found is None:
+            return False
+        sources, magnitudes = found
+        return bool(((sources != row["source"]) & (np.abs(magnitudes - row["magnitude"]) <= _half(row))).any())
+
+
+def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
     """A digit transposition or a dropped part, when either explains the gap exactly; and
-    the claim at fault (the transposed figure, else the total)."""
+    the claim at fault (the transposed figure, else the total). A figure another source
+    confirms is not taken for transposed."""
     by_topic: dict[str, list[pd.Series]] = {}
     for part in parts:
         by_topic.setdefault(part["topic"], []).append(part)
@@ -185,6 +226,8 @@ def _diagnose(total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
     values = [part["magnitude"] for part in chosen]
     slack = sum(_half(part) for part in chosen) + _half(total)
     for position, part in enumerate(chosen):
+        if confirmed(part):
+            continue
         for swapped in transpositions(part["number"]):
             candidate = swapped * part["number_factor"]
             if abs(sum(values) - values[position] + candidate - total["magnitude"]) <= slack:
@@ -192,7 +235,7 @@ def _diagnose(total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
                     f"digit transposition: {part['id']} gives {part['number']} where "
                     f"{_plain(swapped, part['number'])} makes the parts add up to the total"
                 ), part["id"]
-    for swapped in transpositions(total["number"]):
+    for swapped in () if confirmed(total) else transpositions(total["number"]):
         if abs(sum(values) - swapped * total["number_factor"]) <= slack:
             return (
                 f"digit transposition: {total['id']} gives {total['number']} where "
