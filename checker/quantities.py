@@ -267,6 +267,17 @@ _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\b(?:centners?|quintals?)\b", re.IGNORECASE), "quintal"),
     (re.compile(r"/\s*y\b|/\s*yr\b"), "/ year"),
     (re.compile(r"\bUS\s*cents?\b|\bUS¢", re.IGNORECASE), "US_cent"),
+    # Emissions: "Mt CO2", "MtCO2e", "t CO2-eq", "tonnes of carbon dioxide" are the mass.
+    (
+        re.compile(
+            r"(?<=[a-zA-Z])\s*(?:of\s+)?(?:CO[2₂]|carbon\s+dioxide)(?:[\s-]*e(?:q(?:uivalent)?)?\b\.?)?(?=\s|/|$)",
+        ),
+        "",
+    ),
+    # Temperatures as reporting writes them: "1.5C", "45 °F", "2.7 degrees Celsius" (pint
+    # would read C and F alone as the coulomb and the farad).
+    (re.compile(r"^(?:°\s*)?C$|^degrees?\s+(?:C|Celsius|centigrade)$", re.IGNORECASE), "degree_Celsius"),
+    (re.compile(r"^(?:°\s*)?F$|^degrees?\s+(?:F|Fahrenheit)$", re.IGNORECASE), "degree_Fahrenheit"),
     (re.compile(r"\bpeople\b|\bpersons?\b|\bindividuals\b", re.IGNORECASE), "person"),
     # Head counts as reporting names them: each is a count of people.
     (
@@ -705,6 +716,12 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
             "'m' alone after a number is ambiguous (million or metres?): write 'million', or 'metres' "
             "('7.2 metres'); 'm' reads as the metre in a compound unit ('20 m/s', '15 m^3')"
         ),
+    )
+    # "350 K": a thousand ("15K") or the kelvin? Apart from its number and without money
+    # or a unit, it could be either.
+    fail(
+        (parts["scale"].fillna("") == "K").to_numpy() & ~attached & (unit == "") & ~is_money,
+        lambda i: "'K' apart from its number is ambiguous (thousand or kelvin?): write 'thousand' or 'kelvin'",
     )
     unit = np.where(metre, "m " + unit.astype(str), unit)
     scale_word = np.where(metre, "", scale_word)

@@ -129,6 +129,15 @@ def test_a_barrel_is_the_oil_barrel():
         ("$5B", "USD 5 billion"),
         ("5B USD", "USD 5 billion"),
         ("$5mm", "USD 5 million"),
+        # Emissions in the mass of CO2, and temperatures as reporting writes them.
+        ("1.2 Mt CO2", "1.2 Mt"),
+        ("1.2 MtCO2e", "1.2 Mt"),
+        ("5 t CO2-eq", "5 t"),
+        ("5 million tonnes of carbon dioxide", "5 million t"),
+        ("3 Mt CO2/year", "3 Mt/year"),
+        ("1.5C", "1.5 degC"),
+        ("2.7 degrees Celsius", "2.7 degC"),
+        ("113 F", "113 degF"),
         # Head counts named by who is counted.
         ("68,000 troops", "68,000 person"),
         (">2,100 soldiers", ">2,100 person"),
@@ -157,6 +166,7 @@ def test_currencies_are_separate_dimensions():
         # The oil industry's Roman M (a thousand) against SI's mega (a million).
         ("5 Mbbl", "ambiguous"),
         ("2 Mb/d", "ambiguous"),
+        ("350 K", "ambiguous"),
     ],
 )
 def test_bad_values_raise_parse_error(text, fragment):
