@@ -226,7 +226,46 @@ def numbers_in(text: str, decimal: str = ".") -> frozenset[float]:
         number = _word_number(word)
         if number is not None:
             found.add(number)
+    if _FRACTION.search(text):
+        found |= _fractions(text)
     return frozenset(found)
+
+
+_COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_PARTS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+# "Two-thirds", "four fifths", "a quarter", "one in five": a share in words.
+_FRACTION = re.compile(
+    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|(one|two|three) (?:in|out of) (\d+|{'|'.join(_COUNTS[2:])}|ten))\b",
+    re.IGNORECASE,
+)
+
+
+def _fractions(text: str) -> set[float]:
+    """The shares a text writes in words, as a fraction and as a percentage, each at the
+    precisions a value may round it to (two thirds: 0.67, 0.667, 67, 66.7)."""
+    found: set[float] = set()
+    for count, part, top, bottom in _FRACTION.findall(text):
+        if part:
+            numerator, denominator = (
+                (1 if count.lower() in ("a", "one") else _COUNTS.index(count.lower())),
+                _PARTS[part.lower()],
+            )
+        else:
+            numerator = _COUNTS.index(top.lower())
+            denominator = (
+                int(bottom) if bottom.isdigit() else (10 if bottom.lower() == "ten" else _COUNTS.index(bottom.lower()))
+            )
+        if not 0 < numerator < denominator:
+            continue
+        share = numerator / denominator
+        for digits in (0, 1, 2, 3):
+            found.add(_key(round(share, digits + 1)))
+            found.add(_key(round(100 * share, digits)))
+    return found
 
 
 @lru_cache(maxsize=4096)

@@ -322,3 +322,22 @@ def test_the_digit_checks_shortcut_does_not_pass_a_number_under_another_scale(no
 def test_the_numbers_a_quote_states_are_listed_with_separators_from_five_digits():
     message = digits_missing("12,500 t", "in 2024 exports were 15,200 tonnes", "quantity") or ""
     assert "(it states 2024, 15,200)" in message
+
+
+@pytest.mark.parametrize(
+    "value, quote",
+    [
+        ("~80 %", "four-fifths of the crop"),
+        ("67 %", "two thirds of voters"),
+        ("66.7 %", "two-thirds of voters"),
+        ("25 %", "a quarter of exports"),
+        ("20 %", "one in five children"),
+        ("0.75", "three quarters of the total"),
+    ],
+)
+def test_shares_in_words_state_their_number(value, quote):
+    assert digits_missing(value, quote, "quantity") is None
+
+
+def test_a_share_in_words_states_only_its_own_number():
+    assert "60 does not appear" in (digits_missing("60 %", "four-fifths of the crop", "quantity") or "")
