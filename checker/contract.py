@@ -176,7 +176,7 @@ CLAIMS: tuple[ClaimColumn, ...] = (
         "values",
         "the weekday the quote writes beside the date (a date claim's, else its period's if one day; Monday = 0), or -1",
     ),
-    ClaimColumn("relation_kind", "category", "relations", "ratio, change, increase, decrease, since or ''"),
+    ClaimColumn("relation_kind", "category", "relations", "ratio, change, points, increase, decrease, since or ''"),
     ClaimColumn("relation_factor", "float64", "relations", "the factor a ratio or change states (x2 → 2, +16% → 1.16)"),
     ClaimColumn("relative_start", "float64", "relations", "the first day of the period the relation refers to"),
     ClaimColumn("relative_end", "float64", "relations", "the day after it"),

@@ -25,6 +25,10 @@ _RATIO = re.compile(r"^[x×*]\s*(\d+(?:\.\d+)?)$", re.IGNORECASE)
 
 
 _CHANGE = re.compile(r"^([+-]\s*\d+(?:\.\d+)?)\s*%$")
+# A change of a percentage in points: "+0.5 pp", "-25 bp", "+1.2 percentage points".
+_POINTS = re.compile(
+    r"^([+-]\s*\d+(?:\.\d+)?)\s*(pp|ppts?|percentage[\s-]points?|bps?|basis[\s-]points?)$", re.IGNORECASE
+)
 
 
 def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:
@@ -135,11 +139,17 @@ def relations(
                 kind, factor = "ratio", float(match.group(1))
             elif match := _CHANGE.match(text):
                 kind, factor = "change", 1 + float(match.group(1).replace(" ", "")) / 100
+            elif match := _POINTS.match(text):
+                per_point = 1e-4 if match.group(2).lower().startswith(("b", "basis")) else 1e-2
+                kind, factor = "points", float(match.group(1).replace(" ", "")) * per_point
             elif lowered in ("increase", "decrease", "since"):
                 kind = lowered
             else:
                 problem(
-                    problems, row, "relation", f"'{text}' is not a relation (x2, +16%, -5%, increase, decrease, since)"
+                    problems,
+                    row,
+                    "relation",
+                    f"'{text}' is not a relation (x2, +16%, -5%, +0.5 pp, -25 bp, increase, decrease, since)",
                 )
             if kind and not row.relative_to:
                 problem(problems, row, "relative_to", f"the relation '{text}' needs what it refers to")

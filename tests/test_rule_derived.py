@@ -169,3 +169,37 @@ def test_a_stated_percentage_change_is_as_precise_as_its_digits(normalised):
     assert findings("+8.0%") == []
     assert findings("+12%") == [("derived-figures", ("fy23", "fy24"))]
     assert findings("+10%") == [("derived-figures", ("fy23", "fy24"))]
+
+
+def _rates(normalised, relation: str, earlier: str, later: str = "11.8 %"):
+    """Inflation of June and July 2025, the July claim stating a relation to June."""
+    topics = [{"key": "inflation", "kind": "quantity", "unit": "%"}]
+    rows = {
+        "a": [
+            claim(
+                "july",
+                "inflation",
+                later,
+                period="2025-07",
+                relation=relation,
+                relative_to="2025-06",
+                quote=f"{later}, {relation} on June",
+            )
+        ],
+        "b": [claim("june", "inflation", earlier, period="2025-06", quote=earlier)],
+    }
+    return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+
+def test_a_change_in_percentage_points_adds_to_the_reference(normalised):
+    assert _rates(normalised, "+0.5 pp", "11.3 %") == []
+    assert _rates(normalised, "+50 bp", "11.3 %") == []
+    (finding,) = _rates(normalised, "+0.5 pp", "11.0 %")
+    assert finding.claim_ids == ("july", "june") and "+0.8 percentage points" in finding.message
+
+
+def test_percent_written_for_points_is_named(normalised):
+    """'Up 0.5 %' from 11.3 % to 11.8 %: as a relative change 11.8 is 4.4 % above 11.3, but
+    as points the figures fit."""
+    (finding,) = _rates(normalised, "+0.5%", "11.3 %")
+    assert "percent written for points?" in finding.message

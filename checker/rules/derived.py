@@ -7,7 +7,8 @@ Fails:  ">2 decades" of ban ending in 2025 since a listing dated 2010
 Passes: "from US$170 million in 2022 to US$1 billion in 2024" (an increase, and it is one)
 Passes: a relation to a period for which no claim exists (nothing to check against)
 
-Relations: ``xN`` (N times the reference), ``+P%`` / ``-P%`` (a change), ``increase`` /
+Relations: ``xN`` (N times the reference), ``+P%`` / ``-P%`` (a change), ``+0.5 pp`` /
+``-25 bp`` (a change of a percentage in points, added to the reference), ``increase`` /
 ``decrease`` (a direction, judged on the stated values, not their intervals), all relative
 to the same topic and scope for the period given by ``relative_to`` (the same period, as
 the claims' aggregation compares them); ``since`` relates a duration to the date of the event topic named by
@@ -59,7 +60,10 @@ _RELATION_COLUMNS = (
 
 
 def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
-    related = claims["relation_kind"].isin(("ratio", "change", "increase", "decrease")) & claims["magnitude"].notna()
+    related = (
+        claims["relation_kind"].isin(("ratio", "change", "points", "increase", "decrease"))
+        & claims["magnitude"].notna()
+    )
     references = claims["kind"].isin(NUMERIC) & claims["modality"].isin(FIGURES) & claims["magnitude"].notna()
     if not related.any() or not references.any():
         return
@@ -83,6 +87,12 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     decimals = relation["relation"].str.extract(r"\.(\d+)\s*%")[0].str.len().fillna(0).to_numpy(dtype=float)
     half = np.where(change, 0.5 * 10.0**-decimals / 100, 0.0)
     tolerance = np.where(change, options["change_tolerance"], options["tolerance"])
+    # A change in points ('+0.5 pp') adds to the reference, as precise as its digits.
+    points = kind == "points"
+    point_decimals = relation["relation"].str.extract(r"\.(\d+)")[0].str.len().fillna(0).to_numpy(dtype=float)
+    per_point = np.where(relation["relation"].str.contains(r"b", case=False).to_numpy(dtype=bool), 1e-4, 1e-2)
+    point_half = 0.5 * 10.0**-point_decimals * per_point
+    delta = np.where(points, np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float)), 0.0)
     low, high, stated = (relation[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
     ref_low, ref_high, ref_stated = (reference[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -91,6 +101,9 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             (scaled, low / ((factor + half) * (1 + tolerance)), np.ones(len(reference), dtype=bool), ref_high, False),
             # too small: below the reference's low bound times the factor, widened
             (scaled, high / ((factor - half) * (1 - tolerance)), np.ones(len(reference), dtype=bool), ref_low, True),
+            # points: above the reference's high bound plus the change, or below its low bound plus it
+            (points, low - delta - point_half, np.ones(len(reference), dtype=bool), ref_high, False),
+            (points, high - delta + point_half, np.ones(len(reference), dtype=bool), ref_low, True),
             # "increase", but the stated value is not above the reference's (point values: "rose
             # from 1.04 billion to 1 billion" is wrong although the intervals meet)
             (kind == "increase", np.nextafter(stated, -np.inf), np.ones(len(reference), dtype=bool), ref_stated, True),
@@ -135,6 +148,7 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
         stated_text = {
             "ratio": f"{claim['relation']} of",
             "change": f"{claim['relation']} over",
+            "points": f"{claim['relation']} over",
             "increase": "an increase over",
             "decrease": "a decrease from",
         }[claim["relation_kind"]]
@@ -143,6 +157,14 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             detail = (
                 f"; it implies {display.number(implied)} {claim['topic_unit']} for {claim['relative_to']}, "
                 f"the ratio of the two claims is {claim['magnitude'] / reference_row['magnitude']:.3g}"
+            )
+            detail += _points_for_percent(claim, reference_row)
+        elif claim["relation_kind"] == "points":
+            implied = (claim["magnitude"] - claim["relation_factor"]) / claim["topic_factor"]
+            gap = (claim["magnitude"] - reference_row["magnitude"]) * 100
+            detail = (
+                f"; it implies {display.number(implied)} {claim['topic_unit']} for {claim['relative_to']}, "
+                f"the two claims are {gap:+.3g} percentage points apart"
             )
         else:
             detail = ""
@@ -155,6 +177,18 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             f"but {reference_row['id']} gives {reference_row['value']} for "
             f"{display.date_range(reference_row['period_start'], reference_row['period_end'])}{detail}",
         )
+
+
+def _points_for_percent(claim, reference) -> str:
+    """A percentage change stated of two percentages that fits as a change in points ("rose
+    0.5 %" from 11.3 % to 11.8 %): the classic confusion of percent and percentage points."""
+    if claim["dimension"] != "dimensionless" or not (claim["number_factor"] < 1 and reference["number_factor"] < 1):
+        return ""
+    stated_points = (claim["relation_factor"] - 1) * 100  # '+0.5%' read as 0.5 points
+    gap = (claim["magnitude"] - reference["magnitude"]) * 100
+    if abs(gap - stated_points) <= 0.05 * max(abs(stated_points), 0.1):
+        return f"; as percentage points it fits ({gap:+.3g} points): percent written for points?"
+    return ""
 
 
 def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
