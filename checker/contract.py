@@ -129,6 +129,12 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("aggregation", "category", "topics", "flow, stock or cumulative (how amounts add up over time)"),
     ClaimColumn("sum_of", "category", "topics", "the topics this topic is the sum of, separated by semicolons"),
     ClaimColumn(
+        "sum_plans",
+        "category",
+        "topics",
+        "the ways the topic adds up: its parts, and parts that are sums replaced by theirs ('a;b|a;c;d')",
+    ),
+    ClaimColumn(
         "family",
         "category",
         "topics",

@@ -125,6 +125,7 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
         ("aggregation", "aggregation_value"),
         ("rounding", "rounding_value"),
         ("sum_of", "sum_of"),
+        ("sum_plans", "sum_plans"),
     ):
         source = topic_table[source_column].to_numpy() if len(topic_table) else np.zeros(0)
         if source_column == "label":  # a topic without a label is shown by its key

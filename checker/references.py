@@ -203,6 +203,7 @@ def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     # Empty stays NaN: the normaliser gives each value its default (percentages have their own).
     topics["rounding_value"] = rounding.astype(float)
     _check_sums(topics, keys, problems)
+    topics["sum_plans"] = sum_plans(topics)
     _check_aliases(topics, "key", problems)
     return topics
 
@@ -273,6 +274,31 @@ def _check_sums(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -
                 problem(
                     problems, row, "sum_of", f"'{part}' is measured in {info[part][1]}, the total in {row.dimension}"
                 )
+
+
+MAX_SUM_PLANS = 16
+
+
+def sum_plans(topics: pd.DataFrame) -> list[str]:
+    """Each topic's ways of adding up, as text ('a;b|a;c;d', '' for no sum): its own parts,
+    then the same with parts that are sums themselves replaced by their parts (cost =
+    loans + grants, loans = bank A + bank B: cost = bank A + bank B + grants), so that a
+    total meets its leaves when no claim gives the subtotal. At most MAX_SUM_PLANS."""
+    parts_of = {key: split_list(cell) for key, cell in zip(topics["key"].tolist(), topics["sum_of"].tolist()) if cell}
+
+    def plans(key: str, seen: frozenset) -> list[tuple[str, ...]]:
+        found: list[tuple[str, ...]] = [()]
+        for part in parts_of[key]:
+            options: list[tuple[str, ...]] = [(part,)]
+            if part in parts_of and part not in seen:
+                options += plans(part, seen | {part})
+            found = [plan + option for plan in found for option in options][:MAX_SUM_PLANS]
+        return [plan for plan in found if len(set(plan)) == len(plan)]
+
+    return [
+        "|".join(";".join(plan) for plan in plans(key, frozenset({key}))) if key in parts_of else ""
+        for key in topics["key"].tolist()
+    ]
 
 
 def _check_aliases(table: pd.DataFrame, key_column: str, problems: list[Problem]) -> None:

@@ -341,3 +341,20 @@ def test_shares_in_words_state_their_number(value, quote):
 
 def test_a_share_in_words_states_only_its_own_number():
     assert "60 does not appear" in (digits_missing("60 %", "four-fifths of the crop", "quantity") or "")
+
+
+def test_a_sum_adds_up_its_parts_and_the_parts_of_its_parts():
+    import pandas as pd
+
+    from checker.references import sum_plans
+
+    topics = pd.DataFrame(
+        {
+            "key": ["cost", "lenders", "bank-a", "bank-b", "state", "loop"],
+            "sum_of": ["lenders; state", "bank-a; bank-b", "", "", "", "loop; state"],
+        }
+    )
+    plans = dict(zip(topics["key"], sum_plans(topics)))
+    assert plans["cost"] == "lenders;state|bank-a;bank-b;state"
+    assert plans["lenders"] == "bank-a;bank-b" and plans["state"] == ""
+    assert plans["loop"] == "loop;state"  # a part of itself (a data error) is not expanded without end

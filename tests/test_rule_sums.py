@@ -118,3 +118,51 @@ def test_two_sources_figures_for_one_part_are_shown_as_the_span_they_allow(norma
     findings = run_rules(normalised(rows, topics=TOPICS, entities=[]), sums)
     across = [finding for finding in findings if "(across sources)" in finding.message]
     assert across and "exports between" in across[0].message
+
+
+NESTED = [
+    {"key": "cost", "kind": "quantity", "unit": "USD", "sum_of": "lenders; state"},
+    {"key": "lenders", "kind": "quantity", "unit": "USD", "sum_of": "bank-a; bank-b"},
+    {"key": "bank-a", "kind": "quantity", "unit": "USD"},
+    {"key": "bank-b", "kind": "quantity", "unit": "USD"},
+    {"key": "state", "kind": "quantity", "unit": "USD"},
+]
+
+
+def _financing(bank_b: str):
+    """A project's cost from its lenders' parts and the state's, no claim giving the lenders' subtotal."""
+    return {
+        "a": [
+            claim("cost", "cost", "=US$2,470 million", period="2025", quote="US$2,470 million"),
+            claim("bank-a", "bank-a", "=US$800 million", period="2025", quote="US$800 million"),
+            claim("bank-b", "bank-b", bank_b, period="2025", quote=bank_b.lstrip("=")),
+            claim("state", "state", "=US$1,120 million", period="2025", quote="US$1,120 million"),
+        ]
+    }
+
+
+def test_a_total_meets_the_parts_of_its_parts_when_no_claim_gives_the_subtotal(normalised):
+    assert run_rules(normalised(_financing("=US$550 million"), topics=NESTED, entities=[]), sums) == []
+    (finding,) = run_rules(normalised(_financing("=US$900 million"), topics=NESTED, entities=[]), sums)
+    assert finding.claim_ids == ("bank-a", "bank-b", "cost", "state")
+
+
+def test_a_total_adds_up_only_the_parts_of_its_own_subject(normalised):
+    """Votes per party: party A's national total is not the sum of party B's regions."""
+    topics = [
+        {"key": "votes", "kind": "count", "sum_of": "votes-north; votes-south"},
+        {"key": "votes-north", "kind": "count"},
+        {"key": "votes-south", "kind": "count"},
+    ]
+    entities = [{"key": "party-a", "kind": "organisation"}, {"key": "party-b", "kind": "organisation"}]
+    rows = {
+        "a": [
+            claim("a-total", "votes", "=1,209,000", period="2025-06-08", quote="1,209,000", subject="party-a"),
+            claim("b-north", "votes-north", "=700,000", period="2025-06-08", quote="700,000", subject="party-b"),
+            claim("b-south", "votes-south", "=671,408", period="2025-06-08", quote="671,408", subject="party-b"),
+        ]
+    }
+    assert run_rules(normalised(rows, topics=topics, entities=entities), sums) == []
+    rows["a"].append(claim("b-total", "votes", "=1,500,000", period="2025-06-08", quote="1,500,000", subject="party-b"))
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=entities), sums)
+    assert finding.claim_ids == ("b-north", "b-south", "b-total")

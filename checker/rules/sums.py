@@ -33,32 +33,38 @@ ID = "sum-consistency"
 SEVERITY = "error"
 OPTIONS = {"tolerance": tolerance(0.0, "relative slack beyond the combined precision of the figures")}
 
-KEYS = ["scope", "dimension", "modality_class", *SAME_TIME]
+KEYS = ["scope", "subject", "dimension", "modality_class", *SAME_TIME]
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
-    totals = numeric & claims["sum_of"].ne("")
+    totals = numeric & claims["sum_plans"].ne("")
     if not totals.any():
         return
-    # Each part topic's claims for one time, scope and modality class, as one row: the
-    # widest interval they allow and the claims that bound it (within each source, and
+    # Each part topic's claims for one time, scope, subject and modality class, as one row:
+    # the widest interval they allow and the claims that bound it (within each source, and
     # across sources). Totals then meet one row per part, never every part claim.
-    part_topics = {part.strip() for cell in claims.loc[totals, "sum_of"] for part in cell.split(";") if part.strip()}
+    part_topics = {
+        part for cell in claims.loc[totals, "sum_plans"] for plan in cell.split("|") for part in plan.split(";")
+    }
     parts = claims.loc[numeric & claims["topic"].isin(part_topics), ["topic", "source", "low", "high", *KEYS]]
     across = _extent(parts, ["topic", *KEYS])
     within = _extent(parts, ["topic", "source", *KEYS])
-    left = claims.loc[totals, ["source", "sum_of", *KEYS]].copy()
+    # One row per total, way of adding up (its plan: the parts, or the parts of parts) and part.
+    left = claims.loc[totals, ["source", "sum_plans", *KEYS]].copy()
     left["total"] = left.index
-    left["topic"] = left.pop("sum_of").str.split(";")
+    left["plan"] = left.pop("sum_plans").astype(str).str.split("|")
+    left = left.explode("plan")
+    left["topic"] = left["plan"].str.split(";")
     left = left.explode("topic")
-    left["topic"] = left["topic"].str.strip()
+    left["total"] = list(zip(left["total"], left["plan"]))
     # One source's parts against another's total: the "across" extents, the widest of every
     # source's, would let one source's correct parts hide another's wrong one.
     one_source = left.drop(columns="source").merge(
         within.rename(columns={"source": "part_source"}), on=["topic", *KEYS]
     )
-    one_source = one_source[one_source["part_source"] != claims.loc[one_source["total"], "source"].to_numpy()]
+    total_sources = claims.loc[[key[0] for key in one_source["total"]], "source"].to_numpy()
+    one_source = one_source[one_source["part_source"].to_numpy() != total_sources]
     candidates = {
         "within its source": left.merge(within, on=["topic", "source", *KEYS]),
         "across sources": left.merge(across, on=["topic", *KEYS]),
@@ -66,7 +72,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     }
     # Per total and scope: the sum of its parts' intervals, and whether every part is given;
     # only the totals that fail are then looked at one by one.
-    wanted = claims.loc[totals, "sum_of"].map(lambda cell: len({p.strip() for p in cell.split(";") if p.strip()}))
+    wanted = {key: len(key[1].split(";")) for key in dict.fromkeys(left["total"])}
     total_low, total_high = widened(
         claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float), options["tolerance"]
     )
@@ -77,15 +83,17 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         by = ["total", "part_source"] if "part_source" in frame else ["total"]
         sums = frame.groupby(by, sort=False).agg(low=("low", "sum"), high=("high", "sum"), parts=("topic", "nunique"))
         totals_of = sums.index.get_level_values("total")
-        position = claims.index.get_indexer(totals_of)
+        position = claims.index.get_indexer([key[0] for key in totals_of])
         low, high = widened(sums["low"].to_numpy(dtype=float), sums["high"].to_numpy(dtype=float), options["tolerance"])
-        complete = sums["parts"].to_numpy() == wanted.loc[totals_of].to_numpy()
+        complete = sums["parts"].to_numpy() == np.array([wanted[key] for key in totals_of])
         off = np.where(
             complete, (low > total_high[position]) | (high < total_low[position]), low > total_high[position]
         )
         for key in sums.index[off]:
-            label = key[0] if isinstance(key, tuple) else key
-            failing.setdefault(label, (scope, key))  # within its source first, as the loop's order says
+            total_key = key[0] if "part_source" in frame else key
+            # One finding per total claim: within its source first (the loop's order), its
+            # own parts before the parts of its parts.
+            failing.setdefault(total_key[0], (scope, key))
     rows_of = {
         scope: frame.groupby(["total", "part_source"] if "part_source" in frame else "total", sort=False).groups
         for scope, frame in candidates.items()
@@ -94,7 +102,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     confirmed = _Confirmations(claims, numeric & claims["topic"].isin(part_topics | set(claims.loc[totals, "topic"])))
     for label, (scope, key) in failing.items():  # only the totals that fail
         chosen = candidates[scope].loc[rows_of[scope][key]]
-        finding = _check_total(claims, label, {scope: chosen}, options["tolerance"], confirmed)
+        plan = (key[0] if "part_source" in candidates[scope] else key)[1]
+        finding = _check_total(claims, label, plan.split(";"), {scope: chosen}, options["tolerance"], confirmed)
         if finding is not None:
             by_topic.setdefault(finding.topic, []).append(finding)
     for topic, findings in by_topic.items():
@@ -123,10 +132,9 @@ def _extent(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def _check_total(
-    claims: pd.DataFrame, label, groups: dict, tolerance: float, confirmed: _Confirmations
+    claims: pd.DataFrame, label, topics: list[str], groups: dict, tolerance: float, confirmed: _Confirmations
 ) -> Finding | None:
     total = row_of(claims, label)
-    topics = [part.strip() for part in total["sum_of"].split(";") if part.strip()]
     for scope, chosen in groups.items():
         if chosen is None or chosen.empty:
             continue
