@@ -246,7 +246,11 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         # itself: "6 %" is 5.5–6.5 % and "60 %" 59.5–60.5 % (its zero counts), "16.5 %"
         # 16.45–16.55 %, unless the topic sets its own rounding.
         percent = percentage(claims, prefix)
-        whole = percent & ~claims[f"{prefix}number"].fillna("").str.contains(".", regex=False).to_numpy(dtype=bool)
+        whole = (
+            percent
+            & ~claims[f"{prefix}number"].fillna("").str.contains(".", regex=False).to_numpy(dtype=bool)
+            & (claims[f"{prefix}qualifier"] != "range").to_numpy(dtype=bool)  # a range's half is its ends'
+        )
         half = np.where(whole, claims[f"{prefix}number_factor"].to_numpy(dtype=float) / 2, half)
         row_rounding = np.where(unset, np.where(percent, np.inf, quantities.ROUNDING), rounding)
         with np.errstate(invalid="ignore"):

@@ -546,3 +546,9 @@ def test_the_same_topics_figure_in_another_scope_is_diagnosed_as_a_different_sco
     (finding,) = run_rules(result, value_conflict)
     assert finding.claim_ids == ("a-nat", "b-nat")
     assert finding.diagnosis.startswith("different scope") and "nato-definition" in finding.diagnosis
+
+
+def test_a_percentage_range_with_whole_ends_keeps_its_ends(normalised):
+    """14.5 % lies inside '14-17 %': whole-number ends are the range's, not rounded points."""
+    assert _rate_findings(normalised, "14-17 %", "14.5 %") == []
+    assert _rate_findings(normalised, "between 5% and 8%", "7.9 %") == []

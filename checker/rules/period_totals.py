@@ -8,8 +8,9 @@ Passes: 1,200 dead as of 2 May vs ">1,000" as of 9 May (a lower bound may trail)
 Passes: 2.3 Mt shipped in May vs 31 Mt shipped since the deal began, as of June
 
 Within one topic, scope and modality class, a flow over a sub-period can never exceed the
-same flow over a period that contains it, and a running total (a cumulative topic) never
-falls: the total as of an earlier instant can never exceed the total as of a later one.
+same flow over a period that contains it (beyond the figures' precision: 208.7 Mt for a
+quarter against 201.5 Mt for the half year is an error), and a running total (a cumulative
+topic) never falls (a fall within 2 % beyond the precision is a warning, a revision?): the total as of an earlier instant can never exceed the total as of a later one.
 A month's flow tagged in a cumulative topic with its interval ('2024-05-01/2024-05-31')
 is a total from its own start, inside any running total that counts from before it.
 Periods that overlap without nesting are not compared; stocks (levels at an instant)
@@ -31,7 +32,7 @@ import pandas as pd
 
 from checker import display
 from checker.examples import Example, claim_row
-from checker.findings import Finding
+from checker.findings import Finding, Severity
 from checker.options import tolerance
 from checker.pairing import (
     NUMERIC,
@@ -51,7 +52,12 @@ from checker.pairing import (
 
 ID = "period-totals"
 SEVERITY = "error"
-OPTIONS = {"tolerance": tolerance(0.02)}
+OPTIONS = {
+    "tolerance": tolerance(0.0, "relative slack beyond the figures' precision"),
+    "revision": tolerance(
+        0.02, "how far a running total may fall beyond its precision as a revision (a warning, not an error)"
+    ),
+}
 
 
 GROUP = ("topic", "scope", "subject", "dimension", "modality_class")
@@ -89,11 +95,17 @@ def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any]) -> Iter
         refs = (ref(claims, inner_label), ref(claims, outer_label))
         shown_part, shown_whole = _amount(part), _amount(whole)
         if part["aggregation"] == "cumulative" and np.isinf(part["span_start"]) and np.isinf(whole["span_start"]):
+            # Counts are revised down now and then (duplicates removed): a small fall is a
+            # warning that asks, a larger one an error.
+            revision = options["revision"]
+            revised = part["low"] * (1 - revision) <= whole["high"]
             yield Finding(
                 topic=part["topic"],
                 subject=whole["id"],
                 claims=refs,
-                diagnosis="a running total falls over time",
+                severity=Severity.WARNING.value if revised else "",
+                diagnosis="a running total falls over time"
+                + (f" by less than {revision:.0%} beyond its precision: a revision?" if revised else ""),
                 message=f"{part['topic_label']} is {shown_part} as of {_period(part)} ({part['id']}) but only "
                 f"{shown_whole} as of the later {_period(whole)} ({whole['id']}): a running total cannot fall",
             )
@@ -162,7 +174,8 @@ def _sub_period_sums(claims: pd.DataFrame, flows, options: Mapping[str, Any]) ->
             continue
         parts = parts[chosen]
         for whole_row in claim_order[claim_bounds[whole_span] : claim_bounds[whole_span + 1]]:
-            if total <= high[whole_row] or least[parts].max() > high[whole_row]:
+            # (A hair of slack: exact parts of an exact whole add up with rounding in floats.)
+            if total <= high[whole_row] * (1 + 1e-9) or least[parts].max() > high[whole_row]:
                 continue
             yield _parts_exceed(claims, labels[least_row[parts]], labels[whole_row])
 
