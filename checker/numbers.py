@@ -142,6 +142,20 @@ def _compose(match: re.Match) -> str:
     return f"{total:.0f}"
 
 
+# Thousands grouped by spaces, as the WHO, SI style and many languages write them ("13 920",
+# "1 742 315", with a space, a no-break space or a thin space), with each group of three.
+_SPACED = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d])")
+
+
+def join_spaced_thousands(text: str) -> str:
+    """'13 920' as '13920': thousands grouped by spaces joined into one number."""
+    return (
+        _SPACED.sub(lambda match: re.sub(r"\s", "", match.group(0)), text)
+        if " " in text or "\u202f" in text or "\u00a0" in text or "\u2009" in text
+        else text
+    )
+
+
 def canonical_separators(text: str, decimal: str = ".") -> str:
     """ASCII digits, and the decimal point and thousands commas of English."""
     text = text.translate(_DIGITS)

@@ -39,7 +39,7 @@ from checker.densities import VOLUME_DIMENSION as VOLUME_DIMENSION
 from checker.densities import density_bounds as density_bounds
 from checker.errors import ParseError
 from checker.lookups import LookupCache
-from checker.numbers import canonical
+from checker.numbers import canonical, join_spaced_thousands
 
 # "about 700,000 tonnes" admits ±10 % unless the stated precision is coarser. This is a
 # house convention (documented in the README), not a standard.
@@ -276,8 +276,12 @@ _UNIT_SUBSTITUTIONS = (
     ),
     # Temperatures as reporting writes them: "1.5C", "45 °F", "2.7 degrees Celsius" (pint
     # would read C and F alone as the coulomb and the farad).
-    (re.compile(r"^(?:°\s*)?C$|^degrees?\s+(?:C|Celsius|centigrade)$", re.IGNORECASE), "degree_Celsius"),
-    (re.compile(r"^(?:°\s*)?F$|^degrees?\s+(?:F|Fahrenheit)$", re.IGNORECASE), "degree_Fahrenheit"),
+    (re.compile(r"^(?:°\s*)?C$|^degrees?\s+(?:C|[Cc]elsius|[Cc]entigrade)$"), "degree_Celsius"),
+    (re.compile(r"^(?:°\s*)?F$|^degrees?\s+(?:F|[Ff]ahrenheit)$"), "degree_Fahrenheit"),
+    (re.compile(r"\bparts\s+per\s+million\b", re.IGNORECASE), "ppm"),
+    (re.compile(r"\bparts\s+per\s+billion\b", re.IGNORECASE), "ppb"),
+    # Per-share figures and UK pence: "US$1.02 a share", "540p".
+    (re.compile(r"\bpence\b|(?<=\d)p$|^p$"), "penny"),
     (re.compile(r"\bpeople\b|\bpersons?\b|\bindividuals\b", re.IGNORECASE), "person"),
     # Head counts as reporting names them: each is a count of people.
     (
@@ -295,6 +299,7 @@ _UNIT_SUBSTITUTIONS = (
 # (and pint) as a million: refused rather than read one way silently.
 _ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\b")
 _AMBIGUOUS_UNITS = {
+    "c": "'c' after a number is ambiguous (cents, or degrees?): write 'US cents' or 'US$0.38', or '38 °C'",
     "ton": "'ton' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
     "tons": "'tons' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
     "billion": "the scale word must follow the number directly",
@@ -356,6 +361,9 @@ def registry():
     ureg.define("ppb = 1e-9 = _ = parts_per_billion")
     ureg.define("quintal = 100 * kilogram = _ = quintals = centner = centners")
     ureg.define("US_cent = 0.01 * USD = _ = US_cents")
+    ureg.define("penny = 0.01 * GBP = _ = pence")
+    # A share of a company: earnings and dividends per share are money per share.
+    ureg.define("share = [share] = _ = shares")
     # A barrel of oil equivalent: the heat of a barrel of crude, 5.8 million Btu (US EIA,
     # "Units and calculators explained").
     ureg.define("boe = 5.8e6 * Btu = _ = barrel_of_oil_equivalent")
@@ -408,7 +416,23 @@ def unit_info(unit: str) -> UnitInfo:
     return info
 
 
+# A rate per so many ("68.4 per 100,000 population", "12 per 1,000 live births", "5 per
+# 100k"): what is counted is the topic's to say; the count divides.
+_PER_COUNT = re.compile(
+    r"(?:^|\s)(?:per|/)\s*(\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+)\s*(k\b)?(?:\s+[^\W\d_][\w\s-]*)?$"
+)
+
+
 def _unit_info(unit: str) -> UnitInfo:
+    per_count = _PER_COUNT.search(unit.strip())
+    if per_count:
+        count = int(re.sub(r"\D", "", per_count.group(1))) * (1000 if per_count.group(2) else 1)
+        info = (
+            _unit_info(unit.strip()[: per_count.start()])
+            if per_count.start()
+            else UnitInfo(1.0, "dimensionless", "dimensionless")
+        )
+        return UnitInfo(factor=info.factor / count, unit=info.unit, dimension=info.dimension)
     ureg = registry()
     spelled = unit.strip()
     for pattern, replacement in _UNIT_SUBSTITUTIONS:
@@ -483,6 +507,8 @@ _SIGN_BEFORE_CURRENCY = re.compile(
     + "|".join(CURRENCIES)
     + r")(?=\s*\d))\s*"
 )
+# Accounting writes a negative figure in parentheses: "US$(87) million" is a loss of 87 million.
+_ACCOUNTING_NEGATIVE = re.compile(r"\((\d[\d,.]*)\)")
 _CLEAN = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2212": "-", "\u2013": "-"})
 MAX_VALUE_CHARS = 200
 
@@ -618,7 +644,7 @@ def _range_ends(text: str, mark: str) -> tuple[str, str] | None:
 def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, dict[str, str]]:
     """Parse distinct strings (each with its decimal mark), ranges among them; rows that
     fail get NaN and an entry in the error dict."""
-    shown = texts.map(lambda text: text.translate(_CLEAN).strip())
+    shown = texts.map(lambda text: join_spaced_thousands(text).translate(_CLEAN).strip())
     ends = [_range_ends(text, mark) for text, mark in zip(shown, marks)]
     ranged = np.array([end is not None for end in ends], dtype=bool)
     if not ranged.any():
@@ -654,7 +680,11 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     n = len(texts)
     too_long = (texts.str.len() > MAX_VALUE_CHARS).fillna(False).astype(bool)
     # A minus written before the currency ("-€30m", "-EUR 30 million") belongs to the number.
-    shown = texts.map(lambda t: _SIGN_BEFORE_CURRENCY.sub(r"\1-", t.translate(_CLEAN).strip()))
+    shown = texts.map(
+        lambda t: _SIGN_BEFORE_CURRENCY.sub(
+            r"\1-", _ACCOUNTING_NEGATIVE.sub(r"-\1", join_spaced_thousands(t).translate(_CLEAN).strip())
+        )
+    )
     cleaned = pd.Series(
         [
             canonical(text, mark, join_scales=False).strip() if not long else ""

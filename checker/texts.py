@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from checker.display import MONTHS
-from checker.numbers import MULTIPLES, NUMBER_WORD, SCALE_WORDS, canonical, canonical_separators
+from checker.numbers import MULTIPLES, NUMBER_WORD, SCALE_WORDS, canonical, canonical_separators, join_spaced_thousands
 
 _FOLD = str.maketrans(
     {
@@ -220,6 +220,9 @@ def numbers_in(text: str, decimal: str = ".") -> frozenset[float]:
     ("7 billion 315 million")."""
     plain = canonical_separators(text, decimal)
     found = {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(plain)}
+    joined = join_spaced_thousands(text)
+    if joined != text:  # "13 920" may be one number (thousands by spaces) or two: both count
+        found |= numbers_in(joined, decimal)
     found |= {_key(float(number) * 1e6) for number in _MILLIONS.findall(plain)}
     found |= {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(canonical(text, decimal))}
     for word in set(_WORDS.findall(text.lower())):

@@ -358,3 +358,16 @@ def test_a_sum_adds_up_its_parts_and_the_parts_of_its_parts():
     assert plans["cost"] == "lenders;state|bank-a;bank-b;state"
     assert plans["lenders"] == "bank-a;bank-b" and plans["state"] == ""
     assert plans["loop"] == "loop;state"  # a part of itself (a data error) is not expanded without end
+
+
+@pytest.mark.parametrize(
+    "value, quote",
+    [
+        ("13,920 person", "a total of 13 920 cases"),  # thousands grouped by spaces, as the WHO writes them
+        ("1,742,315 person", "1 742 315 people were tested"),
+        ("120 person", "as of March 9 120 new cases"),  # or two numbers: both readings count
+        ("US$(87) million", "a net loss of $(87) million"),
+    ],
+)
+def test_numbers_grouped_by_spaces_and_in_parentheses_are_read(value, quote):
+    assert digits_missing(value, quote, "count") is None

@@ -138,6 +138,18 @@ def test_a_barrel_is_the_oil_barrel():
         ("1.5C", "1.5 degC"),
         ("2.7 degrees Celsius", "2.7 degC"),
         ("113 F", "113 degF"),
+        ("423.9 parts per million", "423.9 ppm"),
+        # Rates per so many, per-share figures, pence, accounting negatives, spaced thousands.
+        ("68.4 per 100,000 population", "0.000684"),
+        ("12 per 1,000 live births", "0.012"),
+        ("5 per 100k", "0.00005"),
+        ("US$1.02 a share", "USD 1.02/share"),
+        ("540p", "GBP 5.40"),
+        ("540 pence", "GBP 5.40"),
+        ("US$(87) million", "-US$87 million"),
+        ("13 920 person", "13,920 person"),
+        ("1\u00a0742\u00a0315", "1,742,315"),
+        ("between 18 000 and 22 000 person", "between 18,000 and 22,000 person"),
         # Head counts named by who is counted.
         ("68,000 troops", "68,000 person"),
         (">2,100 soldiers", ">2,100 person"),
@@ -167,6 +179,7 @@ def test_currencies_are_separate_dimensions():
         ("5 Mbbl", "ambiguous"),
         ("2 Mb/d", "ambiguous"),
         ("350 K", "ambiguous"),
+        ("38c", "ambiguous"),
     ],
 )
 def test_bad_values_raise_parse_error(text, fragment):
