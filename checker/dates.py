@@ -41,7 +41,7 @@ _HUMAN_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{4})$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 _SPLIT_YEAR = re.compile(r"^(?:FY|MY|SY)?\s*(\d{4})\s*[/–-]\s*(\d{2})$", re.IGNORECASE)
-_FISCAL_YEAR = re.compile(r"^FY\s*'?(\d{4}|\d{2})$", re.IGNORECASE)
+_FISCAL_YEAR = re.compile(r"^(?:Q[1-4]\s*|H[12]\s*)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -303,8 +303,30 @@ _QUARTER_OR_HALF = re.compile(
 
 
 def edtf_codes(text: str) -> str:
-    """Quarters and halves written as reports write them, as EDTF's codes ('Q1 2025' → '2025-33')."""
-    return _QUARTER_OR_HALF.sub(_edtf_code, text)
+    """Quarters and halves written as reports write them, as EDTF's codes ('Q1 2025' → '2025-33'),
+    and ISO weeks as their days ('2025-W10' → '2025-03-03/2025-03-09')."""
+    text = _QUARTER_OR_HALF.sub(_edtf_code, text)
+    if "W" not in text.upper():
+        return text
+    sides = text.split("/")
+    if len(sides) == 2:  # an interval of weeks: from the first one's Monday to the last one's Sunday
+        return f"{_ISO_WEEK.sub(lambda m: _iso_week_day(m, 0), sides[0])}/{_ISO_WEEK.sub(lambda m: _iso_week_day(m, 6), sides[1])}"
+    return _ISO_WEEK.sub(lambda m: _iso_week_day(m, None), text)
+
+
+# An ISO 8601 week, as surveillance reports count them: "2025-W10" (Monday to Sunday).
+_ISO_WEEK = re.compile(r"(?<![\w-])(\d{4})-?W(\d{2})(?![\w-])")
+
+
+def _iso_week_day(match: re.Match, day: int | None) -> str:
+    """A week's days ('2025-03-03/2025-03-09'), or one of them (0: Monday, 6: Sunday)."""
+    try:
+        monday = dt.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+    except ValueError:
+        return match.group(0)
+    if day is not None:
+        return (monday + dt.timedelta(days=day)).isoformat()
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
 
 
 def _edtf_code(match: re.Match) -> str:
