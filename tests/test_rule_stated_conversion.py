@@ -128,3 +128,28 @@ def test_currency_conversions_of_one_year_must_imply_one_exchange_rate(normalise
     assert moved.severity == "warning"
     # Another year is another market: no comparison.
     assert _conversions(normalised, *agreeing, ("old", "US$1 billion", "60 billion RUB", "2019")) == []
+
+
+def test_a_temperature_stated_on_the_other_scale_is_checked_as_a_reading_or_a_difference(normalised):
+    """46.3C (115.3F) is a reading, 1.7C (3.1F) a warming: both right; 46.3C (105.3F) neither."""
+    topics = [{"key": "heat", "kind": "quantity", "unit": "degC"}]
+
+    def findings(value: str, converted: str):
+        rows = {"a": [claim("t", "heat", value, period="2025", converted=converted, quote=f"{value} ({converted})")]}
+        return run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)
+
+    assert findings("46.3C", "115.3F") == []
+    assert findings("1.7C", "3.1F") == []
+    (wrong,) = findings("46.3C", "105.3F")
+    assert wrong.claim_ids == ("t",) and "115.3" in wrong.message
+
+
+def test_a_rate_a_sixth_off_the_others_is_flagged_as_the_readme_says(normalised):
+    """$1.8bn stated as £1.6bn (1.125 dollars a pound) against 1.34 twice: 16 % apart."""
+    rows = (
+        ("c1", "US$1.34 billion", "£1 billion", "2025"),
+        ("c2", "US$2.68 billion", "£2 billion", "2025"),
+        ("odd", "US$1.8 billion", "£1.6 billion", "2025"),
+    )
+    (finding,) = _conversions(normalised, *rows)
+    assert finding.subject == "odd" and finding.severity == "warning"

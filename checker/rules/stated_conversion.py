@@ -67,6 +67,11 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     exchanges: dict[tuple[str, str, int], list[tuple[Any, float, float, float]]] = {}
     for label in claims.index[stated]:  # one claim each: a handful per corpus
         row = row_of(claims, label)
+        temperature = _temperature(claims, row, options["tolerance"])
+        if isinstance(temperature, Finding):
+            yield temperature
+        if temperature is not None:
+            continue
         exchange = _exchange(row)
         if exchange is not None:
             key, rate = exchange
@@ -77,6 +82,35 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             yield finding
     for (source, target, year), rates in sorted(exchanges.items()):
         yield from _exchange_outliers(claims, source, target, year, rates, options["rate_tolerance"])
+
+
+_SCALES = {"[temperature in degree Celsius]": "C", "[temperature in degree Fahrenheit]": "F"}
+
+
+def _temperature(claims: pd.DataFrame, row: pd.Series, tolerance: float) -> Finding | bool | None:
+    """A temperature stated on the other scale ("46.3C (115.3F)", or a warming "1.7C (3.1F)"):
+    right as a reading (F = C × 9/5 + 32) or as a difference (F = C × 9/5). A finding when
+    neither fits, False when one does, None for any other conversion."""
+    scales = (_SCALES.get(str(row["dimension"])), _SCALES.get(str(row["converted_dimension"])))
+    if None in scales or scales[0] == scales[1]:
+        return None
+    celsius, fahrenheit = ("", "converted_") if scales[0] == "C" else ("converted_", "")
+    low, high = row[f"{celsius}low"], row[f"{celsius}high"]
+    for offset in (32.0, 0.0):  # a reading, then a difference
+        if not intervals_apart(
+            low * 1.8 + offset, high * 1.8 + offset, row[f"{fahrenheit}low"], row[f"{fahrenheit}high"], tolerance
+        ):
+            return False
+    reading = display.number(row[f"{celsius}magnitude"] * 1.8 + 32)
+    difference = display.number(row[f"{celsius}magnitude"] * 1.8)
+    return Finding(
+        topic=row["topic"],
+        subject=row["id"],
+        claims=(ref(claims, row.name),),
+        diagnosis="the stated conversion is wrong",
+        message=f"{row['value']} is stated as {row['converted']}, but {row[f'{celsius}magnitude']:g} °C is "
+        f"{reading} °F as a reading and {difference} °F as a difference",
+    )
 
 
 def _exchange(row: pd.Series) -> tuple[tuple[str, str, int], tuple[float, float, float]] | None:
@@ -119,8 +153,8 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, year: int
         if len(others) == 1 and position == 1:
             break
         middle = others[0][1] if len(others) == 1 else typical
-        if not intervals_apart(low, high, middle, middle, tolerance):
-            continue
+        if middle * (1 - tolerance) <= high and low <= middle * (1 + tolerance):
+            continue  # within the tolerance of the others' rate, beyond its own rounding
         row = row_of(claims, label)
         named = [other[0] for other in others]
         ratio = max(rate, middle) / min(rate, middle)
