@@ -552,3 +552,22 @@ def test_a_percentage_range_with_whole_ends_keeps_its_ends(normalised):
     """14.5 % lies inside '14-17 %': whole-number ends are the range's, not rounded points."""
     assert _rate_findings(normalised, "14-17 %", "14.5 %") == []
     assert _rate_findings(normalised, "between 5% and 8%", "7.9 %") == []
+
+
+def test_plans_of_different_parties_are_not_compared(normalised):
+    """Party A promises 9,000 deportations a year, party B 12,000: two plans, not a conflict;
+    one party's plan reported as two figures is one."""
+    entities = [{"key": "party-a", "kind": "organisation"}, {"key": "party-b", "kind": "organisation"}]
+    topics = [{"key": "deportations", "kind": "count", "unit": "person"}]
+
+    def findings(first: str, second: str):
+        rows = {
+            source: [
+                claim(source, "deportations", value, period="2026", quote=value, modality="plan", attributed_to=who)
+            ]
+            for source, value, who in (("a", "9,000 person", first), ("b", "12,000 person", second))
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=entities), value_conflict))
+
+    assert findings("party-a", "party-b") == []
+    assert findings("party-b", "party-b") == [("value-conflict", ("a", "b"))]

@@ -16,7 +16,7 @@ and have the same modality class: actual figures and estimates with each other, 
 with targets, plans with plans, agreements with agreements. Forecasts differ
 legitimately between forecasters: only one forecaster's figures reported differently are
 flagged, as a warning. Estimates that name different estimators differ legitimately too,
-and are not compared. Two running totals for the same day (or month) without a time of
+and so do plans or targets of different parties (`attributed_to`): they are not compared. Two running totals for the same day (or month) without a time of
 day are a note: they may be counts from different hours (unless a scale slip, a digit
 transposition or a unit slip explains the gap, which no hour does: then an error). The intervals come from
 qualifiers and the precision model, widened by the topic's tolerance (or this rule's).
@@ -169,10 +169,10 @@ class _Finder:
 def _different_estimators(first, second) -> bool:
     """Two estimates that name different estimators differ legitimately, as forecasts by
     different forecasters do: each counts its own way (and a text that sets them side by
-    side says so)."""
+    side says so); so do two parties' plans or targets (each party's manifesto)."""
     return (
-        first["modality"] == "estimate"
-        and second["modality"] == "estimate"
+        first["modality"] == second["modality"]
+        and first["modality"] in ("estimate", "plan", "target")
         and first["attributed_to"] != ""
         and second["attributed_to"] != ""
         and first["attributed_to"] != second["attributed_to"]
