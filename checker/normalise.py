@@ -266,6 +266,23 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         claims[f"{prefix}high"] = np.where(np.isnan(magnitude), np.nan, high)
     for row in flagged(claims, numeric & claims["value"].isin(errors.keys())):
         problem(problems, row, "value", errors[row.value])
+    # A plain number under a topic measured in a unit: the unit was left out ("29.2" for
+    # 29.2 %, which would read as 2,920 %; "5,000" for 5,000 people).
+    plain = (
+        numeric
+        & (claims["dimension"] == "dimensionless")
+        & (claims["number_factor"] >= 1)
+        & (claims["topic_unit"] != "")
+        & claims["topic_unit"].notna()
+    )
+    for row in flagged(claims, plain):
+        problem(
+            problems,
+            row,
+            "value",
+            f"'{row.value}' has no unit, but topic '{row.topic}' is measured in {row.topic_unit}: "
+            f"write '{row.value} {row.topic_unit}'",
+        )
     for row in flagged(claims, numeric & claims["converted"].isin(converted_errors.keys())):
         problem(problems, row, "converted", converted_errors[row.converted])
     for row in flagged(claims, ~numeric & (claims["converted"] != "")):

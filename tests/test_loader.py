@@ -371,3 +371,28 @@ def test_a_sum_adds_up_its_parts_and_the_parts_of_its_parts():
 )
 def test_numbers_grouped_by_spaces_and_in_parentheses_are_read(value, quote):
     assert digits_missing(value, quote, "count") is None
+
+
+def test_a_plain_number_under_a_topic_with_a_unit_is_a_data_error(normalised):
+    """'29.2' for a share in % would read as 2,920 %; '5,000' under a topic of people is a
+    count of nothing. A plain number under a topic without a unit is a count of things."""
+    topics = [
+        {"key": "share", "kind": "quantity", "unit": "%"},
+        {"key": "refugees", "kind": "count", "unit": "person"},
+        {"key": "aircraft", "kind": "count"},
+    ]
+    result = normalised(
+        {
+            "a": [
+                claim("s", "share", "29.2", period="2025", quote="29.2"),
+                claim("r", "refugees", "5,000", period="2025", quote="5,000"),
+                claim("p", "aircraft", "40", period="2025", quote="40"),
+            ]
+        },
+        topics=topics,
+        entities=[],
+    )
+    problems = [str(problem) for problem in result.problems]
+    assert len(problems) == 2
+    assert "'29.2' has no unit, but topic 'share' is measured in %: write '29.2 %'" in problems[0]
+    assert "topic 'refugees' is measured in person" in problems[1]
