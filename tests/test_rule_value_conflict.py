@@ -496,10 +496,10 @@ def _undated(normalised, first: str, second: str, published: tuple[str, str], op
 
 
 def test_claims_without_a_period_compare_across_publication_days_of_one_news_cycle(normalised):
-    """1,200 MW in a release of 14 April against 1,500 MW in a paper of 20 April: a warning
+    """1,200 MW in a release of 14 April against 1,500 MW in a paper of 20 April: a note
     (the capacity may have changed); 12,000 MW, a scale slip no change explains, an error."""
     (finding,) = _undated(normalised, "1,200 MW", "1,500 MW", ("2025-04-14", "2025-04-20"))
-    assert finding.severity == "warning" and finding.claim_ids == ("a", "b")
+    assert finding.severity == "note" and finding.claim_ids == ("a", "b")
     (finding,) = _undated(normalised, "1,200 MW", "12,000 MW", ("2025-04-14", "2025-04-20"))
     assert finding.severity == "error" and finding.diagnosis.startswith("scale slip")
 

@@ -139,7 +139,11 @@ class _Finder:
         severity = None
         diagnosis = diagnose(claims, self.index, first, second, self.options)
         slip = diagnosis.startswith(("scale slip", "digit transposition", "unit slip"))
-        if first["modality_class"] == "forecast" or (undated and not slip):
+        if undated and not slip:
+            # The level may have moved between the days ("34 treatment centres" on 3 March, "38"
+            # on 14 March): a note to look at, not a warning.
+            severity = Severity.NOTE.value
+        elif first["modality_class"] == "forecast":
             severity = Severity.WARNING.value
         elif first["aggregation"] == "cumulative" and not first["asof_timed"] and not slip:
             # Counts of one day from different hours may differ; a slip of the pen they cannot explain.
@@ -153,10 +157,10 @@ class _Finder:
             f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
             f"for {first['topic_label']}{modality} {when}: {display.ratio(first['magnitude'], second['magnitude'])} apart"
         )
-        if severity == Severity.NOTE.value:
-            message += "; running totals for the same day without a time of day may be counts from different hours"
-        elif undated and severity == Severity.WARNING.value:
+        if undated and severity == Severity.NOTE.value:
             message += "; the figure may have changed between those days (give each claim its period if so)"
+        elif severity == Severity.NOTE.value:
+            message += "; running totals for the same day without a time of day may be counts from different hours"
         return Finding(
             topic=first["topic"],
             message=message,
