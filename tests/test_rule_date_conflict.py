@@ -84,3 +84,13 @@ def test_plans_compare_only_when_stated_for_the_same_time(normalised):
     assert findings("2020", "") == []
     assert findings("", "") == [("date-conflict", ("a", "b"))]
     assert findings("2020", "2020") == [("date-conflict", ("a", "b"))]
+
+
+def test_a_year_slip_is_named_when_one_date_is_given_to_the_month(normalised):
+    topics = [{"key": "launch", "kind": "date", "event": "Launch"}]
+    rows = {
+        "a": [claim("a", "launch", "2024-03", quote="in March 2024")],
+        "b": [claim("b", "launch", "2025-03-03", quote="on 3 March 2025")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+    assert finding.diagnosis.startswith("a year slip")

@@ -85,9 +85,15 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 
 def diagnose(first: pd.Series, second: pd.Series) -> str:
     """The common slips between two dates given to the day, and what a stated weekday says."""
-    if first["date_precision"] != "day" or second["date_precision"] != "day":
-        return "different dates beyond the stated precision"
+    precisions = {first["date_precision"], second["date_precision"]}
     one, two = (dt.date.fromordinal(int(row["date_start"])) for row in (first, second))
+    if precisions <= {"day", "month"} and precisions != {"day"}:
+        # One given to the month: the month and the year can still be compared.
+        if one.month == two.month and one.year != two.year:
+            return "a year slip: the same month in another year"
+        return "different dates beyond the stated precision"
+    if precisions != {"day"}:
+        return "different dates beyond the stated precision"
     causes = []
     if one.year == two.year and one.day == two.day and abs(one.month - two.month) == 1:
         causes.append("a month off by one")
