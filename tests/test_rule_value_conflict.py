@@ -571,3 +571,21 @@ def test_plans_of_different_parties_are_not_compared(normalised):
 
     assert findings("party-a", "party-b") == []
     assert findings("party-b", "party-b") == [("value-conflict", ("a", "b"))]
+
+
+def test_overlapping_ranges_with_different_ends_are_a_warning(normalised):
+    """Guidance of US$4.58-5 billion against US$4.85-5.0 billion: they overlap, but a range
+    states its ends. The same range written two ways is no finding."""
+    topics = [{"key": "guidance", "kind": "quantity", "unit": "USD"}]
+
+    def findings(first: str, second: str):
+        rows = {
+            "a": [claim("a", "guidance", first, period="2026", quote=first)],
+            "b": [claim("b", "guidance", second, period="2026", quote=second)],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+
+    (finding,) = findings("US$4.58-5 billion", "US$4.85-5.0 billion")
+    assert finding.severity == "warning" and finding.diagnosis.startswith("different ranges")
+    assert findings("US$4.85-5 billion", "between US$4.85 billion and US$5.0 billion") == []
+    assert [f.severity for f in findings("US$4.58-5 billion", "US$5.5-6 billion")] == ["error"]

@@ -79,6 +79,8 @@ TRUNCATION_STEP = 0.10
 # A figure with this many significant digits is unlikely to recur by chance: when another
 # topic gives it, that topic is a candidate explanation even outside the family.
 PRECISE_DIGITS = 3
+# Ranges of one figure compared pair by pair: more in one group is a crowd, not a handful.
+RANGES_PER_GROUP = 100
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -93,7 +95,9 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         {**{column: claims[column] for column in (*columns, *SAME_TIME)}, "_forecaster": forecaster}, copy=False
     )
     finder = _Finder(claims, options)
-    yield from finder.conflicts(*group_codes(keys, numeric, keys.columns))
+    labels, codes = group_codes(keys, numeric, keys.columns)
+    yield from finder.conflicts(labels, codes)
+    yield from finder.ranges(labels, codes)
     # Figures tagged without a period are as of their texts' publication: articles of one
     # news cycle giving a plant's capacity or a project's cost on different days. They are
     # compared across the days too, when the days are close; the level may have moved
@@ -131,6 +135,41 @@ class _Finder:
             if undated and (same_time(first, second) or abs(first["period_start"] - second["period_start"]) > window):
                 continue  # the same day was compared above; days far apart are other times
             yield self._finding(first, second, undated)
+
+    def ranges(self, labels: np.ndarray, codes: np.ndarray) -> Iterator[Finding]:
+        """Two ranges for one figure whose ends differ, though they overlap ("US$4.58-5
+        billion" and "US$4.85-5.0 billion" of one forecaster): a range states its ends, so
+        they should agree. A warning: ranges are also drawn differently from one source."""
+        claims = self.claims
+        ranged = (claims.loc[labels, "qualifier"] == "range").to_numpy(dtype=bool)
+        if ranged.sum() < 2:
+            return
+        labels, codes = labels[ranged], codes[ranged]
+        tolerance = tolerance_of(claims, labels, self.options["tolerance"])
+        low = claims.loc[labels, "low"].to_numpy(dtype=float)
+        high = claims.loc[labels, "high"].to_numpy(dtype=float)
+        order = np.argsort(codes, kind="stable")
+        for group in np.split(order, np.flatnonzero(np.diff(codes[order])) + 1):
+            if len(group) > RANGES_PER_GROUP:
+                continue  # a crowd of ranges: their conflicts are summarised above
+            for position, i in enumerate(group):  # a group's ranges: a handful
+                for j in group[position + 1 :]:
+                    reach = max(tolerance[i], tolerance[j]) * max(abs(high[i]), abs(high[j]))
+                    overlap = low[i] <= high[j] and low[j] <= high[i]
+                    if not overlap or (abs(low[i] - low[j]) <= reach and abs(high[i] - high[j]) <= reach):
+                        continue  # apart: a conflict above; or the same range
+                    first, second = by_id(claims, labels[i], labels[j])
+                    if _different_estimators(first, second):
+                        continue
+                    yield Finding(
+                        topic=first["topic"],
+                        message=f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
+                        f"for {first['topic_label']} in {display.date_range(first['period_start'], first['period_end'])}: "
+                        "the ranges overlap but their ends differ",
+                        claims=(ref(claims, first.name), ref(claims, second.name)),
+                        diagnosis="different ranges: one source's ends are not the other's",
+                        severity=Severity.WARNING.value,
+                    )
 
     def _finding(self, first, second, undated: bool) -> Finding:
         claims = self.claims
