@@ -589,3 +589,12 @@ def test_overlapping_ranges_with_different_ends_are_a_warning(normalised):
     assert finding.severity == "warning" and finding.diagnosis.startswith("different ranges")
     assert findings("US$4.85-5 billion", "between US$4.85 billion and US$5.0 billion") == []
     assert [f.severity for f in findings("US$4.58-5 billion", "US$5.5-6 billion")] == ["error"]
+
+
+def test_ranges_that_only_touch_at_an_end_are_not_a_range_finding(normalised):
+    topics = [{"key": "growth", "kind": "quantity", "unit": "%"}]
+    rows = {
+        "a": [claim("a", "growth", "4.5-5.5 %", period="2025", quote="4.5-5.5 %")],
+        "b": [claim("b", "growth", "5.5-6.5 %", period="2025", quote="5.5-6.5 %")],
+    }
+    assert run_rules(normalised(rows, topics=topics, entities=[]), value_conflict) == []

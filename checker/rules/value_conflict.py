@@ -154,8 +154,11 @@ class _Finder:
                 continue  # a crowd of ranges: their conflicts are summarised above
             for position, i in enumerate(group):  # a group's ranges: a handful
                 for j in group[position + 1 :]:
-                    reach = max(tolerance[i], tolerance[j]) * max(abs(high[i]), abs(high[j]))
-                    overlap = low[i] <= high[j] and low[j] <= high[i]
+                    # (with a hair for the floats of percentages: 5.5 × 0.01 twice is not always equal)
+                    reach = (max(tolerance[i], tolerance[j]) + 1e-9) * max(abs(high[i]), abs(high[j]))
+                    # Ranges that only touch ("4.5-5.5 %" and "5.5-6.5 %": a forecast revised a
+                    # point up) meet at an end: no common stretch, and no finding here either.
+                    overlap = min(high[i], high[j]) - max(low[i], low[j]) > reach
                     if not overlap or (abs(low[i] - low[j]) <= reach and abs(high[i] - high[j]) <= reach):
                         continue  # apart: a conflict above; or the same range
                     first, second = by_id(claims, labels[i], labels[j])
