@@ -86,13 +86,13 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 def diagnose(first: pd.Series, second: pd.Series) -> str:
     """The common slips between two dates given to the day, and what a stated weekday says."""
     precisions = {first["date_precision"], second["date_precision"]}
+    if not precisions <= {"day", "month"}:  # years, seasons, open intervals…
+        return "different dates beyond the stated precision"
     one, two = (dt.date.fromordinal(int(row["date_start"])) for row in (first, second))
-    if precisions <= {"day", "month"} and precisions != {"day"}:
+    if precisions != {"day"}:
         # One given to the month: the month and the year can still be compared.
         if one.month == two.month and one.year != two.year:
             return "a year slip: the same month in another year"
-        return "different dates beyond the stated precision"
-    if precisions != {"day"}:
         return "different dates beyond the stated precision"
     causes = []
     if one.year == two.year and one.day == two.day and abs(one.month - two.month) == 1:
