@@ -213,3 +213,18 @@ def _join_and(match: re.Match) -> str:
 def _scaled(number: str, scale: str) -> str:
     """A number with its scale, as one number: '2.5 million' or text2num's '2.5 1000000'."""
     return f"{float(number.replace(',', '')) * scale_of(scale):.0f}"
+
+
+def transpositions(number) -> list[float]:
+    """Every number made by swapping two adjacent different digits of a number as written
+    (the claims' ``number``): '2.61' → 6.21, 2.16."""
+    if not isinstance(number, str):
+        return []
+    positions = [i for i, char in enumerate(number) if char.isdigit()]
+    found = []
+    for first, second in zip(positions, positions[1:]):
+        if number[first] != number[second]:
+            chars = list(number)
+            chars[first], chars[second] = chars[second], chars[first]
+            found.append(float("".join(chars)))
+    return found

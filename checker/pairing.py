@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 
 from checker import display
 from checker.findings import ClaimRef
+from checker.numbers import transpositions as transpositions  # re-exported: rules diagnose with it
 
 NUMERIC = ("quantity", "count")
 FIGURES = ("actual", "estimate")  # modalities that state what is, so they can conflict
@@ -547,21 +548,6 @@ def periods_overlap(first, second):
         np.asarray(second["period_start"]) < np.asarray(first["period_end"])
     )
     return bool(overlap) if np.ndim(overlap) == 0 else overlap
-
-
-def transpositions(number) -> list[float]:
-    """Every number made by swapping two adjacent different digits of a number as written
-    (the claims' ``number``): '2.61' → 6.21, 2.16."""
-    if not isinstance(number, str):
-        return []
-    positions = [i for i, char in enumerate(number) if char.isdigit()]
-    found = []
-    for first, second in zip(positions, positions[1:]):
-        if number[first] != number[second]:
-            chars = list(number)
-            chars[first], chars[second] = chars[second], chars[first]
-            found.append(float("".join(chars)))
-    return found
 
 
 def widened(low: np.ndarray | float, high: np.ndarray | float, tolerance: np.ndarray | float) -> tuple[Any, Any]:

@@ -14,6 +14,7 @@ from checker.corpus import Corpus
 from checker.dates import edtf_codes
 from checker.display import shortened
 from checker.errors import Problem
+from checker.numbers import transpositions
 from checker.texts import days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
 
 _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -223,6 +224,9 @@ def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str
         return None
     # Thousands separators from five digits: a year reads 2024, not 2,024.
     shown = ", ".join(f"{n:,.12g}" if abs(n) >= 10_000 else f"{n:.12g}" for n in sorted(stated)[:6]) or "no numbers"
+    swapped = [number for number in transpositions(written.replace(",", "")) if number in stated]
+    if swapped:  # "4,696,636" where the quote says "4,696,663"
+        return f"{written} does not appear in the quote, which states {swapped[0]:,.12g}: a digit transposition?"
     return f"{written} does not appear in the quote (it states {shown}); {_INFERRED}"
 
 

@@ -396,3 +396,8 @@ def test_a_plain_number_under_a_topic_with_a_unit_is_a_data_error(normalised):
     assert len(problems) == 2
     assert "'29.2' has no unit, but topic 'share' is measured in %: write '29.2 %'" in problems[0]
     assert "topic 'refugees' is measured in person" in problems[1]
+
+
+def test_a_value_that_transposes_the_quotes_digits_is_named_a_transposition():
+    message = digits_missing("4,696,636 person", "4,696,663 votes were cast", "count") or ""
+    assert message.endswith("which states 4,696,663: a digit transposition?")
