@@ -320,7 +320,7 @@ def test_the_digit_checks_shortcut_does_not_pass_a_number_under_another_scale(no
 
 
 def test_the_numbers_a_quote_states_are_listed_with_separators_from_five_digits():
-    message = digits_missing("12,500 t", "in 2024 exports were 15,200 tonnes", "quantity") or ""
+    message = digits_missing("12,700 t", "in 2024 exports were 15,200 tonnes", "quantity") or ""
     assert "(it states 2024, 15,200)" in message
 
 
