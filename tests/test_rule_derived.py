@@ -203,3 +203,30 @@ def test_percent_written_for_points_is_named(normalised):
     as points the figures fit."""
     (finding,) = _rates(normalised, "+0.5%", "11.3 %")
     assert "percent written for points?" in finding.message
+
+
+def test_a_plans_stated_change_is_checked_against_the_plan_it_refers_to(normalised):
+    """The 2025 budget 'a third more' than 2024's EUR 118.2m (both budgets, plans): EUR 141.8m
+    is a fifth more, so the relation fails; an actual figure for 2024 is another kind."""
+    topics = [{"key": "budget", "kind": "quantity", "unit": "EUR"}]
+
+    def findings(reference_modality: str):
+        rows = {
+            "a": [
+                claim(
+                    "y2025",
+                    "budget",
+                    "EUR 141.8 million",
+                    period="2025",
+                    relation="+33%",
+                    relative_to="2024",
+                    modality="plan",
+                    quote="EUR 141.8 million, a third more",
+                )
+            ],
+            "b": [claim("y2024", "budget", "EUR 118.2 million", period="2024", modality=reference_modality)],
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), derived))
+
+    assert findings("plan") == [("derived-figures", ("y2024", "y2025"))]
+    assert findings("actual") == []

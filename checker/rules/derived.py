@@ -11,7 +11,8 @@ Relations: ``xN`` (N times the reference), ``+P%`` / ``-P%`` (a change), ``+0.5 
 ``-25 bp`` (a change of a percentage in points, added to the reference), ``increase`` /
 ``decrease`` (a direction, judged on the stated values, not their intervals), all relative
 to the same topic and scope for the period given by ``relative_to`` (the same period, as
-the claims' aggregation compares them); ``since`` relates a duration to the date of the event topic named by
+the claims' aggregation compares them), and to figures of the same kind (a plan's to plans;
+a forecast's to actual figures); ``since`` relates a duration to the date of the event topic named by
 ``relative_to``: the duration must fit the time from that date to the claim's period.
 """
 
@@ -48,6 +49,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 _BOUNDS = ("low", "high", "magnitude")
 _RELATION_COLUMNS = (
     "topic",
+    "modality_class",
     "scope",
     "dimension",
     "relative_start",
@@ -64,7 +66,10 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
         claims["relation_kind"].isin(("ratio", "change", "points", "increase", "decrease"))
         & claims["magnitude"].notna()
     )
-    references = claims["kind"].isin(NUMERIC) & claims["modality"].isin(FIGURES) & claims["magnitude"].notna()
+    # A relation refers to figures of its own kind: an actual figure's to actual figures (and
+    # estimates), a plan's to plans ("this year's budget is a fifth above last year's"); a
+    # forecast's to what happened.
+    references = claims["kind"].isin(NUMERIC) & claims["modality_class"].ne("forecast") & claims["magnitude"].notna()
     if not related.any() or not references.any():
         return
     # A relation claim meets the references of its topic, scope and dimension whose period
@@ -72,11 +77,17 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # side, so only the failing pairs are enumerated (see pairing.pairs_exceeding).
     # Only the columns compared: a selection of whole rows would copy the wide table.
     relation = claims.loc[related, list(_RELATION_COLUMNS)]
-    reference = claims.loc[references, ["topic", "scope", "dimension", "period_start", "period_end", *_BOUNDS]]
-    # One integer per (topic, scope, dimension, period), the same on both sides.
+    reference = claims.loc[
+        references, ["topic", "scope", "dimension", "period_start", "period_end", "modality_class", *_BOUNDS]
+    ]
+    referred_class = relation["modality_class"].astype(str).replace("forecast", "actual")
+    # One integer per (topic, scope, dimension, period, kind of figure), the same on both sides.
     relation_codes, reference_codes = shared_codes(
-        [relation[c] for c in ("topic", "scope", "dimension", "relative_start", "relative_end")],
-        [reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end")],
+        [*(relation[c] for c in ("topic", "scope", "dimension", "relative_start", "relative_end")), referred_class],
+        [
+            *(reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end")),
+            reference["modality_class"].astype(str),
+        ],
     )
     kind = relation["relation_kind"].to_numpy()
     factor = np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float), nan=1.0)
