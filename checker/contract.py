@@ -180,7 +180,8 @@ CLAIMS: tuple[ClaimColumn, ...] = (
         "stated_weekday",
         "int64",
         "values",
-        "the weekday the quote writes beside the date (a date claim's, else its period's if one day; Monday = 0), or -1",
+        "the weekday the quote writes beside the date (a date claim's, else its period's if one day, or its "
+        "period's first day; Monday = 0), 7 more for its period's last day, or -1",
     ),
     ClaimColumn("relation_kind", "category", "relations", "ratio, change, points, increase, decrease, since or ''"),
     ClaimColumn("relation_factor", "float64", "relations", "the factor a ratio or change states (x2 → 2, +16% → 1.16)"),

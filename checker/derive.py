@@ -98,18 +98,33 @@ def spans(claims: pd.DataFrame) -> None:
 def weekdays(claims: pd.DataFrame) -> None:
     """The weekday a quote writes next to the day its claim is about (Monday = 0), or -1:
     a date claim's date, any other claim's period when it is one day ("by Sunday 18 March
-    the count stood at 1,250")."""
+    the count stood at 1,250"), or the first or last day of its period ("in the week to
+    Saturday, March 9"): the weekday plus 7 when read against the period's last day."""
     claims["stated_weekday"] = -1
-    # The quotes are searched only for the claims about one day, not the whole column.
+    # The quotes are searched only for the claims about one day or a span of days, not the
+    # whole column.
     is_date = (claims["kind"] == "date").to_numpy()
+    precision = claims["period_precision"]
+    one_day = precision.isin(("day", "minute", "second")).to_numpy()
     dated = is_date & (claims["date_precision"] == "day").to_numpy()
-    dated |= ~is_date & (claims["period_precision"] == "day").to_numpy()
-    quotes = claims.loc[dated, "quote"]
+    spans = ~is_date & (precision == "interval").to_numpy() & np.isfinite(claims["period_end"].to_numpy(dtype=float))
+    dated |= ~is_date & one_day
+    quotes = claims.loc[dated | spans, "quote"]
     quotes = quotes[quotes.str.contains(WEEKDAY_HINT.pattern, regex=True).to_numpy()]  # a pattern Arrow runs
-    if len(quotes):
-        chosen = claims.loc[quotes.index]
-        days = chosen["date_start"].where(chosen["kind"] == "date", chosen["period_start"])
-        claims.loc[quotes.index, "stated_weekday"] = [stated_weekday(quote, day) for quote, day in zip(quotes, days)]
+    if not len(quotes):
+        return
+    chosen = claims.loc[quotes.index]
+    first = chosen["date_start"].where(chosen["kind"] == "date", chosen["period_start"]).to_numpy(dtype=float)
+    last = chosen["period_end"].to_numpy(dtype=float) - 1
+    interval = spans[claims.index.get_indexer(quotes.index)]
+    found = []
+    for quote, day, end, over in zip(quotes, first, last, interval):
+        weekday = stated_weekday(quote, day)
+        if weekday < 0 and over and end != day:
+            weekday = stated_weekday(quote, end)
+            weekday = weekday + 7 if weekday >= 0 else -1
+        found.append(weekday)
+    claims.loc[quotes.index, "stated_weekday"] = found
 
 
 def relations(

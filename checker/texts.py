@@ -347,7 +347,7 @@ _WEEKDAY = r"(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urd
 _MONTH = rf"({'|'.join(_MONTH_NAMES)}|sept)[a-z]*\.?"
 # "Friday, 3 May", "Friday 3 May 2024", "Friday, May 3", "Fri 3 May", "3 May (Friday)".
 _WEEKDAY_BEFORE = re.compile(
-    rf"\b{_WEEKDAY}\s*,?\s*(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b",
+    rf"\b{_WEEKDAY}\s*[,(]?\s*(?:the\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
 _WEEKDAY_AFTER = re.compile(

@@ -61,3 +61,23 @@ def test_restating_a_date_with_its_weekday(normalised, date, shift, form):
     )
     found = ids(run_rules(result, *RULES))
     assert found == ([] if shift == 0 else [("date-weekday", ("a1",))])
+
+
+def test_a_weekday_beside_a_periods_last_or_first_day_is_checked(normalised):
+    """'In the week to Saturday, March 9' with the week 3-9 March 2025 (9 March was a
+    Sunday): the weekday fits no day of the period it names."""
+    topics = [{"key": "cases", "kind": "count", "unit": "person", "aggregation": "flow"}]
+
+    def findings(quote: str, period: str):
+        rows = {"a": [claim("w", "cases", "1,250 person", period=period, quote=quote)]}
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), weekday))
+
+    assert findings("1,250 cases in the week to Saturday, March 9", "2025-03-03/2025-03-09") == [
+        ("date-weekday", ("w",))
+    ]
+    assert findings("1,250 cases in the week to Sunday, March 9", "2025-03-03/2025-03-09") == []
+    assert findings("1,250 cases from Monday, March 3", "2025-03-03/2025-03-09") == []
+    # A weekday in brackets, and a period with a time of day.
+    assert findings("1,250 cases on Saturday (March 13)", "2025-03-13") == [("date-weekday", ("w",))]
+    assert findings("1,250 cases by Thursday, March 13, 18:00", "2025-03-13T18:00") == []
+    assert findings("1,250 cases by Friday, March 13, 18:00", "2025-03-13T18:00") == [("date-weekday", ("w",))]

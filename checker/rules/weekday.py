@@ -6,8 +6,9 @@ Passes: "on 3 May 2024" tagged 2024-05-03 (no weekday to check)
 Fails:  "By Sunday 18 March the count stood at 1,250", period 2024-03-18 (a Monday)
 
 The calendar settles a date stated with its weekday: when the two disagree, one of them
-was mistyped. The date is a date claim's value, or any other claim's period when that is
-one day. The message names the nearest dates that have the stated weekday, and a
+was mistyped. The date is a date claim's value, any other claim's period when that is one
+day (or a time of day), or the first or last day of its period ("in the week to Saturday,
+March 9", period 2025-03-03/2025-03-09). The message names the nearest dates that have the stated weekday, and a
 year in which the stated day and month fall on it, since a year slip is a common cause.
 """
 
@@ -34,13 +35,17 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     stated = claims["stated_weekday"] >= 0
     if not stated.any():
         return
-    # The day the weekday was read against: a date claim's date, any other claim's period.
+    # The day the weekday was read against: a date claim's date, any other claim's period's
+    # first day, or (a weekday of 7 and more) its last.
+    last = claims["stated_weekday"] >= 7
     day = claims["date_start"].where(claims["kind"] == "date", claims["period_start"])
-    wrong = stated & ((day - 1) % 7 != claims["stated_weekday"])
+    day = day.where(~last, claims["period_end"].floordiv(1) - 1)
+    weekday_of_claim = claims["stated_weekday"] % 7
+    wrong = stated & ((day.floordiv(1) - 1) % 7 != weekday_of_claim)
     for label in claims.index[wrong]:  # only the findings
         row = row_of(claims, label)
         date = dt.date.fromordinal(int(day[label]))
-        weekday = int(row["stated_weekday"])
+        weekday = int(row["stated_weekday"]) % 7
         yield Finding(
             topic=row["topic"],
             claims=(ref(claims, label),),
