@@ -783,6 +783,7 @@ class MagnitudeIndex:
         "id",
         "topic",
         "scope",
+        "subject",
         "family",
         "digits",
         "period_start",

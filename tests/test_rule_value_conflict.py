@@ -598,3 +598,19 @@ def test_ranges_that_only_touch_at_an_end_are_not_a_range_finding(normalised):
         "b": [claim("b", "growth", "5.5-6.5 %", period="2025", quote="5.5-6.5 %")],
     }
     assert run_rules(normalised(rows, topics=topics, entities=[]), value_conflict) == []
+
+
+def test_another_entitys_figure_is_diagnosed_as_a_different_subject(normalised):
+    """Party A's share given as 25.75 %, the figure of party B in the same results."""
+    topics = [{"key": "share", "kind": "quantity", "unit": "%"}]
+    entities = [{"key": "party-a", "kind": "organisation"}, {"key": "party-b", "kind": "organisation"}]
+    rows = {
+        "a": [claim("a-a", "share", "25.75 %", period="2025-06-08", quote="25.75 %", subject="party-a")],
+        "b": [
+            claim("b-a", "share", "29.2 %", period="2025-06-08", quote="29.2 %", subject="party-a"),
+            claim("b-b", "share", "25.75 %", period="2025-06-08", quote="25.75 %", subject="party-b"),
+        ],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
+    assert finding.claim_ids == ("a-a", "b-a")
+    assert finding.diagnosis.startswith("different subject") and "party-b" in finding.diagnosis

@@ -24,7 +24,8 @@ The message gives both values in the topic's unit, the ratio, and a diagnosis: a
 slip (a power of ten), rounding, a digit transposition (54,000 for 45,000), a unit slip
 (acres for hectares), a different scope (the value is another topic's figure
 in the same family, or a precise figure of another topic), a different period (the value
-is the same topic's figure for another time), or plainly different figures.
+is the same topic's figure for another time), a different subject (another entity's
+figure), or plainly different figures.
 """
 
 from __future__ import annotations
@@ -302,6 +303,11 @@ def diagnose(
         return "different figures: no scale slip, rounding, digit transposition, unit slip, other scope or other period explains the gap"
     row, other, how = best
     shown = value_text(other)
+    if how == "subject":
+        return (
+            f"different subject: {value(row)} ({row['id']}) is the figure of {other['subject'] or '(none)'} "
+            f"({other['id']}), not of {row['subject'] or '(none)'}"
+        )
     if how == "scope":
         where = other["topic_label"]
         if other["topic"] == row["topic"]:
@@ -379,21 +385,26 @@ def _closest_explanation(
         # Another time: any other period of the same figure, overlapping ones too (a fiscal
         # year for the calendar year, the first half for the first quarter).
         other_time = (starts != row["period_start"]) | (ends != row["period_end"])
-        period = same_topic & same_scope & other_time
+        same_subject = arrays["subject"][near] == row["subject"]
+        period = same_topic & same_scope & same_subject & other_time
+        # Another subject: the same topic's figure for another entity at the same time (one
+        # party's share given for another's).
+        subject = same_topic & same_scope & ~same_subject & ~other_time
         precise = np.minimum(arrays["digits"][near].astype(float), row["digits"]) >= PRECISE_DIGITS
         # Another scope: another topic of the family (or a precise figure of any), or the
         # same topic's figure in another scope, for an overlapping time.
         scope = overlaps & (
             (~same_topic & ((arrays["family"][near] == row["family"]) | precise)) | (same_topic & ~same_scope)
         )
-        candidates = np.where(period | scope, gaps, np.nan)
+        candidates = np.where(period | scope | subject, gaps, np.nan)
         if not np.isfinite(candidates).any():
             continue
         position = int(np.nanargmin(candidates))
         if candidates[position] < best_gap:
             best_gap = float(candidates[position])
             label = index.labels[near[position]]
-            best = (row, row_of(claims, label), "period" if period[position] else "scope")
+            how = "period" if period[position] else ("subject" if subject[position] else "scope")
+            best = (row, row_of(claims, label), how)
     return best
 
 
