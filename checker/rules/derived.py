@@ -80,14 +80,17 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     reference = claims.loc[
         references, ["topic", "scope", "dimension", "period_start", "period_end", "modality_class", *_BOUNDS]
     ]
-    referred_class = relation["modality_class"].astype(str).replace("forecast", "actual")
+    # The kind of figure referred to, as a category of the references' own (the relations
+    # are few; the references can be millions, so their column stays codes).
+    classes = relation["modality_class"].to_numpy(dtype=object)
+    referred_class = pd.Series(
+        pd.Categorical(np.where(classes == "forecast", "actual", classes), dtype=reference["modality_class"].dtype),
+        index=relation.index,
+    )
     # One integer per (topic, scope, dimension, period, kind of figure), the same on both sides.
     relation_codes, reference_codes = shared_codes(
         [*(relation[c] for c in ("topic", "scope", "dimension", "relative_start", "relative_end")), referred_class],
-        [
-            *(reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end")),
-            reference["modality_class"].astype(str),
-        ],
+        [*(reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end", "modality_class"))],
     )
     kind = relation["relation_kind"].to_numpy()
     factor = np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float), nan=1.0)

@@ -98,26 +98,28 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         scope: frame.groupby(["total", "part_source"] if "part_source" in frame else "total", sort=False).groups
         for scope, frame in candidates.items()
     }
-    by_topic: dict[str, list[Finding]] = {}
     confirmed = _Confirmations(claims, numeric & claims["topic"].isin(part_topics | set(claims.loc[totals, "topic"])))
-    for label, (scope, key) in failing.items():  # only the totals that fail
-        chosen = candidates[scope].loc[rows_of[scope][key]]
-        plan = (key[0] if "part_source" in candidates[scope] else key)[1]
-        finding = _check_total(claims, label, plan.split(";"), {scope: chosen}, options["tolerance"], confirmed)
-        if finding is not None:
-            by_topic.setdefault(finding.topic, []).append(finding)
-    for topic, findings in by_topic.items():
-        if len(findings) <= PAIR_LIMIT:
-            yield from findings
+    # The failing totals of each topic; more than PAIR_LIMIT are summarised in one finding
+    # before any of them is written out.
+    by_topic: dict[str, list] = {}
+    for label, entry in failing.items():
+        by_topic.setdefault(claims.at[label, "topic"], []).append((label, entry))
+    for topic, entries in by_topic.items():
+        if len(entries) > PAIR_LIMIT:
+            yield Finding(
+                topic=topic,
+                claims=(ref(claims, entries[0][0]), ref(claims, entries[-1][0])),
+                diagnosis="many totals off their parts: too many to list one by one",
+                message=f"{len(entries):,} claims of {claims.loc[claims['topic'] == topic, 'topic_label'].iloc[0]} "
+                "do not add up to their parts",
+            )
             continue
-        first, last = findings[0].claims[0], findings[-1].claims[0]
-        yield Finding(
-            topic=topic,
-            claims=(first, last),
-            diagnosis="many totals off their parts: too many to list one by one",
-            message=f"{len(findings):,} claims of {claims.loc[claims['topic'] == topic, 'topic_label'].iloc[0]} "
-            "do not add up to their parts",
-        )
+        for label, (scope, key) in entries:  # only the totals that fail
+            chosen = candidates[scope].loc[rows_of[scope][key]]
+            plan = (key[0] if "part_source" in candidates[scope] else key)[1]
+            finding = _check_total(claims, label, plan.split(";"), {scope: chosen}, options["tolerance"], confirmed)
+            if finding is not None:
+                yield finding
 
 
 def _extent(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
