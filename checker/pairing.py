@@ -378,14 +378,16 @@ def exceeding_inside(
     left_mask=None,
     right_mask=None,
     topic_tolerance: bool = False,
+    groups: tuple[np.ndarray, np.ndarray] | None = None,
 ):
     """Pairs (inner, outer) of one group where the inner claim covers a time certainly
     inside the outer's and still exceeds it: its low bound above the outer's high bound,
     both widened by the tolerance (``topic_tolerance``: each claim's topic tolerance where
     the topic sets one). Yields (inner label, outer label, None) per pair and
     (None, None, crowd) per crowded group. ``left_mask`` / ``right_mask`` restrict which
-    claims may be inner / outer (parts and wholes); the group keys must then link them."""
-    labels, codes = group_codes(claims, mask, keys)
+    claims may be inner / outer (parts and wholes); the group keys must then link them.
+    ``groups``: the masked claims' labels and group codes, when the caller has them."""
+    labels, codes = group_codes(claims, mask, keys) if groups is None else groups
     if len(labels) < 2:
         return
     spans = claims.loc[labels, list(SAME_TIME)]

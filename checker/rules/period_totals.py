@@ -71,8 +71,9 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         & claims["modality_class"].ne("forecast")
     )
     totals &= ~_signed(claims, totals)
-    yield from _exceeding(claims, totals, options)
-    yield from _sub_period_sums(claims, totals & claims["aggregation"].eq("flow"), options)
+    groups = group_codes(claims, totals, GROUP)  # one grouping for both checks
+    yield from _exceeding(claims, totals, options, groups)
+    yield from _sub_period_sums(claims, groups, options)
 
 
 def _signed(claims: pd.DataFrame, mask: pd.Series) -> np.ndarray:
@@ -84,9 +85,9 @@ def _signed(claims: pd.DataFrame, mask: pd.Series) -> np.ndarray:
     return claims["topic"].isin(claims.loc[negative, "topic"].unique()).to_numpy()
 
 
-def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any]) -> Iterator[Finding]:
+def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any], groups) -> Iterator[Finding]:
     for inner_label, outer_label, crowd in exceeding_inside(
-        claims, totals, GROUP, options["tolerance"], topic_tolerance=True
+        claims, totals, GROUP, options["tolerance"], topic_tolerance=True, groups=groups
     ):
         if crowd is not None:
             yield _summary(claims, crowd)
@@ -128,10 +129,13 @@ def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any]) -> Iter
         )
 
 
-def _sub_period_sums(claims: pd.DataFrame, flows, options: Mapping[str, Any]) -> Iterator[Finding]:
+def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -> Iterator[Finding]:
     """Wholes exceeded by the disjoint sub-periods inside them taken together (where no one
-    sub-period alone exceeds the whole: that pair is reported above)."""
-    labels, codes = group_codes(claims, flows, GROUP)
+    sub-period alone exceeds the whole: that pair is reported above). ``groups``: the
+    totals' labels and group codes; the flows among them are added up."""
+    labels, codes = groups
+    flows = (claims.loc[labels, "aggregation"] == "flow").to_numpy(dtype=bool)
+    labels, codes = labels[flows], codes[flows]
     if len(labels) < 3:
         return
     start = claims.loc[labels, "span_start"].to_numpy(dtype=float)
@@ -162,7 +166,8 @@ def _sub_period_sums(claims: pd.DataFrame, flows, options: Mapping[str, Any]) ->
     # Every sub-period together bounds any disjoint set of them: only wholes they exceed
     # can be exceeded, and only those are looked at one by one.
     together = np.bincount(outer, weights=least[inner], minlength=len(table))
-    suspects = np.flatnonzero(together > lowest_high)
+    several = np.bincount(outer, minlength=len(table)) >= 2  # one part alone is a pair, above
+    suspects = np.flatnonzero((together > lowest_high) & several)
     if not len(suspects):
         return
     inner_order, inner_bounds = members(outer, len(table))

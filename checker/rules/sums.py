@@ -27,7 +27,18 @@ from checker import display
 from checker.examples import Example, Row, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
-from checker.pairing import NUMERIC, PAIR_LIMIT, SAME_TIME, ref, row_of, transpositions, value_text, widened
+from checker.pairing import (
+    NUMERIC,
+    PAIR_LIMIT,
+    SAME_TIME,
+    group_codes,
+    members,
+    ref,
+    row_of,
+    transpositions,
+    value_text,
+    widened,
+)
 
 ID = "sum-consistency"
 SEVERITY = "error"
@@ -205,24 +216,31 @@ def _finding(
 class _Confirmations:
     """Whether another source gives a claim's figure for the same topic, scope and time: a
     figure two sources agree on is no slip of one pen. The figures of the sums' topics are
-    grouped once, on first use (only a failing total asks)."""
+    grouped once, on first use (only a failing total asks), by their codes."""
 
     def __init__(self, claims: pd.DataFrame, mask):
         self._claims, self._mask = claims, mask
-        self._groups: dict | None = None
+        self._groups: tuple | None = None
+
+    def _build(self) -> tuple:
+        claims = self._claims
+        labels, codes = group_codes(claims, self._mask, ("topic", "scope", *SAME_TIME))
+        positions = claims.index.get_indexer(labels)
+        order, bounds = members(codes, int(codes.max(initial=-1)) + 1)
+        sources = claims["source"].cat.codes.to_numpy()[positions]
+        magnitudes = claims["magnitude"].to_numpy(dtype=float)[positions]
+        return positions, codes, order, bounds, sources, magnitudes
 
     def __call__(self, row: pd.Series) -> bool:
         if self._groups is None:
-            chosen = self._claims.loc[self._mask, ["topic", "scope", *SAME_TIME, "source", "magnitude"]]
-            self._groups = {
-                key: (frame["source"].to_numpy(dtype=object), frame["magnitude"].to_numpy(dtype=float))
-                for key, frame in chosen.groupby(["topic", "scope", *SAME_TIME], sort=False, observed=True)
-            }
-        found = self._groups.get((row["topic"], row["scope"], *(row[column] for column in SAME_TIME)))
-        if found is None:
+            self._groups = self._build()
+        positions, codes, order, bounds, sources, magnitudes = self._groups
+        at = np.searchsorted(positions, self._claims.index.get_loc(row.name))
+        if at >= len(positions) or positions[at] != self._claims.index.get_loc(row.name):
             return False
-        sources, magnitudes = found
-        return bool(((sources != row["source"]) & (np.abs(magnitudes - row["magnitude"]) <= _half(row))).any())
+        members_of = order[bounds[codes[at]] : bounds[codes[at] + 1]]
+        others = members_of[sources[members_of] != sources[at]]
+        return bool((np.abs(magnitudes[others] - row["magnitude"]) <= _half(row)).any())
 
 
 def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
