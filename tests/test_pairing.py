@@ -256,6 +256,7 @@ def test_the_magnitude_index_sorts_by_group_then_value_then_position(rows):
             "kind": pd.Series(["quantity"] * len(rows), dtype="category"),
             "topic": pd.Series(["t"] * len(rows), dtype="category"),
             "scope": pd.Series([""] * len(rows), dtype="category"),
+            "subject": pd.Series([""] * len(rows), dtype="category"),
             "dimension": pd.Series([row[0] for row in rows], dtype="category"),
             "family": pd.Series([row[1] for row in rows], dtype="category"),
             "magnitude": [row[2] for row in rows],
