@@ -217,7 +217,7 @@ def _parts_exceed(claims: pd.DataFrame, part_labels: np.ndarray, whole_label) ->
         subject=whole["id"],
         claims=tuple(ref(claims, label) for label in (*part_labels, whole_label)),
         diagnosis="sub-periods add up to more than the period that contains them",
-        message=f"{whole['topic_label']} for {len(parts)} periods that do not overlap adds up to at least "
+        message=f"{whole['topic_label']}: {len(parts)} periods that do not overlap add up to at least "
         f"{amount_text(whole, total)} ({listed}), more than the {_amount(whole)} given for {_period(whole)} "
         f"({whole['id']}), a period that contains them all",
     )
