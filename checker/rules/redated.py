@@ -1,0 +1,242 @@
+"""The same precise flow figure is given for two different periods, as if one source misdated it.
+
+Fails:  trade of US$12.42 billion in 2024 (one source) vs US$12.42 billion in 2023 (another)
+Fails:  exports of 1,836,500 t in January–November vs 1,836,500 t for the whole year
+Passes: trade of US$12.42 billion in 2024 vs US$11.37 billion in 2023
+Passes: a policy rate of 16.25 % in 2023 and in 2024 (a level, not a flow)
+Passes: a budget of US$1.25 billion planned for 2024 and for 2025 (plans may repeat)
+
+A flow (trade, exports, spending: a sum over its period) stated to three or more
+significant digits almost never comes out the same for two different periods. When one
+source gives it for one period and another source for another, one of them has usually
+taken the other's figure with the wrong year, or dropped "in the first eleven months" and
+given it for the whole year. Only actual figures and estimates are compared, within one
+topic, scope and subject; levels (stocks) and running totals may well repeat, and so may
+plans, targets and forecasts. A source that gives the same figure for two periods itself
+is left alone: it says so on purpose. A warning, since a flow can repeat by chance; the
+finding names both periods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from checker import display
+from checker.examples import Example, claim_row
+from checker.findings import Finding
+from checker.options import Option
+from checker.pairing import (
+    NUMERIC,
+    by_id,
+    crowd_extremes,
+    factorize_rows,
+    group_codes,
+    intervals_apart,
+    overlap_clusters,
+    pairs_overlapping,
+    ref,
+    row_of,
+    tolerance_of,
+    value_text,
+)
+
+ID = "redated-figure"
+SEVERITY = "warning"
+OPTIONS = {"min_digits": Option(3, "significant digits a figure needs to count as precise", minimum=2, maximum=15)}
+
+GROUP = ("topic", "scope", "subject", "dimension")
+DEFAULT_TOLERANCE = 0.02  # value-conflict's default: a gap it reports
+
+
+def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    flows = (
+        claims["kind"].isin(NUMERIC)
+        & claims["aggregation"].eq("flow")
+        & claims["modality_class"].eq("actual")
+        & ~claims["undated"].astype(bool)
+        & np.isfinite(claims["magnitude"])
+        & np.isfinite(claims["period_start"])
+        & np.isfinite(claims["period_end"])
+    )
+    precise = flows & (claims["digits"] >= options["min_digits"]) & (claims["magnitude"] != 0)
+    labels, codes = group_codes(claims, precise, GROUP)
+    if len(labels) < 2:
+        return
+    values = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
+    halves = claims.loc[labels, "half"].to_numpy(dtype=float)
+    # A figure stated to a precision stands for [value - half, value + half) (see
+    # relabelled-figure): candidates are figures whose intervals meet, in another period.
+    low = values - halves
+    high = np.where(halves > 0, values + halves, np.nextafter(values, np.inf))
+    codes = overlap_clusters(codes, low, high)
+    periods, _ = factorize_rows(
+        claims.loc[labels, "period_start"].to_numpy(dtype=float), claims.loc[labels, "period_end"].to_numpy(dtype=float)
+    )
+    pairs = pairs_overlapping(labels, codes, low, high, periods)
+    for crowd in pairs.crowds:
+        lowest, highest = crowd_extremes(claims, crowd, "magnitude")
+        row = row_of(claims, lowest)
+        yield Finding(
+            topic=row["topic"],
+            claims=(ref(claims, lowest), ref(claims, highest)),
+            diagnosis="the same figures for many periods: too many pairs to list one by one",
+            message=f"{len(crowd.labels)} claims of {row['topic_label']} give the same precise figures for "
+            f"different periods; {crowd.pairs:,} pairs",
+        )
+    frame = pairs.frame
+    if frame.empty:
+        return
+    a, b = frame["a"].to_numpy(), frame["b"].to_numpy()
+    magnitude, half, source = claims["magnitude"], claims["half"], claims["source"]
+    equal = (
+        np.abs(magnitude.loc[a].to_numpy() - magnitude.loc[b].to_numpy())
+        <= np.maximum(half.loc[a].to_numpy(), half.loc[b].to_numpy()) * 1.000001
+    )
+    other_source = source.loc[a].to_numpy() != source.loc[b].to_numpy()
+    found = equal & other_source
+    if not found.any():
+        return
+    conflicting = _Rivals(claims, flows)
+    seen: set[tuple] = set()
+    for left, right in zip(a[found], b[found]):  # only the findings
+        first, second = by_id(claims, left, right)
+        if conflicting.any(first) or conflicting.any(second):
+            continue  # a value conflict in its own period: value-conflict reports it and names this match
+        # One finding per figure and pair of periods: three sources agreeing on 2024 against
+        # one giving 2023 are one misdating, not three.
+        spans = tuple(
+            sorted(((first["period_start"], first["period_end"]), (second["period_start"], second["period_end"])))
+        )
+        key = (first["topic"], first["scope"], first["subject"], spans, display.number(first["magnitude"], 10))
+        if key in seen:
+            continue
+        seen.add(key)
+        yield _finding(claims, first, second)
+
+
+class _Rivals:
+    """Which claims another source contradicts for their own period: those are value
+    conflicts, whose diagnosis already names a figure for another period that matches."""
+
+    def __init__(self, claims: pd.DataFrame, flows: pd.Series) -> None:
+        labels, codes = group_codes(claims, flows, GROUP)
+        self.claims = claims
+        self.labels = labels
+        periods, _ = factorize_rows(
+            claims.loc[labels, "period_start"].to_numpy(dtype=float),
+            claims.loc[labels, "period_end"].to_numpy(dtype=float),
+        )
+        self.members = pd.Series(np.arange(len(labels))).groupby([codes, periods]).indices
+        self.key_of = dict(zip(labels, zip(codes.tolist(), periods.tolist())))
+
+    def any(self, row) -> bool:
+        others = self.labels[self.members[self.key_of[row.name]]]
+        claims = self.claims
+        others = others[(claims.loc[others, "source"] != row["source"]).to_numpy(dtype=bool)]
+        if not len(others):
+            return False
+        tolerance = tolerance_of(claims, others, DEFAULT_TOLERANCE)
+        return bool(
+            intervals_apart(
+                row["low"],
+                row["high"],
+                claims.loc[others, "low"].to_numpy(float),
+                claims.loc[others, "high"].to_numpy(float),
+                tolerance,
+            ).any()
+        )
+
+
+def _finding(claims: pd.DataFrame, first, second) -> Finding:
+    figure = value_text(first)
+    first_period, second_period = _period(first), _period(second)
+    inside = _contains(first, second) or _contains(second, first)
+    if inside:
+        whole, part = (first, second) if _contains(first, second) else (second, first)
+        diagnosis = "the same figure for a period and a part of it: the rest of the period would add nothing"
+        message = (
+            f"{figure}: {whole['source']} gives it for {_period(whole)} ({whole['id']}) and {part['source']} "
+            f"for {_period(part)} ({part['id']}), a part of that period; one of the two periods is likely wrong"
+        )
+    else:
+        diagnosis = "the same figure for another period: one of them misdated?"
+        message = (
+            f"{figure}: {first['source']} gives it for {first_period} ({first['id']}) and {second['source']} "
+            f"for {second_period} ({second['id']}); a flow rarely repeats to the digit, so one of the periods "
+            "is likely wrong"
+        )
+    return Finding(
+        topic=first["topic"],
+        subject=first["id"],
+        claims=(ref(claims, first.name), ref(claims, second.name)),
+        diagnosis=diagnosis,
+        message=message,
+    )
+
+
+def _contains(outer, inner) -> bool:
+    return outer["period_start"] <= inner["period_start"] and inner["period_end"] <= outer["period_end"]
+
+
+def _period(row) -> str:
+    return display.date_range(row["period_start"], row["period_end"])
+
+
+# The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
+# through this rule, and `claimcheck rules RULE-ID` shows them with their rows.
+_TRADE = ({"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"},)
+_EXPORTS = ({"key": "exports", "kind": "quantity", "unit": "t", "label": "wheat exports"},)
+_RATE = ({"key": "rate", "kind": "quantity", "unit": "%", "label": "policy rate"},)
+EXAMPLES = (
+    Example(
+        "fails",
+        "trade of US$12.42 billion in 2024 (one source) vs US$12.42 billion in 2023 (another)",
+        {
+            "a": (claim_row("a-2024", "trade", "US$12.42 billion", period="2024"),),
+            "b": (claim_row("b-2023", "trade", "US$12.42 billion", period="2023"),),
+        },
+        topics=_TRADE,
+        flags=(("a-2024", "b-2023"),),
+    ),
+    Example(
+        "fails",
+        "exports of 1,836,500 t in January–November vs 1,836,500 t for the whole year",
+        {
+            "a": (claim_row("a-11m", "exports", "1,836,500 t", period="2024-01/2024-11"),),
+            "b": (claim_row("b-year", "exports", "1,836,500 t", period="2024"),),
+        },
+        topics=_EXPORTS,
+        flags=(("a-11m", "b-year"),),
+    ),
+    Example(
+        "passes",
+        "trade of US$12.42 billion in 2024 vs US$11.37 billion in 2023",
+        {
+            "a": (claim_row("a-2024", "trade", "US$12.42 billion", period="2024"),),
+            "b": (claim_row("b-2023", "trade", "US$11.37 billion", period="2023"),),
+        },
+        topics=_TRADE,
+    ),
+    Example(
+        "passes",
+        "a policy rate of 16.25 % in 2023 and in 2024 (a level, not a flow)",
+        {
+            "a": (claim_row("a-2024", "rate", "16.25 %", period="2024"),),
+            "b": (claim_row("b-2023", "rate", "16.25 %", period="2023"),),
+        },
+        topics=_RATE,
+    ),
+    Example(
+        "passes",
+        "a budget of US$1.25 billion planned for 2024 and for 2025 (plans may repeat)",
+        {
+            "a": (claim_row("a-2024", "trade", "US$1.25 billion", period="2024", modality="plan"),),
+            "b": (claim_row("b-2025", "trade", "US$1.25 billion", period="2025", modality="plan"),),
+        },
+        topics=_TRADE,
+    ),
+)

@@ -1,0 +1,129 @@
+from checker.rules import redated
+from conftest import claim, ids, run_rules
+
+TOPICS = [
+    {"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"},
+    {"key": "exports", "kind": "quantity", "unit": "t", "label": "wheat exports"},
+    {"key": "reserves", "kind": "quantity", "unit": "USD", "label": "reserves", "aggregation": "stock"},
+    {"key": "shipped", "kind": "quantity", "unit": "t", "label": "shipped to date", "aggregation": "cumulative"},
+]
+
+
+def test_a_precise_flow_for_another_year_is_a_warning(normalised):
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "US$12.42 billion", period="2024")],
+            "b": [claim("b1", "trade", "USD 12.4 billion", period="2023")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    (finding,) = run_rules(result, redated)
+    assert finding.claim_ids == ("a1", "b1") and finding.severity == "warning"
+    assert "2023" in finding.message and "2024" in finding.message
+    assert "another period" in finding.diagnosis
+
+
+def test_a_part_of_the_period_with_the_whole_periods_figure_names_the_part(normalised):
+    result = normalised(
+        {
+            "a": [claim("a1", "exports", "1,836,500 t", period="2024-01/2024-11")],
+            "b": [claim("b1", "exports", "1.8365 million t", period="2024")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    (finding,) = run_rules(result, redated)
+    assert "a part of it" in finding.diagnosis
+    assert finding.message.index("(b1)") < finding.message.index("(a1)")  # the whole first
+
+
+def test_agreeing_sources_against_one_misdated_figure_give_one_finding(normalised):
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "US$12.42 billion", period="2024")],
+            "b": [claim("b1", "trade", "US$12.42 billion", period="2024")],
+            "c": [claim("c1", "trade", "US$12.42 billion", period="2024")],
+            "d": [claim("d1", "trade", "US$12.42 billion", period="2023")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    assert len(run_rules(result, redated)) == 1
+
+
+def test_coincidences_levels_plans_and_one_sources_own_statements_pass(normalised):
+    result = normalised(
+        {
+            "a": [
+                claim("a1", "trade", "US$1.2 billion", period="2024"),  # two digits: coincidence
+                claim("a2", "reserves", "US$612.5 billion", period="2024"),  # a level may hold
+                claim("a3", "shipped", "1,836,500 t", period="2024-05-01"),  # a running total may stand still
+                claim("a4", "trade", "US$3.25 billion", period="2025", modality="plan"),
+                claim("a5", "exports", "412,300 t", period="2023"),
+                claim("a6", "exports", "412,300 t", period="2024"),  # the same source says both itself
+                claim("a7", "trade", "US$8.31 billion", period="2022"),
+            ],
+            "b": [
+                claim("b1", "trade", "US$1.2 billion", period="2023"),
+                claim("b2", "reserves", "US$612.5 billion", period="2023"),
+                claim("b3", "shipped", "1,836,500 t", period="2024-06-01"),
+                claim("b4", "trade", "US$3.25 billion", period="2026", modality="plan"),
+                claim("b5", "trade", "US$8.31 billion", period="2022", scope="exports only"),  # another scope
+                claim("b6", "trade", "US$8.37 billion", period="2021"),  # apart beyond the precision
+            ],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    assert ids(run_rules(result, redated)) == []
+
+
+def test_the_same_period_written_two_ways_is_no_finding(normalised):
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "US$12.42 billion", period="2024")],
+            "b": [claim("b1", "trade", "US$12.42 billion", period="2024-01/2024-12")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    assert ids(run_rules(result, redated)) == []
+
+
+def test_figures_without_a_period_are_not_compared(normalised):
+    result = normalised(
+        {
+            "a": [claim("a1", "exports", "1,836,500 t")],
+            "b": [claim("b1", "exports", "1,836,500 t", period="2023")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    assert ids(run_rules(result, redated)) == []
+
+
+def test_a_figure_another_source_contradicts_in_its_own_period_is_left_to_value_conflict(normalised):
+    # b1 gives 2024's figure for 2023, where c1 says otherwise: value-conflict reports
+    # b1 against c1 and names the match for 2024 in its diagnosis.
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "US$12.42 billion", period="2024")],
+            "b": [claim("b1", "trade", "US$12.42 billion", period="2023")],
+            "c": [claim("c1", "trade", "US$11.37 billion", period="2023")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    assert ids(run_rules(result, redated)) == []
+    # Without c1's figure, nothing else reports b1: the warning stands.
+    alone = normalised(
+        {
+            "a": [claim("a1", "trade", "US$12.42 billion", period="2024")],
+            "b": [claim("b1", "trade", "US$12.42 billion", period="2023")],
+            "c": [claim("c1", "trade", "about US$12.4 billion", period="2023")],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    assert ids(run_rules(alone, redated)) == [("redated-figure", ("a1", "b1"))]
