@@ -556,7 +556,12 @@ def widened(low: np.ndarray | float, high: np.ndarray | float, tolerance: np.nda
     """An interval widened by a relative tolerance on each bound: arrays of bounds, or the
     two bounds of one interval (the result has the shape of the bounds)."""
     with np.errstate(invalid="ignore"):
-        return low - np.abs(low) * tolerance, high + np.abs(high) * tolerance
+        # An open end (">6.2 million": no upper bound) stays open: infinity times a
+        # tolerance of zero is NaN, which would make the interval compare false everywhere.
+        return (
+            np.where(np.isinf(low), low, low - np.abs(low) * tolerance),
+            np.where(np.isinf(high), high, high + np.abs(high) * tolerance),
+        )
 
 
 def intervals_apart(low_a, high_a, low_b, high_b, tolerance) -> np.ndarray:

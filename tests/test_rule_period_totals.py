@@ -255,3 +255,57 @@ def test_a_quarter_a_few_per_cent_above_its_half_year_is_an_error(normalised):
     """208.7 Mt for Q1 against 201.5 Mt for January-June: 3.6 % over, both to 0.1 Mt."""
     (finding,) = _quarters(normalised, {"2024-01_2024-03": "208.7 million t"}, "201.5 million t")
     assert finding.severity == "error"
+
+
+def test_a_lower_bound_for_the_whole_does_not_silence_the_sum_of_its_parts(normalised):
+    # "More than 6.2 million" has no upper end; with no slack, infinity times zero was NaN,
+    # and the parts' sum was never compared with that period's other claims.
+    months = [
+        claim("dec", "wheat-exports", "91,000 t", period="2024-12"),
+        claim("jan", "wheat-exports", "71,500 t", period="2025-01"),
+        claim("feb", "wheat-exports", "48,600 t", period="2025-02"),
+        claim("three", "wheat-exports", "181,100 t", period="2024-12/2025-02"),
+    ]
+    result = normalised(
+        {"a": months, "b": [claim("b-more", "wheat-exports", ">170,000 t", period="2024-12/2025-02")]},
+        topics=FLOW,
+        entities=[],
+    )
+    (finding,) = run_rules(result, period_totals)
+    assert set(finding.claim_ids) == {"dec", "jan", "feb", "three"}
+
+
+def test_a_vague_figure_for_a_part_does_not_hide_another_sources_precise_one(normalised):
+    # February's 676.4 (667.4 transposed) takes the months over the quarter, unless March
+    # is read at "nearly 900"'s lowest (810) instead of the 896.1 both sources allow.
+    result = normalised(
+        {
+            "a": [
+                claim("jan", "wheat-exports", "1,118.7 t", period="2025-01"),
+                claim("feb", "wheat-exports", "676.4 t", period="2025-02"),
+                claim("mar", "wheat-exports", "896.1 t", period="2025-03"),
+                claim("q1", "wheat-exports", "2,682.2 t", period="2025-01/2025-03"),
+            ],
+            "b": [claim("b-mar", "wheat-exports", "nearly 900 t", period="2025-03")],
+            "c": [claim("c-q1", "wheat-exports", "2.68 thousand t", period="2025-01/2025-03")],
+        },
+        topics=FLOW,
+        entities=[],
+    )
+    (finding,) = run_rules(result, period_totals)  # one finding for the quarter, naming both totals
+    assert set(finding.claim_ids) == {"jan", "feb", "mar", "q1", "c-q1"}
+    # Where the part's claims disagree, the lowest reading stands: no sum is blamed on them.
+    disagreeing = normalised(
+        {
+            "a": [
+                claim("jan", "wheat-exports", "1,118.7 t", period="2025-01"),
+                claim("feb", "wheat-exports", "667.4 t", period="2025-02"),
+                claim("mar", "wheat-exports", "896.1 t", period="2025-03"),
+                claim("q1", "wheat-exports", "2,682.2 t", period="2025-01/2025-03"),
+            ],
+            "b": [claim("b-mar", "wheat-exports", "999.9 t", period="2025-03")],
+        },
+        topics=FLOW,
+        entities=[],
+    )
+    assert ids(run_rules(disagreeing, period_totals)) == []

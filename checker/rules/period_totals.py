@@ -17,7 +17,7 @@ Periods that overlap without nesting are not compared; stocks (levels at an inst
 may go up and down and are left to value-conflict. Flows add up over time: sub-periods that do not overlap (weeks, months, quarters) can
 together never exceed a period that contains them all, even when each alone stays below
 it. Of the sub-periods inside a whole, the disjoint set with the largest total is taken
-(each sub-period at the lowest reading its claims allow), and the whole is flagged when
+(each sub-period at the lowest reading its claims allow together), and the whole is flagged when
 that total exceeds it. A topic with a negative figure is a signed flow (a balance, a net
 result): its parts may cancel, and neither check applies to it.
 """
@@ -153,16 +153,16 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
     inner, outer = nested_spans(table[:, 0].astype(np.int64), table[:, 1], table[:, 2], table[:, 2])
     if len(inner) < 2:
         return
-    # Each span at the lowest reading of its claims (a part's claims may disagree: that is
-    # value-conflict's to report), and the claim that gives it.
-    order = np.lexsort((np.nan_to_num(low, nan=np.inf), span_codes))
-    first = order[np.r_[True, span_codes[order][1:] != span_codes[order][:-1]]]
-    least = np.zeros(len(table))
-    least[span_codes[first]] = np.maximum(low[first], 0)
-    least_row = np.zeros(len(table), dtype=np.int64)
-    least_row[span_codes[first]] = first
+    # Each span at the lowest reading its claims allow together, and the claim that gives
+    # it: where they all meet, the highest of their low ends ("nearly 900 billion", read
+    # down to 810, does not hide another source's 896.1); where they disagree (that is
+    # value-conflict's to report), the lowest.
     lowest_high = np.full(len(table), np.inf)
     np.minimum.at(lowest_high, span_codes, high)
+    least, least_row = _lowest_reading(span_codes, low, len(table), highest=False)
+    agreed, agreed_row = _lowest_reading(span_codes, low, len(table), highest=True)
+    meet = agreed <= lowest_high
+    least, least_row = np.where(meet, agreed, least), np.where(meet, agreed_row, least_row)
     # Every sub-period together bounds any disjoint set of them: only wholes they exceed
     # can be exceeded, and only those are looked at one by one.
     together = np.bincount(outer, weights=least[inner], minlength=len(table))
@@ -178,11 +178,29 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
         if len(chosen) < 2:
             continue
         parts = parts[chosen]
-        for whole_row in claim_order[claim_bounds[whole_span] : claim_bounds[whole_span + 1]]:
-            # (A hair of slack: exact parts of an exact whole add up with rounding in floats.)
-            if total <= high[whole_row] * (1 + 1e-9) or least[parts].max() > high[whole_row]:
-                continue
-            yield _parts_exceed(claims, labels[least_row[parts]], labels[whole_row])
+        # (A hair of slack: exact parts of an exact whole add up with rounding in floats.)
+        exceeded = [
+            whole_row
+            for whole_row in claim_order[claim_bounds[whole_span] : claim_bounds[whole_span + 1]]
+            if total > high[whole_row] * (1 + 1e-9) and least[parts].max() <= high[whole_row]
+        ]
+        if exceeded:  # one finding for the period, however many sources give its total
+            yield _parts_exceed(claims, labels[least_row[parts]], labels[exceeded])
+
+
+def _lowest_reading(
+    span_codes: np.ndarray, low: np.ndarray, count: int, highest: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per span, the lowest (or the highest) low end of its claims, at least zero, and the
+    position of the claim that gives it."""
+    key = np.nan_to_num(low, nan=-np.inf if highest else np.inf)
+    order = np.lexsort((-key if highest else key, span_codes))
+    first = order[np.r_[True, span_codes[order][1:] != span_codes[order][:-1]]]
+    value = np.zeros(count)
+    value[span_codes[first]] = np.maximum(np.nan_to_num(low[first], nan=0.0), 0)
+    row = np.zeros(count, dtype=np.int64)
+    row[span_codes[first]] = first
+    return value, row
 
 
 def _heaviest_disjoint(start: np.ndarray, end: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, float]:
@@ -206,20 +224,22 @@ def _heaviest_disjoint(start: np.ndarray, end: np.ndarray, weight: np.ndarray) -
     return np.sort(np.array(chosen, dtype=np.int64)), float(best[-1])
 
 
-def _parts_exceed(claims: pd.DataFrame, part_labels: np.ndarray, whole_label) -> Finding:
+def _parts_exceed(claims: pd.DataFrame, part_labels: np.ndarray, whole_labels: np.ndarray) -> Finding:
     parts = [row_of(claims, label) for label in part_labels]
     parts.sort(key=lambda row: (row["period_start"], row["id"]))
-    whole = row_of(claims, whole_label)
+    wholes = sorted((row_of(claims, label) for label in whole_labels), key=lambda row: (row["high"], row["id"]))
+    whole = wholes[0]  # the lowest total of the period, which the parts exceed most
     total = float(sum(max(row["low"], 0) for row in parts))
     listed = ", ".join(f"{_amount(row)} for {_period(row)} ({row['id']})" for row in parts)
+    also = "".join(f"; also {_amount(row)} in {row['id']}" for row in wholes[1:])
+    given = f"{_amount(whole)} given for {_period(whole)} ({whole['id']}{also})"
     return Finding(
         topic=whole["topic"],
         subject=whole["id"],
-        claims=tuple(ref(claims, label) for label in (*part_labels, whole_label)),
+        claims=tuple(ref(claims, label) for label in (*part_labels, *(row.name for row in wholes))),
         diagnosis="sub-periods add up to more than the period that contains them",
         message=f"{whole['topic_label']}: {len(parts)} periods that do not overlap add up to at least "
-        f"{amount_text(whole, total)} ({listed}), more than the {_amount(whole)} given for {_period(whole)} "
-        f"({whole['id']}), a period that contains them all",
+        f"{amount_text(whole, total)} ({listed}), more than the {given}, a period that contains them all",
     )
 
 
