@@ -84,14 +84,16 @@ def quantity(low: float, high: float, magnitude: float, factor: float, unit: str
     shown = f"{number(in_unit(magnitude, factor))} {unit}".strip()
     if qualifier == "exact" or low == high:
         return shown
+    # A dash between negative numbers reads as a minus ("-18.5–-17.5"): then "to".
+    dash = " to " if min(low, high) < 0 else "–"
     if qualifier == "range" and math.isfinite(low) and math.isfinite(high):  # "3-4 million t": its two ends
-        return f"{number(in_unit(low, factor))}–{number(in_unit(high, factor))} {unit}".strip()
+        return f"{number(in_unit(low, factor))}{dash}{number(in_unit(high, factor))} {unit}".strip()
     if math.isinf(high) and not math.isinf(low):
         return f"≥ {number(in_unit(low, factor))} {unit}".strip()
     if math.isinf(low) and not math.isinf(high):
         return f"≤ {number(in_unit(high, factor))} {unit}".strip()
     # Bounds in full (up to 8 significant digits), so 12.42 shows as 12.415–12.425.
-    return f"{shown} ({number(in_unit(low, factor), 8)}–{number(in_unit(high, factor), 8)})"
+    return f"{shown} ({number(in_unit(low, factor), 8)}{dash}{number(in_unit(high, factor), 8)})"
 
 
 def day_to_iso(day: float) -> str:
@@ -149,6 +151,8 @@ def ratio(first: float, second: float) -> str:
     larger, smaller = max(abs(first), abs(second)), min(abs(first), abs(second))
     if smaller == 0:
         return "∞"
+    if larger / smaller < 1.1:  # close figures: '1×' would hide the gap; '0.17 %' shows it
+        return f"{_significant((larger / smaller - 1) * 100, 2)} %"
     return f"{_significant(larger / smaller, 3)}×"
 
 

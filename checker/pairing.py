@@ -798,6 +798,7 @@ class MagnitudeIndex:
         "magnitude",
         "half",
         "qualifier",
+        "undated",
     )
 
     def __init__(self, claims: pd.DataFrame, precise_digits: float):

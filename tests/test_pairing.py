@@ -265,6 +265,7 @@ def test_the_magnitude_index_sorts_by_group_then_value_then_position(rows):
             "period_end": 1.0,
             "half": 0.5,
             "qualifier": pd.Series(["stated"] * len(rows), dtype="category"),
+            "undated": False,
         }
     )
     index = MagnitudeIndex(claims, 4)

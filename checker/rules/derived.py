@@ -262,8 +262,16 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
             diagnosis="a stated duration does not fit the dates it implies",
             message=f"{duration_row['id']} gives {duration_row['value']} up to {display.date_range(duration_row['period_start'], duration_row['period_end'])} "
             f"since {event_row['topic_label']}, which {event_row['id']} dates {display.date_range(event_row['date_start'], event_row['date_end'])}: "
-            f"that is {short / year:.1f}–{long / year:.1f} years",
+            f"that is {_elapsed(short, long, year)}",
         )
+
+
+def _elapsed(short: float, long: float, year: float) -> str:
+    """The time between two dates as a span in years (in months under a year), one figure
+    when both ends read the same: '8.2–8.4 months', '1.7 years'."""
+    unit, name = (year, "years") if long >= year else (year / 12, "months")
+    low, high = f"{short / unit:.1f}", f"{long / unit:.1f}"
+    return f"{low} {name}" if low == high else f"{low}–{high} {name}"
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one

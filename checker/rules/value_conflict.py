@@ -16,7 +16,9 @@ and have the same modality class: actual figures and estimates with each other, 
 with targets, plans with plans, agreements with agreements. Forecasts differ
 legitimately between forecasters: only one forecaster's figures reported differently are
 flagged, as a warning. Estimates that name different estimators differ legitimately too,
-and so do plans or targets of different parties (`attributed_to`): they are not compared. Two running totals for the same day (or month) without a time of
+and so do one body's estimate and another body's count, and plans or targets of different
+parties (`attributed_to`): they are not compared, unless a scale slip, a digit
+transposition or a unit slip explains the gap (then an error). Two running totals for the same day (or month) without a time of
 day are a note: they may be counts from different hours (unless a scale slip, a digit
 transposition or a unit slip explains the gap, which no hour does: then an error). The intervals come from
 qualifiers and the precision model, widened by the topic's tolerance (or this rule's).
@@ -50,6 +52,7 @@ from checker.pairing import (
     by_id,
     crowd_extremes,
     group_codes,
+    intervals_apart,
     pairs_apart,
     periods_overlap,
     point_gaps,
@@ -98,6 +101,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     finder = _Finder(claims, options)
     labels, codes = group_codes(keys, numeric, keys.columns)
     yield from finder.conflicts(labels, codes)
+    yield from finder.transposed(labels, codes)
     yield from finder.ranges(labels, codes)
     # Figures tagged without a period are as of their texts' publication: articles of one
     # news cycle giving a plant's capacity or a project's cost on different days. They are
@@ -131,11 +135,52 @@ class _Finder:
         window = options["undated_within_days"]
         for a, b in pairs.frame.itertuples(index=False):  # loop only over the findings
             first, second = by_id(claims, a, b)
-            if _different_estimators(first, second):
-                continue
             if undated and (same_time(first, second) or abs(first["period_start"] - second["period_start"]) > window):
                 continue  # the same day was compared above; days far apart are other times
-            yield self._finding(first, second, undated)
+            finding = self._finding(first, second, undated, estimators=_different_estimators(first, second))
+            if finding is not None:
+                yield finding
+
+    def transposed(self, labels: np.ndarray, codes: np.ndarray) -> Iterator[Finding]:
+        """Figures close enough for the tolerance, but apart at their stated precision, where
+        one is the other with two adjacent digits swapped (212,840 for 212,480; 63,100 for
+        61,300): no source rounds or revises a count into its own transposition, so the
+        tolerance does not excuse it."""
+        claims = self.claims
+        exact = (
+            (claims.loc[labels, "qualifier"] == "stated").to_numpy(dtype=bool)
+            & (claims.loc[labels, "digits"].to_numpy(dtype=float) >= PRECISE_DIGITS)
+            & (claims.loc[labels, "half"].to_numpy(dtype=float) > 0)
+        )
+        labels, codes = labels[exact], codes[exact]
+        if len(labels) < 2:
+            return
+        magnitude = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
+        half = claims.loc[labels, "half"].to_numpy(dtype=float)
+        pairs = pairs_apart(labels, codes, magnitude - half, magnitude + half).frame  # crowds: summarised above
+        if pairs.empty:
+            return
+        a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
+        tolerance = np.maximum(
+            tolerance_of(claims, a, self.options["tolerance"]), tolerance_of(claims, b, self.options["tolerance"])
+        )
+        low, high, digits, factor = (claims[column] for column in ("low", "high", "digits", "number_factor"))
+        # Only pairs the tolerance let through (the rest were reported above), written with
+        # as many digits in the same unit: a transposition keeps both.
+        candidates = (
+            ~intervals_apart(
+                low.loc[a].to_numpy(), high.loc[a].to_numpy(), low.loc[b].to_numpy(), high.loc[b].to_numpy(), tolerance
+            )
+            & (digits.loc[a].to_numpy() == digits.loc[b].to_numpy())
+            & (factor.loc[a].to_numpy() == factor.loc[b].to_numpy())
+        )
+        for left, right in zip(a[candidates], b[candidates]):  # a handful: close figures of one quantity
+            first, second = by_id(claims, left, right)
+            if not (_transposed(first, second) or _transposed(second, first)):
+                continue
+            finding = self._finding(first, second, undated=False)  # a slip: a finding whoever counted
+            if finding is not None:
+                yield finding
 
     def ranges(self, labels: np.ndarray, codes: np.ndarray) -> Iterator[Finding]:
         """Two ranges for one figure whose ends differ, though they overlap ("US$4.58-5
@@ -175,13 +220,18 @@ class _Finder:
                         severity=Severity.WARNING.value,
                     )
 
-    def _finding(self, first, second, undated: bool) -> Finding:
+    def _finding(self, first, second, undated: bool, estimators: bool = False) -> Finding | None:
+        """The finding of a pair in conflict; None for figures of different estimators
+        (``estimators``) unless a slip of the pen explains their gap, which no way of
+        counting does."""
         claims = self.claims
         if self.index is None:
             self.index = MagnitudeIndex(claims, PRECISE_DIGITS)
         severity = None
         diagnosis = diagnose(claims, self.index, first, second, self.options)
         slip = diagnosis.startswith(("scale slip", "digit transposition", "unit slip"))
+        if estimators and not slip:
+            return None
         if undated and not slip:
             # The level may have moved between the days ("34 treatment centres" on 3 March, "38"
             # on 14 March): a note to look at, not a warning.
@@ -195,6 +245,8 @@ class _Finder:
         if (first["period_start"], first["period_end"]) != (second["period_start"], second["period_end"]):
             period = f"{period} and {display.date_range(second['period_start'], second['period_end'])}"
         modality = "" if first["modality_class"] == "actual" else f" ({first['modality']})"
+        if first["scope"]:  # the scope both claims share ("Ontario"): the topic alone may read as national
+            modality = f", {first['scope']},{modality}"
         when = f"as of their texts' publication ({period}), with no period of their own" if undated else f"in {period}"
         message = (
             f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
@@ -216,14 +268,15 @@ class _Finder:
 def _different_estimators(first, second) -> bool:
     """Two estimates that name different estimators differ legitimately, as forecasts by
     different forecasters do: each counts its own way (and a text that sets them side by
-    side says so); so do two parties' plans or targets (each party's manifesto)."""
-    return (
-        first["modality"] == second["modality"]
-        and first["modality"] in ("estimate", "plan", "target")
-        and first["attributed_to"] != ""
-        and second["attributed_to"] != ""
-        and first["attributed_to"] != second["attributed_to"]
-    )
+    side says so); so do one body's estimate and another body's count (a government's
+    estimate of arrivals against the refugee agency's registrations), and two parties'
+    plans or targets (each party's manifesto)."""
+    if not (first["attributed_to"] and second["attributed_to"]) or first["attributed_to"] == second["attributed_to"]:
+        return False
+    modalities = {first["modality"], second["modality"]}
+    if len(modalities) == 1:
+        return first["modality"] in ("estimate", "plan", "target")
+    return modalities == {"estimate", "actual"}
 
 
 def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -330,9 +383,26 @@ UNIT_SLIPS: dict[str, tuple[tuple[float, str], ...]] = {
 }
 
 
+# Periods a rate is written per, which texts confuse ("70,400 a week" for "a month"), by
+# the factor between them (a month is a twelfth of the Julian year, as pint's).
+_MONTH_DAYS = 365.25 / 12
+TIME_SLIPS: tuple[tuple[float, str], ...] = (
+    (7.0, "a day and a week"),
+    (_MONTH_DAYS / 7, "a week and a month"),
+    (_MONTH_DAYS, "a day and a month"),
+    (3.0, "a month and a quarter"),
+    (4.0, "a quarter and a year"),
+    (12.0, "a month and a year"),
+    (365.25 / 7, "a week and a year"),
+    (365.25, "a day and a year"),
+    (24.0, "an hour and a day"),
+)
+
+
 def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
     """'unit slip: …' when the two figures differ by the factor between two units of their
-    dimension that texts confuse (acres for hectares), else ''."""
+    dimension that texts confuse (acres for hectares), or between two periods a rate may be
+    written per (a week for a month), else ''."""
     low, high = sorted((abs(first["magnitude"]), abs(second["magnitude"])))
     if not low > 0:
         return ""
@@ -341,6 +411,22 @@ def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
             return (
                 f"unit slip: the values differ by {factor:.3g}, the factor between {units}: one may give "
                 "the figure in the other unit"
+            )
+    if str(first["dimension"]).endswith("/ [time]"):
+        # A rate's figures are often rounded ("about 70,000 a month"): the factor must lie
+        # within the ratios their stated precision allows, the closest factor first.
+        bigger, smaller = (first, second) if abs(first["magnitude"]) >= abs(second["magnitude"]) else (second, first)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            least = abs(bigger["low"]) / abs(smaller["high"]) * (1 - tolerance / 5)
+            most = abs(bigger["high"]) / abs(smaller["low"]) * (1 + tolerance / 5)
+        fitting = [
+            (abs(math.log(high / low / factor)), factor, per) for factor, per in TIME_SLIPS if least <= factor <= most
+        ]
+        if fitting:
+            _, factor, per = min(fitting)
+            return (
+                f"unit slip: the values differ by {factor:.3g}, the factor between {per}: one may give the "
+                "rate per the other period"
             )
     return ""
 
@@ -354,10 +440,15 @@ def _transposed(row: pd.Series, other: pd.Series) -> str:
     for swapped in transpositions(row["number"]):
         if math.isclose(swapped * factor, other["magnitude"], rel_tol=1e-9):
             return (
-                f"digit transposition: {row['id']} gives {row['number']} where {other['id']} gives a figure with "
-                "two adjacent digits swapped"
+                f"digit transposition: {row['id']} gives {_grouped(row['number'])} where {other['id']} gives a "
+                "figure with two adjacent digits swapped"
             )
     return ""
+
+
+def _grouped(number: str) -> str:
+    """A whole number of five digits or more with its thousands grouped, as texts write it."""
+    return f"{int(number):,}" if number.isdigit() and len(number) >= 5 else number
 
 
 def _closest_explanation(
@@ -385,8 +476,11 @@ def _closest_explanation(
         # Another time: any other period of the same figure, overlapping ones too (a fiscal
         # year for the calendar year, the first half for the first quarter).
         other_time = (starts != row["period_start"]) | (ends != row["period_end"])
+        # A figure with no period of its own is as of its text's day: that day is no period
+        # another figure could have been given for.
+        dated = ~arrays["undated"][near].astype(bool) & (not row["undated"])
         same_subject = arrays["subject"][near] == row["subject"]
-        period = same_topic & same_scope & same_subject & other_time
+        period = same_topic & same_scope & same_subject & other_time & dated
         # Another subject: the same topic's figure for another entity at the same time (one
         # party's share given for another's).
         subject = same_topic & same_scope & ~same_subject & ~other_time
