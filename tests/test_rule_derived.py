@@ -169,6 +169,10 @@ def test_a_stated_percentage_change_is_as_precise_as_its_digits(normalised):
     assert findings("+8.0%") == []
     assert findings("+12%") == [("derived-figures", ("fy23", "fy24"))]
     assert findings("+10%") == [("derived-figures", ("fy23", "fy24"))]
+    # A point off a small change is no rounding: +9.0 % is 1.0 point above what the figures
+    # give (8.0 %); their own precision allows 7.99 to 8.02 %.
+    assert findings("+9.0%") == [("derived-figures", ("fy23", "fy24"))]
+    assert findings("+8.1%") == []  # within a fifth of a point: the slack
 
 
 def _rates(normalised, relation: str, earlier: str, later: str = "11.8 %"):
@@ -230,3 +234,21 @@ def test_a_plans_stated_change_is_checked_against_the_plan_it_refers_to(normalis
 
     assert findings("plan") == [("derived-figures", ("y2024", "y2025"))]
     assert findings("actual") == []
+
+
+def test_a_narrowing_loss_tagged_as_a_decrease_is_explained(normalised):
+    """'Narrowed its net loss to $18 million from $41 million': the signed figure rose."""
+    topics = [{"key": "profit", "kind": "quantity", "unit": "USD", "label": "net profit"}]
+
+    def findings(direction: str):
+        rows = {
+            "a": [
+                claim("q4", "profit", "-US$18 million", period="2024-Q4", relation=direction, relative_to="2023-Q4"),
+                claim("q4-prev", "profit", "-US$41 million", period="2023-Q4"),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert findings("increase") == []
+    (finding,) = findings("decrease")
+    assert "a loss that narrows is an increase" in finding.message

@@ -34,8 +34,10 @@ ID = "derived-figures"
 SEVERITY = "warning"
 OPTIONS = {
     "tolerance": tolerance(0.05),
+    # The figures' own precision is in their bounds already; a slack of 1 % on the factor
+    # was a whole point of change, more than the change itself for a load factor or a fare.
     "change_tolerance": tolerance(
-        0.01, "relative slack on a stated percentage change ('+8%') beyond the rounding of its digits"
+        0.002, "relative slack on a stated percentage change ('+8%') beyond the rounding of its digits"
     ),
 }
 SECONDS_PER_DAY = 86_400.0
@@ -178,7 +180,14 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             gap = (claim["magnitude"] - reference_row["magnitude"]) * 100
             detail = (
                 f"; it implies {display.number(implied)} {claim['topic_unit']} for {claim['relative_to']}, "
-                f"the two claims are {gap:+.3g} percentage points apart"
+                f"but from the one to the other the change is {gap:+.3g} percentage points"
+            )
+        elif claim["magnitude"] < 0 and reference_row["magnitude"] < 0:
+            # "Narrowed its loss to $18 million from $41 million": the loss shrinks, the
+            # signed figure (a net result) rises.
+            detail = (
+                "; both figures are negative: a loss that narrows is an increase of the figure, and one that "
+                "widens a decrease (the relation follows the signed figures, not the size of the loss)"
             )
         else:
             detail = ""
