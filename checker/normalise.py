@@ -301,13 +301,19 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
             and (dimension.startswith(("[currency_", "[temperature")) or dimension == "dimensionless")
         ),
     ).to_numpy(dtype=bool)
+    # A flow may be negative whatever it counts: a net change over a period (jobs lost, a
+    # stock drawn down, net exports of an importer). A level or a running total of people,
+    # tonnes or kilometres may not.
+    signed |= (claims["aggregation"] == "flow").to_numpy(dtype=bool)
     negative = numeric & (claims["magnitude"] < 0) & (claims["relation"] == "") & ~signed
     for row in flagged(claims, negative):
         problem(
             problems,
             row,
             "value",
-            "a negative amount makes no sense here (only money, ratios and temperatures may be negative)",
+            "a negative amount makes no sense here (a level or a running total cannot be negative; only money, "
+            "ratios and temperatures may be, and flows: for a net change over a period, set the topic's "
+            "aggregation to flow)",
         )
 
     is_date = claims["kind"] == "date"

@@ -156,6 +156,23 @@ CURRENCIES = (
     "JPY",
     "CHF",
     "QAR",
+    "CAD",
+    "AUD",
+    "NZD",
+    "HKD",
+    "SGD",
+    "KRW",
+    "BRL",
+    "MXN",
+    "ZAR",
+    "SEK",
+    "NOK",
+    "PLN",
+    "UAH",
+    "ILS",
+    "EGP",
+    "NGN",
+    "KES",
 )
 CURRENCY_WORDS = {
     "USD": ("US_dollar", "dollar", "dollars"),
@@ -172,7 +189,29 @@ CURRENCY_WORDS = {
 }
 # Symbols are read as the currency most texts in this field mean by them; "$" alone is
 # the US dollar. Ambiguous symbols (¥, "rupee") are left out on purpose.
-CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "₹": "INR", "؋": "AFN", "₸": "KZT"}
+CURRENCY_SYMBOLS = {
+    "US$": "USD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "₽": "RUB",
+    "₹": "INR",
+    "؋": "AFN",
+    "₸": "KZT",
+    # The other dollars as wire style writes them ("C$28.6 billion", "A$1.2 billion").
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "₴": "UAH",
+    "₪": "ILS",
+    "₦": "NGN",
+    "₩": "KRW",
+}
 
 # Units an editor is likely to mean, offered as suggestions when a unit is unknown.
 COMMON_UNITS = (
@@ -282,17 +321,51 @@ _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\bparts\s+per\s+billion\b", re.IGNORECASE), "ppb"),
     # Per-share figures and UK pence: "US$1.02 a share", "540p".
     (re.compile(r"\bpence\b|(?<=\d)p$|^p$"), "penny"),
-    (re.compile(r"\bpeople\b|\bpersons?\b|\bindividuals\b", re.IGNORECASE), "person"),
+    # Currencies named in words, as releases write them ("69.7 US dollars per barrel",
+    # "35.67 Canadian dollars"): each is its ISO code.
+    (re.compile(r"\bU\.?S\.?\s*dollars?\b|\bUnited\s+States\s+dollars?\b", re.IGNORECASE), "USD"),
+    (re.compile(r"\bCanadian\s+dollars?\b", re.IGNORECASE), "CAD"),
+    (re.compile(r"\bAustralian\s+dollars?\b", re.IGNORECASE), "AUD"),
+    (re.compile(r"\bNew\s+Zealand\s+dollars?\b", re.IGNORECASE), "NZD"),
+    (re.compile(r"\bHong\s+Kong\s+dollars?\b", re.IGNORECASE), "HKD"),
+    (re.compile(r"\bSingapore\s+dollars?\b", re.IGNORECASE), "SGD"),
+    (re.compile(r"\bpounds?\s+sterling\b|\bsterling\b", re.IGNORECASE), "GBP"),
+    (re.compile(r"\bSwiss\s+francs?\b", re.IGNORECASE), "CHF"),
+    (re.compile(r"\b(?:South\s+African\s+)?rands?\b", re.IGNORECASE), "ZAR"),
+    (re.compile(r"\bhryvni?as?\b", re.IGNORECASE), "UAH"),
+    (re.compile(r"\bshekels?\b", re.IGNORECASE), "ILS"),
+    (re.compile(r"\bnairas?\b", re.IGNORECASE), "NGN"),
+    # "24 cents a share": a cent is a hundredth of the dollar "$" stands for (US cents).
+    (re.compile(r"\bcents?\b|¢", re.IGNORECASE), "US_cent"),
+    # Airport capacity: million passengers per annum.
+    (re.compile(r"\b(?:mppa|MPPA|mppy)\b"), "megaperson / year"),
+    (re.compile(r"\bpeople\b|\bpersons?\b|\bindividuals\b|\bpax\b|\bjobs?\b", re.IGNORECASE), "person"),
     # Head counts as reporting names them: each is a count of people.
     (
         re.compile(
-            r"\b(?:troops|soldiers|servicemen|service\s+members|fighters|civilians|refugees|migrants|"
-            r"asylum[\s-]seekers|workers|employees|staff|residents|inhabitants|patients|voters|children|"
-            r"adults|women|men|students|pupils|teachers|doctors|nurses|prisoners|detainees|hostages|"
-            r"casualties|deaths|dead|killed|wounded|injured|displaced|IDPs|returnees|passengers|tourists|"
-            r"visitors|members)\b"
+            r"\b(?:troops?|soldiers?|servicem[ae]n|service\s+members?|fighters?|civilians?|refugees?|migrants?|"
+            r"asylum[\s-]seekers?|workers?|employees?|staff|residents?|inhabitants?|patients?|voters?|children|"
+            r"child|adults?|women|woman|men|man|students?|pupils?|teachers?|doctors?|nurses?|prisoners?|"
+            r"detainees?|hostages?|casualties|deaths?|dead|killed|wounded|injured|displaced|IDPs?|returnees?|"
+            r"passengers?|tourists?|visitors?|members?|recruits?|personnel|officers?|delegates?|participants?)\b"
         ),
         "person",
+    ),
+    # Things and events counted (flights a week, aircraft ordered, doses given): a count,
+    # whatever is counted, which is the topic's to say. Not after "per" or "/": "US$900 per
+    # household" is no amount of dollars, and is refused rather than read as one.
+    (
+        re.compile(
+            r"(?<!/)(?<!/ )(?<!per )\b(?:flights?|departures?|sailings?|voyages?|trips?|journeys?|movements?|frequencies|"
+            r"aircraft|planes?|jets?|vehicles?|cars?|trucks?|lorries|buses|trains?|ships?|vessels?|tankers?|"
+            r"drones?|missiles?|rockets?|shells?|attacks?|strikes?|raids?|incidents?|doses?|vaccinations?|"
+            r"beds?|schools?|hospitals?|clinics?|homes?|houses?|dwellings?|households?|buildings?|"
+            r"projects?|companies|company|firms?|businesses|contracts?|licen[cs]es?|permits?|visas?|"
+            r"applications?|votes?|ballots?|seats?|villages?|towns?|settlements?|camps?|shelters?|"
+            r"meals?|parcels?|wells?|mines?|reactors?|turbines?|routes?|destinations?|stores?|branches)\b",
+            re.IGNORECASE,
+        ),
+        "count",
     ),
 )
 # Abbreviations whose "M" the US oil and gas industry reads as a thousand (Roman) and SI

@@ -132,6 +132,13 @@ class SourceText:
         return before, len(self.text) if after < 0 else after
 
 
+_TENS = ("thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNIT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+# "Twenty-first", "thirty-fifth": a compound ordinal is its tens and its unit.
+_COMPOUND_ORDINAL = re.compile(
+    rf"\b(twenty|{'|'.join(_TENS)})[\s-]({'|'.join(_UNIT_ORDINALS)})\b",
+    re.IGNORECASE,
+)
 _NUMBER_WORDS = {
     # Words text2num leaves as they are: ordinals and fractions that state a number, and
     # "a decade" as one.
@@ -142,6 +149,17 @@ _NUMBER_WORDS = {
     "first": 1,
     "second": 2,
     "third": 3,
+    # Ordinals state their number: "the fourth country to recognise", "on the thirtieth day".
+    **{
+        ordinal: number
+        for number, ordinal in enumerate(
+            "fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+            "sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+            start=4,
+        )
+    },
+    **{f"{tens[:-1]}ieth": 10 * position for position, tens in enumerate(_TENS, start=3)},
+    "hundredth": 100,
     **MULTIPLES,
 }
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
@@ -231,6 +249,9 @@ def numbers_in(text: str, decimal: str = ".") -> frozenset[float]:
             found.add(number)
     if _FRACTION.search(text):
         found |= _fractions(text)
+    for tens, unit in _COMPOUND_ORDINAL.findall(text):
+        decade = 20 if tens.lower() == "twenty" else 10 * (_TENS.index(tens.lower()) + 3)
+        found.add(float(decade + _UNIT_ORDINALS.index(unit.lower()) + 1))
     return frozenset(found)
 
 
@@ -242,7 +263,7 @@ _PARTS = {
 }  # fmt: skip
 # "Two-thirds", "four fifths", "a quarter", "one in five": a share in words.
 _FRACTION = re.compile(
-    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|(one|two|three) (?:in|out of) (\d+|{'|'.join(_COUNTS[2:])}|ten))\b",
+    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d) (?:in|out of) (\d+|{'|'.join(_COUNTS[2:])}|ten))\b",
     re.IGNORECASE,
 )
 
@@ -258,7 +279,7 @@ def _fractions(text: str) -> set[float]:
                 _PARTS[part.lower()],
             )
         else:
-            numerator = _COUNTS.index(top.lower())
+            numerator = int(top) if top.isdigit() else _COUNTS.index(top.lower())
             denominator = (
                 int(bottom) if bottom.isdigit() else (10 if bottom.lower() == "ten" else _COUNTS.index(bottom.lower()))
             )

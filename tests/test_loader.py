@@ -243,21 +243,31 @@ def test_a_date_part_missing_from_the_quote_points_to_inferred():
     )
 
 
-def test_money_and_ratios_may_be_negative_a_mass_may_not(corpus_dir):
-    topics = [*DEFAULT_TOPICS, {"key": "balance", "kind": "quantity", "unit": "%"}]
+def test_money_ratios_and_flows_may_be_negative_a_level_may_not(corpus_dir):
+    topics = [
+        *DEFAULT_TOPICS,
+        {"key": "balance", "kind": "quantity", "unit": "%"},
+        {"key": "reserves", "kind": "quantity", "unit": "t", "aggregation": "stock"},
+        {"key": "jobs", "kind": "count", "unit": "person", "aggregation": "flow", "label": "net change in jobs"},
+        {"key": "workforce", "kind": "count", "unit": "person"},
+    ]
     root = corpus_dir(
         {
             "alpha": [
                 claim("loss", "trade", "-€30m", period="2024", quote="a net loss of -€30m"),
                 claim("balance", "balance", "-3.4 %", period="2024", quote="a balance of -3.4%"),
-                claim("mass", "lpg-contract", "-5 t", period="2024", quote="-5 t"),
+                claim("mass", "reserves", "-5 t", period="2024", quote="-5 t"),
+                claim("net", "jobs", "-12,700 person", period="2025-02", quote="fell by 12,700"),
+                claim("drawn", "lpg-contract", "-5 t", period="2024", quote="-5 t"),  # a flow: a mass by default
+                claim("staff", "workforce", "-40 person", period="2024", quote="-40 staff"),  # a head count: a level
             ]
         },
         topics=topics,
     )
     said = {(problem.line, problem.message.split(" (")[0]) for problem in normalise(load_corpus(root)).problems}
     assert (4, "a negative amount makes no sense here") in said
-    assert not any(line in (2, 3) and "negative" in message for line, message in said)
+    assert (7, "a negative amount makes no sense here") in said
+    assert not any(line in (2, 3, 5, 6) and "negative" in message for line, message in said)
 
 
 @pytest.mark.parametrize(

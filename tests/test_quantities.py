@@ -360,3 +360,35 @@ def test_a_temperature_stays_on_its_own_scale():
     assert celsius.dimension != fahrenheit.dimension
     assert parse_quantity("45 degC").dimension == celsius.dimension
     assert parse_quantity("-5 °C").magnitude == -5
+
+
+@pytest.mark.parametrize(
+    "text, magnitude, dimension",
+    [
+        # Currencies as wire copy and releases write them.
+        ("C$35.67 an hour", 35.67 / 3600, "[currency_CAD] / [time]"),
+        ("C$28.6 billion", 28.6e9, "[currency_CAD]"),
+        ("35.67 Canadian dollars", 35.67, "[currency_CAD]"),
+        ("A$1.2 billion", 1.2e9, "[currency_AUD]"),
+        ("69.7 US dollars per barrel", 69.7 / 0.158987294928, "[currency_USD] / [length] ** 3"),
+        ("96.5 roubles per US dollar", 96.5, "[currency_RUB] / [currency_USD]"),
+        ("24 cents a share", 0.24, "[currency_USD] / [share]"),
+        # Head counts and things counted, as each trade names them.
+        ("48,600 jobs", 48_600, "[person]"),
+        ("21.6 million pax", 21.6e6, "[person]"),
+        ("13,980 USD per student", 13_980, "[currency_USD] / [person]"),
+        ("22 mppa", 22e6 / (365.25 * 86400), "[person] / [time]"),
+        ("40 aircraft", 40, "dimensionless"),
+        ("4 flights a week", 4 / (7 * 86400), "1 / [time]"),
+        ("44 movements an hour", 44 / 3600, "1 / [time]"),
+    ],
+)
+def test_units_as_each_trade_writes_them(text, magnitude, dimension):
+    quantity = parse_quantity(text)
+    assert quantity.magnitude == pytest.approx(magnitude) and quantity.dimension == dimension
+
+
+@pytest.mark.parametrize("text", ["US$900 per household", "300 per flight", "5 tonnse"])
+def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(text):
+    with pytest.raises(ParseError):
+        parse_quantity(text)

@@ -677,8 +677,17 @@ def test_one_bodys_estimate_and_another_bodys_count_differ_unless_a_slip_explain
     result = normalised(
         {
             "a": [
-                claim("a-gov", "arrivals", ">250,000 person", period="2025-H1", modality="estimate", attributed_to="gov"),
-                claim("a-gov-q", "arrivals", "250 million person", period="2025-Q1", modality="estimate", attributed_to="gov"),
+                claim(
+                    "a-gov", "arrivals", ">250,000 person", period="2025-H1", modality="estimate", attributed_to="gov"
+                ),
+                claim(
+                    "a-gov-q",
+                    "arrivals",
+                    "250 million person",
+                    period="2025-Q1",
+                    modality="estimate",
+                    attributed_to="gov",
+                ),
             ],
             "b": [
                 claim("b-unhcr", "arrivals", "212,480 person", period="2025-H1", attributed_to="unhcr"),
@@ -711,3 +720,25 @@ def test_a_third_undated_claim_is_no_other_period_for_the_diagnosis(normalised):
     findings = run_rules(result, value_conflict)
     assert len(findings) == 2 and all(f.severity == "note" for f in findings)
     assert not any(f.diagnosis.startswith("different period") for f in findings)
+
+
+def test_things_counted_by_name_compare_as_counts(normalised):
+    topics = [
+        {"key": "orders", "kind": "count", "label": "aircraft ordered"},
+        {"key": "frequency", "kind": "count", "unit": "per week", "label": "flights a week"},
+    ]
+    result = normalised(
+        {
+            "a": [
+                claim("a-orders", "orders", "40 aircraft", period="2025", quote="an order for 40 aircraft"),
+                claim("a-freq", "frequency", "4 flights a week", period="2025-06", quote="four flights a week"),
+            ],
+            "b": [
+                claim("b-orders", "orders", "60", period="2025", quote="60 jets"),
+                claim("b-freq", "frequency", "4 per week", period="2025-06", quote="4 per week"),
+            ],
+        },
+        topics=topics,
+        entities=[],
+    )
+    assert ids(run_rules(result, value_conflict)) == [("value-conflict", ("a-orders", "b-orders"))]

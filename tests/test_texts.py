@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -119,3 +120,18 @@ def test_figures_display_without_misleading_signs_or_ratios():
     year = 365.25 * 86400
     assert _elapsed(1.71 * year, 1.74 * year, year) == "1.7 years"
     assert _elapsed(0.5 * year, 0.6 * year, year) == "6.0–7.2 months"
+
+
+@pytest.mark.parametrize(
+    "quote, number",
+    [
+        ("Velsen became only the fourth country to recognise", 4),
+        ("enters into force on the thirtieth day following the exchange", 30),
+        ("the twenty-first session of the commission", 21),
+        ("Nearly nine in ten of the new arrivals are women and children", 90),
+        ("seven out of 10 voters backed it", 70),
+        ("3 in 5 households", 60),
+    ],
+)
+def test_ordinals_and_shares_in_words_state_their_numbers(quote, number):
+    assert float(number) in numbers_in(quote)
