@@ -3,6 +3,7 @@ stated in the quote."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -134,6 +135,8 @@ def locate_quotes(
     )
     checked = (starts >= 0) & may_check
     files, lines = claims["file"].array, claims["line"].to_numpy()
+    published_of = dict(zip(sources["id"], sources["published"]))
+    sources_of = claims["source"].array
     for column in VALUE_COLUMNS:
         values = claims[column].array
         # Each distinct value's first number, read once, as the quote must show it: with its
@@ -160,7 +163,8 @@ def locate_quotes(
                 number, with_scale = shown
                 if number and (number in quote if with_scale else _appears(number, quote)):
                     continue
-            message = digits_missing(value, quote, kind, decimal)
+            published = published_of.get(sources_of[position], "") if kind == "date" else ""
+            message = digits_missing(value, quote, kind, decimal, published)
             if message:
                 problems.append(Problem(files[position], int(lines[position]), column, message))
     return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
@@ -207,13 +211,14 @@ def sub_year(code: int) -> tuple[str, str]:
     return f"month {code}", r"(?!)"  # no such month: never stated
 
 
-def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str | None:
-    """None when every number of the value is stated in the quote; else the problem."""
+def digits_missing(value: str, quote: str, kind: str, decimal: str = ".", published: str = "") -> str | None:
+    """None when every number of the value is stated in the quote; else the problem.
+    ``published``: the source's publication date, whose year a date without one takes."""
     if not value or kind == "status":
         return None
     stated = numbers_in(quote, decimal)
     if kind == "date":
-        missing = _date_part_missing(value, quote, stated)
+        missing = _date_part_missing(value, quote, stated, published)
         return f"{missing} does not appear in the quote; {_INFERRED}" if missing else None
     written, candidates = value_numbers(value, decimal)
     other_scale = scale_missing(value, quote, decimal)
@@ -233,14 +238,39 @@ def digits_missing(value: str, quote: str, kind: str, decimal: str = ".") -> str
 _INFERRED = "mark the claim inferred=yes with a note if it is read from context"
 
 
-def _date_part_missing(value: str, quote: str, stated: frozenset[float]) -> str | None:
+def _dateline_year(published: str, month: str, day: str) -> int | None:
+    """The year in which the month (and day) fall nearest a publication date given at least
+    to the month; None without one."""
+    found = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", published or "")
+    if not found:
+        return None
+    issued = datetime.date(int(found.group(1)), int(found.group(2)), int(found.group(3) or 15))
+    candidates = []
+    for year in (issued.year - 1, issued.year, issued.year + 1):
+        try:
+            candidates.append((abs((datetime.date(year, int(month), int(day or 15)) - issued).days), year))
+        except ValueError:  # 29 February of a common year
+            continue
+    return min(candidates)[1] if candidates else None
+
+
+def _date_part_missing(value: str, quote: str, stated: frozenset[float], published: str = "") -> str | None:
     """The first part of a date value (year, month, day, season…) its quote does not state:
     months in words (English, Russian; a Solar Hijri date's by their Dari or Persian names),
-    and dates in digits ("16.05.2025") count."""
+    and dates in digits ("16.05.2025") count. A day and month without a year ("on Tuesday,
+    June 3") state the year a reader takes from the dateline: the one that puts the day
+    nearest the text's publication."""
     solar_hijri = value.rstrip().upper().endswith("SH")
     for year, month, day in _DATE_PARTS.findall(edtf_codes(value)):
         if float(year) not in stated:
-            return f"year {year}"
+            nearest = None if solar_hijri or not month or int(month) > 12 else _dateline_year(published, month, day)
+            if nearest is None or nearest != int(year):
+                hint = (
+                    f" (without one, the quote's date reads as {nearest}, nearest the text's publication)"
+                    if nearest
+                    else ""
+                )
+                return f"year {year}{hint}"
         if month and int(month) > 12:  # an EDTF season, quarter or half year: stated in words
             label, pattern = sub_year(int(month))
             if not re.search(pattern, quote, re.IGNORECASE):

@@ -411,3 +411,22 @@ def test_a_plain_number_under_a_topic_with_a_unit_is_a_data_error(normalised):
 def test_a_value_that_transposes_the_quotes_digits_is_named_a_transposition():
     message = digits_missing("4,696,636 person", "4,696,663 votes were cast", "count") or ""
     assert message.endswith("which states 4,696,663: a digit transposition?")
+
+
+@pytest.mark.parametrize(
+    "value, published, missing",
+    [
+        ("2025-06-03", "2025-06-12", None),  # "on Tuesday, June 3" in a story of 12 June 2025
+        ("2025-04-04", "2025-03-07", None),  # an event ahead, in the same year
+        ("2024-12-30", "2025-01-05", None),  # the end of last year, in a story of early January
+        ("2025-12-30", "2025-01-05", "year 2025 (without one, the quote's date reads as 2024"),
+        ("2024-06-03", "2025-06-12", "year 2024 (without one, the quote's date reads as 2025"),
+        ("2025-06-03", "", "year 2025 does not appear"),  # no publication date to read it from
+        ("2025-06-04", "2025-06-12", "day 4"),  # the day must still be stated
+    ],
+)
+def test_a_date_without_its_year_takes_the_year_nearest_its_publication(value, published, missing):
+    months = {"06": "June", "04": "April", "12": "December"}
+    quote = f"on Tuesday, {months[value[5:7]]} {int(value[8:]) if missing != 'day 4' else 3}"
+    message = digits_missing(value, quote, "date", published=published)
+    assert (message is None) if missing is None else (missing in (message or ""))
