@@ -236,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as error:
         for problem in error.problems:
             print(visible(str(problem)), file=sys.stderr)
+        # Said plainly: one mistyped value hides every finding until it is fixed.
+        print("claimcheck: no rule ran: the rules run once the input data has no problems", file=sys.stderr)
         print(f"claimcheck: {len(error.problems)} problem(s) in the input data", file=sys.stderr)
         return EXIT_INVALID
     except WriteError as error:

@@ -72,8 +72,8 @@ CASES = {
         (HEADER + "\n" + GOOD_ROW.replace("US$1 billion,", "1e999 USD,") + "\n").encode(),
         "claims/tagged/alpha.csv:2: value: '1e999' is not a finite number",
     ),
-    "negative amount": (  # money and ratios may be negative, a mass may not
-        (HEADER + "\n" + GOOD_ROW.replace("US$1 billion,", "-5 t,") + "\n").encode(),
+    "negative amount": (  # money, ratios and flows may be negative, a head count (a level) may not
+        (HEADER + "\n" + 'c1,overdoses,-5 person,"c1 says -5 people.",2024,,,,,,,,,,' + "\n").encode(),
         "claims/tagged/alpha.csv:2: value: a negative amount makes no sense here",
     ),
     "impossible date": (
