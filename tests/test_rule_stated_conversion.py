@@ -153,3 +153,32 @@ def test_a_rate_a_sixth_off_the_others_is_flagged_as_the_readme_says(normalised)
     )
     (finding,) = _conversions(normalised, *rows)
     assert finding.subject == "odd" and finding.severity == "warning"
+
+
+def test_a_rate_stated_beside_an_amount_is_taken_over_the_claims_period(normalised):
+    """108.5 million t of crude in 2024 'or about 2.17 million barrels a day': over 366 days
+    that is 0.86 t/m³, crude oil's density; 21.7 million b/d is ten times that, and 297 kt a
+    day of the same mass is the same figure."""
+    topics = [{"key": "crude", "kind": "quantity", "unit": "t", "substance": "crude-oil", "label": "crude exports"}]
+
+    def findings(converted: str, period: str = "2024"):
+        rows = [
+            claim(
+                "c",
+                "crude",
+                "108.5 million t",
+                period=period,
+                converted=converted,
+                quote=f"108.5 million t ({converted})",
+            )
+        ]
+        return run_rules(normalised({"a": rows}, topics=topics, entities=[]), stated_conversion)
+
+    assert findings("~2.17 million b/d") == []
+    assert findings("~296.4 thousand t/day") == []
+    (wrong,) = findings("~21.7 million b/d")
+    assert wrong.severity == "error" and "over 2024 (366 days)" in wrong.message
+    (slip,) = findings("~29.6 thousand t/day")
+    assert slip.diagnosis == "the stated conversion is wrong"
+    (unchecked,) = findings("~2.17 million b/d", period="")  # no period of its own
+    assert unchecked.severity == "warning" and "no period of its own" in unchecked.message

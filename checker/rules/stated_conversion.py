@@ -13,7 +13,8 @@ Fails:  "10 million tonnes a year (about 7.3 million barrels a year)" of crude o
 Passes: "10 million tonnes a year (about 73 million barrels a year)" of crude oil: 0.86 t/m³
 
 Rates convert alike ("10 million t/year (about 73 million barrels a year)" of crude oil:
-the time cancels out of the density). Conversions within one dimension (tonnes to
+the time cancels out of the density), and a rate stated beside an amount is taken over the
+claim's period ("108.5 million t (about 2.17 million b/d)" in 2024: 366 days of it). Conversions within one dimension (tonnes to
 kilograms) must agree within tolerance. claimcheck knows no exchange rate, but the
 conversions between two currencies that the corpus states for one year must agree with
 each other (within 10 % beyond their rounding, a market's moves): a rate apart from the others is a warning, and
@@ -170,11 +171,31 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, year: int
         )
 
 
+def _over_period(row) -> tuple[Any, str]:
+    """A rate stated beside an amount ("108.5 million t (about 2.17 million b/d)" for 2024):
+    the rate taken over the claim's period, so that both are amounts; and how the period
+    reads ('' when nothing was changed). A claim without a period of its own is left as it
+    is: no time to take the rate over."""
+    rates = [str(row[f"{prefix}dimension"]).endswith(RATE) for prefix in ("", "converted_")]
+    days = row["period_end"] - row["period_start"]
+    if rates[0] == rates[1] or row["undated"] or not (np.isfinite(days) and days > 0):
+        return row, ""
+    prefix = "" if rates[0] else "converted_"
+    taken = dict(row)
+    for column in ("magnitude", "low", "high"):
+        taken[f"{prefix}{column}"] = row[f"{prefix}{column}"] * days * 86_400
+    taken[f"{prefix}dimension"] = taken[f"{prefix}amount_dimension"] = str(row[f"{prefix}dimension"])[: -len(RATE)]
+    if not prefix:  # the value's amount is now the amount over the period
+        for column in ("magnitude", "low", "high"):
+            taken[f"amount_{column}"] = taken[column]
+    return taken, f" over {display.date_range(row['period_start'], row['period_end'])} ({days:g} days)"
+
+
 def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: dict) -> Finding | None:
-    row = row_of(claims, label)
+    row, over = _over_period(row_of(claims, label))
     refs = (ref(claims, label),)
     tolerance = options["tolerance"] if np.isnan(row["tolerance"]) else row["tolerance"]
-    if row["amount_dimension"] == row["converted_amount_dimension"]:
+    if row["dimension"] == row["converted_dimension"]:
         if not intervals_apart(row["low"], row["high"], row["converted_low"], row["converted_high"], tolerance):
             return None
         return Finding(
@@ -182,15 +203,19 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
             subject=row["id"],
             claims=refs,
             diagnosis="the stated conversion is wrong",
-            message=f"{row['value']} is stated as {row['converted']}, but they differ by "
+            message=f"{row['value']} is stated as {row['converted']}{over}, but they differ by "
             f"{display.ratio(row['magnitude'], row['converted_magnitude'])}",
         )
     dimensions = {row["dimension"], row["converted_dimension"]}
     substance = row["substance"] if isinstance(row["substance"], str) and row["substance"] else ""
     if dimensions not in LINKED or substance not in DENSITIES:
         substance = SUBSTANCE_LABELS.get(substance, substance)
+        amounts = {str(dimension).removesuffix(RATE) for dimension in dimensions}
         why = (
-            f"a density links no {display.dimension_words(row['dimension'])} with {display.dimension_words(row['converted_dimension'])}"
+            "one is a rate and the other an amount, and the claim has no period of its own to take the rate over"
+            if amounts in LINKED or len(amounts) == 1
+            else f"no density links {display.dimension_words(row['dimension'])} with "
+            f"{display.dimension_words(row['converted_dimension'])}"
             if dimensions not in LINKED
             else f"claimcheck knows no density of {substance}"
             if substance
@@ -241,7 +266,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     for phase, (low, high) in densities.items():
         fits = not (implied_low > high * (1 + tolerance) or low * (1 - tolerance) > implied_high)
         (matches if fits else others).append((phase, low, high))
-    described = f"{volume_text} stated as {mass_text} implies {density_text(implied, implied)}"
+    described = f"{volume_text} stated as {mass_text}{over} implies {density_text(implied, implied)}"
     if not matches:
         known = "; ".join(f"{PHASE_LABELS[phase]} {density_text(low, high)}" for phase, low, high in others)
         return Finding(
