@@ -133,6 +133,38 @@ def test_the_same_figure_in_two_currencies_is_a_currency_slip(normalised):
     assert slip.severity == "error" and slip.diagnosis.startswith("a currency slip") and slip.claim_ids == ("a", "b")
     other = finding("€1.15 billion")
     assert other.severity == "warning" and other.diagnosis.startswith("not comparable")
+    # "About" widens the figure, not the sign: about €1.1 billion is a conversion at about
+    # 1.13 dollars a euro, which a euro was worth.
+    rounded = finding("about €1.1 billion")
+    assert rounded.severity == "warning" and rounded.diagnosis.startswith("not comparable")
+
+
+def test_a_figure_stated_in_another_claims_conversion_currency_is_compared_with_it(normalised):
+    """'About €1.1 billion' beside 'USD 1.24 billion (EUR 1.09 billion)' and '$1.24bn': the
+    euro figure agrees with the stated conversion, so it is compared, and no pair warns that
+    euros cannot be compared; €1.9 billion disagrees with it (an error)."""
+    topics = [{"key": "aid", "kind": "quantity", "unit": "USD"}]
+
+    def findings(euros: str):
+        rows = {
+            "a": [
+                claim(
+                    "a",
+                    "aid",
+                    "USD 1.24 billion",
+                    period="2025",
+                    converted="EUR 1.09 billion",
+                    quote="USD 1.24 billion (EUR 1.09 billion)",
+                )
+            ],
+            "b": [claim("b", "aid", euros, period="2025")],
+            "c": [claim("c", "aid", "US$1.24 billion", period="2025")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+
+    assert findings("about €1.1 billion") == []
+    (finding,) = findings("€1.9 billion")
+    assert finding.severity == "error" and finding.claim_ids == ("a", "b")
 
 
 def test_a_rate_against_its_amount_in_a_stock_topic_says_so(normalised):

@@ -84,17 +84,34 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             f"({', '.join(dimensions)}); {crowd.pairs:,} pairs would need a density to compare",
         )
     paired: set = set()  # claims already named by a pair: no second finding of their own
+    # A claim in another dimension than its topic's that no pair can compare: one warning,
+    # and none when some other pair did compare it (by a conversion stated beside either).
+    uncompared: dict = {}
+    compared: set = set()
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         finding = _compare(claims, first.name, second.name, options["tolerance"])
-        if finding is not None:
+        odd = [row.name for row in (first, second) if row["dimension"] != row["topic_dimension"]] or [first.name]
+        if finding is None:
+            compared.update(odd)
+        elif finding.diagnosis == NOT_COMPARABLE:
+            for label in odd:
+                uncompared.setdefault(label, finding)
+        else:
             paired.update((first.name, second.name))
             yield finding
+    shown: set = set()
+    for label, finding in uncompared.items():
+        if label in compared or label in paired or id(finding) in shown:
+            continue
+        shown.add(id(finding))
+        paired.add(label)
+        yield finding
     # A claim alone in a dimension its topic cannot reach is not comparable with anything,
     # whatever its modality: a target in roubles for a topic in dollars is flagged too.
     mismatched = numeric & (claims["dimension"] != claims["topic_dimension"]) & claims["topic_dimension"].notna()
     for label in claims.index[mismatched]:
-        if label in paired:
+        if label in paired or label in compared:
             continue
         row = row_of(claims, label)
         if any(in_topic_dimension(row, phase) is not None for phase in PHASES):
@@ -151,7 +168,11 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
     dimensions = (str(first["dimension"]), str(second["dimension"]))
     if not all(dimension.startswith("[currency_") and dimension.endswith("]") for dimension in dimensions):
         return ""
-    if intervals_apart(first["low"], first["high"], second["low"], second["high"], tolerance):
+    # The same figure as written, at the coarser of the two precisions: not the intervals a
+    # qualifier widens ("about €1.1 billion" reaches US$1.21 billion, and a euro is worth
+    # about a dollar: "about €1.1 billion" for US$1.24 billion is a conversion, not a slip).
+    halves = [row["half"] if np.isfinite(row["half"]) else 0.0 for row in (first, second)]
+    if abs(first["magnitude"] - second["magnitude"]) > max(halves) * (1 + 1e-9):
         return ""
     return f"a currency slip: the same figure in {dimensions[0][10:-1]} and {dimensions[1][10:-1]}"
 
@@ -178,6 +199,18 @@ def _shown(row: pd.Series) -> str:
     return str(row["value"])
 
 
+NOT_COMPARABLE = "not comparable: different dimensions"
+
+
+def _stated_in_each_others(first: pd.Series, second: pd.Series):
+    """When one claim states its figure also in the other's unit ("USD 1.24 billion (EUR
+    1.09 billion)" beside "about €1.1 billion"): both intervals in that unit; else None."""
+    for one, other in ((first, second), (second, first)):
+        if str(other["converted_dimension"]) == str(one["dimension"]) and np.isfinite(other["converted_magnitude"]):
+            return one, (one["low"], one["high"]), other, (other["converted_low"], other["converted_high"])
+    return None
+
+
 def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | None:
     first, second = row_of(claims, a), row_of(claims, b)
     tolerance = default_tolerance if np.isnan(first["tolerance"]) else first["tolerance"]
@@ -196,6 +229,20 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
             message=f"{_shown(first)} and {_shown(second)} disagree in {first['topic_unit']}: "
             f"{in_topic_unit(first, low_1)}–{in_topic_unit(first, high_1)} against "
             f"{in_topic_unit(second, low_2)}–{in_topic_unit(second, high_2)}",
+        )
+    crossed = _stated_in_each_others(first, second) if first["dimension"] != second["dimension"] else None
+    if crossed is not None:
+        plain, (low_1, high_1), converting, (low_2, high_2) = crossed
+        if not intervals_apart(low_1, high_1, low_2, high_2, tolerance):
+            return None
+        return Finding(
+            topic=first["topic"],
+            claims=(ref(claims, a), ref(claims, b)),
+            severity=Severity.ERROR.value,
+            diagnosis="different figures in one unit, one by its stated conversion",
+            message=f"{plain['value']} and {converting['value']} (stated as {converting['converted']}) disagree: "
+            f"{display.quantity(low_1, high_1, plain['magnitude'], 1.0, plain['unit'], 'stated')} against "
+            f"{display.quantity(low_2, high_2, converting['converted_magnitude'], 1.0, plain['unit'], 'stated')}",
         )
     consistent: list[str] = []
     inconsistent: list[str] = []
@@ -229,7 +276,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         return Finding(
             topic=first["topic"],
             claims=refs,
-            diagnosis="not comparable: different dimensions",
+            diagnosis=NOT_COMPARABLE,
             message=f"{first['value']} ({display.dimension_words(first['dimension'])}) and {second['value']} "
             f"({display.dimension_words(second['dimension'])}) cannot be compared: "
             + _why_not(first["dimension"], second["dimension"], substance),
