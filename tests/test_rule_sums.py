@@ -166,3 +166,29 @@ def test_a_total_adds_up_only_the_parts_of_its_own_subject(normalised):
     rows["a"].append(claim("b-total", "votes", "=1,500,000", period="2025-06-08", quote="1,500,000", subject="party-b"))
     (finding,) = run_rules(normalised(rows, topics=topics, entities=entities), sums)
     assert finding.claim_ids == ("b-north", "b-south", "b-total")
+
+
+def test_a_part_in_another_dimension_is_added_through_its_density(normalised):
+    """Crude imports of 108.5 million t: 40.2 million t by pipeline and 68.3 million t by
+    sea add up; 40.2 million barrels (5.1 to 6.1 million t) by pipeline do not, and the
+    part is no longer left out of the sum."""
+    topics = [
+        {"key": "pipe", "kind": "quantity", "unit": "t", "substance": "crude-oil", "label": "by pipeline"},
+        {"key": "sea", "kind": "quantity", "unit": "t", "substance": "crude-oil", "label": "by sea"},
+        {"key": "crude", "kind": "quantity", "unit": "t", "substance": "crude-oil", "sum_of": "pipe; sea"},
+    ]
+
+    def findings(pipeline: str):
+        rows = {
+            "a": [
+                claim("pipe", "pipe", pipeline, period="2024"),
+                claim("sea", "sea", "68.3 million t", period="2024"),
+                claim("all", "crude", "108.5 million t", period="2024"),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), sums)
+
+    assert findings("40.2 million t") == []
+    assert findings("about 294 million barrels") == []  # 40.2 million t as barrels of crude
+    (finding,) = findings("40.2 million barrels")
+    assert set(finding.claim_ids) == {"pipe", "sea", "all"}

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from checker import display
+from checker.densities import PHASES
 from checker.examples import Example, Row, claim_row
 from checker.findings import Finding
 from checker.options import tolerance
@@ -58,7 +59,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     part_topics = {
         part for cell in claims.loc[totals, "sum_plans"] for plan in cell.split("|") for part in plan.split(";")
     }
-    parts = claims.loc[numeric & claims["topic"].isin(part_topics), ["topic", "source", "low", "high", *KEYS]]
+    parts = _in_topic_dimension(claims, numeric & claims["topic"].isin(part_topics))
     across = _extent(parts, ["topic", *KEYS])
     within = _extent(parts, ["topic", "source", *KEYS])
     # One row per total, way of adding up (its plan: the parts, or the parts of parts) and part.
@@ -131,6 +132,32 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             finding = _check_total(claims, label, plan.split(";"), {scope: chosen}, options["tolerance"], confirmed)
             if finding is not None:
                 yield finding
+
+
+def _in_topic_dimension(claims: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
+    """The part claims' columns a sum reads, each in its topic's dimension: a part given in
+    another ("40.2 million barrels" of crude under a topic in tonnes) through its substance's
+    densities, the widest interval they allow, instead of leaving the part out of the sum."""
+    parts = claims.loc[mask, ["topic", "source", "low", "high", *KEYS]]
+    other = (parts["dimension"].astype(str) != claims.loc[mask, "topic_dimension"].astype(str)).to_numpy(dtype=bool)
+    if not other.any():
+        return parts
+    rows = parts.index[other]
+    low = claims.loc[rows, [f"{phase}_low" for phase in PHASES]].min(axis=1, skipna=True)
+    high = claims.loc[rows, [f"{phase}_high" for phase in PHASES]].max(axis=1, skipna=True)
+    convertible = (low.notna() & high.notna()).to_numpy(dtype=bool)
+    if not convertible.any():
+        return parts
+    rows = rows[convertible]
+    parts = parts.copy()
+    parts.loc[rows, "low"] = low.to_numpy()[convertible]
+    parts.loc[rows, "high"] = high.to_numpy()[convertible]
+    dimension = claims.loc[rows, "topic_dimension"].astype(str)
+    parts["dimension"] = parts["dimension"].cat.add_categories(
+        sorted(set(dimension) - set(parts["dimension"].cat.categories))
+    )
+    parts.loc[rows, "dimension"] = dimension.to_numpy()
+    return parts
 
 
 def _extent(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
