@@ -77,7 +77,7 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("quote", "str", "read", "the verbatim passage of the source text that states the claim"),
     ClaimColumn("period", "str", "read", "the period as written (EDTF); '' means the source's publication date"),
     ClaimColumn("scope", "category", "read", "the scope, in normal form (lower case, no punctuation)"),
-    ClaimColumn("modality", "category", "read", "actual, estimate, forecast, target, plan or agreement"),
+    ClaimColumn("modality", "category", "read", "actual, estimate, forecast, target, plan, agreement or superseded"),
     ClaimColumn(
         "subject", "category", "names", "the canonical entity key of the claim's subject ('' when none)", "entity"
     ),

@@ -181,7 +181,8 @@ CLAIMS = TableSchema(
         ),
         Column(
             "modality",
-            doc="actual (default), estimate, forecast, target, plan or agreement. Only actual and estimate figures conflict.",
+            doc="actual (default), estimate, forecast, target, plan, agreement or superseded (a figure since revised). "
+            "Only actual and estimate figures conflict.",
             example="target",
         ),
         Column("subject", doc="The entity the claim is about, when the topic does not say it.", example="taliban"),

@@ -742,3 +742,22 @@ def test_things_counted_by_name_compare_as_counts(normalised):
         entities=[],
     )
     assert ids(run_rules(result, value_conflict)) == [("value-conflict", ("a-orders", "b-orders"))]
+
+
+def test_a_superseded_figure_compares_only_with_other_superseded_figures(normalised):
+    """January's gain 'revised to 71,500 from 76,000', in two texts: the first estimate
+    is no conflict with the revised figure, but two texts must name the same first one."""
+    topics = [{"key": "jobs", "kind": "count", "unit": "person", "aggregation": "flow"}]
+
+    def findings(first_estimate: str):
+        rows = {
+            source: [
+                claim(f"{source}-rev", "jobs", "71,500 person", period="2025-01"),
+                claim(f"{source}-first", "jobs", value, period="2025-01", modality="superseded"),
+            ]
+            for source, value in (("a", "76,000 person"), ("b", first_estimate))
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+
+    assert findings("76,000 person") == []
+    assert ids(findings("67,000 person")) == [("value-conflict", ("a-first", "b-first"))]
