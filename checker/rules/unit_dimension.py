@@ -100,11 +100,11 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         else:
             paired.update((first.name, second.name))
             yield finding
-    shown: set = set()
+    given: set = set()
     for label, finding in uncompared.items():
-        if label in compared or label in paired or id(finding) in shown:
+        if label in compared or label in paired or id(finding) in given:
             continue
-        shown.add(id(finding))
+        given.add(id(finding))
         paired.add(label)
         yield finding
     # A claim alone in a dimension its topic cannot reach is not comparable with anything,
