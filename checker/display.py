@@ -215,15 +215,21 @@ def dimension_words(dimension) -> str:
     return _DIMENSION_WORDS.get(base, base) + (" per time" if rate else "")
 
 
-def _exponents(dimension: str) -> dict[str, int]:
+def _exponents(dimension: str) -> dict[str, float]:
     """A dimension as pint writes it ('[mass] * [length] ** 2 / [time] ** 3') as exponents."""
-    exponents: dict[str, int] = {}
-    numerator, _, denominator = str(dimension).partition(" / ")
-    for part, sign in ((numerator, 1), (denominator, -1)):
-        for factor in part.split(" * "):
-            name, _, power = factor.strip().partition(" ** ")
-            if name and name != "dimensionless":
-                exponents[name] = exponents.get(name, 0) + sign * int(power or 1)
+    exponents: dict[str, float] = {}
+    sign = 1
+    # Every factor after the first "/" divides ('[luminosity] / [length] ** 2 / [time]').
+    tokens = re.split(r" (\*|/) ", str(dimension).strip())
+    for operator, factor in zip(["*", *tokens[1::2]], tokens[0::2]):
+        if operator == "/":
+            sign = -1
+        name, _, power = factor.strip().partition(" ** ")
+        if name and name not in ("dimensionless", "1"):
+            try:
+                exponents[name] = exponents.get(name, 0) + sign * float(power or 1)
+            except ValueError:  # no dimension pint would write: compare it as it is
+                return {str(dimension): 1}
     return {name: power for name, power in exponents.items() if power}
 
 

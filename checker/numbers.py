@@ -183,6 +183,7 @@ def canonical(text: str, decimal: str = ".", join_scales: bool = True) -> str:
     if _ANY_SCALE.search(text):
         # Fractions of a scale first: "half a million", "one and a half million", "a billion".
         text = _HALF_A.sub(lambda m: _scaled("0.5", m.group(1)), text)
+        text = _QUARTER_OF_A.sub(lambda m: _scaled("0.75" if m.group(1) else "0.25", m.group(2)), text)
         text = _AND_A_HALF.sub(lambda m: _scaled(str(float(m.group(1)) + 0.5), m.group(2)), text)
         text = _A_SCALE.sub(lambda m: _scaled("1", m.group(1)), text)
         text = _COMPOSITE.sub(_compose, text)
@@ -196,6 +197,8 @@ def canonical(text: str, decimal: str = ".", join_scales: bool = True) -> str:
 _DOZEN = re.compile(r"\b(?:an?\s+|(\d+)\s+)?dozen\b(?!s)", re.IGNORECASE)
 _ANY_SCALE = re.compile(rf"\b(?:{_SCALE})\b", re.IGNORECASE)
 _HALF_A = re.compile(rf"\bhalf an? ({_SCALE})\b", re.IGNORECASE)
+# "A quarter of a million", "three quarters of a billion".
+_QUARTER_OF_A = re.compile(rf"\b(?:an?|one|1|(three|3))[\s-]+quarters?\s+of\s+an?\s+({_SCALE})\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(rf"(\d+) and an? half ({_SCALE})\b", re.IGNORECASE)
 _A_SCALE = re.compile(rf"\ban? ({_SCALE})\b", re.IGNORECASE)
 _AND_JOIN = re.compile(r"(?<![\d.,])(\d{7,}) and (\d{4,})(?![\d.,])")

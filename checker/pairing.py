@@ -463,6 +463,31 @@ def adjacent_periods(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> t
     return first[keep], second[keep]
 
 
+def different_estimators(first, second) -> bool:
+    """Two estimates that name different estimators differ legitimately, as forecasts by
+    different forecasters do: each counts its own way (and a text that sets them side by
+    side says so); so do one body's estimate and another body's count (a government's
+    estimate of arrivals against the refugee agency's registrations), and two parties'
+    plans or targets (each party's manifesto)."""
+    if not (first["attributed_to"] and second["attributed_to"]) or first["attributed_to"] == second["attributed_to"]:
+        return False
+    modalities = {first["modality"], second["modality"]}
+    if len(modalities) == 1:
+        return first["modality"] in ("estimate", "plan", "target")
+    return modalities == {"estimate", "actual"}
+
+
+def different_bodies(first, second) -> bool:
+    """Two actual figures each attributed to a different named body (one country's
+    statistics office and its partner's customs): mirror statistics, which differ by
+    method, coverage and timing."""
+    return (
+        first["modality"] == second["modality"] == "actual"
+        and bool(first["attributed_to"] and second["attributed_to"])
+        and first["attributed_to"] != second["attributed_to"]
+    )
+
+
 def by_id(claims: pd.DataFrame, a, b) -> tuple[Row, Row]:
     """The two claims of a pair, the one whose id sorts first first: messages read the
     same however the pair was found."""

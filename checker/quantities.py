@@ -173,6 +173,10 @@ CURRENCIES = (
     "EGP",
     "NGN",
     "KES",
+    "TZS",
+    "UGX",
+    # The IMF's special drawing right: disbursements and quotas are set in it.
+    "XDR",
 )
 CURRENCY_WORDS = {
     "USD": ("US_dollar", "dollar", "dollars"),
@@ -211,6 +215,12 @@ CURRENCY_SYMBOLS = {
     "₪": "ILS",
     "₦": "NGN",
     "₩": "KRW",
+    # Shillings as East African copy writes them; "Sh" alone could be any of the three.
+    "KSh": "KES",
+    "Ksh": "KES",
+    "TSh": "TZS",
+    "USh": "UGX",
+    "SDR": "XDR",
 }
 
 # Units an editor is likely to mean, offered as suggestions when a unit is unknown.
@@ -335,6 +345,14 @@ _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\bhryvni?as?\b", re.IGNORECASE), "UAH"),
     (re.compile(r"\bshekels?\b", re.IGNORECASE), "ILS"),
     (re.compile(r"\bnairas?\b", re.IGNORECASE), "NGN"),
+    (re.compile(r"\bKenyan?\s+shillings?\b", re.IGNORECASE), "KES"),
+    (re.compile(r"\bTanzanian?\s+shillings?\b", re.IGNORECASE), "TZS"),
+    (re.compile(r"\bUgandan?\s+shillings?\b", re.IGNORECASE), "UGX"),
+    (re.compile(r"\bSDRs?\b|\bspecial\s+drawing\s+rights?\b", re.IGNORECASE), "XDR"),
+    (re.compile(r"\bnautical\s+miles?\b", re.IGNORECASE), "nautical_mile"),
+    # Freight rates: a forty-foot container is two twenty-foot equivalent units.
+    (re.compile(r"\b40[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b|\bFEUs?\b", re.IGNORECASE), "FEU"),
+    (re.compile(r"\b20[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b", re.IGNORECASE), "TEU"),
     # "24 cents a share": a cent is a hundredth of the dollar "$" stands for (US cents).
     (re.compile(r"\bcents?\b|¢", re.IGNORECASE), "US_cent"),
     # Airport capacity: million passengers per annum.
@@ -356,7 +374,9 @@ _UNIT_SUBSTITUTIONS = (
     # household" is no amount of dollars, and is refused rather than read as one.
     (
         re.compile(
-            r"(?<!/)(?<!/ )(?<!per )\b(?:flights?|departures?|sailings?|voyages?|trips?|journeys?|movements?|frequencies|"
+            r"(?<!/)(?<!/ )(?<!per )\b(?:(?!per\b|each\b)[a-z][a-z-]{2,}\s+)?(?:flights?|calls?|transits?|crossings?|"
+            r"passages?|units?|starts?|completions?|sales|transactions?|listings?|tanks?|rounds?|batteries|"
+            r"howitzers?|launchers?|guns?|bombs?|grenades?|munitions?|projectiles?|interceptors?|helicopters?|departures?|sailings?|voyages?|trips?|journeys?|movements?|frequencies|"
             r"aircraft|planes?|jets?|vehicles?|cars?|trucks?|lorries|buses|trains?|ships?|vessels?|tankers?|"
             r"drones?|missiles?|rockets?|shells?|attacks?|strikes?|raids?|incidents?|doses?|vaccinations?|"
             r"beds?|schools?|hospitals?|clinics?|homes?|houses?|dwellings?|households?|buildings?|"
@@ -376,6 +396,9 @@ _AMBIGUOUS_UNITS = {
     "ton": "'ton' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
     "tons": "'tons' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
     "billion": "the scale word must follow the number directly",
+    "nm": "'nm' is ambiguous (nautical miles, or nanometres?): write 'nmi' or 'nautical miles', or 'nanometre'",
+    "shillings": "'shillings' alone is ambiguous (Kenyan, Tanzanian, Ugandan?): write KES, TZS or UGX",
+    "shilling": "'shilling' alone is ambiguous (Kenyan, Tanzanian, Ugandan?): write KES, TZS or UGX",
 }
 
 
@@ -445,6 +468,7 @@ def registry():
     ureg.define("watt_peak = watt = Wp")
     # A container ship's or port's capacity: twenty-foot equivalent units, a count of its own.
     ureg.define("TEU = [container] = _ = TEUs")
+    ureg.define("FEU = 2 * TEU = _ = FEUs")
     # A head count: people, persons, individuals. Its own dimension so that a count of
     # people never compares with a count of something else by accident.
     ureg.define("person = [person] = _ = persons")
@@ -747,6 +771,36 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     return pd.concat([single, frame]).loc[texts.index].reset_index(drop=True), errors
 
 
+# "5,100+ people", "US$3bn+": a number followed by a plus is a lower bound, as wire copy
+# writes one ("more than", read as at least the number).
+_TRAILING_PLUS = re.compile(r"^(?P<head>[^\d+]*?)(?P<number>\d[\d,.]*\s*(?:[A-Za-z]{1,8}\b)?)\s*\+(?=\s|$)")
+
+
+_PREFIX = re.compile(r"^\s*(?P<prefix>[^\W\d_][^\s\d]{0,5})\s*\d")
+
+
+def _no_number(text: str) -> str:
+    """Why no number was read: a prefix before the number that is no currency claimcheck
+    knows ("Sh4.29 trillion"), or no digits at all."""
+    prefix = _PREFIX.match(text)
+    if prefix and prefix.group("prefix").rstrip("$").upper() not in CURRENCIES:
+        return (
+            f"'{prefix.group('prefix')}' before the number is no currency claimcheck knows: write the ISO code "
+            f"(e.g. 'KES 4.29 trillion' for Kenyan shillings), or the unit after the number"
+        )
+    return f"no number in '{text}' (write digits, e.g. '~2,500' or '1.5 billion USD')"
+
+
+def _trailing_plus(text: str) -> str:
+    found = _TRAILING_PLUS.match(text)
+    if not found:
+        return text
+    head = found.group("head").strip()
+    if head and head not in CURRENCY_SYMBOLS and head.upper() not in CURRENCIES:
+        return text  # a qualifier or a sign already stands before it
+    return f">={found.group('head')}{found.group('number')}{text[found.end() :]}"
+
+
 def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, dict[str, str]]:
     """Parse distinct strings that are each one value (see ``_parse_unique``)."""
     errors: dict[str, str] = {}
@@ -760,7 +814,7 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     )
     cleaned = pd.Series(
         [
-            canonical(text, mark, join_scales=False).strip() if not long else ""
+            _trailing_plus(canonical(text, mark, join_scales=False).strip()) if not long else ""
             for text, mark, long in zip(shown, marks, too_long)
         ],
         index=texts.index,
@@ -777,10 +831,7 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
 
     fail((cleaned == "").to_numpy(dtype=bool) & ~too_long.to_numpy(), lambda i: "empty value")
     fail(too_long.to_numpy(), lambda i: f"value is longer than {MAX_VALUE_CHARS} characters")
-    fail(
-        parts["number"].isna().to_numpy(),
-        lambda i: f"no number in '{shown.iloc[i]}' (write digits, e.g. '~2,500' or '1.5 billion USD')",
-    )
+    fail(parts["number"].isna().to_numpy(), lambda i: _no_number(shown.iloc[i]))
 
     number = parts["number"].fillna("0")
     value = pd.to_numeric(number.str.replace(",", "", regex=False), errors="coerce").to_numpy(dtype=float)

@@ -202,14 +202,22 @@ def value_numbers(value: str, decimal: str = ".") -> tuple[str, frozenset[float]
     plain = canonical_separators(value, decimal)
     written = _DIGITS.search(plain)
     if not written:
-        return "", frozenset()
+        # A value in words ("three million"): its number, which the quote must state too.
+        spelled = _DIGITS.search(canonical(value, decimal))
+        if not spelled:
+            return "", frozenset()
+        number = float(spelled.group(0).replace(",", ""))
+        return f"{number:,.12g}", frozenset({_key(number)})
     candidates = {_key(float(written.group(0).replace(",", "")))}
+    if _THOUSANDS_K.match(plain, written.start()):  # "62k": 62,000
+        candidates.add(_key(float(written.group(0).replace(",", "")) * 1000))
     scaled = _DIGITS.search(canonical(value, decimal))
     if scaled:
         candidates.add(_key(float(scaled.group(0).replace(",", ""))))
     return written.group(0), frozenset(candidates)
 
 
+_THOUSANDS_K = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?[kK]\b")
 _SCALED = re.compile(
     r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )

@@ -430,3 +430,18 @@ def test_a_date_without_its_year_takes_the_year_nearest_its_publication(value, p
     quote = f"on Tuesday, {months[value[5:7]]} {int(value[8:]) if missing != 'day 4' else 3}"
     message = digits_missing(value, quote, "date", published=published)
     assert (message is None) if missing is None else (missing in (message or ""))
+
+
+@pytest.mark.parametrize(
+    "value, quote, missing",
+    [
+        ("62k person", "killed 62,000 people", None),
+        ("almost 250,000 t", "almost a quarter of a million tonnes", None),
+        ("750 million USD", "three quarters of a billion dollars", None),
+        ("two million person", "two million people fled", None),
+        ("three million person", "two million people fled", "3,000,000 does not appear"),  # a value in words
+    ],
+)
+def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quote, missing):
+    message = digits_missing(value, quote, "count")
+    assert (message is None) if missing is None else (missing in (message or ""))

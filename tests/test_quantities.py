@@ -392,3 +392,38 @@ def test_units_as_each_trade_writes_them(text, magnitude, dimension):
 def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(text):
     with pytest.raises(ParseError):
         parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    "text, magnitude, low, high, dimension",
+    [
+        ("KSh 2,571.4 billion", 2.5714e12, 2.57135e12, 2.57145e12, "[currency_KES]"),
+        ("2.57 trillion Kenyan shillings", 2.57e12, 2.565e12, 2.575e12, "[currency_KES]"),
+        ("SDR 455.2 million", 455.2e6, 455.15e6, 455.25e6, "[currency_XDR]"),
+        ("3,500 nautical miles", 3500 * 1852, 3450 * 1852, 3550 * 1852, "[length]"),
+        ("USD 4,406 per 40-foot container", 2203, 2202.75, 2203.25, "[currency_USD] / [container]"),
+        ("5,100+ person", 5100, 5100, float("inf"), "[person]"),
+        ("US$3 billion+", 3e9, 3e9, float("inf"), "[currency_USD]"),
+        ("almost a quarter of a million t", 2.5e8, 2.25e8, 2.5e8, "[mass]"),
+        ("214,155 units", 214_155, 214_154.5, 214_155.5, "dimensionless"),  # not candela per square metre
+        ("1,412 port calls", 1412, 1411.5, 1412.5, "dimensionless"),
+        ("31 tanks", 31, 30.5, 31.5, "dimensionless"),
+    ],
+)
+def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, low, high, dimension):
+    quantity = parse_quantity(text)
+    assert quantity.dimension == dimension
+    assert (quantity.magnitude, quantity.low, quantity.high) == pytest.approx((magnitude, low, high))
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("3,500 nm", "'nm' is ambiguous"),
+        ("2.57 trillion shillings", "'shillings' alone is ambiguous"),
+        ("Sh4.29 trillion", "'Sh' before the number is no currency claimcheck knows"),
+    ],
+)
+def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, fragment):
+    with pytest.raises(ParseError, match=fragment):
+        parse_quantity(text)

@@ -50,6 +50,8 @@ from checker.pairing import (
     Crowd,
     MagnitudeIndex,
     by_id,
+    different_bodies,
+    different_estimators,
     crowd_extremes,
     group_codes,
     intervals_apart,
@@ -137,7 +139,7 @@ class _Finder:
             first, second = by_id(claims, a, b)
             if undated and (same_time(first, second) or abs(first["period_start"] - second["period_start"]) > window):
                 continue  # the same day was compared above; days far apart are other times
-            finding = self._finding(first, second, undated, estimators=_different_estimators(first, second))
+            finding = self._finding(first, second, undated, estimators=different_estimators(first, second))
             if finding is not None:
                 yield finding
 
@@ -208,7 +210,7 @@ class _Finder:
                     if not overlap or (abs(low[i] - low[j]) <= reach and abs(high[i] - high[j]) <= reach):
                         continue  # apart: a conflict above; or the same range
                     first, second = by_id(claims, labels[i], labels[j])
-                    if _different_estimators(first, second):
+                    if different_estimators(first, second):
                         continue
                     yield Finding(
                         topic=first["topic"],
@@ -263,20 +265,6 @@ class _Finder:
             diagnosis=diagnosis,
             severity=severity or "",
         )
-
-
-def _different_estimators(first, second) -> bool:
-    """Two estimates that name different estimators differ legitimately, as forecasts by
-    different forecasters do: each counts its own way (and a text that sets them side by
-    side says so); so do one body's estimate and another body's count (a government's
-    estimate of arrivals against the refugee agency's registrations), and two parties'
-    plans or targets (each party's manifesto)."""
-    if not (first["attributed_to"] and second["attributed_to"]) or first["attributed_to"] == second["attributed_to"]:
-        return False
-    modalities = {first["modality"], second["modality"]}
-    if len(modalities) == 1:
-        return first["modality"] in ("estimate", "plan", "target")
-    return modalities == {"estimate", "actual"}
 
 
 def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str, Any]) -> Iterator[Finding]:
