@@ -309,3 +309,22 @@ def test_a_vague_figure_for_a_part_does_not_hide_another_sources_precise_one(nor
         entities=[],
     )
     assert ids(run_rules(disagreeing, period_totals)) == []
+
+
+def test_one_bodys_estimate_is_no_running_total_of_another_bodys_count(normalised):
+    """The prosecutor's estimate of more than 6,000 dead on 10 April against the UN's
+    verified 4,967 on 15 April: each counts its own way, and the toll has not fallen."""
+    entities = [{"key": "prosecutor", "label": "Prosecutor General"}, {"key": "un", "label": "UN mission"}]
+    rows = {
+        "a": [
+            claim(
+                "a-est", "toll", ">6,000 person", period="2025-04-10", modality="estimate", attributed_to="prosecutor"
+            )
+        ],
+        "b": [claim("b-un", "toll", "4,967 person", period="2025-04-15", attributed_to="un")],
+        "c": [
+            claim("c-un", "toll", "4,812 person", period="2025-04-20", attributed_to="un")
+        ],  # the UN's own count falls
+    }
+    result = normalised(rows, topics=TOLL, entities=entities)
+    assert ids(run_rules(result, period_totals)) == [("period-totals", ("b-un", "c-un"))]

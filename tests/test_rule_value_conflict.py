@@ -761,3 +761,22 @@ def test_a_superseded_figure_compares_only_with_other_superseded_figures(normali
 
     assert findings("76,000 person") == []
     assert ids(findings("67,000 person")) == [("value-conflict", ("a-first", "b-first"))]
+
+
+def test_two_named_bodies_figures_are_a_note_within_mirror_statistics_reach(normalised):
+    """Uzbekistan's statistics agency gives US$12.4 billion for 2024, Russian customs US$11.6
+    billion: mirror statistics, a note; US$1 billion against US$12.42 billion stays an error."""
+    entities = [{"key": "uzstat", "label": "Uzbek statistics agency"}, {"key": "customs", "label": "Russian customs"}]
+
+    def finding(first: str, second: str):
+        rows = {
+            "a": [claim("a", "trade", first, period="2024", attributed_to="uzstat")],
+            "b": [claim("b", "trade", second, period="2024", attributed_to="customs")],
+        }
+        (found,) = run_rules(normalised(rows, entities=entities), value_conflict)
+        return found
+
+    mirror = finding("US$12.4 billion", "US$11.6 billion")
+    assert mirror.severity == "note" and "mirror statistics" in mirror.message
+    assert finding("US$12.42 billion", "US$1 billion").severity == "error"
+    assert finding("US$12.4 billion", "US$1.24 billion").severity == "error"  # a scale slip, whoever counted

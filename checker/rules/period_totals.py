@@ -38,6 +38,8 @@ from checker.pairing import (
     NUMERIC,
     amount_text,
     crowd_extremes,
+    different_bodies,
+    different_estimators,
     exceeding_inside,
     factorize_rows,
     group_codes,
@@ -93,6 +95,8 @@ def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any], groups)
             yield _summary(claims, crowd)
             continue
         part, whole = row_of(claims, inner_label), row_of(claims, outer_label)
+        if different_estimators(part, whole) or different_bodies(part, whole):
+            continue  # each named body counts its own way: a prosecutor's estimate is no UN count
         refs = (ref(claims, inner_label), ref(claims, outer_label))
         shown_part, shown_whole = _amount(part), _amount(whole)
         if part["aggregation"] == "cumulative" and np.isinf(part["span_start"]) and np.isinf(whole["span_start"]):

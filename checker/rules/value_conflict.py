@@ -85,6 +85,9 @@ TRUNCATION_STEP = 0.10
 # A figure with this many significant digits is unlikely to recur by chance: when another
 # topic gives it, that topic is a candidate explanation even outside the family.
 PRECISE_DIGITS = 3
+# How far apart two named bodies' figures for one quantity may be as mirror statistics (a
+# note); beyond it, an error: no difference of method makes one figure half again another.
+MIRROR_RATIO = 1.5
 # Ranges of one figure compared pair by pair: more in one group is a crowd, not a handful.
 RANGES_PER_GROUP = 100
 
@@ -234,6 +237,13 @@ class _Finder:
         slip = diagnosis.startswith(("scale slip", "digit transposition", "unit slip"))
         if estimators and not slip:
             return None
+        bodies = different_bodies(first, second) and not slip
+        if bodies and max(abs(first["magnitude"]), abs(second["magnitude"])) <= MIRROR_RATIO * min(
+            abs(first["magnitude"]), abs(second["magnitude"])
+        ):
+            # Mirror statistics: one country's statistics office and its partner's customs
+            # differ by method, coverage and timing; a note, unless the gap is beyond that.
+            severity = Severity.NOTE.value
         if undated and not slip:
             # The level may have moved between the days ("34 treatment centres" on 3 March, "38"
             # on 14 March): a note to look at, not a warning.
@@ -254,7 +264,12 @@ class _Finder:
             f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
             f"for {first['topic_label']}{modality} {when}: {display.ratio(first['magnitude'], second['magnitude'])} apart"
         )
-        if undated and severity == Severity.NOTE.value:
+        if bodies and severity == Severity.NOTE.value:
+            message += (
+                f"; each names its own source ({first['attributed_to']}, {second['attributed_to']}): figures of "
+                "different bodies (mirror statistics) differ by method and coverage"
+            )
+        elif undated and severity == Severity.NOTE.value:
             message += "; the figure may have changed between those days (give each claim its period if so)"
         elif severity == Severity.NOTE.value:
             message += "; running totals for the same day without a time of day may be counts from different hours"
