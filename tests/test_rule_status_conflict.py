@@ -93,3 +93,33 @@ def test_an_overlap_is_not_also_reported_as_a_reversal(normalised):
         entities=[],
     )
     assert ids(run_rules(result, status_conflict)) == [("status-conflict", ("a1", "b1"))]
+
+
+def test_statuses_meeting_on_the_day_of_the_change_do_not_conflict(normalised):
+    """'In force from 25 March to 24 April' and 'expired on 24 April' (from that day, or that
+    day alone): the truce changed on 24 April, when both were true."""
+    topics = [{"key": "truce", "kind": "status", "states": "in-effect; expired"}]
+
+    def findings(expired_period: str):
+        rows = {
+            "a": [claim("a", "truce", "in-effect", period="2025-03-25/2025-04-24", quote="in force")],
+            "b": [claim("b", "truce", "expired", period=expired_period, quote="expired")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), status_conflict)
+
+    assert findings("2025-04-24/2025-06-02") == []
+    assert findings("2025-04-24") == []
+    assert ids(findings("2025-04-20/2025-06-02")) == [("status-conflict", ("a", "b"))]  # four days of both
+
+
+def test_one_text_telling_a_pause_a_resumption_and_a_halt_is_no_reversal(normalised):
+    topics = [{"key": "route", "kind": "status", "states": "paused; resumed"}]
+    rows = [
+        claim("p1", "route", "paused", period="2023-12-15/2023-12-23", quote="paused"),
+        claim("r1", "route", "resumed", period="2023-12-24/2023-12-30", quote="resumed"),
+        claim("p2", "route", "paused", period="2024-01-01/2024-02-12", quote="paused"),
+    ]
+    alone = run_rules(normalised({"a": rows}, topics=topics, entities=[]), status_conflict)
+    assert alone == []
+    split = run_rules(normalised({"a": rows[:2], "b": rows[2:]}, topics=topics, entities=[]), status_conflict)
+    assert ids(split) == [("status-conflict", ("p1", "p2", "r1"))]

@@ -11,7 +11,9 @@ some day in May, against "listed 2022-03/2025-05-02"), the change may fall there
 a warning. Claims with
 disjoint periods record a change over time; a sequence that goes back to an earlier state
 (A → B → A) is reported as a warning, since the texts then disagree about whether the
-change happened.
+change happened (one text that tells the whole sequence itself is not: shipping paused,
+resumed and halted again). Two statuses that meet only on the day one ends and the other
+begins ("in force until 24 April", "expired on 24 April") record the change on that day.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         yield _summary(claims, crowd)
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
+        if _change_day(first, second):
+            continue  # "in force until 24 April" and "expired on 24 April": the change falls that day
         message = (
             f"{first['source']} says '{first['state']}' for {_period(first)} while {second['source']} says "
             f"'{second['state']}' for {_period(second)}"
@@ -100,6 +104,17 @@ def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
         diagnosis="many conflicting statuses: too many pairs to list one by one",
         message=f"{len(crowd.labels)} claims give {', '.join(repr(state) for state in states)} for "
         f"{first['topic_label']} and {crowd.pairs:,} pairs of them conflict for overlapping times",
+    )
+
+
+def _change_day(first: pd.Series, second: pd.Series) -> bool:
+    """Whether two statuses meet only on one day that is the last of one and the first of
+    the other: the day the status changed, on which both were true."""
+    earlier, later = (first, second) if first["period_start"] <= second["period_start"] else (second, first)
+    return bool(
+        earlier["period_start"] < later["period_start"]
+        and earlier["period_end"] <= later["period_end"]
+        and earlier["period_end"] - later["period_start"] <= 1
     )
 
 
@@ -176,6 +191,8 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
         # and the first of the last run.
         labels = [before[-1], *during, after[0]]
         rows = [row_of(claims, label) for label in labels]
+        if len({row["source"] for row in rows}) == 1:
+            continue  # one text telling the sequence (paused, resumed, halted again) says it happened
         story = " → ".join(f"'{row['state']}' ({_period(row)}, {row['id']})" for row in rows)
         yield Finding(
             topic=rows[0]["topic"],
