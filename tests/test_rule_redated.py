@@ -127,3 +127,21 @@ def test_a_figure_another_source_contradicts_in_its_own_period_is_left_to_value_
         entities=[],
     )
     assert ids(run_rules(alone, redated)) == [("redated-figure", ("a1", "b1"))]
+
+
+def test_one_period_at_two_precisions_and_rounded_figures_pass(normalised):
+    result = normalised(
+        {
+            "a": [
+                claim("a1", "trade", "US$1.24 billion", period="2024-03-20/2025-03-20"),
+                claim("a2", "trade", "about US$10.3 billion", period="2023"),
+            ],
+            "b": [
+                claim("b1", "trade", "US$1.24 billion", period="2024-03/2025-03"),
+                claim("b2", "trade", "US$10.25 billion", period="2022"),
+            ],
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    assert ids(run_rules(result, redated)) == []

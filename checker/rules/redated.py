@@ -13,8 +13,10 @@ taken the other's figure with the wrong year, or dropped "in the first eleven mo
 given it for the whole year. Only actual figures and estimates are compared, within one
 topic, scope and subject; levels (stocks) and running totals may well repeat, and so may
 plans, targets and forecasts. A source that gives the same figure for two periods itself
-is left alone: it says so on purpose. A warning, since a flow can repeat by chance; the
-finding names both periods.
+is left alone: it says so on purpose, and so is a figure with a qualifier ("about $10.3
+billion" is a rounding). Periods whose starts and ends each lie less than four weeks apart
+are one period written at two precisions (a fiscal year to the day and to the month). A warning, since a
+flow can repeat by chance; the finding names both periods.
 """
 
 from __future__ import annotations
@@ -62,7 +64,13 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         & np.isfinite(claims["period_start"])
         & np.isfinite(claims["period_end"])
     )
-    precise = flows & (claims["digits"] >= options["min_digits"]) & (claims["magnitude"] != 0)
+    # Precise as written: "about $10.3 billion" is a rounding, not a figure to the digit.
+    precise = (
+        flows
+        & (claims["digits"] >= options["min_digits"])
+        & (claims["magnitude"] != 0)
+        & claims["qualifier"].eq("stated")
+    )
     labels, codes = group_codes(claims, precise, GROUP)
     if len(labels) < 2:
         return
@@ -104,6 +112,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     seen: set[tuple] = set()
     for left, right in zip(a[found], b[found]):  # only the findings
         first, second = by_id(claims, left, right)
+        if _nearly_the_same(first, second):
+            continue  # one fiscal year, given to the day in one text and to the month in another
         if conflicting.any(first) or conflicting.any(second):
             continue  # a value conflict in its own period: value-conflict reports it and names this match
         # One finding per figure and pair of periods: three sources agreeing on 2024 against
@@ -175,6 +185,16 @@ def _finding(claims: pd.DataFrame, first, second) -> Finding:
         claims=(ref(claims, first.name), ref(claims, second.name)),
         diagnosis=diagnosis,
         message=message,
+    )
+
+
+def _nearly_the_same(first, second) -> bool:
+    """Two periods whose starts and ends each lie less than four weeks apart: one period
+    written at two precisions (1403 SH, 20 March 2024 to 20 March 2025, against
+    2024-03/2025-03), never a month more or less (January to November against the year)."""
+    return bool(
+        abs(first["period_start"] - second["period_start"]) < 28
+        and abs(first["period_end"] - second["period_end"]) < 28
     )
 
 
