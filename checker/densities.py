@@ -39,6 +39,25 @@ SUBSTANCE_LABELS = {
 
 VOLUME_DIMENSION, MASS_DIMENSION = "[length] ** 3", "[mass]"
 RATE = " / [time]"  # what a dimension per unit of time ends with, as pint writes it
+COUNT_RATE = "1 / [time]"  # a plain count per unit of time ("44 a day"), as pint writes it
+
+
+def amount_of(dimension) -> str:
+    """The dimension of the amount a rate adds up to ('[mass] / [time]' → '[mass]', and a
+    plain count's '1 / [time]' → 'dimensionless'); any other dimension as it is."""
+    text = dimension if isinstance(dimension, str) else ""
+    if text == COUNT_RATE:
+        return "dimensionless"
+    return text[: -len(RATE)] if text.endswith(RATE) else text
+
+
+def is_rate(dimension) -> bool:
+    return isinstance(dimension, str) and (dimension.endswith(RATE) or dimension == COUNT_RATE)
+
+
+def rate_of(dimension) -> str:
+    """The dimension of a rate of an amount ('dimensionless' → '1 / [time]')."""
+    return COUNT_RATE if dimension == "dimensionless" else f"{dimension}{RATE}"
 
 
 def density_bounds(

@@ -12,7 +12,7 @@ import pandas as pd
 
 from checker import dates, quantities
 from checker.columns import map_unique
-from checker.densities import RATE
+from checker.densities import amount_of, is_rate
 from checker.errors import ParseError, Problem
 from checker.names import Resolver
 from checker.references import flagged, problem, suggest
@@ -240,10 +240,6 @@ def amounts(claims: pd.DataFrame) -> None:
     can be compared with an annual figure. Amount columns mirror value columns."""
     per_year = quantities.seconds_per_year()
 
-    def amount_of(dimension) -> str:
-        text = dimension if isinstance(dimension, str) else ""
-        return text[: -len(RATE)] if text.endswith(RATE) else text
-
     # Dimensions are few: work out each once, then map the columns.
     for prefix in ("", "converted_"):
         dimension = claims[f"{prefix}dimension"]
@@ -251,7 +247,7 @@ def amounts(claims: pd.DataFrame) -> None:
         if prefix:  # a conversion's amount is compared by its dimension only
             continue
         codes, uniques = pd.factorize(dimension, use_na_sentinel=False)
-        per_unique = np.array([per_year if isinstance(d, str) and d.endswith(RATE) else 1.0 for d in uniques] + [1.0])
+        per_unique = np.array([per_year if is_rate(d) else 1.0 for d in uniques] + [1.0])
         factor = per_unique[codes]
         for column in ("magnitude", "low", "high"):
             claims[f"amount_{column}"] = claims[column].to_numpy(dtype=float) * factor

@@ -177,3 +177,20 @@ def test_a_rate_against_its_amount_in_a_stock_topic_says_so(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
     assert "a rate of the other" in finding.message and "a power" in finding.message
+
+
+def test_a_plain_count_a_day_and_its_months_total_compare_over_the_period(normalised):
+    """44 transits a day in January are about 1,364 transits: 1,362 agrees, 1,862 does not;
+    neither is 'not comparable' for want of a density."""
+    topics = [{"key": "transits", "kind": "count", "aggregation": "flow"}]
+
+    def findings(total: str):
+        rows = {
+            "wire": [claim("daily", "transits", "44 a day", period="2024-01", quote="44 a day")],
+            "brief": [claim("month", "transits", f"{total} transits", period="2024-01", quote=f"{total} transits")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+
+    assert findings("1,362") == []
+    (finding,) = findings("1,862")
+    assert finding.severity == "error"

@@ -32,7 +32,16 @@ import pandas as pd
 
 from checker import display
 from checker.bounds import bound_groups, bounding_claims, excess
-from checker.densities import DENSITIES, MASS_DIMENSION, PHASE_LABELS, RATE, SUBSTANCE_LABELS, VOLUME_DIMENSION
+from checker.densities import (
+    DENSITIES,
+    MASS_DIMENSION,
+    PHASE_LABELS,
+    RATE,
+    SUBSTANCE_LABELS,
+    VOLUME_DIMENSION,
+    amount_of,
+    is_rate,
+)
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
@@ -176,7 +185,7 @@ def _over_period(row) -> tuple[Any, str]:
     the rate taken over the claim's period, so that both are amounts; and how the period
     reads ('' when nothing was changed). A claim without a period of its own is left as it
     is: no time to take the rate over."""
-    rates = [str(row[f"{prefix}dimension"]).endswith(RATE) for prefix in ("", "converted_")]
+    rates = [is_rate(str(row[f"{prefix}dimension"])) for prefix in ("", "converted_")]
     days = row["period_end"] - row["period_start"]
     if rates[0] == rates[1] or row["undated"] or not (np.isfinite(days) and days > 0):
         return row, ""
@@ -184,7 +193,7 @@ def _over_period(row) -> tuple[Any, str]:
     taken = dict(row)
     for column in ("magnitude", "low", "high"):
         taken[f"{prefix}{column}"] = row[f"{prefix}{column}"] * days * 86_400
-    taken[f"{prefix}dimension"] = taken[f"{prefix}amount_dimension"] = str(row[f"{prefix}dimension"])[: -len(RATE)]
+    taken[f"{prefix}dimension"] = taken[f"{prefix}amount_dimension"] = amount_of(str(row[f"{prefix}dimension"]))
     if not prefix:  # the value's amount is now the amount over the period
         for column in ("magnitude", "low", "high"):
             taken[f"amount_{column}"] = taken[column]
@@ -210,7 +219,7 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     substance = row["substance"] if isinstance(row["substance"], str) and row["substance"] else ""
     if dimensions not in LINKED or substance not in DENSITIES:
         substance = SUBSTANCE_LABELS.get(substance, substance)
-        amounts = {str(dimension).removesuffix(RATE) for dimension in dimensions}
+        amounts = {amount_of(str(dimension)) for dimension in dimensions}
         why = (
             "one is a rate and the other an amount, and the claim has no period of its own to take the rate over"
             if amounts in LINKED or len(amounts) == 1

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from checker import display
-from checker.densities import PHASE_LABELS, PHASES, RATE, SUBSTANCE_LABELS
+from checker.densities import PHASE_LABELS, PHASES, SUBSTANCE_LABELS, is_rate, rate_of
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import tolerance
@@ -141,7 +141,7 @@ def _over_period(row: pd.Series) -> float | None:
     if row["aggregation"] != "flow":
         return None
     dimension, topic = str(row["dimension"]), str(row["topic_dimension"])
-    if dimension != topic + RATE and dimension + RATE != topic:
+    if dimension != rate_of(topic) and rate_of(dimension) != topic:
         return None
     seconds = (row["period_end"] - row["period_start"]) * SECONDS_PER_DAY
     return seconds if np.isfinite(seconds) and seconds > 0 else None
@@ -157,7 +157,7 @@ def _without_density(row: pd.Series) -> tuple[float, float] | None:
     seconds = _over_period(row)
     if seconds is None:
         return None
-    factor = seconds if str(row["dimension"]).endswith(RATE) else 1 / seconds
+    factor = seconds if is_rate(str(row["dimension"])) else 1 / seconds
     return row["low"] * factor, row["high"] * factor
 
 
