@@ -65,3 +65,21 @@ def test_round_figures_other_times_and_the_same_topic_pass(normalised):
         entities=[],
     )
     assert ids(run_rules(result, relabelled)) == []
+
+
+def test_rounded_figures_and_forecasts_are_no_relabelling(normalised):
+    """A forecast of 'about 235,000' starts for the year against a six-month average of
+    234,870: a rounding, and a forecast, not another topic's figure under a new label."""
+    topics = [
+        {"key": "starts", "kind": "count", "label": "housing starts"},
+        {"key": "average", "kind": "count", "label": "six-month average of starts"},
+    ]
+    rows = {
+        "a": [claim("a-forecast", "starts", "about 235,000", period="2025", modality="forecast", attributed_to="")],
+        "b": [claim("b-average", "average", "234,870", period="2025-03")],
+        "c": [claim("c-rounded", "starts", "about 234,870", period="2025-03")],
+    }
+    assert ids(run_rules(normalised(rows, topics=topics, entities=[]), relabelled)) == []
+    stated = {"a": [claim("a1", "starts", "234,870", period="2025-03")], "b": rows["b"]}
+    (finding,) = run_rules(normalised(stated, topics=topics, entities=[]), relabelled)
+    assert "label: 'housing starts' vs 'six-month average of starts'" in finding.diagnosis

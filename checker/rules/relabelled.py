@@ -10,7 +10,8 @@ different topics give it for overlapping times, from different sources, one of t
 usually another's number under a new label: diesel reported as petrol, wheat as flour,
 bilateral trade as total trade, exports as imports. The warning names both topics and
 what differs between them (substance, scope or direction), even when neither topic has
-a conflict yet. The same figure under two topics of one source is a note.
+a conflict yet. The same figure under two topics of one source is a note. Only figures
+as stated (not "about 235,000") and of what is (actual figures and estimates) count.
 """
 
 from __future__ import annotations
@@ -55,9 +56,13 @@ DIRECTIONS = (
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    # Figures as stated, not rounded ones ("about 235,000"), and of what is (a forecast's
+    # figure is no relabelling of a count).
     precise = (
         claims["kind"].isin(NUMERIC)
         & claims["magnitude"].notna()
+        & claims["qualifier"].eq("stated")
+        & claims["modality_class"].eq("actual")
         & (claims["digits"] >= options["min_digits"])
         & np.isfinite(claims["magnitude"])
         & (claims["magnitude"] != 0)
@@ -156,8 +161,7 @@ def what_differs(first: pd.Series, second: pd.Series) -> str:
             found.append(f"direction: {one}s vs {other}s")
             break
     if not found:
-        only = sorted(words[0] - words[1]), sorted(words[1] - words[0])
-        found.append(f"label: {' '.join(only[0]) or '—'} vs {' '.join(only[1]) or '—'}")
+        found.append(f"label: '{first['topic_label']}' vs '{second['topic_label']}'")
     return "; ".join(found)
 
 
