@@ -137,6 +137,7 @@ def locate_quotes(
     files, lines = claims["file"].array, claims["line"].to_numpy()
     published_of = dict(zip(sources["id"], sources["published"]))
     sources_of = claims["source"].array
+    modalities = claims["modality"].array
     for column in VALUE_COLUMNS:
         values = claims[column].array
         # Each distinct value's first number, read once, as the quote must show it: with its
@@ -164,7 +165,8 @@ def locate_quotes(
                 if number and (number in quote if with_scale else _appears(number, quote)):
                     continue
             published = published_of.get(sources_of[position], "") if kind == "date" else ""
-            message = digits_missing(value, quote, kind, decimal, published)
+            ahead = kind == "date" and modalities[position] in ("plan", "target", "forecast")
+            message = digits_missing(value, quote, kind, decimal, published, ahead)
             if message:
                 problems.append(Problem(files[position], int(lines[position]), column, message))
     return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
@@ -211,14 +213,17 @@ def sub_year(code: int) -> tuple[str, str]:
     return f"month {code}", r"(?!)"  # no such month: never stated
 
 
-def digits_missing(value: str, quote: str, kind: str, decimal: str = ".", published: str = "") -> str | None:
+def digits_missing(
+    value: str, quote: str, kind: str, decimal: str = ".", published: str = "", ahead: bool = False
+) -> str | None:
     """None when every number of the value is stated in the quote; else the problem.
-    ``published``: the source's publication date, whose year a date without one takes."""
+    ``published``: the source's publication date, whose year a date without one takes
+    (``ahead``: a planned or forecast date, which lies after it)."""
     if not value or kind == "status":
         return None
     stated = numbers_in(quote, decimal)
     if kind == "date":
-        missing = _date_part_missing(value, quote, stated, published)
+        missing = _date_part_missing(value, quote, stated, published, ahead)
         return f"{missing} does not appear in the quote; {_INFERRED}" if missing else None
     written, candidates = value_numbers(value, decimal)
     other_scale = scale_missing(value, quote, decimal)
@@ -238,23 +243,50 @@ def digits_missing(value: str, quote: str, kind: str, decimal: str = ".", publis
 _INFERRED = "mark the claim inferred=yes with a note if it is read from context"
 
 
-def _dateline_year(published: str, month: str, day: str) -> int | None:
-    """The year in which the month (and day) fall nearest a publication date given at least
-    to the month; None without one."""
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_IN_QUOTE = re.compile(
+    r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|\.)?\b", re.IGNORECASE
+)
+_RELATIVE_YEAR = {"last year": -1, "this year": 0, "next year": 1}
+
+
+def _dateline_year(published: str, month: str, day: str, quote: str = "", ahead: bool = False) -> int | None:
+    """The year a reader gives a day and month the quote writes without one: the year the
+    quote names ("Oct. 30 last year"), else the one whose calendar has the quote's weekday
+    on that day ("Tuesday, December 10"), else the first on or after the publication for a
+    planned date (``ahead``), else the nearest the publication. None without a publication
+    date given at least to the month."""
     found = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", published or "")
     if not found:
         return None
     issued = datetime.date(int(found.group(1)), int(found.group(2)), int(found.group(3) or 15))
+    relative = re.search(r"\b(last|this|next) year\b", quote, re.IGNORECASE)
+    if relative:
+        return issued.year + _RELATIVE_YEAR[relative.group(0).lower()]
     candidates = []
     for year in (issued.year - 1, issued.year, issued.year + 1):
         try:
-            candidates.append((abs((datetime.date(year, int(month), int(day or 15)) - issued).days), year))
+            candidates.append((datetime.date(year, int(month), int(day or 15)), year))
         except ValueError:  # 29 February of a common year
             continue
-    return min(candidates)[1] if candidates else None
+    if day:
+        named = {
+            _WEEKDAY_NAMES.index(next(n for n in _WEEKDAY_NAMES if n.startswith(m.group(1).lower()[:3])))
+            for m in _WEEKDAY_IN_QUOTE.finditer(quote)
+        }
+        fitting = [(date, year) for date, year in candidates if date.weekday() in named]
+        if len(named) == 1 and len(fitting) == 1:
+            return fitting[0][1]
+    if ahead:
+        later = [year for date, year in candidates if date >= issued - datetime.timedelta(days=0 if day else 31)]
+        if later:
+            return later[0]
+    return min(candidates, key=lambda candidate: abs((candidate[0] - issued).days))[1] if candidates else None
 
 
-def _date_part_missing(value: str, quote: str, stated: frozenset[float], published: str = "") -> str | None:
+def _date_part_missing(
+    value: str, quote: str, stated: frozenset[float], published: str = "", ahead: bool = False
+) -> str | None:
     """The first part of a date value (year, month, day, season…) its quote does not state:
     months in words (English, Russian; a Solar Hijri date's by their Dari or Persian names),
     and dates in digits ("16.05.2025") count. A day and month without a year ("on Tuesday,
@@ -263,7 +295,11 @@ def _date_part_missing(value: str, quote: str, stated: frozenset[float], publish
     solar_hijri = value.rstrip().upper().endswith("SH")
     for year, month, day in _DATE_PARTS.findall(edtf_codes(value)):
         if float(year) not in stated:
-            nearest = None if solar_hijri or not month or int(month) > 12 else _dateline_year(published, month, day)
+            nearest = (
+                None
+                if solar_hijri or not month or int(month) > 12
+                else _dateline_year(published, month, day, quote, ahead)
+            )
             if nearest is None or nearest != int(year):
                 hint = (
                     f" (without one, the quote's date reads as {nearest}, nearest the text's publication)"

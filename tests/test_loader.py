@@ -427,7 +427,7 @@ def test_a_value_that_transposes_the_quotes_digits_is_named_a_transposition():
 )
 def test_a_date_without_its_year_takes_the_year_nearest_its_publication(value, published, missing):
     months = {"06": "June", "04": "April", "12": "December"}
-    quote = f"on Tuesday, {months[value[5:7]]} {int(value[8:]) if missing != 'day 4' else 3}"
+    quote = f"on {months[value[5:7]]} {int(value[8:]) if missing != 'day 4' else 3}"
     message = digits_missing(value, quote, "date", published=published)
     assert (message is None) if missing is None else (missing in (message or ""))
 
@@ -444,4 +444,25 @@ def test_a_date_without_its_year_takes_the_year_nearest_its_publication(value, p
 )
 def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quote, missing):
     message = digits_missing(value, quote, "count")
+    assert (message is None) if missing is None else (missing in (message or ""))
+
+
+@pytest.mark.parametrize(
+    "value, quote, published, ahead, missing",
+    [
+        # The weekday fits 2024 only: "Tuesday, December 10" in a story of June 2025.
+        ("2024-12-10", "on Tuesday, December 10", "2025-06-13", False, None),
+        ("2025-12-10", "on Tuesday, December 10", "2025-06-13", False, "reads as 2024"),
+        # The quote names the year relative to its publication.
+        ("2024-10-30", "Oct. 30 last year", "2025-07-29", False, None),
+        ("2026-01-15", "on 15 January next year", "2025-07-29", False, None),
+        # A planned month lies ahead: "in March" in a story of May 2025 is March 2026.
+        ("2026-03", "due to meet in Kabul in March", "2025-05-29", True, None),
+        ("2025-03", "due to meet in Kabul in March", "2025-05-29", True, "reads as 2026"),
+    ],
+)
+def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_tense(
+    value, quote, published, ahead, missing
+):
+    message = digits_missing(value, quote, "date", published=published, ahead=ahead)
     assert (message is None) if missing is None else (missing in (message or ""))
