@@ -15,6 +15,7 @@ from checker.columns import map_unique
 from checker.densities import amount_of, is_rate
 from checker.errors import ParseError, Problem
 from checker.names import Resolver
+from checker.numbers import relation_qualifier
 from checker.references import flagged, problem, suggest
 from checker.texts import WEEKDAY_HINT, stated_weekday
 
@@ -149,6 +150,7 @@ def relations(
         kind, factor, start, end, since = "", math.nan, math.nan, math.nan, ""
         text = row.relation.strip()
         if text:
+            _, text = relation_qualifier(text)  # "~-67%", ">x2": the rule reads the qualifier
             lowered = text.lower()
             if match := _RATIO.match(text):
                 kind, factor = "ratio", float(match.group(1))
@@ -164,7 +166,8 @@ def relations(
                     problems,
                     row,
                     "relation",
-                    f"'{text}' is not a relation (x2, +16%, -5%, +0.5 pp, -25 bp, increase, decrease, since)",
+                    f"'{row.relation.strip()}' is not a relation (x2, +16%, -5%, +0.5 pp, -25 bp, increase, decrease, "
+                    "since; with ~ or > before it: ~-67%, >x2)",
                 )
             if kind and not row.relative_to:
                 problem(problems, row, "relative_to", f"the relation '{text}' needs what it refers to")

@@ -231,3 +231,25 @@ def transpositions(number) -> list[float]:
             chars[first], chars[second] = chars[second], chars[first]
             found.append(float("".join(chars)))
     return found
+
+
+# A relation's own qualifier, as editors write "about two-thirds" or "more than double":
+# '~-67%', 'about -67%', '>x2', 'more than x2', 'x2+'.
+_RELATION_QUALIFIERS = (
+    (re.compile(r"^(?:~|≈|about|around|roughly|some|nearly|almost|approximately)\s*", re.IGNORECASE), "about"),
+    (re.compile(r"^(?:>=?|≥|more than|over|above|at least)\s*", re.IGNORECASE), "gt"),
+    (re.compile(r"^(?:<=?|≤|less than|under|below|at most)\s*", re.IGNORECASE), "lt"),
+)
+
+
+def relation_qualifier(text: str) -> tuple[str, str]:
+    """A relation as written split into its qualifier ('about', 'gt', 'lt' or '') and the
+    relation itself ('x2', '-67%')."""
+    text = text.strip()
+    for pattern, qualifier in _RELATION_QUALIFIERS:
+        found = pattern.match(text)
+        if found and found.end() < len(text):
+            return qualifier, text[found.end() :].strip()
+    if text.endswith("+") and len(text) > 1 and not text[:-1].rstrip().endswith(("%", "pp", "bp")):
+        return "gt", text[:-1].strip()  # "x2+": more than double
+    return "", text

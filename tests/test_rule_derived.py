@@ -252,3 +252,39 @@ def test_a_narrowing_loss_tagged_as_a_decrease_is_explained(normalised):
     assert findings("increase") == []
     (finding,) = findings("decrease")
     assert "a loss that narrows is an increase" in finding.message
+
+
+def _doubled(normalised, relation: str, sources=("b",)):
+    """CAD 1.24 billion this year, stated as a relation to last year's CAD 0.58 billion
+    (given by each of ``sources``)."""
+    rows = {
+        "a": [
+            claim(
+                "now",
+                "trade",
+                "US$1.24 billion",
+                period="2024",
+                relation=relation,
+                relative_to="2023",
+                quote="US$1.24 billion, more than double",
+            )
+        ]
+    }
+    for source in sources:
+        rows[source] = [claim(f"{source}-before", "trade", "US$0.58 billion", period="2023")]
+    return run_rules(normalised(rows), derived)
+
+
+def test_a_relation_may_say_more_than_less_than_or_about(normalised):
+    assert ids(_doubled(normalised, "x2")) == [("derived-figures", ("b-before", "now"))]  # 2.14 is not 2
+    assert _doubled(normalised, ">x2") == [] and _doubled(normalised, "more than x2") == []
+    assert _doubled(normalised, "x2+") == []
+    assert ids(_doubled(normalised, "<x2")) == [("derived-figures", ("b-before", "now"))]
+    assert _doubled(normalised, "~+114%") == [] and _doubled(normalised, "about +110%") == []
+    assert ids(_doubled(normalised, "+110%")) == [("derived-figures", ("b-before", "now"))]
+
+
+def test_a_relation_missing_every_sources_figure_is_one_finding(normalised):
+    (finding,) = _doubled(normalised, "x3", sources=("b", "c", "d"))
+    assert set(finding.claim_ids) == {"now", "b-before", "c-before", "d-before"}
+    assert "c-before, d-before give a figure for it too" in finding.message

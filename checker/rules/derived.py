@@ -27,6 +27,7 @@ import pandas as pd
 from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding
+from checker.numbers import relation_qualifier
 from checker.options import tolerance
 from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, row_of, shared_codes, widened
 
@@ -102,7 +103,11 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     change = kind == "change"
     decimals = relation["relation"].str.extract(r"\.(\d+)\s*%")[0].str.len().fillna(0).to_numpy(dtype=float)
     half = np.where(change, 0.5 * 10.0**-decimals / 100, 0.0)
-    tolerance = np.where(change, options["change_tolerance"], options["tolerance"])
+    # A relation's own qualifier: "about" reads loosely (the rule's tolerance, as a ratio in
+    # words), "more than" bounds it from below only, "less than" from above only.
+    qualifier = np.array([relation_qualifier(text)[0] for text in relation["relation"]], dtype=object)
+    about = qualifier == "about"
+    tolerance = np.where(change & ~about, options["change_tolerance"], options["tolerance"])
     # A change in points ('+0.5 pp') adds to the reference, as precise as its digits.
     points = kind == "points"
     point_decimals = relation["relation"].str.extract(r"\.(\d+)")[0].str.len().fillna(0).to_numpy(dtype=float)
@@ -114,12 +119,36 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     with np.errstate(divide="ignore", invalid="ignore"):
         comparisons = (
             # too large: above the reference's high bound times the factor, widened
-            (scaled, low / ((factor + half) * (1 + tolerance)), np.ones(len(reference), dtype=bool), ref_high, False),
+            (
+                scaled & (qualifier != "gt"),
+                low / ((factor + half) * (1 + tolerance)),
+                np.ones(len(reference), dtype=bool),
+                ref_high,
+                False,
+            ),
             # too small: below the reference's low bound times the factor, widened
-            (scaled, high / ((factor - half) * (1 - tolerance)), np.ones(len(reference), dtype=bool), ref_low, True),
+            (
+                scaled & (qualifier != "lt"),
+                high / ((factor - half) * (1 - tolerance)),
+                np.ones(len(reference), dtype=bool),
+                ref_low,
+                True,
+            ),
             # points: above the reference's high bound plus the change, or below its low bound plus it
-            (points, low - delta - point_half, np.ones(len(reference), dtype=bool), ref_high, False),
-            (points, high - delta + point_half, np.ones(len(reference), dtype=bool), ref_low, True),
+            (
+                points & (qualifier != "gt"),
+                low - delta - point_half,
+                np.ones(len(reference), dtype=bool),
+                ref_high,
+                False,
+            ),
+            (
+                points & (qualifier != "lt"),
+                high - delta + point_half,
+                np.ones(len(reference), dtype=bool),
+                ref_low,
+                True,
+            ),
             # "increase", but the stated value is not above the reference's (point values: "rose
             # from 1.04 billion to 1 billion" is wrong although the intervals meet)
             (kind == "increase", np.nextafter(stated, -np.inf), np.ones(len(reference), dtype=bool), ref_stated, True),
@@ -157,9 +186,14 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
                 diagnosis="many stated relations do not hold: too many pairs to list one by one",
                 message=f"{crowd.pairs:,} pairs of {first['topic_label']} where a stated relation does not hold",
             )
+    # One finding per relation claim, however many sources give the figure it refers to:
+    # the first reference found is shown, the others are named.
+    references_of: dict = {}
     for a, b in dict.fromkeys(found):  # in the order found, each pair once
-        if a == b:
-            continue
+        if a != b:
+            references_of.setdefault(a, []).append(b)
+    for a, bs in references_of.items():
+        b = bs[0]
         claim, reference_row = row_of(claims, a), row_of(claims, b)
         stated_text = {
             "ratio": f"{claim['relation']} of",
@@ -191,10 +225,13 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             )
         else:
             detail = ""
+        if len(bs) > 1:
+            others = ", ".join(row_of(claims, other)["id"] for other in bs[1:])
+            detail += f"; {others} {'gives' if len(bs) == 2 else 'give'} a figure for it too, which the relation misses as well"
         yield Finding(
             topic=claim["topic"],
             subject=claim["id"],
-            claims=(ref(claims, a), ref(claims, b)),
+            claims=(ref(claims, a), *(ref(claims, other) for other in bs)),
             diagnosis="a stated relation does not hold between the claims",
             message=f"{claim['id']} says {claim['value']} is {stated_text} {claim['relative_to']}, "
             f"but {reference_row['id']} gives {reference_row['value']} for "
