@@ -328,3 +328,39 @@ def test_one_bodys_estimate_is_no_running_total_of_another_bodys_count(normalise
     }
     result = normalised(rows, topics=TOLL, entities=entities)
     assert ids(run_rules(result, period_totals)) == [("period-totals", ("b-un", "c-un"))]
+
+
+def test_sub_periods_that_cover_their_whole_must_add_up_to_it(normalised):
+    """January's 9,850 starts mistyped as 5,850: the three months now add up to 30,250
+    against 34,250 for the quarter, which they cover."""
+
+    def findings(january: str, *extra):
+        months = [
+            claim("jan", "wheat-exports", january, period="2025-01"),
+            claim("feb", "wheat-exports", "10,250 t", period="2025-02"),
+            claim("mar", "wheat-exports", "14,150 t", period="2025-03"),
+            *extra,
+        ]
+        rows = {"a": months, "b": [claim("q1", "wheat-exports", "34,250 t", period="2025-01/2025-03")]}
+        return run_rules(normalised(rows, topics=FLOW, entities=[]), period_totals)
+
+    assert findings("9,850 t") == []
+    (finding,) = findings("5,850 t")
+    assert set(finding.claim_ids) == {"jan", "feb", "mar", "q1"} and finding.severity == "error"
+    assert finding.diagnosis.startswith("sub-periods that cover a period add up to less")
+    # A month given only as a lower bound, or a month missing, proves nothing.
+    assert findings(">5,850 t") == []
+    months_without_march = normalised(
+        {
+            "a": [
+                claim("jan", "wheat-exports", "5,850 t", period="2025-01"),
+                claim("feb", "wheat-exports", "10,250 t", period="2025-02"),
+            ],
+            "b": [claim("q1", "wheat-exports", "34,250 t", period="2025-01/2025-03")],
+        },
+        topics=FLOW,
+        entities=[],
+    )
+    assert run_rules(months_without_march, period_totals) == []
+    # Rounded months reach the quarter within their rounding: no finding.
+    assert findings("about 9,800 t") == []

@@ -2,6 +2,7 @@
 
 Fails:  wheat exports of 2.1 Mt in Q1 2024 vs 1.8 Mt in the whole of 2024 (a flow)
 Fails:  wheat exports of 1.1 Mt in Q1 and 1.2 Mt in Q2 2024 vs 2.0 Mt in the first half (parts add up)
+Fails:  wheat exports of 0.5 Mt in Q1 and 0.6 Mt in Q2 2024 vs 1.8 Mt in the first half (parts cover it)
 Fails:  a death toll of 1,450 as of 9 May vs 1,200 as of 12 May (a running total falls)
 Passes: exports of US$3.1 billion in January–June vs US$7.9 billion for the year
 Passes: 1,200 dead as of 2 May vs ">1,000" as of 9 May (a lower bound may trail)
@@ -18,7 +19,9 @@ may go up and down and are left to value-conflict. Flows add up over time: sub-p
 together never exceed a period that contains them all, even when each alone stays below
 it. Of the sub-periods inside a whole, the disjoint set with the largest total is taken
 (each sub-period at the lowest reading its claims allow together), and the whole is flagged when
-that total exceeds it. A topic with a negative figure is a signed flow (a balance, a net
+that total exceeds it. Sub-periods that together cover a whole (each starting where the
+one before ends) add up to it: at the highest reading their claims allow, they must reach
+the whole's figure. A topic with a negative figure is a signed flow (a balance, a net
 result): its parts may cancel, and neither check applies to it.
 """
 
@@ -172,10 +175,37 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
     together = np.bincount(outer, weights=least[inner], minlength=len(table))
     several = np.bincount(outer, minlength=len(table)) >= 2  # one part alone is a pair, above
     suspects = np.flatnonzero((together > lowest_high) & several)
-    if not len(suspects):
+    # Sub-periods that cover the whole add up to it: each span at the highest reading its
+    # claims allow together, and a whole whose every sub-period together stays below its
+    # highest low end is looked at for such a cover (January, February and March against
+    # the first quarter).
+    highest_high = np.full(len(table), -np.inf)
+    np.maximum.at(highest_high, span_codes, high)
+    most = np.where(meet, lowest_high, highest_high)
+    highest_low = np.full(len(table), -np.inf)
+    np.maximum.at(highest_low, span_codes, low)
+    below = np.bincount(outer, weights=most[inner], minlength=len(table))
+    short = np.flatnonzero((below < highest_low * (1 - 1e-9)) & several)
+    if not len(suspects) and not len(short):
         return
     inner_order, inner_bounds = members(outer, len(table))
     claim_order, claim_bounds = members(span_codes, len(table))
+    for whole_span in short:  # loop only over likely findings
+        parts = inner[inner_order[inner_bounds[whole_span] : inner_bounds[whole_span + 1]]]
+        cover = _fullest_cover(
+            table[parts, 1], table[parts, 2], most[parts], table[whole_span, 1], table[whole_span, 2]
+        )
+        if cover is None or len(cover[0]) < 2:
+            continue
+        chosen, total = parts[cover[0]], cover[1]
+        short_of = [
+            whole_row
+            for whole_row in claim_order[claim_bounds[whole_span] : claim_bounds[whole_span + 1]]
+            if total < low[whole_row] * (1 - 1e-9)
+        ]
+        if short_of:
+            rows = _reading_rows(span_codes, high, chosen, meet)
+            yield _parts_short(claims, labels[rows], labels[short_of], total)
     for whole_span in suspects:  # loop only over likely findings
         parts = inner[inner_order[inner_bounds[whole_span] : inner_bounds[whole_span + 1]]]
         chosen, total = _heaviest_disjoint(table[parts, 1], table[parts, 2], least[parts])
@@ -207,6 +237,35 @@ def _lowest_reading(
     return value, row
 
 
+def _reading_rows(span_codes: np.ndarray, high: np.ndarray, spans: np.ndarray, meet: np.ndarray) -> list[int]:
+    """For each span, the position of the claim that gives its highest reading (the
+    lowest high end where its claims agree, else the highest)."""
+    rows = []
+    for span in spans:
+        positions = np.flatnonzero(span_codes == span)
+        values = np.nan_to_num(high[positions], nan=-np.inf)
+        rows.append(int(positions[np.argmin(values) if meet[span] else np.argmax(values)]))
+    return rows
+
+
+def _fullest_cover(
+    start: np.ndarray, end: np.ndarray, weight: np.ndarray, whole_start: float, whole_end: float
+) -> tuple[np.ndarray, float] | None:
+    """The chain of intervals, each starting where the one before ends, that runs from the
+    whole's start to its end with the largest total weight, as positions, and that total;
+    None when no chain covers the whole."""
+    best: dict[float, tuple[float, list[int]]] = {whole_start: (0.0, [])}
+    for position in np.argsort(start, kind="stable"):  # a chain only runs forward
+        reached = best.get(start[position])
+        if reached is None or end[position] > whole_end:
+            continue
+        candidate = (reached[0] + weight[position], [*reached[1], int(position)])
+        if end[position] not in best or candidate[0] > best[end[position]][0]:
+            best[end[position]] = candidate
+    found = best.get(whole_end)
+    return (np.array(found[1], dtype=np.int64), found[0]) if found and found[1] else None
+
+
 def _heaviest_disjoint(start: np.ndarray, end: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, float]:
     """The set of pairwise disjoint intervals [start, end) with the largest total weight
     (weighted interval scheduling), as positions, and that total."""
@@ -226,6 +285,23 @@ def _heaviest_disjoint(start: np.ndarray, end: np.ndarray, weight: np.ndarray) -
         else:
             position -= 1
     return np.sort(np.array(chosen, dtype=np.int64)), float(best[-1])
+
+
+def _parts_short(claims: pd.DataFrame, part_labels: np.ndarray, whole_labels: np.ndarray, total: float) -> Finding:
+    parts = sorted((row_of(claims, label) for label in part_labels), key=lambda row: (row["period_start"], row["id"]))
+    wholes = sorted((row_of(claims, label) for label in whole_labels), key=lambda row: (-row["low"], row["id"]))
+    whole = wholes[0]  # the highest total of the period, which the parts fall shortest of
+    listed = ", ".join(f"{_amount(row)} for {_period(row)} ({row['id']})" for row in parts)
+    also = "".join(f"; also {_amount(row)} in {row['id']}" for row in wholes[1:])
+    return Finding(
+        topic=whole["topic"],
+        subject=whole["id"],
+        claims=tuple(ref(claims, label) for label in (*part_labels, *(row.name for row in wholes))),
+        diagnosis="sub-periods that cover a period add up to less than it",
+        message=f"{whole['topic_label']}: {len(parts)} periods that together cover {_period(whole)} add up to at "
+        f"most {amount_text(whole, total)} ({listed}), less than the {_amount(whole)} given for {_period(whole)} "
+        f"({whole['id']}{also})",
+    )
 
 
 def _parts_exceed(claims: pd.DataFrame, part_labels: np.ndarray, whole_labels: np.ndarray) -> Finding:
@@ -291,6 +367,19 @@ EXAMPLES = (
                 claim_row("a-q2", "wheat-exports", "1.2 million t", period="2024-04/2024-06"),
             ),
             "b": (claim_row("b-h1", "wheat-exports", "2.0 million t", period="2024-01/2024-06"),),
+        },
+        topics=({"key": "wheat-exports", "kind": "quantity", "unit": "t", "aggregation": "flow"},),
+        flags=(("a-q1", "a-q2", "b-h1"),),
+    ),
+    Example(
+        "fails",
+        "wheat exports of 0.5 Mt in Q1 and 0.6 Mt in Q2 2024 vs 1.8 Mt in the first half (parts cover it)",
+        {
+            "a": (
+                claim_row("a-q1", "wheat-exports", "0.5 million t", period="2024-01/2024-03"),
+                claim_row("a-q2", "wheat-exports", "0.6 million t", period="2024-04/2024-06"),
+            ),
+            "b": (claim_row("b-h1", "wheat-exports", "1.8 million t", period="2024-01/2024-06"),),
         },
         topics=({"key": "wheat-exports", "kind": "quantity", "unit": "t", "aggregation": "flow"},),
         flags=(("a-q1", "a-q2", "b-h1"),),
