@@ -288,3 +288,13 @@ def test_a_relation_missing_every_sources_figure_is_one_finding(normalised):
     (finding,) = _doubled(normalised, "x3", sources=("b", "c", "d"))
     assert set(finding.claim_ids) == {"now", "b-before", "c-before", "d-before"}
     assert "c-before, d-before give a figure for it too" in finding.message
+
+
+def test_a_topic_without_a_unit_leaves_no_gap_in_the_message(normalised):
+    topics = [{"key": "calls", "kind": "count", "label": "port calls"}]
+    rows = {
+        "a": [claim("now", "calls", "1,055", period="2024-01", relation="+40%", relative_to="2023-01")],
+        "b": [claim("before", "calls", "1,020", period="2023-01")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), derived)
+    assert "it implies 753.6 for 2023-01" in finding.message and "  " not in finding.message

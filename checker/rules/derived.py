@@ -205,7 +205,7 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
         if claim["relation_kind"] in ("ratio", "change"):
             implied = claim["magnitude"] / claim["relation_factor"] / claim["topic_factor"]
             detail = (
-                f"; it implies {display.number(implied)} {claim['topic_unit']} for {claim['relative_to']}, "
+                f"; it implies {_with_unit(implied, claim['topic_unit'])} for {claim['relative_to']}, "
                 f"the ratio of the two claims is {claim['magnitude'] / reference_row['magnitude']:.3g}"
             )
             detail += _points_for_percent(claim, reference_row)
@@ -213,7 +213,7 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             implied = (claim["magnitude"] - claim["relation_factor"]) / claim["topic_factor"]
             gap = (claim["magnitude"] - reference_row["magnitude"]) * 100
             detail = (
-                f"; it implies {display.number(implied)} {claim['topic_unit']} for {claim['relative_to']}, "
+                f"; it implies {_with_unit(implied, claim['topic_unit'])} for {claim['relative_to']}, "
                 f"but from the one to the other the change is {gap:+.3g} percentage points"
             )
         elif claim["magnitude"] < 0 and reference_row["magnitude"] < 0:
@@ -237,6 +237,11 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             f"but {reference_row['id']} gives {reference_row['value']} for "
             f"{display.date_range(reference_row['period_start'], reference_row['period_end'])}{detail}",
         )
+
+
+def _with_unit(number: float, unit) -> str:
+    """A number and its unit, the unit left out when the topic has none."""
+    return f"{display.number(number)} {unit}".strip() if isinstance(unit, str) else display.number(number)
 
 
 def _points_for_percent(claim, reference) -> str:

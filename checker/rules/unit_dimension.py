@@ -120,7 +120,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             topic=row["topic"],
             claims=(ref(claims, label),),
             message=f"{row['value']} is {display.dimension_words(row['dimension'])}, but topic '{row['topic']}' is measured "
-            f"in {row['topic_unit']} ({display.dimension_words(row['topic_dimension'])}): not comparable, "
+            f"in {row['topic_unit'] or 'no unit'} ({display.dimension_words(row['topic_dimension'])}): not comparable, "
             f"{_why_not(row['dimension'], row['topic_dimension'], None)}",
             diagnosis="not comparable: different dimensions",
         )
@@ -226,7 +226,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
             claims=(ref(claims, a), ref(claims, b)),
             severity=Severity.ERROR.value,
             diagnosis="different figures in the topic's unit, one by its stated conversion or its period",
-            message=f"{_shown(first)} and {_shown(second)} disagree in {first['topic_unit']}: "
+            message=f"{_shown(first)} and {_shown(second)} disagree in {first['topic_unit'] or 'plain numbers'}: "
             f"{in_topic_unit(first, low_1)}–{in_topic_unit(first, high_1)} against "
             f"{in_topic_unit(second, low_2)}–{in_topic_unit(second, high_2)}",
         )
