@@ -824,6 +824,7 @@ class MagnitudeIndex:
         "half",
         "qualifier",
         "undated",
+        "modality_class",
     )
 
     def __init__(self, claims: pd.DataFrame, precise_digits: float):

@@ -266,6 +266,7 @@ def test_the_magnitude_index_sorts_by_group_then_value_then_position(rows):
             "half": 0.5,
             "qualifier": pd.Series(["stated"] * len(rows), dtype="category"),
             "undated": False,
+            "modality_class": pd.Series(["actual"] * len(rows), dtype="category"),
         }
     )
     index = MagnitudeIndex(claims, 4)

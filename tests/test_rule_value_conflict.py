@@ -780,3 +780,19 @@ def test_two_named_bodies_figures_are_a_note_within_mirror_statistics_reach(norm
     assert mirror.severity == "note" and "mirror statistics" in mirror.message
     assert finding("US$12.42 billion", "US$1 billion").severity == "error"
     assert finding("US$12.4 billion", "US$1.24 billion").severity == "error"  # a scale slip, whoever counted
+
+
+def test_a_forecasts_gap_is_not_explained_by_an_actual_figure(normalised):
+    """The IMF's deficit forecast given as 5.7 % and 5.2 % for 2025: the actual 5 % of
+    the fiscal year before is no 'different period' for either."""
+    topics = [{"key": "deficit", "kind": "quantity", "unit": "%"}]
+    entities = [{"key": "imf", "label": "IMF"}]
+    rows = {
+        "a": [claim("a", "deficit", "5.7 %", period="2025", modality="forecast", attributed_to="imf")],
+        "b": [
+            claim("b", "deficit", "5.2 %", period="2025", modality="forecast", attributed_to="imf"),
+            claim("b-actual", "deficit", "5 %", period="2024-07/2025-06"),
+        ],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
+    assert finding.severity == "warning" and not finding.diagnosis.startswith("different period")

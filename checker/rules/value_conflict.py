@@ -474,6 +474,8 @@ def _closest_explanation(
         )
         starts, ends = arrays["period_start"][near], arrays["period_end"][near]
         overlaps = periods_overlap({"period_start": starts, "period_end": ends}, row)
+        # A figure of another kind explains nothing: a forecast is no actual figure's period.
+        same_kind = arrays["modality_class"][near] == row["modality_class"]
         same_topic = arrays["topic"][near] == row["topic"]
         same_scope = arrays["scope"][near] == row["scope"]
         # Another time: any other period of the same figure, overlapping ones too (a fiscal
@@ -493,7 +495,7 @@ def _closest_explanation(
         scope = overlaps & (
             (~same_topic & ((arrays["family"][near] == row["family"]) | precise)) | (same_topic & ~same_scope)
         )
-        candidates = np.where(period | scope | subject, gaps, np.nan)
+        candidates = np.where((period | scope | subject) & same_kind, gaps, np.nan)
         if not np.isfinite(candidates).any():
             continue
         position = int(np.nanargmin(candidates))
