@@ -194,3 +194,23 @@ def test_a_plain_count_a_day_and_its_months_total_compare_over_the_period(normal
     assert findings("1,362") == []
     (finding,) = findings("1,862")
     assert finding.severity == "error"
+
+
+def test_the_same_precise_figure_in_two_unlinked_units_is_a_unit_slip(normalised):
+    """781,000 tonnes where the wire says 781,000 TEU: no density links containers and
+    tonnes, and the same figure to the digit is a slip of the unit (an error); 64 t
+    against 64 TEU is too short a figure to tell (not comparable, a warning)."""
+    topics = [{"key": "volume", "kind": "quantity", "unit": "TEU", "label": "container volume"}]
+
+    def finding(tonnes: str, teu: str):
+        rows = {
+            "wire": [claim("wire", "volume", f"{teu} TEU", period="2024-02")],
+            "paper": [claim("paper", "volume", f"{tonnes} t", period="2024-02")],
+        }
+        (found,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+        return found
+
+    slip = finding("781,000", "781,000")
+    assert slip.severity == "error" and slip.diagnosis.startswith("a unit slip") and "wrong unit" in slip.message
+    assert finding("64", "64").severity == "warning"
+    assert finding("522,000", "781,000").severity == "warning"

@@ -167,7 +167,7 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
     of the currency sign, not a conversion. Empty when the figures differ."""
     dimensions = (str(first["dimension"]), str(second["dimension"]))
     if not all(dimension.startswith("[currency_") and dimension.endswith("]") for dimension in dimensions):
-        return ""
+        return _unit_slip(first, second)
     # The same figure as written, at the coarser of the two precisions: not the intervals a
     # qualifier widens ("about €1.1 billion" reaches US$1.21 billion, and a euro is worth
     # about a dollar: "about €1.1 billion" for US$1.24 billion is a conversion, not a slip).
@@ -175,6 +175,19 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
     if abs(first["magnitude"] - second["magnitude"]) > max(halves) * (1 + 1e-9):
         return ""
     return f"a currency slip: the same figure in {dimensions[0][10:-1]} and {dimensions[1][10:-1]}"
+
+
+def _unit_slip(first: pd.Series, second: pd.Series) -> str:
+    """Two figures in dimensions nothing links whose numbers as written are the same precise
+    figure (781,000 t where the others say 781,000 TEU): one unit is a slip. Empty else."""
+    try:
+        numbers = [float(str(row["number"]).replace(",", "")) for row in (first, second)]
+    except ValueError:
+        return ""
+    if min(first["digits"], second["digits"]) < 3 or numbers[0] != numbers[1]:
+        return ""
+    units = [display.unit_name(str(row["unit"])) or "a plain number" for row in (first, second)]
+    return f"a unit slip: the same figure in {units[0]} and {units[1]}"
 
 
 def _why_not(first, second, substance) -> str:
@@ -270,8 +283,9 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
                 claims=refs,
                 severity=Severity.ERROR.value,
                 diagnosis=slip,
-                message=f"{first['value']} and {second['value']} are the same figure in two currencies for "
-                f"{first['topic_label']}: one of them has the wrong currency",
+                message=f"{first['value']} and {second['value']} are the same figure in two "
+                f"{'currencies' if slip.startswith('a currency') else 'units'} for {first['topic_label']}: one of "
+                f"them has the wrong {'currency' if slip.startswith('a currency') else 'unit'}",
             )
         return Finding(
             topic=first["topic"],
