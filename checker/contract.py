@@ -176,6 +176,7 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("span_outer_end", "float64", "periods", "the latest instant the figure's coverage can end"),
     ClaimColumn("asof_timed", "bool", "periods", "a running total as of a time of day, not a day or longer"),
     ClaimColumn("undated", "bool", "periods", "no period of its own: as of its source's publication date"),
+    ClaimColumn("published_end", "float64", "periods", "the day after its source's publication date (NaN: none)"),
     ClaimColumn(
         "stated_weekday",
         "int64",

@@ -49,6 +49,7 @@ def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]
         precision = precision.cat.add_categories(["publication"])
     claims["period_precision"] = precision.where(~empty, "publication")
     claims["undated"] = empty.to_numpy(dtype=bool)
+    claims["published_end"] = pd.Series(default_end, index=claims.index, dtype=float) if len(published) else np.nan
     needs_time = claims["kind"].isin(("quantity", "count", "status"))
     for row in flagged(claims, needs_time & empty & claims["period_start"].isna()):
         problem(problems, row, "period", "no period, and the source has no publication date to fall back on")

@@ -31,6 +31,7 @@ class Example:
     topics: tuple[Row, ...]  # the topics table
     flags: tuple[tuple[str, ...], ...] = ()  # the claim ids of each finding a failing example expects
     entities: tuple[Row, ...] = ()  # the entities table
+    sources: tuple[Row, ...] = ()  # the sources table, when an example needs its dates (else one per source)
 
     def __post_init__(self) -> None:
         if self.outcome not in OUTCOMES:
@@ -45,9 +46,11 @@ class Example:
     def shown(self) -> list[str]:
         """The example as `claimcheck rules RULE-ID` prints it: its rows, table by table."""
         lines = [f"{self.label:<8}{self.description}"]
-        rows = [("claims/topics.csv", row) for row in self.topics] + [
-            ("claims/entities.csv", row) for row in self.entities
-        ]
+        rows = (
+            [("claims/sources.csv", row) for row in self.sources]
+            + [("claims/topics.csv", row) for row in self.topics]
+            + [("claims/entities.csv", row) for row in self.entities]
+        )
         rows += [(f"claims/tagged/{source}.csv", row) for source, claims in self.claims.items() for row in claims]
         width = max(len(table) for table, _ in rows)
         for table, row in rows:

@@ -27,6 +27,7 @@ def test_the_example_runs(tmp_path, rule, example):
         {source: list(rows) for source, rows in example.claims.items()},
         topics=list(example.topics),
         entities=list(example.entities),
+        sources=list(example.sources) or None,
     )
     result = normalise(load_corpus(corpus))
     flagged = sorted(finding.claim_ids for finding in run_rules(result, rule))

@@ -10,6 +10,7 @@ from checker.rules import (
     citation,
     date_conflict,
     derived,
+    future,
     magnitude,
     name_reconciliation,
     period_totals,
@@ -36,6 +37,7 @@ RULES = (
     date_conflict,
     weekday,
     derived,
+    future,
     citation,
     name_reconciliation,
 )
