@@ -93,7 +93,7 @@ def build_corpus(
         (root / "seeds").mkdir(parents=True, exist_ok=True)
         (root / "seeds" / f"{source}.txt").write_text(text, encoding="utf-8")
     if sources is None:
-        sources = [{"id": source, "file": f"{source}.txt", "published": "2025-01-01"} for source in texts]
+        sources = [{"id": source, "file": f"{source}.txt", "published": "2025-12-31"} for source in texts]
     write_table(root / "claims" / "sources.csv", SOURCES, sources)
     write_table(root / "claims" / "topics.csv", TOPICS, DEFAULT_TOPICS if topics is None else topics)
     write_table(root / "claims" / "entities.csv", ENTITIES, DEFAULT_ENTITIES if entities is None else entities)
