@@ -49,6 +49,17 @@ BESIDE_FROM = 50_000
 AS_READ = ("id", "file", "line", *SEARCH_READS)
 # "superseded": a figure published earlier and since revised ("revised from 76,000"),
 # which the texts still give: it compares only with other sources' superseded figures.
+# "About 76 %" reads as 73.5 to 78.5 %: a share's "about" is a few points, not a tenth of
+# itself (7.6 points would let "about 67 %" and "about 76 %" agree); a round ten reads
+# twice as wide ("about 70 %" is 65 to 75 %).
+ABOUT_POINTS = 0.025
+
+
+def _round_tens(numbers: pd.Series) -> np.ndarray:
+    """Which numbers as written are whole tens ('70', '40'), as a column."""
+    return numbers.fillna("").str.fullmatch(r"[1-9]0").to_numpy(dtype=bool)
+
+
 MODALITIES = ("actual", "estimate", "forecast", "target", "plan", "agreement", "superseded")
 
 
@@ -262,7 +273,16 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
                 & (magnitude == np.round(magnitude))
             )
         low, high = quantities.precision_bounds(
-            magnitude, half, claims[f"{prefix}qualifier"], row_rounding, exact | (row_rounding == 0)
+            magnitude,
+            half,
+            claims[f"{prefix}qualifier"],
+            row_rounding,
+            exact | (row_rounding == 0),
+            np.where(
+                percent,
+                np.where(whole & _round_tens(claims[f"{prefix}number"]), 2 * ABOUT_POINTS, ABOUT_POINTS),
+                np.inf,
+            ),
         )
         claims[f"{prefix}low"] = np.where(np.isnan(magnitude), np.nan, low)
         claims[f"{prefix}high"] = np.where(np.isnan(magnitude), np.nan, high)

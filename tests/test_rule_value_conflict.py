@@ -796,3 +796,17 @@ def test_a_forecasts_gap_is_not_explained_by_an_actual_figure(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
     assert finding.severity == "warning" and not finding.diagnosis.startswith("different period")
+
+
+def test_about_a_share_is_a_few_points_either_way(normalised):
+    """'About 76 %' against 'about 67 %' of arrivals: a tenth of each (7 points) made them
+    agree; a share's 'about' is 2.5 points (5 for a round ten: 'about 70 %' for 66 %)."""
+    topics = [{"key": "share", "kind": "quantity", "unit": "%", "label": "Ontario's share"}]
+
+    def findings(first: str, second: str):
+        rows = {"a": [claim("a", "share", first, period="2025")], "b": [claim("b", "share", second, period="2025")]}
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), value_conflict))
+
+    assert findings("about 76 %", "about 67 %") == [("value-conflict", ("a", "b"))]
+    assert findings("about 76 %", "75 %") == []
+    assert findings("about 70 %", "66 %") == []
