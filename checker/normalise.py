@@ -14,6 +14,7 @@ first, in a forked process beside the rest on a large corpus (``background.py``)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -158,6 +159,8 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
     claims["decimal"] = map_unique(
         claims["source"], lambda source: decimal_mark(language.get(source, "")), categorical=True
     )
+    currency = dict(zip(sources["id"], sources["currency"].str.upper())) if "currency" in sources else {}
+    claims["dollar"] = map_unique(claims["source"], lambda source: currency.get(source, "") or "", categorical=True)
 
     claims["modality"] = map_unique(claims["modality"], lambda modality: modality.lower() or "actual", categorical=True)
     for row in flagged(claims, ~claims["modality"].isin(MODALITIES)):
@@ -240,12 +243,44 @@ def percentage(claims: pd.DataFrame, prefix: str = "") -> np.ndarray:
     )
 
 
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z$])\$")
+_CENTS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:cents?\b|¢)", re.IGNORECASE)
+
+
+def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
+    """The values as the parser reads them: in a text whose dollar is another currency (a
+    Canadian paper's "$701,800"), a bare "$" and "cents" are that currency's. Only those
+    rows are rewritten; the value as written stays the claim's."""
+    local = (dollar != "").to_numpy(dtype=bool)
+    if not local.any():
+        return values
+    written = values.str.contains(r"\$|cent|¢", regex=True).fillna(False).to_numpy(dtype=bool)
+    rows = np.flatnonzero(local & written)
+    if not len(rows):
+        return values
+    rewritten = values.copy()
+    for position in rows:  # the rows of such texts that write a bare dollar or cents
+        code = str(dollar.iloc[position])
+        text = _BARE_DOLLAR.sub(f"{code} ", str(values.iloc[position]))
+        rewritten.iloc[position] = _CENTS.sub(lambda found: _in_units(found, code), text)
+    return rewritten
+
+
+def _in_units(found: re.Match, code: str) -> str:
+    """'24 cents' of a local dollar as that currency's units: '0.24 CAD'."""
+    return f"{float(found.group(1).replace(',', '')) / 100:.12g} {code}"
+
+
 def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     numeric = claims["kind"].isin(("quantity", "count"))
-    parsed, errors = quantities.parse_quantities(claims["value"].where(numeric, ""), claims["decimal"])
+    parsed, errors = quantities.parse_quantities(
+        _local_dollars(claims["value"].where(numeric, ""), claims["dollar"]), claims["decimal"]
+    )
     for column in quantities.QUANTITY_COLUMNS:
         claims[column] = parsed[column]
-    converted, converted_errors = quantities.parse_quantities(claims["converted"].where(numeric, ""), claims["decimal"])
+    converted, converted_errors = quantities.parse_quantities(
+        _local_dollars(claims["converted"].where(numeric, ""), claims["dollar"]), claims["decimal"]
+    )
     for column in quantities.QUANTITY_COLUMNS:
         claims[f"converted_{column}"] = converted[column]
     # The precision model: a topic's rounding caps how widely an unqualified round number

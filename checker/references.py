@@ -88,6 +88,13 @@ def check_sources(corpus: Corpus, problems: list[Problem]) -> pd.DataFrame:
             problem(
                 problems, row, "file", "a source needs a text under seeds/ or a cited_in source whose text cites it"
             )
+        if row.currency and row.currency.upper() not in quantities.CURRENCIES:
+            problem(
+                problems,
+                row,
+                "currency",
+                f"'{row.currency}' is no currency code claimcheck knows (write e.g. CAD, AUD)",
+            )
         if row.language and not known_language(row.language):
             problem(problems, row, "language", f"'{row.language}' is not a language code (write e.g. en, ru, de, fa)")
         if row.dateline:

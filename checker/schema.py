@@ -72,6 +72,11 @@ SOURCES = TableSchema(
             doc="The text's language (a BCP 47 code such as en, ru, de, fa); numbers in its quotes and claims use that language's decimal mark (12,42 in ru is 12.42). Empty: English.",
             example="ru",
         ),
+        Column(
+            "currency",
+            doc="The currency a bare $ (and cents) means in this text, as an ISO code: CAD for a Canadian paper, AUD for an Australian one. Empty: the US dollar.",
+            example="CAD",
+        ),
         Column("note", doc="Anything an editor should know: where a field comes from, doubts."),
     ),
 )

@@ -466,3 +466,12 @@ def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_te
 ):
     message = digits_missing(value, quote, "date", published=published, ahead=ahead)
     assert (message is None) if missing is None else (missing in (message or ""))
+
+
+def test_an_unknown_currency_for_a_sources_dollar_is_a_data_error(corpus_dir):
+    root = corpus_dir(
+        {"alpha": [claim("c1", "trade", "$1 billion", period="2024", quote="$1 billion")]},
+        sources=[{"id": "alpha", "file": "alpha.txt", "published": "2025-01-01", "currency": "CDN"}],
+    )
+    said = [str(problem) for problem in normalise(load_corpus(root)).problems]
+    assert said == ["claims/sources.csv:2: currency: 'CDN' is no currency code claimcheck knows (write e.g. CAD, AUD)"]

@@ -214,3 +214,39 @@ def test_the_same_precise_figure_in_two_unlinked_units_is_a_unit_slip(normalised
     assert slip.severity == "error" and slip.diagnosis.startswith("a unit slip") and "wrong unit" in slip.message
     assert finding("64", "64").severity == "warning"
     assert finding("522,000", "781,000").severity == "warning"
+
+
+def test_a_sources_own_dollar_is_read_as_its_currency(normalised):
+    """A Canadian paper's "$701,800" (its sources row says currency CAD) is Canadian dollars,
+    like the agency's C$701,800; the same "$" in a US wire is the US dollar's."""
+    topics = [{"key": "price", "kind": "quantity", "unit": "CAD", "label": "average home price"}]
+    sources = [
+        {"id": "paper", "file": "paper.txt", "published": "2025-04-15", "currency": "CAD"},
+        {"id": "agency", "file": "agency.txt", "published": "2025-04-15"},
+    ]
+
+    def findings(paper_value: str):
+        rows = {
+            "paper": [claim("paper", "price", paper_value, period="2025-03")],
+            "agency": [claim("agency", "price", "C$701,800", period="2025-03")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), unit_dimension)
+
+    assert findings("$701,800") == []
+    (slip,) = findings("US$701,800")
+    assert slip.diagnosis.startswith("a currency slip")
+
+
+def test_a_local_dollars_cents_are_its_hundredths():
+    import pandas as pd
+
+    from checker.normalise import _local_dollars
+
+    values = pd.Series(["24 cents a share", "$1.2 billion", "US$5", "24 cents a share"])
+    dollar = pd.Series(["CAD", "AUD", "CAD", ""])
+    assert _local_dollars(values, dollar).tolist() == [
+        "0.24 CAD a share",
+        "AUD 1.2 billion",
+        "US$5",
+        "24 cents a share",
+    ]
