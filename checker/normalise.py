@@ -56,9 +56,14 @@ AS_READ = ("id", "file", "line", *SEARCH_READS)
 ABOUT_POINTS = 0.025
 
 
-def _round_tens(numbers: pd.Series) -> np.ndarray:
-    """Which numbers as written are whole tens ('70', '40'), as a column."""
-    return numbers.fillna("").str.fullmatch(r"[1-9]0").to_numpy(dtype=bool)
+def _round_tens(numbers: pd.Series, among: np.ndarray) -> np.ndarray:
+    """Which numbers as written are whole tens ('70', '40'), among the rows asked about
+    (whole percentages: a handful; the column is read only there)."""
+    found = np.zeros(len(numbers), dtype=bool)
+    rows = np.flatnonzero(among)
+    if len(rows):
+        found[rows] = numbers.iloc[rows].fillna("").str.fullmatch(r"[1-9]0").to_numpy(dtype=bool)
+    return found
 
 
 MODALITIES = ("actual", "estimate", "forecast", "target", "plan", "agreement", "superseded")
@@ -315,7 +320,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
             exact | (row_rounding == 0),
             np.where(
                 percent,
-                np.where(whole & _round_tens(claims[f"{prefix}number"]), 2 * ABOUT_POINTS, ABOUT_POINTS),
+                np.where(_round_tens(claims[f"{prefix}number"], whole), 2 * ABOUT_POINTS, ABOUT_POINTS),
                 np.inf,
             ),
         )
