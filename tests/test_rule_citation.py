@@ -59,3 +59,21 @@ def test_a_topics_own_tolerance_wins_over_the_rules(normalised):
 
     assert findings("") == []
     assert findings("0.005") == [("citation-consistency", ("g1", "w1"))]
+
+
+def test_a_cited_source_giving_the_topic_only_for_another_time(normalised):
+    """The wire cites the brief for more than 18 billion in 2024; the brief gives 18.4
+    billion for 2023 (its year mistyped, or the wire's): a warning naming the other period.
+    A different figure for the other year only is a note: nothing for the cited time."""
+
+    def findings(brief_value: str):
+        rows = {
+            "wire": [claim("w", "trade", ">US$18 billion", period="2024", cites="brief")],
+            "brief": [claim("b", "trade", brief_value, period="2023")],
+        }
+        return run_rules(normalised(rows), citation)
+
+    (moved,) = findings("US$18.4 billion")
+    assert moved.severity == "warning" and moved.diagnosis.startswith("different period")
+    (silent,) = findings("US$12.1 billion")
+    assert silent.severity == "note" and "nothing for that time" in silent.message

@@ -10,6 +10,8 @@ The citing claim is compared with the cited source's claims on the same topic: v
 statuses (same state for overlapping times). When the cited source has no claim on the topic, its claims in other topics are
 searched for the same figure: a match means the citation moved the figure to another
 scope. A cited source whose text is in the corpus and says nothing on the topic is noted.
+When the cited source gives the topic only for other times, the same figure there is a
+warning (the citation, or the cited text, has the wrong year) and another figure a note.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from checker import display
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
@@ -71,6 +74,24 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                     diagnosis="the cited source says otherwise",
                     message=f"{claim['id']} gives {value_text(claim)} citing {claim['cites']}, which gives {value_text(other)} ({other['id']})",
                 )
+            elif not agrees and claim["kind"] in NUMERIC:
+                # The cited source gives the topic, but not for this time: the citation (or
+                # the cited text) has the wrong year, or the figure is not the cited one.
+                elsewhere = _other_times(claim, cited.loc[by_source.get(claim["cites"], [])], tolerance)
+                if elsewhere is not None:
+                    other, same_figure = row_of(claims, elsewhere[0]), elsewhere[1]
+                    yield Finding(
+                        topic=claim["topic"],
+                        subject=claim["id"],
+                        claims=(ref(claims, label), ref(claims, elsewhere[0])),
+                        severity="" if same_figure else Severity.NOTE.value,
+                        diagnosis="different period: the cited source gives this figure for another time"
+                        if same_figure
+                        else "the cited source gives this topic only for other times",
+                        message=f"{claim['id']} gives {value_text(claim)} for {_when(claim)} citing {claim['cites']}, "
+                        f"which gives {value_text(other)} for {_when(other)} ({other['id']})"
+                        + ("" if same_figure else " and nothing for that time"),
+                    )
             continue
         moved = (
             _same_figure_elsewhere(claim, cited.loc[by_source.get(claim["cites"], [])], tolerance)
@@ -96,6 +117,27 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                 diagnosis="the cited source makes no claim on this topic",
                 message=f"{claim['id']} cites {claim['cites']}, which makes no claim on {claim['topic_label']}",
             )
+
+
+def _when(row) -> str:
+    return display.date_range(row["period_start"], row["period_end"])
+
+
+def _other_times(claim, cited: pd.DataFrame, tolerance: float) -> tuple[object, bool] | None:
+    """A claim of the cited source on the citing claim's topic for another time: the one
+    that gives the same figure (first), else the nearest in time, and whether it is the
+    same figure; None when the cited source has no figure on the topic."""
+    rows = cited[(cited["topic"] == claim["topic"]).to_numpy(dtype=bool) & cited["magnitude"].notna().to_numpy()]
+    rows = rows[(rows["dimension"] == claim["dimension"]).to_numpy(dtype=bool)]
+    if rows.empty:
+        return None
+    low, high = widened(rows["low"].to_numpy(dtype=float), rows["high"].to_numpy(dtype=float), tolerance)
+    own_low, own_high = widened(claim["low"], claim["high"], tolerance)
+    same = ~intervals_apart(low, high, own_low, own_high, 0.0)
+    if same.any():
+        return rows.index[np.flatnonzero(same)[0]], True
+    distance = np.abs(rows["period_start"].to_numpy(dtype=float) - claim["period_start"])
+    return rows.index[int(np.nanargmin(distance))] if np.isfinite(distance).any() else rows.index[0], False
 
 
 _VERDICT_COLUMNS = (
