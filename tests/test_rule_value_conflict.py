@@ -810,3 +810,15 @@ def test_about_a_share_is_a_few_points_either_way(normalised):
     assert findings("about 76 %", "about 67 %") == [("value-conflict", ("a", "b"))]
     assert findings("about 76 %", "75 %") == []
     assert findings("about 70 %", "66 %") == []
+
+
+def test_a_lower_bound_proves_no_rate_slip(normalised):
+    """9,000 deportations a year planned against 'at least 12,000 a year': 1.33 apart, which
+    no factor between periods explains; the open end fits any factor and proves none."""
+    topics = [{"key": "returns", "kind": "count", "unit": "person/year"}]
+    rows = {
+        "a": [claim("a", "returns", "9,000 person/year", period="2025")],
+        "b": [claim("b", "returns", ">=12,000 person/year", period="2025")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+    assert not finding.diagnosis.startswith("unit slip")

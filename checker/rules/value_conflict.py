@@ -386,6 +386,8 @@ UNIT_SLIPS: dict[str, tuple[tuple[float, str], ...]] = {
 }
 
 
+# How near the figures' own ratio must come to the factor between two periods.
+TIME_SLIP_MATCH = 0.05
 # Periods a rate is written per, which texts confuse ("70,400 a week" for "a month"), by
 # the factor between them (a month is a twelfth of the Julian year, as pint's).
 _MONTH_DAYS = 365.25 / 12
@@ -422,8 +424,12 @@ def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
         with np.errstate(divide="ignore", invalid="ignore"):
             least = abs(bigger["low"]) / abs(smaller["high"]) * (1 - tolerance / 5)
             most = abs(bigger["high"]) / abs(smaller["low"]) * (1 + tolerance / 5)
+        # Both figures stated with their bounds (no "more than"), and their own ratio near the
+        # factor: a lower bound's open end fits any factor and proves none.
         fitting = [
-            (abs(math.log(high / low / factor)), factor, per) for factor, per in TIME_SLIPS if least <= factor <= most
+            (abs(math.log(high / low / factor)), factor, per)
+            for factor, per in TIME_SLIPS
+            if least <= factor <= most and math.isfinite(most) and abs(high / low / factor - 1) <= TIME_SLIP_MATCH
         ]
         if fitting:
             _, factor, per = min(fitting)
