@@ -14,6 +14,7 @@ first, in a forked process beside the rest on a large corpus (``background.py``)
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -267,7 +268,7 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
     for position in rows:  # the rows of such texts that write a bare dollar or cents
         code = str(dollar.iloc[position])
         text = _BARE_DOLLAR.sub(f"{code} ", str(values.iloc[position]))
-        rewritten.iloc[position] = _CENTS.sub(lambda found: _in_units(found, code), text)
+        rewritten.iloc[position] = _CENTS.sub(functools.partial(_in_units, code=code), text)
     return rewritten
 
 
