@@ -10,7 +10,7 @@ The citing claim is compared with the cited source's claims on the same topic: v
 statuses (same state for overlapping times). When the cited source has no claim on the topic, its claims in other topics are
 searched for the same figure: a match means the citation moved the figure to another
 scope. A cited source whose text is in the corpus and says nothing on the topic is noted.
-When the cited source gives the topic only for other times, the same figure there is a
+When the cited source gives a flow only for other periods, the same figure there is a
 warning (the citation, or the cited text, has the wrong year) and another figure a note.
 """
 
@@ -74,9 +74,10 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                     diagnosis="the cited source says otherwise",
                     message=f"{claim['id']} gives {value_text(claim)} citing {claim['cites']}, which gives {value_text(other)} ({other['id']})",
                 )
-            elif not agrees and claim["kind"] in NUMERIC:
-                # The cited source gives the topic, but not for this time: the citation (or
-                # the cited text) has the wrong year, or the figure is not the cited one.
+            elif not agrees and claim["kind"] in NUMERIC and claim["aggregation"] == "flow" and not claim["undated"]:
+                # The cited source gives a flow, but not for this time: the citation (or the
+                # cited text) has the wrong year, or the figure is not the cited one. (A
+                # level may hold from one day to the next: only flows are judged.)
                 elsewhere = _other_times(claim, cited.loc[by_source.get(claim["cites"], [])], tolerance)
                 if elsewhere is not None:
                     other, same_figure = row_of(claims, elsewhere[0]), elsewhere[1]
@@ -127,7 +128,11 @@ def _other_times(claim, cited: pd.DataFrame, tolerance: float) -> tuple[object, 
     """A claim of the cited source on the citing claim's topic for another time: the one
     that gives the same figure (first), else the nearest in time, and whether it is the
     same figure; None when the cited source has no figure on the topic."""
-    rows = cited[(cited["topic"] == claim["topic"]).to_numpy(dtype=bool) & cited["magnitude"].notna().to_numpy()]
+    rows = cited[
+        (cited["topic"] == claim["topic"]).to_numpy(dtype=bool)
+        & cited["magnitude"].notna().to_numpy()
+        & ~cited["undated"].to_numpy(dtype=bool)
+    ]
     rows = rows[(rows["dimension"] == claim["dimension"]).to_numpy(dtype=bool)]
     if rows.empty:
         return None
@@ -158,6 +163,7 @@ _VERDICT_COLUMNS = (
     "period_end",
     "state",
     "tolerance",
+    "undated",
 )
 
 
