@@ -37,13 +37,13 @@ from checker.pairing import (
     crowd_extremes,
     factorize_rows,
     group_codes,
-    intervals_apart,
     overlap_clusters,
     pairs_overlapping,
     ref,
     row_of,
     tolerance_of,
     value_text,
+    widened,
 )
 
 ID = "redated-figure"
@@ -129,36 +129,39 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
 
 
 class _Rivals:
-    """Which claims another source contradicts for their own period: those are value
-    conflicts, whose diagnosis already names a figure for another period that matches."""
+    """Which claims another figure contradicts for their own period: those are value
+    conflicts, whose diagnosis already names a figure for another period that matches.
+
+    Built once on whole columns: per (group, period), the highest low end and the lowest
+    high end of its figures, each widened by its tolerance; a claim is contradicted when
+    either lies beyond its own widened interval. (A crowd of one topic and period is one
+    look-up per finding, never a scan of the crowd.)"""
 
     def __init__(self, claims: pd.DataFrame, flows: pd.Series) -> None:
         labels, codes = group_codes(claims, flows, GROUP)
-        self.claims = claims
-        self.labels = labels
         periods, _ = factorize_rows(
             claims.loc[labels, "period_start"].to_numpy(dtype=float),
             claims.loc[labels, "period_end"].to_numpy(dtype=float),
         )
-        self.members = pd.Series(np.arange(len(labels))).groupby([codes, periods]).indices
-        self.key_of = dict(zip(labels, zip(codes.tolist(), periods.tolist())))
+        buckets, _ = factorize_rows(codes, periods)
+        low, high = widened(
+            claims.loc[labels, "low"].to_numpy(dtype=float),
+            claims.loc[labels, "high"].to_numpy(dtype=float),
+            tolerance_of(claims, labels, DEFAULT_TOLERANCE),
+        )
+        self.highest_low = np.full(int(buckets.max(initial=-1)) + 1, -np.inf)
+        self.lowest_high = np.full(len(self.highest_low), np.inf)
+        np.maximum.at(self.highest_low, buckets, np.nan_to_num(low, nan=-np.inf))
+        np.minimum.at(self.lowest_high, buckets, np.nan_to_num(high, nan=np.inf))
+        self.positions = pd.Index(labels)
+        self.buckets, self.low, self.high = buckets, low, high
 
     def any(self, row) -> bool:
-        others = self.labels[self.members[self.key_of[row.name]]]
-        claims = self.claims
-        others = others[(claims.loc[others, "source"] != row["source"]).to_numpy(dtype=bool)]
-        if not len(others):
+        if row.name not in self.positions:
             return False
-        tolerance = tolerance_of(claims, others, DEFAULT_TOLERANCE)
-        return bool(
-            intervals_apart(
-                row["low"],
-                row["high"],
-                claims.loc[others, "low"].to_numpy(float),
-                claims.loc[others, "high"].to_numpy(float),
-                tolerance,
-            ).any()
-        )
+        position = self.positions.get_loc(row.name)
+        bucket = self.buckets[position]
+        return bool(self.highest_low[bucket] > self.high[position] or self.lowest_high[bucket] < self.low[position])
 
 
 def _finding(claims: pd.DataFrame, first, second) -> Finding:
