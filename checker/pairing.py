@@ -463,6 +463,24 @@ def adjacent_periods(codes: np.ndarray, start: np.ndarray, end: np.ndarray) -> t
     return first[keep], second[keep]
 
 
+def stated_intervals(claims: pd.DataFrame, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The interval [value - half, value + half) each figure stands for as stated: rounding
+    half up, so two figures one step apart only touch; an exact figure (no half-step) is
+    its point."""
+    values = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
+    halves = claims.loc[labels, "half"].to_numpy(dtype=float)
+    return values - halves, np.where(halves > 0, values + halves, np.nextafter(values, np.inf))
+
+
+def same_figures(claims: pd.DataFrame, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Which pairs give the same figure: apart by at most the coarser half-step."""
+    magnitude, half = claims["magnitude"], claims["half"]
+    return (
+        np.abs(magnitude.loc[a].to_numpy() - magnitude.loc[b].to_numpy())
+        <= np.maximum(half.loc[a].to_numpy(), half.loc[b].to_numpy()) * 1.000001
+    )
+
+
 def different_estimators(first, second) -> bool:
     """Two estimates that name different estimators differ legitimately, as forecasts by
     different forecasters do: each counts its own way (and a text that sets them side by

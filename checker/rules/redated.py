@@ -41,6 +41,8 @@ from checker.pairing import (
     pairs_overlapping,
     ref,
     row_of,
+    same_figures,
+    stated_intervals,
     tolerance_of,
     value_text,
     widened,
@@ -74,12 +76,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     labels, codes = group_codes(claims, precise, GROUP)
     if len(labels) < 2:
         return
-    values = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
-    halves = claims.loc[labels, "half"].to_numpy(dtype=float)
-    # A figure stated to a precision stands for [value - half, value + half) (see
-    # relabelled-figure): candidates are figures whose intervals meet, in another period.
-    low = values - halves
-    high = np.where(halves > 0, values + halves, np.nextafter(values, np.inf))
+    low, high = stated_intervals(claims, labels)  # figures one step apart only touch
     codes = overlap_clusters(codes, low, high)
     periods, _ = factorize_rows(
         claims.loc[labels, "period_start"].to_numpy(dtype=float), claims.loc[labels, "period_end"].to_numpy(dtype=float)
@@ -99,11 +96,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     if frame.empty:
         return
     a, b = frame["a"].to_numpy(), frame["b"].to_numpy()
-    magnitude, half, source = claims["magnitude"], claims["half"], claims["source"]
-    equal = (
-        np.abs(magnitude.loc[a].to_numpy() - magnitude.loc[b].to_numpy())
-        <= np.maximum(half.loc[a].to_numpy(), half.loc[b].to_numpy()) * 1.000001
-    )
+    source = claims["source"]
+    equal = same_figures(claims, a, b)
     other_source = source.loc[a].to_numpy() != source.loc[b].to_numpy()
     found = equal & other_source
     if not found.any():

@@ -37,6 +37,8 @@ from checker.pairing import (
     pairs_overlapping,
     ref,
     row_of,
+    same_figures,
+    stated_intervals,
 )
 
 ID = "relabelled-figure"
@@ -73,13 +75,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # Candidates: claims of another topic whose figures' precision intervals meet (one sort,
     # see pairing.pairs_overlapping); then the same figure: apart by at most the coarser
     # half-step.
-    values = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
-    halves = claims.loc[labels, "half"].to_numpy(dtype=float)
-    # A figure stated to a precision stands for [value - half, value + half): rounding half
-    # up, so two figures one step apart only touch and are never candidates; an exact
-    # figure (no half-step) is its point.
-    low = values - halves
-    high = np.where(halves > 0, values + halves, np.nextafter(values, np.inf))
+    low, high = stated_intervals(claims, labels)  # figures one step apart only touch
     # A dimension holds every precise figure of the corpus: pair within runs of figures that
     # meet, so that only a run too crowded to list is summarised, never the dimension.
     codes = overlap_clusters(codes, low, high)
@@ -99,11 +95,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     if frame.empty:
         return
     a, b = frame["a"].to_numpy(), frame["b"].to_numpy()
-    magnitude, half = claims["magnitude"], claims["half"]
-    equal = (
-        np.abs(magnitude.loc[a].to_numpy() - magnitude.loc[b].to_numpy())
-        <= np.maximum(half.loc[a].to_numpy(), half.loc[b].to_numpy()) * 1.000001
-    )
+    equal = same_figures(claims, a, b)
     overlap = (claims.loc[a, "period_start"].to_numpy() < claims.loc[b, "period_end"].to_numpy()) & (
         claims.loc[b, "period_start"].to_numpy() < claims.loc[a, "period_end"].to_numpy()
     )
