@@ -110,7 +110,7 @@ def test_russian_weekdays_are_read_beside_their_dates():
 
 def test_figures_display_without_misleading_signs_or_ratios():
     from checker.display import quantity, ratio
-    from checker.rules.derived import _elapsed
+    from checker.rules.derived import _time_between
 
     # Between negative ends a dash reads as a minus sign.
     assert quantity(-18.5e6, -17.5e6, -18e6, 1.0, "USD", "range") == "-18.5 million to -17.5 million USD"
@@ -118,8 +118,8 @@ def test_figures_display_without_misleading_signs_or_ratios():
     # Close figures show how far apart they are, not '1×'.
     assert ratio(212_840, 212_480) == "0.17 %" and ratio(1e9, 12.42e9) == "12.4×"
     year = 365.25 * 86400
-    assert _elapsed(1.71 * year, 1.74 * year, year) == "1.7 years"
-    assert _elapsed(0.5 * year, 0.6 * year, year) == "6.0–7.2 months"
+    assert _time_between(1.71 * year, 1.74 * year, year) == "1.7 years"
+    assert _time_between(0.5 * year, 0.6 * year, year) == "6.0–7.2 months"
 
 
 @pytest.mark.parametrize(

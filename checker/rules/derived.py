@@ -313,11 +313,11 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
             diagnosis="a stated duration does not fit the dates it implies",
             message=f"{duration_row['id']} gives {duration_row['value']} up to {display.date_range(duration_row['period_start'], duration_row['period_end'])} "
             f"since {event_row['topic_label']}, which {event_row['id']} dates {display.date_range(event_row['date_start'], event_row['date_end'])}: "
-            f"that is {_elapsed(short, long, year)}",
+            f"that is {_time_between(short, long, year)}",
         )
 
 
-def _elapsed(short: float, long: float, year: float) -> str:
+def _time_between(short: float, long: float, year: float) -> str:
     """The time between two dates as a span in years (in months under a year), one figure
     when both ends read the same: '8.2–8.4 months', '1.7 years'."""
     unit, name = (year, "years") if long >= year else (year / 12, "months")
