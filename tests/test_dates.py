@@ -95,6 +95,29 @@ def test_fast_calendar_path_agrees_with_edtf(text):
         assert row["precision"] == expected.precision or (row["precision"] == "interval")
 
 
+QUALIFIED_YEARS = st.one_of(
+    st.tuples(st.integers(0, 9999), st.sampled_from("~?%")).map(lambda t: f"{t[0]:04d}{t[1]}"),
+    st.tuples(st.integers(0, 999), st.integers(1, 3)).map(lambda t: f"{t[0]:04d}"[: 4 - t[1]] + "X" * t[1]),
+)
+
+
+@settings(max_examples=scaled(300), deadline=None)
+@given(QUALIFIED_YEARS)
+def test_qualified_and_unspecified_years_read_as_edtf_reads_them(text):
+    """"2000~", "2000%", "199X" are read without edtf's grammar: the same bounds, the same
+    precision and the same refusals (a year padded out of the calendar) as edtf gives."""
+    from checker.dates import _parse_edtf_uncached
+
+    try:
+        expected = _parse_edtf_uncached(text)
+    except ParseError as error:
+        with pytest.raises(ParseError, match="outside the calendar"):
+            parse_date(text)
+        assert "outside the calendar" in str(error)
+        return
+    assert parse_date(text) == expected
+
+
 @pytest.mark.parametrize(
     "text, first, last",
     [
