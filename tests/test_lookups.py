@@ -11,7 +11,7 @@ PROBE = (
     "from checker.quantities import parse_quantity, density_factors, seconds_per_year;"
     "from checker.dates import parse_date;"
     "import sys, json;"
-    "q = parse_quantity('~700,000 t/year'); d = parse_date('2000~');"
+    "q = parse_quantity('~700,000 t/year'); d = parse_date('2024-03~');"
     "print(json.dumps([q.magnitude, q.low, q.high, q.unit, q.dimension, density_factors('m^3', 't', 'lpg', 'liquid'),"
     "seconds_per_year(), d.start, d.end, d.precision, 'pint' in sys.modules, 'edtf' in sys.modules]))"
 )
@@ -40,7 +40,7 @@ def test_cold_warm_corrupt_and_off_agree(tmp_path):
     assert cold[-2:] == [True, True]  # the first run asked pint and edtf
     assert warm[-2:] == [False, False]  # the second needed neither
     for path in tmp_path.iterdir():
-        path.write_text('{"unit:t/year": "garbage", "2000~": [1]}')
+        path.write_text('{"unit:t/year": "garbage", "2024-03~": [1]}')
     assert probe(str(tmp_path))[:-2] == cold[:-2]
     assert probe("off")[:-2] == cold[:-2]
 
