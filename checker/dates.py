@@ -382,6 +382,11 @@ def _one_side(side: str, source: str) -> DateInterval:
     match = _DATETIME.match(side)
     if match:
         return _datetime(match, source)
+    if _TIME.search(side):  # a time of day written otherwise: qualified ("~…T09:40") or with more
+        raise ParseError(
+            f"'{source}' is not a valid date: a time of day is written '2025-05-03T09:40', without a qualifier "
+            f"(for \"about 9.40am\" write the time, or the span it lies in: '2025-05-03T09:30/2025-05-03T10:00')"
+        )
     return parse_date(side)
 
 

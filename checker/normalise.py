@@ -279,14 +279,13 @@ def _in_units(found: re.Match, code: str) -> str:
 
 def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     numeric = claims["kind"].isin(("quantity", "count"))
-    parsed, errors = quantities.parse_quantities(
-        _local_dollars(claims["value"].where(numeric, ""), claims["dollar"]), claims["decimal"]
-    )
+    # The parser's errors are keyed by the text it read, which a local dollar rewrites.
+    read_values = _local_dollars(claims["value"].where(numeric, ""), claims["dollar"])
+    parsed, errors = quantities.parse_quantities(read_values, claims["decimal"])
     for column in quantities.QUANTITY_COLUMNS:
         claims[column] = parsed[column]
-    converted, converted_errors = quantities.parse_quantities(
-        _local_dollars(claims["converted"].where(numeric, ""), claims["dollar"]), claims["decimal"]
-    )
+    read_converted = _local_dollars(claims["converted"].where(numeric, ""), claims["dollar"])
+    converted, converted_errors = quantities.parse_quantities(read_converted, claims["decimal"])
     for column in quantities.QUANTITY_COLUMNS:
         claims[f"converted_{column}"] = converted[column]
     # The precision model: a topic's rounding caps how widely an unqualified round number
@@ -327,8 +326,9 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         )
         claims[f"{prefix}low"] = np.where(np.isnan(magnitude), np.nan, low)
         claims[f"{prefix}high"] = np.where(np.isnan(magnitude), np.nan, high)
-    for row in flagged(claims, numeric & claims["value"].isin(errors.keys())):
-        problem(problems, row, "value", errors[row.value])
+    value_failed = (numeric & read_values.isin(errors.keys())).to_numpy(dtype=bool)
+    for position in np.flatnonzero(value_failed):
+        problem(problems, claims.iloc[position], "value", errors[read_values.iloc[position]])
     # A plain number under a topic measured in a unit: the unit was left out ("29.2" for
     # 29.2 %, which would read as 2,920 %; "5,000" for 5,000 people).
     plain = (
@@ -346,15 +346,12 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
             f"'{row.value}' has no unit, but topic '{row.topic}' is measured in {row.topic_unit}: "
             f"write '{row.value} {row.topic_unit}'",
         )
-    for row in flagged(claims, numeric & claims["converted"].isin(converted_errors.keys())):
-        problem(problems, row, "converted", converted_errors[row.converted])
+    converted_failed = (numeric & read_converted.isin(converted_errors.keys())).to_numpy(dtype=bool)
+    for position in np.flatnonzero(converted_failed):
+        problem(problems, claims.iloc[position], "converted", converted_errors[read_converted.iloc[position]])
     for row in flagged(claims, ~numeric & (claims["converted"] != "")):
         problem(problems, row, "converted", "only quantities and counts state conversions")
-    claims["value_parsed"] = (
-        claims["kind"].isin(KINDS)
-        & ~claims["value"].isin(errors.keys())
-        & ~claims["converted"].isin(converted_errors.keys())
-    )
+    claims["value_parsed"] = claims["kind"].isin(KINDS) & ~value_failed & ~converted_failed
     # Money, ratios and temperatures may be negative (a loss, a budget balance, a fall of
     # 3 %, -5 °C); a negative count, mass, volume or length is a slip.
     signed = map_unique(

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from checker.numbers import MULTIPLES
-from checker.quantities import CURRENCIES, CURRENCY_SYMBOLS, QUALIFIERS
+from checker.quantities import CASED_CURRENCIES, CURRENCIES, CURRENCY_SYMBOLS, QUALIFIERS
 from checker.texts import MONTH_WORD
 
 _MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -115,7 +115,7 @@ _CURRENCY_BEFORE = re.compile(
     r"(?P<currency>"
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     + r"|\b(?:"
-    + "|".join(CURRENCIES)
+    + "|".join(code for code in CURRENCIES if code not in CASED_CURRENCIES)  # "COP 29" is no money
     + r")\s)\s?$"
 )
 # Unit words as texts write them, and the unit a claims table writes (one pint reads).

@@ -178,6 +178,36 @@ CURRENCIES = (
     # The IMF's special drawing right: disbursements and quotas are set in it.
     "XDR",
 )
+# The other active codes of ISO 4217 (2025). Those that spell an English word or a unit
+# ("ALL", "CUP", "PEN", "TOP", "MAD", "COP") are read only as written, in capitals.
+CASED_CURRENCIES = (
+    "ALL", "BAM", "BOB", "COP", "CUP", "GEL", "MAD", "MOP", "NAD", "PEN", "SOS", "TOP",
+)  # fmt: skip
+CURRENCIES += (
+    "AMD", "ANG", "AOA", "ARS", "AWG", "AZN", "BBD", "BDT", "BGN", "BHD", "BIF", "BMD", "BND", "BSD", "BTN",
+    "BWP", "BYN", "BZD", "CDF", "CLP", "CRC", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "ERN", "ETB", "FJD",
+    "FKP", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HNL", "HTG", "HUF", "IDR", "IQD", "ISK", "JMD", "JOD",
+    "KHR", "KMF", "KPW", "KWD", "KYD", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MDL", "MGA", "MKD", "MMK",
+    "MNT", "MRU", "MUR", "MVR", "MWK", "MYR", "MZN", "NIO", "NPR", "OMR", "PAB", "PGK", "PHP", "PYG", "RON",
+    "RSD", "RWF", "SBD", "SCR", "SDG", "SHP", "SLE", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TND",
+    "TTD", "TWD", "UYU", "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZMW", "ZWG",
+) + CASED_CURRENCIES  # fmt: skip
+# A pattern for a currency code in a value: the word-like codes in capitals only, even
+# where the rest of the pattern ignores case.
+CURRENCY_CODE = (
+    "(?:"
+    + "|".join(code for code in CURRENCIES if code not in CASED_CURRENCIES)
+    + "|(?-i:"
+    + "|".join(CASED_CURRENCIES)
+    + "))"
+)
+
+
+def is_currency_code(text: str) -> bool:
+    """Whether ``text`` is an ISO 4217 code claimcheck reads (word-like codes in capitals)."""
+    return text in CURRENCIES or (text.upper() in CURRENCIES and text.upper() not in CASED_CURRENCIES)
+
+
 CURRENCY_WORDS = {
     "USD": ("US_dollar", "dollar", "dollars"),
     "EUR": ("euro", "euros"),
@@ -591,18 +621,19 @@ def did_you_mean(unit: str) -> str:
 _VALUE = re.compile(
     r"^\s*(?P<qualifier>" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")?\s*"
     r"(?P<symbol>" + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True)) + r")?\s*"
-    r"(?P<code>(?:" + "|".join(CURRENCIES) + r")(?=\s*[-+\d.]))?\s*"
+    r"(?P<code>" + CURRENCY_CODE + r"(?=\s*[-+\d.]))?\s*"
     r"(?P<number>" + _NUMBER + r")"
-    r"(?:(?P<gap>\s*)(?P<scale>" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?)?"
+    # A scale word may be hyphenated to its number, as Canadian style writes it ("$9.84-billion").
+    r"(?:(?P<gap>\s*|-(?=(?:thousand|million|billion|trillion)\b))(?P<scale>" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?)?"
     r"\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 _SIGN_BEFORE_CURRENCY = re.compile(
     r"^-\s*("
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
-    + "|(?:"
-    + "|".join(CURRENCIES)
-    + r")(?=\s*\d))\s*"
+    + "|"
+    + CURRENCY_CODE
+    + r"(?=\s*\d))\s*"
 )
 # Accounting writes a negative figure in parentheses: "US$(87) million" is a loss of 87 million.
 _ACCOUNTING_NEGATIVE = re.compile(r"\((\d[\d,.]*)\)")
@@ -687,7 +718,7 @@ _RANGE_HEAD = (
     r"(?:(?:"
     + "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
     + "|"
-    + "|".join(CURRENCIES)
+    + CURRENCY_CODE
     + r")\s*)"
 )
 _RANGE_SCALE = r"(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?"
@@ -783,7 +814,7 @@ def _no_number(text: str) -> str:
     """Why no number was read: a prefix before the number that is no currency claimcheck
     knows ("Sh4.29 trillion"), or no digits at all."""
     prefix = _PREFIX.match(text)
-    if prefix and prefix.group("prefix").rstrip("$").upper() not in CURRENCIES:
+    if prefix and not is_currency_code(prefix.group("prefix").rstrip("$")):
         return (
             f"'{prefix.group('prefix')}' before the number is no currency claimcheck knows: write the ISO code "
             f"(e.g. 'KES 4.29 trillion' for Kenyan shillings), or the unit after the number"
@@ -796,7 +827,7 @@ def _trailing_plus(text: str) -> str:
     if not found:
         return text
     head = found.group("head").strip()
-    if head and head not in CURRENCY_SYMBOLS and head.upper() not in CURRENCIES:
+    if head and head not in CURRENCY_SYMBOLS and not is_currency_code(head):
         return text  # a qualifier or a sign already stands before it
     return f">={found.group('head')}{found.group('number')}{text[found.end() :]}"
 
@@ -848,8 +879,13 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     # number and followed by a unit word ("6m tonnes", "100m barrels"); otherwise it is
     # the metre ("5 m", "20m/s", "3m^3").
     unit_upper = pd.Series(unit, dtype=object).str.upper()
-    money_unit = unit_upper.isin(CURRENCIES) | pd.Series(unit, dtype=object).str.match(
-        r"^(?:(?:B|MM|mm|mil)\s+)?(?:" + "|".join(CURRENCIES) + r")\b", flags=re.IGNORECASE
+    money_unit = (
+        unit_upper.isin(CURRENCIES)
+        & ~unit_upper.isin(CASED_CURRENCIES)
+        | pd.Series(unit, dtype=object).isin(CASED_CURRENCIES)
+        | pd.Series(unit, dtype=object).str.match(
+            r"^(?:(?:B|MM|mm|mil)\s+)?" + CURRENCY_CODE + r"\b", flags=re.IGNORECASE
+        )
     )
     is_money = (currency != "") | money_unit.to_numpy()
     unit_word = pd.Series(unit, dtype=object).str.match(r"^[^\W\d_]").to_numpy()

@@ -95,6 +95,14 @@ def test_fast_calendar_path_agrees_with_edtf(text):
         assert row["precision"] == expected.precision or (row["precision"] == "interval")
 
 
+@pytest.mark.parametrize(
+    "text", ["~2025-05-03T09:40", "2025-05-03T09:40~", "2025-05-03T09:40?/2025-05-04", "2025-05-03T9:40:00:00"]
+)
+def test_a_time_of_day_written_otherwise_is_a_parse_error_not_a_crash(text):
+    with pytest.raises(ParseError, match="not a valid date"):
+        parse_date(text)
+
+
 QUALIFIED_YEARS = st.one_of(
     st.tuples(st.integers(0, 9999), st.sampled_from("~?%")).map(lambda t: f"{t[0]:04d}{t[1]}"),
     st.tuples(st.integers(0, 999), st.integers(1, 3)).map(lambda t: f"{t[0]:04d}"[: 4 - t[1]] + "X" * t[1]),

@@ -475,3 +475,22 @@ def test_an_unknown_currency_for_a_sources_dollar_is_a_data_error(corpus_dir):
     )
     said = [str(problem) for problem in normalise(load_corpus(root)).problems]
     assert said == ["claims/sources.csv:2: currency: 'CDN' is no currency code claimcheck knows (write e.g. CAD, AUD)"]
+
+
+def test_a_value_the_parser_refuses_is_reported_in_a_text_with_its_own_dollar(corpus_dir):
+    """A text whose "$" is another currency has its values rewritten before they are read:
+    a value that still cannot be read must be reported at its own row, never dropped."""
+    rows = [
+        claim("c1", "budget", "$9.84 billion fish", period="2024", quote="$9.84 billion fish"),
+        claim("c2", "budget", "$9.84-billion", period="2024", quote="$9.84-billion"),
+    ]
+    root = corpus_dir(
+        {"paper": rows},
+        topics=[{"key": "budget", "kind": "quantity", "unit": "CAD"}],
+        sources=[{"id": "paper", "file": "paper.txt", "published": "2025-01-01", "currency": "CAD"}],
+    )
+    result = normalise(load_corpus(root))
+    said = [str(problem) for problem in result.problems]
+    assert len(said) == 1 and said[0].startswith("claims/tagged/paper.csv:2: value: ")
+    read = result.claims.set_index("id")
+    assert read.loc["c2", "magnitude"] == 9.84e9 and read.loc["c2", "dimension"] == "[currency_CAD]"
