@@ -165,7 +165,12 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
     claims["decimal"] = map_unique(
         claims["source"], lambda source: decimal_mark(language.get(source, "")), categorical=True
     )
-    currency = dict(zip(sources["id"], sources["currency"].str.upper())) if "currency" in sources else {}
+    # A source's own dollar, when its code is one claimcheck knows (else sources.csv says so).
+    currency = (
+        {source: code for source, code in zip(sources["id"], sources["currency"].str.upper()) if code in quantities.CURRENCIES}
+        if "currency" in sources
+        else {}
+    )
     claims["dollar"] = map_unique(claims["source"], lambda source: currency.get(source, "") or "", categorical=True)
 
     claims["modality"] = map_unique(claims["modality"], lambda modality: modality.lower() or "actual", categorical=True)
