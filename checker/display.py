@@ -193,6 +193,8 @@ _DIMENSION_WORDS = {
     "[length] ** 2": "an area",
     "[length]": "a length",
     "[person]": "a number of people",
+    "[information]": "an amount of data",
+    "[information] / [time]": "a data rate",
     "dimensionless": "a plain number",
 }
 

@@ -277,6 +277,39 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
     return rewritten
 
 
+_TOPIC_CURRENCY = re.compile(r"\[currency_(\w+)\]")
+_TOPIC_WORDS = re.compile(
+    r"(?i)(?<![\w$])(?:" + "|".join(quantities.SHARED_CURRENCY_WORDS) + r")|\bounces?\b|\boz\b"
+)
+
+
+def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: bool) -> pd.Series:
+    """The values as the topic's unit reads them: a currency word several countries share,
+    alone, is the topic's currency when it can name it ("54,000 pounds" under a topic in
+    GBP; ``currency_words``: the value, not a conversion into another currency), and the
+    ounces of a topic weighed in troy ounces are troy ounces. Only those rows are rewritten."""
+    codes, uniques = pd.factorize(values)
+    if not len(uniques):
+        return values
+    worded = pd.Series(np.asarray(uniques, dtype=object)).str.contains(_TOPIC_WORDS).to_numpy(dtype=bool)
+    rows = np.flatnonzero((codes >= 0) & worded[np.maximum(codes, 0)])
+    if not len(rows):
+        return values
+    rewritten = values.copy()
+    dimensions, units = claims["topic_dimension"].array, claims["topic_unit"].array
+    read: dict[tuple[str, str, str], str] = {}  # each value under each topic unit, read once
+    for position in rows:  # the rows whose value names a shared currency word or ounces
+        key = (str(values.iloc[position]), str(dimensions[position] or ""), str(units[position] or ""))
+        if key not in read:
+            text, dimension, unit = key
+            currencies = set(_TOPIC_CURRENCY.findall(dimension))
+            if currency_words and len(currencies) == 1:
+                text = quantities.in_topic_currency(text, currencies.pop())
+            read[key] = quantities.in_troy_ounces(text) if quantities.TROY_UNIT.search(unit) else text
+        rewritten.iloc[position] = read[key]
+    return rewritten
+
+
 def _in_units(found: re.Match, code: str) -> str:
     """'24 cents' of a local dollar as that currency's units: '0.24 CAD'."""
     return f"{float(found.group(1).replace(',', '')) / 100:.12g} {code}"
@@ -285,11 +318,15 @@ def _in_units(found: re.Match, code: str) -> str:
 def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     numeric = claims["kind"].isin(("quantity", "count"))
     # The parser's errors are keyed by the text it read, which a local dollar rewrites.
-    read_values = _local_dollars(claims["value"].where(numeric, ""), claims["dollar"])
+    read_values = _in_topic_terms(
+        _local_dollars(claims["value"].where(numeric, ""), claims["dollar"]), claims, currency_words=True
+    )
     parsed, errors = quantities.parse_quantities(read_values, claims["decimal"])
     for column in quantities.QUANTITY_COLUMNS:
         claims[column] = parsed[column]
-    read_converted = _local_dollars(claims["converted"].where(numeric, ""), claims["dollar"])
+    read_converted = _in_topic_terms(
+        _local_dollars(claims["converted"].where(numeric, ""), claims["dollar"]), claims, currency_words=False
+    )
     converted, converted_errors = quantities.parse_quantities(read_converted, claims["decimal"])
     for column in quantities.QUANTITY_COLUMNS:
         claims[f"converted_{column}"] = converted[column]

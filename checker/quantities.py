@@ -251,6 +251,129 @@ CURRENCY_SYMBOLS = {
     "TSh": "TZS",
     "USh": "UGX",
     "SDR": "XDR",
+    "Kshs": "KES",
+    "KShs": "KES",
+    "GH₵": "GHS",
+    "GH¢": "GHS",
+    "₵": "GHS",
+    "₼": "AZN",
+    "₱": "PHP",
+    "NT$": "TWD",
+    "₺": "TRY",
+    "฿": "THB",
+    "৳": "BDT",
+    "₾": "GEL",
+    "₮": "MNT",
+}
+
+# Currencies named in words with their country, as releases and wire copy write them
+# ("11.88 billion Azerbaijani manat", "GH₵3.2 billion", "1 billion cedis"): each is its code.
+CURRENCY_NAMES = (
+    ("GBP", r"pounds?\s+sterling|sterling"),
+    ("GHS", r"(?:Ghana(?:ian)?\s+)?cedis?"),
+    ("ZMW", r"Zambian\s+kwachas?"),
+    ("MWK", r"Malawian\s+kwachas?"),
+    ("AZN", r"Azerbaijani\s+manats?"),
+    ("TMT", r"Turkmen(?:istan)?\s+manats?"),
+    ("MXN", r"Mexican\s+pesos?"),
+    ("PHP", r"Philippine\s+pesos?"),
+    ("CLP", r"Chilean\s+pesos?"),
+    ("COP", r"Colombian\s+pesos?"),
+    ("ARS", r"Argentin(?:e|ian)\s+pesos?"),
+    ("UYU", r"Uruguayan\s+pesos?"),
+    ("DOP", r"Dominican\s+pesos?"),
+    ("MAD", r"Moroccan\s+dirhams?"),
+    ("AED", r"(?:UAE|Emirati)\s+dirhams?"),
+    ("SAR", r"Saudi\s+riyals?"),
+    ("QAR", r"Qatari\s+riyals?"),
+    ("OMR", r"Omani\s+rials?"),
+    ("YER", r"Yemeni\s+rials?"),
+    ("IRR", r"Iranian\s+rials?"),
+    ("SEK", r"Swedish\s+krona"),
+    ("NOK", r"Norwegian\s+kron(?:er|e)"),
+    ("DKK", r"Danish\s+kron(?:er|e)"),
+    ("ISK", r"Icelandic\s+kron(?:ur|a)"),
+    ("CZK", r"Czech\s+korun(?:a|as|y)"),
+    ("PKR", r"Pakistani\s+rupees?"),
+    ("INR", r"Indian\s+rupees?"),
+    ("LKR", r"Sri\s+Lankan\s+rupees?"),
+    ("NPR", r"Nepal(?:ese|i)\s+rupees?"),
+    ("IQD", r"Iraqi\s+dinars?"),
+    ("JOD", r"Jordanian\s+dinars?"),
+    ("KWD", r"Kuwaiti\s+dinars?"),
+    ("BHD", r"Bahraini\s+dinars?"),
+    ("DZD", r"Algerian\s+dinars?"),
+    ("TND", r"Tunisian\s+dinars?"),
+    ("LYD", r"Libyan\s+dinars?"),
+    ("RSD", r"Serbian\s+dinars?"),
+    ("SSP", r"South\s+Sudanese\s+pounds?"),
+    ("SDG", r"Sudanese\s+pounds?"),
+    ("EGP", r"Egyptian\s+pounds?"),
+    ("LBP", r"Lebanese\s+pounds?"),
+    ("SYP", r"Syrian\s+pounds?"),
+    ("XOF", r"West\s+African\s+CFA\s+francs?"),
+    ("XAF", r"Central\s+African\s+CFA\s+francs?"),
+    ("CDF", r"Congolese\s+francs?"),
+    ("RWF", r"Rwandan\s+francs?"),
+    ("GNF", r"Guinean\s+francs?"),
+    ("BRL", r"(?:Brazilian\s+)?reais|Brazilian\s+real"),
+    ("CNY", r"Chinese\s+yuan"),
+    ("JPY", r"Japanese\s+yen"),
+    ("KRW", r"(?:South\s+)?Korean\s+won"),
+    ("TRY", r"Turkish\s+lir(?:as?|e)"),
+    ("IDR", r"(?:Indonesian\s+)?rupiahs?"),
+    ("MYR", r"(?:Malaysian\s+)?ringgits?"),
+    ("THB", r"(?:Thai\s+)?baht"),
+    ("VND", r"Vietnamese\s+dong"),
+    ("PLN", r"(?:Polish\s+)?(?:zlot(?:y|ys|ies)|złot(?:y|ys|ych))"),
+    ("HUF", r"(?:Hungarian\s+)?forints?"),
+    ("RON", r"Romanian\s+(?:lei|leu)"),
+    ("MDL", r"Moldovan\s+(?:lei|leu)"),
+    ("BGN", r"Bulgarian\s+leva?"),
+    ("GEL", r"Georgian\s+laris?"),
+    ("AMD", r"Armenian\s+drams?"),
+    ("ETB", r"(?:Ethiopian\s+)?birrs?"),
+    ("BDT", r"(?:Bangladeshi\s+)?takas?"),
+    ("MMK", r"(?:Myanmar\s+)?kyats?"),
+    ("KHR", r"(?:Cambodian\s+)?riels?"),
+    ("MNT", r"(?:Mongolian\s+)?tugr[iö]ks?"),
+    ("PEN", r"(?:Peruvian\s+)?soles|Peruvian\s+sol"),
+    ("AOA", r"(?:Angolan\s+)?kwanzas?"),
+    ("MZN", r"(?:Mozambican\s+)?(?:meticais|metical)"),
+    ("BWP", r"Botswana\s+pula"),
+    ("MGA", r"(?:Malagasy\s+)?ariary"),
+    ("SLE", r"Sierra\s+Leone(?:an)?\s+leones?"),
+    ("UZS", r"Uzbek\s+(?:so['ʻ‘]?m|sum)s?"),
+    ("KGS", r"Kyrgyz\s+soms?"),
+    ("TWD", r"(?:New\s+)?Taiwan(?:ese)?\s+dollars?"),
+    ("JMD", r"Jamaican\s+dollars?"),
+    ("NAD", r"Namibian\s+dollars?"),
+    ("SEK", r"(?:Swedish\s+)?kronor"),
+    ("PLN", r"zł"),
+)
+# Currency words several countries share: alone, each is read as the topic's own currency
+# when that is one of them ("54,000 pounds" under a topic in GBP, "Sh12.9 billion" under
+# one in KES), and refused as ambiguous otherwise. A "pound" under any other topic is the
+# pound of weight.
+SHARED_CURRENCY_WORDS = {
+    "pound": ("GBP", "EGP", "LBP", "SYP", "SDG", "SSP", "FKP", "GIP", "SHP"),
+    "shilling": ("KES", "TZS", "UGX", "SOS"),
+    "sh": ("KES", "TZS", "UGX", "SOS"),
+    "manat": ("AZN", "TMT"),
+    "kwacha": ("ZMW", "MWK"),
+    "peso": ("MXN", "PHP", "CLP", "COP", "ARS", "UYU", "DOP", "CUP"),
+    "dirham": ("AED", "MAD"),
+    "riyal": ("SAR", "QAR", "OMR", "YER"),
+    "rial": ("IRR", "OMR", "YER"),
+    "dinar": ("IQD", "JOD", "KWD", "BHD", "DZD", "TND", "LYD", "RSD"),
+    "franc": ("CHF", "XOF", "XAF", "CDF", "RWF", "GNF", "BIF", "DJF", "KMF", "XPF"),
+    "krona": ("SEK", "ISK"),
+    "krone": ("NOK", "DKK"),
+    "kroner": ("NOK", "DKK"),
+    "rupee": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
+    "lira": ("TRY", "LBP", "SYP"),
+    "leu": ("RON", "MDL"),
+    "lei": ("RON", "MDL"),
 }
 
 # Units an editor is likely to mean, offered as suggestions when a unit is unknown.
@@ -282,7 +405,9 @@ COMMON_UNITS = (
 ) + CURRENCIES
 
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d+"
-_UNIT_SUBSTITUTIONS = (
+_UNIT_SUBSTITUTIONS = tuple(
+    (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), code) for code, pattern in CURRENCY_NAMES
+) + (
     (re.compile(r"\bper\s*cent\b", re.IGNORECASE), "percent"),
     (re.compile(r"\bper\s+annum\b", re.IGNORECASE), "per year"),
     # "5pc", "3.4 pct": percent as British and wire copy abbreviate it (pint would read the
@@ -331,6 +456,8 @@ _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\b(?:mb/d|mbd|mbpd|mmbpd|MMbpd|MMb/d|mmb/d|MMbbl/d|MMBD|mmbd)(?![\w/])"), "megabarrel / day"),
     (re.compile(r"\b(?:MMbbl|mmbbl|MMBbl|MMBBL)\b"), "megabarrel"),
     (re.compile(r"\b(?:boe/d|boepd)(?![\w/])"), "boe / day"),
+    # "mtoe": million tonnes of oil equivalent, as energy statistics write it (pint: milli).
+    (re.compile(r"\bmtoe\b"), "Mtoe"),
     (re.compile(r"\b(?:kboe/d|kboepd)(?![\w/])"), "kiloboe / day"),
     (re.compile(r"\b(?:MMboe|mmboe)\b"), "megaboe"),
     # Gas in cubic feet: "Mcf" a thousand (the Roman M of the US industry), "MMcf" a
@@ -341,6 +468,8 @@ _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\b(?:Tcf|tcf|TCF)\b"), "teracubic_foot"),
     (re.compile(r"\b(?:MMBtu|mmBtu|MMBTU|mmbtu)\b"), "megaBtu"),
     (re.compile(r"\b(?:MMscfd|mmscfd|MMcfd|mmcfd|MMscf/d|MMcf/d)(?![\w/])"), "megacubic_foot / day"),
+    # Data as telecoms writes it: "38.6 Mb/s", "1 Gb" are bits (pint: megabarn, gilbert).
+    (re.compile(r"\b([kKMGTPE])b(?=\s*/|\s*$|\s+per\b)"), r"\1bit"),
     # Yields in the post-Soviet and European way: a centner (quintal) is 100 kg.
     (re.compile(r"\b(?:centners?|quintals?|c|q|ц)(?=\s*/\s*(?:ha|hectare)\b)", re.IGNORECASE), "quintal"),
     (re.compile(r"\b(?:centners?|quintals?)\b", re.IGNORECASE), "quintal"),
@@ -369,7 +498,6 @@ _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\bNew\s+Zealand\s+dollars?\b", re.IGNORECASE), "NZD"),
     (re.compile(r"\bHong\s+Kong\s+dollars?\b", re.IGNORECASE), "HKD"),
     (re.compile(r"\bSingapore\s+dollars?\b", re.IGNORECASE), "SGD"),
-    (re.compile(r"\bpounds?\s+sterling\b|\bsterling\b", re.IGNORECASE), "GBP"),
     (re.compile(r"\bSwiss\s+francs?\b", re.IGNORECASE), "CHF"),
     (re.compile(r"\b(?:South\s+African\s+)?rands?\b", re.IGNORECASE), "ZAR"),
     (re.compile(r"\bhryvni?as?\b", re.IGNORECASE), "UAH"),
@@ -380,6 +508,9 @@ _UNIT_SUBSTITUTIONS = (
     (re.compile(r"\bUgandan?\s+shillings?\b", re.IGNORECASE), "UGX"),
     (re.compile(r"\bSDRs?\b|\bspecial\s+drawing\s+rights?\b", re.IGNORECASE), "XDR"),
     (re.compile(r"\bnautical\s+miles?\b", re.IGNORECASE), "nautical_mile"),
+    # Precious metals are weighed in troy ounces; grades in grams per tonne.
+    (re.compile(r"\btroy\s+(?:ounces?|oz)\b", re.IGNORECASE), "troy_ounce"),
+    (re.compile(r"\b(?:gpt|g/t)\b"), "gram / tonne"),
     # Freight rates: a forty-foot container is two twenty-foot equivalent units.
     (re.compile(r"\b40[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b|\bFEUs?\b", re.IGNORECASE), "FEU"),
     (re.compile(r"\b20[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b", re.IGNORECASE), "TEU"),
@@ -412,7 +543,9 @@ _UNIT_SUBSTITUTIONS = (
             r"beds?|schools?|hospitals?|clinics?|homes?|houses?|dwellings?|households?|buildings?|"
             r"projects?|companies|company|firms?|businesses|contracts?|licen[cs]es?|permits?|visas?|"
             r"applications?|votes?|ballots?|seats?|villages?|towns?|settlements?|camps?|shelters?|"
-            r"meals?|parcels?|wells?|mines?|reactors?|turbines?|routes?|destinations?|stores?|branches)\b",
+            r"meals?|parcels?|wells?|mines?|reactors?|turbines?|routes?|destinations?|stores?|branches|cargo(?:e?s)?|"
+            r"shipments?|consignments?|subscriptions?|subscribers?|connections?|lines?|accounts?|offences?|"
+            r"crimes?|cases?|arrests?|convictions?|prosecutions?|sentences?)\b",
             re.IGNORECASE,
         ),
         "count",
@@ -420,15 +553,59 @@ _UNIT_SUBSTITUTIONS = (
 )
 # Abbreviations whose "M" the US oil and gas industry reads as a thousand (Roman) and SI
 # (and pint) as a million: refused rather than read one way silently.
-_ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\b")
+_ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\b|\bm(?:boe|bbl)\b")
+# A currency word several countries share, alone (its country named, it was read above).
+_SHARED_WORD = re.compile(
+    r"(?<![\w$])(?:" + "|".join(sorted(SHARED_CURRENCY_WORDS, key=len, reverse=True)) + r")(?:e?s)?(?![^\W\d])",
+    re.IGNORECASE,
+)
+
+
+_NAMED_CURRENCY = re.compile("|".join(f"(?:{pattern})" for _, pattern in CURRENCY_NAMES), re.IGNORECASE)
+
+
+def in_topic_currency(text: str, code: str) -> str:
+    """``text`` with each currency word several countries share, written alone, as ``code``
+    when the word can name it: "54,000 pounds" under a topic in GBP, "Sh12.9 billion" under
+    one in KES. A word its country names ("Egyptian pounds") stays as written."""
+    named = [found.span() for found in _NAMED_CURRENCY.finditer(text)]
+
+    def swap(found: re.Match) -> str:
+        if any(start <= found.start() < end for start, end in named):
+            return found.group(0)
+        if code not in SHARED_CURRENCY_WORDS.get(shared_currency_word(found.group(0)), ()):
+            return found.group(0)
+        return f"{code} " if text[found.end() : found.end() + 1].isdigit() else code
+
+    return _SHARED_WORD.sub(swap, text)
+
+
+# Ounces of a topic weighed in troy ounces (gold, silver, platinum) are troy ounces.
+TROY_UNIT = re.compile(r"\b(?:ozt|toz|troy)", re.IGNORECASE)
+_OUNCES = re.compile(r"(?<!troy )(?<!troy_)\b(?:ounces?|oz)\b", re.IGNORECASE)
+
+
+def in_troy_ounces(text: str) -> str:
+    return _OUNCES.sub("troy_ounce", text)
+
+
+def shared_currency_word(word: str) -> str:
+    """The key of SHARED_CURRENCY_WORDS a word as written stands for ("Pesos" → "peso")."""
+    lowered = word.lower()
+    for key in sorted(SHARED_CURRENCY_WORDS, key=len, reverse=True):
+        if lowered in (key, key + "s", key + "es"):
+            return key
+    return ""
+
+
+# Gas volumes whose "m" and "t" each industry reads its own way (see _unit_info).
+_AMBIGUOUS_GAS = re.compile(r"\bmcm\b|(?:/|\bper)\s*tcm\b", re.IGNORECASE)
 _AMBIGUOUS_UNITS = {
     "c": "'c' after a number is ambiguous (cents, or degrees?): write 'US cents' or 'US$0.38', or '38 °C'",
     "ton": "'ton' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
     "tons": "'tons' is ambiguous: write 't' (metric tonne), 'short_ton' or 'long_ton'",
     "billion": "the scale word must follow the number directly",
     "nm": "'nm' is ambiguous (nautical miles, or nanometres?): write 'nmi' or 'nautical miles', or 'nanometre'",
-    "shillings": "'shillings' alone is ambiguous (Kenyan, Tanzanian, Ugandan?): write KES, TZS or UGX",
-    "shilling": "'shilling' alone is ambiguous (Kenyan, Tanzanian, Ugandan?): write KES, TZS or UGX",
 }
 
 
@@ -471,7 +648,14 @@ def _pint():
 def registry():
     """Build the one unit registry (once per process: building it takes a tenth of a second)."""
     pint = _pint()
-    ureg = pint.UnitRegistry(on_redefinition="ignore")  # the barrel below is redefined on purpose
+    # pint's own definitions, read as pint reads them, but for the bit: information has a
+    # dimension of its own here (pint's bit is a pure number), so 412.5 PB is an amount of
+    # data and 100 Mbps never equals 100 MHz. The bit is redefined before pint derives its
+    # prefixed units (gigabyte, Mbps) from it, which is why the registry starts empty.
+    ureg = pint.UnitRegistry(None, on_redefinition="ignore", system="mks")  # the barrel below is redefined on purpose
+    ureg.load_definitions(Path(pint.__file__).parent / "default_en.txt")
+    ureg.define("bit = [information] = _ = bits")
+    ureg._build_cache()
     # pint's "decade" is a logarithmic unit (a factor of ten); editors mean ten years.
     ureg.define("decennium = 10 * year = _ = decennia")
     # pint's "barrel" is the US liquid barrel of 31.5 gallons; a barrel of crude oil or of
@@ -544,28 +728,52 @@ def unit_info(unit: str) -> UnitInfo:
 
 
 # A rate per so many ("68.4 per 100,000 population", "12 per 1,000 live births", "5 per
-# 100k"): what is counted is the topic's to say; the count divides.
+# 100k"): what is counted is the topic's to say; the count divides. When what follows the
+# count is a unit ("US$300 per 1,000 cubic metres", "6 l per 100 km"), it divides too.
 _PER_COUNT = re.compile(
-    r"(?:^|\s)(?:per|/)\s*(\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+)\s*(k\b)?(?:\s+[^\W\d_][\w\s-]*)?$"
+    r"(?:^|(?<!parts)(?<!part)\s)(?:per|/)\s*(?P<count>\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+|hundred|thousand|million)\s*"
+    r"(?P<k>k\b)?(?:\s+(?P<counted>[^\W\d_].*?))?\s*$",
+    re.IGNORECASE,
 )
+_COUNT_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 def _unit_info(unit: str) -> UnitInfo:
     per_count = _PER_COUNT.search(unit.strip())
     if per_count:
-        count = int(re.sub(r"\D", "", per_count.group(1))) * (1000 if per_count.group(2) else 1)
-        info = (
-            _unit_info(unit.strip()[: per_count.start()])
-            if per_count.start()
-            else UnitInfo(1.0, "dimensionless", "dimensionless")
-        )
+        written = per_count.group("count").lower()
+        count = _COUNT_WORDS.get(written) or int(re.sub(r"\D", "", written))
+        count *= 1000 if per_count.group("k") else 1
+        head = unit.strip()[: per_count.start()]
+        counted = per_count.group("counted") or ""
+        try:
+            per = _unit_info(counted) if counted else None
+        except ParseError:
+            per = None  # "population", "live births": what is counted, not a unit
+        if per is not None and per.dimension not in ("dimensionless", "[person]"):
+            info = _unit_info(f"{head or '1'} / ({counted})")
+        else:
+            info = _unit_info(head) if head else UnitInfo(1.0, "dimensionless", "dimensionless")
         return UnitInfo(factor=info.factor / count, unit=info.unit, dimension=info.dimension)
+    if _AMBIGUOUS_GAS.search(unit):
+        raise ParseError(
+            f"'{_AMBIGUOUS_GAS.search(unit).group(0)}' is ambiguous: 'mcm' is a million cubic metres to the IEA "  # type: ignore[union-attr]
+            f"and a thousand in Russian and Central Asian copy, where a price 'per tcm' is per thousand: write "
+            f"'million m^3' or 'thousand m^3' ('US$296 per 1,000 m^3')"
+        )
     ureg = registry()
     spelled = unit.strip()
     for pattern, replacement in _UNIT_SUBSTITUTIONS:
         spelled = pattern.sub(replacement, spelled)
     if spelled.lower() in _AMBIGUOUS_UNITS:
         raise ParseError(_AMBIGUOUS_UNITS[spelled.lower()])
+    shared = _SHARED_WORD.search(spelled)
+    if shared and shared_currency_word(shared.group(0)) != "pound":
+        word = shared.group(0)
+        raise ParseError(
+            f"'{word}' alone is ambiguous ({', '.join(SHARED_CURRENCY_WORDS[shared_currency_word(word)])}?): "
+            f"write the ISO code, or measure the topic in its currency"
+        )
     roman = _ROMAN_THOUSANDS.search(unit)
     if roman:
         raise ParseError(
@@ -814,6 +1022,12 @@ def _no_number(text: str) -> str:
     """Why no number was read: a prefix before the number that is no currency claimcheck
     knows ("Sh4.29 trillion"), or no digits at all."""
     prefix = _PREFIX.match(text)
+    word = shared_currency_word(prefix.group("prefix")) if prefix else ""
+    if word:
+        return (
+            f"'{prefix.group('prefix')}' alone is ambiguous ({', '.join(SHARED_CURRENCY_WORDS[word])}?): "  # type: ignore[union-attr]
+            f"write the ISO code, or measure the topic in its currency"
+        )
     if prefix and not is_currency_code(prefix.group("prefix").rstrip("$")):
         return (
             f"'{prefix.group('prefix')}' before the number is no currency claimcheck knows: write the ISO code "

@@ -494,3 +494,26 @@ def test_a_value_the_parser_refuses_is_reported_in_a_text_with_its_own_dollar(co
     assert len(said) == 1 and said[0].startswith("claims/tagged/paper.csv:2: value: ")
     read = result.claims.set_index("id")
     assert read.loc["c2", "magnitude"] == 9.84e9 and read.loc["c2", "dimension"] == "[currency_CAD]"
+
+
+def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
+    """"54,000 pounds" under a topic in GBP is sterling, and gold's "ounces" under a topic in
+    troy ounces are troy ounces; the same words elsewhere keep their usual reading."""
+    topics = [
+        {"key": "cost", "kind": "quantity", "unit": "GBP/year"},
+        {"key": "gold", "kind": "quantity", "unit": "ozt"},
+        {"key": "cargo", "kind": "quantity", "unit": "t"},
+    ]
+    rows = {
+        "wire": [
+            claim("c1", "cost", "~54,000 pounds/year", period="2024", quote="about 54,000 pounds a year"),
+            claim("c2", "gold", "4.82 million ounces", period="2024", quote="4.82 million ounces"),
+            claim("c3", "cargo", "5,000 pounds", period="2024", quote="5,000 pounds"),
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    assert [str(problem) for problem in result.problems] == []
+    read = result.claims.set_index("id")
+    assert read.loc["c1", "dimension"] == "[currency_GBP] / [time]"
+    assert read.loc["c2", "magnitude"] == pytest.approx(4.82e6 * 0.0311034768)
+    assert read.loc["c3", "magnitude"] == pytest.approx(5000 * 0.45359237)

@@ -408,6 +408,32 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("214,155 units", 214_155, 214_154.5, 214_155.5, "dimensionless"),  # not candela per square metre
         ("1,412 port calls", 1412, 1411.5, 1412.5, "dimensionless"),
         ("31 tanks", 31, 30.5, 31.5, "dimensionless"),
+        # Every currency of ISO 4217, by code, symbol, or name with its country.
+        ("GH₵3.2 billion", 3.2e9, 3.15e9, 3.25e9, "[currency_GHS]"),
+        ("1 billion cedis", 1e9, 0.95e9, 1.05e9, "[currency_GHS]"),
+        ("ZMW 12.5 million", 12.5e6, 12.45e6, 12.55e6, "[currency_ZMW]"),
+        ("11.88 billion Azerbaijani manat", 11.88e9, 11.875e9, 11.885e9, "[currency_AZN]"),
+        ("₼11.88 billion", 11.88e9, 11.875e9, 11.885e9, "[currency_AZN]"),
+        ("PEN 4.1 billion", 4.1e9, 4.05e9, 4.15e9, "[currency_PEN]"),
+        ("5 billion Egyptian pounds", 5e9, 4.75e9, 5.25e9, "[currency_EGP]"),
+        ("3.4 billion kronor", 3.4e9, 3.35e9, 3.45e9, "[currency_SEK]"),
+        ("Kshs 727", 727, 726.5, 727.5, "[currency_KES]"),
+        ("$9.84-billion", 9.84e9, 9.835e9, 9.845e9, "[currency_USD]"),
+        ("C$412-million", 412e6, 411.5e6, 412.5e6, "[currency_CAD]"),
+        # Gold in troy ounces, grades in grams per tonne.
+        ("5 troy ounces", 5 * 0.0311034768, 4.75 * 0.0311034768, 5.25 * 0.0311034768, "[mass]"),
+        ("2.1 g/t", 2.1e-6, 2.05e-6, 2.15e-6, "dimensionless"),
+        ("2.1 gpt", 2.1e-6, 2.05e-6, 2.15e-6, "dimensionless"),
+        # Data in bits and bytes, a dimension of its own; rates per second.
+        ("412.5 PB", 412.5e15 * 8, 412.45e15 * 8, 412.55e15 * 8, "[information]"),
+        ("38.6 Mb/s", 38.6e6, 38.55e6, 38.65e6, "[information] / [time]"),
+        ("38.6 Mbps", 38.6e6, 38.55e6, 38.65e6, "[information] / [time]"),
+        # A price per so many units of a unit; a rate per so many of what is counted.
+        ("US$296 per 1,000 cubic metres", 0.296, 0.2955, 0.2965, "[currency_USD] / [length] ** 3"),
+        ("US$296 per thousand m^3", 0.296, 0.2955, 0.2965, "[currency_USD] / [length] ** 3"),
+        ("84 per 100,000 population", 84e-5, 83.5e-5, 84.5e-5, "dimensionless"),
+        ("28 mtoe", 28e6 * 41.868e9, 27.5e6 * 41.868e9, 28.5e6 * 41.868e9, "[mass] * [length] ** 2 / [time] ** 2"),
+        ("15 cargoes", 15, 14.5, 15.5, "dimensionless"),
     ],
 )
 def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, low, high, dimension):
@@ -421,9 +447,38 @@ def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, 
     [
         ("3,500 nm", "'nm' is ambiguous"),
         ("2.57 trillion shillings", "'shillings' alone is ambiguous"),
-        ("Sh4.29 trillion", "'Sh' before the number is no currency claimcheck knows"),
+        ("Sh4.29 trillion", r"'Sh' alone is ambiguous \(KES, TZS, UGX, SOS\?\)"),
+        ("Zh4.29 trillion", "'Zh' before the number is no currency claimcheck knows"),
+        ("11.88 billion manat", r"'manat' alone is ambiguous \(AZN, TMT\?\)"),
+        ("5 billion pesos", "'pesos' alone is ambiguous"),
+        ("32 mcm/d", "'mcm' is ambiguous"),
+        ("US$296/tcm", "'/tcm' is ambiguous"),
+        ("1.2 mboe/d", "'mboe' is ambiguous"),
     ],
 )
 def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, fragment):
     with pytest.raises(ParseError, match=fragment):
         parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    "text, code, read",
+    [
+        ("54,000 pounds/year", "GBP", "54,000 GBP/year"),
+        ("Sh12.9 billion", "KES", "KES 12.9 billion"),
+        ("20.6 billion shillings", "KES", "20.6 billion KES"),
+        ("5 billion Egyptian pounds", "GBP", "5 billion Egyptian pounds"),  # its country named: a currency slip, kept
+        ("5 pounds", "USD", "5 pounds"),  # no dollar is a pound: the pound of weight, as written
+        ("5 billion pesos", "MXN", "5 billion MXN"),
+    ],
+)
+def test_a_shared_currency_word_alone_is_the_topics_currency_when_it_can_name_it(text, code, read):
+    from checker.quantities import in_topic_currency
+
+    assert in_topic_currency(text, code) == read
+
+
+def test_a_data_rate_is_no_frequency():
+    """pint's bit is a pure number, so 100 Mbps would equal 100 MHz; here it is data."""
+    assert parse_quantity("100 Mbps").dimension != parse_quantity("100 MHz").dimension
+    assert parse_quantity("1 GB").magnitude == parse_quantity("8 Gb").magnitude
