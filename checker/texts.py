@@ -277,7 +277,59 @@ def numbers_in(text: str, decimal: str = ".") -> frozenset[float]:
     for tens, unit in _COMPOUND_ORDINAL.findall(text):
         decade = 20 if tens.lower() == "twenty" else 10 * (_TENS.index(tens.lower()) + 3)
         found.add(float(decade + _UNIT_ORDINALS.index(unit.lower()) + 1))
+    if _HALVES.search(text):
+        found |= _halves_and_spans(text)
     return frozenset(found)
+
+
+_TIME_UNITS = {"year": 12, "month": 1, "week": 7, "day": 1, "hour": 60, "minute": 60, "second": 1}
+_SMALLER = {"year": "month", "week": "day", "hour": "minute", "minute": "second"}
+_AMOUNT = r"(\d+(?:\.\d+)?|[a-z]+)"
+# A half ("just over half", "11-and-a-half years", "a year and a half", "7½"), a time
+# counted in words with its article ("less than a year", "half an hour"), and a span in
+# two units ("11 years and six months", "6 hours, 45 minutes").
+_HALVES = re.compile(r"\bhalf\b|½|¼|¾|\b(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b|"
+                     r"\b(?:years?|weeks?|hours?|minutes?)(?:,|\s+and)?\s+\S+\s+(?:months?|days?|minutes?|seconds?)\b",
+                     re.IGNORECASE)  # fmt: skip
+_AND_A_HALF = re.compile(rf"\b{_AMOUNT}(?:[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?))?[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)
+_VULGAR = re.compile(r"(\d+)?\s*([½¼¾])")
+_WITH_ARTICLE = re.compile(r"\b(half\s+)?(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b", re.IGNORECASE)
+_TWO_UNITS = re.compile(
+    rf"\b{_AMOUNT}[\s-]+(year|week|hour|minute)s?(?:,|\s+and)?\s+{_AMOUNT}[\s-]+(month|day|minute|second)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _amount(word: str) -> float | None:
+    try:
+        return float(word)
+    except ValueError:
+        return _word_number(word.lower()) if word.lower() not in ("a", "an") else 1.0
+
+
+def _halves_and_spans(text: str) -> set[float]:
+    """The numbers halves and spans of time state (see _HALVES), each at the precisions a
+    value may round them to (6 hours 45 minutes: 6.75 hours, 405 minutes)."""
+    found: set[float] = set()
+    if re.search(r"\bhalf\b", text, re.IGNORECASE):
+        found |= {0.5, 50.0}
+    for amount in _AND_A_HALF.findall(text):
+        number = _amount(amount)
+        if number is not None:
+            found.add(_key(number + 0.5))
+    for whole, part in _VULGAR.findall(text):
+        found.add(_key((float(whole) if whole else 0.0) + {"½": 0.5, "¼": 0.25, "¾": 0.75}[part]))
+    for half in _WITH_ARTICLE.findall(text):
+        found.add(0.5 if half else 1.0)
+    for big, unit, small, smaller in _TWO_UNITS.findall(text):
+        large, little = _amount(big), _amount(small)
+        if large is None or little is None or _SMALLER.get(unit.lower()) != smaller.lower():
+            continue
+        per = _TIME_UNITS[unit.lower()]
+        found.add(_key(large * per + little))
+        for digits in (1, 2, 3):
+            found.add(_key(round(large + little / per, digits)))
+    return found
 
 
 _COUNTS = ("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -440,6 +440,15 @@ def test_a_date_without_its_year_takes_the_year_nearest_its_publication(value, p
         ("750 million USD", "three quarters of a billion dollars", None),
         ("two million person", "two million people fled", None),
         ("three million person", "two million people fled", "3,000,000 does not appear"),  # a value in words
+        # Halves, a time with its article, and spans written in two units.
+        ("11.5 year", "jailed for 11 years and six months", None),
+        ("138 month", "jailed for 11 years and six months", None),
+        ("11.5 year", "an 11-and-a-half-year sentence", None),
+        ("<1 year", "waited less than a year", None),
+        ("6.75 hour", "an outage of 6 hours and 45 minutes", None),
+        ("405 minute", "an outage of 6 hours and 45 minutes", None),
+        (">50 %", "just over half of it went to Europe", None),
+        ("12.5 year", "jailed for 11 years and six months", "12.5 does not appear"),
     ],
 )
 def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quote, missing):
