@@ -13,14 +13,14 @@ import pandas as pd
 from checker.columns import map_unique
 from checker.corpus import Corpus
 from checker.dates import edtf_codes
-from checker.display import shortened
+from checker.display import MONTHS, shortened
 from checker.errors import Problem
 from checker.numbers import transpositions
-from checker.texts import days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
+from checker.texts import MONTH_WORD, days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
 
 _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 VALUE_COLUMNS = ("value", "converted")
-SEARCH_READS = ("source", "quote", *VALUE_COLUMNS)  # what ``search`` reads of the claims
+SEARCH_READS = ("source", "quote", "period", *VALUE_COLUMNS)  # what ``search`` reads of the claims
 
 
 @dataclass
@@ -33,6 +33,9 @@ class Search:
     ends: np.ndarray
     stated: dict[str, np.ndarray]
     missing: list[int]
+    # Whether the quote names the first or last year of the claim's period as written (or
+    # the period names none): the rest are read by ``_periods_against_quotes``.
+    names_period_year: np.ndarray
 
 
 def search(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> Search:
@@ -58,6 +61,8 @@ def search(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> Searc
     stated = {column: np.ones(len(claims), dtype=bool) for column in value_arrays}
     written = {column: (claims[column] != "").to_numpy() for column in value_arrays}
     missing: list[int] = []
+    names_period_year = np.ones(len(claims), dtype=bool)
+    period_array = claims["period"].array
     # Each text's claims in reading order: one stable sort of the text codes, split where
     # the code changes (a group-by would hold several times as much while it iterates).
     codes = text_ids.cat.codes.to_numpy()
@@ -74,6 +79,10 @@ def search(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> Searc
                 continue
             values = array.take(positions[given]).to_numpy(dtype=object)
             stated[column][positions[given]] = [_appears(value, quote) for value, quote in zip(values, quotes[given])]
+        names_period_year[positions] = [
+            _names_period_year(period, quote)
+            for period, quote in zip(period_array.take(positions).to_numpy(dtype=object), quotes)
+        ]
         text = corpus.texts.get(text_id)
         if text is None:
             continue
@@ -97,7 +106,17 @@ def search(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> Searc
                 missing.append(position)
             else:
                 starts[position], ends[position] = span
-    return Search(text_ids, starts, ends, stated, missing)
+    return Search(text_ids, starts, ends, stated, missing, names_period_year)
+
+
+def _names_period_year(period: str, quote: str) -> bool:
+    """Whether the quote names the first or the last year of a period as written ("2024",
+    "2024-07/2025-06", "../2025"); a period without a year in digits of this era names
+    none, and passes."""
+    first, last = period[:4], period.rpartition("/")[2][:4]
+    if not (first.isdigit() and first[:2] in ("19", "20")) and not (last.isdigit() and last[:2] in ("19", "20")):
+        return True
+    return first in quote or last in quote
 
 
 def locate_quotes(
@@ -169,7 +188,95 @@ def locate_quotes(
             message = digits_missing(value, quote, kind, decimal, published, ahead)
             if message:
                 problems.append(Problem(files[position], int(lines[position]), column, message))
+    _periods_against_quotes(claims, checked & ~found.names_period_year, problems)
     return pd.DataFrame({"text_source": text_ids, "quote_start": starts, "quote_end": ends}, index=claims.index)
+
+
+# The year (and month) a quote ties its figure to: right after it ("201,300 ounces in
+# calendar 2024", "30.2 mt in March 2023") or leading its clause ("In 2024, the mine
+# produced 201,300 ounces"). A year of prices ("in 2015 dollars") is no time of the figure.
+_YEAR = r"((?:19|20)\d\d)(?:[/–-]((?:19|20)?\d\d)\b)?"
+_TIED = rf"(?:in|for|during|throughout)\s+(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+(?:year\s+)?)?(?:(?:early|late|mid)[\s-]+)?(?:({MONTH_WORD})\s+)?{_YEAR}"
+_NOT_A_TIME = r"(?![\d/–-]|\s*(?:prices|dollars|terms|money|values|constant|levels|US\$|USD|euros?|pounds|rand|roubles))"
+_YEAR_AFTER = re.compile(rf"^[^.;!?\d]{{0,40}}?\b{_TIED}\b{_NOT_A_TIME}", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(rf"(?:^|[.;:]\s+){_TIED}\b{_NOT_A_TIME}\s*,?[^.;!?\d]{{0,60}}$", re.IGNORECASE)
+# A figure given relative to another time ("from 5,120 a year earlier") is not the year's.
+_RELATIVE_TIME = re.compile(
+    r"^[^.;!?\d]{0,30}?\b(?:a|the|one)\s+(?:year|month|quarter)\s+(?:earlier|before|ago)|^[^.;!?\d]{0,30}?"
+    r"\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:year|month|quarter)",
+    re.IGNORECASE,
+)
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems: list[Problem]) -> None:
+    """A period the quote contradicts: the quote ties the figure to a year (or a month)
+    the claim's period does not reach ("201,300 ounces in calendar 2024", period 2025): a
+    tagger's slip. Read only for ``suspects``, figures whose quote names neither end year
+    of their period (found beside the quote search, ``Search.names_period_year``)."""
+    starts, ends = claims["period_start"].to_numpy(dtype=float), claims["period_end"].to_numpy(dtype=float)
+    suspects = (
+        suspects
+        & claims["kind"].isin(("quantity", "count")).to_numpy()
+        & (claims["period"] != "").to_numpy()
+        & np.isfinite(starts)
+        & np.isfinite(ends)
+    )
+    rows = np.flatnonzero(suspects)
+    if not len(rows):
+        return
+    quotes = claims["quote"]
+    rows = rows[quotes.iloc[rows].str.contains(_ANY_YEAR).to_numpy(dtype=bool)]
+    files, lines = claims["file"].array, claims["line"].to_numpy()
+    for position in rows:  # figures whose quote names other years than their period's
+        tied = _tied_time(
+            str(claims["value"].iloc[position]), str(quotes.iloc[position]), str(claims["decimal"].iloc[position])
+        )
+        if tied is None:
+            continue
+        label, (start, end) = tied
+        if start < ends[position] and starts[position] < end:
+            continue
+        problems.append(
+            Problem(
+                files[position],
+                int(lines[position]),
+                "period",
+                f"{claims['period'].iloc[position]} does not reach {label}, the time the quote gives the figure; "
+                f"mark the claim inferred=yes with a note if the period is read from context",
+            )
+        )
+
+
+def _tied_time(value: str, quote: str, decimal: str) -> tuple[str, tuple[float, float]] | None:
+    """The time a quote ties the value's number to, as written and as days [start, end)."""
+    number = value_numbers(value, decimal)[0]
+    found = re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d|[.,]\d)", quote) if number else None
+    if found is None:
+        return None
+    if _RELATIVE_TIME.search(quote[found.end() :]):
+        return None
+    tied = _YEAR_AFTER.search(quote[found.end() :]) or _YEAR_BEFORE.search(quote[: found.start()])
+    if tied is None:
+        return None
+    month_word, first, last = tied.group(1), int(tied.group(2)), tied.group(3)
+    if re.search(r"fiscal|financial", tied.group(0), re.IGNORECASE):
+        # A fiscal year named by one year ends in it or begins in it, as each government
+        # counts: it reaches into the years on either side.
+        return f"fiscal {first}", (
+            float(datetime.date(first - 1, 1, 1).toordinal()),
+            float(datetime.date(first + 2, 1, 1).toordinal()),
+        )
+    final = first if not last else int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    if final < first or final > first + 1:
+        return None  # "2024-2030" or a number that is no pair of years
+    if month_word:
+        month = MONTHS.index(next(name for name in MONTHS if name.startswith(month_word.lower().rstrip(".")[:3]))) + 1
+        start = datetime.date(first, month, 1)
+        after = datetime.date(first + (month == 12), month % 12 + 1, 1)
+        return f"{month_word} {first}", (float(start.toordinal()), float(after.toordinal()))
+    label = str(first) if final == first else f"{first}–{final}"
+    return label, (float(datetime.date(first, 1, 1).toordinal()), float(datetime.date(final + 1, 1, 1).toordinal()))
 
 
 def _appears(value: str, quote: str) -> bool:

@@ -526,3 +526,30 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
     assert read.loc["c1", "dimension"] == "[currency_GBP] / [time]"
     assert read.loc["c2", "magnitude"] == pytest.approx(4.82e6 * 0.0311034768)
     assert read.loc["c3", "magnitude"] == pytest.approx(5000 * 0.45359237)
+
+
+@pytest.mark.parametrize(
+    "value, period, quote, slip",
+    [
+        ("201,300 oz", "2025", "The mine produced 201,300 ounces in calendar 2024.", "2025 does not reach 2024"),
+        ("30.2 Mt", "2022", "output fell from 30.2 Mt in 2023", "2022 does not reach 2023"),
+        ("201,300 oz", "2023", "In 2024, the mine produced 201,300 ounces.", "2023 does not reach 2024"),
+        ("12 %", "2024-03", "prices rose 12 % in March 2025", "2024-03 does not reach March 2025"),
+        # Consistent, or the year is not the figure's own.
+        ("201,300 oz", "2024", "The mine produced 201,300 ounces in calendar 2024.", None),
+        ("5,120 person", "2023", "Deportations rose to 6,410 in 2024 from 5,120 a year earlier.", None),
+        ("5 billion USD", "2024", "Exports reached $5 billion, up from 2023.", None),
+        ("5 billion USD", "2024", "Exports were $5 billion in 2015 dollars.", None),
+        ("1,078 million USD", "2024-07/2024-09", "Revenue for fiscal 2025 was $1,078 million in the first quarter", None),
+        ("9.41 billion USD", "2024-04/2025-03", "a budget of $9.41 billion in 2024-25", None),
+        ("3 Mt", "2023", "exports of 5 Mt in 2024 and of 3 Mt the year before", None),
+    ],
+)
+def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, period, quote, slip):
+    topics = [{"key": "figure", "kind": "quantity", "aggregation": "flow"}]
+    root = corpus_dir({"alpha": [claim("c1", "figure", value, period=period, quote=quote)]}, topics=topics, entities=[])
+    said = [str(problem) for problem in normalise(load_corpus(root)).problems]
+    if slip is None:
+        assert said == []
+    else:
+        assert len(said) == 1 and said[0].startswith("claims/tagged/alpha.csv:2: period: ") and slip in said[0]
