@@ -454,7 +454,9 @@ def _year_span(source: str, year: re.Match[str]) -> DateInterval:
         last, precision = first + scale - 1, "decade-or-century"
     if first < 1 or last > 9999:
         raise ParseError(f"'{source}' is outside the calendar")
-    return DateInterval(float(dt.date(first, 1, 1).toordinal()), float(dt.date(last, 12, 31).toordinal() + 1), precision)
+    return DateInterval(
+        float(dt.date(first, 1, 1).toordinal()), float(dt.date(last, 12, 31).toordinal() + 1), precision
+    )
 
 
 # edtf's answers kept between runs (see checker.lookups).

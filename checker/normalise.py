@@ -167,7 +167,11 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
     )
     # A source's own dollar, when its code is one claimcheck knows (else sources.csv says so).
     currency = (
-        {source: code for source, code in zip(sources["id"], sources["currency"].str.upper()) if code in quantities.CURRENCIES}
+        {
+            source: code
+            for source, code in zip(sources["id"], sources["currency"].str.upper())
+            if code in quantities.CURRENCIES
+        }
         if "currency" in sources
         else {}
     )
@@ -278,9 +282,7 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
 
 
 _TOPIC_CURRENCY = re.compile(r"\[currency_(\w+)\]")
-_TOPIC_WORDS = re.compile(
-    r"(?i)(?<![\w$])(?:" + "|".join(quantities.SHARED_CURRENCY_WORDS) + r")|\bounces?\b|\boz\b"
-)
+_TOPIC_WORDS = re.compile(r"(?i)(?<![\w$])(?:" + "|".join(quantities.SHARED_CURRENCY_WORDS) + r")|\bounces?\b|\boz\b")
 
 
 def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: bool) -> pd.Series:

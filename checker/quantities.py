@@ -135,7 +135,7 @@ SCALES = {
 
 # ISO 4217 codes the registry knows. Each is its own dimension, so pint refuses to convert
 # between them: exchange rates change daily and must never be applied silently.
-CURRENCIES = (
+CURRENCIES: tuple[str, ...] = (
     "USD",
     "EUR",
     "GBP",
@@ -832,7 +832,9 @@ _VALUE = re.compile(
     r"(?P<code>" + CURRENCY_CODE + r"(?=\s*[-+\d.]))?\s*"
     r"(?P<number>" + _NUMBER + r")"
     # A scale word may be hyphenated to its number, as Canadian style writes it ("$9.84-billion").
-    r"(?:(?P<gap>\s*|-(?=(?:thousand|million|billion|trillion)\b))(?P<scale>" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\.?)?"
+    r"(?:(?P<gap>\s*|-(?=(?:thousand|million|billion|trillion)\b))(?P<scale>"
+    + "|".join(sorted(SCALES, key=len, reverse=True))
+    + r")\b\.?)?"
     r"\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -1094,8 +1096,7 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     # the metre ("5 m", "20m/s", "3m^3").
     unit_upper = pd.Series(unit, dtype=object).str.upper()
     money_unit = (
-        unit_upper.isin(CURRENCIES)
-        & ~unit_upper.isin(CASED_CURRENCIES)
+        unit_upper.isin(CURRENCIES) & ~unit_upper.isin(CASED_CURRENCIES)
         | pd.Series(unit, dtype=object).isin(CASED_CURRENCIES)
         | pd.Series(unit, dtype=object).str.match(
             r"^(?:(?:B|MM|mm|mil)\s+)?" + CURRENCY_CODE + r"\b", flags=re.IGNORECASE

@@ -197,7 +197,9 @@ def locate_quotes(
 # produced 201,300 ounces"). A year of prices ("in 2015 dollars") is no time of the figure.
 _YEAR = r"((?:19|20)\d\d)(?:[/–-]((?:19|20)?\d\d)\b)?"
 _TIED = rf"(?:in|for|during|throughout)\s+(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+(?:year\s+)?)?(?:(?:early|late|mid)[\s-]+)?(?:({MONTH_WORD})\s+)?{_YEAR}"
-_NOT_A_TIME = r"(?![\d/–-]|\s*(?:prices|dollars|terms|money|values|constant|levels|US\$|USD|euros?|pounds|rand|roubles))"
+_NOT_A_TIME = (
+    r"(?![\d/–-]|\s*(?:prices|dollars|terms|money|values|constant|levels|US\$|USD|euros?|pounds|rand|roubles))"
+)
 _YEAR_AFTER = re.compile(rf"^[^.;!?\d]{{0,40}}?\b{_TIED}\b{_NOT_A_TIME}", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(rf"(?:^|[.;:]\s+){_TIED}\b{_NOT_A_TIME}\s*,?[^.;!?\d]{{0,60}}$", re.IGNORECASE)
 # A figure given relative to another time ("from 5,120 a year earlier") is not the year's.

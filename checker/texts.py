@@ -291,9 +291,13 @@ _AMOUNT = r"(\d+(?:\.\d+)?|[a-z]+)"
 _HALVES = re.compile(r"\bhalf\b|½|¼|¾|\b(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b|"
                      r"\b(?:years?|weeks?|hours?|minutes?)(?:,|\s+and)?\s+\S+\s+(?:months?|days?|minutes?|seconds?)\b",
                      re.IGNORECASE)  # fmt: skip
-_AND_A_HALF = re.compile(rf"\b{_AMOUNT}(?:[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?))?[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)
+_AND_A_HALF = re.compile(
+    rf"\b{_AMOUNT}(?:[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?))?[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE
+)
 _VULGAR = re.compile(r"(\d+)?\s*([½¼¾])")
-_WITH_ARTICLE = re.compile(r"\b(half\s+)?(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b", re.IGNORECASE)
+_WITH_ARTICLE = re.compile(
+    r"\b(half\s+)?(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b", re.IGNORECASE
+)
 _TWO_UNITS = re.compile(
     rf"\b{_AMOUNT}[\s-]+(year|week|hour|minute)s?(?:,|\s+and)?\s+{_AMOUNT}[\s-]+(month|day|minute|second)s?\b",
     re.IGNORECASE,

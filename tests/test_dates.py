@@ -112,7 +112,7 @@ QUALIFIED_YEARS = st.one_of(
 @settings(max_examples=scaled(300), deadline=None)
 @given(QUALIFIED_YEARS)
 def test_qualified_and_unspecified_years_read_as_edtf_reads_them(text):
-    """"2000~", "2000%", "199X" are read without edtf's grammar: the same bounds, the same
+    """ "2000~", "2000%", "199X" are read without edtf's grammar: the same bounds, the same
     precision and the same refusals (a year padded out of the calendar) as edtf gives."""
     from checker.dates import _parse_edtf_uncached
 

@@ -506,7 +506,7 @@ def test_a_value_the_parser_refuses_is_reported_in_a_text_with_its_own_dollar(co
 
 
 def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
-    """"54,000 pounds" under a topic in GBP is sterling, and gold's "ounces" under a topic in
+    """ "54,000 pounds" under a topic in GBP is sterling, and gold's "ounces" under a topic in
     troy ounces are troy ounces; the same words elsewhere keep their usual reading."""
     topics = [
         {"key": "cost", "kind": "quantity", "unit": "GBP/year"},
@@ -540,7 +540,12 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
         ("5,120 person", "2023", "Deportations rose to 6,410 in 2024 from 5,120 a year earlier.", None),
         ("5 billion USD", "2024", "Exports reached $5 billion, up from 2023.", None),
         ("5 billion USD", "2024", "Exports were $5 billion in 2015 dollars.", None),
-        ("1,078 million USD", "2024-07/2024-09", "Revenue for fiscal 2025 was $1,078 million in the first quarter", None),
+        (
+            "1,078 million USD",
+            "2024-07/2024-09",
+            "Revenue for fiscal 2025 was $1,078 million in the first quarter",
+            None,
+        ),
         ("9.41 billion USD", "2024-04/2025-03", "a budget of $9.41 billion in 2024-25", None),
         ("3 Mt", "2023", "exports of 5 Mt in 2024 and of 3 Mt the year before", None),
     ],
