@@ -184,8 +184,8 @@ def locate_quotes(
                 if number and (number in quote if with_scale else _appears(number, quote)):
                     continue
             published = published_of.get(sources_of[position], "") if kind == "date" else ""
-            ahead = kind == "date" and modalities[position] in ("plan", "target", "forecast")
-            message = digits_missing(value, quote, kind, decimal, published, ahead)
+            tense = _TENSES.get(modalities[position], "") if kind == "date" else ""
+            message = digits_missing(value, quote, kind, decimal, published, tense)
             if message:
                 problems.append(Problem(files[position], int(lines[position]), column, message))
     _periods_against_quotes(claims, checked & ~found.names_period_year, problems)
@@ -323,16 +323,17 @@ def sub_year(code: int) -> tuple[str, str]:
 
 
 def digits_missing(
-    value: str, quote: str, kind: str, decimal: str = ".", published: str = "", ahead: bool = False
+    value: str, quote: str, kind: str, decimal: str = ".", published: str = "", tense: str = ""
 ) -> str | None:
     """None when every number of the value is stated in the quote; else the problem.
     ``published``: the source's publication date, whose year a date without one takes
-    (``ahead``: a planned or forecast date, which lies after it)."""
+    (``tense``: "ahead" for a planned or forecast date, which lies after it, "past" for one
+    the text reports as done)."""
     if not value or kind == "status":
         return None
     stated = numbers_in(quote, decimal)
     if kind == "date":
-        missing = _date_part_missing(value, quote, stated, published, ahead)
+        missing = _date_part_missing(value, quote, stated, published, tense)
         return f"{missing} does not appear in the quote; {_INFERRED}" if missing else None
     written, candidates = value_numbers(value, decimal)
     other_scale = scale_missing(value, quote, decimal)
@@ -349,6 +350,9 @@ def digits_missing(
     return f"{written} does not appear in the quote (it states {shown}); {_INFERRED}"
 
 
+# Where a date without its year lies from the text's publication, by the claim's modality:
+# a plan, target or forecast ahead; a figure or event the text reports, behind.
+_TENSES = {"plan": "ahead", "target": "ahead", "forecast": "ahead", "actual": "past", "estimate": "past"}
 _INFERRED = "mark the claim inferred=yes with a note if it is read from context"
 
 
@@ -359,42 +363,56 @@ _WEEKDAY_IN_QUOTE = re.compile(
 _RELATIVE_YEAR = {"last year": -1, "this year": 0, "next year": 1}
 
 
-def _dateline_year(published: str, month: str, day: str, quote: str = "", ahead: bool = False) -> int | None:
-    """The year a reader gives a day and month the quote writes without one: the year the
-    quote names ("Oct. 30 last year"), else the one whose calendar has the quote's weekday
-    on that day ("Tuesday, December 10"), else the first on or after the publication for a
-    planned date (``ahead``), else the nearest the publication. None without a publication
-    date given at least to the month."""
+# An event a text reports as done may lie this far after its publication (a date given
+# for the coming weeks); the same grace as future-figure's.
+_REPORTED_GRACE = datetime.timedelta(days=31)
+
+
+def _dateline_years(published: str, month: str, day: str, quote: str = "", tense: str = "") -> tuple[int, ...]:
+    """The years a reader may give a day and month the quote writes without one, the
+    likeliest first: the year the quote names ("Oct. 30 last year"), else the one whose
+    calendar has the quote's weekday on that day ("Tuesday, December 10") and the one its
+    tense gives (a weekday that fits only another year is the text's slip, which
+    date-weekday reports); by tense, the first on or after the publication for a planned
+    date (``tense`` "ahead"), the last on or before it, within a month, for a date a text
+    reports as done ("past": "raised the royalty in April", in October, is last April),
+    else the nearest the publication. Empty without a publication date given at least to
+    the month."""
     found = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", published or "")
     if not found:
-        return None
+        return ()
     issued = datetime.date(int(found.group(1)), int(found.group(2)), int(found.group(3) or 15))
     relative = re.search(r"\b(last|this|next) year\b", quote, re.IGNORECASE)
     if relative:
-        return issued.year + _RELATIVE_YEAR[relative.group(0).lower()]
+        return (issued.year + _RELATIVE_YEAR[relative.group(0).lower()],)
     candidates = []
     for year in (issued.year - 1, issued.year, issued.year + 1):
         try:
             candidates.append((datetime.date(year, int(month), int(day or 15)), year))
         except ValueError:  # 29 February of a common year
             continue
+    if not candidates:
+        return ()
+    by_tense = min(candidates, key=lambda candidate: abs((candidate[0] - issued).days))[1]
+    if tense == "ahead":
+        later = [year for date, year in candidates if date >= issued - datetime.timedelta(days=0 if day else 31)]
+        by_tense = later[0] if later else by_tense
+    elif tense == "past":
+        earlier = [year for date, year in candidates if date <= issued + _REPORTED_GRACE]
+        by_tense = earlier[-1] if earlier else by_tense
     if day:
         named = {
             _WEEKDAY_NAMES.index(next(n for n in _WEEKDAY_NAMES if n.startswith(m.group(1).lower()[:3])))
             for m in _WEEKDAY_IN_QUOTE.finditer(quote)
         }
-        fitting = [(date, year) for date, year in candidates if date.weekday() in named]
+        fitting = [year for date, year in candidates if date.weekday() in named]
         if len(named) == 1 and len(fitting) == 1:
-            return fitting[0][1]
-    if ahead:
-        later = [year for date, year in candidates if date >= issued - datetime.timedelta(days=0 if day else 31)]
-        if later:
-            return later[0]
-    return min(candidates, key=lambda candidate: abs((candidate[0] - issued).days))[1] if candidates else None
+            return tuple(dict.fromkeys((fitting[0], by_tense)))
+    return (by_tense,)
 
 
 def _date_part_missing(
-    value: str, quote: str, stated: frozenset[float], published: str = "", ahead: bool = False
+    value: str, quote: str, stated: frozenset[float], published: str = "", tense: str = ""
 ) -> str | None:
     """The first part of a date value (year, month, day, season…) its quote does not state:
     months in words (English, Russian; a Solar Hijri date's by their Dari or Persian names),
@@ -404,15 +422,15 @@ def _date_part_missing(
     solar_hijri = value.rstrip().upper().endswith("SH")
     for year, month, day in _DATE_PARTS.findall(edtf_codes(value)):
         if float(year) not in stated:
-            nearest = (
-                None
+            readings = (
+                ()
                 if solar_hijri or not month or int(month) > 12
-                else _dateline_year(published, month, day, quote, ahead)
+                else _dateline_years(published, month, day, quote, tense)
             )
-            if nearest is None or nearest != int(year):
+            if int(year) not in readings:
                 hint = (
-                    f" (without one, the quote's date reads as {nearest}, nearest the text's publication)"
-                    if nearest
+                    f" (without one, the quote's date reads as {readings[0]}, by the text's publication)"
+                    if readings
                     else ""
                 )
                 return f"year {year}{hint}"

@@ -457,23 +457,29 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
 
 
 @pytest.mark.parametrize(
-    "value, quote, published, ahead, missing",
+    "value, quote, published, tense, missing",
     [
         # The weekday fits 2024 only: "Tuesday, December 10" in a story of June 2025.
-        ("2024-12-10", "on Tuesday, December 10", "2025-06-13", False, None),
-        ("2025-12-10", "on Tuesday, December 10", "2025-06-13", False, "reads as 2024"),
+        ("2024-12-10", "on Tuesday, December 10", "2025-06-13", "", None),
+        ("2023-12-10", "on Tuesday, December 10", "2025-06-13", "", "reads as 2024"),
+        # A weekday that fits no nearby reading of the tense is the text's slip (date-weekday
+        # reports it): "Sunday, May 3" in June 2025 (a Saturday then) is still May 2025.
+        ("2025-05-03", "on Sunday, May 3", "2025-06-10", "past", None),
         # The quote names the year relative to its publication.
-        ("2024-10-30", "Oct. 30 last year", "2025-07-29", False, None),
-        ("2026-01-15", "on 15 January next year", "2025-07-29", False, None),
+        ("2024-10-30", "Oct. 30 last year", "2025-07-29", "", None),
+        ("2026-01-15", "on 15 January next year", "2025-07-29", "", None),
         # A planned month lies ahead: "in March" in a story of May 2025 is March 2026.
-        ("2026-03", "due to meet in Kabul in March", "2025-05-29", True, None),
-        ("2025-03", "due to meet in Kabul in March", "2025-05-29", True, "reads as 2026"),
+        ("2026-03", "due to meet in Kabul in March", "2025-05-29", "ahead", None),
+        ("2025-03", "due to meet in Kabul in March", "2025-05-29", "ahead", "reads as 2026"),
+        # A month a text reports as done lies behind: "raised in April", in October, is last April.
+        ("2025-04", "which the government raised in April", "2025-10-16", "past", None),
+        ("2026-04", "which the government raised in April", "2025-10-16", "past", "reads as 2025"),
     ],
 )
 def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_tense(
-    value, quote, published, ahead, missing
+    value, quote, published, tense, missing
 ):
-    message = digits_missing(value, quote, "date", published=published, ahead=ahead)
+    message = digits_missing(value, quote, "date", published=published, tense=tense)
     assert (message is None) if missing is None else (missing in (message or ""))
 
 
