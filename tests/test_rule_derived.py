@@ -236,6 +236,41 @@ def test_a_plans_stated_change_is_checked_against_the_plan_it_refers_to(normalis
     assert findings("actual") == []
 
 
+def test_a_relation_that_holds_with_another_figure_for_its_period_may_refer_to_that_one(normalised):
+    """The 2025-26 budget of CAD 9.84 billion is '3.4 % above 2024-25': not the 2024-25
+    budget of 9.41 billion (+4.6 %), but the forecast of 2024-25 spending, 9.52 billion,
+    which another source gives. Without that forecast the relation fails."""
+    topics = [{"key": "spending", "kind": "quantity", "unit": "CAD", "aggregation": "flow"}]
+
+    def findings(with_forecast: bool):
+        rows = {
+            "brief": [
+                claim(
+                    "next",
+                    "spending",
+                    "CAD 9.84 billion",
+                    period="2025-04/2026-03",
+                    relation="+3.4%",
+                    relative_to="2024-04/2025-03",
+                    modality="plan",
+                    quote="CAD 9.84 billion, 3.4 per cent more",
+                )
+            ],
+            "ministry": [
+                claim("budget", "spending", "CAD 9.41 billion", period="2024-04/2025-03", modality="plan"),
+                *(
+                    [claim("outturn", "spending", "CAD 9.52 billion", period="2024-04/2025-03", modality="forecast")]
+                    if with_forecast
+                    else []
+                ),
+            ],
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), derived))
+
+    assert findings(False) == [("derived-figures", ("budget", "next"))]
+    assert findings(True) == []
+
+
 def test_a_narrowing_loss_tagged_as_a_decrease_is_explained(normalised):
     """'Narrowed its net loss to $18 million from $41 million': the signed figure rose."""
     topics = [{"key": "profit", "kind": "quantity", "unit": "USD", "label": "net profit"}]

@@ -192,6 +192,33 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     for a, b in dict.fromkeys(found):  # in the order found, each pair once
         if a != b:
             references_of.setdefault(a, []).append(b)
+
+    def holds(at: int, their_low: np.ndarray, their_high: np.ndarray, their_stated: np.ndarray) -> np.ndarray:
+        """Which figures the relation at ``at`` (a position in ``relation``) holds with."""
+        ok = np.ones(len(their_low), dtype=bool)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            for active, value, _, _, exceeds in comparisons:
+                if active[at]:
+                    mine = value[at]
+                    if kind[at] == "increase":
+                        theirs = their_stated
+                    elif kind[at] == "decrease":
+                        theirs = np.nextafter(their_stated, -np.inf)
+                    else:
+                        theirs = their_high if not exceeds else their_low
+                    ok &= ~((theirs > mine) if exceeds else (mine > theirs))
+        return ok
+
+    # A relation that holds with another figure the texts give for the time it refers to
+    # (a forecast of last year's spending, where the rule first read the budget) may well
+    # refer to that one: no finding.
+    if references_of:
+        alternatives = _figures_for(claims, relation.loc[list(references_of)])
+        positions = relation.index.get_indexer(list(references_of))
+        for a, at in zip(list(references_of), positions):
+            others = alternatives.get(a)
+            if others is not None and holds(at, *others).any():
+                del references_of[a]
     for a, bs in references_of.items():
         b = bs[0]
         claim, reference_row = row_of(claims, a), row_of(claims, b)
@@ -237,6 +264,22 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             f"but {reference_row['id']} gives {reference_row['value']} for "
             f"{display.date_range(reference_row['period_start'], reference_row['period_end'])}{detail}",
         )
+
+
+def _figures_for(claims: pd.DataFrame, relations: pd.DataFrame) -> dict:
+    """For each relation claim, the low, high and stated values of every figure of its
+    topic, scope and dimension for the period it refers to, whatever its modality: read
+    only in the topics of the relations that failed."""
+    candidates = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna() & claims["topic"].isin(relations["topic"])
+    figures = claims.loc[candidates, ["topic", "scope", "dimension", "period_start", "period_end", *_BOUNDS]]
+    keyed: dict = {}
+    for key, group in figures.groupby(["topic", "scope", "dimension", "period_start", "period_end"], observed=True):
+        keyed[key] = tuple(group[column].to_numpy(dtype=float) for column in ("low", "high", "magnitude"))
+    return {
+        label: keyed[tuple(key)]
+        for label, *key in relations[["topic", "scope", "dimension", "relative_start", "relative_end"]].itertuples()
+        if tuple(key) in keyed
+    }
 
 
 def _with_unit(number: float, unit) -> str:
