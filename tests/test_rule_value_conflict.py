@@ -414,6 +414,21 @@ def test_a_unit_slip_is_diagnosed_and_is_no_difference_of_hours(normalised):
     assert not other.diagnosis.startswith("unit slip") and other.severity == "note"
 
 
+@pytest.mark.parametrize(
+    "unit, first, second, units",
+    [
+        ("day", "301 weeks", "43 weeks", "days and weeks"),  # 43 weeks is 301 days
+        ("month", "138 years", "11.5 years", "months and years"),
+        ("TB", "412.5 TB", "3,300 TB", "bits and bytes"),  # terabits written as terabytes
+        ("kg", "61,480 ozt", "61,480 oz", "troy and avoirdupois ounces"),
+    ],
+)
+def test_a_figure_in_the_next_unit_is_diagnosed_as_a_unit_slip(normalised, unit, first, second, units):
+    topics = [{"key": "figure", "kind": "quantity", "unit": unit}]
+    finding = _one_finding(normalised, first, second, "figure", topics)
+    assert finding.diagnosis.startswith("unit slip") and units in finding.diagnosis
+
+
 RATE = [{"key": "policy-rate", "kind": "quantity", "unit": "%"}]
 
 

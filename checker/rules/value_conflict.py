@@ -380,7 +380,24 @@ def diagnose(
 UNIT_SLIPS: dict[str, tuple[tuple[float, str], ...]] = {
     "[length]": ((1.609344, "miles and kilometres"), (3.28084, "feet and metres"), (2.54, "inches and centimetres")),
     "[length] ** 2": ((2.4710538, "acres and hectares"), (2.5899881, "square miles and square kilometres")),
-    "[mass]": ((2.2046226, "pounds and kilograms"),),
+    "[mass]": (
+        (2.2046226, "pounds and kilograms"),
+        (1.0971429, "troy and avoirdupois ounces"),
+        (1.1023113, "short tons and tonnes"),
+    ),
+    # A span of time given in the next unit up or down: 43 weeks written as 301 weeks.
+    "[time]": (
+        (7.0, "days and weeks"),
+        (365.25 / 12, "days and months"),
+        (365.25 / 12 / 7, "weeks and months"),
+        (12.0, "months and years"),
+        (365.25 / 7, "weeks and years"),
+        (365.25, "days and years"),
+        (24.0, "hours and days"),
+        (60.0, "minutes and hours, or seconds and minutes"),
+    ),
+    "[information]": ((8.0, "bits and bytes"),),
+    "[information] / [time]": ((8.0, "bits and bytes a second"),),
     "[length] ** 3": ((3.7854118, "US gallons and litres"), (6.2898108, "barrels and cubic metres")),
     "[length] / [time]": ((1.609344, "miles and kilometres an hour"), (3.6, "metres a second and kilometres an hour")),
 }
