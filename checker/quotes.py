@@ -443,4 +443,39 @@ def _date_part_missing(
             return f"month {month}"
         if day and float(day) not in stated and int(day) not in days_in(quote):
             return f"day {int(day)}"
+    clock = _VALUE_TIME.search(value)
+    if clock and not _time_stated(int(clock.group(1)), int(clock.group(2)), quote):
+        return f"time {clock.group(1)}:{clock.group(2)}"
     return None
+
+
+_VALUE_TIME = re.compile(r"T(\d{2}):(\d{2})")
+# A time of day as texts write it: "21:40", "9.40am", "9:40 p.m.", "10am", "0940 GMT",
+# "noon", "midnight".
+_QUOTE_TIME = re.compile(
+    r"(?<![\d.,:])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\b\.?|p\.?m\b\.?)?(?![\d])|(?<!\d)([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|hrs|hours|local)\b|\b(noon|midday|midnight)\b",
+    re.IGNORECASE,
+)
+
+
+def _time_stated(hour: int, minute: int, quote: str) -> bool:
+    """Whether the quote states the time of day hour:minute, in 24 or 12 hours."""
+    for found in _QUOTE_TIME.finditer(quote):
+        if found.group(6):
+            if (hour, minute) == ((0, 0) if found.group(6).lower() == "midnight" else (12, 0)):
+                return True
+            continue
+        if found.group(4):
+            if (int(found.group(4)), int(found.group(5))) == (hour, minute):
+                return True
+            continue
+        said_hour, said_minute, half = int(found.group(1)), found.group(2), (found.group(3) or "").lower()
+        if not (said_minute or half) or (int(said_minute or 0) != minute) or said_hour > 23:
+            continue  # a bare number is no time of day
+        if half.startswith("a") and said_hour % 12 == hour and hour < 12:
+            return True
+        if half.startswith("p") and said_hour % 12 + 12 == hour:
+            return True
+        if not half and (said_hour == hour or said_hour == hour - 12):
+            return True
+    return False

@@ -483,6 +483,22 @@ def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_te
     assert (message is None) if missing is None else (missing in (message or ""))
 
 
+@pytest.mark.parametrize(
+    "value, quote, missing",
+    [
+        ("2025-05-03T09:40", "the outage began at 9.40am on May 3, 2025", None),
+        ("2025-05-03T21:40", "the outage began at 9.40pm on May 3, 2025", None),
+        ("2025-05-03T21:40", "the outage began at 21:40 on May 3, 2025", None),
+        ("2025-05-03T10:40", "the outage began at 9.40am on May 3, 2025", "time 10:40"),
+        ("2025-05-03T21:40", "the outage began at 9.40am on May 3, 2025", "time 21:40"),
+        ("2025-05-03T12:00", "at noon on May 3, 2025", None),
+    ],
+)
+def test_a_time_of_day_is_checked_against_the_quote_in_12_or_24_hours(value, quote, missing):
+    message = digits_missing(value, quote, "date", published="2025-05-04")
+    assert (message is None) if missing is None else (missing in (message or ""))
+
+
 def test_an_unknown_currency_for_a_sources_dollar_is_a_data_error(corpus_dir):
     root = corpus_dir(
         {"alpha": [claim("c1", "trade", "$1 billion", period="2024", quote="$1 billion")]},
