@@ -58,8 +58,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             claims=(ref(claims, label),),
             diagnosis=f"an actual {what} after its source's publication: a plan, forecast or target, or a wrong year?",
             message=f"{row['id']} gives {row['value']} as an actual {what} for {when}, after {row['source']} was "
-            f"published ({published}): set its modality (plan, forecast, target) if the text expects it, or "
-            "check its year",
+            f"published ({published}): set its modality (plan, forecast, target; agreement for a term a "
+            "contract or licence fixes, such as an expiry) if the text expects it, or check its year",
         )
 
 
