@@ -655,6 +655,23 @@ def test_a_transposition_within_the_tolerance_is_still_an_error(normalised):
     assert any("0.17 % apart" in finding.message for finding in findings)
 
 
+def test_an_about_does_not_excuse_a_transposition_of_a_precise_figure(normalised):
+    """'About 28.5 bcm' against 25.8 bcm from the same forecaster: within the 'about' width,
+    but no one rounds 25.8 to about 28.5; 'about 28.5' against 28.3 is a rounding."""
+    topics = [{"key": "gas", "kind": "quantity", "unit": "bcm", "aggregation": "flow"}]
+    slip = _one_finding(normalised, "~28.5 bcm", "25.8 bcm", "gas", topics)
+    assert slip.diagnosis.startswith("digit transposition")
+    result = normalised(
+        {"a": [claim("a", "gas", "~28.5 bcm", period="2024")], "b": [claim("b", "gas", "28.3 bcm", period="2024")]},
+        topics=topics,
+        entities=[],
+    )
+    assert run_rules(result, value_conflict) == []
+    # Nor within the tolerance: "about 63,100" for 61,300.
+    people = _one_finding(normalised, "about 63,100 person", "61,300 person", "overdoses")
+    assert people.diagnosis.startswith("digit transposition")
+
+
 def test_close_figures_that_are_no_transposition_pass_within_the_tolerance(normalised):
     result = normalised(
         {
@@ -666,7 +683,7 @@ def test_close_figures_that_are_no_transposition_pass_within_the_tolerance(norma
             "b": [
                 claim("b1", "overdoses", "212,500 person", period="2025-01/2025-06"),
                 claim("b2", "trade", "US$18.4 million", period="2024"),
-                claim("b3", "overdoses", "about 63,100 person", period="2025-02"),  # not as stated
+                claim("b3", "overdoses", "about 62,100 person", period="2025-02"),  # a rounding, no transposition
             ],
         }
     )

@@ -150,10 +150,11 @@ class _Finder:
         """Figures close enough for the tolerance, but apart at their stated precision, where
         one is the other with two adjacent digits swapped (212,840 for 212,480; 63,100 for
         61,300): no source rounds or revises a count into its own transposition, so the
-        tolerance does not excuse it."""
+        tolerance does not excuse it, nor does an "about" before a figure of that many digits
+        (no one rounds 25.8 to "about 28.5")."""
         claims = self.claims
         exact = (
-            (claims.loc[labels, "qualifier"] == "stated").to_numpy(dtype=bool)
+            claims.loc[labels, "qualifier"].isin(("stated", "about", "nearly", "just_over")).to_numpy(dtype=bool)
             & (claims.loc[labels, "digits"].to_numpy(dtype=float) >= PRECISE_DIGITS)
             & (claims.loc[labels, "half"].to_numpy(dtype=float) > 0)
         )
