@@ -208,7 +208,19 @@ _RELATIVE_TIME = re.compile(
     r"\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:year|month|quarter)",
     re.IGNORECASE,
 )
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+# A day, or a month, without its year, tied to the figure the same ways ("On Friday 18
+# July there were 88,113", "as of March 31", "rose 12 % in March"): in the period's year.
+_WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY_TIED = (
+    rf"(?:[Oo]n|[Bb]y|[Aa]s\s+(?:of|at))\s+(?:{_WEEKDAY_NAME},?\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})"
+    rf"|({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?![\w])(?!,?\s*(?:19|20)\d\d)"
+)
+_MONTH_TIED = rf"[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?({MONTH_WORD})(?![\w])(?!\s*,?\s*\d)"
+_DAY_AFTER = re.compile(rf"^[^.;!?\d,]{{0,25}}?\b(?:{_DAY_TIED}|{_MONTH_TIED})")
+# The time a figure was told, not the time it is of ("…, the ministry said on 3 June").
+_TOLD = re.compile(r"\b(?:said|says|told|announced|reported|published|released|stated|according)\b", re.IGNORECASE)
+_DAY_BEFORE = re.compile(rf"(?:^|[.;:]\s+)(?:{_DAY_TIED}|{_MONTH_TIED})\s*,?[^.;!?\d]{{0,60}}$")
+_ANY_TIME = re.compile(rf"(?:19|20)\d\d|{MONTH_WORD}")
 
 
 def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems: list[Problem]) -> None:
@@ -228,16 +240,20 @@ def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems
     if not len(rows):
         return
     quotes = claims["quote"]
-    rows = rows[quotes.iloc[rows].str.contains(_ANY_YEAR).to_numpy(dtype=bool)]
+    rows = rows[quotes.iloc[rows].str.contains(_ANY_TIME).to_numpy(dtype=bool)]
     files, lines = claims["file"].array, claims["line"].to_numpy()
     for position in rows:  # figures whose quote names other years than their period's
+        years = range(_year_of(starts[position]), _year_of(ends[position] - 1) + 1)
         tied = _tied_time(
-            str(claims["value"].iloc[position]), str(quotes.iloc[position]), str(claims["decimal"].iloc[position])
+            str(claims["value"].iloc[position]),
+            str(quotes.iloc[position]),
+            str(claims["decimal"].iloc[position]),
+            years,
         )
         if tied is None:
             continue
-        label, (start, end) = tied
-        if start < ends[position] and starts[position] < end:
+        label, spans = tied
+        if any(start < ends[position] and starts[position] < end for start, end in spans):
             continue
         problems.append(
             Problem(
@@ -250,8 +266,18 @@ def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems
         )
 
 
-def _tied_time(value: str, quote: str, decimal: str) -> tuple[str, tuple[float, float]] | None:
-    """The time a quote ties the value's number to, as written and as days [start, end)."""
+def _year_of(day: float) -> int:
+    return datetime.date.fromordinal(int(day)).year
+
+
+def _month_number(word: str) -> int:
+    return MONTHS.index(next(name for name in MONTHS if name.startswith(word.lower().rstrip(".")[:3]))) + 1
+
+
+def _tied_time(value: str, quote: str, decimal: str, years: range) -> tuple[str, list[tuple[float, float]]] | None:
+    """The time a quote ties the value's number to, as written and as spans of days
+    [start, end): a day or month written without its year is read in each of ``years``
+    (the claim's period's)."""
     number = value_numbers(value, decimal)[0]
     found = re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d|[.,]\d)", quote) if number else None
     if found is None:
@@ -259,26 +285,49 @@ def _tied_time(value: str, quote: str, decimal: str) -> tuple[str, tuple[float, 
     if _RELATIVE_TIME.search(quote[found.end() :]):
         return None
     tied = _YEAR_AFTER.search(quote[found.end() :]) or _YEAR_BEFORE.search(quote[: found.start()])
-    if tied is None:
+    if tied is not None and _TOLD.search(tied.group(0)):
         return None
+    if tied is None:
+        return _yearless(quote, found, years)
     month_word, first, last = tied.group(1), int(tied.group(2)), tied.group(3)
     if re.search(r"fiscal|financial", tied.group(0), re.IGNORECASE):
         # A fiscal year named by one year ends in it or begins in it, as each government
         # counts: it reaches into the years on either side.
-        return f"fiscal {first}", (
-            float(datetime.date(first - 1, 1, 1).toordinal()),
-            float(datetime.date(first + 2, 1, 1).toordinal()),
-        )
+        return f"fiscal {first}", [_days(datetime.date(first - 1, 1, 1), datetime.date(first + 2, 1, 1))]
     final = first if not last else int(last) if len(last) == 4 else first // 100 * 100 + int(last)
     if final < first or final > first + 1:
         return None  # "2024-2030" or a number that is no pair of years
     if month_word:
-        month = MONTHS.index(next(name for name in MONTHS if name.startswith(month_word.lower().rstrip(".")[:3]))) + 1
-        start = datetime.date(first, month, 1)
-        after = datetime.date(first + (month == 12), month % 12 + 1, 1)
-        return f"{month_word} {first}", (float(start.toordinal()), float(after.toordinal()))
+        return f"{month_word} {first}", [_month_days(first, _month_number(month_word))]
     label = str(first) if final == first else f"{first}–{final}"
-    return label, (float(datetime.date(first, 1, 1).toordinal()), float(datetime.date(final + 1, 1, 1).toordinal()))
+    return label, [_days(datetime.date(first, 1, 1), datetime.date(final + 1, 1, 1))]
+
+
+def _yearless(quote: str, found: re.Match, years: range) -> tuple[str, list[tuple[float, float]]] | None:
+    tied = _DAY_AFTER.search(quote[found.end() :]) or _DAY_BEFORE.search(quote[: found.start()])
+    if tied is None or len(years) > 2 or _TOLD.search(tied.group(0)):
+        return None
+    day_first, month_after, month_first, day_after, month_only = tied.groups()
+    spans = []
+    if month_only:
+        month = _month_number(month_only)
+        return month_only, [_month_days(year, month) for year in years]
+    day, month_word = (int(day_first), month_after) if day_first else (int(day_after), month_first)
+    for year in years:
+        try:
+            date = datetime.date(year, _month_number(month_word), day)
+        except ValueError:  # no such day (31 June): nothing to compare
+            return None
+        spans.append(_days(date, date + datetime.timedelta(days=1)))
+    return f"{day} {month_word}" if day_first else f"{month_word} {day}", spans
+
+
+def _days(start: datetime.date, after: datetime.date) -> tuple[float, float]:
+    return float(start.toordinal()), float(after.toordinal())
+
+
+def _month_days(year: int, month: int) -> tuple[float, float]:
+    return _days(datetime.date(year, month, 1), datetime.date(year + (month == 12), month % 12 + 1, 1))
 
 
 def _appears(value: str, quote: str) -> bool:

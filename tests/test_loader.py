@@ -570,6 +570,16 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
         ),
         ("9.41 billion USD", "2024-04/2025-03", "a budget of $9.41 billion in 2024-25", None),
         ("3 Mt", "2023", "exports of 5 Mt in 2024 and of 3 Mt the year before", None),
+        # A day or month without its year, in the period's year.
+        (
+            "88,113 person",
+            "2025-07-04",
+            "On Friday 18 July there were 88,113 people in prison",
+            "does not reach 18 July",
+        ),
+        ("88,113 person", "2025-07-18", "On Friday 18 July there were 88,113 people in prison", None),
+        ("7.8 %", "2025-02", "the rate eased to 7.6 per cent from 7.8 per cent in January", "does not reach January"),
+        ("5 Mt", "2025-05", "exports were 5 Mt, a record, as the minister said on 3 June", None),
     ],
 )
 def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, period, quote, slip):
