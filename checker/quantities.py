@@ -371,6 +371,7 @@ SHARED_CURRENCY_WORDS = {
     "krone": ("NOK", "DKK"),
     "kroner": ("NOK", "DKK"),
     "rupee": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
+    "rs": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
     "lira": ("TRY", "LBP", "SYP"),
     "leu": ("RON", "MDL"),
     "lei": ("RON", "MDL"),
@@ -556,7 +557,9 @@ _UNIT_SUBSTITUTIONS = tuple(
 _ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\b|\bm(?:boe|bbl)\b")
 # A currency word several countries share, alone (its country named, it was read above).
 _SHARED_WORD = re.compile(
-    r"(?<![\w$])(?:" + "|".join(sorted(SHARED_CURRENCY_WORDS, key=len, reverse=True)) + r")(?:e?s)?(?![^\W\d])",
+    r"(?<![\w$])(?:(?:Rs|Sh)\.|(?:"
+    + "|".join(sorted(SHARED_CURRENCY_WORDS, key=len, reverse=True))
+    + r")(?:e?s)?)(?![^\W\d])",
     re.IGNORECASE,
 )
 
@@ -591,7 +594,7 @@ def in_troy_ounces(text: str) -> str:
 
 def shared_currency_word(word: str) -> str:
     """The key of SHARED_CURRENCY_WORDS a word as written stands for ("Pesos" → "peso")."""
-    lowered = word.lower()
+    lowered = word.lower().rstrip(".")
     for key in sorted(SHARED_CURRENCY_WORDS, key=len, reverse=True):
         if lowered in (key, key + "s", key + "es"):
             return key
@@ -686,6 +689,9 @@ def registry():
     # A head count: people, persons, individuals. Its own dimension so that a count of
     # people never compares with a count of something else by accident.
     ureg.define("person = [person] = _ = persons")
+    # A night of a stay (tourism's average length of stay, guest nights): not a day, since
+    # 8 nights are 9 days of a stay.
+    ureg.define("night = [night] = _ = nights")
     for code in CURRENCIES:
         aliases = "".join(f" = {alias}" for alias in CURRENCY_WORDS.get(code, ()))
         ureg.define(f"{code} = [currency_{code}] = _{aliases}")

@@ -444,7 +444,8 @@ def _dateline_years(published: str, month: str, day: str, quote: str = "", tense
         return ()
     by_tense = min(candidates, key=lambda candidate: abs((candidate[0] - issued).days))[1]
     if tense == "ahead":
-        later = [year for date, year in candidates if date >= issued - datetime.timedelta(days=0 if day else 31)]
+        # A plan's date may have just passed ("was due to expire on March 31", in April).
+        later = [year for date, year in candidates if date >= issued - _REPORTED_GRACE]
         by_tense = later[0] if later else by_tense
     elif tense == "past":
         earlier = [year for date, year in candidates if date <= issued + _REPORTED_GRACE]

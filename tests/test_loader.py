@@ -471,6 +471,8 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         # A planned month lies ahead: "in March" in a story of May 2025 is March 2026.
         ("2026-03", "due to meet in Kabul in March", "2025-05-29", "ahead", None),
         ("2025-03", "due to meet in Kabul in March", "2025-05-29", "ahead", "reads as 2026"),
+        # A plan whose day has just passed is this year's: "was due to expire on March 31", in April.
+        ("2025-03-31", "the pilot was due to expire on March 31", "2025-04-02", "ahead", None),
         # A month a text reports as done lies behind: "raised in April", in October, is last April.
         ("2025-04", "which the government raised in April", "2025-10-16", "past", None),
         ("2026-04", "which the government raised in April", "2025-10-16", "past", "reads as 2025"),

@@ -434,6 +434,7 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("84 per 100,000 population", 84e-5, 83.5e-5, 84.5e-5, "dimensionless"),
         ("28 mtoe", 28e6 * 41.868e9, 27.5e6 * 41.868e9, 28.5e6 * 41.868e9, "[mass] * [length] ** 2 / [time] ** 2"),
         ("15 cargoes", 15, 14.5, 15.5, "dimensionless"),
+        ("8.4 nights", 8.4, 8.35, 8.45, "[night]"),  # a night of a stay is no day: 8 nights are 9 days
     ],
 )
 def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, low, high, dimension):
@@ -451,6 +452,7 @@ def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, 
         ("Zh4.29 trillion", "'Zh' before the number is no currency claimcheck knows"),
         ("11.88 billion manat", r"'manat' alone is ambiguous \(AZN, TMT\?\)"),
         ("5 billion pesos", "'pesos' alone is ambiguous"),
+        ("Rs. 2.2 billion", r"'Rs.' alone is ambiguous \(INR, PKR, LKR"),
         ("32 mcm/d", "'mcm' is ambiguous"),
         ("US$296/tcm", "'/tcm' is ambiguous"),
         ("1.2 mboe/d", "'mboe' is ambiguous"),
@@ -470,6 +472,7 @@ def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, f
         ("5 billion Egyptian pounds", "GBP", "5 billion Egyptian pounds"),  # its country named: a currency slip, kept
         ("5 pounds", "USD", "5 pounds"),  # no dollar is a pound: the pound of weight, as written
         ("5 billion pesos", "MXN", "5 billion MXN"),
+        ("Rs. 950.4 billion", "LKR", "LKR 950.4 billion"),
     ],
 )
 def test_a_shared_currency_word_alone_is_the_topics_currency_when_it_can_name_it(text, code, read):
