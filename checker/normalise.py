@@ -305,8 +305,8 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
         if key not in read:
             text, dimension, unit = key
             currencies = set(_TOPIC_CURRENCY.findall(dimension))
-            if currency_words and len(currencies) == 1:
-                text = quantities.in_topic_currency(text, currencies.pop())
+            if currency_words and currencies:
+                text = quantities.in_topic_currency(text, currencies)
             read[key] = quantities.in_troy_ounces(text) if quantities.TROY_UNIT.search(unit) else text
         rewritten.iloc[position] = read[key]
     return rewritten

@@ -264,6 +264,8 @@ CURRENCY_SYMBOLS = {
     "৳": "BDT",
     "₾": "GEL",
     "₮": "MNT",
+    "E£": "EGP",
+    "LE": "EGP",
 }
 
 # Currencies named in words with their country, as releases and wire copy write them
@@ -372,6 +374,8 @@ SHARED_CURRENCY_WORDS = {
     "kroner": ("NOK", "DKK"),
     "rupee": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
     "rs": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
+    # South African copy's "R894 million": the rand, under a topic in ZAR.
+    "r": ("ZAR",),
     "lira": ("TRY", "LBP", "SYP"),
     "leu": ("RON", "MDL"),
     "lei": ("RON", "MDL"),
@@ -509,6 +513,17 @@ _UNIT_SUBSTITUTIONS = tuple(
     (re.compile(r"\bUgandan?\s+shillings?\b", re.IGNORECASE), "UGX"),
     (re.compile(r"\bSDRs?\b|\bspecial\s+drawing\s+rights?\b", re.IGNORECASE), "XDR"),
     (re.compile(r"\bnautical\s+miles?\b", re.IGNORECASE), "nautical_mile"),
+    # Water as utilities write it: "Mm³" a million cubic metres (never cubic megametres),
+    # "MLD" million litres a day, "l/c/d" and "lpcd" litres per person (capita) a day.
+    (re.compile(r"\bMm(?:³|3|\^3|\s*\*\*\s*3)(?!\w)"), "megacubic_metre"),
+    (re.compile(r"\bMLD\b"), "megalitre / day"),
+    (
+        re.compile(r"\b(?:l|litres?|liters?)\s*/\s*(?:c|p|cap|capita|person)\s*/\s*d(?:ay)?\b|\blpcd\b", re.IGNORECASE),
+        "litre / person / day",
+    ),
+    (re.compile(r"\bper\s+(?:capita|head)\b", re.IGNORECASE), "per person"),
+    # "410 gigawatt-hours", "ZAR 2.46 per kilowatt-hour".
+    (re.compile(r"watt-hours?\b", re.IGNORECASE), "watt_hour"),
     # Precious metals are weighed in troy ounces; grades in grams per tonne.
     (re.compile(r"\btroy\s+(?:ounces?|oz)\b", re.IGNORECASE), "troy_ounce"),
     (re.compile(r"\b(?:gpt|g/t)\b"), "gram / tonne"),
@@ -567,17 +582,22 @@ _SHARED_WORD = re.compile(
 _NAMED_CURRENCY = re.compile("|".join(f"(?:{pattern})" for _, pattern in CURRENCY_NAMES), re.IGNORECASE)
 
 
-def in_topic_currency(text: str, code: str) -> str:
-    """``text`` with each currency word several countries share, written alone, as ``code``
-    when the word can name it: "54,000 pounds" under a topic in GBP, "Sh12.9 billion" under
-    one in KES. A word its country names ("Egyptian pounds") stays as written."""
+def in_topic_currency(text: str, code: str | set[str]) -> str:
+    """``text`` with each currency word several countries share, written alone, as the
+    topic's currency (``code``, or one of the codes of a unit such as EGP/USD) that the word
+    can name: "54,000 pounds" under a topic in GBP, "Sh12.9 billion" under one in KES,
+    "47.55 pounds per dollar" under one in EGP/USD. A word its country names ("Egyptian
+    pounds") stays as written."""
     named = [found.span() for found in _NAMED_CURRENCY.finditer(text)]
+    codes = {code} if isinstance(code, str) else code
 
     def swap(found: re.Match) -> str:
         if any(start <= found.start() < end for start, end in named):
             return found.group(0)
-        if code not in SHARED_CURRENCY_WORDS.get(shared_currency_word(found.group(0)), ()):
+        fitting = codes.intersection(SHARED_CURRENCY_WORDS.get(shared_currency_word(found.group(0)), ()))
+        if len(fitting) != 1:
             return found.group(0)
+        (code,) = fitting
         return f"{code} " if text[found.end() : found.end() + 1].isdigit() else code
 
     return _SHARED_WORD.sub(swap, text)
@@ -689,6 +709,7 @@ def registry():
     # A head count: people, persons, individuals. Its own dimension so that a count of
     # people never compares with a count of something else by accident.
     ureg.define("person = [person] = _ = persons")
+    ureg.define("megacubic_metre = 1e6 * meter ** 3")
     # A night of a stay (tourism's average length of stay, guest nights): not a day, since
     # 8 nights are 9 days of a stay.
     ureg.define("night = [night] = _ = nights")
@@ -750,6 +771,8 @@ def _unit_info(unit: str) -> UnitInfo:
         written = per_count.group("count").lower()
         count = _COUNT_WORDS.get(written) or int(re.sub(r"\D", "", written))
         count *= 1000 if per_count.group("k") else 1
+        if not count:
+            raise ParseError(f"'{unit}' is a rate per zero")
         head = unit.strip()[: per_count.start()]
         counted = per_count.group("counted") or ""
         try:
@@ -773,6 +796,11 @@ def _unit_info(unit: str) -> UnitInfo:
         spelled = pattern.sub(replacement, spelled)
     if spelled.lower() in _AMBIGUOUS_UNITS:
         raise ParseError(_AMBIGUOUS_UNITS[spelled.lower()])
+    if re.match(r"^c\s*/", spelled):  # "246c/kWh": cents of which currency, or the speed of light?
+        raise ParseError(
+            "'c' before '/' is ambiguous (cents of which currency, or the speed of light?): write the currency "
+            "('ZAR 2.46/kWh', '24.6 US cents/kWh')"
+        )
     shared = _SHARED_WORD.search(spelled)
     if shared and shared_currency_word(shared.group(0)) != "pound":
         word = shared.group(0)
@@ -1023,13 +1051,18 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
 _TRAILING_PLUS = re.compile(r"^(?P<head>[^\d+]*?)(?P<number>\d[\d,.]*\s*(?:[A-Za-z]{1,8}\b)?)\s*\+(?=\s|$)")
 
 
-_PREFIX = re.compile(r"^\s*(?P<prefix>[^\W\d_][^\s\d]{0,5})\s*\d")
+_PREFIX = re.compile(r"\s*(?P<prefix>[^\W\d_][^\s\d]{0,5})\s*\d")
 
 
 def _no_number(text: str) -> str:
     """Why no number was read: a prefix before the number that is no currency claimcheck
     knows ("Sh4.29 trillion"), or no digits at all."""
-    prefix = _PREFIX.match(text)
+    qualifier = re.match(
+        r"^\s*(?:" + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)) + r")\s*",
+        text,
+        re.IGNORECASE,
+    )
+    prefix = _PREFIX.match(text, qualifier.end() if qualifier else 0)
     word = shared_currency_word(prefix.group("prefix")) if prefix else ""
     if word:
         return (

@@ -200,7 +200,7 @@ _TIED = rf"(?:in|for|during|throughout)\s+(?:the\s+)?(?:(?:calendar|fiscal|finan
 _NOT_A_TIME = (
     r"(?![\d/–-]|\s*(?:prices|dollars|terms|money|values|constant|levels|US\$|USD|euros?|pounds|rand|roubles))"
 )
-_YEAR_AFTER = re.compile(rf"^[^.;!?\d]{{0,40}}?\b{_TIED}\b{_NOT_A_TIME}", re.IGNORECASE)
+_YEAR_AFTER = re.compile(rf"^[^.;!?\d,]{{0,40}}?\b{_TIED}\b{_NOT_A_TIME}", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(rf"(?:^|[.;:]\s+){_TIED}\b{_NOT_A_TIME}\s*,?[^.;!?\d]{{0,60}}$", re.IGNORECASE)
 # A figure given relative to another time ("from 5,120 a year earlier") is not the year's.
 _RELATIVE_TIME = re.compile(
@@ -218,7 +218,12 @@ _DAY_TIED = (
 _MONTH_TIED = rf"[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?({MONTH_WORD})(?![\w])(?!\s*,?\s*\d)"
 _DAY_AFTER = re.compile(rf"^[^.;!?\d,]{{0,25}}?\b(?:{_DAY_TIED}|{_MONTH_TIED})")
 # The time a figure was told, not the time it is of ("…, the ministry said on 3 June").
-_TOLD = re.compile(r"\b(?:said|says|told|announced|reported|published|released|stated|according)\b", re.IGNORECASE)
+# Nor the time of another event the sentence names ("46 years old, installed in 1978").
+_TOLD = re.compile(
+    r"\b(?:said|says|told|announced|reported|published|released|stated|according|installed|built|founded|"
+    r"established|opened|launched|signed|born|created|introduced|adopted|set\s+up|started|began)\b",
+    re.IGNORECASE,
+)
 _DAY_BEFORE = re.compile(rf"(?:^|[.;:]\s+)(?:{_DAY_TIED}|{_MONTH_TIED})\s*,?[^.;!?\d]{{0,60}}$")
 _ANY_TIME = re.compile(rf"(?:19|20)\d\d|{MONTH_WORD}")
 

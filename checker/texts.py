@@ -288,12 +288,16 @@ _AMOUNT = r"(\d+(?:\.\d+)?|[a-z]+)"
 # A half ("just over half", "11-and-a-half years", "a year and a half", "7½"), a time
 # counted in words with its article ("less than a year", "half an hour"), and a span in
 # two units ("11 years and six months", "6 hours, 45 minutes").
-_HALVES = re.compile(r"\bhalf\b|½|¼|¾|\b(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b|"
+_HALVES = re.compile(r"\bhalf\b|\band[\s-]+(?:a|one|three)[\s-]+(?:quarters?|thirds?)\b|½|¼|¾|\b(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b|"
                      r"\b(?:years?|weeks?|hours?|minutes?)(?:,|\s+and)?\s+\S+\s+(?:months?|days?|minutes?|seconds?)\b",
                      re.IGNORECASE)  # fmt: skip
 _AND_A_HALF = re.compile(
-    rf"\b{_AMOUNT}(?:[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?))?[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE
+    rf"\b{_AMOUNT}(?:[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?))?[\s-]+and[\s-]+(a|one|three)[\s-]+"
+    r"(half|quarters?|third|thirds)\b",
+    re.IGNORECASE,
 )
+_PART_OF = {("a", "half"): 0.5, ("a", "quarter"): 0.25, ("one", "quarter"): 0.25, ("three", "quarters"): 0.75,
+            ("a", "third"): 1 / 3, ("one", "third"): 1 / 3}  # fmt: skip
 _VULGAR = re.compile(r"(\d+)?\s*([½¼¾])")
 _WITH_ARTICLE = re.compile(
     r"\b(half\s+)?(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b", re.IGNORECASE
@@ -317,10 +321,11 @@ def _halves_and_spans(text: str) -> set[float]:
     found: set[float] = set()
     if re.search(r"\bhalf\b", text, re.IGNORECASE):
         found |= {0.5, 50.0}
-    for amount in _AND_A_HALF.findall(text):
-        number = _amount(amount)
-        if number is not None:
-            found.add(_key(number + 0.5))
+    for amount, count, part in _AND_A_HALF.findall(text):
+        number, share = _amount(amount), _PART_OF.get((count.lower(), part.lower()))
+        if number is not None and share is not None:
+            for digits in (1, 2, 3):
+                found.add(_key(round(number + share, digits)))
     for whole, part in _VULGAR.findall(text):
         found.add(_key((float(whole) if whole else 0.0) + {"½": 0.5, "¼": 0.25, "¾": 0.75}[part]))
     for half in _WITH_ARTICLE.findall(text):
@@ -344,7 +349,7 @@ _PARTS = {
 }  # fmt: skip
 # "Two-thirds", "four fifths", "a quarter", "one in five": a share in words.
 _FRACTION = re.compile(
-    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d) (?:in|out of) (\d+|{'|'.join(_COUNTS[2:])}|ten))\b",
+    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d) (?:in|out of|of every|in every) (\d+|{'|'.join(_COUNTS[2:])}|ten))\b",
     re.IGNORECASE,
 )
 

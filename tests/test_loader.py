@@ -449,6 +449,8 @@ def test_a_date_without_its_year_takes_the_year_nearest_its_publication(value, p
         ("405 minute", "an outage of 6 hours and 45 minutes", None),
         (">50 %", "just over half of it went to Europe", None),
         ("12.5 year", "jailed for 11 years and six months", "12.5 does not appear"),
+        ("6.25 %", "cut by six and a quarter percentage points", None),
+        ("40 %", "two of every five litres are lost", None),
     ],
 )
 def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quote, missing):
@@ -582,6 +584,8 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
         ("88,113 person", "2025-07-18", "On Friday 18 July there were 88,113 people in prison", None),
         ("7.8 %", "2025-02", "the rate eased to 7.6 per cent from 7.8 per cent in January", "does not reach January"),
         ("5 Mt", "2025-05", "exports were 5 Mt, a record, as the minister said on 3 June", None),
+        ("46 year", "2024-11-09", "The burst pipe was 46 years old, installed in 1978", None),
+        ("46 year", "2024-11-09", "a 46-year-old pipe installed in 1978", None),
     ],
 )
 def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, period, quote, slip):

@@ -435,6 +435,11 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("28 mtoe", 28e6 * 41.868e9, 27.5e6 * 41.868e9, 28.5e6 * 41.868e9, "[mass] * [length] ** 2 / [time] ** 2"),
         ("15 cargoes", 15, 14.5, 15.5, "dimensionless"),
         ("8.4 nights", 8.4, 8.35, 8.45, "[night]"),  # a night of a stay is no day: 8 nights are 9 days
+        # Water and power as utilities write them.
+        ("41.2 Mm³", 41.2e6, 41.15e6, 41.25e6, "[length] ** 3"),  # a million cubic metres, not cubic megametres
+        ("218 l/c/d", 218e-3 / 86400, 217.5e-3 / 86400, 218.5e-3 / 86400, "[length] ** 3 / [person] / [time]"),
+        ("410 gigawatt-hours", 410 * 3.6e12, 405 * 3.6e12, 415 * 3.6e12, "[mass] * [length] ** 2 / [time] ** 2"),
+        ("E£47.55", 47.55, 47.545, 47.555, "[currency_EGP]"),
     ],
 )
 def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, low, high, dimension):
@@ -453,6 +458,9 @@ def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, 
         ("11.88 billion manat", r"'manat' alone is ambiguous \(AZN, TMT\?\)"),
         ("5 billion pesos", "'pesos' alone is ambiguous"),
         ("Rs. 2.2 billion", r"'Rs.' alone is ambiguous \(INR, PKR, LKR"),
+        ("~Sh194 billion", r"'Sh' alone is ambiguous"),  # not "no number": the qualifier is read first
+        ("246c/kWh", "'c' before '/' is ambiguous"),
+        ("5 per 0 people", "a rate per zero"),
         ("32 mcm/d", "'mcm' is ambiguous"),
         ("US$296/tcm", "'/tcm' is ambiguous"),
         ("1.2 mboe/d", "'mboe' is ambiguous"),
@@ -473,6 +481,8 @@ def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, f
         ("5 pounds", "USD", "5 pounds"),  # no dollar is a pound: the pound of weight, as written
         ("5 billion pesos", "MXN", "5 billion MXN"),
         ("Rs. 950.4 billion", "LKR", "LKR 950.4 billion"),
+        ("R894 million", "ZAR", "ZAR 894 million"),
+        ("47.55 pounds per dollar", {"EGP", "USD"}, "47.55 EGP per dollar"),  # a topic in EGP/USD
     ],
 )
 def test_a_shared_currency_word_alone_is_the_topics_currency_when_it_can_name_it(text, code, read):
