@@ -854,3 +854,22 @@ def test_a_lower_bound_proves_no_rate_slip(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
     assert not finding.diagnosis.startswith("unit slip")
+
+
+def test_a_level_for_a_period_meets_the_level_at_its_last_day_only_through_a_slip(normalised):
+    """Debt 'at end-June' tagged 2025-06 by one source and 2025-06-30 by the others: the same
+    level if the month's is its end, another if it is an average. A transposition (11.18
+    for 11.81) is no average: an error; a figure merely apart (11.5) is left alone."""
+    topics = [{"key": "debt", "kind": "quantity", "unit": "KES", "aggregation": "stock"}]
+
+    def findings(month_value: str):
+        rows = {
+            "paper": [claim("month", "debt", month_value, period="2025-06")],
+            "treasury": [claim("day", "debt", "KES 11.81 trillion", period="2025-06-30")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+
+    (slip,) = findings("KES 11.18 trillion")
+    assert slip.severity == "error" and slip.diagnosis.startswith("digit transposition")
+    assert findings("KES 11.5 trillion") == []
+    assert findings("KES 11.81 trillion") == []

@@ -112,6 +112,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # news cycle giving a plant's capacity or a project's cost on different days. They are
     # compared across the days too, when the days are close; the level may have moved
     # between them, so such a conflict is a warning unless a slip of the pen explains it.
+    yield from finder.period_ends(numeric, keys, columns)
     undated = numeric & claims["undated"] & (claims["aggregation"] != "cumulative")
     if undated.sum() > 1:
         keys = pd.DataFrame({**{column: claims[column] for column in columns}, "_forecaster": forecaster}, copy=False)
@@ -143,6 +144,43 @@ class _Finder:
             if undated and (same_time(first, second) or abs(first["period_start"] - second["period_start"]) > window):
                 continue  # the same day was compared above; days far apart are other times
             finding = self._finding(first, second, undated, estimators=different_estimators(first, second))
+            if finding is not None:
+                yield finding
+
+    def period_ends(self, numeric: pd.Series, keys: pd.DataFrame, columns: tuple[str, ...]) -> Iterator[Finding]:
+        """A level given for a period ("debt in June", tagged 2025-06; a ratio "in FY2024/25")
+        against the same level given at that period's last day (2025-06-30): the same figure,
+        if the period's was the level at its end, or another (an average, a level that moved
+        within it). So the two are compared, and a finding made only where a slip of the pen
+        explains their gap (a transposition, a scale or unit slip), which no average does."""
+        claims = self.claims
+        start = claims["period_start"].to_numpy(dtype=float)
+        end = claims["period_end"].to_numpy(dtype=float)
+        length = end - start
+        level = numeric.to_numpy(dtype=bool) & (claims["aggregation"] == "stock").to_numpy(dtype=bool)
+        level &= np.isfinite(length)
+        stretch, day = level & (length > 1), level & (length == 1)
+        if not (stretch.any() and day.any()):
+            return
+        as_of = pd.DataFrame(
+            {column: keys[column] for column in (*columns, "_forecaster")}
+            | {"_as_of": pd.Series(np.where(stretch, end - 1, start), index=claims.index)},
+            copy=False,
+        )
+        labels, codes = group_codes(as_of, stretch | day, as_of.columns)
+        if len(labels) < 2:
+            return
+        tolerance = tolerance_of(claims, labels, self.options["tolerance"])
+        low, high = widened(
+            claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance
+        )
+        pairs = pairs_apart(labels, codes, low, high)  # crowds of one day are summarised by conflicts()
+        is_stretch = pd.Series(stretch, index=claims.index)
+        for a, b in pairs.frame.itertuples(index=False):  # loop only over the findings
+            if is_stretch[a] == is_stretch[b]:
+                continue  # two periods, or two days: compared as they are, above
+            first, second = by_id(claims, a, b)
+            finding = self._finding(first, second, undated=False, estimators=True)  # only a slip
             if finding is not None:
                 yield finding
 
