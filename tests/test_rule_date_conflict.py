@@ -94,3 +94,20 @@ def test_a_year_slip_is_named_when_one_date_is_given_to_the_month(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
     assert finding.diagnosis.startswith("a year slip")
+
+
+def test_two_times_of_one_day_are_hours_apart_and_twelve_hours_is_an_am_pm_slip(normalised):
+    def finding(other: str, said: str):
+        result = normalised(
+            {
+                "a": [claim("a1", "court-ruling", "2024-11-09T08:30", quote="at 08:30 on 9 November 2024")],
+                "b": [claim("b1", "court-ruling", other, quote=f"at {said} on 9 November 2024")],
+            }
+        )
+        (found,) = run_rules(result, date_conflict)
+        return found
+
+    slip = finding("2024-11-09T20:30", "8.30pm")
+    assert "12 h 00 min apart" in slip.message and slip.diagnosis.startswith("an am/pm slip")
+    late = finding("2024-11-09T10:45", "10:45")
+    assert "2 h 15 min apart" in late.message and late.diagnosis == "different times beyond the stated precision"

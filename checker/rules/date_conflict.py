@@ -73,19 +73,35 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
-        gap = max(first["date_start"] - second["date_end"], second["date_start"] - first["date_end"]) + 1
         yield Finding(
             topic=first["topic"],
             claims=(ref(claims, a), ref(claims, b)),
             diagnosis=diagnose(first, second),
             message=f"{first['source']} dates {first['topic_label']} {display.date_range(first['date_start'], first['date_end'])} "
-            f"and {second['source']} {display.date_range(second['date_start'], second['date_end'])}: at least {gap:.0f} day(s) apart",
+            f"and {second['source']} {display.date_range(second['date_start'], second['date_end'])}: {_gap(first, second)}",
         )
+
+
+def _gap(first: pd.Series, second: pd.Series) -> str:
+    """How far apart two dates are at the least: in days, or in hours and minutes for two
+    times of one day."""
+    if {first["date_precision"], second["date_precision"]} <= {"minute", "second"}:
+        minutes = round(abs(first["date_start"] - second["date_start"]) * 1440)
+        if minutes < 1440:
+            hours, rest = divmod(minutes, 60)
+            return f"{hours} h {rest:02d} min apart" if hours else f"{rest} min apart"
+    gap = max(first["date_start"] - second["date_end"], second["date_start"] - first["date_end"]) + 1
+    return f"at least {gap:.0f} day(s) apart"
 
 
 def diagnose(first: pd.Series, second: pd.Series) -> str:
     """The common slips between two dates given to the day, and what a stated weekday says."""
     precisions = {first["date_precision"], second["date_precision"]}
+    if precisions <= {"minute", "second"}:
+        minutes = round(abs(first["date_start"] - second["date_start"]) * 1440)
+        if minutes == 720:
+            return "an am/pm slip: the same time of day twelve hours apart"
+        return "different times beyond the stated precision"
     if not precisions <= {"day", "month"}:  # years, seasons, open intervals…
         return "different dates beyond the stated precision"
     one, two = (dt.date.fromordinal(int(row["date_start"])) for row in (first, second))
