@@ -83,3 +83,17 @@ def test_a_weekday_beside_a_periods_last_or_first_day_is_checked(normalised):
     assert findings("1,250 cases on Saturday (March 13)", "2025-03-13") == [("date-weekday", ("w",))]
     assert findings("1,250 cases by Thursday, March 13, 18:00", "2025-03-13T18:00") == []
     assert findings("1,250 cases by Friday, March 13, 18:00", "2025-03-13T18:00") == [("date-weekday", ("w",))]
+
+
+def test_claims_of_one_sentence_sharing_a_wrong_weekday_are_one_finding(normalised):
+    quote = "On Wednesday, September 25, 2025, the bank cut its rate to 22 % and its deposit rate to 21 %"
+    result = normalised(
+        {
+            "a": [
+                claim("cut", "court-ruling", "2025-09-25", quote=quote),
+                claim("other", "listing", "2025-09-25", quote=quote),
+            ]
+        }
+    )
+    (finding,) = run_rules(result, weekday)
+    assert finding.claim_ids == ("cut", "other") and finding.message.startswith("cut, other write Wednesday")

@@ -42,16 +42,23 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     day = day.where(~last, claims["period_end"].floordiv(1) - 1)
     weekday_of_claim = claims["stated_weekday"] % 7
     wrong = stated & ((day.floordiv(1) - 1) % 7 != weekday_of_claim)
+    # One finding per weekday written: the claims of one sentence that share it (a rate cut
+    # and the new rates, all "on Wednesday, September 25") are named together.
+    groups: dict[tuple, list] = {}
     for label in claims.index[wrong]:  # only the findings
         row = row_of(claims, label)
-        date = dt.date.fromordinal(int(day[label]))
-        weekday = int(row["stated_weekday"]) % 7
+        groups.setdefault((row["source"], row["quote"], int(day[label]), int(row["stated_weekday"]) % 7), []).append(
+            row
+        )
+    for (_, _, ordinal, weekday), rows in groups.items():
+        date = dt.date.fromordinal(ordinal)
+        named = ", ".join(row["id"] for row in rows)
         yield Finding(
-            topic=row["topic"],
-            claims=(ref(claims, label),),
+            topic=rows[0]["topic"],
+            claims=tuple(ref(claims, row.name) for row in rows),
             diagnosis="the weekday does not fit the date",
-            message=f"{row['id']} writes {WEEKDAYS[weekday]} for {date.isoformat()}, a {WEEKDAYS[date.weekday()]}; "
-            f"{fitting_dates(date, weekday)}",
+            message=f"{named} {'writes' if len(rows) == 1 else 'write'} {WEEKDAYS[weekday]} for {date.isoformat()}, "
+            f"a {WEEKDAYS[date.weekday()]}; {fitting_dates(date, weekday)}",
         )
 
 
