@@ -333,3 +333,25 @@ def test_a_topic_without_a_unit_leaves_no_gap_in_the_message(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), derived)
     assert "it implies 753.6 for 2023-01" in finding.message and "  " not in finding.message
+
+
+def test_a_figure_copied_onto_another_period_of_its_sentence_is_named(normalised):
+    """The tagger gave the 2025 figure, from the same quote, to the 2024 row as well."""
+    topics = [{"key": "earnings", "kind": "quantity", "unit": "USD", "aggregation": "flow"}]
+    quote = "Q1 earnings reached US$1,004 million, up 14.7 per cent on a year earlier"
+    rows = {
+        "a": [
+            claim(
+                "now",
+                "earnings",
+                "US$1,004 million",
+                period="2025-Q1",
+                relation="+14.7%",
+                relative_to="2024-Q1",
+                quote=quote,
+            ),
+            claim("then", "earnings", "US$1,004 million", period="2024-Q1", quote=quote),
+        ]
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), derived)
+    assert "one copied onto the other's period?" in finding.message

@@ -252,6 +252,8 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             )
         else:
             detail = ""
+        if claim["magnitude"] == reference_row["magnitude"] and claim["quote"] == reference_row["quote"]:
+            detail += "; both give the same figure from the same quote: one copied onto the other's period?"
         if len(bs) > 1:
             others = ", ".join(row_of(claims, other)["id"] for other in bs[1:])
             detail += f"; {others} {'gives' if len(bs) == 2 else 'give'} a figure for it too, which the relation misses as well"
