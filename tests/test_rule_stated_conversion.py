@@ -124,8 +124,11 @@ def test_currency_conversions_of_one_year_must_imply_one_exchange_rate(normalise
     assert _conversions(normalised, *agreeing, ("c3", "RUB 92 billion", "US$1 billion", "2024")) == []
     (slip,) = _conversions(normalised, *agreeing, ("bad", "US$1 billion", "9 billion RUB", "2024"))
     assert slip.severity == "error" and slip.claim_ids == ("bad", "c1", "c2") and slip.subject == "bad"
+    assert slip.diagnosis.startswith("a scale slip: a conversion at 10 times")
     (moved,) = _conversions(normalised, *agreeing, ("odd", "US$1 billion", "150 billion RUB", "2024"))
-    assert moved.severity == "warning"
+    assert moved.severity == "warning" and not moved.diagnosis.startswith("a scale slip")
+    # Rates are quoted as desks quote them: roubles per dollar, however the conversion runs.
+    assert "150 RUB per USD" in moved.message and "91 RUB per USD" in moved.message
     # Another year is another market: no comparison.
     assert _conversions(normalised, *agreeing, ("old", "US$1 billion", "60 billion RUB", "2019")) == []
 

@@ -23,6 +23,8 @@ an error beyond a factor of two (a slip, not a market).
 
 from __future__ import annotations
 
+import math
+
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -168,16 +170,28 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, year: int
         row = row_of(claims, label)
         named = [other[0] for other in others]
         ratio = max(rate, middle) / min(rate, middle)
+        power = round(math.log10(ratio))
+        scale = power >= 1 and abs(ratio / 10**power - 1) <= 0.02
         yield Finding(
             topic=row["topic"],
             subject=row["id"] if len(others) > 1 else "",
             claims=(ref(claims, label), *(ref(claims, other) for other in named)),
             severity=Severity.ERROR.value if ratio > 2 else Severity.WARNING.value,
-            diagnosis="a conversion at another exchange rate than the corpus's others",
-            message=f"{row['value']} is stated as {row['converted']}: {rate:.4g} {target} per {source}, where "
+            diagnosis=f"a scale slip: a conversion at {10**power:,} times or a {10**power:,}th of the others' rate"
+            if scale
+            else "a conversion at another exchange rate than the corpus's others",
+            message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target)}, where "
             f"{', '.join(row_of(claims, other)['id'] for other in named)} "
-            f"{'imply' if len(named) > 1 else 'implies'} {middle:.4g} ({year or 'no year'})",
+            f"{'imply' if len(named) > 1 else 'implies'} {_rate(middle, source, target)} ({year or 'no year'})",
         )
+
+
+def _rate(rate: float, source: str, target: str) -> str:
+    """An exchange rate as desks quote it: in units of the dearer currency's price, so that
+    it is at least one (297 LKR per USD, not 0.003368 USD per LKR)."""
+    if 0 < rate < 1:
+        return f"{1 / rate:.4g} {source} per {target}"
+    return f"{rate:.4g} {target} per {source}"
 
 
 def _over_period(row) -> tuple[Any, str]:
