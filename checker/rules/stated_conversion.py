@@ -23,9 +23,8 @@ an error beyond a factor of two (a slip, not a market).
 
 from __future__ import annotations
 
-import math
-
 import datetime as dt
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
