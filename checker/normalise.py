@@ -282,7 +282,7 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
 
 
 _TOPIC_CURRENCY = re.compile(r"\[currency_(\w+)\]")
-_TOPIC_WORDS = re.compile(r"(?i)(?<![\w$])(?:" + "|".join(quantities.SHARED_CURRENCY_WORDS) + r")|\bounces?\b|\boz\b")
+_TOPIC_WORDS = re.compile(rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b", re.IGNORECASE)
 
 
 def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: bool) -> pd.Series:

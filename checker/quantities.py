@@ -374,8 +374,11 @@ SHARED_CURRENCY_WORDS = {
     "kroner": ("NOK", "DKK"),
     "rupee": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
     "rs": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
-    # South African copy's "R894 million": the rand, under a topic in ZAR.
+    # South African copy's "R894 million": the rand, under a topic in ZAR; Malawian and
+    # Zambian copy's "MK9.8 billion", "K9.8 billion": the kwacha.
     "r": ("ZAR",),
+    "mk": ("MWK",),
+    "k": ("ZMW", "MWK", "PGK", "MMK"),
     "lira": ("TRY", "LBP", "SYP"),
     "leu": ("RON", "MDL"),
     "lei": ("RON", "MDL"),
@@ -522,6 +525,9 @@ _UNIT_SUBSTITUTIONS = tuple(
         "litre / person / day",
     ),
     (re.compile(r"\bper\s+(?:capita|head)\b", re.IGNORECASE), "per person"),
+    # Transport output: passenger-kilometres, tonne-kilometres.
+    (re.compile(r"\bpassenger[\s-]*(?:km|kilomet(?:re|er)s?)\b|\bpkm\b", re.IGNORECASE), "person * km"),
+    (re.compile(r"\btonne[\s-]*(?:km|kilomet(?:re|er)s?)\b|\btkm\b", re.IGNORECASE), "tonne * km"),
     # "410 gigawatt-hours", "ZAR 2.46 per kilowatt-hour".
     (re.compile(r"watt-hours?\b", re.IGNORECASE), "watt_hour"),
     # Precious metals are weighed in troy ounces; grades in grams per tonne.
@@ -571,10 +577,15 @@ _UNIT_SUBSTITUTIONS = tuple(
 # (and pint) as a million: refused rather than read one way silently.
 _ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\b|\bm(?:boe|bbl)\b")
 # A currency word several countries share, alone (its country named, it was read above).
-_SHARED_WORD = re.compile(
-    r"(?<![\w$])(?:(?:Rs|Sh)\.|(?:"
-    + "|".join(sorted(SHARED_CURRENCY_WORDS, key=len, reverse=True))
-    + r")(?:e?s)?)(?![^\W\d])",
+# Abbreviations among them are read only as written, before a number ("R894 million",
+# "Rs. 950 billion", "K9.8 billion"), never inside a code or a word ("KES", "kWh").
+_SHARED_ABBREVIATIONS = ("rs", "sh", "mk", "r", "k")
+SHARED_WORD = re.compile(
+    r"(?<![\w$])(?:(?-i:Rs|Sh|MK|R|K)\.?(?=\s*[\d.])|(?:"
+    + "|".join(
+        sorted((key for key in SHARED_CURRENCY_WORDS if key not in _SHARED_ABBREVIATIONS), key=len, reverse=True)
+    )
+    + r")(?:e?s)?(?![^\W\d]))",
     re.IGNORECASE,
 )
 
@@ -600,7 +611,7 @@ def in_topic_currency(text: str, code: str | set[str]) -> str:
         (code,) = fitting
         return f"{code} " if text[found.end() : found.end() + 1].isdigit() else code
 
-    return _SHARED_WORD.sub(swap, text)
+    return SHARED_WORD.sub(swap, text)
 
 
 # Ounces of a topic weighed in troy ounces (gold, silver, platinum) are troy ounces.
@@ -713,6 +724,8 @@ def registry():
     # A night of a stay (tourism's average length of stay, guest nights): not a day, since
     # 8 nights are 9 days of a stay.
     ureg.define("night = [night] = _ = nights")
+    # A season of a sport or a harvest: one a year ("£1.675bn a season" for four seasons).
+    ureg.define("season = year = _ = seasons")
     for code in CURRENCIES:
         aliases = "".join(f" = {alias}" for alias in CURRENCY_WORDS.get(code, ()))
         ureg.define(f"{code} = [currency_{code}] = _{aliases}")
@@ -801,7 +814,7 @@ def _unit_info(unit: str) -> UnitInfo:
             "'c' before '/' is ambiguous (cents of which currency, or the speed of light?): write the currency "
             "('ZAR 2.46/kWh', '24.6 US cents/kWh')"
         )
-    shared = _SHARED_WORD.search(spelled)
+    shared = SHARED_WORD.search(spelled)
     if shared and shared_currency_word(shared.group(0)) != "pound":
         word = shared.group(0)
         raise ParseError(
@@ -1074,6 +1087,8 @@ def _no_number(text: str) -> str:
             f"'{prefix.group('prefix')}' before the number is no currency claimcheck knows: write the ISO code "
             f"(e.g. 'KES 4.29 trillion' for Kenyan shillings), or the unit after the number"
         )
+    if re.search(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", text, re.IGNORECASE):
+        return f"no number in '{text}': write a share in words as a percentage ('~75 %' for \"almost three-quarters\")"
     return f"no number in '{text}' (write digits, e.g. '~2,500' or '1.5 billion USD')"
 
 

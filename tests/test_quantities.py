@@ -440,6 +440,8 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("218 l/c/d", 218e-3 / 86400, 217.5e-3 / 86400, 218.5e-3 / 86400, "[length] ** 3 / [person] / [time]"),
         ("410 gigawatt-hours", 410 * 3.6e12, 405 * 3.6e12, 415 * 3.6e12, "[mass] * [length] ** 2 / [time] ** 2"),
         ("E£47.55", 47.55, 47.545, 47.555, "[currency_EGP]"),
+        ("3.11 billion passenger-km", 3.11e12, 3.105e12, 3.115e12, "[person] * [length]"),
+        ("£1.675bn a season", 1.675e9 / 31557600, 1.6745e9 / 31557600, 1.6755e9 / 31557600, "[currency_GBP] / [time]"),
     ],
 )
 def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, low, high, dimension):

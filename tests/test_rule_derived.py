@@ -355,3 +355,54 @@ def test_a_figure_copied_onto_another_period_of_its_sentence_is_named(normalised
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), derived)
     assert "one copied onto the other's period?" in finding.message
+
+
+def test_down_more_than_a_share_is_a_fall_larger_than_it(normalised):
+    """Week 15's 170 cases are 'down more than 80 per cent' on week 9's 1,060 (a fall of 84 %):
+    '>-80%' holds; '<-80%' (down less than 80 %) and '-80%' as stated do not."""
+    topics = [{"key": "cases", "kind": "count", "aggregation": "flow"}]
+
+    def findings(relation: str):
+        rows = {
+            "a": [
+                claim("w15", "cases", "170", period="2025-W15", relation=relation, relative_to="2025-W09"),
+                claim("w09", "cases", "1,060", period="2025-W09"),
+            ]
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), derived))
+
+    assert findings(">-80%") == []
+    assert findings("<-80%") == [("derived-figures", ("w09", "w15"))]
+    assert findings("-80%") == [("derived-figures", ("w09", "w15"))]
+
+
+def test_a_rounded_figure_of_the_same_kind_does_not_excuse_a_relation_that_misses_the_precise_one(normalised):
+    """Ridership 'rose 8 per cent' to 412.6 million from 389.2 million (+6.0 %): a third
+    source's 'about 389 million' (±10 %) does not make +8 % right."""
+    topics = [{"key": "ridership", "kind": "quantity", "unit": "person", "aggregation": "flow"}]
+    rows = {
+        "wire": [claim("now", "ridership", "412.6 million person", period="2024", relation="+8%", relative_to="2023")],
+        "agency": [claim("then", "ridership", "389.2 million person", period="2023")],
+        "brief": [claim("rounded", "ridership", "~389 million person", period="2023")],
+    }
+    assert ids(run_rules(normalised(rows, topics=topics, entities=[]), derived)) == [
+        ("derived-figures", ("now", "then"))
+    ]
+
+
+def test_about_a_percentage_change_is_some_points_either_way(normalised):
+    """'An increase of about 8 per cent' from $3.25: $3.35 (+3.1 %) is no such increase;
+    $3.54 (+8.9 %) is."""
+    topics = [{"key": "fare", "kind": "quantity", "unit": "CAD"}]
+
+    def findings(value: str):
+        rows = {
+            "a": [
+                claim("new", "fare", value, period="2025", relation="~+8%", relative_to="2024"),
+                claim("old", "fare", "CAD 3.25", period="2024"),
+            ]
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), derived))
+
+    assert findings("CAD 3.35") == [("derived-figures", ("new", "old"))]
+    assert findings("CAD 3.54") == []

@@ -106,8 +106,15 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # A relation's own qualifier: "about" reads loosely (the rule's tolerance, as a ratio in
     # words), "more than" bounds it from below only, "less than" from above only.
     qualifier = np.array([relation_qualifier(text)[0] for text in relation["relation"]], dtype=object)
+    # "Down more than 80 %" (">-80%") is a fall larger than 80 %: the figure lies below the
+    # stated change, not above it; "less than" a fall, above.
+    falling = (kind == "change") & (np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float), nan=1.0) < 1)
+    qualifier = np.where(falling & (qualifier == "gt"), "lt", np.where(falling & (qualifier == "lt"), "gt", qualifier))
     about = qualifier == "about"
-    tolerance = np.where(change & ~about, options["change_tolerance"], options["tolerance"])
+    # "About 8 per cent" is some 2.5 points either way (a tenth of a larger change), as an
+    # "about" before a percentage reads: a looser factor would take +3 % for "about 8 %".
+    half = np.where(change & about, np.maximum(ABOUT_CHANGE_POINTS, 0.1 * np.abs(factor - 1)), half)
+    tolerance = np.where(change, options["change_tolerance"], options["tolerance"])
     # A change in points ('+0.5 pp') adds to the reference, as precise as its digits.
     points = kind == "points"
     point_decimals = relation["relation"].str.extract(r"\.(\d+)")[0].str.len().fillna(0).to_numpy(dtype=float)
@@ -213,7 +220,7 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # (a forecast of last year's spending, where the rule first read the budget) may well
     # refer to that one: no finding.
     if references_of:
-        alternatives = _figures_for(claims, relation.loc[list(references_of)])
+        alternatives = _figures_for(claims, relation.loc[list(references_of)], referred_class)
         positions = relation.index.get_indexer(list(references_of))
         for a, at in zip(list(references_of), positions):
             others = alternatives.get(a)
@@ -268,20 +275,29 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
         )
 
 
-def _figures_for(claims: pd.DataFrame, relations: pd.DataFrame) -> dict:
-    """For each relation claim, the low, high and stated values of every figure of its
-    topic, scope and dimension for the period it refers to, whatever its modality: read
-    only in the topics of the relations that failed."""
+ABOUT_CHANGE_POINTS = 0.025
+
+
+def _figures_for(claims: pd.DataFrame, relations: pd.DataFrame, referred: pd.Series) -> dict:
+    """For each relation claim, the low, high and stated values of every figure of another
+    kind than those it was checked against (a forecast, where it referred to the budget) in
+    its topic, scope and dimension for the period it refers to: read only in the topics of
+    the relations that failed. A rounded figure of the same kind never excuses a relation
+    that misses the precise one."""
     candidates = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna() & claims["topic"].isin(relations["topic"])
-    figures = claims.loc[candidates, ["topic", "scope", "dimension", "period_start", "period_end", *_BOUNDS]]
+    keys = ["topic", "scope", "dimension", "period_start", "period_end", "modality_class"]
+    figures = claims.loc[candidates, [*keys, *_BOUNDS]]
     keyed: dict = {}
-    for key, group in figures.groupby(["topic", "scope", "dimension", "period_start", "period_end"], observed=True):
-        keyed[key] = tuple(group[column].to_numpy(dtype=float) for column in ("low", "high", "magnitude"))
-    return {
-        label: keyed[tuple(key)]
-        for label, *key in relations[["topic", "scope", "dimension", "relative_start", "relative_end"]].itertuples()
-        if tuple(key) in keyed
-    }
+    for key, group in figures.groupby(keys, observed=True):
+        keyed.setdefault(key[:-1], []).append(
+            (str(key[-1]), tuple(group[column].to_numpy(dtype=float) for column in ("low", "high", "magnitude")))
+        )
+    found: dict = {}
+    for label, *key in relations[["topic", "scope", "dimension", "relative_start", "relative_end"]].itertuples():
+        others = [values for kind, values in keyed.get(tuple(key), ()) if kind != str(referred[label])]
+        if others:
+            found[label] = tuple(np.concatenate([values[i] for values in others]) for i in range(3))
+    return found
 
 
 def _with_unit(number: float, unit) -> str:
