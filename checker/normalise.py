@@ -312,6 +312,17 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
     return rewritten
 
 
+def _masked(column: pd.Series, replacements) -> pd.Series:
+    """``column`` with the value of each (mask, value) pair where its mask holds; a
+    category column gains the values it lacks."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        missing = [value for _, value in replacements if value not in column.cat.categories]
+        column = column.cat.add_categories(missing) if missing else column
+    for mask, value in replacements:
+        column = column.mask(mask, value)
+    return column
+
+
 def _in_units(found: re.Match, code: str) -> str:
     """'24 cents' of a local dollar as that currency's units: '0.24 CAD'."""
     return f"{float(found.group(1).replace(',', '')) / 100:.12g} {code}"
@@ -373,6 +384,16 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     value_failed = (numeric & read_values.isin(errors.keys())).to_numpy(dtype=bool)
     for position in np.flatnonzero(value_failed):
         problem(problems, claims.iloc[position], "value", errors[read_values.iloc[position]])
+    # Head counts and things counted are both counts: "287 deaths" under a count topic
+    # without a unit is a plain count, and "73,450 applications" under a topic counted in
+    # people is people (the noun names what is counted, which the topic says).
+    for prefix in ("", "converted_"):
+        unit, dimension = claims[f"{prefix}unit"], claims[f"{prefix}dimension"]
+        as_plain = numeric & (dimension == "[person]") & (claims["topic_dimension"] == "dimensionless")
+        as_people = numeric & (unit == "count") & (claims["topic_dimension"] == "[person]")
+        if as_plain.any() or as_people.any():
+            claims[f"{prefix}dimension"] = _masked(dimension, ((as_plain, "dimensionless"), (as_people, "[person]")))
+            claims[f"{prefix}unit"] = _masked(unit, ((as_plain, "dimensionless"), (as_people, "person")))
     # A plain number under a topic measured in a unit: the unit was left out ("29.2" for
     # 29.2 %, which would read as 2,920 %; "5,000" for 5,000 people).
     plain = (

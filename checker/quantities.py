@@ -567,7 +567,8 @@ _UNIT_SUBSTITUTIONS = tuple(
             r"applications?|votes?|ballots?|seats?|villages?|towns?|settlements?|camps?|shelters?|"
             r"meals?|parcels?|wells?|mines?|reactors?|turbines?|routes?|destinations?|stores?|branches|cargo(?:e?s)?|"
             r"shipments?|consignments?|subscriptions?|subscribers?|connections?|lines?|accounts?|offences?|"
-            r"crimes?|cases?|arrests?|convictions?|prosecutions?|sentences?)\b",
+            r"crimes?|cases?|arrests?|convictions?|prosecutions?|sentences?|applications?|arrivals?|returns?|"
+            r"deportations?|removals?|requests?|decisions?|journeys?|boardings?)\b",
             re.IGNORECASE,
         ),
         "count",
