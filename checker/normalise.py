@@ -27,7 +27,7 @@ from checker.corpus import Corpus
 from checker.derive import amounts, densities, periods, relations, spans, weekdays
 from checker.errors import Problem
 from checker.names import did_you_mean, normal_form, resolve_column, split_list
-from checker.numbers import decimal_mark
+from checker.numbers import LazyPattern, decimal_mark
 from checker.quotes import SEARCH_READS, Search, locate_quotes, search
 from checker.references import (
     ID_PATTERN,
@@ -282,7 +282,7 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
 
 
 _TOPIC_CURRENCY = re.compile(r"\[currency_(\w+)\]")
-_TOPIC_WORDS = re.compile(rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b", re.IGNORECASE)
+_TOPIC_WORDS = LazyPattern(rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b", re.IGNORECASE)
 
 
 def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: bool) -> pd.Series:
@@ -293,7 +293,7 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
     codes, uniques = pd.factorize(values)
     if not len(uniques):
         return values
-    worded = pd.Series(np.asarray(uniques, dtype=object)).str.contains(_TOPIC_WORDS).to_numpy(dtype=bool)
+    worded = pd.Series(np.asarray(uniques, dtype=object)).str.contains(_TOPIC_WORDS.compiled).to_numpy(dtype=bool)
     rows = np.flatnonzero((codes >= 0) & worded[np.maximum(codes, 0)])
     if not len(rows):
         return values

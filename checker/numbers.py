@@ -22,6 +22,35 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+
+class LazyPattern:
+    """A regular expression compiled when first used: patterns that only rare inputs reach
+    (a period the quote contradicts, a currency named in words) cost nothing at every start.
+    ``compiled`` is the pattern itself, for pandas' string methods."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, text: str, *args) -> re.Match[str] | None:
+        return self.compiled.search(text, *args)
+
+    def finditer(self, text: str):
+        return self.compiled.finditer(text)
+
+    def findall(self, text: str) -> list:
+        return self.compiled.findall(text)
+
+    def sub(self, replacement, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+
 # Arabic-Indic (U+0660–0669) and Extended Arabic-Indic, i.e. Persian/Urdu (U+06F0–06F9)
 # digits, and the Arabic decimal (U+066B) and thousands (U+066C) separators.
 _DIGITS = str.maketrans(

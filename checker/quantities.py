@@ -39,7 +39,7 @@ from checker.densities import VOLUME_DIMENSION as VOLUME_DIMENSION
 from checker.densities import density_bounds as density_bounds
 from checker.errors import ParseError
 from checker.lookups import LookupCache
-from checker.numbers import canonical, join_spaced_thousands
+from checker.numbers import LazyPattern, canonical, join_spaced_thousands
 
 # "about 700,000 tonnes" admits ±10 % unless the stated precision is coarser. This is a
 # house convention (documented in the README), not a standard.
@@ -413,137 +413,148 @@ COMMON_UNITS = (
 ) + CURRENCIES
 
 _NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d+"
-_UNIT_SUBSTITUTIONS = tuple(
-    (re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE), code) for code, pattern in CURRENCY_NAMES
-) + (
-    (re.compile(r"\bper\s*cent\b", re.IGNORECASE), "percent"),
-    (re.compile(r"\bper\s+annum\b", re.IGNORECASE), "per year"),
+# Each substitution's pattern is compiled when a unit is first looked up (with the look-up
+# cache warm, never): the currency names are one pattern, each name its own group.
+_UNIT_SUBSTITUTIONS = (
+    (
+        LazyPattern(
+            r"(?<!\w)(?:"
+            + "|".join(f"(?P<c{i}>{pattern})" for i, (_, pattern) in enumerate(CURRENCY_NAMES))
+            + r")(?!\w)",
+            re.IGNORECASE,
+        ),
+        lambda found: CURRENCY_NAMES[int(found.lastgroup[1:])][0],
+    ),
+    (LazyPattern(r"\bper\s*cent\b", re.IGNORECASE), "percent"),
+    (LazyPattern(r"\bper\s+annum\b", re.IGNORECASE), "per year"),
     # "5pc", "3.4 pct": percent as British and wire copy abbreviate it (pint would read the
     # parsec and the picotonne).
-    (re.compile(r"\bp(?:c|ct)\b"), "percent"),
+    (LazyPattern(r"\bp(?:c|ct)\b"), "percent"),
     # What a percentage is of, and that it is a yearly rate, are the topic's to say: "3.4% of
     # GDP", "12% a year", "9.1% y/y" are percentages.
     (
-        re.compile(
+        LazyPattern(
             r"(%|\bpercent\b)\s*(?:of\s+(?:the\s+)?[^\W\d_][\w-]*|(?:a|per|each)\s+year|annually|y/y|yoy|year[\s-]on[\s-]year)$",
             re.IGNORECASE,
         ),
         r"\1",
     ),
-    (re.compile(r"\bpercentage[\s-]+points?\b|\bpp\b|\bppts?\b", re.IGNORECASE), "percentage_point"),
-    (re.compile(r"\bbasis[\s-]+points?\b|\bbps?\b", re.IGNORECASE), "basis_point"),
+    (LazyPattern(r"\bpercentage[\s-]+points?\b|\bpp\b|\bppts?\b", re.IGNORECASE), "percentage_point"),
+    (LazyPattern(r"\bbasis[\s-]+points?\b|\bbps?\b", re.IGNORECASE), "basis_point"),
     # "12 per day", "5 a day": a rate of things counted without a unit.
-    (re.compile(r"^(?:an?|per|each)\s+(?=[^\W\d_])", re.IGNORECASE), "1 / "),
-    (re.compile(r"^annually\b", re.IGNORECASE), "1 / year"),
-    (re.compile(r"\b(?:a|per|each)\s+year\b", re.IGNORECASE), "/ year"),
-    (re.compile(r"\bannually\b|\bper\s+annum\b|\ba\s+year\b", re.IGNORECASE), "/ year"),
+    (LazyPattern(r"^(?:an?|per|each)\s+(?=[^\W\d_])", re.IGNORECASE), "1 / "),
+    (LazyPattern(r"^annually\b", re.IGNORECASE), "1 / year"),
+    (LazyPattern(r"\b(?:a|per|each)\s+year\b", re.IGNORECASE), "/ year"),
+    (LazyPattern(r"\bannually\b|\bper\s+annum\b|\ba\s+year\b", re.IGNORECASE), "/ year"),
     # "US$80 a barrel", "2 million barrels a day", "5,000 people a month": "a", "an" and
     # "each" before a unit mean "per" (pint would read "a" as the annum and multiply).
-    (re.compile(r"(?:^|(?<=\s))(?:an?|each)\s+(?=[^\W\d_])", re.IGNORECASE), "/ "),
-    (re.compile(r"\bdecades?\b", re.IGNORECASE), "decennium"),
-    (re.compile(r"\bm³"), "m ** 3"),
+    (LazyPattern(r"(?:^|(?<=\s))(?:an?|each)\s+(?=[^\W\d_])", re.IGNORECASE), "/ "),
+    (LazyPattern(r"\bdecades?\b", re.IGNORECASE), "decennium"),
+    (LazyPattern(r"\bm³"), "m ** 3"),
     # "km2", "m3", "ft3": squares and cubes written without a caret.
-    (re.compile(r"\b(k?m|cm|mm|ft|mi|yd)([23])\b"), r"\1 ** \2"),
-    (re.compile(r"\bcu\.?\s+(?=[^\W\d_])", re.IGNORECASE), "cubic "),
+    (LazyPattern(r"\b(k?m|cm|mm|ft|mi|yd)([23])\b"), r"\1 ** \2"),
+    (LazyPattern(r"\bcu\.?\s+(?=[^\W\d_])", re.IGNORECASE), "cubic "),
     # "Metric ton(ne)s" are tonnes ("tons" alone stays ambiguous, below).
-    (re.compile(r"\bmetric\s+ton(?:ne)?s?\b", re.IGNORECASE), "tonne"),
+    (LazyPattern(r"\bmetric\s+ton(?:ne)?s?\b", re.IGNORECASE), "tonne"),
     # Commodity statistics: "mt" and "MT" are metric tonnes (pint: millitonne, megatesla),
     # "MMT" a million of them (USDA), "Mtpa"/"mtpa" million tonnes per annum (LNG plants),
     # "tpa" tonnes per annum. "Mt" stays pint's megatonne.
-    (re.compile(r"\b(?:mt|MT)\b"), "tonne"),
-    (re.compile(r"\b(?:MMT|mmt|MMt)\b"), "megatonne"),
-    (re.compile(r"\b(?:Mtpa|mtpa|MTPA|MMTPA|mmtpa)\b"), "megatonne / year"),
-    (re.compile(r"\b(?:ktpa|KTPA)\b"), "kilotonne / year"),
-    (re.compile(r"\b(?:tpa|TPA)\b"), "tonne / year"),
+    (LazyPattern(r"\b(?:mt|MT)\b"), "tonne"),
+    (LazyPattern(r"\b(?:MMT|mmt|MMt)\b"), "megatonne"),
+    (LazyPattern(r"\b(?:Mtpa|mtpa|MTPA|MMTPA|mmtpa)\b"), "megatonne / year"),
+    (LazyPattern(r"\b(?:ktpa|KTPA)\b"), "kilotonne / year"),
+    (LazyPattern(r"\b(?:tpa|TPA)\b"), "tonne / year"),
     # In pint "kt" is the knot; in commodity statistics it is the kilotonne.
-    (re.compile(r"\bkt\b"), "kilotonne"),
+    (LazyPattern(r"\bkt\b"), "kilotonne"),
     # Oil as the industry writes it: barrels a day (IEA and OPEC write "kb/d" for thousands
     # and "mb/d" for millions; "MM" is the industry's million). Pint would read "b" as the barn.
-    (re.compile(r"\b(?:b/d|bpd|BPD|bbl/d|bopd)(?![\w/])"), "barrel / day"),
-    (re.compile(r"\b(?:kb/d|kbd|kbpd|kbbl/d|kbopd)(?![\w/])"), "kilobarrel / day"),
-    (re.compile(r"\b(?:mb/d|mbd|mbpd|mmbpd|MMbpd|MMb/d|mmb/d|MMbbl/d|MMBD|mmbd)(?![\w/])"), "megabarrel / day"),
-    (re.compile(r"\b(?:MMbbl|mmbbl|MMBbl|MMBBL)\b"), "megabarrel"),
-    (re.compile(r"\b(?:boe/d|boepd)(?![\w/])"), "boe / day"),
+    (LazyPattern(r"\b(?:b/d|bpd|BPD|bbl/d|bopd)(?![\w/])"), "barrel / day"),
+    (LazyPattern(r"\b(?:kb/d|kbd|kbpd|kbbl/d|kbopd)(?![\w/])"), "kilobarrel / day"),
+    (LazyPattern(r"\b(?:mb/d|mbd|mbpd|mmbpd|MMbpd|MMb/d|mmb/d|MMbbl/d|MMBD|mmbd)(?![\w/])"), "megabarrel / day"),
+    (LazyPattern(r"\b(?:MMbbl|mmbbl|MMBbl|MMBBL)\b"), "megabarrel"),
+    (LazyPattern(r"\b(?:boe/d|boepd)(?![\w/])"), "boe / day"),
     # "mtoe": million tonnes of oil equivalent, as energy statistics write it (pint: milli).
-    (re.compile(r"\bmtoe\b"), "Mtoe"),
-    (re.compile(r"\b(?:kboe/d|kboepd)(?![\w/])"), "kiloboe / day"),
-    (re.compile(r"\b(?:MMboe|mmboe)\b"), "megaboe"),
+    (LazyPattern(r"\bmtoe\b"), "Mtoe"),
+    (LazyPattern(r"\b(?:kboe/d|kboepd)(?![\w/])"), "kiloboe / day"),
+    (LazyPattern(r"\b(?:MMboe|mmboe)\b"), "megaboe"),
     # Gas in cubic feet: "Mcf" a thousand (the Roman M of the US industry), "MMcf" a
     # million, "Bcf" a billion, "Tcf" a trillion; heat in million Btu.
-    (re.compile(r"\bMcf\b"), "kilocubic_foot"),
-    (re.compile(r"\b(?:MMcf|mmcf|MMCF)\b"), "megacubic_foot"),
-    (re.compile(r"\b(?:Bcf|bcf|BCF)\b"), "gigacubic_foot"),
-    (re.compile(r"\b(?:Tcf|tcf|TCF)\b"), "teracubic_foot"),
-    (re.compile(r"\b(?:MMBtu|mmBtu|MMBTU|mmbtu)\b"), "megaBtu"),
-    (re.compile(r"\b(?:MMscfd|mmscfd|MMcfd|mmcfd|MMscf/d|MMcf/d)(?![\w/])"), "megacubic_foot / day"),
+    (LazyPattern(r"\bMcf\b"), "kilocubic_foot"),
+    (LazyPattern(r"\b(?:MMcf|mmcf|MMCF)\b"), "megacubic_foot"),
+    (LazyPattern(r"\b(?:Bcf|bcf|BCF)\b"), "gigacubic_foot"),
+    (LazyPattern(r"\b(?:Tcf|tcf|TCF)\b"), "teracubic_foot"),
+    (LazyPattern(r"\b(?:MMBtu|mmBtu|MMBTU|mmbtu)\b"), "megaBtu"),
+    (LazyPattern(r"\b(?:MMscfd|mmscfd|MMcfd|mmcfd|MMscf/d|MMcf/d)(?![\w/])"), "megacubic_foot / day"),
     # Data as telecoms writes it: "38.6 Mb/s", "1 Gb" are bits (pint: megabarn, gilbert).
-    (re.compile(r"\b([kKMGTPE])b(?=\s*/|\s*$|\s+per\b)"), r"\1bit"),
+    (LazyPattern(r"\b([kKMGTPE])b(?=\s*/|\s*$|\s+per\b)"), r"\1bit"),
     # Yields in the post-Soviet and European way: a centner (quintal) is 100 kg.
-    (re.compile(r"\b(?:centners?|quintals?|c|q|ц)(?=\s*/\s*(?:ha|hectare)\b)", re.IGNORECASE), "quintal"),
-    (re.compile(r"\b(?:centners?|quintals?)\b", re.IGNORECASE), "quintal"),
-    (re.compile(r"/\s*y\b|/\s*yr\b"), "/ year"),
-    (re.compile(r"\bUS\s*cents?\b|\bUS¢", re.IGNORECASE), "US_cent"),
+    (LazyPattern(r"\b(?:centners?|quintals?|c|q|ц)(?=\s*/\s*(?:ha|hectare)\b)", re.IGNORECASE), "quintal"),
+    (LazyPattern(r"\b(?:centners?|quintals?)\b", re.IGNORECASE), "quintal"),
+    (LazyPattern(r"/\s*y\b|/\s*yr\b"), "/ year"),
+    (LazyPattern(r"\bUS\s*cents?\b|\bUS¢", re.IGNORECASE), "US_cent"),
     # Emissions: "Mt CO2", "MtCO2e", "t CO2-eq", "tonnes of carbon dioxide" are the mass.
     (
-        re.compile(
+        LazyPattern(
             r"(?<=[a-zA-Z])\s*(?:of\s+)?(?:CO[2₂]|carbon\s+dioxide)(?:[\s-]*e(?:q(?:uivalent)?)?\b\.?)?(?=\s|/|$)",
         ),
         "",
     ),
     # Temperatures as reporting writes them: "1.5C", "45 °F", "2.7 degrees Celsius" (pint
     # would read C and F alone as the coulomb and the farad).
-    (re.compile(r"^(?:°\s*)?C$|^degrees?\s+(?:C|[Cc]elsius|[Cc]entigrade)$"), "degree_Celsius"),
-    (re.compile(r"^(?:°\s*)?F$|^degrees?\s+(?:F|[Ff]ahrenheit)$"), "degree_Fahrenheit"),
-    (re.compile(r"\bparts\s+per\s+million\b", re.IGNORECASE), "ppm"),
-    (re.compile(r"\bparts\s+per\s+billion\b", re.IGNORECASE), "ppb"),
+    (LazyPattern(r"^(?:°\s*)?C$|^degrees?\s+(?:C|[Cc]elsius|[Cc]entigrade)$"), "degree_Celsius"),
+    (LazyPattern(r"^(?:°\s*)?F$|^degrees?\s+(?:F|[Ff]ahrenheit)$"), "degree_Fahrenheit"),
+    (LazyPattern(r"\bparts\s+per\s+million\b", re.IGNORECASE), "ppm"),
+    (LazyPattern(r"\bparts\s+per\s+billion\b", re.IGNORECASE), "ppb"),
     # Per-share figures and UK pence: "US$1.02 a share", "540p".
-    (re.compile(r"\bpence\b|(?<=\d)p$|^p$"), "penny"),
+    (LazyPattern(r"\bpence\b|(?<=\d)p$|^p$"), "penny"),
     # Currencies named in words, as releases write them ("69.7 US dollars per barrel",
     # "35.67 Canadian dollars"): each is its ISO code.
-    (re.compile(r"\bU\.?S\.?\s*dollars?\b|\bUnited\s+States\s+dollars?\b", re.IGNORECASE), "USD"),
-    (re.compile(r"\bCanadian\s+dollars?\b", re.IGNORECASE), "CAD"),
-    (re.compile(r"\bAustralian\s+dollars?\b", re.IGNORECASE), "AUD"),
-    (re.compile(r"\bNew\s+Zealand\s+dollars?\b", re.IGNORECASE), "NZD"),
-    (re.compile(r"\bHong\s+Kong\s+dollars?\b", re.IGNORECASE), "HKD"),
-    (re.compile(r"\bSingapore\s+dollars?\b", re.IGNORECASE), "SGD"),
-    (re.compile(r"\bSwiss\s+francs?\b", re.IGNORECASE), "CHF"),
-    (re.compile(r"\b(?:South\s+African\s+)?rands?\b", re.IGNORECASE), "ZAR"),
-    (re.compile(r"\bhryvni?as?\b", re.IGNORECASE), "UAH"),
-    (re.compile(r"\bshekels?\b", re.IGNORECASE), "ILS"),
-    (re.compile(r"\bnairas?\b", re.IGNORECASE), "NGN"),
-    (re.compile(r"\bKenyan?\s+shillings?\b", re.IGNORECASE), "KES"),
-    (re.compile(r"\bTanzanian?\s+shillings?\b", re.IGNORECASE), "TZS"),
-    (re.compile(r"\bUgandan?\s+shillings?\b", re.IGNORECASE), "UGX"),
-    (re.compile(r"\bSDRs?\b|\bspecial\s+drawing\s+rights?\b", re.IGNORECASE), "XDR"),
-    (re.compile(r"\bnautical\s+miles?\b", re.IGNORECASE), "nautical_mile"),
+    (LazyPattern(r"\bU\.?S\.?\s*dollars?\b|\bUnited\s+States\s+dollars?\b", re.IGNORECASE), "USD"),
+    (LazyPattern(r"\bCanadian\s+dollars?\b", re.IGNORECASE), "CAD"),
+    (LazyPattern(r"\bAustralian\s+dollars?\b", re.IGNORECASE), "AUD"),
+    (LazyPattern(r"\bNew\s+Zealand\s+dollars?\b", re.IGNORECASE), "NZD"),
+    (LazyPattern(r"\bHong\s+Kong\s+dollars?\b", re.IGNORECASE), "HKD"),
+    (LazyPattern(r"\bSingapore\s+dollars?\b", re.IGNORECASE), "SGD"),
+    (LazyPattern(r"\bSwiss\s+francs?\b", re.IGNORECASE), "CHF"),
+    (LazyPattern(r"\b(?:South\s+African\s+)?rands?\b", re.IGNORECASE), "ZAR"),
+    (LazyPattern(r"\bhryvni?as?\b", re.IGNORECASE), "UAH"),
+    (LazyPattern(r"\bshekels?\b", re.IGNORECASE), "ILS"),
+    (LazyPattern(r"\bnairas?\b", re.IGNORECASE), "NGN"),
+    (LazyPattern(r"\bKenyan?\s+shillings?\b", re.IGNORECASE), "KES"),
+    (LazyPattern(r"\bTanzanian?\s+shillings?\b", re.IGNORECASE), "TZS"),
+    (LazyPattern(r"\bUgandan?\s+shillings?\b", re.IGNORECASE), "UGX"),
+    (LazyPattern(r"\bSDRs?\b|\bspecial\s+drawing\s+rights?\b", re.IGNORECASE), "XDR"),
+    (LazyPattern(r"\bnautical\s+miles?\b", re.IGNORECASE), "nautical_mile"),
     # Water as utilities write it: "Mm³" a million cubic metres (never cubic megametres),
     # "MLD" million litres a day, "l/c/d" and "lpcd" litres per person (capita) a day.
-    (re.compile(r"\bMm(?:³|3|\^3|\s*\*\*\s*3)(?!\w)"), "megacubic_metre"),
-    (re.compile(r"\bMLD\b"), "megalitre / day"),
+    (LazyPattern(r"\bMm(?:³|3|\^3|\s*\*\*\s*3)(?!\w)"), "megacubic_metre"),
+    (LazyPattern(r"\bMLD\b"), "megalitre / day"),
     (
-        re.compile(r"\b(?:l|litres?|liters?)\s*/\s*(?:c|p|cap|capita|person)\s*/\s*d(?:ay)?\b|\blpcd\b", re.IGNORECASE),
+        LazyPattern(
+            r"\b(?:l|litres?|liters?)\s*/\s*(?:c|p|cap|capita|person)\s*/\s*d(?:ay)?\b|\blpcd\b", re.IGNORECASE
+        ),
         "litre / person / day",
     ),
-    (re.compile(r"\bper\s+(?:capita|head)\b", re.IGNORECASE), "per person"),
+    (LazyPattern(r"\bper\s+(?:capita|head)\b", re.IGNORECASE), "per person"),
     # Transport output: passenger-kilometres, tonne-kilometres.
-    (re.compile(r"\bpassenger[\s-]*(?:km|kilomet(?:re|er)s?)\b|\bpkm\b", re.IGNORECASE), "person * km"),
-    (re.compile(r"\btonne[\s-]*(?:km|kilomet(?:re|er)s?)\b|\btkm\b", re.IGNORECASE), "tonne * km"),
+    (LazyPattern(r"\bpassenger[\s-]*(?:km|kilomet(?:re|er)s?)\b|\bpkm\b", re.IGNORECASE), "person * km"),
+    (LazyPattern(r"\btonne[\s-]*(?:km|kilomet(?:re|er)s?)\b|\btkm\b", re.IGNORECASE), "tonne * km"),
     # "410 gigawatt-hours", "ZAR 2.46 per kilowatt-hour".
-    (re.compile(r"watt-hours?\b", re.IGNORECASE), "watt_hour"),
+    (LazyPattern(r"watt-hours?\b", re.IGNORECASE), "watt_hour"),
     # Precious metals are weighed in troy ounces; grades in grams per tonne.
-    (re.compile(r"\btroy\s+(?:ounces?|oz)\b", re.IGNORECASE), "troy_ounce"),
-    (re.compile(r"\b(?:gpt|g/t)\b"), "gram / tonne"),
+    (LazyPattern(r"\btroy\s+(?:ounces?|oz)\b", re.IGNORECASE), "troy_ounce"),
+    (LazyPattern(r"\b(?:gpt|g/t)\b"), "gram / tonne"),
     # Freight rates: a forty-foot container is two twenty-foot equivalent units.
-    (re.compile(r"\b40[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b|\bFEUs?\b", re.IGNORECASE), "FEU"),
-    (re.compile(r"\b20[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b", re.IGNORECASE), "TEU"),
+    (LazyPattern(r"\b40[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b|\bFEUs?\b", re.IGNORECASE), "FEU"),
+    (LazyPattern(r"\b20[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b", re.IGNORECASE), "TEU"),
     # "24 cents a share": a cent is a hundredth of the dollar "$" stands for (US cents).
-    (re.compile(r"\bcents?\b|¢", re.IGNORECASE), "US_cent"),
+    (LazyPattern(r"\bcents?\b|¢", re.IGNORECASE), "US_cent"),
     # Airport capacity: million passengers per annum.
-    (re.compile(r"\b(?:mppa|MPPA|mppy)\b"), "megaperson / year"),
-    (re.compile(r"\bpeople\b|\bpersons?\b|\bindividuals\b|\bpax\b|\bjobs?\b", re.IGNORECASE), "person"),
+    (LazyPattern(r"\b(?:mppa|MPPA|mppy)\b"), "megaperson / year"),
+    (LazyPattern(r"\bpeople\b|\bpersons?\b|\bindividuals\b|\bpax\b|\bjobs?\b", re.IGNORECASE), "person"),
     # Head counts as reporting names them: each is a count of people.
     (
-        re.compile(
+        LazyPattern(
             r"\b(?:troops?|soldiers?|servicem[ae]n|service\s+members?|fighters?|civilians?|refugees?|migrants?|"
             r"asylum[\s-]seekers?|workers?|employees?|staff|residents?|inhabitants?|patients?|voters?|children|"
             r"child|adults?|women|woman|men|man|students?|pupils?|teachers?|doctors?|nurses?|prisoners?|"
@@ -556,7 +567,7 @@ _UNIT_SUBSTITUTIONS = tuple(
     # whatever is counted, which is the topic's to say. Not after "per" or "/": "US$900 per
     # household" is no amount of dollars, and is refused rather than read as one.
     (
-        re.compile(
+        LazyPattern(
             r"(?<!/)(?<!/ )(?<!per )\b(?:(?!per\b|each\b)[a-z][a-z-]{2,}\s+)?(?:flights?|calls?|transits?|crossings?|"
             r"passages?|units?|starts?|completions?|sales|transactions?|listings?|tanks?|rounds?|batteries|"
             r"howitzers?|launchers?|guns?|bombs?|grenades?|munitions?|projectiles?|interceptors?|helicopters?|departures?|sailings?|voyages?|trips?|journeys?|movements?|frequencies|"
@@ -581,7 +592,7 @@ _ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\
 # Abbreviations among them are read only as written, before a number ("R894 million",
 # "Rs. 950 billion", "K9.8 billion"), never inside a code or a word ("KES", "kWh").
 _SHARED_ABBREVIATIONS = ("rs", "sh", "mk", "r", "k")
-SHARED_WORD = re.compile(
+SHARED_WORD = LazyPattern(
     r"(?<![\w$])(?:(?-i:Rs|Sh|MK|R|K)\.?(?=\s*[\d.])|(?:"
     + "|".join(
         sorted((key for key in SHARED_CURRENCY_WORDS if key not in _SHARED_ABBREVIATIONS), key=len, reverse=True)
@@ -591,7 +602,7 @@ SHARED_WORD = re.compile(
 )
 
 
-_NAMED_CURRENCY = re.compile("|".join(f"(?:{pattern})" for _, pattern in CURRENCY_NAMES), re.IGNORECASE)
+_NAMED_CURRENCY = LazyPattern("|".join(f"(?:{pattern})" for _, pattern in CURRENCY_NAMES), re.IGNORECASE)
 
 
 def in_topic_currency(text: str, code: str | set[str]) -> str:

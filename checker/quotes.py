@@ -15,7 +15,7 @@ from checker.corpus import Corpus
 from checker.dates import edtf_codes
 from checker.display import MONTHS, shortened
 from checker.errors import Problem
-from checker.numbers import transpositions
+from checker.numbers import LazyPattern, transpositions
 from checker.texts import MONTH_WORD, days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
 
 _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -200,10 +200,10 @@ _TIED = rf"(?:in|for|during|throughout)\s+(?:the\s+)?(?:(?:calendar|fiscal|finan
 _NOT_A_TIME = (
     r"(?![\d/–-]|\s*(?:prices|dollars|terms|money|values|constant|levels|US\$|USD|euros?|pounds|rand|roubles))"
 )
-_YEAR_AFTER = re.compile(rf"^[^.;!?\d,]{{0,40}}?\b{_TIED}\b{_NOT_A_TIME}", re.IGNORECASE)
-_YEAR_BEFORE = re.compile(rf"(?:^|[.;:]\s+){_TIED}\b{_NOT_A_TIME}\s*,?[^.;!?\d]{{0,60}}$", re.IGNORECASE)
+_YEAR_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,40}}?\b{_TIED}\b{_NOT_A_TIME}", re.IGNORECASE)
+_YEAR_BEFORE = LazyPattern(rf"(?:^|[.;:]\s+){_TIED}\b{_NOT_A_TIME}\s*,?[^.;!?\d]{{0,60}}$", re.IGNORECASE)
 # A figure given relative to another time ("from 5,120 a year earlier") is not the year's.
-_RELATIVE_TIME = re.compile(
+_RELATIVE_TIME = LazyPattern(
     r"^[^.;!?\d]{0,30}?\b(?:a|the|one)\s+(?:year|month|quarter)\s+(?:earlier|before|ago)|^[^.;!?\d]{0,30}?"
     r"\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:year|month|quarter)",
     re.IGNORECASE,
@@ -216,16 +216,16 @@ _DAY_TIED = (
     rf"|({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?![\w])(?!,?\s*(?:19|20)\d\d)"
 )
 _MONTH_TIED = rf"[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?({MONTH_WORD})(?![\w])(?!\s*,?\s*\d)"
-_DAY_AFTER = re.compile(rf"^[^.;!?\d,]{{0,25}}?\b(?:{_DAY_TIED}|{_MONTH_TIED})")
+_DAY_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,25}}?\b(?:{_DAY_TIED}|{_MONTH_TIED})")
 # The time a figure was told, not the time it is of ("…, the ministry said on 3 June").
 # Nor the time of another event the sentence names ("46 years old, installed in 1978").
-_TOLD = re.compile(
+_TOLD = LazyPattern(
     r"\b(?:said|says|told|announced|reported|published|released|stated|according|installed|built|founded|"
     r"established|opened|launched|signed|born|created|introduced|adopted|set\s+up|started|began)\b",
     re.IGNORECASE,
 )
-_DAY_BEFORE = re.compile(rf"(?:^|[.;:]\s+)(?:{_DAY_TIED}|{_MONTH_TIED})\s*,?[^.;!?\d]{{0,60}}$")
-_ANY_TIME = re.compile(rf"(?:19|20)\d\d|{MONTH_WORD}")
+_DAY_BEFORE = LazyPattern(rf"(?:^|[.;:]\s+)(?:{_DAY_TIED}|{_MONTH_TIED})\s*,?[^.;!?\d]{{0,60}}$")
+_ANY_TIME = LazyPattern(rf"(?:19|20)\d\d|{MONTH_WORD}")
 
 
 def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems: list[Problem]) -> None:
@@ -245,7 +245,7 @@ def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems
     if not len(rows):
         return
     quotes = claims["quote"]
-    rows = rows[quotes.iloc[rows].str.contains(_ANY_TIME).to_numpy(dtype=bool)]
+    rows = rows[quotes.iloc[rows].str.contains(_ANY_TIME.compiled).to_numpy(dtype=bool)]
     files, lines = claims["file"].array, claims["line"].to_numpy()
     for position in rows:  # figures whose quote names other years than their period's
         years = range(_year_of(starts[position]), _year_of(ends[position] - 1) + 1)
@@ -507,7 +507,7 @@ def _date_part_missing(
 _VALUE_TIME = re.compile(r"T(\d{2}):(\d{2})")
 # A time of day as texts write it: "21:40", "9.40am", "9:40 p.m.", "10am", "0940 GMT",
 # "noon", "midnight".
-_QUOTE_TIME = re.compile(
+_QUOTE_TIME = LazyPattern(
     r"(?<![\d.,:])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\b\.?|p\.?m\b\.?)?(?![\d])|(?<!\d)([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|hrs|hours|local)\b|\b(noon|midday|midnight)\b",
     re.IGNORECASE,
 )

@@ -18,7 +18,15 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from checker.display import MONTHS
-from checker.numbers import MULTIPLES, NUMBER_WORD, SCALE_WORDS, canonical, canonical_separators, join_spaced_thousands
+from checker.numbers import (
+    MULTIPLES,
+    NUMBER_WORD,
+    SCALE_WORDS,
+    LazyPattern,
+    canonical,
+    canonical_separators,
+    join_spaced_thousands,
+)
 
 _FOLD = str.maketrans(
     {
@@ -291,18 +299,18 @@ _AMOUNT = r"(\d+(?:\.\d+)?|[a-z]+)"
 _HALVES = re.compile(r"\bhalf\b|\band[\s-]+(?:a|one|three)[\s-]+(?:quarters?|thirds?)\b|½|¼|¾|\b(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b|"
                      r"\b(?:years?|weeks?|hours?|minutes?)(?:,|\s+and)?\s+\S+\s+(?:months?|days?|minutes?|seconds?)\b",
                      re.IGNORECASE)  # fmt: skip
-_AND_A_HALF = re.compile(
+_AND_A_HALF = LazyPattern(
     rf"\b{_AMOUNT}(?:[\s-]+(?:years?|months?|weeks?|days?|hours?|minutes?))?[\s-]+and[\s-]+(a|one|three)[\s-]+"
     r"(half|quarters?|third|thirds)\b",
     re.IGNORECASE,
 )
 _PART_OF = {("a", "half"): 0.5, ("a", "quarter"): 0.25, ("one", "quarter"): 0.25, ("three", "quarters"): 0.75,
             ("a", "third"): 1 / 3, ("one", "third"): 1 / 3}  # fmt: skip
-_VULGAR = re.compile(r"(\d+)?\s*([½¼¾])")
-_WITH_ARTICLE = re.compile(
+_VULGAR = LazyPattern(r"(\d+)?\s*([½¼¾])")
+_WITH_ARTICLE = LazyPattern(
     r"\b(half\s+)?(?:a|an)\s+(?:year|month|week|day|hour|minute|decade|century)\b", re.IGNORECASE
 )
-_TWO_UNITS = re.compile(
+_TWO_UNITS = LazyPattern(
     rf"\b{_AMOUNT}[\s-]+(year|week|hour|minute)s?(?:,|\s+and)?\s+{_AMOUNT}[\s-]+(month|day|minute|second)s?\b",
     re.IGNORECASE,
 )
