@@ -391,9 +391,17 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         unit, dimension = claims[f"{prefix}unit"], claims[f"{prefix}dimension"]
         as_plain = numeric & (dimension == "[person]") & (claims["topic_dimension"] == "dimensionless")
         as_people = numeric & (unit == "count") & (claims["topic_dimension"] == "[person]")
-        if as_plain.any() or as_people.any():
-            claims[f"{prefix}dimension"] = _masked(dimension, ((as_plain, "dimensionless"), (as_people, "[person]")))
-            claims[f"{prefix}unit"] = _masked(unit, ((as_plain, "dimensionless"), (as_people, "person")))
+        # So is a rate of things counted under a topic counted in people a year: "10,000
+        # returns a year", "10,000 a year" (the topic says what is counted).
+        as_people_rate = numeric & (dimension == "1 / [time]") & (claims["topic_dimension"] == "[person] / [time]")
+        if as_plain.any() or as_people.any() or as_people_rate.any():
+            claims[f"{prefix}dimension"] = _masked(
+                dimension,
+                ((as_plain, "dimensionless"), (as_people, "[person]"), (as_people_rate, "[person] / [time]")),
+            )
+            claims[f"{prefix}unit"] = _masked(
+                unit, ((as_plain, "dimensionless"), (as_people, "person"), (as_people_rate, "person / second"))
+            )
     # A plain number under a topic measured in a unit: the unit was left out ("29.2" for
     # 29.2 %, which would read as 2,920 %; "5,000" for 5,000 people).
     plain = (

@@ -601,12 +601,18 @@ def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, per
 def test_a_noun_after_a_count_is_read_in_the_topics_terms(normalised):
     """'287 deaths' under a count topic without a unit is a plain count (it met a plain 287
     as a 'unit slip'); '73,450 applications' under a topic in people is people."""
-    topics = [{"key": "deaths", "kind": "count"}, {"key": "applications", "kind": "count", "unit": "person"}]
+    topics = [
+        {"key": "deaths", "kind": "count"},
+        {"key": "applications", "kind": "count", "unit": "person"},
+        {"key": "returns", "kind": "count", "unit": "person/year", "aggregation": "flow"},
+    ]
     rows = {
         "a": [
             claim("c1", "deaths", "287 deaths", period="2024"),
             claim("c2", "deaths", "287", period="2024"),
             claim("c3", "applications", "73,450 applications", period="2024"),
+            claim("c4", "returns", "10,000 returns a year", period="2025"),
+            claim("c5", "returns", "10,000 a year", period="2025"),
         ]
     }
     result = normalised(rows, topics=topics, entities=[])
@@ -614,3 +620,4 @@ def test_a_noun_after_a_count_is_read_in_the_topics_terms(normalised):
     read = result.claims.set_index("id")
     assert read.loc["c1", "dimension"] == read.loc["c2", "dimension"] == "dimensionless"
     assert read.loc["c3", "dimension"] == "[person]"
+    assert read.loc["c4", "dimension"] == read.loc["c5", "dimension"] == "[person] / [time]"
