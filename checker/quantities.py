@@ -1114,6 +1114,45 @@ def _trailing_plus(text: str) -> str:
     return f">={found.group('head')}{found.group('number')}{text[found.end() :]}"
 
 
+_SHARE_COUNTS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
+_SHARE_PARTS = {"half": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "tenth": 10}
+_SHARE_IN_WORDS = LazyPattern(
+    r"^\s*(?P<qualifier>[^\d]*?)\s*(?:(?P<count>a|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+    r"(?P<part>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|tenths?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _share_in_words(text: str) -> str:
+    """A share written in words as a value ("almost three-quarters", "just over half") as
+    the percentage it states ("almost 75 %"), to the precision of its words (a whole
+    percent); other values as they are."""
+    if not re.search(r"half|halves|third|quarter|fourth|fifth|sixth|tenth", text, re.IGNORECASE):
+        return text
+    found = _SHARE_IN_WORDS.search(text)
+    if found is None or (
+        found.group("qualifier").strip().lower() not in QUALIFIERS and found.group("qualifier").strip()
+    ):
+        return text
+    part = found.group("part").lower().rstrip("s")
+    part = "half" if part == "halve" else part
+    count = _SHARE_COUNTS[(found.group("count") or "a").lower()]
+    if count >= _SHARE_PARTS[part]:
+        return text
+    return f"{found.group('qualifier')} {round(100 * count / _SHARE_PARTS[part])} %".strip()
+
+
 def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, dict[str, str]]:
     """Parse distinct strings that are each one value (see ``_parse_unique``)."""
     errors: dict[str, str] = {}
@@ -1125,6 +1164,7 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
             r"\1-", _ACCOUNTING_NEGATIVE.sub(r"-\1", join_spaced_thousands(t).translate(_CLEAN).strip())
         )
     )
+    shown = shown.map(_share_in_words)
     cleaned = pd.Series(
         [
             _trailing_plus(canonical(text, mark, join_scales=False).strip()) if not long else ""

@@ -440,6 +440,9 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("218 l/c/d", 218e-3 / 86400, 217.5e-3 / 86400, 218.5e-3 / 86400, "[length] ** 3 / [person] / [time]"),
         ("410 gigawatt-hours", 410 * 3.6e12, 405 * 3.6e12, 415 * 3.6e12, "[mass] * [length] ** 2 / [time] ** 2"),
         ("E£47.55", 47.55, 47.545, 47.555, "[currency_EGP]"),
+        # A share in words as a value: the percentage it states.
+        ("almost three-quarters", 0.75, 0.675, 0.75, "dimensionless"),
+        ("just over half", 0.5, 0.5, 0.55, "dimensionless"),
         ("3.11 billion passenger-km", 3.11e12, 3.105e12, 3.115e12, "[person] * [length]"),
         ("£1.675bn a season", 1.675e9 / 31557600, 1.6745e9 / 31557600, 1.6755e9 / 31557600, "[currency_GBP] / [time]"),
     ],
@@ -460,7 +463,8 @@ def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, 
         ("11.88 billion manat", r"'manat' alone is ambiguous \(AZN, TMT\?\)"),
         ("5 billion pesos", "'pesos' alone is ambiguous"),
         ("Rs. 2.2 billion", r"'Rs.' alone is ambiguous \(INR, PKR, LKR"),
-        ("~Sh194 billion", r"'Sh' alone is ambiguous"),  # not "no number": the qualifier is read first
+        ("~Sh194 billion", r"'Sh' alone is ambiguous"),
+        ("a good half", "write a share in words as a percentage"),  # not "no number": the qualifier is read first
         ("246c/kWh", "'c' before '/' is ambiguous"),
         ("5 per 0 people", "a rate per zero"),
         ("32 mcm/d", "'mcm' is ambiguous"),
