@@ -297,19 +297,23 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
     rows = np.flatnonzero((codes >= 0) & worded[np.maximum(codes, 0)])
     if not len(rows):
         return values
-    rewritten = values.copy()
-    dimensions, units = claims["topic_dimension"].array, claims["topic_unit"].array
     read: dict[tuple[str, str, str], str] = {}  # each value under each topic unit, read once
-    for position in rows:  # the rows whose value names a shared currency word or ounces
-        key = (str(values.iloc[position]), str(dimensions[position] or ""), str(units[position] or ""))
+    taken = [
+        array.take(rows).to_numpy(dtype=object)
+        for array in (values.array, claims["topic_dimension"].array, claims["topic_unit"].array)
+    ]
+    texts = []
+    for key in zip(*(map(str, column) for column in taken)):  # the rows naming a shared word or ounces
         if key not in read:
             text, dimension, unit = key
             currencies = set(_TOPIC_CURRENCY.findall(dimension))
             if currency_words and currencies:
                 text = quantities.in_topic_currency(text, currencies)
             read[key] = quantities.in_troy_ounces(text) if quantities.TROY_UNIT.search(unit) else text
-        rewritten.iloc[position] = read[key]
-    return rewritten
+        texts.append(read[key])
+    rewritten = values.to_numpy(dtype=object).copy()
+    rewritten[rows] = texts
+    return pd.Series(rewritten, index=values.index, dtype=values.dtype)
 
 
 def _masked(column: pd.Series, replacements) -> pd.Series:
