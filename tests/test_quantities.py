@@ -488,6 +488,7 @@ def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, f
         ("5 billion pesos", "MXN", "5 billion MXN"),
         ("Rs. 950.4 billion", "LKR", "LKR 950.4 billion"),
         ("R894 million", "ZAR", "ZAR 894 million"),
+        ("2.57 trillion Kenyan shillings", "KES", "2.57 trillion Kenyan shillings"),  # named: read as such
         ("47.55 pounds per dollar", {"EGP", "USD"}, "47.55 EGP per dollar"),  # a topic in EGP/USD
     ],
 )
