@@ -24,6 +24,7 @@ from checker.formats import FORMATS, render
 from checker.schema import DECISIONS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID, EXIT_WRITE = 0, 1, 2, 3
+SHOWN_TOPICS = 8  # topics named when a check sets claims aside for data errors
 # The format of a report file, from its extension (--format overrides it for one file).
 EXTENSIONS = {
     ".md": "markdown",
@@ -234,11 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(arguments)
         return COMMANDS[args.command](args)
     except DataError as error:
-        for problem in error.problems:
-            print(visible(str(problem)), file=sys.stderr)
-        # Said plainly: one mistyped value hides every finding until it is fixed.
-        print("claimcheck: no rule ran: the rules run once the input data has no problems", file=sys.stderr)
-        print(f"claimcheck: {len(error.problems)} problem(s) in the input data", file=sys.stderr)
+        # Said plainly: nothing could be trusted, so no finding was looked for.
+        _print_problems(
+            error.problems, "no rule ran: these problems leave no claim that can be checked alone; fix them first"
+        )
         return EXIT_INVALID
     except WriteError as error:
         print(f"claimcheck: {visible(str(error))}", file=sys.stderr)
@@ -253,6 +253,29 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+
+
+def _print_problems(problems, outcome: str) -> None:
+    """The problems of the input data on standard error, each as FILE:LINE: column: message,
+    then what was checked despite them, then their count."""
+    from checker.display import visible
+
+    for problem in problems:
+        print(visible(str(problem)), file=sys.stderr)
+    print(f"claimcheck: {outcome}", file=sys.stderr)
+    print(f"claimcheck: {len(problems)} problem(s) in the input data", file=sys.stderr)
+
+
+def _set_aside_said(aside: dict) -> str:
+    """What a check with data errors left out, in a sentence."""
+    topics = aside["topics"]
+    named = ", ".join(topics[:SHOWN_TOPICS]) + (
+        f" and {len(topics) - SHOWN_TOPICS} more" if len(topics) > SHOWN_TOPICS else ""
+    )
+    return (
+        f"the rules ran without the {aside['claims']} claim(s) these problems touch and the rest of their "
+        f"topic families ({len(topics)} topic(s): {named}); fix them to check those too"
+    )
 
 
 def _utf8_arguments(arguments: list[str]) -> list[str]:
@@ -270,8 +293,10 @@ def _utf8_arguments(arguments: list[str]) -> list[str]:
     return arguments
 
 
-def _load(root: Path, jobs: int | None = None):
-    """The normalised corpus, or DataError with every problem (``jobs``: as ``normalise``)."""
+def _load(root: Path, jobs: int | None = None, partial: bool = False):
+    """The normalised corpus, or DataError with every problem (``jobs``: as ``normalise``).
+    ``partial``: with problems, the corpus without the claims they touch and their topic
+    families (``setaside``), when any can be trusted; the problems stay in it."""
     from checker.corpus import load_corpus
     from checker.normalise import normalise
 
@@ -287,7 +312,12 @@ def _load(root: Path, jobs: int | None = None):
     quantities.LOOKUPS.save()
     dates.LOOKUPS.save()
     if normalised.problems:
-        raise DataError(normalised.problems)
+        from checker.setaside import partial as without_problems
+
+        trusted = without_problems(normalised, root) if partial else None
+        if trusted is None:
+            raise DataError(normalised.problems)
+        return trusted
     return normalised
 
 
@@ -311,10 +341,11 @@ def _check(
     jobs: int | None = None,
     scheduler: str | None = None,
     for_report: bool = False,
+    partial: bool = False,
 ):
     """Load, normalise and check; ``for_report``: a report of this run will be built, so its
     inputs are hashed and git is asked about the corpus in threads while the rules run
-    (report.inputs_hash and report.build take the results)."""
+    (report.inputs_hash and report.build take the results); ``partial``: as ``_load``."""
     from dataclasses import replace
 
     from checker import engine
@@ -325,7 +356,7 @@ def _check(
     rules = _chosen_rules(RULES, select, ignore)
     if progress:
         progress("loading the corpus")
-    normalised = _load(root, jobs)
+    normalised = _load(root, jobs, partial)
     if fail_on:
         config = replace(config, fail_on=fail_on)
     if (jobs or 1) > 1 or scheduler:
@@ -367,8 +398,9 @@ def _today(text: str | None) -> dt.date:
         raise UsageError(f"--today '{text}' is not an ISO date") from None
 
 
-def _record(args: argparse.Namespace, with_claims: bool):
-    """Check, compare with the baseline, apply reviews: the record every format renders."""
+def _record(args: argparse.Namespace, with_claims: bool, partial: bool = False):
+    """Check, compare with the baseline, apply reviews: the record every format renders.
+    ``partial``: with data errors, the check of what they do not touch, and the errors."""
     from checker import baseline, report, reviews
 
     result = _check(
@@ -381,10 +413,14 @@ def _record(args: argparse.Namespace, with_claims: bool):
         getattr(args, "jobs", None),
         getattr(args, "dask_scheduler", None),
         for_report=True,
+        partial=partial,
     )
+    aside = result.normalised.set_aside
     comparison = revisions = None
     if getattr(args, "baseline", None):
         records, label = baseline.load_report(args.baseline)
+        if aside:  # what was not checked is neither resolved nor still there
+            records = [record for record in records if not _covered(aside, record)]
         comparison = baseline.compare(result.findings, records, label)
     elif getattr(args, "since", None):
 
@@ -400,12 +436,16 @@ def _record(args: argparse.Namespace, with_claims: bool):
             ).findings
 
         records = baseline.findings_at_revision(args.root, args.since, at_revision)
+        if aside:
+            records = [record for record in records if not _covered(aside, record)]
         comparison = baseline.compare(result.findings, records, f"git:{args.since}")
     ledger, problems = reviews.load(args.root)
     if problems:
         raise DataError(problems)
+    if aside:  # a review of a finding that was not checked is not stale
+        ledger = {key: review for key, review in ledger.items() if not aside.covers(review["topic"], review["claims"])}
     holding, stale = reviews.apply(result.findings, ledger, _today(getattr(args, "today", None)))
-    return report.build(
+    record = report.build(
         result,
         args.root,
         comparison=comparison,
@@ -414,6 +454,14 @@ def _record(args: argparse.Namespace, with_claims: bool):
         with_claims=with_claims,
         revisions=revisions,
     )
+    if aside:
+        report.add_problems(record, result.normalised.problems, aside)
+    return record
+
+
+def _covered(aside, record) -> bool:
+    """Whether a finding of a saved report reads claims this check set aside."""
+    return aside.covers(record.get("topic", ""), [claim.get("claim_id", "") for claim in record.get("claims", [])])
 
 
 def guard_output(path: Path, root: Path, config: Path | None = None) -> None:
@@ -542,7 +590,7 @@ def _check_command(args: argparse.Namespace) -> int:
             guard_output(path, args.root, args.config)
     args.progress = _progress() if not args.quiet else None
     try:
-        record = _record(args, with_claims=any(fmt == "html" for _, fmt in outputs))
+        record = _record(args, with_claims=any(fmt == "html" for _, fmt in outputs), partial=True)
     except DataError as error:
         # The reports are still written, with the data errors located, so CI shows them
         # where it shows findings; then the problems print and the exit code is 2.
@@ -564,6 +612,12 @@ def _check_command(args: argparse.Namespace) -> int:
         sys.stdout.write(_statistics(record))
     else:
         _emit(record, outputs, args)
+    if record.get("errors"):  # checked without what the data errors touch: still invalid data
+        from checker.errors import Problem
+
+        problems = [Problem(e["file"], e["line"], e["column"], e["message"]) for e in record["errors"]]
+        _print_problems(problems, _set_aside_said(record["run"]["set_aside"]))
+        return EXIT_INVALID
     return EXIT_FINDINGS if record["summary"]["failing"] and not args.exit_zero else EXIT_OK
 
 

@@ -42,6 +42,7 @@ from checker.references import (
     topic_families,
     unique_ids,
 )
+from checker.setaside import SetAside
 from checker.tables import plain_labels, release_memory
 
 # From this many claims, the checks of the claims as read (the ids, the quote search) run
@@ -81,6 +82,7 @@ class Normalised:
     texts: dict
     text_files: dict
     problems: list[Problem] = field(default_factory=list)
+    set_aside: SetAside | None = None  # with problems: what the rules did not read (setaside.partial)
 
 
 def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
@@ -389,12 +391,22 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     for position in np.flatnonzero(value_failed):
         problem(problems, claims.iloc[position], "value", errors[read_values.iloc[position]])
     # Head counts and things counted are both counts: "287 deaths" under a count topic
-    # without a unit is a plain count, and "73,450 applications" under a topic counted in
-    # people is people (the noun names what is counted, which the topic says).
+    # without a unit is a plain count, and "73,450 applications" or a plain "73,450" under a
+    # count topic counted in people is people (the noun names what is counted, which the
+    # topic says; a plain number under a quantity topic stays a data error below).
     for prefix in ("", "converted_"):
         unit, dimension = claims[f"{prefix}unit"], claims[f"{prefix}dimension"]
         as_plain = numeric & (dimension == "[person]") & (claims["topic_dimension"] == "dimensionless")
         as_people = numeric & (unit == "count") & (claims["topic_dimension"] == "[person]")
+        if not prefix:  # and a plain whole number under a count topic counted in people: "5,000" displaced
+            as_people |= (
+                numeric
+                & (unit == "dimensionless")
+                & (claims["number_factor"] >= 1)
+                & (claims["magnitude"] == claims["magnitude"].round())
+                & (claims["kind"] == "count")
+                & (claims["topic_dimension"] == "[person]")
+            )
         # So is a rate of things counted under a topic counted in people a year: "10,000
         # returns a year", "10,000 a year" (the topic says what is counted).
         as_people_rate = numeric & (dimension == "1 / [time]") & (claims["topic_dimension"] == "[person] / [time]")

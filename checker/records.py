@@ -93,6 +93,15 @@ class RunRecord(TypedDict):
     fail_on: str
     baseline: str | None
     path_prefix: str  # the corpus folder relative to the repository root ("" when the same)
+    set_aside: NotRequired[SetAsideRecord]  # only when data errors left claims unchecked
+
+
+class SetAsideRecord(TypedDict):
+    """What a check with data errors did not read: the claims the errors touch, with every
+    claim of their topic families."""
+
+    claims: int
+    topics: list[str]
 
 
 class Report(TypedDict, total=False):

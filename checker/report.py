@@ -382,6 +382,17 @@ def errors_record(problems, root: Path, rules, fail_on: str = "error", repositor
     }
 
 
+def add_problems(record: Report, problems, aside) -> None:
+    """A check that ran without what its data errors touch (``setaside``): the errors,
+    located, and what was set aside, beside the findings of the rest."""
+    record["errors"] = [
+        {"file": problem.file, "line": problem.line, "column": problem.column, "message": problem.message}
+        for problem in problems
+    ]
+    record["summary"]["errors"] = len(problems)
+    record["run"]["set_aside"] = {"claims": aside.claims, "topics": list(aside.topics)}
+
+
 def summary(findings: Sequence[Mapping[str, Any]], resolved: Sequence[Mapping[str, Any]]) -> dict[str, int]:
     counts = {severity.value: 0 for severity in Severity}
     for record in findings:

@@ -23,7 +23,7 @@ def test_broken_corpus_exits_2_with_every_problem(capsys):
     assert main(["check", "--root", str(BROKEN)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[-1] == "claimcheck: 10 problem(s) in the input data"
-    assert err[-2] == "claimcheck: no rule ran: the rules run once the input data has no problems"
+    assert err[-2] == "claimcheck: no rule ran: these problems leave no claim that can be checked alone; fix them first"
     assert len(err) == 12 and all(line.startswith("claims/tagged/alpha.csv:") for line in err[:-2])
 
 

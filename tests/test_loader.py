@@ -384,8 +384,10 @@ def test_numbers_grouped_by_spaces_and_in_parentheses_are_read(value, quote):
 
 
 def test_a_plain_number_under_a_topic_with_a_unit_is_a_data_error(normalised):
-    """'29.2' for a share in % would read as 2,920 %; '5,000' under a topic of people is a
-    count of nothing. A plain number under a topic without a unit is a count of things."""
+    """'29.2' for a share in % would read as 2,920 %; '5.2' under a count of people is 5.2
+    million or 5.2 thousand people, not 5.2 people. A plain whole number under a count topic
+    counted in people is that many people (the topic says what is counted, as it does for
+    '73,450 applications'); under a topic without a unit, a count of things."""
     topics = [
         {"key": "share", "kind": "quantity", "unit": "%"},
         {"key": "refugees", "kind": "count", "unit": "person"},
@@ -395,7 +397,8 @@ def test_a_plain_number_under_a_topic_with_a_unit_is_a_data_error(normalised):
         {
             "a": [
                 claim("s", "share", "29.2", period="2025", quote="29.2"),
-                claim("r", "refugees", "5,000", period="2025", quote="5,000"),
+                claim("r", "refugees", "5.2", period="2025", quote="5.2"),
+                claim("w", "refugees", "5,000", period="2025", quote="5,000"),
                 claim("p", "aircraft", "40", period="2025", quote="40"),
             ]
         },
@@ -405,7 +408,9 @@ def test_a_plain_number_under_a_topic_with_a_unit_is_a_data_error(normalised):
     problems = [str(problem) for problem in result.problems]
     assert len(problems) == 2
     assert "'29.2' has no unit, but topic 'share' is measured in %: write '29.2 %'" in problems[0]
-    assert "topic 'refugees' is measured in person" in problems[1]
+    assert "'5.2' has no unit, but topic 'refugees' is measured in person" in problems[1]
+    read = result.claims.set_index("id")
+    assert read.loc["w", "dimension"] == "[person]" and read.loc["w", "magnitude"] == 5000
 
 
 def test_a_value_that_transposes_the_quotes_digits_is_named_a_transposition():

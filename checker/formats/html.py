@@ -32,6 +32,7 @@ from checker.display import number
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22")
 STATE_COLOURS = ("#1a73e8", "#e8710a", "#188038", "#a142f4", "#d93025", "#12b5cb", "#f9ab00", "#5f6368")
+NAMED_TOPICS = 500  # the topics a check with data errors did not check, named in full up to this many
 
 CSS = """
 :root { --error:#b3261e; --warning:#a15c00; --note:#1d5fa8; --muted:#5f6368; --line:#dadce0; }
@@ -611,10 +612,18 @@ def render_html(record: dict[str, Any]) -> str:
             f"<li><code>{_e(error['file'])}:{_e(error['line'])}</code> <strong>{_e(error['column'])}</strong>: {_e(error['message'])}</li>"
             for error in errors
         )
-        error_list = (
-            f"<h2>Data errors ({len(errors)})</h2><p>The corpus could not be checked; fix these first.</p>"
-            f'<ul class="errors">{items}</ul>'
-        )
+        aside = record["run"].get("set_aside")
+        if aside:
+            topics = aside["topics"]
+            more = f" and {len(topics) - NAMED_TOPICS} more" if len(topics) > NAMED_TOPICS else ""
+            said = (
+                f"The rules ran without the {aside['claims']} claim(s) these touch and the rest of their topic "
+                f"families; fix them to check those too. Not checked: {_e(', '.join(topics[:NAMED_TOPICS]))}{more}."
+            )
+        else:
+            said = "The corpus could not be checked; fix these first."
+        error_list = f'<h2>Data errors ({len(errors)})</h2><p>{said}</p><ul class="errors">{items}</ul>'
+
     reviews_present = [
         state
         for state in ("needs review", "reviewed", "resolved")

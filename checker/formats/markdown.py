@@ -17,6 +17,7 @@ _LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
 _ICONS = {"error": "🛑", "warning": "⚠️", "note": "ℹ️"}
 # GitHub refuses a pull-request comment over 65,536 characters; keep room for the closing lines.
 MAX_CHARS = 60_000
+NAMED_TOPICS = 50  # the topics a check with data errors did not check, named in full up to this many
 
 
 def escape(text: str, line_start: bool = False) -> str:
@@ -84,12 +85,23 @@ def render_markdown(record: dict[str, Any], link_base: str = "") -> str:
     errors = record.get("errors", [])
     verdict = "❌ invalid data" if errors else ("❌ failing" if summary["failing"] else "✅ passing")
     lines = [f"## claimcheck: {verdict}", ""]
+    aside = record["run"].get("set_aside")
     if errors:
-        lines += [f"### Data errors ({len(errors)})", "", "The corpus could not be checked; fix these first:", ""]
+        said = (
+            f"The rules ran without the {aside['claims']} claim(s) these touch and the rest of their topic "
+            f"families ({len(aside['topics'])} topic(s)); fix them to check those too:"
+            if aside
+            else "The corpus could not be checked; fix these first:"
+        )
+        lines += [f"### Data errors ({len(errors)})", "", said, ""]
         for error in errors:
             column = "" if error["column"] == "-" else f"`{escape(error['column'])}`: "
             lines.append(f"- {_link(error['file'], error['line'], base)} {column}{escape(error['message'])}")
-        return "\n".join(lines).rstrip("\n") + "\n"
+        if not aside:
+            return "\n".join(lines).rstrip("\n") + "\n"
+        topics = aside["topics"]
+        more = f" and {len(topics) - NAMED_TOPICS} more" if len(topics) > NAMED_TOPICS else ""
+        lines += ["", "Not checked: " + ", ".join(escape(topic) for topic in topics[:NAMED_TOPICS]) + more + ".", ""]
     lines += [
         f"{corpus['claims']} claims from {corpus['sources']} sources ({corpus['texts']} texts), {corpus['topics_used']} topics.",
         "",

@@ -18,9 +18,16 @@ def _paint(text: str, colour: str, enabled: bool) -> str:
 
 def summary_line(record: dict[str, Any]) -> str:
     summary = record["summary"]
-    if record.get("errors"):
-        return f"{len(record['errors'])} problem(s) in the input data: nothing was checked"
+    errors, aside = record.get("errors"), record["run"].get("set_aside")
+    if errors and not aside:
+        return f"{len(errors)} problem(s) in the input data: nothing was checked"
     parts = [f"{summary['error']} error(s), {summary['warning']} warning(s), {summary['note']} note(s)"]
+    if errors and aside:
+        parts.insert(
+            0,
+            f"{len(errors)} problem(s) in the input data: {aside['claims']} claim(s) in "
+            f"{len(aside['topics'])} topic(s) not checked",
+        )
     if record["run"]["baseline"]:
         parts.append(
             f"{summary['new']} new, {summary['changed']} changed, {summary['unchanged']} unchanged, {summary['resolved']} resolved"
