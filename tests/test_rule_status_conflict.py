@@ -123,3 +123,24 @@ def test_one_text_telling_a_pause_a_resumption_and_a_halt_is_no_reversal(normali
     assert alone == []
     split = run_rules(normalised({"a": rows[:2], "b": rows[2:]}, topics=topics, entities=[]), status_conflict)
     assert ids(split) == [("status-conflict", ("p1", "p2", "r1"))]
+
+
+def test_a_forecast_status_is_compared_only_with_forecasts(normalised):
+    """'Hold' in September and a cut in November are what happened; a think tank's forecast
+    of a hold in December is neither a reversal of them nor a conflict with what is."""
+    topics = [{"key": "decision", "kind": "status", "states": "hold; cut"}]
+    result = normalised(
+        {
+            "a": [claim("a1", "decision", "hold", period="2024-09-19")],
+            "b": [claim("b1", "decision", "cut", period="2024-11-07")],
+            "c": [
+                claim("c1", "decision", "hold", period="2024-12-19", modality="forecast"),
+                claim("c2", "decision", "cut", period="2024-11-07", modality="forecast"),
+            ],
+            "d": [claim("d1", "decision", "hold", period="2024-11-07", modality="forecast")],
+        },
+        topics=topics,
+        entities=[],
+    )
+    # Only the two forecasts for 7 November disagree.
+    assert ids(run_rules(result, status_conflict)) == [("status-conflict", ("c2", "d1"))]

@@ -5,7 +5,8 @@ Fails:  listed (2003/2024) → removed (April 2025) → listed (July 2025): a re
 Passes: "not recognised" (as of 2025-04-28) vs "recognised" (from 2025-07-03): the status
         changed between two dated claims
 
-Statuses of one topic, scope and subject conflict when their periods overlap. When they
+Statuses of one topic, scope, subject and modality class (what is, against a forecast or
+a plan: never compared) conflict when their periods overlap. When they
 overlap only where a side of an interval is imprecise ("delisted 2025-05/2025-07-11", from
 some day in May, against "listed 2022-03/2025-05-02"), the change may fall there: that is
 a warning. Claims with
@@ -42,6 +43,7 @@ from checker.pairing import (
 
 ID = "status-conflict"
 SEVERITY = "error"
+GROUP = ("topic", "scope", "subject", "modality_class")  # what compares with what
 OPTIONS = {"reversals": Option(True, "warn when a status goes back to an earlier state (A → B → A)")}
 
 
@@ -51,7 +53,8 @@ def _period(row: pd.Series) -> str:
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     statuses = (claims["kind"] == "status") & claims["state"].ne("") & claims["period_start"].notna()
-    labels, codes = group_codes(claims, statuses, ("topic", "scope", "subject"))
+    # A forecast's or a plan's status is compared with forecasts or plans, not with what is.
+    labels, codes = group_codes(claims, statuses, GROUP)
     pairs = pairs_overlapping(
         labels,
         codes,
@@ -135,8 +138,8 @@ def _shared(first: pd.Series, second: pd.Series) -> str:
 
 
 def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
-    subset = claims.loc[statuses, ["id", "topic", "scope", "subject", "state", "period_start", "period_end"]]
-    varied = subset.groupby(["topic", "scope", "subject"])["state"].transform("nunique") > 1
+    subset = claims.loc[statuses, ["id", *GROUP, "state", "period_start", "period_end"]]
+    varied = subset.groupby(list(GROUP), observed=True)["state"].transform("nunique") > 1
     subset = subset[varied]
     if subset.empty:
         return
@@ -145,11 +148,11 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
         (subset["period_start"] + subset["period_end"]) / 2,
         np.where(np.isfinite(subset["period_start"]), subset["period_start"], subset["period_end"]),
     )
-    ordered = subset.assign(_mid=midpoint).sort_values(["topic", "scope", "subject", "_mid", "id"], kind="stable")
+    ordered = subset.assign(_mid=midpoint).sort_values([*GROUP, "_mid", "id"], kind="stable")
     # Runs of equal states in time order, found on whole columns: a run starts where the
     # group or the state changes. A reversal is run i and run i+2 of one group sharing a
     # state; only those groups are then walked in Python.
-    group_key = ordered.groupby(["topic", "scope", "subject"], sort=False, observed=True).ngroup()
+    group_key = ordered.groupby(list(GROUP), sort=False, observed=True).ngroup()
     new_group = (group_key != group_key.shift()).to_numpy()
     new_run = new_group | (ordered["state"] != ordered["state"].shift()).to_numpy()
     run_group = group_key.to_numpy()[new_run]

@@ -123,7 +123,16 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             f"in {row['topic_unit'] or 'no unit'} ({display.dimension_words(row['topic_dimension'])}): not comparable, "
             f"{_why_not(row['dimension'], row['topic_dimension'], None)}",
             diagnosis="not comparable: different dimensions",
+            severity=Severity.NOTE.value
+            if _monies(row["dimension"], row["topic_dimension"])
+            else Severity.WARNING.value,
         )
+
+
+def _monies(*dimensions) -> bool:
+    """Whether every dimension is a currency: amounts no rate is known to link, a desk's
+    everyday (a pledge in euros under a topic in dollars), worth a note, not a warning."""
+    return all(str(dimension).startswith("[currency_") for dimension in dimensions)
 
 
 SECONDS_PER_DAY = 86400
@@ -290,6 +299,9 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         return Finding(
             topic=first["topic"],
             claims=refs,
+            severity=Severity.NOTE.value
+            if _monies(first["dimension"], second["dimension"])
+            else Severity.WARNING.value,
             diagnosis=NOT_COMPARABLE,
             message=f"{first['value']} ({display.dimension_words(first['dimension'])}) and {second['value']} "
             f"({display.dimension_words(second['dimension'])}) cannot be compared: "
