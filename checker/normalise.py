@@ -284,14 +284,15 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
 
 
 _TOPIC_CURRENCY = re.compile(r"\[currency_(\w+)\]")
-_TOPIC_WORDS = LazyPattern(rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b", re.IGNORECASE)
+_TOPIC_WORDS = LazyPattern(rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b|\bkts?\b", re.IGNORECASE)
 
 
 def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: bool) -> pd.Series:
     """The values as the topic's unit reads them: a currency word several countries share,
     alone, is the topic's currency when it can name it ("54,000 pounds" under a topic in
-    GBP; ``currency_words``: the value, not a conversion into another currency), and the
-    ounces of a topic weighed in troy ounces are troy ounces. Only those rows are rewritten."""
+    GBP; ``currency_words``: the value, not a conversion into another currency), the
+    ounces of a topic weighed in troy ounces are troy ounces, and "kt" under a topic of
+    speeds is the knot, not the kilotonne. Only those rows are rewritten."""
     codes, uniques = pd.factorize(values)
     if not len(uniques):
         return values
@@ -311,11 +312,29 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
             currencies = set(_TOPIC_CURRENCY.findall(dimension))
             if currency_words and currencies:
                 text = quantities.in_topic_currency(text, currencies)
-            read[key] = quantities.in_troy_ounces(text) if quantities.TROY_UNIT.search(unit) else text
+            text = quantities.in_troy_ounces(text) if quantities.TROY_UNIT.search(unit) else text
+            read[key] = quantities.in_knots(text) if dimension == quantities.SPEED else text
         texts.append(read[key])
     rewritten = values.to_numpy(dtype=object).copy()
     rewritten[rows] = texts
     return pd.Series(rewritten, index=values.index, dtype=values.dtype)
+
+
+def _counted_in_words(values: pd.Series, errors: dict[str, str], claims: pd.DataFrame) -> pd.Series | None:
+    """Under a count topic, which says what is counted, a value whose noun the unit list
+    does not know ("79,600 BEVs", "37 missing") read as a count; None when there is none.
+    Only values that failed as an unknown unit are rewritten."""
+    unknown = {text for text, message in errors.items() if message.startswith("unknown unit")}
+    if not unknown:
+        return None
+    rows = np.flatnonzero((values.isin(unknown) & (claims["kind"] == "count")).to_numpy(dtype=bool))
+    rewritten = {text: quantities.counted_in_words(text) for text in set(values.iloc[rows])}
+    rows = [position for position in rows if rewritten[values.iloc[position]]]
+    if not rows:
+        return None
+    texts = values.to_numpy(dtype=object).copy()
+    texts[rows] = [rewritten[values.iloc[position]] for position in rows]
+    return pd.Series(texts, index=values.index, dtype=values.dtype)
 
 
 def _masked(column: pd.Series, replacements) -> pd.Series:
@@ -341,6 +360,10 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         _local_dollars(claims["value"].where(numeric, ""), claims["dollar"]), claims, currency_words=True
     )
     parsed, errors = quantities.parse_quantities(read_values, claims["decimal"])
+    counted = _counted_in_words(read_values, errors, claims)
+    if counted is not None:
+        read_values = counted
+        parsed, errors = quantities.parse_quantities(read_values, claims["decimal"])
     for column in quantities.QUANTITY_COLUMNS:
         claims[column] = parsed[column]
     read_converted = _in_topic_terms(

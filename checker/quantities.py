@@ -266,6 +266,12 @@ CURRENCY_SYMBOLS = {
     "₮": "MNT",
     "E£": "EGP",
     "LE": "EGP",
+    # The yen and the yuan share "¥" (read under a topic in either, see SHARED_CURRENCY_WORDS);
+    # their own prefixes name one, and "RMB" is the renminbi as Chinese pricing writes it.
+    "JP¥": "JPY",
+    "CN¥": "CNY",
+    "RMB": "CNY",
+    "Rmb": "CNY",
 }
 
 # Currencies named in words with their country, as releases and wire copy write them
@@ -334,7 +340,7 @@ CURRENCY_NAMES = (
     ("RWF", r"Rwandan\s+francs?"),
     ("GNF", r"Guinean\s+francs?"),
     ("BRL", r"(?:Brazilian\s+)?reais|Brazilian\s+real"),
-    ("CNY", r"Chinese\s+yuan"),
+    ("CNY", r"Chinese\s+yuan|RMB"),
     ("JPY", r"Japanese\s+yen"),
     ("KRW", r"(?:South\s+)?Korean\s+won"),
     ("TRY", r"Turkish\s+lir(?:as?|e)"),
@@ -374,6 +380,9 @@ CURRENCY_NAMES = (
 # pound of weight.
 SHARED_CURRENCY_WORDS = {
     "pound": ("GBP", "EGP", "LBP", "SYP", "SDG", "SSP", "FKP", "GIP", "SHP"),
+    "¥": ("JPY", "CNY"),
+    # Philippine and Botswanan copy's "P24.1 billion": the peso or the pula.
+    "p": ("PHP", "BWP"),
     "shilling": ("KES", "TZS", "UGX", "SOS"),
     "sh": ("KES", "TZS", "UGX", "SOS"),
     "manat": ("AZN", "TMT"),
@@ -442,6 +451,12 @@ _UNIT_SUBSTITUTIONS = (
     ),
     (LazyPattern(r"\bper\s*cent\b", re.IGNORECASE), "percent"),
     (LazyPattern(r"\bper\s+annum\b", re.IGNORECASE), "per year"),
+    # "1.25 pct points", "4.75 %pts", "0.5 % pts": percentage points as wire copy abbreviates
+    # them (pint would read the typographic point, a length, and the pint, a volume).
+    (
+        LazyPattern(r"(?:%|\bpercent\b|\bp(?:c|ct)\b)\.?\s*(?:age\s+)?(?:points?|pts?)\b\.?", re.IGNORECASE),
+        "percentage_point",
+    ),
     # "5pc", "3.4 pct": percent as British and wire copy abbreviate it (pint would read the
     # parsec and the picotonne).
     (LazyPattern(r"\bp(?:c|ct)\b"), "percent"),
@@ -449,7 +464,9 @@ _UNIT_SUBSTITUTIONS = (
     # GDP", "12% a year", "9.1% y/y" are percentages.
     (
         LazyPattern(
-            r"(%|\bpercent\b)\s*(?:of\s+(?:the\s+)?[^\W\d_][\w-]*|(?:a|per|each)\s+year|annually|y/y|yoy|year[\s-]on[\s-]year)$",
+            r"(%|\bpercent\b)\s*(?:of\s+(?:the\s+)?[^\W\d_][\w-]*|(?:a|per|each)\s+year|annually|y/y|yoy|"
+            r"year[\s-]on[\s-]year|p\.?a\.?|q/q|qoq|quarter[\s-]on[\s-]quarter|m/m|mom|month[\s-]on[\s-]month|"
+            r"(?:annuali[sz]ed|seasonally\s+adjusted|saar|sa))$",
             re.IGNORECASE,
         ),
         r"\1",
@@ -523,6 +540,11 @@ _UNIT_SUBSTITUTIONS = (
     # Per-share figures and UK pence: "US$1.02 a share", "540p".
     (LazyPattern(r"\bpence\b|(?<=\d)p$|^p$"), "penny"),
     (LazyPattern(r"\bnautical\s+miles?\b", re.IGNORECASE), "nautical_mile"),
+    # Fuel economy as spec sheets write it: miles per (US) gallon, and its electric
+    # equivalent ("120 MPGe"); "16 kWh/100 km" and "6.5 l/100km" divide by the count below.
+    (LazyPattern(r"\bmpge?\b", re.IGNORECASE), "mile / gallon"),
+    # A unit hyphenated to its number, as an adjective: "an 800-volt platform", "a 10-year plan".
+    (LazyPattern(r"^-\s*(?=[^\W\d_])"), ""),
     # Water as utilities write it: "Mm³" a million cubic metres (never cubic megametres),
     # "MLD" million litres a day, "l/c/d" and "lpcd" litres per person (capita) a day.
     (LazyPattern(r"\bMm(?:³|3|\^3|\s*\*\*\s*3)(?!\w)"), "megacubic_metre"),
@@ -589,9 +611,9 @@ _ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\
 # A currency word several countries share, alone (its country named, it was read above).
 # Abbreviations among them are read only as written, before a number ("R894 million",
 # "Rs. 950 billion", "K9.8 billion"), never inside a code or a word ("KES", "kWh").
-_SHARED_ABBREVIATIONS = ("rs", "sh", "mk", "r", "k")
+_SHARED_ABBREVIATIONS = ("rs", "sh", "mk", "r", "k", "p", "¥")
 SHARED_WORD = LazyPattern(
-    r"(?<![\w$])(?:(?-i:Rs|Sh|MK|R|K)\.?(?=\s*[\d.])|(?:"
+    r"(?<![\w$])(?:(?-i:Rs|Sh|MK|R|K|P)\.?(?=\s*[\d.])|¥(?=\s*[\d.])|(?:"
     + "|".join(
         sorted((key for key in SHARED_CURRENCY_WORDS if key not in _SHARED_ABBREVIATIONS), key=len, reverse=True)
     )
@@ -631,6 +653,16 @@ _OUNCES = re.compile(r"(?<!troy )(?<!troy_)\b(?:ounces?|oz)\b", re.IGNORECASE)
 
 def in_troy_ounces(text: str) -> str:
     return _OUNCES.sub("troy_ounce", text)
+
+
+# "kt" is the kilotonne in commodity statistics and the knot in weather bulletins and
+# aviation: under a topic of speeds, the knot.
+SPEED = "[length] / [time]"
+KNOTS = re.compile(r"\bkts?\b")
+
+
+def in_knots(text: str) -> str:
+    return KNOTS.sub("knot", text)
 
 
 def shared_currency_word(word: str) -> str:
@@ -781,8 +813,8 @@ def unit_info(unit: str) -> UnitInfo:
 # 100k"): what is counted is the topic's to say; the count divides. When what follows the
 # count is a unit ("US$300 per 1,000 cubic metres", "6 l per 100 km"), it divides too.
 _PER_COUNT = re.compile(
-    r"(?:^|(?<!parts)(?<!part)\s)(?:per|/)\s*(?P<count>\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+|hundred|thousand|million)\s*"
-    r"(?P<k>k\b)?(?:\s+(?P<counted>[^\W\d_].*?))?\s*$",
+    r"(?:(?:^|(?<!parts)(?<!part)\s)per\s*|\s*/\s*)(?P<count>\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+|hundred|thousand|million)\s*"
+    r"(?P<k>k\b)?(?:\s*(?P<counted>[^\W\d_].*?))?\s*$",
     re.IGNORECASE,
 )
 _COUNT_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
@@ -939,6 +971,27 @@ _FLOAT_COLUMNS = ("magnitude", "low", "high", "half", "digits", "number_factor")
 _CATEGORY_COLUMNS = ("unit", "dimension", "qualifier")
 
 
+# A number, its scale word if any, then up to four words naming what is counted ("79,600
+# BEVs", "37 missing", "1.2 million charging points").
+_COUNTED_IN_WORDS = LazyPattern(
+    r"^(?P<head>.*?\d(?:[\d,.\s]*\d)?\.?(?:\s*[-–]\s*\d[\d,.]*)?)\s*(?:-\s*)?(?P<words>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})$"
+)
+
+
+def counted_in_words(text: str) -> str | None:
+    """A count of things the unit list does not name, as a count: "79,600 BEVs" is 79,600
+    units, "37 missing" 37, with a scale word kept ("1.2 million chargers"). Only for a
+    value that failed to parse under a count topic, which says what is counted; None when
+    the text does not end in words after its number."""
+    text = text.strip()
+    found = _COUNTED_IN_WORDS.compiled.match(text)
+    if not found:
+        return None
+    first = found.group("words").split()[0]
+    end = found.start("words") + len(first) if first.lower().rstrip(".") in SCALES else found.end("head")
+    return f"{text[:end]} units"  # as written up to the number or its scale word
+
+
 def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
     """Parse a column of values: one regular-expression pass, then whole-column arithmetic,
     and one registry look-up per unique unit (pint is slow per call).
@@ -1074,7 +1127,7 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
 _TRAILING_PLUS = re.compile(r"^(?P<head>[^\d+]*?)(?P<number>\d[\d,.]*\s*(?:[A-Za-z]{1,8}\b)?)\s*\+(?=\s|$)")
 
 
-_PREFIX = re.compile(r"\s*(?P<prefix>[^\W\d_][^\s\d]{0,5})\s*\d")
+_PREFIX = re.compile(r"\s*(?P<prefix>[^\W\d_][^\s\d]{0,5}|¥)\s*\d")
 
 
 def _no_number(text: str) -> str:

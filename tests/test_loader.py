@@ -626,3 +626,57 @@ def test_a_noun_after_a_count_is_read_in_the_topics_terms(normalised):
     assert read.loc["c1", "dimension"] == read.loc["c2", "dimension"] == "dimensionless"
     assert read.loc["c3", "dimension"] == "[person]"
     assert read.loc["c4", "dimension"] == read.loc["c5", "dimension"] == "[person] / [time]"
+
+
+def test_a_count_of_things_the_unit_list_does_not_name_is_a_count(normalised):
+    """Under a count topic, which says what is counted, '79,600 BEVs' and '37 missing' are
+    counts; under a quantity topic the same unknown noun stays a data error."""
+    topics = [
+        {"key": "deliveries", "kind": "count"},
+        {"key": "missing", "kind": "count", "unit": "person"},
+        {"key": "capacity", "kind": "quantity", "unit": "t"},
+    ]
+    rows = {
+        "a": [
+            claim("c1", "deliveries", "79,600 BEVs", period="2024"),
+            claim("c2", "deliveries", "about 1.2 million charging points", period="2024"),
+            claim("c3", "missing", "37 missing", period="2024"),
+            claim("c4", "capacity", "79,600 BEVs", period="2024"),
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    assert [(p.line, p.column) for p in result.problems] == [(5, "value")]
+    assert "unknown unit 'BEVs'" in result.problems[0].message
+    read = result.claims.set_index("id")
+    assert read.loc["c1", "magnitude"] == 79_600 and read.loc["c1", "dimension"] == "dimensionless"
+    assert read.loc["c2", "magnitude"] == 1_200_000 and read.loc["c2", "qualifier"] == "about"
+    assert read.loc["c3", "magnitude"] == 37 and read.loc["c3", "dimension"] == "[person]"
+
+
+def test_knots_yen_and_pesos_are_read_in_the_topics_own_terms(normalised):
+    """'150 kt' under a topic of speeds is 150 knots (a kilotonne elsewhere); '¥1.21
+    trillion' under a topic in JPY is yen, and 'P24.1 billion' under one in PHP pesos."""
+    topics = [
+        {"key": "wind", "kind": "quantity", "unit": "km/h"},
+        {"key": "cargo", "kind": "quantity", "unit": "t"},
+        {"key": "profit", "kind": "quantity", "unit": "JPY"},
+        {"key": "damage", "kind": "quantity", "unit": "PHP"},
+    ]
+    rows = {
+        "a": [
+            claim("w", "wind", "150 kt", period="2025"),
+            claim("c", "cargo", "150 kt", period="2025"),
+            claim("y", "profit", "¥1.21 trillion", period="2025"),
+            claim("p", "damage", "P24.1 billion", period="2025"),
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    assert [str(problem) for problem in result.problems] == []
+    read = result.claims.set_index("id")
+    assert (
+        read.loc["w", "magnitude"] == pytest.approx(150 * 1852 / 3600)
+        and read.loc["w", "dimension"] == "[length] / [time]"
+    )
+    assert read.loc["c", "magnitude"] == pytest.approx(150e6) and read.loc["c", "dimension"] == "[mass]"
+    assert read.loc["y", "dimension"] == "[currency_JPY]" and read.loc["y", "magnitude"] == pytest.approx(1.21e12)
+    assert read.loc["p", "dimension"] == "[currency_PHP]"

@@ -445,6 +445,22 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("just over half", 0.5, 0.5, 0.55, "dimensionless"),
         ("3.11 billion passenger-km", 3.11e12, 3.105e12, 3.115e12, "[person] * [length]"),
         ("£1.675bn a season", 1.675e9 / 31557600, 1.6745e9 / 31557600, 1.6755e9 / 31557600, "[currency_GBP] / [time]"),
+        # Percentage points as wire copy abbreviates them (not a typographic point, a length,
+        # nor a pint, a volume), and percentages with what they are a rate of.
+        ("1.25 pct points", 0.0125, 0.01245, 0.01255, "dimensionless"),
+        ("4.75 %pts", 0.0475, 0.04745, 0.04755, "dimensionless"),
+        ("4.5 % pa", 0.045, 0.0445, 0.0455, "dimensionless"),
+        ("4.5% p.a.", 0.045, 0.0445, 0.0455, "dimensionless"),
+        ("0.3% qoq", 0.003, 0.00285, 0.00315, "dimensionless"),
+        # The renminbi and the yen by their own prefixes; fuel economy; a unit hyphenated.
+        ("RMB 289,900", 289_900, 289_850, 289_950, "[currency_CNY]"),
+        ("Rmb289,900", 289_900, 289_850, 289_950, "[currency_CNY]"),
+        ("289,900 RMB", 289_900, 289_850, 289_950, "[currency_CNY]"),
+        ("JP¥1.21 trillion", 1.21e12, 1.205e12, 1.215e12, "[currency_JPY]"),
+        ("CN¥5 billion", 5e9, 4.75e9, 5.25e9, "[currency_CNY]"),
+        ("16 kWh/100 km", 16 * 3.6e6 / 1e5, 15.5 * 3.6e6 / 1e5, 16.5 * 3.6e6 / 1e5, "[mass] * [length] / [time] ** 2"),
+        ("6.5 l/100km", 6.5e-3 / 1e5, 6.45e-3 / 1e5, 6.55e-3 / 1e5, "[length] ** 2"),
+        ("800-volt", 800, 760, 840, "[mass] * [length] ** 2 / [time] ** 3 / [current]"),
     ],
 )
 def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, low, high, dimension):
@@ -470,6 +486,8 @@ def test_money_distances_bounds_and_counts_as_desks_write_them(text, magnitude, 
         ("32 mcm/d", "'mcm' is ambiguous"),
         ("US$296/tcm", "'/tcm' is ambiguous"),
         ("1.2 mboe/d", "'mboe' is ambiguous"),
+        ("¥1.21 trillion", r"'¥' alone is ambiguous \(JPY, CNY\?\)"),  # not "no number"
+        ("P24.1 billion", r"'P' alone is ambiguous \(PHP, BWP\?\)"),
     ],
 )
 def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, fragment):
@@ -490,6 +508,10 @@ def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, f
         ("R894 million", "ZAR", "ZAR 894 million"),
         ("2.57 trillion Kenyan shillings", "KES", "2.57 trillion Kenyan shillings"),  # named: read as such
         ("47.55 pounds per dollar", {"EGP", "USD"}, "47.55 EGP per dollar"),  # a topic in EGP/USD
+        ("¥1.21 trillion", "JPY", "JPY 1.21 trillion"),
+        ("about ¥289,900", "CNY", "about CNY 289,900"),
+        ("P24.1 billion", "PHP", "PHP 24.1 billion"),
+        ("540p", "GBP", "540p"),  # pence, not the peso: no number follows
     ],
 )
 def test_a_shared_currency_word_alone_is_the_topics_currency_when_it_can_name_it(text, code, read):
