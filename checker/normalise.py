@@ -327,9 +327,9 @@ def _counted_in_words(values: pd.Series, errors: dict[str, str], claims: pd.Data
     unknown = {text for text, message in errors.items() if message.startswith("unknown unit")}
     if not unknown:
         return None
-    rows = np.flatnonzero((values.isin(unknown) & (claims["kind"] == "count")).to_numpy(dtype=bool))
-    rewritten = {text: quantities.counted_in_words(text) for text in set(values.iloc[rows])}
-    rows = [position for position in rows if rewritten[values.iloc[position]]]
+    failed = np.flatnonzero((values.isin(unknown) & (claims["kind"] == "count")).to_numpy(dtype=bool))
+    rewritten = {text: quantities.counted_in_words(text) for text in set(values.iloc[failed])}
+    rows = [position for position in failed.tolist() if rewritten[values.iloc[position]]]
     if not rows:
         return None
     texts = values.to_numpy(dtype=object).copy()
