@@ -38,3 +38,8 @@ def test_plans_targets_forecasts_the_current_year_and_the_next_day_pass(normalis
 def test_a_source_without_a_publication_date_is_not_judged(normalised):
     sources = [{"id": "a", "file": "a.txt", "published": ""}]
     assert _findings(normalised, claim("a1", "trade", "US$3 billion", period="2030"), sources=sources) == []
+
+
+def test_an_estimate_for_a_later_year_is_named_an_estimate(normalised):
+    (finding,) = _findings(normalised, claim("a1", "trade", "~US$3 billion", period="2026", modality="estimate"))
+    assert "as an estimated figure for 2026" in finding.message and "actual" not in finding.message

@@ -52,14 +52,15 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         when = display.date_range(row["date_start"], row["date_end"]) if is_date else _period(row)
         published = display.day_to_iso(row["published_end"] - 1)
         what = "date" if is_date else "figure"
+        given = "an estimated" if row["modality"] == "estimate" else "an actual"
         yield Finding(
             topic=row["topic"],
             subject=row["id"],
             claims=(ref(claims, label),),
-            diagnosis=f"an actual {what} after its source's publication: a plan, forecast or target, or a wrong year?",
-            message=f"{row['id']} gives {row['value']} as an actual {what} for {when}, after {row['source']} was "
+            diagnosis=f"{given} {what} after its source's publication: a plan, forecast or target, or a wrong year?",
+            message=f"{row['id']} gives {row['value']} as {given} {what} for {when}, after {row['source']} was "
             f"published ({published}): set its modality (plan, forecast, target; agreement for a term a "
-            "contract or licence fixes, such as an expiry) if the text expects it, or check its year",
+            "contract, licence, patent or law fixes, such as an expiry) if the text expects it, or check its year",
         )
 
 
