@@ -111,3 +111,18 @@ def test_two_times_of_one_day_are_hours_apart_and_twelve_hours_is_an_am_pm_slip(
     assert "12 h 00 min apart" in slip.message and slip.diagnosis.startswith("an am/pm slip")
     late = finding("2024-11-09T10:45", "10:45")
     assert "2 h 15 min apart" in late.message and late.diagnosis == "different times beyond the stated precision"
+
+
+def test_years_are_counted_in_years_and_transposed_digits_are_named(normalised):
+    topics = [{"key": "expiry", "kind": "date", "event": "Patent expiry"}]
+
+    def finding(one: str, two: str):
+        rows = {"a": [claim("a1", "expiry", one, quote=one)], "b": [claim("b1", "expiry", two, quote=two)]}
+        (found,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+        return found
+
+    years = finding("2036", "2063")
+    assert years.message.endswith("27 year(s) apart") and "digits transposed" in years.diagnosis
+    assert finding("2027", "2028").diagnosis == "different years beyond the stated precision"
+    days = finding("2025-07-12", "2025-07-21")
+    assert "the day's digits transposed" in days.diagnosis

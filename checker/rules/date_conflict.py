@@ -90,8 +90,20 @@ def _gap(first: pd.Series, second: pd.Series) -> str:
         if minutes < 1440:
             hours, rest = divmod(minutes, 60)
             return f"{hours} h {rest:02d} min apart" if hours else f"{rest} min apart"
+    if first["date_precision"] == second["date_precision"] == "year":  # "2027" and "2028": years, not days
+        years = abs(_year(first) - _year(second))
+        return f"{years} year(s) apart"
     gap = max(first["date_start"] - second["date_end"], second["date_start"] - first["date_end"]) + 1
     return f"at least {gap:.0f} day(s) apart"
+
+
+def _year(row: pd.Series) -> int:
+    return dt.date.fromordinal(int(row["date_start"])).year
+
+
+def _transposed(one: int, two: int) -> bool:
+    """Whether two numbers are the same digits in another order (2036 and 2063, 12 and 21)."""
+    return one != two and sorted(str(one)) == sorted(str(two)) and len(str(one)) == len(str(two))
 
 
 def diagnose(first: pd.Series, second: pd.Series) -> str:
@@ -102,7 +114,11 @@ def diagnose(first: pd.Series, second: pd.Series) -> str:
         if minutes == 720:
             return "an am/pm slip: the same time of day twelve hours apart"
         return "different times beyond the stated precision"
-    if not precisions <= {"day", "month"}:  # years, seasons, open intervals…
+    if precisions == {"year"}:
+        if _transposed(_year(first), _year(second)):
+            return "different years: the year's digits transposed?"
+        return "different years beyond the stated precision"
+    if not precisions <= {"day", "month"}:  # seasons, open intervals…
         return "different dates beyond the stated precision"
     one, two = (dt.date.fromordinal(int(row["date_start"])) for row in (first, second))
     if precisions != {"day"}:
@@ -117,6 +133,10 @@ def diagnose(first: pd.Series, second: pd.Series) -> str:
         causes.append("day and month swapped")
     if (one.month, one.day) == (two.month, two.day) and one.year != two.year:
         causes.append("a year slip")
+        if _transposed(one.year, two.year):
+            causes.append("the year's digits transposed")
+    if one.year == two.year and one.month == two.month and _transposed(one.day, two.day):
+        causes.append("the day's digits transposed")
     for row, other in ((first, second), (second, first)):
         weekday = int(row["stated_weekday"])
         if weekday < 0:
