@@ -44,6 +44,22 @@ def test_scale_slip_diagnosis(normalised):
     assert finding.diagnosis.startswith("scale slip")
 
 
+def test_a_scale_slip_against_a_rounded_figure_is_read_within_its_rounding(normalised):
+    """21 billion against "about 2 billion" (1.8 to 2.2 billion, times ten): a scale slip;
+    against "more than 2 billion", which has no upper end, nothing says so."""
+
+    def diagnosis(other: str) -> str:
+        rows = {
+            "a": [claim("a1", "trade", "US$21 billion", period="2022")],
+            "b": [claim("b1", "trade", other, period="2022")],
+        }
+        findings = run_rules(normalised(rows), value_conflict)
+        return findings[0].diagnosis if findings else ""
+
+    assert diagnosis("about US$2 billion").startswith("scale slip: the values differ by a factor of 10 ")
+    assert diagnosis("US$2.6 billion").startswith("different figures")  # 26 billion is no slip of 21
+
+
 def test_different_scope_diagnosis_names_the_other_topic(normalised):
     result = normalised(
         {

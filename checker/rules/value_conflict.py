@@ -363,15 +363,34 @@ def value(row: pd.Series) -> str:
     return value_text(row)  # in the topic's unit, or in the row's own where its dimension differs
 
 
+def _scale_slip(first: pd.Series, second: pd.Series, tolerance: float) -> int:
+    """The power of ten between two values that one slip of the scale explains, else 0:
+    their figures agree within ``tolerance``, or the smaller one's interval scaled by the
+    power meets the larger one's (21 billion against "about 2 billion", 1.8 to 2.2 billion).
+    Only positive, bounded intervals count: "more than 2 billion" says nothing of a slip."""
+    small, big = sorted((first, second), key=lambda row: abs(row["magnitude"]))
+    if abs(small["magnitude"]) <= 0:
+        return 0
+    ratio = abs(big["magnitude"]) / abs(small["magnitude"])
+    power = round(math.log10(ratio))
+    if power < 1:
+        return 0
+    if abs(ratio / 10**power - 1) <= tolerance:
+        return power
+    bounds = [small["low"], small["high"], big["low"], big["high"]]
+    if not all(np.isfinite(bound) and bound > 0 for bound in bounds):
+        return 0
+    meets = small["low"] * 10**power <= big["high"] and big["low"] <= small["high"] * 10**power
+    return power if meets else 0
+
+
 def diagnose(
     claims: pd.DataFrame, index: MagnitudeIndex, first: pd.Series, second: pd.Series, options: Mapping[str, Any]
 ) -> str:
     """The likeliest cause of a conflict, from the stated (point) values."""
-    low, high = sorted((abs(first["magnitude"]), abs(second["magnitude"])))
-    if low > 0:
-        power = round(math.log10(high / low))
-        if power >= 1 and abs(high / low / 10**power - 1) <= options["match_tolerance"]:
-            return f"scale slip: the values differ by a factor of {10**power:,} (a power of ten)"
+    power = _scale_slip(first, second, options["match_tolerance"])
+    if power:
+        return f"scale slip: the values differ by a factor of {10**power:,} (a power of ten)"
     steps = [
         (2 * row["half"], abs(row["magnitude"]))
         for row in (first, second)
