@@ -146,7 +146,7 @@ def date_range(start: float, end: float) -> str:
 
 def ratio(first: float, second: float) -> str:
     """How many times larger the larger value is: '12.4×'."""
-    if not first or not second or math.isnan(first) or math.isnan(second):
+    if math.isnan(first) or math.isnan(second) or (not first and not second):
         return "?"
     larger, smaller = max(abs(first), abs(second)), min(abs(first), abs(second))
     if smaller == 0:

@@ -1356,7 +1356,10 @@ def precision_bounds(magnitude, half, qualifier, rounding=ROUNDING, exact=False,
     half = np.asarray(half, dtype=float)
     one_of = _qualifier_test(qualifier)
     with np.errstate(invalid="ignore"):
-        stated_half = np.where(exact, 0.0, np.minimum(half, np.abs(magnitude) * rounding))
+        # A zero has no size to round by: its written precision is all it says ("0.0 %" is
+        # -0.05 to 0.05 %).
+        capped = np.where(magnitude == 0, half, np.minimum(half, np.abs(magnitude) * rounding))
+        stated_half = np.where(exact, 0.0, capped)
         about_half = np.maximum(half, np.minimum(np.abs(magnitude) * ABOUT_FRACTION, about_cap))
     exact_, stated, about, ranged = one_of("exact"), one_of("stated"), one_of("about"), one_of("range")
     nearly, just_over = one_of("nearly"), one_of("just_over")

@@ -1,6 +1,8 @@
 import math
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +25,15 @@ def test_stated_precision_gives_bounds():
     assert (one.low, one.high) == (0.95e9, 1.05e9)
     tonnes = parse_quantity("275,000 t")
     assert (tonnes.low, tonnes.high) == (274_500_000.0, 275_500_000.0)
+
+
+def test_a_zero_is_as_precise_as_its_digits():
+    """A zero has no size to round by: "0.0 %" is -0.05 to 0.05 %, not an empty interval,
+    whatever cap the rounding puts on other figures (a percentage's: none)."""
+    from checker.quantities import precision_bounds
+
+    low, high = precision_bounds([0.0, 0.004], [0.0005, 0.0005], pd.Series(["stated", "stated"]), rounding=np.inf)
+    assert list(low) == pytest.approx([-0.0005, 0.0035]) and list(high) == pytest.approx([0.0005, 0.0045])
 
 
 @pytest.mark.parametrize(
