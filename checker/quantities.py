@@ -1122,6 +1122,40 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     return pd.concat([single, frame]).loc[texts.index].reset_index(drop=True), errors
 
 
+# An earthquake's magnitude as reports write it: "magnitude 6.7", "M6.8", "Mw 7.1" (the
+# number is the value; "M" alone before a one-decimal number is no currency).
+_MAGNITUDE_SCALE = LazyPattern(
+    r"^(?:(?P<before>[^\d]*?\s)?(?:magnitude|Mw|ML|Ms)[\s-]*|M(?=\d\.\d\b))(?=\d)", re.IGNORECASE
+)
+
+
+def _magnitude_scale(text: str) -> str:
+    """The value of "magnitude 6.7", "M6.8": the number, and a qualifier before it ("about")."""
+
+    def keep(found: re.Match) -> str:
+        before = (found.group("before") or "").strip()
+        return f"{before} " if before.lower() in QUALIFIERS else ""
+
+    return _MAGNITUDE_SCALE.sub(keep, text)
+
+
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_VULGAR = re.compile(r"(?<![\d.,])(\d+)?\s*([½¼¾⅓⅔⅛⅜⅝⅞])")
+
+
+def _vulgar_fractions(text: str) -> str:
+    """A number with a vulgar fraction as decimals: "4¾ %" is 4.75 %, "1½%" 1.5 % (central
+    banks write rates so), "¾" alone 0.75."""
+    if not any(fraction in text for fraction in _FRACTIONS):
+        return text
+
+    def decimal(found: re.Match) -> str:
+        value = int(found.group(1) or 0) + _FRACTIONS[found.group(2)]
+        return f"{value:.4f}".rstrip("0")
+
+    return _VULGAR.sub(decimal, text)
+
+
 # "5,100+ people", "US$3bn+": a number followed by a plus is a lower bound, as wire copy
 # writes one ("more than", read as at least the number).
 _TRAILING_PLUS = re.compile(r"^(?P<head>[^\d+]*?)(?P<number>\d[\d,.]*\s*(?:[A-Za-z]{1,8}\b)?)\s*\+(?=\s|$)")
@@ -1185,12 +1219,30 @@ _SHARE_IN_WORDS = LazyPattern(
 )
 
 
+# A move of a rate in words: "a quarter-point", "half a percentage point", "three-quarters
+# of a point" (central banks' and wire copy's), a share of a percentage point.
+_POINT_IN_WORDS = LazyPattern(
+    r"^\s*(?P<qualifier>[^\d]*?)\s*(?:(?P<count>a|one|two|three)[\s-]+)?(?P<part>half|quarters?|thirds?)[\s-]+"
+    r"(?:(?:of\s+)?an?\s+)?(?:percentage[\s-]+)?point\s*$",
+    re.IGNORECASE,
+)
+
+
 def _share_in_words(text: str) -> str:
     """A share written in words as a value ("almost three-quarters", "just over half") as
     the percentage it states ("almost 75 %"), to the precision of its words (a whole
-    percent); other values as they are."""
+    percent); a share of a percentage point ("a quarter-point", "half a percentage point")
+    as the points; other values as they are."""
     if not re.search(r"half|halves|third|quarter|fourth|fifth|sixth|tenth", text, re.IGNORECASE):
         return text
+    point = _POINT_IN_WORDS.search(text)
+    if point is not None and (
+        not point.group("qualifier").strip() or point.group("qualifier").strip().lower() in QUALIFIERS
+    ):
+        share = (
+            _SHARE_COUNTS[(point.group("count") or "a").lower()] / _SHARE_PARTS[point.group("part").lower().rstrip("s")]
+        )
+        return f"{point.group('qualifier')} {share:g} percentage_point".strip()
     found = _SHARE_IN_WORDS.search(text)
     if found is None or (
         found.group("qualifier").strip().lower() not in QUALIFIERS and found.group("qualifier").strip()
@@ -1215,7 +1267,7 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
             r"\1-", _ACCOUNTING_NEGATIVE.sub(r"-\1", join_spaced_thousands(t).translate(_CLEAN).strip())
         )
     )
-    shown = shown.map(_share_in_words)
+    shown = shown.map(_share_in_words).map(_vulgar_fractions).map(_magnitude_scale)
     cleaned = pd.Series(
         [
             _trailing_plus(canonical(text, mark, join_scales=False).strip()) if not long else ""

@@ -680,3 +680,34 @@ def test_knots_yen_and_pesos_are_read_in_the_topics_own_terms(normalised):
     assert read.loc["c", "magnitude"] == pytest.approx(150e6) and read.loc["c", "dimension"] == "[mass]"
     assert read.loc["y", "dimension"] == "[currency_JPY]" and read.loc["y", "magnitude"] == pytest.approx(1.21e12)
     assert read.loc["p", "dimension"] == "[currency_PHP]"
+
+
+def test_a_vulgar_fraction_in_a_value_is_its_decimal(normalised):
+    """Central banks write rates as '4¾%' and '1½%': the value reads as its quote does."""
+    topics = [{"key": "rate", "kind": "quantity", "unit": "%"}]
+    rows = {
+        "a": [
+            claim("r1", "rate", "4¾ %", period="2024-11-07", quote="cut Bank Rate to 4¾%"),
+            claim("r2", "rate", "1½%", period="2009-03-05", quote="a record low of 1½%"),
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    assert [str(problem) for problem in result.problems] == []
+    read = result.claims.set_index("id")
+    assert read.loc["r1", "magnitude"] == pytest.approx(0.0475) and read.loc["r2", "magnitude"] == pytest.approx(0.015)
+
+
+def test_a_move_in_words_is_read_in_percentage_points(normalised):
+    """'A quarter-point' and 'half a percentage point' are 0.25 and 0.5 percentage points,
+    never 25 % (which the hint for shares in words would have made of them)."""
+    topics = [{"key": "move", "kind": "quantity", "unit": "percentage_point"}]
+    rows = {
+        "a": [
+            claim("m1", "move", "quarter-point", period="2024-11-07", quote="a quarter-point cut"),
+            claim("m2", "move", "half a percentage point", period="2024-09-18", quote="by half a percentage point"),
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    assert [str(problem) for problem in result.problems] == []
+    read = result.claims.set_index("id")
+    assert read.loc["m1", "magnitude"] == pytest.approx(0.0025) and read.loc["m2", "magnitude"] == pytest.approx(0.005)

@@ -471,6 +471,12 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("CN¥5 billion", 5e9, 4.75e9, 5.25e9, "[currency_CNY]"),
         ("16 kWh/100 km", 16 * 3.6e6 / 1e5, 15.5 * 3.6e6 / 1e5, 16.5 * 3.6e6 / 1e5, "[mass] * [length] / [time] ** 2"),
         ("6.5 l/100km", 6.5e-3 / 1e5, 6.45e-3 / 1e5, 6.55e-3 / 1e5, "[length] ** 2"),
+        ("4¾ %", 0.0475, 0.04745, 0.04755, "dimensionless"),
+        ("quarter-point", 0.0025, 0.00245, 0.00255, "dimensionless"),
+        ("half a percentage point", 0.005, 0.00475, 0.00525, "dimensionless"),
+        ("magnitude 6.7", 6.7, 6.65, 6.75, "dimensionless"),
+        ("M6.8", 6.8, 6.75, 6.85, "dimensionless"),
+        ("about magnitude 6", 6, 5.4, 6.6, "dimensionless"),
         ("800-volt", 800, 760, 840, "[mass] * [length] ** 2 / [time] ** 3 / [current]"),
     ],
 )
