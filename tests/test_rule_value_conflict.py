@@ -889,3 +889,20 @@ def test_a_level_for_a_period_meets_the_level_at_its_last_day_only_through_a_sli
     assert slip.severity == "error" and slip.diagnosis.startswith("digit transposition")
     assert findings("KES 11.5 trillion") == []
     assert findings("KES 11.81 trillion") == []
+
+
+def test_the_odd_one_out_is_the_claim_at_fault(normalised):
+    """One text of four transposes a figure: its three conflicts all point at it, not at
+    the later-published source of each pair; two texts that disagree point at neither."""
+    rows = {
+        "a": [claim("a1", "trade", "US$1.24 billion", period="2024")],
+        "b": [claim("b1", "trade", "US$1.24 billion", period="2024")],
+        "c": [claim("c1", "trade", "US$2.14 billion", period="2024")],
+        "d": [claim("d1", "trade", "US$1.24 billion", period="2024")],
+    }
+    findings = run_rules(normalised(rows), value_conflict)
+    assert len(findings) == 3 and {finding.subject for finding in findings} == {"c1"}
+    assert all("c1 is the odd one out" in finding.message for finding in findings)
+    two = {key: rows[key] for key in ("a", "c")}
+    (finding,) = run_rules(normalised(two), value_conflict)
+    assert finding.subject == "" and "odd one out" not in finding.message

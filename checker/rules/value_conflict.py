@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -103,6 +104,30 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     keys = pd.DataFrame(
         {**{column: claims[column] for column in (*columns, *SAME_TIME)}, "_forecaster": forecaster}, copy=False
     )
+    yield from _odd_ones_out(list(_pairs(claims, options, numeric, keys, columns, forecaster)))
+
+
+def _odd_ones_out(findings: list[Finding]) -> Iterator[Finding]:
+    """The findings, each pair whose one claim disagrees with several others that agree
+    with each other pointing at that claim: one slip met by every other source (a figure
+    transposed in one text of four) is one claim at fault, not the later-published one."""
+    pairs = [finding for finding in findings if len(finding.claims) == 2 and not finding.subject]
+    met = Counter(ref.claim_id for finding in pairs for ref in finding.claims)
+    for finding in findings:
+        if len(finding.claims) == 2 and not finding.subject:
+            one, other = finding.claim_ids
+            odd = [claim for claim, partner in ((one, other), (other, one)) if met[claim] >= 2 and met[partner] == 1]
+            if len(odd) == 1:
+                finding = dataclasses.replace(
+                    finding,
+                    subject=odd[0],
+                    message=f"{finding.message}; {odd[0]} is the odd one out: it disagrees with {met[odd[0]]} "
+                    "other figures, which agree with each other",
+                )
+        yield finding
+
+
+def _pairs(claims, options, numeric, keys, columns, forecaster) -> Iterator[Finding]:
     finder = _Finder(claims, options)
     labels, codes = group_codes(keys, numeric, keys.columns)
     yield from finder.conflicts(labels, codes)
