@@ -122,6 +122,30 @@ def test_duration_since_a_date(normalised):
     assert ids(run_rules(result, derived)) == [("derived-figures", ("dur", "listed"))]
 
 
+def test_a_duration_from_a_time_of_day_is_counted_from_the_time(normalised):
+    """'64 hours after' a detection at 02:14 on 8 March is 18:14 on 10 March: it fits a
+    notification at 18:30 that day (no calendar day is added to a time of day); '30 hours'
+    does not, and days between days stay counted as calendars count them."""
+    topics = [
+        {"key": "detected", "kind": "date", "event": "Breach detected"},
+        {"key": "delay", "kind": "quantity", "unit": "hour"},
+    ]
+
+    def found(value: str, period: str, detected: str) -> list:
+        rows = {
+            "a": [
+                claim("d", "delay", value, period=period, relation="since", relative_to="detected"),
+                claim("t", "detected", detected, quote=f"detected {detected}"),
+            ]
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), derived))
+
+    assert found("64 hours", "2025-03-10T18:30Z", "2025-03-08T02:14Z") == []
+    assert found("64 hours", "2025-03-10", "2025-03-08T02:14Z") == []
+    assert found("30 hours", "2025-03-10T18:30Z", "2025-03-08T02:14Z") == [("derived-figures", ("d", "t"))]
+    assert found("24 hours", "2025-03-11", "2025-03-08") == [("derived-figures", ("d", "t"))]
+
+
 def test_a_direction_compares_the_stated_values(normalised):
     result = normalised(
         {

@@ -317,6 +317,12 @@ def _points_for_percent(claim, reference) -> str:
     return ""
 
 
+def _upper(claims: pd.DataFrame, label, options) -> float:
+    """A duration's largest reading in seconds, widened by the tolerance as the pairs were."""
+    _, high = widened(np.array([claims.at[label, "low"]]), np.array([claims.at[label, "high"]]), options["tolerance"])
+    return float(high[0])
+
+
 def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
     durations = (claims["relation_kind"] == "since") & claims["magnitude"].notna() & (claims["dimension"] == "[time]")
     events = (claims["kind"] == "date") & claims["date_start"].notna() & claims["modality"].isin(FIGURES)
@@ -354,6 +360,9 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
     pairs = [(a, b) for b, a in too_long.frame.itertuples(index=False)] + list(
         too_short.frame.itertuples(index=False, name=None)
     )
+    too_short_events: dict = {}
+    for a, b in too_short.frame.itertuples(index=False, name=None):
+        too_short_events.setdefault(a, set()).add(b)
     year = 365.25 * SECONDS_PER_DAY
     for crowd in too_long.crowds + too_short.crowds:
         first = claims.loc[min(crowd.labels, key=lambda label: claims.loc[label, "id"])]
@@ -365,7 +374,16 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
         )
     for a, b in dict.fromkeys(pairs):
         duration_row, event_row = row_of(claims, a), row_of(claims, b)
-        short = (duration_row["period_start"] - (event_row["date_end"] - 1)) * SECONDS_PER_DAY
+        # Days are counted as calendars count them ("three days after 8 March" is 11 March);
+        # a time of day on either side is counted from the time itself ("64 hours after
+        # 02:14 on 8 March" is 18:14 on 10 March).
+        whole_days = all(
+            row[end] - row[start] >= 1
+            for row, start, end in ((duration_row, "period_start", "period_end"), (event_row, "date_start", "date_end"))
+        )
+        short = (duration_row["period_start"] - (event_row["date_end"] - (1 if whole_days else 0))) * SECONDS_PER_DAY
+        if not whole_days and b in too_short_events.get(a, ()) and short <= _upper(claims, a, options) + 1e-6:
+            continue  # too short only by the calendar's day, which a time of day does not count
         long = (duration_row["period_end"] - event_row["date_start"]) * SECONDS_PER_DAY
         yield Finding(
             topic=duration_row["topic"],
