@@ -43,6 +43,24 @@ def test_a_part_must_not_exceed_its_whole(normalised):
     assert findings[0].severity == "error"
 
 
+def test_an_agreed_part_must_not_exceed_its_agreed_whole(normalised):
+    """A country's share of a quota against the quota, both agreed: a part above its whole;
+    an agreed share is not compared with an actual whole (what was caught is not a quota)."""
+    result = normalised(
+        {
+            "a": [
+                claim("share", "trade", "US$20 billion", period="2025", modality="agreement"),
+                claim("quota", "total-trade", "US$12 billion", period="2025", modality="agreement"),
+                claim("caught", "total-trade", "US$12 billion", period="2024"),
+                claim("share-2024", "trade", "US$20 billion", period="2024", modality="agreement"),
+            ]
+        }
+    )
+    findings = run_rules(result, magnitude)
+    assert ids(findings) == [("magnitude-plausibility", ("quota", "share"))]
+    assert findings[0].message.endswith("both as agreements")
+
+
 def test_a_jump_between_adjacent_years(normalised):
     result = normalised(
         {

@@ -12,7 +12,8 @@ one within ``max_ratio`` (an annual demand bounds a contract; a rate is compared
 year's amount; volume and mass are converted through the substance's density, and a
 claim is flagged only when it is beyond its bound under every phase), ``part_of`` names
 the whole a part can never exceed, for the same time or a part in a sub-period of the
-whole's. A yearly (or longer) figure and the one for the adjacent period of the same
+whole's, in what is and in what is agreed, planned or targeted (a share of a quota against
+the quota, each compared within its modality class). A yearly (or longer) figure and the one for the adjacent period of the same
 length are also compared. Claims with a stated conversion into another dimension are
 left to the stated-conversion rule.
 """
@@ -76,7 +77,9 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     numeric = claims["kind"].isin(NUMERIC) & claims["amount_magnitude"].notna()
     figures = numeric & claims["modality"].isin(FIGURES)
     yield from _bounds(claims, numeric, figures, options)
-    yield from _parts(claims, figures, options)
+    # A part never exceeds its whole in what is, nor in what is agreed, planned or targeted:
+    # a quota's share against the quota, both agreed (each compared within its modality class).
+    yield from _parts(claims, numeric & claims["modality_class"].isin(PART_MODALITIES), options)
     yield from _jumps(claims, figures, options)
 
 
@@ -149,6 +152,9 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
         )
 
 
+PART_MODALITIES = ("actual", "agreement", "plan", "target")  # forecasters differ; superseded figures are past
+
+
 def _parts(claims, figures, options) -> Iterator[Finding]:
     has_whole = figures & claims["part_of"].fillna("").ne("")
     wholes = figures & claims["topic"].isin(set(claims.loc[has_whole, "part_of"]))
@@ -156,7 +162,19 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
         return
     # One frame with each part once (linked to its whole's topic) and each whole once
     # (linked to its own topic), so a claim that is both a part and a whole plays both.
-    columns = ["id", "topic", "dimension", "aggregation", "low", "high", "magnitude", "qualifier", "half", *SAME_TIME]
+    columns = [
+        "id",
+        "topic",
+        "dimension",
+        "modality_class",
+        "aggregation",
+        "low",
+        "high",
+        "magnitude",
+        "qualifier",
+        "half",
+        *SAME_TIME,
+    ]
     frame = pd.concat(
         [
             claims.loc[has_whole, columns].assign(link=claims.loc[has_whole, "part_of"], role="part"),
@@ -178,7 +196,9 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
     )
     low, high = widened(part_low, frame["high"].to_numpy(dtype=float), options["tolerance"])
     # A part compares with its whole for the same time...
-    (codes,) = shared_codes([frame["link"], frame["dimension"], *(frame[c] for c in SAME_TIME)])
+    (codes,) = shared_codes(
+        [frame["link"], frame["dimension"], frame["modality_class"], *(frame[c] for c in SAME_TIME)]
+    )
     found = pairs_exceeding(
         frame.index.to_numpy()[is_part],
         codes[is_part],
@@ -195,7 +215,12 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
     adds_up = frame["aggregation"].isin(("flow", "cumulative")).to_numpy()
     results += list(
         exceeding_inside(
-            frame, adds_up, ("link", "dimension"), options["tolerance"], left_mask=is_part, right_mask=is_whole
+            frame,
+            adds_up,
+            ("link", "dimension", "modality_class"),
+            options["tolerance"],
+            left_mask=is_part,
+            right_mask=is_whole,
         )
     )
     for a, b, crowd in results:
@@ -228,7 +253,8 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
             severity=Severity.ERROR.value,
             diagnosis="a part exceeds its whole",
             message=f"{part['topic_label']} ({amount_text(part)}, {part['id']}) exceeds {whole['topic_label']} "
-            f"({amount_text(whole)}, {whole['id']}) {when}",
+            f"({amount_text(whole)}, {whole['id']}) {when}"
+            + ("" if part["modality_class"] == "actual" else f", both as {part['modality_class']}s"),
         )
 
 
