@@ -177,6 +177,8 @@ CURRENCIES: tuple[str, ...] = (
     "UGX",
     # The IMF's special drawing right: disbursements and quotas are set in it.
     "XDR",
+    # Bitcoin: no ISO 4217 code, but ransoms and crypto markets are reported in it.
+    "BTC",
 )
 # The other active codes of ISO 4217 (2025). Those that spell an English word or a unit
 # ("ALL", "CUP", "PEN", "TOP", "MAD", "COP") are read only as written, in capitals.
@@ -219,6 +221,7 @@ CURRENCY_WORDS = {
     "PKR": ("Pakistani_rupee",),
     "KZT": ("tenge",),
     "JPY": ("yen",),
+    "BTC": ("bitcoin", "bitcoins"),
     "TJS": ("somoni",),
 }
 # Symbols are read as the currency most texts in this field mean by them; "$" alone is
@@ -268,6 +271,7 @@ CURRENCY_SYMBOLS = {
     "LE": "EGP",
     # The yen and the yuan share "¥" (read under a topic in either, see SHARED_CURRENCY_WORDS);
     # their own prefixes name one, and "RMB" is the renminbi as Chinese pricing writes it.
+    "₿": "BTC",
     "JP¥": "JPY",
     "CN¥": "CNY",
     "RMB": "CNY",
@@ -292,6 +296,7 @@ CURRENCY_NAMES = (
     ("TZS", r"Tanzanian?\s+shillings?"),
     ("UGX", r"Ugandan?\s+shillings?"),
     ("XDR", r"SDRs?|special\s+drawing\s+rights?"),
+    ("BTC", r"XBT"),
     ("GBP", r"pounds?\s+sterling|sterling"),
     ("GHS", r"(?:Ghana(?:ian)?\s+)?cedis?"),
     ("ZMW", r"Zambian\s+kwachas?"),
@@ -466,7 +471,7 @@ _UNIT_SUBSTITUTIONS = (
         LazyPattern(
             r"(%|\bpercent\b)\s*(?:of\s+(?:the\s+)?[^\W\d_][\w-]*|(?:a|per|each)\s+year|annually|y/y|yoy|"
             r"year[\s-]on[\s-]year|p\.?a\.?|q/q|qoq|quarter[\s-]on[\s-]quarter|m/m|mom|month[\s-]on[\s-]month|"
-            r"(?:annuali[sz]ed|seasonally\s+adjusted|saar|sa))$",
+            r"(?:annuali[sz]ed|seasonally\s+adjusted|saar|sa)|NIY|APR|APY|AER|EAR)$",
             re.IGNORECASE,
         ),
         r"\1",
@@ -540,6 +545,17 @@ _UNIT_SUBSTITUTIONS = (
     # Per-share figures and UK pence: "US$1.02 a share", "540p".
     (LazyPattern(r"\bpence\b|(?<=\d)p$|^p$"), "penny"),
     (LazyPattern(r"\bnautical\s+miles?\b", re.IGNORECASE), "nautical_mile"),
+    # Prices and rents as markets write them: "NOK 24.5 a kilo", "£87.50 psf" (per square
+    # foot), "£7,150 psm", "£1,338 pcm" (per calendar month), "£16,056 pa", "18,500 sqm".
+    (LazyPattern(r"\bkilos?\b", re.IGNORECASE), "kilogram"),
+    (LazyPattern(r"\bpsf\b"), "/ ft ** 2"),
+    (LazyPattern(r"\bpsm\b"), "/ m ** 2"),
+    (LazyPattern(r"\bpcm\b"), "/ month"),
+    (LazyPattern(r"(?<=\s)p\.?a\.?$"), "/ year"),
+    (
+        LazyPattern(r"\bsq\.?\s*(m|ft|km|mi|yd|in)\b|\b(?:sqm)\b", re.IGNORECASE),
+        lambda found: f"{found.group(1) or 'm'} ** 2",
+    ),
     # Fuel economy as spec sheets write it: miles per (US) gallon, and its electric
     # equivalent ("120 MPGe"); "16 kWh/100 km" and "6.5 l/100km" divide by the count below.
     (LazyPattern(r"\bmpge?\b", re.IGNORECASE), "mile / gallon"),
@@ -978,18 +994,26 @@ _COUNTED_IN_WORDS = LazyPattern(
 )
 
 
+_RATE_TAIL = re.compile(
+    r"\s+(?:a|an|per|each)\s+(?:year|month|week|day|hour|quarter|season)\s*$|\s*/\s*(?:year|yr|y|month|week|day|d|h)\s*$",
+    re.IGNORECASE,
+)
+
+
 def counted_in_words(text: str) -> str | None:
     """A count of things the unit list does not name, as a count: "79,600 BEVs" is 79,600
     units, "37 missing" 37, with a scale word kept ("1.2 million chargers"). Only for a
     value that failed to parse under a count topic, which says what is counted; None when
     the text does not end in words after its number."""
     text = text.strip()
-    found = _COUNTED_IN_WORDS.compiled.match(text)
+    rate = _RATE_TAIL.search(text)  # "2,900 satellites a year": a count a year
+    head, tail = (text[: rate.start()].rstrip(), f" {rate.group(0).strip()}") if rate else (text, "")
+    found = _COUNTED_IN_WORDS.compiled.match(head)
     if not found:
         return None
     first = found.group("words").split()[0]
     end = found.start("words") + len(first) if first.lower().rstrip(".") in SCALES else found.end("head")
-    return f"{text[:end]} units"  # as written up to the number or its scale word
+    return f"{head[:end]} units{tail}"  # as written up to the number or its scale word, and its rate
 
 
 def parse_quantities(values: pd.Series, decimals: pd.Series | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -1154,6 +1178,11 @@ def _vulgar_fractions(text: str) -> str:
         return f"{value:.4f}".rstrip("0")
 
     return _VULGAR.sub(decimal, text)
+
+
+# What may follow money and still be one unit: a rate ("per", "/", "a", "each") or the
+# market's per-unit abbreviations (psf, psm, pcm, p.a.).
+_PER_WORDS = re.compile(r"^(?:/|per |an? |each |psf\b|psm\b|pcm\b|p\.?a\.?$)")
 
 
 # "5,100+ people", "US$3bn+": a number followed by a plus is a lower bound, as wire copy
@@ -1341,7 +1370,9 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     scale_word = np.where(metre, "", scale_word)
     scale = pd.Series(scale_word).map(lambda w: SCALES.get(w, 1.0)).to_numpy(dtype=float)
     two_units = (
-        (currency != "") & (unit != "") & ~pd.Series(unit, dtype=object).str.match(r"^(?:/|per |an? |each )").to_numpy()
+        (currency != "")
+        & (unit != "")
+        & ~pd.Series(unit, dtype=object).str.match(_PER_WORDS.pattern).to_numpy(dtype=bool)
     )
     fail(two_units, lambda i: f"two units in '{shown.iloc[i]}': {currency[i]} and '{unit[i]}'")
     full_unit = np.where(currency != "", (currency.astype(str) + " " + unit.astype(str)), unit.astype(str))

@@ -635,6 +635,7 @@ def test_a_count_of_things_the_unit_list_does_not_name_is_a_count(normalised):
         {"key": "deliveries", "kind": "count"},
         {"key": "missing", "kind": "count", "unit": "person"},
         {"key": "capacity", "kind": "quantity", "unit": "t"},
+        {"key": "launched", "kind": "count", "unit": "1/year", "aggregation": "flow"},
     ]
     rows = {
         "a": [
@@ -642,6 +643,7 @@ def test_a_count_of_things_the_unit_list_does_not_name_is_a_count(normalised):
             claim("c2", "deliveries", "about 1.2 million charging points", period="2024"),
             claim("c3", "missing", "37 missing", period="2024"),
             claim("c4", "capacity", "79,600 BEVs", period="2024"),
+            claim("c5", "launched", "2,900 satellites a year", period="2030", modality="forecast"),
         ]
     }
     result = normalised(rows, topics=topics, entities=[])
@@ -651,6 +653,7 @@ def test_a_count_of_things_the_unit_list_does_not_name_is_a_count(normalised):
     assert read.loc["c1", "magnitude"] == 79_600 and read.loc["c1", "dimension"] == "dimensionless"
     assert read.loc["c2", "magnitude"] == 1_200_000 and read.loc["c2", "qualifier"] == "about"
     assert read.loc["c3", "magnitude"] == 37 and read.loc["c3", "dimension"] == "[person]"
+    assert read.loc["c5", "dimension"] == "1 / [time]"  # "a year" kept: a count a year
 
 
 def test_knots_yen_and_pesos_are_read_in_the_topics_own_terms(normalised):

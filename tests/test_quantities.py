@@ -477,6 +477,13 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("magnitude 6.7", 6.7, 6.65, 6.75, "dimensionless"),
         ("M6.8", 6.8, 6.75, 6.85, "dimensionless"),
         ("about magnitude 6", 6, 5.4, 6.6, "dimensionless"),
+        ("NOK 24.5 a kilo", 24.5, 24.45, 24.55, "[currency_NOK] / [mass]"),
+        ("£7,150 psm", 7150, 7145, 7155, "[currency_GBP] / [length] ** 2"),
+        ("£7,150/sqm", 7150, 7145, 7155, "[currency_GBP] / [length] ** 2"),
+        ("18,500 sq m", 18_500, 18_450, 18_550, "[length] ** 2"),
+        ("5.75% NIY", 0.0575, 0.05745, 0.05755, "dimensionless"),
+        ("120 BTC", 120, 115, 125, "[currency_BTC]"),
+        ("120 bitcoin", 120, 115, 125, "[currency_BTC]"),
         ("800-volt", 800, 760, 840, "[mass] * [length] ** 2 / [time] ** 3 / [current]"),
     ],
 )
@@ -541,3 +548,11 @@ def test_a_data_rate_is_no_frequency():
     """pint's bit is a pure number, so 100 Mbps would equal 100 MHz; here it is data."""
     assert parse_quantity("100 Mbps").dimension != parse_quantity("100 MHz").dimension
     assert parse_quantity("1 GB").magnitude == parse_quantity("8 Gb").magnitude
+
+
+def test_a_rent_per_calendar_month_and_per_annum_are_one_rate():
+    """£1,338 pcm is £16,056 pa; £87.50 psf is about £942 a square metre."""
+    month, year = parse_quantity("£1,338 pcm"), parse_quantity("£16,056 p.a.")
+    assert month.dimension == year.dimension == "[currency_GBP] / [time]"
+    assert month.magnitude == pytest.approx(year.magnitude)
+    assert parse_quantity("£87.50 psf").magnitude == pytest.approx(87.5 / 0.09290304)

@@ -906,3 +906,13 @@ def test_the_odd_one_out_is_the_claim_at_fault(normalised):
     two = {key: rows[key] for key in ("a", "c")}
     (finding,) = run_rules(normalised(two), value_conflict)
     assert finding.subject == "" and "odd one out" not in finding.message
+
+
+def test_a_price_per_square_foot_printed_per_square_metre_is_a_unit_slip(normalised):
+    topics = [{"key": "rent", "kind": "quantity", "unit": "GBP/m^2"}]
+    rows = {
+        "a": [claim("a1", "rent", "£87.50 psf", period="2025")],
+        "b": [claim("b1", "rent", "£87.50 psm", period="2025")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+    assert finding.diagnosis.startswith("unit slip") and "prices per square feet and square metres" in finding.diagnosis

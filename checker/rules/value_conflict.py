@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -462,7 +463,11 @@ def diagnose(
 # given as if in the other differs by exactly that factor.
 UNIT_SLIPS: dict[str, tuple[tuple[float, str], ...]] = {
     "[length]": ((1.609344, "miles and kilometres"), (3.28084, "feet and metres"), (2.54, "inches and centimetres")),
-    "[length] ** 2": ((2.4710538, "acres and hectares"), (2.5899881, "square miles and square kilometres")),
+    "[length] ** 2": (
+        (2.4710538, "acres and hectares"),
+        (2.5899881, "square miles and square kilometres"),
+        (10.7639104, "square feet and square metres"),
+    ),
     "[mass]": (
         (2.2046226, "pounds and kilograms"),
         (1.0971429, "troy and avoirdupois ounces"),
@@ -504,6 +509,9 @@ TIME_SLIPS: tuple[tuple[float, str], ...] = (
 )
 
 
+_PRICE_PER = re.compile(r"^\[currency_\w+\] / (.+)$")
+
+
 def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
     """'unit slip: …' when the two figures differ by the factor between two units of their
     dimension that texts confuse (acres for hectares), or between two periods a rate may be
@@ -511,7 +519,12 @@ def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
     low, high = sorted((abs(first["magnitude"]), abs(second["magnitude"])))
     if not low > 0:
         return ""
-    for factor, units in UNIT_SLIPS.get(str(first["dimension"]), ()):
+    dimension, per = str(first["dimension"]), ""
+    priced = _PRICE_PER.match(dimension)  # a price per square foot printed as per square metre
+    if priced and dimension not in UNIT_SLIPS:
+        dimension, per = priced.group(1), "prices per "
+    for factor, units in UNIT_SLIPS.get(dimension, ()):
+        units = per + units
         if abs(high / low / factor - 1) <= tolerance / 5:  # a factor as exact as a conversion's
             return (
                 f"unit slip: the values differ by {factor:.3g}, the factor between {units}: one may give "
