@@ -21,6 +21,16 @@ def test_parts_that_add_up_within_precision_pass(normalised):
     assert run_rules(result, sums) == []
 
 
+def test_about_figures_add_up_at_their_stated_digits(normalised):
+    """'About 6.1 million' and 'about 2.3 million' make 8.4 million to their rounding, not
+    9.4 million, which a tenth either way of each would let pass; rounded as stated, 6.1
+    and 3.3 do make about 9.4."""
+    wrong = normalised(_trade("about US$6.1 billion", "about US$2.3 billion", "about US$9.4 billion"), topics=TOPICS)
+    assert ids(run_rules(wrong, sums)) == [("sum-consistency", ("exp", "imp", "tot"))]
+    right = normalised(_trade("about US$6.1 billion", "about US$3.3 billion", "about US$9.4 billion"), topics=TOPICS)
+    assert run_rules(right, sums) == []
+
+
 def test_a_transposed_digit_is_diagnosed(normalised):
     result = normalised(_trade("US$2.16 billion", "US$7.35 billion", "US$9.96 billion"), topics=TOPICS, entities=[])
     (finding,) = run_rules(result, sums)

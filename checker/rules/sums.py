@@ -10,7 +10,8 @@ the claims of every part for the same time, scope and modality class are added u
 intervals combined (so the precision of every figure counts), first within the total's
 own source, then across sources, then each other source's parts on their own (so that one
 source's correct parts cannot hide another's wrong one); a total outside the sum, beyond
-the tolerance, is a finding. When only some parts are given, they must not already exceed the total. The
+the tolerance, is a finding; an "about" figure is read at its stated digits there, as each
+figure of a sum is rounded to its own. When only some parts are given, they must not already exceed the total. The
 diagnosis looks for a digit transposition (2.61 written 2.16) or a part the total leaves
 out, when one explains the gap exactly.
 """
@@ -85,9 +86,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # Per total and scope: the sum of its parts' intervals, and whether every part is given;
     # only the totals that fail are then looked at one by one.
     wanted = {key: len(key[1].split(";")) for key in dict.fromkeys(left["total"])}
-    total_low, total_high = widened(
-        claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float), options["tolerance"]
-    )
+    total_low, total_high = widened(*at_stated_digits(claims), options["tolerance"])
     failing: dict = {}
     for scope, frame in candidates.items():
         if frame.empty:
@@ -134,11 +133,38 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                 yield finding
 
 
+def at_stated_digits(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each claim's interval, an "about" figure read at its stated digits: "about 3.3
+    million" is 3.25 to 3.35 million in a sum, not a tenth either way. A sum adds figures
+    each rounded to its own digits, so their rounding, not the looseness of "about", is
+    what its parts may be off by (as a part against its whole is read, in magnitude)."""
+    low, high = claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float)
+    about = (claims["qualifier"] == "about").to_numpy(dtype=bool)
+    if not about.any():
+        return low, high
+    magnitude, half = claims["magnitude"].to_numpy(dtype=float), claims["half"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        stated = about & np.isfinite(half) & (half > 0)
+        return (
+            np.where(stated, np.maximum(low, magnitude - half), low),
+            np.where(stated, np.minimum(high, magnitude + half), high),
+        )
+
+
+def _row_at_stated_digits(row) -> tuple[float, float]:
+    low, high = float(row["low"]), float(row["high"])
+    half = float(row["half"])
+    if row["qualifier"] != "about" or not (np.isfinite(half) and half > 0):
+        return low, high
+    return max(low, row["magnitude"] - half), min(high, row["magnitude"] + half)
+
+
 def _in_topic_dimension(claims: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
     """The part claims' columns a sum reads, each in its topic's dimension: a part given in
     another ("40.2 million barrels" of crude under a topic in tonnes) through its substance's
     densities, the widest interval they allow, instead of leaving the part out of the sum."""
     parts = claims.loc[mask, ["topic", "source", "low", "high", *KEYS]]
+    parts["low"], parts["high"] = at_stated_digits(claims.loc[mask])
     other = (parts["dimension"].astype(str) != claims.loc[mask, "topic_dimension"].astype(str)).to_numpy(dtype=bool)
     if not other.any():
         return parts
@@ -181,7 +207,7 @@ def _check_total(
         found = set(chosen["topic"])
         complete = found == set(topics)
         low, high = float(chosen["low"].sum()), float(chosen["high"].sum())
-        total_low, total_high = widened(total["low"], total["high"], tolerance)
+        total_low, total_high = widened(*_row_at_stated_digits(total), tolerance)
         sum_low, sum_high = widened(low, high, tolerance)
         if complete and (sum_low > total_high or sum_high < total_low):
             return _finding(claims, label, chosen, scope, low, high, confirmed)
