@@ -126,3 +126,19 @@ def test_years_are_counted_in_years_and_transposed_digits_are_named(normalised):
     assert finding("2027", "2028").diagnosis == "different years beyond the stated precision"
     days = finding("2025-07-12", "2025-07-21")
     assert "the day's digits transposed" in days.diagnosis
+
+
+def test_a_local_day_and_a_utc_time_of_the_same_moment_agree(normalised):
+    """'On Monday 10 March' in Kourou (no time: a local day) and 01:24 UTC on 11 March are
+    the same launch; a day two days off is not; two times exactly an hour apart name the
+    time zone as the likely slip."""
+    topics = [{"key": "launch", "kind": "date", "event": "Launch"}]
+
+    def found(one: str, two: str) -> list:
+        rows = {"a": [claim("a1", "launch", one, quote=one)], "b": [claim("b1", "launch", two, quote=two)]}
+        return run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+
+    assert found("2025-03-10", "2025-03-11T01:24Z") == []
+    assert len(found("2025-03-09", "2025-03-11T01:24Z")) == 1
+    (hour,) = found("2025-03-11T01:24Z", "2025-03-11T02:24Z")
+    assert hour.diagnosis.startswith("a time-zone slip? the times are exactly 1 hour(s) apart")

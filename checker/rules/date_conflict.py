@@ -9,10 +9,13 @@ Passes: opening planned for 2025 (as said in 2020) vs planned for 2028 (as said 
 Each date is the interval of days its precision covers, so only disjoint intervals
 conflict. Actual dates are compared with actual dates, planned with planned, and a plan
 with a plan stated for the same time (a schedule revised between two times is no
-conflict). The
+conflict). A date given to the day has no time zone: a time of day (read in UTC) that falls
+on it in some zone (UTC-12 to UTC+14) agrees with it ("Monday 10 March" in Kourou is 01:24
+UTC on 11 March). The
 diagnosis names the common slips between two dates to the day: a month off by one, day
-and month swapped, a year slip; and when a quote writes its date with the weekday, which
-of the two dates that weekday fits.
+and month swapped, a year slip, transposed digits; between two times, an am/pm or a
+time-zone slip; and when a quote writes its date with the weekday, which of the two dates
+that weekday fits.
 """
 
 from __future__ import annotations
@@ -73,6 +76,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
+        if _local_day_of(first, second) or _local_day_of(second, first):
+            continue
         yield Finding(
             topic=first["topic"],
             claims=(ref(claims, a), ref(claims, b)),
@@ -80,6 +85,19 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             message=f"{first['source']} dates {first['topic_label']} {display.date_range(first['date_start'], first['date_end'])} "
             f"and {second['source']} {display.date_range(second['date_start'], second['date_end'])}: {_gap(first, second)}",
         )
+
+
+# A calendar day written without a time has no time zone: in UTC it may begin 14 hours
+# earlier (UTC+14) and end 12 hours later (UTC-12) than the UTC day of the same date.
+ZONE_EARLIEST, ZONE_LATEST = 14 / 24, 12 / 24
+
+
+def _local_day_of(day: pd.Series, moment: pd.Series) -> bool:
+    """Whether ``moment``, a time of day (in UTC, as read), falls on ``day``, a date given to
+    the day, in some time zone: 22:24 on 10 March in Kourou is 01:24 on 11 March in UTC."""
+    if day["date_precision"] != "day" or moment["date_precision"] not in ("minute", "second"):
+        return False
+    return day["date_start"] - ZONE_EARLIEST <= moment["date_start"] < day["date_end"] + ZONE_LATEST
 
 
 def _gap(first: pd.Series, second: pd.Series) -> str:
@@ -113,6 +131,8 @@ def diagnose(first: pd.Series, second: pd.Series) -> str:
         minutes = round(abs(first["date_start"] - second["date_start"]) * 1440)
         if minutes == 720:
             return "an am/pm slip: the same time of day twelve hours apart"
+        if minutes % 60 == 0 and minutes <= 14 * 60:
+            return f"a time-zone slip? the times are exactly {minutes // 60} hour(s) apart (local time read as UTC, or summer time)"
         return "different times beyond the stated precision"
     if precisions == {"year"}:
         if _transposed(_year(first), _year(second)):
