@@ -456,7 +456,8 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
             row,
             "value",
             f"'{row.value}' has no unit, but topic '{row.topic}' is measured in {row.topic_unit}: "
-            f"write '{row.value} {row.topic_unit}'",
+            f"write the value's unit ('{row.value} {row.topic_unit}' if it is in {row.topic_unit}; a figure in "
+            "another unit, as the quote states it)",
         )
     converted_failed = (numeric & read_converted.isin(converted_errors.keys())).to_numpy(dtype=bool)
     for position in np.flatnonzero(converted_failed):

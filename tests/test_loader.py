@@ -407,7 +407,7 @@ def test_a_plain_number_under_a_topic_with_a_unit_is_a_data_error(normalised):
     )
     problems = [str(problem) for problem in result.problems]
     assert len(problems) == 2
-    assert "'29.2' has no unit, but topic 'share' is measured in %: write '29.2 %'" in problems[0]
+    assert "'29.2' has no unit, but topic 'share' is measured in %: write the value's unit ('29.2 %' if" in problems[0]
     assert "'5.2' has no unit, but topic 'refugees' is measured in person" in problems[1]
     read = result.claims.set_index("id")
     assert read.loc["w", "dimension"] == "[person]" and read.loc["w", "magnitude"] == 5000

@@ -185,3 +185,12 @@ def test_a_rate_stated_beside_an_amount_is_taken_over_the_claims_period(normalis
     assert slip.diagnosis == "the stated conversion is wrong"
     (unchecked,) = findings("~2.17 million b/d", period="")  # no period of its own
     assert unchecked.severity == "warning" and "no period of its own" in unchecked.message
+
+
+def test_a_plain_number_stated_in_money_asks_for_the_values_unit(normalised):
+    """'120' (bitcoin, its unit left out) stated as ~$10 million: no density is at issue,
+    a price or a rate would be; the message asks whether the value's unit is missing."""
+    topics = [{"key": "ransom", "kind": "quantity"}]
+    rows = {"a": [claim("r", "ransom", "120", period="2025-03", converted="~$10 million", quote="120 ($10 million)")]}
+    findings = [f for f in run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)]
+    assert findings and "is the value's unit missing?" in findings[0].message and "density" not in findings[0].message

@@ -236,6 +236,10 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         why = (
             "one is a rate and the other an amount, and the claim has no period of its own to take the rate over"
             if amounts in LINKED or len(amounts) == 1
+            else f"only a price or an exchange rate would link {display.dimension_words(row['dimension'])} "
+            f"with {display.dimension_words(row['converted_dimension'])}, and claimcheck applies none (is the value's "
+            "unit missing?)"
+            if any(str(dimension).startswith("[currency_") for dimension in dimensions)
             else f"no density links {display.dimension_words(row['dimension'])} with "
             f"{display.dimension_words(row['converted_dimension'])}"
             if dimensions not in LINKED
