@@ -145,3 +145,27 @@ def test_one_period_at_two_precisions_and_rounded_figures_pass(normalised):
         entities=[],
     )
     assert ids(run_rules(result, redated)) == []
+
+
+def test_a_figure_one_source_gives_for_both_periods_is_left_alone_across_sources(normalised):
+    """£27.3 million for the fiscal year and for its last weeks: the brief gives it for both
+    itself (the costs all fell in those weeks), so the newspaper's fiscal-year figure beside
+    the brief's weeks is no misdating either."""
+    rows = {
+        "brief": [
+            claim("b-year", "trade", "US$27.3 million", period="2024-04/2025-03", quote="27.3 million in the year"),
+            claim(
+                "b-weeks",
+                "trade",
+                "US$27.3 million",
+                period="2025-03-08/2025-03-31",
+                quote="27.3 million, all of it in March",
+            ),
+        ],
+        "paper": [claim("p-year", "trade", "US$27.3 million", period="2024-04/2025-03")],
+    }
+    assert run_rules(normalised(rows, topics=TOPICS, entities=[]), redated) == []
+    alone = {"brief": rows["brief"][1:], "paper": rows["paper"]}
+    assert ids(run_rules(normalised(alone, topics=TOPICS, entities=[]), redated)) == [
+        ("redated-figure", ("b-weeks", "p-year"))
+    ]

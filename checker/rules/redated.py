@@ -13,7 +13,8 @@ taken the other's figure with the wrong year, or dropped "in the first eleven mo
 given it for the whole year. Only actual figures and estimates are compared, within one
 topic, scope and subject; levels (stocks) and running totals may well repeat, and so may
 plans, targets and forecasts. A source that gives the same figure for two periods itself
-is left alone: it says so on purpose, and so is a figure with a qualifier ("about $10.3
+is left alone: it says so on purpose, and so are other sources' figures for those two
+periods; so is a figure with a qualifier ("about $10.3
 billion" is a rounding). Periods whose starts and ends each lie less than four weeks apart
 are one period written at two precisions (a fiscal year to the day and to the month). A warning, since a
 flow can repeat by chance; the finding names both periods.
@@ -102,8 +103,12 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     found = equal & other_source
     if not found.any():
         return
+    # A figure one source itself gives for both periods is the same money on purpose (costs
+    # of a year all incurred in its last weeks): the other sources' pairs of those periods too.
+    seen: set[tuple] = {
+        _key(*by_id(claims, left, right)) for left, right in zip(a[equal & ~other_source], b[equal & ~other_source])
+    }
     conflicting = _Rivals(claims, flows)
-    seen: set[tuple] = set()
     for left, right in zip(a[found], b[found]):  # only the findings
         first, second = by_id(claims, left, right)
         if _nearly_the_same(first, second):
@@ -112,14 +117,19 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             continue  # a value conflict in its own period: value-conflict reports it and names this match
         # One finding per figure and pair of periods: three sources agreeing on 2024 against
         # one giving 2023 are one misdating, not three.
-        spans = tuple(
-            sorted(((first["period_start"], first["period_end"]), (second["period_start"], second["period_end"])))
-        )
-        key = (first["topic"], first["scope"], first["subject"], spans, display.number(first["magnitude"], 10))
+        key = _key(first, second)
         if key in seen:
             continue
         seen.add(key)
         yield _finding(claims, first, second)
+
+
+def _key(first, second) -> tuple:
+    """A figure and its pair of periods, whichever claims give them."""
+    spans = tuple(
+        sorted(((first["period_start"], first["period_end"]), (second["period_start"], second["period_end"])))
+    )
+    return (first["topic"], first["scope"], first["subject"], spans, display.number(first["magnitude"], 10))
 
 
 class _Rivals:
