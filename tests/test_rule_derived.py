@@ -143,6 +143,14 @@ def test_a_duration_from_a_time_of_day_is_counted_from_the_time(normalised):
     assert found("64 hours", "2025-03-10T18:30Z", "2025-03-08T02:14Z") == []
     assert found("64 hours", "2025-03-10", "2025-03-08T02:14Z") == []
     assert found("30 hours", "2025-03-10T18:30Z", "2025-03-08T02:14Z") == [("derived-figures", ("d", "t"))]
+    rows = {
+        "a": [
+            claim("d", "delay", "30 hours", period="2025-03-10T18:30Z", relation="since", relative_to="detected"),
+            claim("t", "detected", "2025-03-08T02:14Z", quote="detected 2025-03-08T02:14Z"),
+        ]
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), derived)
+    assert finding.message.endswith("that is 2.7 days")  # in days, not "0.1 months"
     assert found("24 hours", "2025-03-11", "2025-03-08") == [("derived-figures", ("d", "t"))]
 
 

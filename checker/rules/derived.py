@@ -397,10 +397,18 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
 
 
 def _time_between(short: float, long: float, year: float) -> str:
-    """The time between two dates as a span in years (in months under a year), one figure
-    when both ends read the same: '8.2–8.4 months', '1.7 years'."""
-    unit, name = (year, "years") if long >= year else (year / 12, "months")
-    low, high = f"{short / unit:.1f}", f"{long / unit:.1f}"
+    """The time between two dates as a span in years, months, days or hours (the largest
+    unit the longer end reaches), one figure when both ends read the same: '8.2–8.4 months',
+    '1.7 years', '2.7 days', '64.3 hours'; a date after the end it runs to, said so."""
+    if long < 0:
+        return "a date after the end of the span it starts, which no duration fits"
+    day = SECONDS_PER_DAY
+    unit, name = next(
+        (size, label)
+        for size, label in ((year, "years"), (year / 12, "months"), (day, "days"), (3600.0, "hours"))
+        if abs(long) >= size or label == "hours"
+    )
+    low, high = f"{max(short, 0) / unit:.1f}", f"{long / unit:.1f}"
     return f"{low} {name}" if low == high else f"{low}–{high} {name}"
 
 
