@@ -410,6 +410,12 @@ _TENSES = {"plan": "ahead", "target": "ahead", "forecast": "ahead", "actual": "p
 _INFERRED = "mark the claim inferred=yes with a note if it is read from context"
 
 
+# A plan the text tells as past: what was scheduled, had been planned, was originally due.
+_PAST_PLAN = re.compile(
+    r"\b(?:originally|initially|previously|had\s+(?:been\s+)?(?:scheduled|planned|due|set|expected|slated)|"
+    r"(?:was|were)\s+(?:originally\s+)?(?:scheduled|planned|due|set|expected|slated))\b",
+    re.IGNORECASE,
+)
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_IN_QUOTE = re.compile(
     r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|\.)?\b", re.IGNORECASE
@@ -448,10 +454,13 @@ def _dateline_years(published: str, month: str, day: str, quote: str = "", tense
     if not candidates:
         return ()
     by_tense = min(candidates, key=lambda candidate: abs((candidate[0] - issued).days))[1]
+    also: tuple[int, ...] = ()
     if tense == "ahead":
         # A plan's date may have just passed ("was due to expire on March 31", in April).
         later = [year for date, year in candidates if date >= issued - _REPORTED_GRACE]
         by_tense = later[0] if later else by_tense
+        if _PAST_PLAN.search(quote):  # "had originally been scheduled for November 19": a plan of the past
+            also = tuple(year for date, year in candidates if date <= issued + _REPORTED_GRACE)[-1:]
     elif tense == "past":
         earlier = [year for date, year in candidates if date <= issued + _REPORTED_GRACE]
         by_tense = earlier[-1] if earlier else by_tense
@@ -462,8 +471,8 @@ def _dateline_years(published: str, month: str, day: str, quote: str = "", tense
         }
         fitting = [year for date, year in candidates if date.weekday() in named]
         if len(named) == 1 and len(fitting) == 1:
-            return tuple(dict.fromkeys((fitting[0], by_tense)))
-    return (by_tense,)
+            return tuple(dict.fromkeys((fitting[0], by_tense, *also)))
+    return tuple(dict.fromkeys((by_tense, *also)))
 
 
 def _date_part_missing(

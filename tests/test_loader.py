@@ -483,6 +483,10 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         # A month a text reports as done lies behind: "raised in April", in October, is last April.
         ("2025-04", "which the government raised in April", "2025-10-16", "past", None),
         ("2026-04", "which the government raised in April", "2025-10-16", "past", "reads as 2025"),
+        # A plan the text tells as past: "had originally been scheduled for November 19", in March.
+        ("2024-11-19", "The launch had originally been scheduled for November 19", "2025-03-11", "ahead", None),
+        ("2025-11-19", "The launch had originally been scheduled for November 19", "2025-03-11", "ahead", None),
+        ("2024-11-19", "The launch is scheduled for November 19", "2025-03-11", "ahead", "reads as 2025"),
     ],
 )
 def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_tense(
