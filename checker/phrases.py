@@ -71,7 +71,13 @@ _WORD_NUMBERS = (
     "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred"
 )
 # Digits joined by a slash ("9/11", "16/2025") are a name or a serial number, not an amount.
-_DIGIT_NUMBER = re.compile(r"(?<![\w.,])(?<!\d/)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?!\d|[.,]\d|/\d)")
+# Thousands grouped by spaces ("388 500 tonnes", as the WHO, SI and many languages write
+# them) are one number, as the digit check reads them.
+_DIGIT_NUMBER = re.compile(
+    r"(?<![\w.,])(?<!\d/)(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?!\d|[.,]\d|/\d)"
+)
+_GROUPING = re.compile(r"[,\s\u00a0\u202f\u2009]")
 _WORD_NUMBER = re.compile(
     rf"\b(?:(?:{_WORD_NUMBERS})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD_NUMBERS}))*|a dozen|dozen|an?)\b", re.IGNORECASE
 )
@@ -519,7 +525,7 @@ def quantity_phrases(text: str, start: int, end: int, taken: list[tuple[int, int
 
 
 def _quantity(text: str, low: int, high: int, written: str, digits: bool, start: int, end: int) -> Phrase | None:
-    number = float(written.replace(",", "")) if digits else word_number(written)
+    number = float(_GROUPING.sub("", written)) if digits else word_number(written)
     if number is None:
         return None
     notes: list[str] = []
@@ -622,7 +628,7 @@ def _quantity(text: str, low: int, high: int, written: str, digits: bool, start:
 
 def _shown(written: str, digits: bool, number: float) -> str:
     if digits:
-        return written
+        return f"{number:,.0f}" if _GROUPING.sub("", written.replace(",", "")) != written.replace(",", "") else written
     return f"{number:,.0f}" if number == int(number) else f"{number:g}"
 
 

@@ -49,6 +49,11 @@ def phrases_of(text: str) -> list[tuple[str, str]]:
         ),
         ("It opened its 4th plant.", [("count", "4")]),
         ("Sales doubled.", [("multiple", "x2")]),
+        # Thousands grouped by spaces, as a ministry's release writes them: one number each.
+        (
+            "The quota is 388 500 tonnes, up to 20 000 tonnes more.",
+            [("quantity", "388,500 t"), ("quantity", "<=20,000 t")],
+        ),
     ],
 )
 def test_quantities_are_read_with_qualifier_currency_scale_unit_and_rate(text, expected):
@@ -402,3 +407,10 @@ def test_any_text_gets_a_draft_that_accounts_for_every_mention(tmp_path_factory)
                     quantities.parse_quantity(proposal.row["value"])
 
     check()
+
+
+def test_coverage_reads_thousands_grouped_by_spaces_as_one_mention():
+    from checker.coverage import find_mentions
+
+    found = [text for _, _, text in find_mentions("The quota is 388 500 tonnes; 57 475 in 2024.")]
+    assert found == ["388 500", "57 475", "2024"]
