@@ -213,7 +213,10 @@ def value_numbers(value: str, decimal: str = ".") -> tuple[str, frozenset[float]
         # A value in words ("three million"): its number, which the quote must state too.
         spelled = _DIGITS.search(canonical(value, decimal))
         if not spelled:
-            return "", frozenset()
+            # A share in words ("just over a third"): its fraction or percentage, which the
+            # quote must state in words or in digits.
+            share = _FRACTION.search(value)
+            return (share.group(0), frozenset(_fractions(share.group(0)))) if share else ("", frozenset())
         number = float(spelled.group(0).replace(",", ""))
         return f"{number:,.12g}", frozenset({_key(number)})
     candidates = {_key(float(written.group(0).replace(",", "")))}
@@ -355,9 +358,9 @@ _PARTS = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
     "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
-# "Two-thirds", "four fifths", "a quarter", "one in five": a share in words.
+# "Two-thirds", "four fifths", "a quarter", "one in five", "one patient in five": a share in words.
 _FRACTION = re.compile(
-    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d) (?:in|out of|of every|in every) (\d+|{'|'.join(_COUNTS[2:])}|ten))\b",
+    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d) (?:[^\W\d_]+ )?(?:in|out of|of every|in every) (\d+|{'|'.join(_COUNTS[2:])}|ten))\b",
     re.IGNORECASE,
 )
 

@@ -456,6 +456,11 @@ def test_a_date_without_its_year_takes_the_year_nearest_its_publication(value, p
         ("12.5 year", "jailed for 11 years and six months", "12.5 does not appear"),
         ("6.25 %", "cut by six and a quarter percentage points", None),
         ("40 %", "two of every five litres are lost", None),
+        ("~20 %", "about one patient in five", None),  # a noun between the two numbers
+        # A share written in words as the value is checked like one in digits.
+        ("just over a third", "just over a third of homes", None),
+        ("just over a third", "just over 33 % of homes", None),
+        ("just over a third", "will deliver 1,450 homes", "a third does not appear"),
     ],
 )
 def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quote, missing):
