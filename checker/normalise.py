@@ -28,7 +28,7 @@ from checker.derive import amounts, densities, periods, relations, spans, weekda
 from checker.errors import Problem
 from checker.names import did_you_mean, normal_form, resolve_column, split_list
 from checker.numbers import LazyPattern, decimal_mark
-from checker.quotes import SEARCH_READS, Search, locate_quotes, search
+from checker.quotes import MISREAD_UNITS, SEARCH_READS, Search, locate_quotes, search, unit_misread
 from checker.references import (
     ID_PATTERN,
     KINDS,
@@ -197,6 +197,7 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
         problem(problems, row, "note", "an inferred value needs a note saying how it was read")
 
     _values(claims, problems)
+    _unit_misreads(claims, problems)
     periods(claims, sources, problems)
     spans(claims)
     weekdays(claims)
@@ -318,6 +319,27 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
     rewritten = values.to_numpy(dtype=object).copy()
     rewritten[rows] = texts
     return pd.Series(rewritten, index=values.index, dtype=values.dtype)
+
+
+def _unit_misreads(claims: pd.DataFrame, problems: list[Problem]) -> None:
+    """A value whose quote gives its number in another unit of the same family ("200 mcg"
+    tagged "200 mg"): a data error, as a number the quote does not state is. Only values
+    written with such a unit are read (few), each against its own quote."""
+    codes, uniques = pd.factorize(claims["value"])
+    if not len(uniques):
+        return
+    written = pd.Series(np.asarray(uniques, dtype=object)).str.contains(MISREAD_UNITS).to_numpy(dtype=bool)
+    rows = np.flatnonzero(
+        (codes >= 0) & written[np.maximum(codes, 0)] & (claims["inferred"] != "yes").to_numpy(dtype=bool)
+    )
+    for position in rows.tolist():
+        row = claims.iloc[position]
+        message = unit_misread(str(row["value"]), str(row["quote"]))
+        if message:
+            problem(problems, row, "value", f"{message} {_MISREAD_HINT}")
+
+
+_MISREAD_HINT = "(write the unit the quote gives)"
 
 
 def _counted_in_words(values: pd.Series, errors: dict[str, str], claims: pd.DataFrame) -> pd.Series | None:

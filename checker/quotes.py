@@ -543,3 +543,50 @@ def _time_stated(hour: int, minute: int, quote: str) -> bool:
         if not half and (said_hour == hour or said_hour == hour - 12):
             return True
     return False
+
+
+# Units a tagger may misread for another of the same family: a dose in micrograms tagged
+# in milligrams, kilometres tagged as miles. Each spelling's family and canonical name.
+_UNIT_FAMILIES = {
+    "µg": ("mass", "µg"), "μg": ("mass", "µg"), "mcg": ("mass", "µg"), "ug": ("mass", "µg"),
+    "microgram": ("mass", "µg"), "micrograms": ("mass", "µg"),
+    "mg": ("mass", "mg"), "milligram": ("mass", "mg"), "milligrams": ("mass", "mg"),
+    "g": ("mass", "g"), "gram": ("mass", "g"), "grams": ("mass", "g"),
+    "kg": ("mass", "kg"), "kilogram": ("mass", "kg"), "kilograms": ("mass", "kg"), "kilo": ("mass", "kg"),
+    "kilos": ("mass", "kg"),
+    "km": ("length", "km"), "kilometre": ("length", "km"), "kilometres": ("length", "km"),
+    "kilometer": ("length", "km"), "kilometers": ("length", "km"),
+    "mi": ("length", "mi"), "mile": ("length", "mi"), "miles": ("length", "mi"),
+    "kwh": ("energy", "kWh"), "mwh": ("energy", "MWh"), "gwh": ("energy", "GWh"), "twh": ("energy", "TWh"),
+    "kw": ("power", "kW"), "mw": ("power", "MW"), "gw": ("power", "GW"),
+    "ml": ("volume", "ml"), "millilitre": ("volume", "ml"), "millilitres": ("volume", "ml"),
+    "l": ("volume", "l"), "litre": ("volume", "l"), "litres": ("volume", "l"), "liter": ("volume", "l"),
+    "liters": ("volume", "l"),
+}  # fmt: skip
+_UNIT_WORD = "|".join(sorted((re.escape(word) for word in _UNIT_FAMILIES), key=len, reverse=True))
+_VALUE_UNIT = re.compile(
+    rf"^[^\d]*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?:(?:thousand|million|billion|bn|m)\b)?\s*(?P<unit>{_UNIT_WORD})\b",
+    re.IGNORECASE,
+)
+MISREAD_UNITS = re.compile(rf"\d\s*(?:{_UNIT_WORD})\b", re.IGNORECASE)  # which values the check reads
+
+
+def unit_misread(value: str, quote: str) -> str | None:
+    """When the quote gives the value's number in another unit of the same family ("200
+    mcg" tagged "200 mg", "12 km" tagged "12 miles") and never in the value's own: the
+    problem, else None."""
+    found = _VALUE_UNIT.match(value)
+    if not found:
+        return None
+    family, unit = _UNIT_FAMILIES[found.group("unit").lower()]
+    number = re.escape(found.group("number")).replace(",", ",?")
+    near = re.finditer(
+        rf"(?<![\d.]){number}(?![\d])\s*(?:(?:thousand|million|billion|bn|m)\b)?[\s-]*(?P<unit>{_UNIT_WORD})\b",
+        quote,
+        re.IGNORECASE,
+    )
+    given = [_UNIT_FAMILIES[match.group("unit").lower()] for match in near]
+    others = [name for kind, name in given if kind == family and name != unit]
+    if not others or any(kind == family and name == unit for kind, name in given):
+        return None
+    return f"the quote gives {found.group('number')} {others[0]}, not {unit}: a unit misread?"

@@ -723,3 +723,25 @@ def test_a_move_in_words_is_read_in_percentage_points(normalised):
     assert [str(problem) for problem in result.problems] == []
     read = result.claims.set_index("id")
     assert read.loc["m1", "magnitude"] == pytest.approx(0.0025) and read.loc["m2", "magnitude"] == pytest.approx(0.005)
+
+
+def test_a_unit_misread_from_the_quote_is_a_data_error(normalised):
+    """'200 mg' where the quote gives 200 mcg (a thousandfold dose), '12 miles' where it
+    gives 12 km: the number is there, its unit is not; a conversion the quote states too
+    ('12 km (7.5 miles)') passes."""
+    topics = [
+        {"key": "dose", "kind": "quantity", "unit": "mg"},
+        {"key": "length", "kind": "quantity", "unit": "km"},
+    ]
+    rows = {
+        "a": [
+            claim("d1", "dose", "200 mg", period="2025", quote="a daily dose of 200 mcg"),
+            claim("d2", "dose", "200 µg", period="2025", quote="a daily dose of 200 micrograms"),
+            claim("l1", "length", "12 miles", period="2025", quote="a 12-km stretch"),
+            claim("l2", "length", "7.5 miles", period="2025", quote="12 km (7.5 miles) long"),
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    said = [(problem.line, problem.message) for problem in result.problems]
+    assert [line for line, _ in said] == [2, 4]
+    assert said[0][1].startswith("the quote gives 200 µg, not mg: a unit misread?")
