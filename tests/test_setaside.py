@@ -182,6 +182,8 @@ def test_every_format_carries_the_errors_and_the_findings(tmp_path, capsys):
     html = files["html"].read_text()
     assert "Not checked: part-a, part-b, total." in html and "value-conflict" in html
     assert files["log"].read_text().startswith("claims/tagged/late.csv:5: error data-error value:")
+    assert "3 claims checked (4 set aside)" in files["txt"].read_text().splitlines()[0]
+    assert "claims set aside" in markdown and "4 set aside" in html
     summary = files["txt"].read_text().splitlines()[-1]
     assert summary.startswith("1 problem(s) in the input data: 4 claim(s) in 3 topic(s) not checked; 1 error(s)")
 

@@ -594,10 +594,13 @@ def render_html(record: dict[str, Any]) -> str:
         status for status in ("new", "changed", "unchanged", "resolved") if any(f["status"] == status for f in findings)
     ] or ["new"]
     errors = record.get("errors", [])
+    aside = record["run"].get("set_aside")
+    aside_claims = aside["claims"] if aside else 0
     verdict = "invalid data" if errors else ("failing" if summary["failing"] else "passing")
     head = (
         f'<header><h1>claimcheck report <span class="badge {"error" if errors or summary["failing"] else "review"}">{verdict}</span></h1>'
-        f'<div class="muted">{corpus["claims"]} claims from {corpus["sources"]} sources ({corpus["texts"]} texts), '
+        f'<div class="muted">{corpus["claims"]} claims{" checked" if aside else ""} from {corpus["sources"]} sources '
+        f"({corpus['texts']} texts){f', {aside_claims} set aside' if aside else ''}, "
         f"{corpus['topics_used']} topics · inputs <code>{_e(record['run']['inputs_sha256'][:16])}</code>"
         f"{' · baseline ' + _e(record['run']['baseline']) if record['run']['baseline'] else ''}</div>"
         f'<div class="counts"><span><span class="badge error">error</span> {summary["error"]}</span>'
@@ -612,7 +615,6 @@ def render_html(record: dict[str, Any]) -> str:
             f"<li><code>{_e(error['file'])}:{_e(error['line'])}</code> <strong>{_e(error['column'])}</strong>: {_e(error['message'])}</li>"
             for error in errors
         )
-        aside = record["run"].get("set_aside")
         if aside:
             topics = aside["topics"]
             more = f" and {len(topics) - NAMED_TOPICS} more" if len(topics) > NAMED_TOPICS else ""

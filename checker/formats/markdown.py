@@ -103,7 +103,9 @@ def render_markdown(record: dict[str, Any], link_base: str = "") -> str:
         more = f" and {len(topics) - NAMED_TOPICS} more" if len(topics) > NAMED_TOPICS else ""
         lines += ["", "Not checked: " + ", ".join(escape(topic) for topic in topics[:NAMED_TOPICS]) + more + ".", ""]
     lines += [
-        f"{corpus['claims']} claims from {corpus['sources']} sources ({corpus['texts']} texts), {corpus['topics_used']} topics.",
+        f"{corpus['claims']} claims{' checked' if aside else ''} from {corpus['sources']} sources "
+        f"({corpus['texts']} texts), {corpus['topics_used']} topics"
+        + (f"; {aside['claims']} claims set aside." if aside else "."),
         "",
         "| | error | warning | note |",
         "| --- | ---: | ---: | ---: |",

@@ -40,7 +40,9 @@ def summary_line(record: dict[str, Any]) -> str:
 def render_text(record: dict[str, Any], colour: bool = False) -> str:
     corpus = record["run"]["corpus"]
     lines = [
-        f"corpus: {corpus['sources']} sources ({corpus['texts']} texts), {corpus['claims']} claims, "
+        f"corpus: {corpus['sources']} sources ({corpus['texts']} texts), {corpus['claims']} claims"
+        + (f" checked ({record['run']['set_aside']['claims']} set aside)" if record["run"].get("set_aside") else "")
+        + ", "
         f"{corpus['topics_used']} topics in use of {corpus['topics']}",
         "",
     ]
