@@ -97,6 +97,9 @@ def spans(claims: pd.DataFrame) -> None:
     claims["asof_timed"] = cumulative & ((claims["span_outer_end"] - claims["span_inner_end"]) < 1).to_numpy()
 
 
+_OFFSET = r"T\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[+-]\d{2}"
+
+
 def weekdays(claims: pd.DataFrame) -> None:
     """The weekday a quote writes next to the day its claim is about (Monday = 0), or -1:
     a date claim's date, any other claim's period when it is one day ("by Sunday 18 March
@@ -109,6 +112,11 @@ def weekdays(claims: pd.DataFrame) -> None:
     precision = claims["period_precision"]
     one_day = precision.isin(("day", "minute", "second")).to_numpy()
     dated = is_date & (claims["date_precision"] == "day").to_numpy()
+    # A date with its time of day, when its day is the day as written: without a zone, or
+    # in UTC ("Saturday, August 9, 2:38 p.m."); an offset moves the day it is read on.
+    timed = is_date & claims["date_precision"].isin(("minute", "second")).to_numpy()
+    if timed.any():
+        dated |= timed & ~claims["value"].str.contains(_OFFSET, regex=True).fillna(False).to_numpy(dtype=bool)
     spans = ~is_date & (precision == "interval").to_numpy() & np.isfinite(claims["period_end"].to_numpy(dtype=float))
     dated |= ~is_date & one_day
     quotes = claims.loc[dated | spans, "quote"]

@@ -142,3 +142,13 @@ def test_a_local_day_and_a_utc_time_of_the_same_moment_agree(normalised):
     assert len(found("2025-03-09", "2025-03-11T01:24Z")) == 1
     (hour,) = found("2025-03-11T01:24Z", "2025-03-11T02:24Z")
     assert hour.diagnosis.startswith("a time-zone slip? the times are exactly 1 hour(s) apart")
+
+
+def test_a_year_slip_in_a_date_with_its_time_is_named(normalised):
+    topics = [{"key": "ignition", "kind": "date", "event": "Ignition"}]
+    rows = {
+        "a": [claim("a1", "ignition", "2024-08-09T14:38", quote="2024-08-09T14:38")],
+        "b": [claim("b1", "ignition", "2025-08-09T14:38", quote="2025-08-09T14:38")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+    assert "a year slip" in finding.diagnosis

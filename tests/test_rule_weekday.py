@@ -97,3 +97,13 @@ def test_claims_of_one_sentence_sharing_a_wrong_weekday_are_one_finding(normalis
     )
     (finding,) = run_rules(result, weekday)
     assert finding.claim_ids == ("cut", "other") and finding.message.startswith("cut, other write Wednesday")
+
+
+def test_a_weekday_beside_a_date_with_its_time_of_day_is_checked(normalised):
+    """'Saturday, August 9, 2024, 2:38 p.m.': 9 August 2024 was a Friday, time of day or not."""
+    topics = [{"key": "ignition", "kind": "date", "event": "Ignition"}]
+    rows = {"a": [claim("i", "ignition", "2024-08-09T14:38", quote="on Saturday, August 9, 2024, 2:38 p.m.")]}
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), weekday)
+    assert "Saturday for 2024-08-09, a Friday" in finding.message
+    fitting = {"a": [claim("i", "ignition", "2025-08-09T14:38", quote="on Saturday, August 9, 2025, 2:38 p.m.")]}
+    assert run_rules(normalised(fitting, topics=topics, entities=[]), weekday) == []

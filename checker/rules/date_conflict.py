@@ -133,11 +133,15 @@ def diagnose(first: pd.Series, second: pd.Series) -> str:
             return "an am/pm slip: the same time of day twelve hours apart"
         if minutes % 60 == 0 and minutes <= 14 * 60:
             return f"a time-zone slip? the times are exactly {minutes // 60} hour(s) apart (local time read as UTC, or summer time)"
-        return "different times beyond the stated precision"
+        if minutes < 1440:
+            return "different times beyond the stated precision"
     if precisions == {"year"}:
         if _transposed(_year(first), _year(second)):
             return "different years: the year's digits transposed?"
         return "different years beyond the stated precision"
+    # Times of day on different days: their days compare as days do (a year slip in a
+    # date written with its time is a year slip).
+    precisions = {"day" if precision in ("minute", "second") else precision for precision in precisions}
     if not precisions <= {"day", "month"}:  # seasons, open intervals…
         return "different dates beyond the stated precision"
     one, two = (dt.date.fromordinal(int(row["date_start"])) for row in (first, second))
