@@ -916,3 +916,18 @@ def test_a_price_per_square_foot_printed_per_square_metre_is_a_unit_slip(normali
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
     assert finding.diagnosis.startswith("unit slip") and "prices per square feet and square metres" in finding.diagnosis
+
+
+def test_two_precise_figures_may_lie_the_tolerance_apart_not_twice_it(normalised):
+    topics = [{"key": "generation", "kind": "quantity", "unit": "TWh"}]
+
+    def found(other: str) -> list:
+        rows = {
+            "a": [claim("a1", "generation", "34.6 TWh", period="2024")],
+            "b": [claim("b1", "generation", other, period="2024")],
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), value_conflict))
+
+    assert found("35.9 TWh") == [("value-conflict", ("a1", "b1"))]  # 3.8 % apart
+    assert found("35.1 TWh") == []  # 1.4 % apart
+    assert found("about 35.9 TWh") == []  # "about" keeps its width and the full tolerance
