@@ -152,3 +152,19 @@ def test_a_year_slip_in_a_date_with_its_time_is_named(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
     assert "a year slip" in finding.diagnosis
+
+
+def test_a_local_time_and_the_same_time_with_its_zone_agree(normalised):
+    """'2:38 p.m.' tagged 14:38 in one source and 14:38-07:00 in another is one time on the
+    local clock; 15:38-07:00 against 14:38 is an hour's slip."""
+    topics = [{"key": "ignition", "kind": "date", "event": "Ignition"}]
+
+    def found(zoned: str) -> list:
+        rows = {
+            "a": [claim("a1", "ignition", "2025-08-09T14:38", quote="2025-08-09T14:38")],
+            "b": [claim("b1", "ignition", zoned, quote=zoned)],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+
+    assert found("2025-08-09T14:38-07:00") == []
+    assert len(found("2025-08-09T15:38-07:00")) == 1

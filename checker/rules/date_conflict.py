@@ -11,7 +11,8 @@ conflict. Actual dates are compared with actual dates, planned with planned, and
 with a plan stated for the same time (a schedule revised between two times is no
 conflict). A date given to the day has no time zone: a time of day (read in UTC) that falls
 on it in some zone (UTC-12 to UTC+14) agrees with it ("Monday 10 March" in Kourou is 01:24
-UTC on 11 March). The
+UTC on 11 March), and a time of day written without a zone is a local clock time: it agrees
+with the same clock time written with its zone (14:38 and 14:38-07:00). The
 diagnosis names the common slips between two dates to the day: a month off by one, day
 and month swapped, a year slip, transposed digits; between two times, an am/pm or a
 time-zone slip; and when a quote writes its date with the weekday, which of the two dates
@@ -21,6 +22,7 @@ that weekday fits.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -76,7 +78,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
-        if _local_day_of(first, second) or _local_day_of(second, first):
+        if _local_day_of(first, second) or _local_day_of(second, first) or _same_clock(first, second):
             continue
         yield Finding(
             topic=first["topic"],
@@ -98,6 +100,35 @@ def _local_day_of(day: pd.Series, moment: pd.Series) -> bool:
     if day["date_precision"] != "day" or moment["date_precision"] not in ("minute", "second"):
         return False
     return day["date_start"] - ZONE_EARLIEST <= moment["date_start"] < day["date_end"] + ZONE_LATEST
+
+
+_ZONE = re.compile(r"T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)$")
+
+
+def _offset_days(value: str) -> float | None:
+    """The time zone a date value states, in days east of UTC (None: no zone, local time)."""
+    found = _ZONE.search(str(value).strip())
+    if not found:
+        return None
+    zone = found.group("zone")
+    if zone == "Z":
+        return 0.0
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    return sign * (int(digits[:2]) + int(digits[2:4] or 0) / 60) / 24
+
+
+def _same_clock(first: pd.Series, second: pd.Series) -> bool:
+    """Two times of day, one with its zone and one without (a local time, read as if in
+    UTC), that read the same on the local clock: "2:38 p.m." tagged 14:38 and 14:38-07:00."""
+    if {first["date_precision"], second["date_precision"]} - {"minute", "second"}:
+        return False
+    offsets = [_offset_days(first["value"]), _offset_days(second["value"])]
+    if (offsets[0] is None) == (offsets[1] is None):
+        return False
+    zoned, floating = (first, second) if offsets[0] is not None else (second, first)
+    local = zoned["date_start"] + (offsets[0] if offsets[0] is not None else offsets[1])
+    return abs(local - floating["date_start"]) < 1 / 1440
 
 
 def _gap(first: pd.Series, second: pd.Series) -> str:
