@@ -83,3 +83,21 @@ def test_rounded_figures_and_forecasts_are_no_relabelling(normalised):
     stated = {"a": [claim("a1", "starts", "234,870", period="2025-03")], "b": rows["b"]}
     (finding,) = run_rules(normalised(stated, topics=topics, entities=[]), relabelled)
     assert "label: 'housing starts' vs 'six-month average of starts'" in finding.diagnosis
+
+
+def test_one_sentence_giving_the_figure_for_both_topics_is_no_relabelling(normalised):
+    """'Units 1 and 2, each rated at 845 megawatts': twins, said so in one sentence; another
+    text giving unit 1 alone 845 MW is no relabelling of unit 2 either."""
+    topics = [
+        {"key": "unit1", "kind": "quantity", "unit": "MW", "label": "Unit 1 capacity"},
+        {"key": "unit2", "kind": "quantity", "unit": "MW", "label": "Unit 2 capacity"},
+    ]
+    quote = "Units 1 and 2, each rated at 845 megawatts"
+    rows = {
+        "a": [
+            claim("a1", "unit1", "845 MW", period="2025", quote=quote),
+            claim("a2", "unit2", "845 MW", period="2025", quote=quote),
+        ],
+        "b": [claim("b1", "unit1", "845 MW", period="2025", quote="Unit 1 (845 MW)")],
+    }
+    assert run_rules(normalised(rows, topics=topics, entities=[]), relabelled) == []

@@ -10,7 +10,9 @@ different topics give it for overlapping times, from different sources, one of t
 usually another's number under a new label: diesel reported as petrol, wheat as flour,
 bilateral trade as total trade, exports as imports. The warning names both topics and
 what differs between them (substance, scope or direction), even when neither topic has
-a conflict yet. The same figure under two topics of one source is a note. Only figures
+a conflict yet. The same figure under two topics of one source is a note, and none at all
+when one sentence gives it for both ("Units 1 and 2, each rated at 845 megawatts"), in
+that text or against any other. Only figures
 as stated (not "about 235,000") and of what is (actual figures and estimates) count.
 """
 
@@ -99,9 +101,19 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     overlap = (claims.loc[a, "period_start"].to_numpy() < claims.loc[b, "period_end"].to_numpy()) & (
         claims.loc[b, "period_start"].to_numpy() < claims.loc[a, "period_end"].to_numpy()
     )
-    for left, right in zip(a[equal & overlap], b[equal & overlap]):  # only the findings
+    found = list(zip(a[equal & overlap], b[equal & overlap]))  # only the findings
+    # One sentence that gives the figure for both topics ("Units 1 and 2, each rated at 845
+    # megawatts") says they are equal: no relabelling, in that text or any other.
+    told = {
+        _told_key(first_row, second_row)
+        for first_row, second_row in (by_id(claims, left, right) for left, right in found)
+        if first_row["source"] == second_row["source"] and first_row["quote"] == second_row["quote"]
+    }
+    for left, right in found:
         first_row, second_row = by_id(claims, left, right)
         left, right = first_row.name, second_row.name
+        if _told_key(first_row, second_row) in told:
+            continue
         same_source = first_row["source"] == second_row["source"]
         figure = display.quantity(
             first_row["low"],
@@ -159,6 +171,10 @@ def what_differs(first: pd.Series, second: pd.Series) -> str:
 
 def _parts(row: pd.Series) -> list[str]:
     return [part.strip() for part in str(row["sum_of"] or "").split(";") if part.strip()]
+
+
+def _told_key(first_row, second_row) -> tuple:
+    return (tuple(sorted((first_row["topic"], second_row["topic"]))), display.number(first_row["magnitude"], 10))
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
