@@ -285,15 +285,18 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
 
 
 _TOPIC_CURRENCY = re.compile(r"\[currency_(\w+)\]")
-_TOPIC_WORDS = LazyPattern(rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b|\bkts?\b", re.IGNORECASE)
+_TOPIC_WORDS = LazyPattern(
+    rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b|(?<![A-Za-z])kts?\b|(?<![A-Za-z])nm\b", re.IGNORECASE
+)
 
 
 def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: bool) -> pd.Series:
     """The values as the topic's unit reads them: a currency word several countries share,
     alone, is the topic's currency when it can name it ("54,000 pounds" under a topic in
     GBP; ``currency_words``: the value, not a conversion into another currency), the
-    ounces of a topic weighed in troy ounces are troy ounces, and "kt" under a topic of
-    speeds is the knot, not the kilotonne. Only those rows are rewritten."""
+    ounces of a topic weighed in troy ounces are troy ounces, "kt" under a topic of speeds
+    is the knot, not the kilotonne, and "nm" under a topic in nanometres or nautical miles
+    is that unit. Only those rows are rewritten."""
     codes, uniques = pd.factorize(values)
     if not len(uniques):
         return values
@@ -314,7 +317,8 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
             if currency_words and currencies:
                 text = quantities.in_topic_currency(text, currencies)
             text = quantities.in_troy_ounces(text) if quantities.TROY_UNIT.search(unit) else text
-            read[key] = quantities.in_knots(text) if dimension == quantities.SPEED else text
+            text = quantities.in_knots(text) if dimension == quantities.SPEED else text
+            read[key] = quantities.in_topic_nm(text, unit)
         texts.append(read[key])
     rewritten = values.to_numpy(dtype=object).copy()
     rewritten[rows] = texts

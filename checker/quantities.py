@@ -545,6 +545,10 @@ _UNIT_SUBSTITUTIONS = (
     # Per-share figures and UK pence: "US$1.02 a share", "540p".
     (LazyPattern(r"\bpence\b|(?<=\d)p$|^p$"), "penny"),
     (LazyPattern(r"\bnautical\s+miles?\b", re.IGNORECASE), "nautical_mile"),
+    # Fire and land reports' acres ("48,312 ac"; pint would read the annum times the speed
+    # of light), and a rail line's route- or track-kilometres.
+    (LazyPattern(r"\bac\b"), "acre"),
+    (LazyPattern(r"\b(?:route|track)[\s-]*(?:km|kilomet(?:re|er)s?)\b", re.IGNORECASE), "km"),
     # Prices and rents as markets write them: "NOK 24.5 a kilo", "£87.50 psf" (per square
     # foot), "£7,150 psm", "£1,338 pcm" (per calendar month), "£16,056 pa", "18,500 sqm".
     (LazyPattern(r"\bkilos?\b", re.IGNORECASE), "kilogram"),
@@ -674,11 +678,26 @@ def in_troy_ounces(text: str) -> str:
 # "kt" is the kilotonne in commodity statistics and the knot in weather bulletins and
 # aviation: under a topic of speeds, the knot.
 SPEED = "[length] / [time]"
-KNOTS = re.compile(r"\bkts?\b")
+KNOTS = re.compile(r"(?<![A-Za-z])kts?\b")
 
 
 def in_knots(text: str) -> str:
     return KNOTS.sub("knot", text)
+
+
+# "nm" is the nanometre of chipmaking and the nautical mile of the sea: under a topic in
+# either, that one (elsewhere it is refused as ambiguous).
+NANOMETRE_UNIT = re.compile(r"^(?:nanomet(?:re|er)s?)$", re.IGNORECASE)
+NAUTICAL_UNIT = re.compile(r"^(?:nautical_miles?|nmi|nautical miles?)$", re.IGNORECASE)
+_NM = re.compile(r"(?<![A-Za-z])nm\b")
+
+
+def in_topic_nm(text: str, unit: str) -> str:
+    if NANOMETRE_UNIT.match(unit.strip()):
+        return _NM.sub("nanometer", text)
+    if NAUTICAL_UNIT.match(unit.strip()):
+        return _NM.sub("nautical_mile", text)
+    return text
 
 
 def shared_currency_word(word: str) -> str:
@@ -1248,6 +1267,30 @@ _SHARE_IN_WORDS = LazyPattern(
 )
 
 
+# A span of time in words: "an hour", "half an hour", "more than a year", "a quarter of
+# an hour", "three-quarters of an hour" (the value has no digits of its own).
+_TIME_IN_WORDS = LazyPattern(
+    r"^\s*(?P<qualifier>[^\d]*?)\s*(?:(?P<share>half|a\s+quarter\s+of|three[\s-]quarters\s+of)\s+)?(?:an?|one)\s+"
+    r"(?P<unit>second|minute|hour|day|week|month|year|decade|century)\s*$",
+    re.IGNORECASE,
+)
+_TIME_SHARES = {"half": 0.5, "a quarter of": 0.25, "three-quarters of": 0.75, "three quarters of": 0.75}
+
+
+def _time_in_words(text: str) -> str:
+    """A span of time written in words as a value, as its number and unit."""
+    if re.search(r"\d", text):
+        return text
+    found = _TIME_IN_WORDS.search(text)
+    if found is None:
+        return text
+    qualifier = found.group("qualifier").strip()
+    if qualifier and qualifier.lower() not in QUALIFIERS:
+        return text
+    share = _TIME_SHARES[re.sub(r"\s+", " ", found.group("share").lower())] if found.group("share") else 1
+    return f"{qualifier} {share:g} {found.group('unit')}".strip()
+
+
 # A move of a rate in words: "a quarter-point", "half a percentage point", "three-quarters
 # of a point" (central banks' and wire copy's), a share of a percentage point.
 _POINT_IN_WORDS = LazyPattern(
@@ -1296,7 +1339,7 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
             r"\1-", _ACCOUNTING_NEGATIVE.sub(r"-\1", join_spaced_thousands(t).translate(_CLEAN).strip())
         )
     )
-    shown = shown.map(_share_in_words).map(_vulgar_fractions).map(_magnitude_scale)
+    shown = shown.map(_time_in_words).map(_share_in_words).map(_vulgar_fractions).map(_magnitude_scale)
     cleaned = pd.Series(
         [
             _trailing_plus(canonical(text, mark, join_scales=False).strip()) if not long else ""

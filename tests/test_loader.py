@@ -492,6 +492,11 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("2024-11-19", "The launch had originally been scheduled for November 19", "2025-03-11", "ahead", None),
         ("2025-11-19", "The launch had originally been scheduled for November 19", "2025-03-11", "ahead", None),
         ("2024-11-19", "The launch is scheduled for November 19", "2025-03-11", "ahead", "reads as 2025"),
+        # A part of a year in words states the months a tagger writes for it.
+        ("2027-10/2027-12", "the fab should open in late 2027", "2025-07-24", "ahead", None),
+        ("../2027-12", "by the end of 2027", "2025-07-24", "ahead", None),
+        ("2026-01/2026-03", "production starts in early 2026", "2025-07-24", "ahead", None),
+        ("2027-12", "the fab should open in 2027", "2025-07-24", "ahead", "month 12"),
     ],
 )
 def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_tense(
@@ -667,12 +672,15 @@ def test_a_count_of_things_the_unit_list_does_not_name_is_a_count(normalised):
 
 def test_knots_yen_and_pesos_are_read_in_the_topics_own_terms(normalised):
     """'150 kt' under a topic of speeds is 150 knots (a kilotonne elsewhere); '¥1.21
-    trillion' under a topic in JPY is yen, and 'P24.1 billion' under one in PHP pesos."""
+    trillion' under a topic in JPY is yen, 'P24.1 billion' under one in PHP pesos, and
+    'nm' the nanometre or the nautical mile its topic is measured in."""
     topics = [
         {"key": "wind", "kind": "quantity", "unit": "km/h"},
         {"key": "cargo", "kind": "quantity", "unit": "t"},
         {"key": "profit", "kind": "quantity", "unit": "JPY"},
         {"key": "damage", "kind": "quantity", "unit": "PHP"},
+        {"key": "node", "kind": "quantity", "unit": "nanometre"},
+        {"key": "zone", "kind": "quantity", "unit": "nautical_mile"},
     ]
     rows = {
         "a": [
@@ -680,6 +688,8 @@ def test_knots_yen_and_pesos_are_read_in_the_topics_own_terms(normalised):
             claim("c", "cargo", "150 kt", period="2025"),
             claim("y", "profit", "¥1.21 trillion", period="2025"),
             claim("p", "damage", "P24.1 billion", period="2025"),
+            claim("n", "node", "4nm", period="2025"),
+            claim("z", "zone", "200 nm", period="2025"),
         ]
     }
     result = normalised(rows, topics=topics, entities=[])
@@ -692,6 +702,7 @@ def test_knots_yen_and_pesos_are_read_in_the_topics_own_terms(normalised):
     assert read.loc["c", "magnitude"] == pytest.approx(150e6) and read.loc["c", "dimension"] == "[mass]"
     assert read.loc["y", "dimension"] == "[currency_JPY]" and read.loc["y", "magnitude"] == pytest.approx(1.21e12)
     assert read.loc["p", "dimension"] == "[currency_PHP]"
+    assert read.loc["n", "magnitude"] == pytest.approx(4e-9) and read.loc["z", "magnitude"] == pytest.approx(200 * 1852)
 
 
 def test_a_vulgar_fraction_in_a_value_is_its_decimal(normalised):

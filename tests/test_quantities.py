@@ -484,6 +484,11 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("5.75% NIY", 0.0575, 0.05745, 0.05755, "dimensionless"),
         ("120 BTC", 120, 115, 125, "[currency_BTC]"),
         ("120 bitcoin", 120, 115, 125, "[currency_BTC]"),
+        ("48,312 ac", 48_312 * 4046.8726099, 48_311.5 * 4046.8726099, 48_312.5 * 4046.8726099, "[length] ** 2"),
+        ("15.6 route-km", 15_600, 15_550, 15_650, "[length]"),
+        ("an hour", 3600, 3420, 3780, "[time]"),
+        ("more than an hour", 3600, 3600, math.inf, "[time]"),
+        ("just under half an hour", 1800, 1620, 1800, "[time]"),
         ("800-volt", 800, 760, 840, "[mass] * [length] ** 2 / [time] ** 3 / [current]"),
     ],
 )
