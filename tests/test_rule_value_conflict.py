@@ -902,7 +902,7 @@ def test_the_odd_one_out_is_the_claim_at_fault(normalised):
     }
     findings = run_rules(normalised(rows), value_conflict)
     assert len(findings) == 3 and {finding.subject for finding in findings} == {"c1"}
-    assert all("c1 is the odd one out" in finding.message for finding in findings)
+    assert all("c1 is the odd one out: 3 other sources" in finding.message for finding in findings)
     two = {key: rows[key] for key in ("a", "c")}
     (finding,) = run_rules(normalised(two), value_conflict)
     assert finding.subject == "" and "odd one out" not in finding.message
@@ -931,3 +931,17 @@ def test_two_precise_figures_may_lie_the_tolerance_apart_not_twice_it(normalised
     assert found("35.9 TWh") == [("value-conflict", ("a1", "b1"))]  # 3.8 % apart
     assert found("35.1 TWh") == []  # 1.4 % apart
     assert found("about 35.9 TWh") == []  # "about" keeps its width and the full tolerance
+
+
+def test_two_rows_of_one_text_are_no_majority(normalised):
+    """A text that gives the figure twice (two rows) against one other text: two sources,
+    neither the odd one out."""
+    rows = {
+        "a": [
+            claim("a1", "trade", "US$1.24 billion", period="2024"),
+            claim("a2", "trade", "US$1.24 billion", period="2024", quote="again US$1.24 billion"),
+        ],
+        "c": [claim("c1", "trade", "US$2.14 billion", period="2024")],
+    }
+    findings = run_rules(normalised(rows), value_conflict)
+    assert len(findings) == 2 and all(finding.subject == "" for finding in findings)

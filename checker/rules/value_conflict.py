@@ -129,16 +129,26 @@ def _odd_ones_out(findings: list[Finding]) -> Iterator[Finding]:
     transposed in one text of four) is one claim at fault, not the later-published one."""
     pairs = [finding for finding in findings if len(finding.claims) == 2 and not finding.subject]
     met = Counter(ref.claim_id for finding in pairs for ref in finding.claims)
+    # The other sources each claim disagrees with: two rows of one text count once.
+    against: dict[str, set[str]] = {}
+    for finding in pairs:
+        one, other = finding.claims
+        against.setdefault(one.claim_id, set()).add(other.source)
+        against.setdefault(other.claim_id, set()).add(one.source)
     for finding in findings:
         if len(finding.claims) == 2 and not finding.subject:
             one, other = finding.claim_ids
-            odd = [claim for claim, partner in ((one, other), (other, one)) if met[claim] >= 2 and met[partner] == 1]
+            odd = [
+                claim
+                for claim, partner in ((one, other), (other, one))
+                if len(against[claim]) >= 2 and met[claim] >= 2 and met[partner] == 1
+            ]
             if len(odd) == 1:
                 finding = dataclasses.replace(
                     finding,
                     subject=odd[0],
-                    message=f"{finding.message}; {odd[0]} is the odd one out: it disagrees with {met[odd[0]]} "
-                    "other figures, which agree with each other",
+                    message=f"{finding.message}; {odd[0]} is the odd one out: {len(against[odd[0]])} other "
+                    "sources disagree with it and agree with each other",
                 )
         yield finding
 
