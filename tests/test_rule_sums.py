@@ -202,3 +202,24 @@ def test_a_part_in_another_dimension_is_added_through_its_density(normalised):
     assert findings("about 294 million barrels") == []  # 40.2 million t as barrels of crude
     (finding,) = findings("40.2 million barrels")
     assert set(finding.claim_ids) == {"pipe", "sea", "all"}
+
+
+def test_whole_counts_add_up_exactly_in_a_diagnosis(normalised):
+    """181 + 59 + 12 structures against 262: swapping 12 for 21 gives 261, not 262, so no
+    transposition is named (counts do not add up to within half a building each)."""
+    topics = [
+        {"key": "homes", "kind": "count", "label": "homes"},
+        {"key": "shops", "kind": "count", "label": "shops"},
+        {"key": "sheds", "kind": "count", "label": "sheds"},
+        {"key": "structures", "kind": "count", "label": "structures", "sum_of": "homes; shops; sheds"},
+    ]
+    rows = {
+        "a": [
+            claim("h", "homes", "181", period="2025"),
+            claim("s", "shops", "59", period="2025"),
+            claim("d", "sheds", "12", period="2025"),
+            claim("t", "structures", "262", period="2025"),
+        ]
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
+    assert "transposition" not in finding.diagnosis

@@ -331,6 +331,10 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
 
 
 def _half(row: pd.Series) -> float:
+    """How far a figure may be off in a diagnosis: half its interval; nothing for a whole
+    count as stated (181 firefighters add up exactly, not to within half a firefighter)."""
+    if row["kind"] == "count" and row["qualifier"] == "stated" and float(row["magnitude"]).is_integer():
+        return 0.0
     width = row["high"] - row["low"]
     return width / 2 if np.isfinite(width) else 0.0
 
