@@ -225,6 +225,14 @@ _TOLD = LazyPattern(
     re.IGNORECASE,
 )
 _DAY_BEFORE = LazyPattern(rf"(?:^|[.;:]\s+)(?:{_DAY_TIED}|{_MONTH_TIED})\s*,?[^.;!?\d]{{0,60}}$")
+# A day with its year, tied the same ways ("C$4.62 billion as of March 31, 2025", "By
+# December 31, 2024, it had spent C$3.9 billion"): that day.
+_DATED_TIED = (
+    rf"(?:[Oo]n|[Bb]y|[Aa]s\s+(?:of|at)|[Aa]t\s+the\s+end\s+of)\s+(?:{_WEEKDAY_NAME},?\s+)?"
+    rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})|({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?)\.?,?\s*((?:19|20)\d\d)\b"
+)
+_DATED_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,25}}?\b{_DATED_TIED}")
+_DATED_BEFORE = LazyPattern(rf"(?:^|[.;:]\s+){_DATED_TIED}\s*,?[^.;!?\d]{{0,60}}$")
 _ANY_TIME = LazyPattern(rf"(?:19|20)\d\d|{MONTH_WORD}")
 
 
@@ -289,6 +297,9 @@ def _tied_time(value: str, quote: str, decimal: str, years: range) -> tuple[str,
         return None
     if _RELATIVE_TIME.search(quote[found.end() :]):
         return None
+    dated = _DATED_AFTER.search(quote[found.end() :]) or _DATED_BEFORE.search(quote[: found.start()])
+    if dated is not None:
+        return None if _TOLD.search(dated.group(0)) else _dated(dated)
     tied = _YEAR_AFTER.search(quote[found.end() :]) or _YEAR_BEFORE.search(quote[: found.start()])
     if tied is not None and _TOLD.search(tied.group(0)):
         return None
@@ -306,6 +317,18 @@ def _tied_time(value: str, quote: str, decimal: str, years: range) -> tuple[str,
         return f"{month_word} {first}", [_month_days(first, _month_number(month_word))]
     label = str(first) if final == first else f"{first}–{final}"
     return label, [_days(datetime.date(first, 1, 1), datetime.date(final + 1, 1, 1))]
+
+
+def _dated(tied: re.Match) -> tuple[str, list[tuple[float, float]]] | None:
+    """The day a date with its year names, as written and as a span of days."""
+    day_first, month_after, month_first, day_after, year = tied.groups()
+    day, month_word = (int(day_first), month_after) if day_first else (int(day_after), month_first)
+    try:
+        date = datetime.date(int(year), _month_number(month_word), day)
+    except ValueError:  # no such day (31 June): nothing to compare
+        return None
+    label = f"{day} {month_word} {year}" if day_first else f"{month_word} {day}, {year}"
+    return label, [_days(date, date + datetime.timedelta(days=1))]
 
 
 def _yearless(quote: str, found: re.Match, years: range) -> tuple[str, list[tuple[float, float]]] | None:

@@ -756,3 +756,22 @@ def test_a_unit_misread_from_the_quote_is_a_data_error(normalised):
     said = [(problem.line, problem.message) for problem in result.problems]
     assert [line for line, _ in said] == [2, 4]
     assert said[0][1].startswith("the quote gives 200 µg, not mg: a unit misread?")
+
+
+@pytest.mark.parametrize(
+    "period, quote, wrong",
+    [
+        ("2024-03-31", "As of March 31, 2025, the project was 41.3 per cent complete", True),
+        ("2025-03-31", "As of March 31, 2025, the project was 41.3 per cent complete", False),
+        ("2023-12-31", "By December 31, 2024, it had spent 41.3 per cent of the budget.", True),
+        ("2024-12-31", "41.3 per cent as of 31 December 2024", False),
+        ("2024-12-31", "41.3 per cent, the agency said on March 31, 2025", False),  # told, not the figure's time
+    ],
+)
+def test_a_period_must_reach_the_dated_day_the_quote_gives_the_figure(normalised, period, quote, wrong):
+    topics = [{"key": "progress", "kind": "quantity", "unit": "%", "aggregation": "cumulative"}]
+    rows = {"a": [claim("p", "progress", "41.3 %", period=period, quote=quote)]}
+    sources = [{"id": "a", "file": "a.txt", "published": "2025-04-15"}]
+    result = normalised(rows, topics=topics, entities=[], sources=sources)
+    said = [problem for problem in result.problems if problem.column == "period"]
+    assert bool(said) == wrong

@@ -133,15 +133,16 @@ def _odd_ones_out(findings: list[Finding]) -> Iterator[Finding]:
     against: dict[str, set[str]] = {}
     for finding in pairs:
         one, other = finding.claims
-        against.setdefault(one.claim_id, set()).add(other.source)
-        against.setdefault(other.claim_id, set()).add(one.source)
+        for mine, theirs in ((one, other), (other, one)):
+            if theirs.source != mine.source:  # its own text's other row is no other source
+                against.setdefault(mine.claim_id, set()).add(theirs.source)
     for finding in findings:
         if len(finding.claims) == 2 and not finding.subject:
             one, other = finding.claim_ids
             odd = [
                 claim
                 for claim, partner in ((one, other), (other, one))
-                if len(against[claim]) >= 2 and met[claim] >= 2 and met[partner] == 1
+                if len(against.get(claim, ())) >= 2 and met[claim] >= 2 and met[partner] == 1
             ]
             if len(odd) == 1:
                 finding = dataclasses.replace(
