@@ -132,8 +132,8 @@ def _odd_ones_out(findings: list[Finding]) -> Iterator[Finding]:
     # The other sources each claim disagrees with: two rows of one text count once.
     against: dict[str, set[str]] = {}
     for finding in pairs:
-        one, other = finding.claims
-        for mine, theirs in ((one, other), (other, one)):
+        first_ref, second_ref = finding.claims
+        for mine, theirs in ((first_ref, second_ref), (second_ref, first_ref)):
             if theirs.source != mine.source:  # its own text's other row is no other source
                 against.setdefault(mine.claim_id, set()).add(theirs.source)
     for finding in findings:
