@@ -251,3 +251,24 @@ def test_a_local_dollars_cents_are_its_hundredths():
         "US$5",
         "24 cents a share",
     ]
+
+
+def test_the_same_figure_in_two_currencies_in_one_news_cycle_is_a_currency_slip(normalised):
+    """'€5bn' pledged, and '$5 billion' in a text six days later, neither with a period:
+    one sign is wrong; 50 days apart, the texts are not compared."""
+    topics = [{"key": "pledge", "kind": "quantity", "unit": "EUR"}]
+
+    def found(second_published: str) -> list:
+        rows = {
+            "a": [claim("a1", "pledge", "€5bn", quote="€5bn")],
+            "b": [claim("b1", "pledge", "$5 billion", quote="$5 billion")],
+        }
+        sources = [
+            {"id": "a", "file": "a.txt", "published": "2025-08-05"},
+            {"id": "b", "file": "b.txt", "published": second_published},
+        ]
+        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), unit_dimension)
+
+    slips = [finding for finding in found("2025-08-11") if finding.diagnosis.startswith("a currency slip")]
+    assert len(slips) == 1 and slips[0].severity == "error" and slips[0].claim_ids == ("a1", "b1")
+    assert not [finding for finding in found("2025-09-24") if finding.diagnosis.startswith("a currency slip")]

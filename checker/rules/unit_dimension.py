@@ -107,6 +107,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         given.add(id(finding))
         paired.add(label)
         yield finding
+    yield from _undated_currency_slips(claims, numeric, paired, options["tolerance"])
     # A claim alone in a dimension its topic cannot reach is not comparable with anything,
     # whatever its modality: a target in roubles for a topic in dollars is flagged too.
     mismatched = numeric & (claims["dimension"] != claims["topic_dimension"]) & claims["topic_dimension"].notna()
@@ -136,6 +137,40 @@ def _monies(*dimensions) -> bool:
 
 
 SECONDS_PER_DAY = 86400
+# Figures without a period of their own (as of their texts' publication) compare across
+# texts published this close together, as value-conflict's do.
+UNDATED_WITHIN_DAYS = 31
+
+
+def _undated_currency_slips(claims: pd.DataFrame, numeric, paired: set, tolerance: float) -> Iterator[Finding]:
+    """The same figure in two currencies in texts of one news cycle, neither with a period
+    ("€5bn" in one, "$5 billion" in another, six days apart): a currency slip. Pairs are the
+    undated money claims of one topic in different currencies whose figures meet as written."""
+    money = numeric & claims["undated"].astype(bool) & claims["dimension"].astype(str).str.startswith("[currency_")
+    labels, codes = group_codes(claims, money, ("topic", "scope", "subject", "modality_class"))
+    if len(labels) < 2:
+        return
+    magnitude = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
+    half = np.nan_to_num(claims.loc[labels, "half"].to_numpy(dtype=float))
+    pairs = pairs_overlapping(
+        labels, codes, magnitude - half, magnitude + half, as_states(claims.loc[labels, "dimension"])
+    )
+    for a, b in pairs.frame.itertuples(index=False):  # crowds of one figure: left to the pairs above
+        one, two = by_id(claims, a, b)
+        if abs(one["period_start"] - two["period_start"]) > UNDATED_WITHIN_DAYS or {a, b} <= paired:
+            continue
+        slip = _currency_slip(one, two, tolerance)
+        if slip:
+            paired.update((a, b))
+            yield Finding(
+                topic=one["topic"],
+                claims=(ref(claims, one.name), ref(claims, two.name)),
+                severity=Severity.ERROR.value,
+                diagnosis=slip,
+                message=f"{one['value']} and {two['value']} are the same figure in two currencies for "
+                f"{one['topic_label']}, in texts of {display.day_to_iso(one['period_start'])} and "
+                f"{display.day_to_iso(two['period_start'])}: one of them has the wrong currency",
+            )
 
 
 def _by_conversion(row: pd.Series) -> bool:
