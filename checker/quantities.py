@@ -847,7 +847,7 @@ def unit_info(unit: str) -> UnitInfo:
 # A rate per so many ("68.4 per 100,000 population", "12 per 1,000 live births", "5 per
 # 100k"): what is counted is the topic's to say; the count divides. When what follows the
 # count is a unit ("US$300 per 1,000 cubic metres", "6 l per 100 km"), it divides too.
-_PER_COUNT = re.compile(
+_PER_COUNT = LazyPattern(
     r"(?:(?:^|(?<!parts)(?<!part)\s)per\s*|\s*/\s*)(?P<count>\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+|hundred|thousand|million)\s*"
     r"(?P<k>k\b)?(?:\s*(?P<counted>[^\W\d_].*?))?\s*$",
     re.IGNORECASE,
@@ -1013,7 +1013,7 @@ _COUNTED_IN_WORDS = LazyPattern(
 )
 
 
-_RATE_TAIL = re.compile(
+_RATE_TAIL = LazyPattern(
     r"\s+(?:a|an|per|each)\s+(?:year|month|week|day|hour|quarter|season)\s*$|\s*/\s*(?:year|yr|y|month|week|day|d|h)\s*$",
     re.IGNORECASE,
 )
@@ -1183,7 +1183,7 @@ def _magnitude_scale(text: str) -> str:
 
 
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
-_VULGAR = re.compile(r"(?<![\d.,])(\d+)?\s*([½¼¾⅓⅔⅛⅜⅝⅞])")
+_VULGAR = LazyPattern(r"(?<![\d.,])(\d+)?\s*([½¼¾⅓⅔⅛⅜⅝⅞])")
 
 
 def _vulgar_fractions(text: str) -> str:
