@@ -29,6 +29,7 @@ _MENTION = re.compile(
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"  # 17 April 2025
     rf"|(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"  # April 17, 2025
     rf"|(?:{_MONTH}\s+\d{{4}})"  # April 2025
+    r"|(?:\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\b\d{1,2}\.\d{2}\s?[ap]\.?m\.?)"  # 6:00 p.m., 9.40am (a time of day)
     r"|(?:(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,])(?:\s?%)?)"  # 388 500 (thousands by spaces)
     r"|(?:\d+(?:[.,]\d+)*(?:\s?%|s\b)?)"  # 275,000  12.42  16%  2010s
     r"|(?:\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|"

@@ -409,8 +409,13 @@ def test_any_text_gets_a_draft_that_accounts_for_every_mention(tmp_path_factory)
     check()
 
 
-def test_coverage_reads_thousands_grouped_by_spaces_as_one_mention():
+def test_coverage_reads_thousands_grouped_by_spaces_and_times_of_day_as_one_mention():
     from checker.coverage import find_mentions
 
     found = [text for _, _, text in find_mentions("The quota is 388 500 tonnes; 57 475 in 2024.")]
     assert found == ["388 500", "57 475", "2024"]
+    # A time of day is one mention too, not its hour and its minutes.
+    assert [text for _, _, text in find_mentions("Crews came at 6:00 p.m. and 9.40am on Friday")] == [
+        "6:00 p.m.",
+        "9.40am",
+    ]
