@@ -216,7 +216,7 @@ _DAY_TIED = (
     rf"|({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?![\w])(?!,?\s*(?:19|20)\d\d)"
 )
 _MONTH_TIED = rf"[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?({MONTH_WORD})(?![\w])(?!\s*,?\s*\d)"
-_DAY_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,25}}?\b(?:{_DAY_TIED}|{_MONTH_TIED})")
+_DAY_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,40}}?\b(?:{_DAY_TIED}|{_MONTH_TIED})")
 # The time a figure was told, not the time it is of ("…, the ministry said on 3 June").
 # Nor the time of another event the sentence names ("46 years old, installed in 1978").
 _TOLD = LazyPattern(
@@ -231,7 +231,7 @@ _DATED_TIED = (
     rf"(?:[Oo]n|[Bb]y|[Aa]s\s+(?:of|at)|[Aa]t\s+the\s+end\s+of)\s+(?:{_WEEKDAY_NAME},?\s+)?"
     rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_WORD})|({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?)\.?,?\s*((?:19|20)\d\d)\b"
 )
-_DATED_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,25}}?\b{_DATED_TIED}")
+_DATED_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,40}}?\b{_DATED_TIED}")
 _DATED_BEFORE = LazyPattern(rf"(?:^|[.;:]\s+){_DATED_TIED}\s*,?[^.;!?\d]{{0,60}}$")
 _ANY_TIME = LazyPattern(rf"(?:19|20)\d\d|{MONTH_WORD}")
 

@@ -605,6 +605,13 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
         ("5 Mt", "2025-05", "exports were 5 Mt, a record, as the minister said on 3 June", None),
         ("46 year", "2024-11-09", "The burst pipe was 46 years old, installed in 1978", None),
         ("46 year", "2024-11-09", "a 46-year-old pipe installed in 1978", None),
+        # A day a few words after the figure ("at the height of the fire on Aug. 15").
+        (
+            "12,430 person",
+            "2025-08-14",
+            "evacuated 12,430 people at the height of the fire on Aug. 15",
+            "does not reach Aug. 15",
+        ),
     ],
 )
 def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, period, quote, slip):
