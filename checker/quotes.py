@@ -434,7 +434,7 @@ _INFERRED = "mark the claim inferred=yes with a note if it is read from context"
 
 
 # A plan the text tells as past: what was scheduled, had been planned, was originally due.
-_PAST_PLAN = re.compile(
+_PAST_PLAN = LazyPattern(
     r"\b(?:originally|initially|previously|had\s+(?:been\s+)?(?:scheduled|planned|due|set|expected|slated)|"
     r"(?:was|were)\s+(?:originally\s+)?(?:scheduled|planned|due|set|expected|slated))\b",
     re.IGNORECASE,
@@ -587,7 +587,7 @@ _UNIT_FAMILIES = {
     "liters": ("volume", "l"),
 }  # fmt: skip
 _UNIT_WORD = "|".join(sorted((re.escape(word) for word in _UNIT_FAMILIES), key=len, reverse=True))
-_VALUE_UNIT = re.compile(
+_VALUE_UNIT = LazyPattern(
     rf"^[^\d]*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?:(?:thousand|million|billion|bn|m)\b)?\s*(?P<unit>{_UNIT_WORD})\b",
     re.IGNORECASE,
 )
@@ -598,7 +598,7 @@ def unit_misread(value: str, quote: str) -> str | None:
     """When the quote gives the value's number in another unit of the same family ("200
     mcg" tagged "200 mg", "12 km" tagged "12 miles") and never in the value's own: the
     problem, else None."""
-    found = _VALUE_UNIT.match(value)
+    found = _VALUE_UNIT.compiled.match(value)
     if not found:
         return None
     family, unit = _UNIT_FAMILIES[found.group("unit").lower()]

@@ -460,16 +460,16 @@ def months_in(text: str, solar_hijri: bool = False) -> set[int]:
 
 # A part of a year in words, and the months a tagger may write for it ("late 2027" as
 # 2027-10/2027-12, "the end of 2027" as 2027-12, "early 2026" as 2026-01/2026-03).
-_YEAR_AFTER = r"(?:\s+of)?\s+(?:the\s+)?(?:year|\d{4})\b"
+_OF_A_YEAR = r"(?:\s+of)?\s+(?:the\s+)?(?:year|\d{4})\b"
 _PART_OF_YEAR = (
     (
-        re.compile(
-            rf"\b(?:late|the\s+end|end|the\s+close|year[\s-]end){_YEAR_AFTER}|\b(?:year[\s-]end|end[\s-]\d{{4}})\b"
+        LazyPattern(
+            rf"\b(?:late|the\s+end|end|the\s+close|year[\s-]end){_OF_A_YEAR}|\b(?:year[\s-]end|end[\s-]\d{{4}})\b"
         ),
         set(range(9, 13)),
     ),
-    (re.compile(rf"\b(?:early|the\s+start|start|the\s+beginning|beginning){_YEAR_AFTER}"), set(range(1, 5))),
-    (re.compile(rf"\b(?:mid|the\s+middle){_YEAR_AFTER}|\bmid-\d{{4}}\b"), set(range(4, 10))),
+    (LazyPattern(rf"\b(?:early|the\s+start|start|the\s+beginning|beginning){_OF_A_YEAR}"), set(range(1, 5))),
+    (LazyPattern(rf"\b(?:mid|the\s+middle){_OF_A_YEAR}|\bmid-\d{{4}}\b"), set(range(4, 10))),
 )
 
 
