@@ -66,9 +66,14 @@ def set_aside(
     ``families``: each topic's family (``references.topic_families``)."""
     files = claims["file"].to_numpy(dtype=object)
     lines = claims["line"].to_numpy(dtype=np.int64)
-    row_at = {(file, int(line)): position for position, (file, line) in enumerate(zip(files, lines))}
+    # The rows at the problems' files and lines, looked up among those rows only.
+    near = np.flatnonzero(
+        claims["file"].isin({problem.file for problem in problems}).to_numpy(dtype=bool)
+        & np.isin(lines, [problem.line for problem in problems])
+    )
+    row_at = {(files[position], int(lines[position])): int(position) for position in near}
     topic_keys = set(topics["key"]) if len(topics) else set()
-    claims_files = {file for file in np.unique(files) if isinstance(file, str)}
+    claims_files = {file for file in claims["file"].unique().tolist() if isinstance(file, str)}
     rows: set[int] = set()  # claims read, whose own values are not trusted
     named: set[str] = set()  # topics whose families are set aside
     scanned: dict[str, set[int]] = {}  # claims files, and lines of records not read: scanned for topic names
@@ -120,7 +125,7 @@ def set_aside(
             end = int(after[0]) - 1 if len(after) else len(text)
             named.update(_topics_named("\n".join(text[start - 1 : end]), topics))
     for position in rows:  # a claim of an unknown topic: the topics it might have meant
-        if claims["topic_match"].iat[position] == "unknown" if "topic_match" in claims else False:
+        if claims["topic_match"].iat[position] == "unknown":
             named.update(_candidates(claims["topic_candidates"].iat[position]))
     touched = np.zeros(len(claims), dtype=bool)
     touched[list(rows)] = True
