@@ -184,8 +184,17 @@ CLAIMS: tuple[ClaimColumn, ...] = (
         "the weekday the quote writes beside the date (a date claim's, else its period's if one day, or its "
         "period's first day; Monday = 0), 7 more for its period's last day, or -1",
     ),
-    ClaimColumn("relation_kind", "category", "relations", "ratio, change, points, increase, decrease, since or ''"),
-    ClaimColumn("relation_factor", "float64", "relations", "the factor a ratio or change states (x2 → 2, +16% → 1.16)"),
+    ClaimColumn(
+        "relation_kind", "category", "relations", "ratio, change, points, difference, increase, decrease, since or ''"
+    ),
+    ClaimColumn(
+        "relation_factor",
+        "float64",
+        "relations",
+        "the factor a ratio or change states (x2 → 2, +16% → 1.16); a change in points (+0.5 pp → 0.005) or "
+        "as an amount (a difference: +US$300 million → 3e8, in base units), the amount",
+    ),
+    ClaimColumn("relation_half", "float64", "relations", "half the width of a difference's amount, in base units"),
     ClaimColumn("relative_start", "float64", "relations", "the first day of the period the relation refers to"),
     ClaimColumn("relative_end", "float64", "relations", "the day after it"),
     ClaimColumn("since_topic", "category", "relations", "the date topic a 'since' relation refers to", "topic"),

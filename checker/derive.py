@@ -30,6 +30,16 @@ _CHANGE = re.compile(r"^([+-]\s*\d+(?:\.\d+)?)\s*%$")
 _POINTS = re.compile(
     r"^([+-]\s*\d+(?:\.\d+)?)\s*(pp|ppts?|percentage[\s-]points?|bps?|basis[\s-]points?)$", re.IGNORECASE
 )
+# A change stated as an amount, once its qualifier is read: "+US$300 million", "-1.1 TWh",
+# "+120,000 t" (a sign, then a number with its unit or currency); never a percentage or
+# points, which are a change of their own kind.
+_AMOUNT = re.compile(r"^[+\-\u2212]\s*[^\d\s]{0,4}\s*\d")
+_NOT_AMOUNT = re.compile(r"%|per\s*cent|\bpp\b|\bppts?\b|\bbps?\b|\bpoints?\b|^[x×*]", re.IGNORECASE)
+
+
+def amount_relation(text: str) -> bool:
+    """Whether a relation (its qualifier read off) is a change stated as an amount."""
+    return bool(_AMOUNT.match(text)) and not _NOT_AMOUNT.search(text)
 
 
 def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:
@@ -138,10 +148,20 @@ def weekdays(claims: pd.DataFrame) -> None:
 
 
 def relations(
-    claims: pd.DataFrame, topic_resolver: Resolver, topic_table: pd.DataFrame, problems: list[Problem]
+    claims: pd.DataFrame,
+    topic_resolver: Resolver,
+    topic_table: pd.DataFrame,
+    problems: list[Problem],
+    amounts: dict | None = None,
 ) -> None:
+    """Read each stated relation: its kind, its factor (a ratio or change as a factor, a
+    change in points or as an amount in base units, with the amount's half width from
+    ``amounts``, which normalisation read as values: label → (amount, half)) and the period
+    or date topic it refers to."""
+    amounts = amounts or {}
     claims["relation_kind"] = ""
     claims["relation_factor"] = np.nan
+    claims["relation_half"] = np.nan
     claims["relative_start"] = np.nan
     claims["relative_end"] = np.nan
     claims["since_topic"] = ""
@@ -149,14 +169,15 @@ def relations(
     if len(related) == 0:
         return
     # The dates referred to, read on one column once (not "since", whose reference is a topic).
-    frame = claims.loc[related, ["file", "line", "relation", "relative_to"]]  # only what is read, not the wide table
+    # Only what is read, not the wide table.
+    frame = claims.loc[related, ["file", "line", "kind", "relation", "relative_to"]]
     dated = frame["relative_to"].where(frame["relation"].str.strip().str.lower() != "since", "")
     referred, date_errors = dates.parse_dates(dated)
-    kinds, factors, ref_starts, ref_ends, since_topics = [], [], [], [], []
+    kinds, factors, halves, ref_starts, ref_ends, since_topics = [], [], [], [], [], []
     for row, ref_start, ref_end in zip(
         frame.itertuples(), referred["start"].to_numpy(), referred["end"].to_numpy()
     ):  # only claims that state a relation
-        kind, factor, start, end, since = "", math.nan, math.nan, math.nan, ""
+        kind, factor, half, start, end, since = "", math.nan, math.nan, math.nan, math.nan, ""
         text = row.relation.strip()
         if text:
             _, text = relation_qualifier(text)  # "~-67%", ">x2": the rule reads the qualifier
@@ -170,13 +191,19 @@ def relations(
                 kind, factor = "points", float(match.group(1).replace(" ", "")) * per_point
             elif lowered in ("increase", "decrease", "since"):
                 kind = lowered
+            elif amount_relation(text):
+                if row.Index in amounts:
+                    kind, (factor, half) = "difference", amounts[row.Index]
+                elif row.kind not in ("quantity", "count"):
+                    problem(problems, row, "relation", "a change as an amount is for quantities and counts")
+                # else the amount could not be read: normalisation said why
             else:
                 problem(
                     problems,
                     row,
                     "relation",
-                    f"'{row.relation.strip()}' is not a relation (x2, +16%, -5%, +0.5 pp, -25 bp, increase, decrease, "
-                    "since; with ~ or > before it: ~-67%, >x2)",
+                    f"'{row.relation.strip()}' is not a relation (x2, +16%, -5%, +0.5 pp, -25 bp, +US$300 million, "
+                    "increase, decrease, since; with ~ or > before it: ~-67%, >x2)",
                 )
             if kind and not row.relative_to:
                 problem(problems, row, "relative_to", f"the relation '{text}' needs what it refers to")
@@ -207,11 +234,13 @@ def relations(
             problem(problems, row, "relation", "relative_to is set but the relation is empty")
         kinds.append(kind)
         factors.append(factor)
+        halves.append(half)
         ref_starts.append(start)
         ref_ends.append(end)
         since_topics.append(since)
     claims.loc[related, "relation_kind"] = kinds
     claims.loc[related, "relation_factor"] = np.asarray(factors, dtype=float)
+    claims.loc[related, "relation_half"] = np.asarray(halves, dtype=float)
     claims.loc[related, "relative_start"] = np.asarray(ref_starts, dtype=float)
     claims.loc[related, "relative_end"] = np.asarray(ref_ends, dtype=float)
     claims.loc[related, "since_topic"] = since_topics

@@ -24,10 +24,10 @@ import pandas as pd
 from checker import background, contract, dates, quantities
 from checker.columns import from_codes, map_unique
 from checker.corpus import Corpus
-from checker.derive import amounts, densities, periods, relations, spans, weekdays
+from checker.derive import amount_relation, amounts, densities, periods, relations, spans, weekdays
 from checker.errors import Problem
 from checker.names import did_you_mean, normal_form, resolve_column, split_list
-from checker.numbers import LazyPattern, decimal_mark
+from checker.numbers import LazyPattern, decimal_mark, relation_qualifier
 from checker.quotes import MISREAD_UNITS, SEARCH_READS, Search, locate_quotes, search, unit_misread
 from checker.references import (
     ID_PATTERN,
@@ -197,11 +197,12 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
         problem(problems, row, "note", "an inferred value needs a note saying how it was read")
 
     _values(claims, problems)
+    stated_amounts = _relation_amounts(claims, problems)
     _unit_misreads(claims, problems)
     periods(claims, sources, problems)
     spans(claims)
     weekdays(claims)
-    relations(claims, topic_resolver, topic_table, problems)
+    relations(claims, topic_resolver, topic_table, problems, stated_amounts)
     found, id_problems = read_as_read.result()
     problems.extend(id_problems)
     located = locate_quotes(claims, corpus, sources, problems, found=found)
@@ -377,6 +378,54 @@ def _masked(column: pd.Series, replacements) -> pd.Series:
 def _in_units(found: re.Match, code: str) -> str:
     """'24 cents' of a local dollar as that currency's units: '0.24 CAD'."""
     return f"{float(found.group(1).replace(',', '')) / 100:.12g} {code}"
+
+
+def _relation_amounts(claims: pd.DataFrame, problems: list[Problem]) -> dict:
+    """A relation stated as an amount ("rose by US$300 million to US$1.2 billion":
+    ``+US$300 million`` relative to the year before) read as a value of the claim's own
+    topic is, with the same units, currencies and rounding: for each claim stating one, its
+    middle in base units, signed, and half its width. Only the few claims stating one are
+    read; a change in another kind of unit than the value's is a data error."""
+    stated: dict = {}
+    numeric = claims["kind"].isin(("quantity", "count")) & (claims["relation"] != "")
+    if not numeric.any():
+        return stated
+    chosen = claims.loc[numeric.to_numpy(dtype=bool)]
+    written = {}
+    for label, relation in zip(chosen.index, chosen["relation"]):
+        qualifier, text = relation_qualifier(relation)
+        if amount_relation(text):
+            amount = text[1:].strip()
+            written[label] = (-1.0 if text[0] != "+" else 1.0, f"about {amount}" if qualifier == "about" else amount)
+    if not written:
+        return stated
+    amounts_read = claims.loc[list(written)].copy()
+    amounts_read["value"] = [text for _, text in written.values()]
+    amounts_read["converted"] = ""
+    amounts_read["relation"] = "+"  # its sign is read apart: the amount itself is a size
+    found: list[Problem] = []
+    _values(amounts_read, found)
+    for each in found:
+        problems.append(Problem(each.file, each.line, "relation", f"the change as an amount: {each.message}"))
+    failed = {(each.file, each.line) for each in found}
+    for label, (sign, _) in written.items():
+        row = amounts_read.loc[label]
+        if (str(row["file"]), int(row["line"])) in failed:
+            continue
+        mine, theirs = row["dimension"], claims.at[label, "dimension"]
+        if isinstance(theirs, str) and mine != theirs:
+            problem(
+                problems,
+                row,
+                "relation",
+                f"the change '{claims.at[label, 'relation'].strip()}' is in {row['unit']}, but the value "
+                f"'{claims.at[label, 'value']}' is in {claims.at[label, 'unit']}: write the change in the value's kind of unit "
+                "(a change in another currency as a percentage, if the text gives no amount in the value's currency)",
+            )
+            continue
+        low, high = float(row["low"]), float(row["high"])
+        stated[label] = (sign * (low + high) / 2, (high - low) / 2)
+    return stated
 
 
 def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:

@@ -438,3 +438,76 @@ def test_about_a_percentage_change_is_some_points_either_way(normalised):
 
     assert findings("CAD 3.35") == [("derived-figures", ("new", "old"))]
     assert findings("CAD 3.54") == []
+
+
+def _rose_by(amount: str, to: str, before: str, **fields) -> dict:
+    """A figure for 2024 stated with its change as an amount over 2023, and another
+    source's figure for 2023."""
+    return {
+        "a": [
+            claim(
+                "y2024",
+                fields.pop("topic", "trade"),
+                to,
+                period="2024",
+                relation=amount,
+                relative_to="2023",
+                quote=f"rose by {amount.lstrip('+~>')} to {to}",
+            )
+        ],
+        "b": [claim("y2023", fields.pop("topic_b", "trade"), before, period="2023")],
+    }
+
+
+def test_a_change_stated_as_an_amount_is_checked(normalised):
+    # US$1.2 billion, up US$300 million: 2023 was about US$900 million, not US$600 million.
+    (finding,) = run_rules(normalised(_rose_by("+US$300 million", "US$1.2 billion", "US$0.6 billion")), derived)
+    assert finding.claim_ids == ("y2023", "y2024")
+    assert "900 million" in finding.message and "+600 million" in finding.message
+    # A fall stated as a negative amount; the figures rose instead.
+    (finding,) = run_rules(normalised(_rose_by("-US$300 million", "US$1.2 billion", "US$0.9 billion")), derived)
+    assert finding.claim_ids == ("y2023", "y2024")
+
+
+def test_a_change_as_an_amount_that_holds_within_rounding(normalised):
+    assert run_rules(normalised(_rose_by("+US$300 million", "US$1.24 billion", "US$0.94 billion")), derived) == []
+    # The figures rounded: 1.2 billion from 0.9 billion is a rise of 300 million.
+    assert run_rules(normalised(_rose_by("+US$312 million", "US$1.2 billion", "US$0.9 billion")), derived) == []
+    # The change in another unit of the same kind, and a fall.
+    assert (
+        run_rules(
+            normalised(
+                _rose_by("-450 kt", "2.1 million t", "2.55 million t", topic="lpg-imports", topic_b="lpg-imports")
+            ),
+            derived,
+        )
+        == []
+    )
+    (finding,) = run_rules(
+        normalised(_rose_by("-450 kt", "2.1 million t", "2.95 million t", topic="lpg-imports", topic_b="lpg-imports")),
+        derived,
+    )
+    assert "2.55 million t for 2023" in finding.message
+
+
+def test_an_about_or_more_than_amount_reads_as_it_says(normalised):
+    # "about US$300 million" takes a rise of 330 million; a bare one does not.
+    assert run_rules(normalised(_rose_by("~+US$300 million", "US$1.23 billion", "US$903 million")), derived) == []
+    assert len(run_rules(normalised(_rose_by("+US$300 million", "US$1.23 billion", "US$903 million")), derived)) == 1
+    # "more than US$300 million": any larger rise holds, a smaller one does not.
+    assert run_rules(normalised(_rose_by(">+US$300 million", "US$1.5 billion", "US$0.9 billion")), derived) == []
+    assert len(run_rules(normalised(_rose_by(">+US$300 million", "US$1.05 billion", "US$0.9 billion")), derived)) == 1
+
+
+def test_a_change_as_an_amount_in_another_kind_of_unit_is_a_data_error(normalised):
+    result = normalised(_rose_by("+300,000 t", "US$1.2 billion", "US$0.9 billion"))
+    (problem,) = result.problems
+    assert problem.column == "relation" and "is in" in problem.message
+    # An amount that cannot be read says why, on the relation.
+    result = normalised(_rose_by("+300 zorks", "US$1.2 billion", "US$0.9 billion"))
+    (problem,) = result.problems
+    assert problem.column == "relation" and "zorks" in problem.message
+    # A percentage written in words is no amount: it is refused as a relation.
+    result = normalised(_rose_by("+16 per cent", "US$1.2 billion", "US$0.9 billion"))
+    (problem,) = result.problems
+    assert problem.column == "relation" and "not a relation" in problem.message

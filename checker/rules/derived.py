@@ -2,13 +2,16 @@
 
 Fails:  US$80 million in 2024, "twice as much as the previous year" (x2 of 2023), while
         another claim gives US$60 million for 2023
+Fails:  "up US$300 million to US$1.2 billion" (+US$300 million over 2023), while another
+        claim gives US$600 million for 2023
 Fails:  trade "rose" to US$1 billion in 2024 from US$1.04 billion in 2023 (stated values fall)
 Fails:  ">2 decades" of ban ending in 2025 since a listing dated 2010
 Passes: "from US$170 million in 2022 to US$1 billion in 2024" (an increase, and it is one)
 Passes: a relation to a period for which no claim exists (nothing to check against)
 
 Relations: ``xN`` (N times the reference), ``+P%`` / ``-P%`` (a change), ``+0.5 pp`` /
-``-25 bp`` (a change of a percentage in points, added to the reference), ``increase`` /
+``-25 bp`` (a change of a percentage in points, added to the reference), ``+US$300 million``
+(a change as an amount, added to the reference, as precise as a value), ``increase`` /
 ``decrease`` (a direction, judged on the stated values, not their intervals), all relative
 to the same topic and scope for the period given by ``relative_to`` (the same period, as
 the claims' aggregation compares them), and to figures of the same kind (a plan's to plans;
@@ -60,13 +63,14 @@ _RELATION_COLUMNS = (
     "relation",
     "relation_kind",
     "relation_factor",
+    "relation_half",
     *_BOUNDS,
 )
 
 
 def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     related = (
-        claims["relation_kind"].isin(("ratio", "change", "points", "increase", "decrease"))
+        claims["relation_kind"].isin(("ratio", "change", "points", "difference", "increase", "decrease"))
         & claims["magnitude"].notna()
     )
     # A relation refers to figures of its own kind: an actual figure's to actual figures (and
@@ -115,11 +119,16 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # "about" before a percentage reads: a looser factor would take +3 % for "about 8 %".
     half = np.where(change & about, np.maximum(ABOUT_CHANGE_POINTS, 0.1 * np.abs(factor - 1)), half)
     tolerance = np.where(change, options["change_tolerance"], options["tolerance"])
-    # A change in points ('+0.5 pp') adds to the reference, as precise as its digits.
-    points = kind == "points"
+    # A change in points ('+0.5 pp') adds to the reference, as precise as its digits; so
+    # does a change stated as an amount ('+US$300 million'), as precise as a value is.
+    points = np.isin(kind, ("points", "difference"))
     point_decimals = relation["relation"].str.extract(r"\.(\d+)")[0].str.len().fillna(0).to_numpy(dtype=float)
     per_point = np.where(relation["relation"].str.contains(r"b", case=False).to_numpy(dtype=bool), 1e-4, 1e-2)
-    point_half = 0.5 * 10.0**-point_decimals * per_point
+    point_half = np.where(
+        kind == "difference",
+        relation["relation_half"].to_numpy(dtype=float),
+        0.5 * 10.0**-point_decimals * per_point,
+    )
     delta = np.where(points, np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float)), 0.0)
     low, high, stated = (relation[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
     ref_low, ref_high, ref_stated = (reference[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
@@ -233,6 +242,7 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             "ratio": f"{claim['relation']} of",
             "change": f"{claim['relation']} over",
             "points": f"{claim['relation']} over",
+            "difference": f"{claim['relation']} over",
             "increase": "an increase over",
             "decrease": "a decrease from",
         }[claim["relation_kind"]]
@@ -249,6 +259,13 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             detail = (
                 f"; it implies {_with_unit(implied, claim['topic_unit'])} for {claim['relative_to']}, "
                 f"but from the one to the other the change is {gap:+.3g} percentage points"
+            )
+        elif claim["relation_kind"] == "difference":
+            implied = (claim["magnitude"] - claim["relation_factor"]) / claim["topic_factor"]
+            gap = (claim["magnitude"] - reference_row["magnitude"]) / claim["topic_factor"]
+            detail = (
+                f"; it implies {_with_unit(implied, claim['topic_unit'])} for {claim['relative_to']}, "
+                f"but from the one to the other the change is {'+' if gap >= 0 else '-'}{_with_unit(abs(gap), claim['topic_unit'])}"
             )
         elif claim["magnitude"] < 0 and reference_row["magnitude"] < 0:
             # "Narrowed its loss to $18 million from $41 million": the loss shrinks, the
@@ -433,6 +450,27 @@ EXAMPLES = (
                 ),
             ),
             "b": (claim_row("b-2023", "trade", "US$60 million", period="2023"),),
+        },
+        topics=(_TRADE,),
+        flags=(("a-2024", "b-2023"),),
+    ),
+    Example(
+        "fails",
+        '"up US$300 million to US$1.2 billion" (+US$300 million over 2023), while another '
+        "claim gives US$600 million for 2023",
+        {
+            "a": (
+                claim_row(
+                    "a-2024",
+                    "trade",
+                    "US$1.2 billion",
+                    "trade was up US$300 million to US$1.2 billion",
+                    period="2024",
+                    relation="+US$300 million",
+                    relative_to="2023",
+                ),
+            ),
+            "b": (claim_row("b-2023", "trade", "US$600 million", period="2023"),),
         },
         topics=(_TRADE,),
         flags=(("a-2024", "b-2023"),),
