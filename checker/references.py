@@ -27,6 +27,7 @@ AGGREGATIONS = ("flow", "stock", "cumulative")
 
 # Dimensions whose amounts add up over time by default (a flow); anything else — rates,
 # durations, shares, head counts, plain counts — is a level (a stock) unless the topic says.
+# So is a price: money per barrel, tonne or share (only an amount of money alone is a flow).
 FLOW_DIMENSIONS = ("[mass]", "[length] ** 3", "[length] ** 2 * [mass] / [time] ** 2")
 
 
@@ -192,7 +193,7 @@ def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
         lambda row: f"a {row.kind} topic has no aggregation (only quantity and count topics do)",
     )
     default = np.where(
-        topics["dimension"].isin(FLOW_DIMENSIONS) | topics["dimension"].fillna("").str.startswith("[currency_"),
+        topics["dimension"].isin(FLOW_DIMENSIONS) | topics["dimension"].fillna("").str.fullmatch(r"\[currency_\w+\]"),
         "flow",
         "stock",
     )

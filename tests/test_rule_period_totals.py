@@ -364,3 +364,27 @@ def test_sub_periods_that_cover_their_whole_must_add_up_to_it(normalised):
     assert run_rules(months_without_march, period_totals) == []
     # Rounded months reach the quarter within their rounding: no finding.
     assert findings("about 9,800 t") == []
+
+
+def test_a_price_is_a_level_by_default_and_never_added_up(normalised):
+    # Daily prices of a barrel inside a year whose average is lower than their sum: no sum.
+    prices = {
+        "a": [
+            claim("d1", "brent", "$72.31 a barrel", period="2024-12-02"),
+            claim("d2", "brent", "$72.09 a barrel", period="2024-12-03"),
+        ],
+        "b": [claim("average", "brent", "$80.53 a barrel", period="2024")],
+    }
+    result = normalised(prices, topics=[{"key": "brent", "kind": "quantity", "unit": "USD/barrel"}], entities=[])
+    assert set(result.claims["aggregation"]) == {"stock"}
+    assert run_rules(result, period_totals) == []
+    # An amount of money alone still adds up over time by default.
+    result = normalised(
+        {
+            "a": [claim("q1", "spend", "$2.1 billion", period="2024-01/2024-03")],
+            "b": [claim("year", "spend", "$1.8 billion", period="2024")],
+        },
+        topics=[{"key": "spend", "kind": "quantity", "unit": "USD"}],
+        entities=[],
+    )
+    assert ids(run_rules(result, period_totals)) == [("period-totals", ("q1", "year"))]
