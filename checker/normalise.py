@@ -44,6 +44,7 @@ from checker.references import (
 )
 from checker.setaside import SetAside
 from checker.tables import plain_labels, release_memory
+from checker.texts import SHARE_IN_WORDS, stated_in_digits
 
 # From this many claims, the checks of the claims as read (the ids, the quote search) run
 # in a second process beside the rest of normalisation: below it, starting a process costs
@@ -56,6 +57,26 @@ AS_READ = ("id", "file", "line", *SEARCH_READS)
 # itself (7.6 points would let "about 67 %" and "about 76 %" agree); a round ten reads
 # twice as wide ("about 70 %" is 65 to 75 %).
 ABOUT_POINTS = 0.025
+
+
+def _worded_shares(claims: pd.DataFrame, percent: np.ndarray) -> np.ndarray:
+    """Which percentages their quote gives only as a share in words ("six in 10", "one in
+    five", "two-thirds") and not in digits: only quotes that write a share in words are read."""
+    found = np.zeros(len(claims), dtype=bool)
+    rows = np.flatnonzero(percent & (claims["inferred"] != "yes").to_numpy(dtype=bool))
+    if not len(rows):
+        return found
+    worded = claims["quote"].iloc[rows].str.contains(SHARE_IN_WORDS).to_numpy(dtype=bool)
+    for position in rows[worded].tolist():
+        number = claims["number"].iat[position]
+        try:
+            written = float(str(number).replace(",", ""))
+        except ValueError:
+            continue
+        found[position] = not stated_in_digits(
+            written, str(claims["quote"].iat[position]), str(claims["decimal"].iat[position])
+        )
+    return found
 
 
 def _round_tens(numbers: pd.Series, among: np.ndarray) -> np.ndarray:
@@ -451,6 +472,11 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
     # reads; a small whole count of discrete things is exact unless qualified.
     rounding = claims["rounding"].to_numpy(dtype=float)
     unset = np.isnan(rounding)  # the topic sets none
+    # A share the quote gives only in words ("six in 10" tagged 60 %, "one in five" 20 %)
+    # is a rounding by nature: it reads as "about", a round ten's width wide.
+    worded = _worded_shares(claims, percentage(claims))
+    if worded.any():
+        claims["qualifier"] = _masked(claims["qualifier"], ((worded & (claims["qualifier"] == "stated"), "about"),))
     for prefix in ("", "converted_"):
         magnitude = claims[f"{prefix}magnitude"].to_numpy(dtype=float)
         half = claims[f"{prefix}half"].to_numpy(dtype=float)
@@ -479,7 +505,11 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
             exact | (row_rounding == 0),
             np.where(
                 percent,
-                np.where(_round_tens(claims[f"{prefix}number"], whole), 2 * ABOUT_POINTS, ABOUT_POINTS),
+                np.where(
+                    _round_tens(claims[f"{prefix}number"], whole) | (worded if not prefix else False),
+                    2 * ABOUT_POINTS,
+                    ABOUT_POINTS,
+                ),
                 np.inf,
             ),
         )

@@ -358,11 +358,20 @@ _PARTS = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
     "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
-# "Two-thirds", "four fifths", "a quarter", "one in five", "one patient in five": a share in words.
+# "Two-thirds", "four fifths", "a quarter", "one in five", "one patient in five", "19 times
+# out of 20": a share in words.
 _FRACTION = re.compile(
-    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d) (?:[^\W\d_]+ )?(?:in|out of|of every|in every) (\d+|{'|'.join(_COUNTS[2:])}|ten))\b",
+    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d{{1,2}}) (?:[^\W\d_]+ )?(?:in|out of|of every|in every) (\d{{1,3}}|{'|'.join(_COUNTS[2:])}|ten))\b",
     re.IGNORECASE,
 )
+# The same, without its groups: a test of whether a passage writes a share in words.
+SHARE_IN_WORDS = re.compile(re.sub(r"\((?!\?)", "(?:", _FRACTION.pattern), re.IGNORECASE)
+
+
+def stated_in_digits(number: float, text: str, decimal: str = ".") -> bool:
+    """Whether a passage writes ``number`` in digits (not only in words or as a share in words)."""
+    plain = canonical_separators(text, decimal)
+    return _key(number) in {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(plain)}
 
 
 def _fractions(text: str) -> set[float]:

@@ -945,3 +945,38 @@ def test_two_rows_of_one_text_are_no_majority(normalised):
     }
     findings = run_rules(normalised(rows), value_conflict)
     assert len(findings) == 2 and all(finding.subject == "" for finding in findings)
+
+
+SHARE = [{"key": "opposed", "kind": "quantity", "unit": "%"}]
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "precise", "conflict"),
+    [
+        ("Six in 10 Canadians oppose it", "60 %", "62 %", False),  # newsroom rounding of 62 %
+        ("One in five residents is over 65", "20 %", "19.3 %", False),
+        ("nearly two-thirds oppose it", "nearly 67 %", "62 %", False),
+        ("Six in 10 Canadians oppose it", "60 %", "71 %", True),  # no rounding gives 71 % as six in 10
+        ("One in five residents is over 65", "20 %", "33 %", True),
+        ("60 per cent, or six in 10, oppose it", "60 %", "62 %", True),  # the quote gives the digits
+    ],
+)
+def test_a_share_given_only_in_words_reads_as_a_rounding(normalised, words, value, precise, conflict):
+    result = normalised(
+        {
+            "a": [claim("worded", "opposed", value, quote=words, period="2026-05")],
+            "b": [claim("precise", "opposed", precise, quote=f"{precise} oppose it", period="2026-05")],
+        },
+        topics=SHARE,
+        entities=[],
+    )
+    assert bool(run_rules(result, value_conflict)) == conflict
+
+
+def test_nineteen_times_out_of_twenty_is_a_share_in_words(normalised):
+    result = normalised(
+        {"a": [claim("margin", "opposed", "95 %", quote="accurate 19 times out of 20", period="2026-05")]},
+        topics=SHARE,
+        entities=[],
+    )
+    assert result.problems == []
