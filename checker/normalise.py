@@ -512,6 +512,7 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
                 ),
                 np.inf,
             ),
+            claims[f"{prefix}digits"].to_numpy(dtype=float),
         )
         claims[f"{prefix}low"] = np.where(np.isnan(magnitude), np.nan, low)
         claims[f"{prefix}high"] = np.where(np.isnan(magnitude), np.nan, high)

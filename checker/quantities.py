@@ -1469,14 +1469,16 @@ ROUNDING = 0.05
 EXACT_COUNT_BELOW = 100
 
 
-def precision_bounds(magnitude, half, qualifier, rounding=ROUNDING, exact=False, about_cap=np.inf):
+def precision_bounds(magnitude, half, qualifier, rounding=ROUNDING, exact=False, about_cap=np.inf, digits=None):
     """Bounds from the qualifier and the precision (all arrays, or scalars).
 
     ``half`` is the literal half-step of the stated precision; ``rounding`` caps it for
     unqualified values (``inf``: no cap, the full stated precision); ``exact`` marks values
     that are exact unless qualified (small whole counts). ``about`` widens to the larger of
     the literal half-step and ABOUT_FRACTION, as it always has, the fraction at most
-    ``about_cap`` (a percentage's: "about 76 %" is a couple of points either way, not 7.6).
+    ``about_cap`` (a percentage's: "about 76 %" is a couple of points either way, not 7.6);
+    with ``digits`` (significant digits as written), a figure of three or more reads to half
+    that fraction: no one writes "about $835" for $735.45, or "about 28.5" for 25.8.
     """
     magnitude = np.asarray(magnitude, dtype=float)
     half = np.asarray(half, dtype=float)
@@ -1486,7 +1488,10 @@ def precision_bounds(magnitude, half, qualifier, rounding=ROUNDING, exact=False,
         # -0.05 to 0.05 %).
         capped = np.where(magnitude == 0, half, np.minimum(half, np.abs(magnitude) * rounding))
         stated_half = np.where(exact, 0.0, capped)
-        about_half = np.maximum(half, np.minimum(np.abs(magnitude) * ABOUT_FRACTION, about_cap))
+        fraction = (
+            ABOUT_FRACTION if digits is None else np.where(np.asarray(digits) >= 3, ABOUT_FRACTION / 2, ABOUT_FRACTION)
+        )
+        about_half = np.maximum(half, np.minimum(np.abs(magnitude) * fraction, about_cap))
     exact_, stated, about, ranged = one_of("exact"), one_of("stated"), one_of("about"), one_of("range")
     nearly, just_over = one_of("nearly"), one_of("just_over")
     # A range ("3-4 million") is its two ends: the magnitude is their middle, the half-step half their distance.

@@ -980,3 +980,20 @@ def test_nineteen_times_out_of_twenty_is_a_share_in_words(normalised):
         entities=[],
     )
     assert result.problems == []
+
+
+def test_about_before_a_figure_of_three_digits_reads_to_half_the_width(normalised):
+    def conflict(about: str, precise: str) -> bool:
+        result = normalised(
+            {
+                "a": [claim("about", "trade", about, period="2024")],
+                "b": [claim("precise", "trade", precise, period="2024")],
+            }
+        )
+        return bool(run_rules(result, value_conflict))
+
+    # "about $835" is no rounding of $735.45; "about $80" may be one of $73.5.
+    assert conflict("about US$835 million", "US$735.45 million")
+    assert not conflict("about US$80 million", "US$73.5 million")
+    # Three digits still admit a few per cent: "about $745" for $735.45.
+    assert not conflict("about US$745 million", "US$735.45 million")
