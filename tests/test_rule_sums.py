@@ -223,3 +223,45 @@ def test_whole_counts_add_up_exactly_in_a_diagnosis(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
     assert "transposition" not in finding.diagnosis
+
+
+def test_another_sources_total_may_differ_as_two_sources_figures_may(normalised):
+    # One source's parts make 262.5 million; another's total, a day earlier, is 261 million
+    # (0.6 % less): sources round and revise. Within one source the sum is exact.
+    across = normalised(_trade("US$144.1 million", "US$118.4 million", "US$261 million", "b"), topics=TOPICS)
+    assert run_rules(across, sums) == []
+    within = normalised(_trade("US$144.1 million", "US$118.4 million", "US$261 million"), topics=TOPICS)
+    assert ids(run_rules(within, sums)) == [("sum-consistency", ("exp", "imp", "tot"))]
+    # Beyond what two sources' figures may differ by, it is a finding across sources too.
+    far = normalised(_trade("US$144.1 million", "US$118.4 million", "US$251 million", "b"), topics=TOPICS)
+    assert ids(run_rules(far, sums)) == [("sum-consistency", ("exp", "imp", "tot"))]
+
+
+def test_another_bodys_estimate_of_the_total_is_not_added_from_these_parts(normalised):
+    # A think tank's estimates of the parts against a university's estimate of the whole.
+    def with_total(attributed_to: str) -> list:
+        rows = {
+            "a": [
+                claim("exp", "exports", "US$870 million", period="2024", modality="estimate", attributed_to="ministry"),
+                claim("imp", "imports", "US$370 million", period="2024", modality="estimate", attributed_to="ministry"),
+                claim(
+                    "tot",
+                    "turnover",
+                    "US$1.5 billion",
+                    period="2024",
+                    modality="estimate",
+                    attributed_to=attributed_to,
+                ),
+            ]
+        }
+        return run_rules(normalised(rows, topics=TOPICS), sums)
+
+    assert with_total("iskp") == []
+    assert ids(with_total("ministry")) == [("sum-consistency", ("exp", "imp", "tot"))]
+
+
+def test_a_transposition_between_sources_is_found_within_their_slack(normalised):
+    # 1.324 for 1.342: 0.2 % off another source's total, but the swap makes it exact.
+    result = normalised(_trade("US$1.324 billion", "US$7.35 billion", "US$8.692 billion", "b"), topics=TOPICS)
+    (finding,) = run_rules(result, sums)
+    assert finding.diagnosis.startswith("digit transposition") and "1.342" in finding.diagnosis

@@ -51,6 +51,7 @@ from checker.pairing import (
     ref,
     row_of,
     tolerance_of,
+    transpositions,
     value_text,
     widened,
 )
@@ -62,10 +63,16 @@ OPTIONS = {
     "revision": tolerance(
         0.02, "how far a running total may fall beyond its precision as a revision (a warning, not an error)"
     ),
+    # Sub-periods from one source against another's whole: a wire's Sunday estimates for
+    # each day against a paper's final weekend figure differ as two sources' figures may.
+    "across_tolerance": tolerance(
+        0.02, "relative slack when sub-periods added up come from another source than the whole"
+    ),
 }
 
 
 GROUP = ("topic", "scope", "subject", "dimension", "modality_class")
+PRECISE_WHOLE = 0.001
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -190,6 +197,20 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
         return
     inner_order, inner_bounds = members(outer, len(table))
     claim_order, claim_bounds = members(span_codes, len(table))
+    sources = claims.loc[labels, "source"].cat.codes.to_numpy()
+
+    def off(total: float, whole_row: int, rows, bound: float, above: bool) -> bool:
+        """Whether parts adding up to ``total`` miss the whole's ``bound`` (above it, or
+        below): by more than a hair (exact parts of an exact whole add up with rounding in
+        floats), and, when a part comes from another source than the whole, by more than
+        the slack between sources, unless a digit transposition explains the gap exactly."""
+        hair = total > bound * (1 + 1e-9) if above else total < bound * (1 - 1e-9)
+        if not hair or (sources[rows] == sources[whole_row]).all():
+            return hair
+        slack = options["across_tolerance"]
+        beyond = total > bound * (1 + slack) if above else total < bound * (1 - slack)
+        return beyond or _transposed(claims, labels[rows], labels[whole_row])
+
     for whole_span in short:  # loop only over likely findings
         parts = inner[inner_order[inner_bounds[whole_span] : inner_bounds[whole_span + 1]]]
         cover = _fullest_cover(
@@ -198,13 +219,13 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
         if cover is None or len(cover[0]) < 2:
             continue
         chosen, total = parts[cover[0]], cover[1]
+        rows = _reading_rows(span_codes, high, chosen, meet)
         short_of = [
             whole_row
             for whole_row in claim_order[claim_bounds[whole_span] : claim_bounds[whole_span + 1]]
-            if total < low[whole_row] * (1 - 1e-9)
+            if off(total, whole_row, rows, low[whole_row], above=False)
         ]
         if short_of:
-            rows = _reading_rows(span_codes, high, chosen, meet)
             yield _parts_short(claims, labels[rows], labels[short_of], total)
     for whole_span in suspects:  # loop only over likely findings
         parts = inner[inner_order[inner_bounds[whole_span] : inner_bounds[whole_span + 1]]]
@@ -212,14 +233,34 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
         if len(chosen) < 2:
             continue
         parts = parts[chosen]
-        # (A hair of slack: exact parts of an exact whole add up with rounding in floats.)
         exceeded = [
             whole_row
             for whole_row in claim_order[claim_bounds[whole_span] : claim_bounds[whole_span + 1]]
-            if total > high[whole_row] * (1 + 1e-9) and least[parts].max() <= high[whole_row]
+            if off(total, whole_row, least_row[parts], high[whole_row], above=True)
+            and least[parts].max() <= high[whole_row]
         ]
         if exceeded:  # one finding for the period, however many sources give its total
             yield _parts_exceed(claims, labels[least_row[parts]], labels[exceeded])
+
+
+def _transposed(claims: pd.DataFrame, part_labels, whole_label) -> bool:
+    """Whether swapping two adjacent digits of one figure, a part's or the whole's, makes
+    the parts add up to the whole within their precision (166.7 written 167.6)."""
+    parts = [row_of(claims, label) for label in part_labels]
+    whole = row_of(claims, whole_label)
+    values = [float(part["magnitude"]) for part in parts]
+    slack = sum(float(row["high"] - row["low"]) / 2 for row in (*parts, whole))
+    # Against a rounded whole ("144 million", ±0.35 %) some swap of some part fits by
+    # chance: only a precise whole (to 0.1 %) tells a transposition.
+    if not np.isfinite(slack) or (whole["high"] - whole["low"]) / 2 > PRECISE_WHOLE * abs(whole["magnitude"]):
+        return False
+    for position, part in enumerate(parts):
+        for swapped in transpositions(part["number"]):
+            if abs(sum(values) - values[position] + swapped * part["number_factor"] - whole["magnitude"]) <= slack:
+                return True
+    return any(
+        abs(sum(values) - swapped * whole["number_factor"]) <= slack for swapped in transpositions(whole["number"])
+    )
 
 
 def _lowest_reading(

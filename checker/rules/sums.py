@@ -33,6 +33,7 @@ from checker.pairing import (
     NUMERIC,
     PAIR_LIMIT,
     SAME_TIME,
+    different_estimators,
     group_codes,
     members,
     ref,
@@ -44,7 +45,19 @@ from checker.pairing import (
 
 ID = "sum-consistency"
 SEVERITY = "error"
-OPTIONS = {"tolerance": tolerance(0.0, "relative slack beyond the combined precision of the figures")}
+OPTIONS = {
+    "tolerance": tolerance(0.0, "relative slack beyond the combined precision of the figures"),
+    # Parts from one source against another's total: sources round and revise (a studio's
+    # Sunday estimate against Monday's final figure) as value-conflict lets two figures differ.
+    # 1 % on each side: the two may lie 2 % apart beyond their precision, as two precise
+    # figures of two sources may in value-conflict.
+    "across_tolerance": tolerance(
+        0.01,
+        "relative slack on each side when the parts come from other sources than the total (within one source: "
+        "tolerance)",
+    ),
+}
+WITHIN = "within its source"
 
 KEYS = ["scope", "subject", "dimension", "modality_class", *SAME_TIME]
 
@@ -79,18 +92,26 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     total_sources = claims.loc[[key[0] for key in one_source["total"]], "source"].to_numpy()
     one_source = one_source[one_source["part_source"].to_numpy() != total_sources]
     candidates = {
-        "within its source": left.merge(within, on=["topic", "source", *KEYS]),
+        WITHIN: left.merge(within, on=["topic", "source", *KEYS]),
         "across sources": left.merge(across, on=["topic", *KEYS]),
         "parts from one other source": one_source,
     }
     # Per total and scope: the sum of its parts' intervals, and whether every part is given;
     # only the totals that fail are then looked at one by one.
     wanted = {key: len(key[1].split(";")) for key in dict.fromkeys(left["total"])}
-    total_low, total_high = widened(*at_stated_digits(claims), options["tolerance"])
+    tolerances = {
+        scope: options["tolerance"] if scope == WITHIN else max(options["tolerance"], options["across_tolerance"])
+        for scope in candidates
+    }
+    stated_low, stated_high = at_stated_digits(claims)
     failing: dict = {}
     for scope, frame in candidates.items():
         if frame.empty:
             continue
+        # Totals off their parts by more than the figures' precision: whether the slack
+        # between sources excuses them is decided one by one (a digit transposition that
+        # explains the gap exactly is never excused).
+        total_low, total_high = widened(stated_low, stated_high, options["tolerance"])
         by = ["total", "part_source"] if "part_source" in frame else ["total"]
         sums = frame.groupby(by, sort=False).agg(low=("low", "sum"), high=("high", "sum"), parts=("topic", "nunique"))
         totals_of = sums.index.get_level_values("total")
@@ -104,7 +125,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             total_key = key[0] if "part_source" in frame else key
             # One finding per total claim: within its source first (the loop's order), its
             # own parts before the parts of its parts.
-            failing.setdefault(total_key[0], (scope, key))
+            failing.setdefault(total_key[0], []).append((scope, key))
     rows_of = {
         scope: frame.groupby(["total", "part_source"] if "part_source" in frame else "total", sort=False).groups
         for scope, frame in candidates.items()
@@ -125,12 +146,16 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                 "do not add up to their parts",
             )
             continue
-        for label, (scope, key) in entries:  # only the totals that fail
-            chosen = candidates[scope].loc[rows_of[scope][key]]
-            plan = (key[0] if "part_source" in candidates[scope] else key)[1]
-            finding = _check_total(claims, label, plan.split(";"), {scope: chosen}, options["tolerance"], confirmed)
-            if finding is not None:
-                yield finding
+        for label, tried in entries:  # only the totals that fail, each way in turn until one holds
+            for scope, key in tried:
+                chosen = candidates[scope].loc[rows_of[scope][key]]
+                plan = (key[0] if "part_source" in candidates[scope] else key)[1]
+                finding = _check_total(
+                    claims, label, plan.split(";"), {scope: chosen}, tolerances[scope], confirmed, options["tolerance"]
+                )
+                if finding is not None:
+                    yield finding
+                    break
 
 
 def at_stated_digits(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -198,8 +223,27 @@ def _extent(parts: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def _check_total(
-    claims: pd.DataFrame, label, topics: list[str], groups: dict, tolerance: float, confirmed: _Confirmations
+    claims: pd.DataFrame,
+    label,
+    topics: list[str],
+    groups: dict,
+    tolerance: float,
+    confirmed: _Confirmations,
+    exact: float | None = None,
 ) -> Finding | None:
+    """The finding for one total against one way of adding its parts, or None. Off by more
+    than ``exact`` (the slack within one source) but within ``tolerance`` (between sources),
+    a total is a finding only when a digit transposition explains the gap."""
+    if exact is not None and exact < tolerance:
+        loose = _check_total(claims, label, topics, groups, tolerance, confirmed)
+        if loose is not None:
+            return loose
+        strict = _check_total(claims, label, topics, groups, exact, confirmed)
+        total = row_of(claims, label)
+        # Against a rounded total some swap of some part fits by chance: only a precise
+        # total (to 0.1 %) tells a transposition.
+        precise = (total["high"] - total["low"]) / 2 <= 0.001 * abs(total["magnitude"])
+        return strict if strict is not None and precise and strict.diagnosis.startswith("digit transposition") else None
     total = row_of(claims, label)
     for scope, chosen in groups.items():
         if chosen is None or chosen.empty:
@@ -209,6 +253,8 @@ def _check_total(
         low, high = float(chosen["low"].sum()), float(chosen["high"].sum())
         total_low, total_high = widened(*_row_at_stated_digits(total), tolerance)
         sum_low, sum_high = widened(low, high, tolerance)
+        if _other_estimators(claims, total, chosen):
+            continue
         if complete and (sum_low > total_high or sum_high < total_low):
             return _finding(claims, label, chosen, scope, low, high, confirmed)
         if not complete and sum_low > total_high:
@@ -216,6 +262,14 @@ def _check_total(
                 claims, label, chosen, scope, low, high, confirmed, partial=[t for t in topics if t not in found]
             )
     return None
+
+
+def _other_estimators(claims: pd.DataFrame, total, chosen: pd.DataFrame) -> bool:
+    """Whether a part the sum reads is another body's estimate than the total (one
+    university's estimate of a blackout's cost against a think tank's estimate of its
+    parts): each counts its own way, as value-conflict leaves them alone."""
+    labels = dict.fromkeys(label for pair in zip(chosen["lowest"], chosen["highest"]) for label in pair)
+    return any(different_estimators(total, row_of(claims, label)) for label in labels)
 
 
 def _finding(
