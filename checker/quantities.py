@@ -276,6 +276,8 @@ CURRENCY_SYMBOLS = {
     "CN¥": "CNY",
     "RMB": "CNY",
     "Rmb": "CNY",
+    # The Saudi riyal as Saudi outlets write it ("SR1.285 trillion").
+    "SR": "SAR",
 }
 
 # Currencies named in words with their country, as releases and wire copy write them
@@ -506,7 +508,7 @@ _UNIT_SUBSTITUTIONS = (
     # Oil as the industry writes it: barrels a day (IEA and OPEC write "kb/d" for thousands
     # and "mb/d" for millions; "MM" is the industry's million). Pint would read "b" as the barn.
     (LazyPattern(r"\b(?:b/d|bpd|BPD|bbl/d|bopd)(?![\w/])"), "barrel / day"),
-    (LazyPattern(r"\b(?:kb/d|kbd|kbpd|kbbl/d|kbopd)(?![\w/])"), "kilobarrel / day"),
+    (LazyPattern(r"\b(?:kb/d|kbd|kbpd|kbbl/d|kbopd|tb/d|tbd|tbpd)(?![\w/])"), "kilobarrel / day"),
     (LazyPattern(r"\b(?:mb/d|mbd|mbpd|mmbpd|MMbpd|MMb/d|mmb/d|MMbbl/d|MMBD|mmbd)(?![\w/])"), "megabarrel / day"),
     (LazyPattern(r"\b(?:MMbbl|mmbbl|MMBbl|MMBBL)\b"), "megabarrel"),
     (LazyPattern(r"\b(?:boe/d|boepd)(?![\w/])"), "boe / day"),
@@ -555,6 +557,11 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\bpsf\b"), "/ ft ** 2"),
     (LazyPattern(r"\bpsm\b"), "/ m ** 2"),
     (LazyPattern(r"\bpcm\b"), "/ month"),
+    # Prices as subscriptions and commodity desks write them: "$18.99/mo" a month, "$72.31/b"
+    # a barrel (never the barn), and "$31 billion a quarter" (never pint's quarter of weight).
+    (LazyPattern(r"/\s*mo\b\.?"), "/ month"),
+    (LazyPattern(r"/\s*b\b(?!/)"), "/ barrel"),
+    (LazyPattern(r"(?:\b(?:an?|per|each)\s+|/\s*)(?:quarter|qtr)\b\.?", re.IGNORECASE), "/ quarter_year"),
     (LazyPattern(r"(?<=\s)p\.?a\.?$"), "/ year"),
     (
         LazyPattern(r"\bsq\.?\s*(m|ft|km|mi|yd|in)\b|\b(?:sqm)\b", re.IGNORECASE),
@@ -769,6 +776,8 @@ def registry():
     ureg._build_cache()
     # pint's "decade" is a logarithmic unit (a factor of ten); editors mean ten years.
     ureg.define("decennium = 10 * year = _ = decennia")
+    # A quarter of a year, as a rate's period ("$31 billion a quarter"); pint's quarter is a weight.
+    ureg.define("quarter_year = 3 * month = _ = quarter_years")
     # pint's "barrel" is the US liquid barrel of 31.5 gallons; a barrel of crude oil or of
     # oil products, which is what reporting means by "barrels" and "bbl", holds 42 gallons.
     ureg.define("barrel = oil_barrel = bbl")

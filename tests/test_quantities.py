@@ -561,3 +561,18 @@ def test_a_rent_per_calendar_month_and_per_annum_are_one_rate():
     assert month.dimension == year.dimension == "[currency_GBP] / [time]"
     assert month.magnitude == pytest.approx(year.magnitude)
     assert parse_quantity("£87.50 psf").magnitude == pytest.approx(87.5 / 0.09290304)
+
+
+def test_prices_and_rates_as_desks_abbreviate_them():
+    """ "$18.99/mo" is a month's price, "$72.31/b" a barrel's (not the barn's), "$31 billion a
+    quarter" a third of a year's flow at that pace (not pint's quarter of weight), "300 tb/d"
+    OPEC's thousand barrels a day, and "SR101 billion" Saudi riyals."""
+    assert parse_quantity("$18.99/mo").magnitude == pytest.approx(parse_quantity("$18.99 per month").magnitude)
+    assert parse_quantity("$72.31/b").magnitude == pytest.approx(parse_quantity("$72.31 a barrel").magnitude)
+    quarter, year = parse_quantity("$31 billion a quarter"), parse_quantity("$124 billion a year")
+    assert quarter.dimension == "[currency_USD] / [time]" and quarter.magnitude == pytest.approx(year.magnitude)
+    assert parse_quantity("$2 billion/quarter").dimension == "[currency_USD] / [time]"
+    assert parse_quantity("300 tb/d").magnitude == pytest.approx(parse_quantity("300 kb/d").magnitude)
+    assert parse_quantity("SR101 billion").dimension == "[currency_SAR]"
+    # A quarter alone is still a share in words.
+    assert parse_quantity("a quarter").magnitude == 0.25
