@@ -498,6 +498,34 @@ def _dateline_years(published: str, month: str, day: str, quote: str = "", tense
     return tuple(dict.fromkeys((by_tense, *also)))
 
 
+# Wire style dates an event of the week around the dateline by its weekday alone ("at 4:47
+# p.m. on Tuesday"), or as yesterday, today or tomorrow.
+_WEEKDAY_ALONE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)
+_RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _dated_by_weekday(year: int, month: int, day: int, quote: str, published: str, tense: str) -> bool:
+    """Whether a quote that gives no month dates the day by its weekday, as wire copy does
+    for the week around its dateline: the weekday named falls on that day, which lies in
+    the six days before the publication (or on it), or for a planned date (``tense``
+    "ahead") in the six after; or the quote says yesterday, today or tomorrow of it."""
+    found = re.match(r"^(\d{4})-(\d{2})-(\d{2})", published or "")
+    if not found:
+        return False
+    try:
+        date = datetime.date(year, month, day)
+    except ValueError:
+        return False
+    issued = datetime.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    offset = (date - issued).days
+    if any(_RELATIVE_DAYS[word.lower()] == offset for word in _RELATIVE_DAY.findall(quote)):
+        return True
+    window = range(0, 7) if tense == "ahead" else range(-6, 1)
+    named = {_WEEKDAY_NAMES.index(word.lower()) for word in _WEEKDAY_ALONE.findall(quote)}
+    return offset in window and date.weekday() in named
+
+
 def _date_part_missing(
     value: str, quote: str, stated: frozenset[float], published: str = "", tense: str = ""
 ) -> str | None:
@@ -508,6 +536,14 @@ def _date_part_missing(
     nearest the text's publication."""
     solar_hijri = value.rstrip().upper().endswith("SH")
     for year, month, day in _DATE_PARTS.findall(edtf_codes(value)):
+        if (
+            not solar_hijri
+            and day
+            and int(month) <= 12
+            and int(month) not in months_in(quote)
+            and _dated_by_weekday(int(year), int(month), int(day), quote, published, tense)
+        ):
+            continue  # "on Tuesday", a week from the dateline at most: the day the reader takes
         if float(year) not in stated:
             readings = (
                 ()

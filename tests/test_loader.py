@@ -497,6 +497,16 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("../2027-12", "by the end of 2027", "2025-07-24", "ahead", None),
         ("2026-01/2026-03", "production starts in early 2026", "2025-07-24", "ahead", None),
         ("2027-12", "the fab should open in 2027", "2025-07-24", "ahead", "month 12"),
+        # Wire style: a day of the week around the dateline by its weekday alone.
+        ("2025-01-14T16:47", "at 4:47 p.m. on Tuesday", "2025-01-15", "", None),
+        ("2025-01-15", "the alert remained in effect on Wednesday", "2025-01-15", "", None),
+        ("2025-01-14", "the grid operator said yesterday", "2025-01-15", "", None),
+        ("2025-01-17", "the board meets on Friday", "2025-01-15", "ahead", None),
+        # Not that Tuesday, nor one more than six days before the dateline.
+        ("2025-01-13", "at 4:47 p.m. on Tuesday", "2025-01-15", "", "month 01"),
+        ("2025-01-07", "at 4:47 p.m. on Tuesday", "2025-01-15", "", "month 01"),
+        ("2025-01-17", "the board meets on Friday", "2025-01-15", "", "month 01"),
+        ("2025-01-14T16:47", "at 5:47 p.m. on Tuesday", "2025-01-15", "", "time 16:47"),
     ],
 )
 def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_tense(
