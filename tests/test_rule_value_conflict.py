@@ -997,3 +997,34 @@ def test_about_before_a_figure_of_three_digits_reads_to_half_the_width(normalise
     assert not conflict("about US$80 million", "US$73.5 million")
     # Three digits still admit a few per cent: "about $745" for $735.45.
     assert not conflict("about US$745 million", "US$735.45 million")
+
+
+REVENUE = [{"key": "revenue", "kind": "quantity", "unit": "USD"}]
+
+
+@pytest.mark.parametrize(
+    ("fiscal", "calendar", "calendar_period", "conflict"),
+    [
+        # A fiscal quarter ended on Saturday 28 June against "April through June".
+        ("$9.84 billion", "$9.8 billion", "2025-04/2025-06", False),
+        ("$9.84 billion", "$8.9 billion", "2025-04/2025-06", True),
+        ("$9.84 billion", "$9.84 billion", "2025-Q2", False),
+        # Two days of a quarter (2.2 %) may differ: 9.84 against 10.0 is within them.
+        ("$9.84 billion", "$10.0 billion", "2025-04/2025-06", False),
+        # A fiscal year July to June is no near calendar year: never compared.
+        ("$9.84 billion", "$30 billion", "2025", False),
+    ],
+)
+def test_a_52_53_week_fiscal_quarter_meets_its_calendar_months(normalised, fiscal, calendar, calendar_period, conflict):
+    result = normalised(
+        {
+            "release": [claim("fiscal", "revenue", fiscal, period="2025-03-30/2025-06-28")],
+            "paper": [claim("calendar", "revenue", calendar, period=calendar_period)],
+        },
+        topics=REVENUE,
+        entities=[],
+    )
+    findings = run_rules(result, value_conflict)
+    assert bool(findings) == conflict
+    if conflict:
+        assert "2025-03-30" in findings[0].message

@@ -123,6 +123,32 @@ def _widening(claims: pd.DataFrame, labels, default: float) -> np.ndarray:
     return np.where(precise, tolerance / 2, tolerance)
 
 
+MONTH_DAYS = 28
+# Day numbers are proleptic Gregorian ordinals (date.toordinal); NumPy counts days from 1970.
+_EPOCH = 719_163
+# A period's end within this many days of a month boundary is read as that boundary (a
+# 52/53-week fiscal calendar ends its quarters and years on a Saturday near the month's end).
+SNAP_DAYS = 7
+
+
+def _to_months(days: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Each whole day number among ``among`` moved to the nearest first of a month when it
+    lies within SNAP_DAYS of it; the others as they are."""
+    result = days.copy()
+    chosen = among & np.isfinite(days) & (days == np.round(days))
+    if not chosen.any():
+        return result
+    day = (days[chosen] - _EPOCH).astype("int64").astype("datetime64[D]")
+    first = day.astype("datetime64[M]").astype("datetime64[D]")
+    following = (day.astype("datetime64[M]") + 1).astype("datetime64[D]")
+    before, after = (day - first).astype(int), (following - day).astype(int)
+    nearest = np.where(before <= after, first, following)
+    close = np.minimum(before, after) <= SNAP_DAYS
+    moved = np.where(close, nearest, day).astype("int64").astype(float) + _EPOCH
+    result[chosen] = moved
+    return result
+
+
 def _odd_ones_out(findings: list[Finding]) -> Iterator[Finding]:
     """The findings, each pair whose one claim disagrees with several others that agree
     with each other pointing at that claim: one slip met by every other source (a figure
@@ -165,6 +191,7 @@ def _pairs(claims, options, numeric, keys, columns, forecaster) -> Iterator[Find
     # compared across the days too, when the days are close; the level may have moved
     # between them, so such a conflict is a warning unless a slip of the pen explains it.
     yield from finder.period_ends(numeric, keys, columns)
+    yield from finder.near_periods(numeric, keys, columns)
     undated = numeric & claims["undated"] & (claims["aggregation"] != "cumulative")
     if undated.sum() > 1:
         keys = pd.DataFrame({**{column: claims[column] for column in columns}, "_forecaster": forecaster}, copy=False)
@@ -233,6 +260,51 @@ class _Finder:
                 continue  # two periods, or two days: compared as they are, above
             first, second = by_id(claims, a, b)
             finding = self._finding(first, second, undated=False, estimators=True)  # only a slip
+            if finding is not None:
+                yield finding
+
+    def near_periods(self, numeric: pd.Series, keys: pd.DataFrame, columns: tuple[str, ...]) -> Iterator[Finding]:
+        """Flows over nearly the same months: a fiscal quarter that ends on a Saturday
+        (2025-03-30/2025-06-28, a 52/53-week calendar) against "April through June" or
+        Q2 2025. Each period within a week of month boundaries is read as those months, and
+        the figures are compared with their tolerance widened by the share of the period
+        that differs (two days of a quarter, 2.2 %), so only what the days cannot explain
+        is a finding."""
+        claims = self.claims
+        start = claims["period_start"].to_numpy(dtype=float)
+        end = claims["period_end"].to_numpy(dtype=float)
+        length = end - start
+        flow = numeric.to_numpy(dtype=bool) & (claims["aggregation"] == "flow").to_numpy(dtype=bool)
+        flow &= np.isfinite(length) & (length >= MONTH_DAYS)
+        if not flow.any():
+            return
+        snapped_start, snapped_end = _to_months(start, flow), _to_months(end, flow)
+        with np.errstate(invalid="ignore"):  # open periods (±inf) are no flows here
+            off = np.where(flow, np.abs(start - snapped_start) + np.abs(end - snapped_end), 0.0)
+        if not (flow & (off > 0)).any():
+            return  # every period is whole months: compared as they are, above
+        near = pd.DataFrame(
+            {column: keys[column] for column in (*columns, "_forecaster")}
+            | {
+                "_start": pd.Series(snapped_start, index=claims.index),
+                "_end": pd.Series(snapped_end, index=claims.index),
+            },
+            copy=False,
+        )
+        labels, codes = group_codes(near, flow, near.columns)
+        if len(labels) < 2:
+            return
+        positions = claims.index.get_indexer(labels)
+        tolerance = _widening(claims, labels, self.options["tolerance"]) + off[positions] / length[positions]
+        low, high = widened(
+            claims.loc[labels, "low"].to_numpy(dtype=float), claims.loc[labels, "high"].to_numpy(dtype=float), tolerance
+        )
+        pairs = pairs_apart(labels, codes, low, high)
+        for a, b in pairs.frame.itertuples(index=False):  # loop only over the findings
+            first, second = by_id(claims, a, b)
+            if (first["period_start"], first["period_end"]) == (second["period_start"], second["period_end"]):
+                continue  # the same period: compared above
+            finding = self._finding(first, second, undated=False, estimators=different_estimators(first, second))
             if finding is not None:
                 yield finding
 
