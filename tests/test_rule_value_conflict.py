@@ -1028,3 +1028,26 @@ def test_a_52_53_week_fiscal_quarter_meets_its_calendar_months(normalised, fisca
     assert bool(findings) == conflict
     if conflict:
         assert "2025-03-30" in findings[0].message
+
+
+def test_a_figure_another_text_gives_as_since_revised_is_a_note_saying_so(normalised):
+    def findings(with_superseded: bool) -> list:
+        later = [claim("new", "trade", "US$1.45 billion", period="2024", quote="cut to US$1.45 billion from US$1.54 billion")]
+        if with_superseded:
+            later.append(
+                claim(
+                    "old",
+                    "trade",
+                    "US$1.54 billion",
+                    period="2024",
+                    modality="superseded",
+                    quote="cut to US$1.45 billion from US$1.54 billion",
+                )
+            )
+        result = normalised({"early": [claim("early", "trade", "US$1.54 billion", period="2024")], "later": later})
+        return run_rules(result, value_conflict)
+
+    (finding,) = findings(with_superseded=True)
+    assert finding.severity == "note" and finding.diagnosis.startswith("revised") and "old" in finding.diagnosis
+    (finding,) = findings(with_superseded=False)
+    assert finding.severity == "error" and not finding.diagnosis.startswith("revised")

@@ -204,6 +204,7 @@ class _Finder:
     def __init__(self, claims: pd.DataFrame, options: Mapping[str, Any]):
         self.claims, self.options = claims, options
         self.index: MagnitudeIndex | None = None
+        self._superseded: dict | None = None
 
     def conflicts(self, labels: np.ndarray, codes: np.ndarray, undated: bool = False) -> Iterator[Finding]:
         claims, options = self.claims, self.options
@@ -388,6 +389,33 @@ class _Finder:
                         severity=Severity.WARNING.value,
                     )
 
+    def _revised(self, first, second) -> str:
+        """When a text gives one of the two figures as since revised (a ``superseded`` claim
+        of the same topic, scope, subject and period: "cut its forecast to 1.45 mb/d from
+        1.54 mb/d"), the diagnosis saying so; else ''. The superseded claims are few: they are
+        gathered once, on first use."""
+        if self._superseded is None:
+            claims = self.claims
+            chosen = claims.index[
+                (claims["modality"] == "superseded").to_numpy(dtype=bool) & claims["magnitude"].notna()
+            ]
+            self._superseded = {}
+            for label in chosen:
+                row = row_of(claims, label)
+                key = (row["topic"], row["scope"], row["subject"], row["period_start"], row["period_end"])
+                self._superseded.setdefault(key, []).append(row)
+        key = (first["topic"], first["scope"], first["subject"], first["period_start"], first["period_end"])
+        for earlier in self._superseded.get(key, ()):
+            for old, new in ((first, second), (second, first)):
+                if earlier["low"] <= old["magnitude"] <= earlier["high"] and not (
+                    earlier["low"] <= new["magnitude"] <= earlier["high"]
+                ):
+                    return (
+                        f"revised: {earlier['id']} gives {earlier['value']} as the earlier figure, since revised, "
+                        f"which {old['id']} still gives"
+                    )
+        return ""
+
     def _finding(self, first, second, undated: bool, estimators: bool = False) -> Finding | None:
         """The finding of a pair in conflict; None for figures of different estimators
         (``estimators``) unless a slip of the pen explains their gap, which no way of
@@ -396,7 +424,8 @@ class _Finder:
         if self.index is None:
             self.index = MagnitudeIndex(claims, PRECISE_DIGITS)
         severity = None
-        diagnosis = diagnose(claims, self.index, first, second, self.options)
+        revised = self._revised(first, second)
+        diagnosis = revised or diagnose(claims, self.index, first, second, self.options)
         slip = diagnosis.startswith(("scale slip", "digit transposition", "unit slip"))
         if estimators and not slip:
             return None
@@ -410,6 +439,10 @@ class _Finder:
         if undated and not slip:
             # The level may have moved between the days ("34 treatment centres" on 3 March, "38"
             # on 14 March): a note to look at, not a warning.
+            severity = Severity.NOTE.value
+        elif revised:
+            # The earlier figure, which a text gives as since revised: the older text was right
+            # in its day.
             severity = Severity.NOTE.value
         elif first["modality_class"] == "forecast":
             severity = Severity.WARNING.value
@@ -434,6 +467,8 @@ class _Finder:
             )
         elif undated and severity == Severity.NOTE.value:
             message += "; the figure may have changed between those days (give each claim its period if so)"
+        elif revised:
+            message += f"; {revised}"
         elif severity == Severity.NOTE.value:
             message += "; running totals for the same day without a time of day may be counts from different hours"
         return Finding(
