@@ -43,3 +43,12 @@ def test_a_source_without_a_publication_date_is_not_judged(normalised):
 def test_an_estimate_for_a_later_year_is_named_an_estimate(normalised):
     (finding,) = _findings(normalised, claim("a1", "trade", "~US$3 billion", period="2026", modality="estimate"))
     assert "as an estimated figure for 2026" in finding.message and "actual" not in finding.message
+
+
+def test_a_budget_for_the_fiscal_year_from_july_adopted_in_may_is_decided(normalised):
+    may = [{"id": "a", "file": "a.txt", "published": "2025-05-28"}]
+    # A year from 1 July, 34 days after the text: set ahead of its term, no finding.
+    assert _findings(normalised, claim("fy", "trade", "US$609.8 million", period="2025-07/2026-06"), sources=may) == []
+    # A single month that far ahead is not decided yet, nor a year that begins next year.
+    assert len(_findings(normalised, claim("m", "trade", "US$9 million", period="2025-07"), sources=may)) == 1
+    assert len(_findings(normalised, claim("y", "trade", "US$609.8 million", period="2026"), sources=may)) == 1

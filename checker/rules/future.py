@@ -10,8 +10,9 @@ A text cannot report as done what has not happened by the day it was published. 
 tagged `actual` (or `estimate`) whose period begins after its source's publication date,
 or a date claim after it, is either a plan, forecast or target whose modality was left
 empty, or a figure given the wrong year ("in 2026" for "in 2024"). A month's grace is left:
-what is decided takes effect soon (a rate raised on Friday applies from Monday, a budget
-for the coming half year is set). The warning names the publication date and the period;
+what is decided takes effect soon (a rate raised on Friday applies from Monday); a figure
+for a quarter or longer has three months (a city adopts in May its budget for the fiscal
+year from July). The warning names the publication date and the period;
 it says nothing when the source has no publication date.
 """
 
@@ -32,16 +33,27 @@ from checker.pairing import FIGURES, NUMERIC, ref, row_of
 ID = "future-figure"
 SEVERITY = "warning"
 OPTIONS = {
-    "grace_days": Option(31, "days after publication a figure or date may begin as decided, not planned", minimum=0)
+    "grace_days": Option(31, "days after publication a figure or date may begin as decided, not planned", minimum=0),
+    "year_grace_days": Option(
+        92,
+        "days after publication a figure for a quarter or longer may begin as decided (a city's budget for the "
+        "fiscal year from July, adopted in May)",
+        minimum=0,
+    ),
 }
+# A period this long (days) or longer is a budget's, a quota's, a tariff's term: set ahead of it.
+LONG_PERIOD_DAYS = 89
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     figures = claims["modality"].isin(FIGURES).to_numpy(dtype=bool)
     published_end = claims["published_end"].to_numpy(dtype=float) + options["grace_days"]
+    start = claims["period_start"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
+        long = claims["period_end"].to_numpy(dtype=float) - start >= LONG_PERIOD_DAYS
+        grace = np.where(long, max(options["year_grace_days"], options["grace_days"]), options["grace_days"])
         numeric = claims["kind"].isin(NUMERIC).to_numpy(dtype=bool) & (
-            claims["period_start"].to_numpy(dtype=float) > published_end
+            start > claims["published_end"].to_numpy(dtype=float) + grace
         )
         dated = (claims["kind"] == "date").to_numpy(dtype=bool) & (
             claims["date_start"].to_numpy(dtype=float) > published_end
