@@ -95,8 +95,17 @@ SCALE_WORDS = {
     "bln": 1e9,
     "tn": 1e12,
     "trn": 1e12,
+    # South Asian scales: a lakh is 100,000, a crore ten million ("4.9 lakh", "1.2 crore").
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "lakh crore": 1e12,
 }
-_SCALE = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|1000(?:000)*"
+_SCALE = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh crore|lakhs?|lacs?|crores?|cr|1000(?:000)*"
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _PART = re.compile(rf"({_NUM})\s*({_SCALE})\b", re.IGNORECASE)
 _DIGIT_SCALE = re.compile(rf"({_NUM})\s+(1000(?:000)*)\b")  # text2num's "2.5 1000000"

@@ -112,6 +112,9 @@ QUALIFIER_SYMBOL = {
     "stated": "",
 }
 
+# The weights of a bag a text may state with it ("60-kg bags"); a bag alone is 60 kg.
+BAG_KILOGRAMS = (25, 40, 45, 46, 50, 59, 60, 69, 70, 90, 100)
+
 SCALES = {
     "thousand": 1e3,
     "k": 1e3,
@@ -131,6 +134,15 @@ SCALES = {
     "тыс": 1e3,
     "млн": 1e6,
     "млрд": 1e9,
+    # South Asian scales: a lakh is 100,000, a crore ten million.
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "lakh crore": 1e12,
 }
 
 # ISO 4217 codes the registry knows. Each is its own dimension, so pint refuses to convert
@@ -557,6 +569,18 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\bpsf\b"), "/ ft ** 2"),
     (LazyPattern(r"\bpsm\b"), "/ m ** 2"),
     (LazyPattern(r"\bpcm\b"), "/ month"),
+    (
+        LazyPattern(
+            rf"\b({'|'.join(map(str, BAG_KILOGRAMS))})[\s-]*(?:kg|kilo(?:gram)?s?)[\s-]+bags?\b", re.IGNORECASE
+        ),
+        lambda found: f"bag_of_{found.group(1)}_kg",
+    ),
+    (
+        LazyPattern(
+            rf"\bbags?\s+of\s+({'|'.join(map(str, BAG_KILOGRAMS))})[\s-]*(?:kg|kilo(?:gram)?s?)\b", re.IGNORECASE
+        ),
+        lambda found: f"bag_of_{found.group(1)}_kg",
+    ),
     # Prices as subscriptions and commodity desks write them: "$18.99/mo" a month, "$72.31/b"
     # a barrel (never the barn), and "$31 billion a quarter" (never pint's quarter of weight).
     (LazyPattern(r"/\s*mo\b\.?"), "/ month"),
@@ -776,6 +800,13 @@ def registry():
     ureg._build_cache()
     # pint's "decade" is a logarithmic unit (a factor of ten); editors mean ten years.
     ureg.define("decennium = 10 * year = _ = decennia")
+    # A bag is the coffee trade's 60 kg (ICO, USDA; pint's is a 94-lb bag of cement), and
+    # a bag of another weight is written with it ("50-kg bags" of rice, "70-kg bags").
+    ureg.define("bag = 60 * kilogram = _ = bags")
+    # A mill is a thousandth: a property-tax rate of 39.72 mills is $39.72 per $1,000 of value.
+    ureg.define("mill = 1e-3 = _ = mills")
+    for kilograms in BAG_KILOGRAMS:
+        ureg.define(f"bag_of_{kilograms}_kg = {kilograms} * kilogram")
     # A quarter of a year, as a rate's period ("$31 billion a quarter"); pint's quarter is a weight.
     ureg.define("quarter_year = 3 * month = _ = quarter_years")
     # pint's "barrel" is the US liquid barrel of 31.5 gallons; a barrel of crude oil or of

@@ -540,7 +540,8 @@ def _date_part_missing(
             not solar_hijri
             and day
             and int(month) <= 12
-            and int(month) not in months_in(quote)
+            and float(day) not in stated
+            and int(day) not in days_in(quote)
             and _dated_by_weekday(int(year), int(month), int(day), quote, published, tense)
         ):
             continue  # "on Tuesday", a week from the dateline at most: the day the reader takes

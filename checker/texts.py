@@ -360,8 +360,14 @@ _PARTS = {
 }  # fmt: skip
 # "Two-thirds", "four fifths", "a quarter", "one in five", "one patient in five", "19 times
 # out of 20": a share in words.
+# Denominators in words beyond nine: "one in sixteen", "one in twenty", "one in a hundred".
+_BOTTOMS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "a hundred": 100, "a thousand": 1000,
+}  # fmt: skip
 _FRACTION = re.compile(
-    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d{{1,2}}) (?:[^\W\d_]+ )?(?:in|out of|of every|in every) (\d{{1,3}}|{'|'.join(_COUNTS[2:])}|ten))\b",
+    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d{{1,2}}) (?:[^\W\d_]+ )?(?:in|out of|of every|in every) (\d{{1,3}}|{'|'.join(sorted(_BOTTOMS, key=len, reverse=True))}|{'|'.join(_COUNTS[2:])}))\b",
     re.IGNORECASE,
 )
 # The same, without its groups: a test of whether a passage writes a share in words.
@@ -387,7 +393,7 @@ def _fractions(text: str) -> set[float]:
         else:
             numerator = int(top) if top.isdigit() else _COUNTS.index(top.lower())
             denominator = (
-                int(bottom) if bottom.isdigit() else (10 if bottom.lower() == "ten" else _COUNTS.index(bottom.lower()))
+                int(bottom) if bottom.isdigit() else _BOTTOMS.get(bottom.lower()) or _COUNTS.index(bottom.lower())
             )
         if not 0 < numerator < denominator:
             continue

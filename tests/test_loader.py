@@ -792,3 +792,9 @@ def test_a_period_must_reach_the_dated_day_the_quote_gives_the_figure(normalised
     result = normalised(rows, topics=topics, entities=[], sources=sources)
     said = [problem for problem in result.problems if problem.column == "period"]
     assert bool(said) == wrong
+
+
+def test_today_dates_a_day_the_quote_gives_with_another_date_beside_it():
+    quote = "Mayor Elena Delgado today signed the budget the council adopted on May 27"
+    assert digits_missing("2025-05-30", quote, "date", published="2025-05-30") is None
+    assert "day 29" in (digits_missing("2025-05-29", quote, "date", published="2025-05-30") or "")

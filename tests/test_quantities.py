@@ -576,3 +576,15 @@ def test_prices_and_rates_as_desks_abbreviate_them():
     assert parse_quantity("SR101 billion").dimension == "[currency_SAR]"
     # A quarter alone is still a share in words.
     assert parse_quantity("a quarter").magnitude == 0.25
+
+
+def test_south_asian_scales_bags_and_mills():
+    """A lakh is 100,000 and a crore ten million ("4.9 lakh people", "₹1.5 lakh crore"); a
+    bag is the coffee trade's 60 kg unless its weight is written with it; a mill a thousandth."""
+    assert parse_quantity("4.9 lakh").magnitude == pytest.approx(490_000)
+    assert parse_quantity("1.2 crore").magnitude == pytest.approx(12_000_000)
+    assert parse_quantity("INR 1.5 lakh crore").magnitude == pytest.approx(1.5e12)
+    assert parse_quantity("29 million bags").magnitude == pytest.approx(parse_quantity("1.74 million t").magnitude)
+    assert parse_quantity("3 million 50-kg bags").magnitude == pytest.approx(parse_quantity("150,000 t").magnitude)
+    assert parse_quantity("2 million bags of 60 kg").magnitude == pytest.approx(parse_quantity("120,000 t").magnitude)
+    assert parse_quantity("39.72 mills").magnitude == pytest.approx(0.03972)

@@ -1032,7 +1032,9 @@ def test_a_52_53_week_fiscal_quarter_meets_its_calendar_months(normalised, fisca
 
 def test_a_figure_another_text_gives_as_since_revised_is_a_note_saying_so(normalised):
     def findings(with_superseded: bool) -> list:
-        later = [claim("new", "trade", "US$1.45 billion", period="2024", quote="cut to US$1.45 billion from US$1.54 billion")]
+        later = [
+            claim("new", "trade", "US$1.45 billion", period="2024", quote="cut to US$1.45 billion from US$1.54 billion")
+        ]
         if with_superseded:
             later.append(
                 claim(

@@ -131,6 +131,11 @@ def test_figures_display_without_misleading_signs_or_ratios():
         ("Nearly nine in ten of the new arrivals are women and children", 90),
         ("seven out of 10 voters backed it", 70),
         ("3 in 5 households", 60),
+        ("about one in sixteen residents is over 80", 6.25),
+        ("one in twenty households", 5),
+        ("accurate to within 3 points, 19 times out of 20", 95),
+        ("spending of ₹1.5 lakh crore", 1.5e12),
+        ("some 4.9 lakh people", 490_000),
     ],
 )
 def test_ordinals_and_shares_in_words_state_their_numbers(quote, number):
