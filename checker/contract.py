@@ -128,6 +128,8 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("topic_label", "category", "topics", "the topic's label, or its key"),
     ClaimColumn("aggregation", "category", "topics", "flow, stock or cumulative (how amounts add up over time)"),
     ClaimColumn("sum_of", "category", "topics", "the topics this topic is the sum of, separated by semicolons"),
+    ClaimColumn("share_part", "category", "topics", "the part a share topic is the share of ('' when none)", "topic"),
+    ClaimColumn("share_whole", "category", "topics", "the whole a share topic is the share of ('' when none)", "topic"),
     ClaimColumn(
         "sum_plans",
         "category",
@@ -138,7 +140,7 @@ CLAIMS: tuple[ClaimColumn, ...] = (
         "family",
         "category",
         "topics",
-        "the connected group of topics linked by part_of, bounded_by and sum_of (named by one of its topics)",
+        "the connected group of topics linked by part_of, bounded_by, sum_of and share_of (named by one of its topics)",
         "topic",
     ),
     ClaimColumn(

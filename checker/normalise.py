@@ -169,6 +169,8 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
         ("rounding", "rounding_value"),
         ("sum_of", "sum_of"),
         ("sum_plans", "sum_plans"),
+        ("share_part", "share_part"),
+        ("share_whole", "share_whole"),
     ):
         source = topic_table[source_column].to_numpy() if len(topic_table) else np.zeros(0)
         if source_column == "label":  # a topic without a label is shown by its key

@@ -212,13 +212,14 @@ def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     topics["rounding_value"] = rounding.astype(float)
     _check_sums(topics, keys, problems)
     topics["sum_plans"] = sum_plans(topics)
+    _check_shares(topics, keys, problems)
     _check_aliases(topics, "key", problems)
     return topics
 
 
 def topic_families(topics: pd.DataFrame) -> dict[str, str]:
-    """Each topic's family: the connected group of topics its part_of, bounded_by and
-    sum_of links reach, named after the first key of the group. Rules compare claims
+    """Each topic's family: the connected group of topics its part_of, bounded_by, sum_of
+    and share_of links reach, named after the first key of the group. Rules compare claims
     only within a family (a figure can explain another only there)."""
     parent: dict[str, str] = {key: key for key in topics["key"].tolist() if key}
 
@@ -229,12 +230,13 @@ def topic_families(topics: pd.DataFrame) -> dict[str, str]:
         return key
 
     # Only topics that link to another are visited; the rest are families of their own.
-    linking = (topics["part_of"] != "") | (topics["bounded_by"] != "") | (topics["sum_of"] != "")
-    links = topics.loc[linking, ["key", "part_of", "bounded_by", "sum_of"]]
-    for key, part_of, bounded_by, sum_of in zip(*(links[column].tolist() for column in links.columns)):
+    share_of = topics["share_of"] if "share_of" in topics else pd.Series("", index=topics.index)
+    linking = (topics["part_of"] != "") | (topics["bounded_by"] != "") | (topics["sum_of"] != "") | (share_of != "")
+    links = topics.loc[linking, ["key", "part_of", "bounded_by", "sum_of"]].assign(share_of=share_of[linking])
+    for key, part_of, bounded_by, sum_of, share in zip(*(links[column].tolist() for column in links.columns)):
         if not key:
             continue
-        for other in [part_of, bounded_by, *split_list(sum_of)]:
+        for other in [part_of, bounded_by, *split_list(sum_of), *share_parts(share)]:
             if other in parent:
                 first, second = sorted((root(key), root(other)))
                 parent[second] = first
@@ -282,6 +284,48 @@ def _check_sums(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -
                 problem(
                     problems, row, "sum_of", f"'{part}' is measured in {info[part][1]}, the total in {row.dimension}"
                 )
+
+
+def share_parts(cell: str) -> tuple[str, str]:
+    """A topic's share_of as its part and whole ("a / b" → ("a", "b")); two empty keys
+    when there is none or it is not two topics."""
+    halves = [half.strip() for half in (cell or "").split("/")]
+    return (halves[0], halves[1]) if len(halves) == 2 and all(halves) else ("", "")
+
+
+def _check_shares(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -> None:
+    """share_of names two known numeric topics of one dimension, the share topic being a
+    share (dimensionless); the part and the whole go into their own columns."""
+    info = dict(zip(topics["key"].tolist(), zip(topics["kind"].tolist(), topics["dimension"].tolist())))
+    parts, wholes = [], []
+    for row in topics.itertuples():
+        part, whole = share_parts(row.share_of)
+        if row.share_of and not part:
+            problem(problems, row, "share_of", f"'{row.share_of}' is not PART / WHOLE (two topics and a slash)")
+        elif part:
+            unknown = [key for key in (part, whole) if key not in keys]
+            if unknown:
+                problem(problems, row, "share_of", f"unknown topic '{unknown[0]}'")
+                part = whole = ""
+            elif row.kind not in ("quantity", "count") or row.dimension != "dimensionless":
+                problem(problems, row, "share_of", "a share topic is a quantity in % (or without a unit)")
+                part = whole = ""
+            elif row.key in (part, whole):
+                problem(problems, row, "share_of", "a topic cannot be a share of itself")
+                part = whole = ""
+            elif info[part][1] != info[whole][1] or info[part][0] not in ("quantity", "count"):
+                problem(
+                    problems,
+                    row,
+                    "share_of",
+                    f"'{part}' is measured in {info[part][1]}, '{whole}' in {info[whole][1]}: a share compares "
+                    "figures of one kind",
+                )
+                part = whole = ""
+        parts.append(part)
+        wholes.append(whole)
+    topics["share_part"] = parts
+    topics["share_whole"] = wholes
 
 
 MAX_SUM_PLANS = 16

@@ -138,6 +138,12 @@ TOPICS = TableSchema(
             example="afghanistan-exports; afghanistan-imports",
         ),
         Column(
+            "share_of",
+            doc="A share topic (in %): the part and the whole it is the share of, as PART / WHOLE; a claim of it must "
+            "be the part's figure over the whole's for the same time.",
+            example="us-coffee-exports / brazil-coffee-exports",
+        ),
+        Column(
             "event",
             doc="Date topics: what happened, for reports.",
             example="Supreme Court suspends the ban on the Taliban",

@@ -92,7 +92,7 @@ def set_aside(
             at = topics[topics["line"] == problem.line]
             if not len(at):
                 return None
-            for cells in at[["key", "part_of", "bounded_by", "sum_of"]].fillna("").itertuples(index=False):
+            for cells in at[["key", "part_of", "bounded_by", "sum_of", "share_of"]].fillna("").itertuples(index=False):
                 named.update(token for cell in cells for token in _TOKEN.findall(str(cell)) if token in topic_keys)
         elif problem.file == entity_file and problem.line > 0:
             at = entities[entities["line"] == problem.line]

@@ -511,3 +511,42 @@ def test_a_change_as_an_amount_in_another_kind_of_unit_is_a_data_error(normalise
     result = normalised(_rose_by("+16 per cent", "US$1.2 billion", "US$0.9 billion"))
     (problem,) = result.problems
     assert problem.column == "relation" and "not a relation" in problem.message
+
+
+SHARES = [
+    {"key": "exports", "kind": "quantity", "unit": "bag", "label": "coffee exports"},
+    {"key": "us-exports", "kind": "quantity", "unit": "bag", "label": "exports to the US", "part_of": "exports"},
+    {"key": "us-share", "kind": "quantity", "unit": "%", "label": "US share", "share_of": "us-exports / exports"},
+]
+
+
+def _share_corpus(share: str, part_source: str = "a") -> dict:
+    rows = {
+        "a": [
+            claim("total", "exports", "50.44 million bags", period="2024"),
+            claim("share", "us-share", share, period="2024"),
+        ]
+    }
+    rows.setdefault(part_source, []).append(claim("us", "us-exports", "8.1 million bags", period="2024"))
+    return rows
+
+
+def test_a_share_is_checked_against_its_part_over_its_whole(normalised):
+    # 8.1 of 50.44 million bags is 16.06 %: "16.1 %" holds, "19.1 %" does not.
+    assert run_rules(normalised(_share_corpus("16.1 %"), topics=SHARES), derived) == []
+    (finding,) = run_rules(normalised(_share_corpus("19.1 %"), topics=SHARES), derived)
+    assert finding.claim_ids == ("share", "total", "us") and "16.1 %" in finding.message
+    # A transposed share is named as one.
+    (finding,) = run_rules(normalised(_share_corpus("61.1 %"), topics=SHARES), derived)
+    assert finding.diagnosis.startswith("digit transposition")
+    # The part from another source: 2 % slack between sources ("16.3 %" holds, "17 %" not).
+    assert run_rules(normalised(_share_corpus("16.3 %", part_source="b"), topics=SHARES), derived) == []
+    assert len(run_rules(normalised(_share_corpus("17 %", part_source="b"), topics=SHARES), derived)) == 1
+
+
+def test_a_share_of_topics_that_do_not_compare_is_a_data_error(normalised):
+    topics = [*SHARES[:2], {"key": "us-share", "kind": "quantity", "unit": "%", "share_of": "us-exports / trade"}]
+    result = normalised(_share_corpus("16.1 %"), topics=topics)
+    assert any(
+        problem.column == "share_of" and "unknown topic 'trade'" in problem.message for problem in result.problems
+    )

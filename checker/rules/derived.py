@@ -17,6 +17,9 @@ to the same topic and scope for the period given by ``relative_to`` (the same pe
 the claims' aggregation compares them), and to figures of the same kind (a plan's to plans;
 a forecast's to actual figures); ``since`` relates a duration to the date of the event topic named by
 ``relative_to``: the duration must fit the time from that date to the claim's period.
+A share topic (``share_of`` = PART / WHOLE in the topics table) must be the part's figure
+over the whole's for the same time, scope and subject: from the share's own source when it
+gives both, else from any source within 2 %.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.numbers import relation_qualifier
 from checker.options import tolerance
-from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, row_of, shared_codes, widened
+from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, row_of, shared_codes, transpositions, widened
 
 ID = "derived-figures"
 SEVERITY = "warning"
@@ -50,6 +53,7 @@ SECONDS_PER_DAY = 86_400.0
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     yield from _relative(claims, options)
     yield from _since(claims, options)
+    yield from _shares(claims, options)
 
 
 _BOUNDS = ("low", "high", "magnitude")
@@ -289,6 +293,74 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             message=f"{claim['id']} says {claim['value']} is {stated_text} {claim['relative_to']}, "
             f"but {reference_row['id']} gives {reference_row['value']} for "
             f"{display.date_range(reference_row['period_start'], reference_row['period_end'])}{detail}",
+        )
+
+
+# A share set against a part and a whole from other sources than its own may miss their
+# quotient by this much beyond the figures' precision, as two sources' figures may differ.
+SHARE_ACROSS_SOURCES = 0.02
+_SHARE_KEY = ("scope", "subject", "modality_class", "period_start", "period_end")
+
+
+def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
+    """A share (a topic whose share_of names a part and a whole) against the part's figure
+    over the whole's for the same time, scope and subject (the whole also for no subject):
+    from the share's own source when it gives both, else from any source, within 2 %. Only
+    the claims of the topics some share names are read."""
+    shares = (claims["share_part"].astype(str) != "").to_numpy(dtype=bool) & claims["magnitude"].notna().to_numpy(
+        dtype=bool
+    )
+    if not shares.any():
+        return
+    named = set(claims.loc[shares, "share_part"].astype(str)) | set(claims.loc[shares, "share_whole"].astype(str))
+    figures = claims["topic"].isin(named) & claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
+    index: dict = {}
+    for label, topic, *key in claims.loc[figures, ["topic", *_SHARE_KEY]].itertuples():
+        index.setdefault((str(topic), *map(str, key[:3]), *key[3:]), []).append(label)
+    for label in claims.index[shares]:  # the share claims: few
+        share = row_of(claims, label)
+        key = tuple(str(share[column]) for column in _SHARE_KEY[:3]) + (share["period_start"], share["period_end"])
+        parts = index.get((str(share["share_part"]), *key), [])
+        wholes = index.get((str(share["share_whole"]), *key), []) or index.get(
+            (str(share["share_whole"]), key[0], "", *key[2:]), []
+        )
+        if not parts or not wholes:
+            continue
+        own = [
+            [other for other in group if row_of(claims, other)["source"] == share["source"]]
+            for group in (parts, wholes)
+        ]
+        chosen, slack = (own, 0.0) if all(own) else ((parts, wholes), SHARE_ACROSS_SOURCES)
+        part_low = min(float(claims.at[other, "low"]) for other in chosen[0])
+        part_high = max(float(claims.at[other, "high"]) for other in chosen[0])
+        whole_low = min(float(claims.at[other, "low"]) for other in chosen[1])
+        whole_high = max(float(claims.at[other, "high"]) for other in chosen[1])
+        if not (part_low >= 0 and whole_low > 0):
+            continue
+        implied_low, implied_high = part_low / whole_high * (1 - slack), part_high / whole_low * (1 + slack)
+        if implied_low <= share["high"] and share["low"] <= implied_high:
+            continue
+        part, whole = row_of(claims, chosen[0][0]), row_of(claims, chosen[1][0])
+        quotient = part["magnitude"] / whole["magnitude"]
+        swapped = [
+            candidate
+            for candidate in transpositions(share["number"])
+            if implied_low <= candidate * share["number_factor"] <= implied_high
+        ]
+        diagnosis = (
+            f"digit transposition: {share['id']} gives {share['number']} where {swapped[0]:g} is the part over the whole"
+            if swapped
+            else "a stated share does not hold between the part and the whole"
+        )
+        yield Finding(
+            topic=share["topic"],
+            subject=share["id"],
+            claims=(ref(claims, label), ref(claims, part.name), ref(claims, whole.name)),
+            diagnosis=diagnosis,
+            message=f"{share['id']} gives {share['value']} as the share of {part['topic_label']} in "
+            f"{whole['topic_label']}, but {part['id']} gives {part['value']} and {whole['id']} gives {whole['value']}"
+            f" for {display.date_range(share['period_start'], share['period_end'])}: "
+            f"{display.number(100 * quotient, 3)} %",
         )
 
 
