@@ -1053,3 +1053,25 @@ def test_a_figure_another_text_gives_as_since_revised_is_a_note_saying_so(normal
     assert finding.severity == "note" and finding.diagnosis.startswith("revised") and "old" in finding.diagnosis
     (finding,) = findings(with_superseded=False)
     assert finding.severity == "error" and not finding.diagnosis.startswith("revised")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "found"),
+    [
+        ("up to 20 GW", "up to 12 GW", True),  # two caps for one thing disagree
+        ("up to 18 GW", "at most 18 GW", False),
+        ("up to 18 GW", "1.8 GW", True),  # a scale slip under the cap
+        ("up to 18 GW", "12 GW", False),  # a figure under its cap agrees with it
+        ("up to 18 GW", "24 GW", True),  # above the cap: a conflict as before
+    ],
+)
+def test_up_to_states_a_cap(normalised, first, second, found):
+    result = normalised(
+        {
+            "a": [claim("a", "capacity", first, period="2025")],
+            "b": [claim("b", "capacity", second, period="2025")],
+        },
+        topics=[{"key": "capacity", "kind": "quantity", "unit": "GW"}],
+        entities=[],
+    )
+    assert bool(run_rules(result, value_conflict)) == found

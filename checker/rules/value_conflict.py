@@ -186,6 +186,7 @@ def _pairs(claims, options, numeric, keys, columns, forecaster) -> Iterator[Find
     yield from finder.conflicts(labels, codes)
     yield from finder.transposed(labels, codes)
     yield from finder.ranges(labels, codes)
+    yield from finder.caps(labels, codes)
     # Figures tagged without a period are as of their texts' publication: articles of one
     # news cycle giving a plant's capacity or a project's cost on different days. They are
     # compared across the days too, when the days are close; the level may have moved
@@ -348,6 +349,40 @@ class _Finder:
             if not (_transposed(first, second) or _transposed(second, first)):
                 continue
             finding = self._finding(first, second, undated=False)  # a slip: a finding whoever counted
+            if finding is not None:
+                yield finding
+
+    def caps(self, labels: np.ndarray, codes: np.ndarray) -> Iterator[Finding]:
+        """ "Up to" (or "at most") a figure states a cap, not any lower figure: two sources'
+        caps for one thing ("contracts of up to 20 years" against "up to 12 years") should
+        agree, and are compared as the figures they state; a cap against a figure below it
+        is a finding only where a slip of the pen explains the gap ("up to 18 GW" against
+        1.8 GW: a scale slip), since a figure under its cap agrees with it."""
+        claims = self.claims
+        qualifier = claims.loc[labels, "qualifier"].to_numpy(dtype=object)
+        capped = qualifier == "le"
+        if not capped.any():
+            return
+        plain = np.isin(qualifier, ("stated", "about", "nearly", "just_over", "exact"))
+        chosen = capped | plain
+        labels, codes, capped = labels[chosen], codes[chosen], capped[chosen]
+        if len(labels) < 2:
+            return
+        magnitude = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
+        half = np.nan_to_num(claims.loc[labels, "half"].to_numpy(dtype=float))
+        # A cap's own interval is its stated figure at its precision; the others keep theirs.
+        low = np.where(capped, magnitude - half, claims.loc[labels, "low"].to_numpy(dtype=float))
+        high = np.where(capped, magnitude + half, claims.loc[labels, "high"].to_numpy(dtype=float))
+        low, high = widened(low, high, _widening(claims, labels, self.options["tolerance"]))
+        is_cap = pd.Series(capped, index=labels)
+        for a, b in pairs_apart(labels, codes, low, high).frame.itertuples(index=False):  # only the findings
+            if not (is_cap[a] or is_cap[b]):
+                continue  # two plain figures: compared above
+            first, second = by_id(claims, a, b)
+            both = bool(is_cap[a] and is_cap[b])
+            finding = self._finding(
+                first, second, undated=False, estimators=not both or different_estimators(first, second)
+            )
             if finding is not None:
                 yield finding
 
