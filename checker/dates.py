@@ -305,10 +305,18 @@ _QUARTER_OR_HALF = re.compile(
 )
 
 
+# Seasons as texts name them ("summer 2024"): EDTF's codes 21–24 (spring to winter).
+_SEASON = re.compile(r"(?<![\w-])(spring|summer|autumn|fall|winter)\s+(\d{4})(?![\w-])", re.IGNORECASE)
+_SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
+
+
 def edtf_codes(text: str) -> str:
-    """Quarters and halves written as reports write them, as EDTF's codes ('Q1 2025' → '2025-33'),
-    and ISO weeks as their days ('2025-W10' → '2025-03-03/2025-03-09')."""
+    """Quarters, halves and seasons written as reports write them, as EDTF's codes ('Q1 2025'
+    → '2025-33', 'summer 2024' → '2024-22'), and ISO weeks as their days ('2025-W10' →
+    '2025-03-03/2025-03-09')."""
     text = _QUARTER_OR_HALF.sub(_edtf_code, text)
+    if _SEASON.search(text):
+        text = _SEASON.sub(lambda m: f"{m.group(2)}-{_SEASON_CODES[m.group(1).lower()]}", text)
     if "W" not in text.upper():
         return text
     sides = text.split("/")

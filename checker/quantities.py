@@ -600,6 +600,9 @@ _UNIT_SUBSTITUTIONS = (
     # "MLD" million litres a day, "l/c/d" and "lpcd" litres per person (capita) a day.
     (LazyPattern(r"\bMm(?:³|3|\^3|\s*\*\*\s*3)(?!\w)"), "megacubic_metre"),
     (LazyPattern(r"\bMLD\b"), "megalitre / day"),
+    # and as US utilities write it: "MGD" million gallons a day, "gpd" gallons a day.
+    (LazyPattern(r"\b(?:MGD|mgd)\b"), "megagallon / day"),
+    (LazyPattern(r"\b(?:gpd|GPD)\b"), "gallon / day"),
     (
         LazyPattern(
             r"\b(?:l|litres?|liters?)\s*/\s*(?:c|p|cap|capita|person)\s*/\s*d(?:ay)?\b|\blpcd\b", re.IGNORECASE

@@ -169,6 +169,9 @@ def test_bad_calendar_dates_raise_parse_error(text):
         ("2025-Q3", "2025-07/2025-09"),
         ("H1 2025", "2025-01/2025-06"),
         ("h2 2024", "2024-07/2024-12"),
+        ("summer 2024", "2024-22"),
+        ("Spring 2025", "2025-21"),
+        ("fall 2023", "2023-23"),
     ],
 )
 def test_quarters_and_halves_as_reports_write_them(text, same_as):

@@ -1075,3 +1075,16 @@ def test_up_to_states_a_cap(normalised, first, second, found):
         entities=[],
     )
     assert bool(run_rules(result, value_conflict)) == found
+
+
+def test_gallons_a_day_written_as_litres_a_day_is_a_unit_slip(normalised):
+    result = normalised(
+        {
+            "a": [claim("a", "water", "1.2 million gallons a day", period="2025")],
+            "b": [claim("b", "water", "1.2 million litres a day", period="2025")],
+        },
+        topics=[{"key": "water", "kind": "quantity", "unit": "MGD"}],
+        entities=[],
+    )
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.diagnosis.startswith("unit slip") and "gallons and litres" in finding.diagnosis

@@ -655,6 +655,10 @@ UNIT_SLIPS: dict[str, tuple[tuple[float, str], ...]] = {
     "[information]": ((8.0, "bits and bytes"),),
     "[information] / [time]": ((8.0, "bits and bytes a second"),),
     "[length] ** 3": ((3.7854118, "US gallons and litres"), (6.2898108, "barrels and cubic metres")),
+    "[length] ** 3 / [time]": (
+        (3.7854118, "US gallons and litres (a rate)"),
+        (6.2898108, "barrels and cubic metres (a rate)"),
+    ),
     "[length] / [time]": ((1.609344, "miles and kilometres an hour"), (3.6, "metres a second and kilometres an hour")),
 }
 
