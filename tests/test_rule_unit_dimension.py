@@ -272,3 +272,20 @@ def test_the_same_figure_in_two_currencies_in_one_news_cycle_is_a_currency_slip(
     slips = [finding for finding in found("2025-08-11") if finding.diagnosis.startswith("a currency slip")]
     assert len(slips) == 1 and slips[0].severity == "error" and slips[0].claim_ids == ("a1", "b1")
     assert not [finding for finding in found("2025-09-24") if finding.diagnosis.startswith("a currency slip")]
+
+
+def test_a_currency_slip_names_the_currencies_and_money_per_person_is_no_currency(normalised):
+    topics = [{"key": "aid", "kind": "quantity", "unit": "CAD"}]
+    rows = {
+        "a": [claim("a", "aid", "C$742.1 billion", period="2025", quote="C$742.1 billion")],
+        "b": [claim("b", "aid", "US$742.1 billion", period="2025", quote="US$742.1 billion")],
+    }
+    (slip,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+    assert "(CAD)" in slip.message and "(USD)" in slip.message
+    per_person = [{"key": "spend", "kind": "quantity", "unit": "USD/person"}]
+    rows = {
+        "a": [claim("a", "spend", "$4,210 per person", period="2025", quote="$4,210 per person")],
+        "b": [claim("b", "spend", "$4,210", period="2025", quote="$4,210")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=per_person, entities=[]), unit_dimension)
+    assert not finding.diagnosis.startswith("a currency slip") and "]" not in finding.diagnosis

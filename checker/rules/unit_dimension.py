@@ -23,6 +23,7 @@ consistent and which are not; a pair consistent under every phase is not reporte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -205,12 +206,15 @@ def _without_density(row: pd.Series) -> tuple[float, float] | None:
     return row["low"] * factor, row["high"] * factor
 
 
+_MONEY = re.compile(r"\[currency_(\w+)\]")
+
+
 def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
     """Two amounts of money in different currencies whose figures agree (€1.24 billion and
     US$1.24 billion): no exchange rate is near one for long, so the same figure is a slip
     of the currency sign, not a conversion. Empty when the figures differ."""
     dimensions = (str(first["dimension"]), str(second["dimension"]))
-    if not all(dimension.startswith("[currency_") and dimension.endswith("]") for dimension in dimensions):
+    if not all(_MONEY.fullmatch(dimension) for dimension in dimensions):  # not money per person, per barrel
         return _unit_slip(first, second)
     # The same figure as written, at the coarser of the two precisions: not the intervals a
     # qualifier widens ("about €1.1 billion" reaches US$1.21 billion, and a euro is worth
@@ -219,6 +223,14 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
     if abs(first["magnitude"] - second["magnitude"]) > max(halves) * (1 + 1e-9):
         return ""
     return f"a currency slip: the same figure in {dimensions[0][10:-1]} and {dimensions[1][10:-1]}"
+
+
+def _with_currency(row: pd.Series) -> str:
+    """A value as written, with its currency's code when the value does not show it
+    ("$742.1 billion (CAD)"): two dollar figures read the same otherwise."""
+    found = _MONEY.fullmatch(str(row["dimension"]))
+    value = str(row["value"])
+    return f"{value} ({found.group(1)})" if found and found.group(1) not in value else value
 
 
 def _unit_slip(first: pd.Series, second: pd.Series) -> str:
@@ -327,7 +339,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
                 claims=refs,
                 severity=Severity.ERROR.value,
                 diagnosis=slip,
-                message=f"{first['value']} and {second['value']} are the same figure in two "
+                message=f"{_with_currency(first)} and {_with_currency(second)} are the same figure in two "
                 f"{'currencies' if slip.startswith('a currency') else 'units'} for {first['topic_label']}: one of "
                 f"them has the wrong {'currency' if slip.startswith('a currency') else 'unit'}",
             )
