@@ -411,7 +411,11 @@ def digits_missing(
     stated = numbers_in(quote, decimal)
     if kind == "date":
         missing = _date_part_missing(value, quote, stated, published, tense)
-        return f"{missing} does not appear in the quote; {_INFERRED}" if missing else None
+        if not missing:
+            return None
+        reading = _weekday_reading(quote, published, tense) if missing.startswith(("month", "day", "year")) else ""
+        hint = f" (the quote's {reading}, by the text's publication)" if reading else ""
+        return f"{missing} does not appear in the quote{hint}; {_INFERRED}"
     written, candidates = value_numbers(value, decimal)
     other_scale = scale_missing(value, quote, decimal)
     if other_scale:
@@ -503,6 +507,21 @@ def _dateline_years(published: str, month: str, day: str, quote: str = "", tense
 _WEEKDAY_ALONE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _weekday_reading(quote: str, published: str, tense: str) -> str:
+    """The day a quote that names one weekday and no day of the month means, by the
+    publication ("Wednesday is 2025-07-09"), or ''."""
+    found = re.match(r"^(\d{4})-(\d{2})-(\d{2})", published or "")
+    named = {word.lower() for word in _WEEKDAY_ALONE.findall(quote)}
+    if not found or len(named) != 1 or days_in(quote):
+        return ""
+    issued = datetime.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    weekday = _WEEKDAY_NAMES.index(next(iter(named)))
+    window = range(0, 7) if tense == "ahead" else range(-6, 1)
+    days = [issued + datetime.timedelta(days=offset) for offset in window]
+    day = next(day for day in days if day.weekday() == weekday)
+    return f"{next(iter(named)).capitalize()} is {day.isoformat()}"
 
 
 def _dated_by_weekday(year: int, month: int, day: int, quote: str, published: str, tense: str) -> bool:

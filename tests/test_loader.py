@@ -798,3 +798,8 @@ def test_today_dates_a_day_the_quote_gives_with_another_date_beside_it():
     quote = "Mayor Elena Delgado today signed the budget the council adopted on May 27"
     assert digits_missing("2025-05-30", quote, "date", published="2025-05-30") is None
     assert "day 29" in (digits_missing("2025-05-29", quote, "date", published="2025-05-30") or "")
+
+
+def test_a_weekday_alone_that_is_not_the_tagged_day_says_which_day_it_is():
+    message = digits_missing("2025-07-10", "the board on Wednesday approved the tariff", "date", published="2025-07-10")
+    assert message and "Wednesday is 2025-07-09" in message
