@@ -80,6 +80,24 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         a, b = first.name, second.name
         if _local_day_of(first, second) or _local_day_of(second, first) or _same_clock(first, second):
             continue
+        local = _local_gap(first, second)
+        if local is not None:
+            # One time with its zone, one without (a local time): compared on the local clock.
+            hours, rest = divmod(local, 60)
+            gap = f"{hours} h {rest:02d} min apart" if hours else f"{rest} min apart"
+            yield Finding(
+                topic=first["topic"],
+                claims=(ref(claims, a), ref(claims, b)),
+                diagnosis=(
+                    "an am/pm slip: the same time of day twelve hours apart on the local clock"
+                    if local == 720
+                    else "different times on the local clock"
+                    + (" (a whole hour: summer time, or a wrong hour?)" if local % 60 == 0 else "")
+                ),
+                message=f"{first['source']} dates {first['topic_label']} {first['value']} and {second['source']} "
+                f"{second['value']}: {gap} on the local clock (the time without a zone read as local time)",
+            )
+            continue
         yield Finding(
             topic=first["topic"],
             claims=(ref(claims, a), ref(claims, b)),
@@ -129,6 +147,19 @@ def _same_clock(first: pd.Series, second: pd.Series) -> bool:
     zoned, floating = (first, second) if offsets[0] is not None else (second, first)
     local = zoned["date_start"] + (offsets[0] if offsets[0] is not None else offsets[1])
     return abs(local - floating["date_start"]) < 1 / 1440
+
+
+def _local_gap(first: pd.Series, second: pd.Series) -> int | None:
+    """Minutes between two times of day on the local clock when one states its zone and the
+    other does not (a local time, read as if in UTC); None otherwise."""
+    if {first["date_precision"], second["date_precision"]} - {"minute", "second"}:
+        return None
+    offsets = [_offset_days(first["value"]), _offset_days(second["value"])]
+    if (offsets[0] is None) == (offsets[1] is None):
+        return None
+    zoned, floating = (first, second) if offsets[0] is not None else (second, first)
+    local = zoned["date_start"] + (offsets[0] if offsets[0] is not None else offsets[1])
+    return round(abs(local - floating["date_start"]) * 1440)
 
 
 def _gap(first: pd.Series, second: pd.Series) -> str:
