@@ -1088,3 +1088,20 @@ def test_gallons_a_day_written_as_litres_a_day_is_a_unit_slip(normalised):
     )
     (finding,) = run_rules(result, value_conflict)
     assert finding.diagnosis.startswith("unit slip") and "gallons and litres" in finding.diagnosis
+
+
+def test_a_level_given_for_a_month_meets_a_day_inside_it_by_a_slip_only(normalised):
+    def found(month_figure: str) -> list:
+        result = normalised(
+            {
+                "release": [claim("night", "population", "23,418,652 people", period="2024-04-14")],
+                "wire": [claim("month", "population", month_figure, period="2024-04")],
+            },
+            topics=[{"key": "population", "kind": "count", "unit": "person"}],
+            entities=[],
+        )
+        return run_rules(result, value_conflict)
+
+    (finding,) = found("32,418,652 people")  # "the April 2024 census counted": digits swapped
+    assert finding.diagnosis.startswith("digit transposition")
+    assert found("23.52 million people") == []  # another figure: the month's may be an average

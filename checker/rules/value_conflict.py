@@ -131,6 +131,18 @@ _EPOCH = 719_163
 SNAP_DAYS = 7
 
 
+def _month_end(days: np.ndarray, among: np.ndarray) -> np.ndarray:
+    """Each whole day number among ``among`` as the last day of its month; the others as
+    they are."""
+    result = days.copy()
+    chosen = among & np.isfinite(days) & (days == np.round(days))
+    if chosen.any():
+        day = (days[chosen] - _EPOCH).astype("int64").astype("datetime64[D]")
+        last = (day.astype("datetime64[M]") + 1).astype("datetime64[D]") - np.timedelta64(1, "D")
+        result[chosen] = last.astype("int64").astype(float) + _EPOCH
+    return result
+
+
 def _to_months(days: np.ndarray, among: np.ndarray) -> np.ndarray:
     """Each whole day number among ``among`` moved to the nearest first of a month when it
     lies within SNAP_DAYS of it; the others as they are."""
@@ -243,9 +255,13 @@ class _Finder:
         stretch, day = level & (length > 1), level & (length == 1)
         if not (stretch.any() and day.any()):
             return
+        # A day meets the period that ends on it, and a month's figure ("the April 2024 census
+        # counted", tagged 2024-04) the days inside that month (census night, 14 April): each
+        # day is keyed by the last day of its month, which a month's own figure ends on.
+        day_key = np.where(day, _month_end(start, day), start)
         as_of = pd.DataFrame(
             {column: keys[column] for column in (*columns, "_forecaster")}
-            | {"_as_of": pd.Series(np.where(stretch, end - 1, start), index=claims.index)},
+            | {"_as_of": pd.Series(np.where(stretch, end - 1, day_key), index=claims.index)},
             copy=False,
         )
         labels, codes = group_codes(as_of, stretch | day, as_of.columns)
