@@ -224,6 +224,9 @@ _TOLD = LazyPattern(
     r"established|opened|launched|signed|born|created|introduced|adopted|set\s+up|started|began)\b",
     re.IGNORECASE,
 )
+# Results a sentence tells as reported, before their figure: a time after the figure is
+# when they were told ("posted revenue of $982 million in late April").
+_RESULTS_TOLD = LazyPattern(r"\b(?:reported|announced|posted|published|released|unveiled)\b", re.IGNORECASE)
 _DAY_BEFORE = LazyPattern(rf"(?:^|[.;:]\s+)(?:{_DAY_TIED}|{_MONTH_TIED})\s*,?[^.;!?\d]{{0,60}}$")
 # A day with its year, tied the same ways ("C$4.62 billion as of March 31, 2025", "By
 # December 31, 2024, it had spent C$3.9 billion"): that day.
@@ -245,6 +248,9 @@ def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems
     suspects = (
         suspects
         & claims["kind"].isin(("quantity", "count")).to_numpy()
+        # A forecast's, plan's or target's quote names when it was made as often as the time
+        # it is for ("raised its year-end forecast to US$3,700 in April"): not read.
+        & claims["modality_class"].isin(("actual", "superseded")).to_numpy(dtype=bool)
         & (claims["period"] != "").to_numpy()
         & np.isfinite(starts)
         & np.isfinite(ends)
@@ -332,9 +338,12 @@ def _dated(tied: re.Match) -> tuple[str, list[tuple[float, float]]] | None:
 
 
 def _yearless(quote: str, found: re.Match, years: range) -> tuple[str, list[tuple[float, float]]] | None:
-    tied = _DAY_AFTER.search(quote[found.end() :]) or _DAY_BEFORE.search(quote[: found.start()])
+    after = _DAY_AFTER.search(quote[found.end() :])
+    tied = after or _DAY_BEFORE.search(quote[: found.start()])
     if tied is None or len(years) > 2 or _TOLD.search(tied.group(0)):
         return None
+    if after is not None and _RESULTS_TOLD.search(quote[: found.start()]):
+        return None  # "reported first-quarter revenue of $982 million in late April": when it was told
     day_first, month_after, month_first, day_after, month_only = tied.groups()
     spans = []
     if month_only:
@@ -545,6 +554,11 @@ def _dated_by_weekday(year: int, month: int, day: int, quote: str, published: st
     return offset in window and date.weekday() in named
 
 
+# The middle month of EDTF's divisions of a year (seasons 21–24, quarters 33–36, halves
+# 40–41): "the third quarter" without its year takes the year the dateline gives that month.
+_DIVISION_MONTH = {21: 4, 22: 7, 23: 10, 24: 12, 33: 2, 34: 5, 35: 8, 36: 11, 40: 3, 41: 9}
+
+
 def _date_part_missing(
     value: str, quote: str, stated: frozenset[float], published: str = "", tense: str = ""
 ) -> str | None:
@@ -567,8 +581,8 @@ def _date_part_missing(
         if float(year) not in stated:
             readings = (
                 ()
-                if solar_hijri or not month or int(month) > 12
-                else _dateline_years(published, month, day, quote, tense)
+                if solar_hijri or not month or (int(month) > 12 and int(month) not in _DIVISION_MONTH)
+                else _dateline_years(published, str(_DIVISION_MONTH.get(int(month), month)), day, quote, tense)
             )
             if int(year) not in readings:
                 hint = (

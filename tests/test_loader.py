@@ -507,6 +507,9 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("2025-01-07", "at 4:47 p.m. on Tuesday", "2025-01-15", "", "month 01"),
         ("2025-01-17", "the board meets on Friday", "2025-01-15", "", "month 01"),
         ("2025-01-14T16:47", "at 5:47 p.m. on Tuesday", "2025-01-15", "", "time 16:47"),
+        # A quarter without its year, as a plan: the next one of that name.
+        ("2025-Q3", "expect the transaction to close in the third quarter", "2025-06-18", "ahead", None),
+        ("2024-Q3", "expect the transaction to close in the third quarter", "2025-06-18", "ahead", "year 2024"),
     ],
 )
 def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_tense(
@@ -622,11 +625,23 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
             "evacuated 12,430 people at the height of the fire on Aug. 15",
             "does not reach Aug. 15",
         ),
+        # Results told as reported: a time after the figure is when they were told.
+        (
+            "982 million USD",
+            "2025-01/2025-03",
+            "reported first-quarter revenue of $982 million in late April, up 7%",
+            None,
+        ),
+        ("982 million USD", "2025-01/2025-03", "first-quarter revenue was $982 million in late April", "April"),
+        # A forecast names when it was made as often as its time.
+        ("3,700 USD", "2025-12", "raised its year-end forecast to US$3,700 in April", None),
     ],
 )
 def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, period, quote, slip):
     topics = [{"key": "figure", "kind": "quantity", "aggregation": "flow"}]
-    root = corpus_dir({"alpha": [claim("c1", "figure", value, period=period, quote=quote)]}, topics=topics, entities=[])
+    modality = "forecast" if "forecast" in quote else ""
+    rows = [claim("c1", "figure", value, period=period, quote=quote, modality=modality)]
+    root = corpus_dir({"alpha": rows}, topics=topics, entities=[])
     said = [str(problem) for problem in normalise(load_corpus(root)).problems]
     if slip is None:
         assert said == []

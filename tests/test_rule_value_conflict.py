@@ -1051,6 +1051,7 @@ def test_a_figure_another_text_gives_as_since_revised_is_a_note_saying_so(normal
 
     (finding,) = findings(with_superseded=True)
     assert finding.severity == "note" and finding.diagnosis.startswith("revised") and "old" in finding.diagnosis
+    assert "odd one out" not in finding.message
     (finding,) = findings(with_superseded=False)
     assert finding.severity == "error" and not finding.diagnosis.startswith("revised")
 

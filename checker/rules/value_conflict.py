@@ -165,7 +165,12 @@ def _odd_ones_out(findings: list[Finding]) -> Iterator[Finding]:
     """The findings, each pair whose one claim disagrees with several others that agree
     with each other pointing at that claim: one slip met by every other source (a figure
     transposed in one text of four) is one claim at fault, not the later-published one."""
-    pairs = [finding for finding in findings if len(finding.claims) == 2 and not finding.subject]
+    # A revision is no slip: its current figure is no odd one out of the earlier ones.
+    pairs = [
+        finding
+        for finding in findings
+        if len(finding.claims) == 2 and not finding.subject and not finding.diagnosis.startswith("revised")
+    ]
     met = Counter(ref.claim_id for finding in pairs for ref in finding.claims)
     # The other sources each claim disagrees with: two rows of one text count once.
     against: dict[str, set[str]] = {}
@@ -175,7 +180,7 @@ def _odd_ones_out(findings: list[Finding]) -> Iterator[Finding]:
             if theirs.source != mine.source:  # its own text's other row is no other source
                 against.setdefault(mine.claim_id, set()).add(theirs.source)
     for finding in findings:
-        if len(finding.claims) == 2 and not finding.subject:
+        if len(finding.claims) == 2 and not finding.subject and not finding.diagnosis.startswith("revised"):
             one, other = finding.claim_ids
             odd = [
                 claim
