@@ -612,6 +612,12 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\bper\s+(?:capita|head)\b", re.IGNORECASE), "per person"),
     # Transport output: passenger-kilometres, tonne-kilometres.
     (LazyPattern(r"\bpassenger[\s-]*(?:km|kilomet(?:re|er)s?)\b|\bpkm\b", re.IGNORECASE), "person * km"),
+    # Work and outages counted in people and time: "55,800 person-days" lost to a strike,
+    # "4.2 million customer-hours" without power.
+    (
+        LazyPattern(r"\b(?:person|man|worker|customer|patient)[\s-]*(hours?|days?|minutes?|years?)\b", re.IGNORECASE),
+        lambda found: f"person * {found.group(1).lower().rstrip('s')}",
+    ),
     (LazyPattern(r"\btonne[\s-]*(?:km|kilomet(?:re|er)s?)\b|\btkm\b", re.IGNORECASE), "tonne * km"),
     # "410 gigawatt-hours", "ZAR 2.46 per kilowatt-hour".
     (LazyPattern(r"watt-hours?\b", re.IGNORECASE), "watt_hour"),
@@ -1133,8 +1139,8 @@ _RANGE_SCALE = r"(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\
 # of its own (the unit, and a scale word written once, shared).
 _RANGE = re.compile(
     rf"^\s*(?:(?P<between>between)|from)?\s*(?P<head>{_RANGE_HEAD})?(?P<low>{_RANGE_NUMBER})\s*"
-    rf"(?P<low_scale>{_RANGE_SCALE})?\s*(?P<low_unit>%|[^\W\d_]+)?\s*(?P<sep>-|–|—|to|and)\s*(?P<high_head>{_RANGE_HEAD})?"
-    rf"(?P<high>{_RANGE_NUMBER})\s*(?P<high_scale>{_RANGE_SCALE})?\s*(?P<unit>.*?)\s*$",
+    rf"(?:-\s*(?={_RANGE_SCALE}))?(?P<low_scale>{_RANGE_SCALE})?\s*(?P<low_unit>%|[^\W\d_]+)?\s*(?P<sep>-|–|—|to|and)\s*(?P<high_head>{_RANGE_HEAD})?"
+    rf"(?P<high>{_RANGE_NUMBER})\s*(?:-\s*(?={_RANGE_SCALE}))?(?P<high_scale>{_RANGE_SCALE})?\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -559,6 +559,19 @@ def _dated_by_weekday(year: int, month: int, day: int, quote: str, published: st
 _DIVISION_MONTH = {21: 4, 22: 7, 23: 10, 24: 12, 33: 2, 34: 5, 35: 8, 36: 11, 40: 3, 41: 9}
 
 
+_BEFORE_DAY = re.compile(r"\b(?:before|prior\s+to)\b", re.IGNORECASE)
+_AFTER_DAY = re.compile(r"\bafter\b", re.IGNORECASE)
+
+
+def _day_beside(day: int, quote: str, stated: frozenset[float]) -> bool:
+    """Whether the quote gives the day next to ``day`` as the bound a tagger shifts by one:
+    "before October 31" is on or before 30 October (`../2025-10-30`), "after 9 May" from 10
+    May (`2001-05-10/..`)."""
+    return (float(day + 1) in stated and bool(_BEFORE_DAY.search(quote))) or (
+        float(day - 1) in stated and bool(_AFTER_DAY.search(quote))
+    )
+
+
 def _date_part_missing(
     value: str, quote: str, stated: frozenset[float], published: str = "", tense: str = ""
 ) -> str | None:
@@ -598,7 +611,12 @@ def _date_part_missing(
             continue
         if month and float(month) not in stated and int(month) not in months_in(quote, solar_hijri):
             return f"month {month}"
-        if day and float(day) not in stated and int(day) not in days_in(quote):
+        if (
+            day
+            and float(day) not in stated
+            and int(day) not in days_in(quote)
+            and not _day_beside(int(day), quote, stated)
+        ):
             return f"day {int(day)}"
     clock = _VALUE_TIME.search(value)
     if clock and not _time_stated(int(clock.group(1)), int(clock.group(2)), quote):

@@ -507,6 +507,10 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("2025-01-07", "at 4:47 p.m. on Tuesday", "2025-01-15", "", "month 01"),
         ("2025-01-17", "the board meets on Friday", "2025-01-15", "", "month 01"),
         ("2025-01-14T16:47", "at 5:47 p.m. on Tuesday", "2025-01-15", "", "time 16:47"),
+        # A bound a tagger shifts by a day: "before October 31" is on or before 30 October.
+        ("../2025-10-30", "must be ratified before October 31, 2025", "2025-09-23", "ahead", None),
+        ("2001-05-10/..", "after 9 May 2001", "2025-09-23", "", None),
+        ("../2025-10-29", "must be ratified before October 31, 2025", "2025-09-23", "ahead", "day 29"),
         # A quarter without its year, as a plan: the next one of that name.
         ("2025-Q3", "expect the transaction to close in the third quarter", "2025-06-18", "ahead", None),
         ("2024-Q3", "expect the transaction to close in the third quarter", "2025-06-18", "ahead", "year 2024"),

@@ -588,3 +588,17 @@ def test_south_asian_scales_bags_and_mills():
     assert parse_quantity("3 million 50-kg bags").magnitude == pytest.approx(parse_quantity("150,000 t").magnitude)
     assert parse_quantity("2 million bags of 60 kg").magnitude == pytest.approx(parse_quantity("120,000 t").magnitude)
     assert parse_quantity("39.72 mills").magnitude == pytest.approx(0.03972)
+
+
+def test_work_in_people_and_time_and_canadian_ranges():
+    """ "55,800 person-days" (a strike's days lost) and "4.2 million customer-hours" (an
+    outage) are people times time; a range with scale words hyphenated Canadian style
+    ("$120-million to $150-million") is its two ends."""
+    assert parse_quantity("55,800 person-days").dimension == parse_quantity("55,800 person days").dimension
+    assert parse_quantity("55,800 person-days").magnitude == pytest.approx(
+        parse_quantity("55,800 person days").magnitude
+    )
+    assert parse_quantity("4.2 million customer-hours").dimension == "[person] * [time]"
+    ranged = parse_quantity("$120-million to $150-million")
+    assert (ranged.low, ranged.high) == (pytest.approx(120e6), pytest.approx(150e6))
+    assert parse_quantity("3-4 million t").low == pytest.approx(3e9)  # a plain range still reads
