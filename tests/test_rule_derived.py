@@ -550,3 +550,24 @@ def test_a_share_of_topics_that_do_not_compare_is_a_data_error(normalised):
     assert any(
         problem.column == "share_of" and "unknown topic 'trade'" in problem.message for problem in result.problems
     )
+
+
+def test_a_whole_number_of_units_since_a_date_counts_the_units_completed(normalised):
+    """"Five months after" an announcement five months and seventeen days before fits (texts
+    count completed months); "five months" after one six and a half months before does not."""
+    topics = [
+        {"key": "announced", "kind": "date", "event": "Deal announced"},
+        {"key": "time-to-close", "kind": "quantity", "unit": "month"},
+    ]
+
+    def found(announced: str) -> list:
+        rows = {
+            "a": [
+                claim("d", "time-to-close", "5 month", period="2025-08-27", relation="since", relative_to="announced"),
+                claim("t", "announced", announced, quote=f"announced {announced}"),
+            ]
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), derived))
+
+    assert found("2025-03-10") == []
+    assert found("2025-02-10") == [("derived-figures", ("d", "t"))]

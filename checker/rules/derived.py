@@ -417,16 +417,40 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
     events = (claims["kind"] == "date") & claims["date_start"].notna() & claims["modality"].isin(FIGURES)
     if not durations.any() or not events.any():
         return
-    duration = claims.loc[durations, ["since_topic", "period_start", "period_end", "low", "high"]]
+    duration = claims.loc[
+        durations,
+        [
+            "since_topic",
+            "period_start",
+            "period_end",
+            "low",
+            "high",
+            "magnitude",
+            "qualifier",
+            "number",
+            "number_factor",
+        ],
+    ]
     event = claims.loc[events, ["topic", "date_start", "date_end"]]
     known: dict = {}
     duration_codes = np.fromiter(
         (known.setdefault(topic, len(known)) for topic in duration["since_topic"]), dtype=np.int64
     )
     event_codes = np.fromiter((known.setdefault(topic, len(known)) for topic in event["topic"]), dtype=np.int64)
-    low, high = widened(
-        duration["low"].to_numpy(dtype=float), duration["high"].to_numpy(dtype=float), options["tolerance"]
+    # "Five months after" a day five months and seventeen days before: a whole number of
+    # units, unqualified, counts the units completed (up to the next one), as texts count time.
+    whole = (duration["qualifier"] == "stated").to_numpy(dtype=bool) & duration["number"].astype(str).str.fullmatch(
+        r"\d+"
+    ).to_numpy(dtype=bool)
+    completed = np.where(
+        whole,
+        np.maximum(
+            duration["high"].to_numpy(dtype=float),
+            (duration["magnitude"] + duration["number_factor"]).to_numpy(dtype=float) - 1,
+        ),
+        duration["high"].to_numpy(dtype=float),
     )
+    low, high = widened(duration["low"].to_numpy(dtype=float), completed, options["tolerance"])
     # Elapsed time from the event to the end of the duration, in seconds: at least from the
     # event's last day to the period's first day, at most from the event's first day to
     # the period's last day. Too long: low > (period end - event start); too short:
