@@ -1,7 +1,7 @@
 """Running the rules family by family, over local processes or a Dask cluster.
 
 Rules compare claims only within topic families — the connected groups of topics that
-``part_of``, ``bounded_by`` and ``sum_of`` link (``references.topic_families``) — joined
+``part_of``, ``bounded_by``, ``sum_of`` and ``share_of`` link (``references.topic_families``) — joined
 here by the claims that link two topics themselves (a duration ``since`` a date topic).
 So the claims table splits into groups that no family-reach rule looks across, and the
 groups are dealt out to partitions, largest first, each to the least loaded partition.

@@ -11,7 +11,7 @@ sequence without one of its steps. What a problem touches:
 - a row or a claims file that could not be read at all (a field too many, a quote never
   closed): every topic the file's text names, by key or by label or alias, and every claim
   of the file that was read;
-- a topic's row: that topic and the topics its ``part_of``, ``bounded_by`` and ``sum_of``
+- a topic's row: that topic and the topics its ``part_of``, ``bounded_by``, ``sum_of``, ``share_of``
   cells name; an entity's row: the claims naming the entity; a source's row or its text:
   the source's claims and the claims that cite it.
 
