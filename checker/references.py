@@ -296,11 +296,16 @@ def share_parts(cell: str) -> tuple[str, str]:
 def _check_shares(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -> None:
     """share_of names two known numeric topics of one dimension, the share topic being a
     share (dimensionless); the part and the whole go into their own columns."""
+    topics["share_part"] = ""
+    topics["share_whole"] = ""
+    stated = topics["share_of"] != ""
+    if not stated.any():
+        return
     info = dict(zip(topics["key"].tolist(), zip(topics["kind"].tolist(), topics["dimension"].tolist())))
     parts, wholes = [], []
-    for row in topics.itertuples():
+    for row in topics[stated].itertuples():  # only the share topics
         part, whole = share_parts(row.share_of)
-        if row.share_of and not part:
+        if not part:
             problem(problems, row, "share_of", f"'{row.share_of}' is not PART / WHOLE (two topics and a slash)")
         elif part:
             unknown = [key for key in (part, whole) if key not in keys]
@@ -324,8 +329,8 @@ def _check_shares(topics: pd.DataFrame, keys: set[str], problems: list[Problem])
                 part = whole = ""
         parts.append(part)
         wholes.append(whole)
-    topics["share_part"] = parts
-    topics["share_whole"] = wholes
+    topics.loc[stated, "share_part"] = parts
+    topics.loc[stated, "share_whole"] = wholes
 
 
 MAX_SUM_PLANS = 16

@@ -307,9 +307,7 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
     over the whole's for the same time, scope and subject (the whole also for no subject):
     from the share's own source when it gives both, else from any source, within 2 %. Only
     the claims of the topics some share names are read."""
-    shares = (claims["share_part"].astype(str) != "").to_numpy(dtype=bool) & claims["magnitude"].notna().to_numpy(
-        dtype=bool
-    )
+    shares = (claims["share_part"] != "").to_numpy(dtype=bool) & claims["magnitude"].notna().to_numpy(dtype=bool)
     if not shares.any():
         return
     named = set(claims.loc[shares, "share_part"].astype(str)) | set(claims.loc[shares, "share_whole"].astype(str))
