@@ -553,7 +553,7 @@ def test_a_share_of_topics_that_do_not_compare_is_a_data_error(normalised):
 
 
 def test_a_whole_number_of_units_since_a_date_counts_the_units_completed(normalised):
-    """"Five months after" an announcement five months and seventeen days before fits (texts
+    """ "Five months after" an announcement five months and seventeen days before fits (texts
     count completed months); "five months" after one six and a half months before does not."""
     topics = [
         {"key": "announced", "kind": "date", "event": "Deal announced"},
