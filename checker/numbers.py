@@ -95,7 +95,9 @@ SCALE_WORDS = {
     "bln": 1e9,
     "tn": 1e12,
     "trn": 1e12,
-    # South Asian scales: a lakh is 100,000, a crore ten million ("4.9 lakh", "1.2 crore").
+}
+# South Asian scales: a lakh is 100,000, a crore ten million ("4.9 lakh", "₹1.5 lakh crore").
+SOUTH_ASIAN_SCALES = {
     "lakh": 1e5,
     "lakhs": 1e5,
     "lac": 1e5,
@@ -105,6 +107,7 @@ SCALE_WORDS = {
     "cr": 1e7,
     "lakh crore": 1e12,
 }
+SCALE_WORDS.update(SOUTH_ASIAN_SCALES)
 _SCALE = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh crore|lakhs?|lacs?|crores?|cr|1000(?:000)*"
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _PART = re.compile(rf"({_NUM})\s*({_SCALE})\b", re.IGNORECASE)

@@ -39,7 +39,7 @@ from checker.densities import VOLUME_DIMENSION as VOLUME_DIMENSION
 from checker.densities import density_bounds as density_bounds
 from checker.errors import ParseError
 from checker.lookups import LookupCache
-from checker.numbers import LazyPattern, canonical, join_spaced_thousands
+from checker.numbers import SOUTH_ASIAN_SCALES, LazyPattern, canonical, join_spaced_thousands
 
 # "about 700,000 tonnes" admits ±10 % unless the stated precision is coarser. This is a
 # house convention (documented in the README), not a standard.
@@ -134,15 +134,7 @@ SCALES = {
     "тыс": 1e3,
     "млн": 1e6,
     "млрд": 1e9,
-    # South Asian scales: a lakh is 100,000, a crore ten million.
-    "lakh": 1e5,
-    "lakhs": 1e5,
-    "lac": 1e5,
-    "lacs": 1e5,
-    "crore": 1e7,
-    "crores": 1e7,
-    "cr": 1e7,
-    "lakh crore": 1e12,
+    **SOUTH_ASIAN_SCALES,
 }
 
 # ISO 4217 codes the registry knows. Each is its own dimension, so pint refuses to convert

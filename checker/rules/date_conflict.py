@@ -139,14 +139,7 @@ def _offset_days(value: str) -> float | None:
 def _same_clock(first: pd.Series, second: pd.Series) -> bool:
     """Two times of day, one with its zone and one without (a local time, read as if in
     UTC), that read the same on the local clock: "2:38 p.m." tagged 14:38 and 14:38-07:00."""
-    if {first["date_precision"], second["date_precision"]} - {"minute", "second"}:
-        return False
-    offsets = [_offset_days(first["value"]), _offset_days(second["value"])]
-    if (offsets[0] is None) == (offsets[1] is None):
-        return False
-    zoned, floating = (first, second) if offsets[0] is not None else (second, first)
-    local = zoned["date_start"] + (offsets[0] if offsets[0] is not None else offsets[1])
-    return abs(local - floating["date_start"]) < 1 / 1440
+    return _local_gap(first, second) == 0
 
 
 def _local_gap(first: pd.Series, second: pd.Series) -> int | None:
