@@ -312,7 +312,9 @@ def _check_shares(topics: pd.DataFrame, keys: set[str], problems: list[Problem])
             if unknown:
                 problem(problems, row, "share_of", f"unknown topic '{unknown[0]}'")
                 part = whole = ""
-            elif row.kind not in ("quantity", "count") or row.dimension != "dimensionless":
+            elif row.kind not in ("quantity", "count") or (
+                isinstance(row.dimension, str) and row.dimension != "dimensionless"
+            ):
                 problem(problems, row, "share_of", "a share topic is a quantity in % (or without a unit)")
                 part = whole = ""
             elif row.key in (part, whole):
