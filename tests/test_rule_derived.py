@@ -571,3 +571,19 @@ def test_a_whole_number_of_units_since_a_date_counts_the_units_completed(normali
 
     assert found("2025-03-10") == []
     assert found("2025-02-10") == [("derived-figures", ("d", "t"))]
+
+
+def test_a_share_topic_without_a_unit_is_a_share_too(normalised):
+    topics = [*SHARES[:2], {"key": "us-share", "kind": "quantity", "share_of": "us-exports / exports"}]
+    result = normalised(
+        {
+            "a": [
+                claim("total", "exports", "50.44 million bags", period="2024"),
+                claim("us", "us-exports", "8.1 million bags", period="2024"),
+                claim("share", "us-share", "0.191", period="2024"),
+            ]
+        },
+        topics=topics,
+    )
+    (finding,) = run_rules(result, derived)
+    assert finding.claim_ids == ("share", "total", "us")
