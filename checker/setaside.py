@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from checker.errors import Problem
+from checker.files import read_regular
 
 _TOKEN = re.compile(r"[\w.-]+")
 
@@ -112,7 +113,7 @@ def set_aside(
             return None
     for file, starts in sorted(scanned.items()):
         try:
-            text = (root / file).read_bytes().decode("utf-8", "replace").splitlines()
+            text = read_regular(root / file).decode("utf-8", "replace").splitlines()  # a pipe would block
         except OSError:
             return None
         read = np.sort(lines[files == file])

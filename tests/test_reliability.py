@@ -57,8 +57,10 @@ def _make(path: Path, kind: str) -> None:
         server.close()
 
 
-@SLOW
-@given(st.sampled_from(CORPUS_FILES), st.sampled_from(["named pipe", "folder", "socket"]))
+# Every file and every kind, not a sample: a reader that opens one of them raw (a named
+# pipe blocks it) hides in whichever combination a sample leaves out.
+@pytest.mark.parametrize("kind", ["named pipe", "folder", "socket"])
+@pytest.mark.parametrize("file", CORPUS_FILES)
 def test_any_file_that_is_not_regular_is_a_located_error_never_a_hang(tmp_path_factory, file, kind):
     root = _corpus(tmp_path_factory.mktemp("not-regular"))
     if len(str(root / file)) > 100 and kind == "socket":
