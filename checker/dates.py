@@ -250,6 +250,37 @@ def _plain(texts: pd.Series) -> pd.DataFrame:
     )
 
 
+_ZONE = re.compile(r"T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)$")
+
+
+def offset_days(value: str) -> float | None:
+    """The time zone a date value states, in days east of UTC (None: no zone, local time)."""
+    found = _ZONE.search(str(value).strip())
+    if not found:
+        return None
+    zone = found.group("zone")
+    if zone == "Z":
+        return 0.0
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    return sign * (int(digits[:2]) + int(digits[2:4] or 0) / 60) / 24
+
+
+def local_days(claims: pd.DataFrame) -> np.ndarray:
+    """The day each claim is about as its text counts days: a date claim's date (a time of
+    day with its zone on the day its offset names, 18:15-04:00 on 18 October though it is
+    22:15 UTC), any other claim's period's first day."""
+    day = claims["date_start"].where(claims["kind"] == "date", claims["period_start"]).to_numpy(dtype=float)
+    timed = np.flatnonzero(
+        (claims["kind"] == "date").to_numpy() & claims["date_precision"].isin(("minute", "second")).to_numpy()
+    )
+    if len(timed):
+        offsets = np.array([offset_days(value) or 0.0 for value in claims["value"].iloc[timed]])
+        day = day.copy()
+        day[timed] = np.floor(day[timed] + offsets)
+    return day
+
+
 @lru_cache(maxsize=65536)
 def parse_date(text: str) -> DateInterval:
     """Read an EDTF date or interval. Raises ParseError, and nothing else."""

@@ -25,7 +25,7 @@ RELATIONS = ("ratio", "change", "increase", "decrease", "since")
 _RATIO = re.compile(r"^[x×*]\s*(\d+(?:\.\d+)?)$", re.IGNORECASE)
 
 
-_CHANGE = re.compile(r"^([+-]\s*\d+(?:\.\d+)?)\s*%$")
+_CHANGE = re.compile(r"^([+-]\s*\d+(?:\.\d+)?)\s*(?:%|per\s*cent|pct)$", re.IGNORECASE)
 # A change of a percentage in points: "+0.5 pp", "-25 bp", "+1.2 percentage points".
 _POINTS = re.compile(
     r"^([+-]\s*\d+(?:\.\d+)?)\s*(pp|ppts?|percentage[\s-]points?|bps?|basis[\s-]points?)$", re.IGNORECASE
@@ -34,7 +34,7 @@ _POINTS = re.compile(
 # "+120,000 t" (a sign, then a number with its unit or currency); never a percentage or
 # points, which are a change of their own kind.
 _AMOUNT = re.compile(r"^[+\-\u2212]\s*[^\d\s]{0,4}\s*\d")
-_NOT_AMOUNT = re.compile(r"%|per\s*cent|\bpp\b|\bppts?\b|\bbps?\b|\bpoints?\b|^[x×*]", re.IGNORECASE)
+_NOT_AMOUNT = re.compile(r"%|per\s*cent|\bpct\b|\bpp\b|\bppts?\b|\bbps?\b|\bpoints?\b|^[x×*]", re.IGNORECASE)
 
 
 def amount_relation(text: str) -> bool:
@@ -107,9 +107,6 @@ def spans(claims: pd.DataFrame) -> None:
     claims["asof_timed"] = cumulative & ((claims["span_outer_end"] - claims["span_inner_end"]) < 1).to_numpy()
 
 
-_OFFSET = r"T\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?[+-]\d{2}"
-
-
 def weekdays(claims: pd.DataFrame) -> None:
     """The weekday a quote writes next to the day its claim is about (Monday = 0), or -1:
     a date claim's date, any other claim's period when it is one day ("by Sunday 18 March
@@ -122,11 +119,11 @@ def weekdays(claims: pd.DataFrame) -> None:
     precision = claims["period_precision"]
     one_day = precision.isin(("day", "minute", "second")).to_numpy()
     dated = is_date & (claims["date_precision"] == "day").to_numpy()
-    # A date with its time of day, when its day is the day as written: without a zone, or
-    # in UTC ("Saturday, August 9, 2:38 p.m."); an offset moves the day it is read on.
+    # A date with its time of day, read on its local day: the day as written without a zone
+    # or in UTC ("Saturday, August 9, 2:38 p.m."), the day its offset names with one
+    # ("6:15 p.m. Eastern time on Sunday, Oct. 18", 18:15-04:00: the 18th).
     timed = is_date & claims["date_precision"].isin(("minute", "second")).to_numpy()
-    if timed.any():
-        dated |= timed & ~claims["value"].str.contains(_OFFSET, regex=True).fillna(False).to_numpy(dtype=bool)
+    dated |= timed
     spans = ~is_date & (precision == "interval").to_numpy() & np.isfinite(claims["period_end"].to_numpy(dtype=float))
     dated |= ~is_date & one_day
     quotes = claims.loc[dated | spans, "quote"]
@@ -134,7 +131,7 @@ def weekdays(claims: pd.DataFrame) -> None:
     if not len(quotes):
         return
     chosen = claims.loc[quotes.index]
-    first = chosen["date_start"].where(chosen["kind"] == "date", chosen["period_start"]).to_numpy(dtype=float)
+    first = dates.local_days(chosen)
     last = chosen["period_end"].to_numpy(dtype=float) - 1
     interval = spans[claims.index.get_indexer(quotes.index)]
     found = []

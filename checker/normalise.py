@@ -290,10 +290,11 @@ _CENTS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(?:cents?\b|¢)", re.IGNORECASE)
 
 
 def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
-    """The values as the parser reads them: in a text whose dollar is another currency (a
-    Canadian paper's "$701,800"), a bare "$" and "cents" are that currency's. Only those
-    rows are rewritten; the value as written stays the claim's."""
-    local = (dollar != "").to_numpy(dtype=bool)
+    """The values as the parser reads them: in a text whose own currency is one "$" names
+    (a Canadian paper's "$701,800", a Mexican one's pesos), a bare "$" and "cents" are that
+    currency's; elsewhere (a Kenyan paper's "$") the US dollar's. Only those rows are
+    rewritten; the value as written stays the claim's."""
+    local = dollar.isin(quantities.DOLLAR_SIGN_CURRENCIES).to_numpy(dtype=bool)
     if not local.any():
         return values
     written = values.str.contains(r"\$|cent|¢", regex=True).fillna(False).to_numpy(dtype=bool)
@@ -310,14 +311,18 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
 
 _TOPIC_CURRENCY = re.compile(r"\[currency_(\w+)\]")
 _TOPIC_WORDS = LazyPattern(
-    rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b|(?<![A-Za-z])kts?\b|(?<![A-Za-z])nm\b", re.IGNORECASE
+    rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b|(?<![A-Za-z])kts?\b|(?<![A-Za-z])nm\b|"
+    rf"{quantities.TEMPERATURE_SCALE.pattern}",
+    re.IGNORECASE,
 )
 
 
 def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: bool) -> pd.Series:
     """The values as the topic's unit reads them: a currency word several countries share,
     alone, is the topic's currency when it can name it ("54,000 pounds" under a topic in
-    GBP; ``currency_words``: the value, not a conversion into another currency), the
+    GBP; ``currency_words``: the value, not a conversion into another currency), else the
+    currency of the source's country when it can name that ("Sh12.9 billion" in a Kenyan
+    paper, `currency` KES), the
     ounces of a topic weighed in troy ounces are troy ounces, "kt" under a topic of speeds
     is the knot, not the kilotonne, and "nm" under a topic in nanometres or nautical miles
     is that unit. Only those rows are rewritten."""
@@ -328,20 +333,24 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
     rows = np.flatnonzero((codes >= 0) & worded[np.maximum(codes, 0)])
     if not len(rows):
         return values
-    read: dict[tuple[str, str, str], str] = {}  # each value under each topic unit, read once
+    read: dict[tuple[str, str, str, str], str] = {}  # each value under each topic unit, read once
     taken = [
         array.take(rows).to_numpy(dtype=object)
-        for array in (values.array, claims["topic_dimension"].array, claims["topic_unit"].array)
+        for array in (values.array, claims["topic_dimension"].array, claims["topic_unit"].array, claims["dollar"].array)
     ]
     texts = []
     for key in zip(*(map(str, column) for column in taken)):  # the rows naming a shared word or ounces
         if key not in read:
-            text, dimension, unit = key
+            text, dimension, unit, home = key
             currencies = set(_TOPIC_CURRENCY.findall(dimension))
             if currency_words and currencies:
                 text = quantities.in_topic_currency(text, currencies)
+            if home:  # a Kenyan paper's "Sh12.9 billion", whatever its topic's currency
+                text = quantities.in_topic_currency(text, home)
             text = quantities.in_troy_ounces(text) if quantities.TROY_UNIT.search(unit) else text
             text = quantities.in_knots(text) if dimension == quantities.SPEED else text
+            if quantities.DELTA_UNIT.search(unit):  # a warming of "2.8C" under a topic in delta_degC
+                text = quantities.as_temperature_difference(text)
             read[key] = quantities.in_topic_nm(text, unit)
         texts.append(read[key])
     rewritten = values.to_numpy(dtype=object).copy()

@@ -40,6 +40,7 @@ from checker.densities import density_bounds as density_bounds
 from checker.errors import ParseError
 from checker.lookups import LookupCache
 from checker.numbers import SOUTH_ASIAN_SCALES, LazyPattern, canonical, join_spaced_thousands
+from checker.texts import one_in
 
 # "about 700,000 tonnes" admits ±10 % unless the stated precision is coarser. This is a
 # house convention (documented in the README), not a standard.
@@ -418,6 +419,23 @@ SHARED_CURRENCY_WORDS = {
     "leu": ("RON", "MDL"),
     "lei": ("RON", "MDL"),
 }
+# The currencies a bare "$" stands for in a text of their country: the dollars, and the
+# pesos of Latin America, whose sign it is too. A text of any other country (a Kenyan
+# paper's "$") means the US dollar by it.
+DOLLAR_SIGN_CURRENCIES = frozenset(
+    {code for code, pattern in CURRENCY_NAMES if "dollar" in pattern}
+    | {"BBD", "BMD", "BND", "BSD", "BZD", "FJD", "GYD", "KYD", "LRD", "SBD", "SRD", "TTD", "XCD", "ZWL"}
+    | set(SHARED_CURRENCY_WORDS["peso"]) - {"PHP"}
+) & frozenset(CURRENCIES)
+
+# Things a price or a rate is per that are no unit of measure: each its own dimension.
+PER_THINGS = ("stream", "play", "view", "download", "ticket", "vehicle", "room", "ride", "subscription")
+# People a figure is per, as their role names them ("$250,000 per depositor"): per person.
+_PER_PERSON = LazyPattern(
+    r"(?:(?<=\bper )|(?<=/)|(?<=/ )|(?<=\ba )|(?<=\beach ))(?:depositor|customer|subscriber|user|account[\s-]holder|borrower|taxpayer|beneficiary|"
+    r"beneficiaries|recipient|citizen|pensioner|retiree|claimant|applicant|voter|member|listener|viewer)s?\b",
+    re.IGNORECASE,
+)
 
 # Units an editor is likely to mean, offered as suggestions when a unit is unknown.
 COMMON_UNITS = (
@@ -499,6 +517,10 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\bcu\.?\s+(?=[^\W\d_])", re.IGNORECASE), "cubic "),
     # "Metric ton(ne)s" are tonnes ("tons" alone stays ambiguous, below).
     (LazyPattern(r"\bmetric\s+ton(?:ne)?s?\b", re.IGNORECASE), "tonne"),
+    # The US steel and scrap trade's short ton, also called the net ton (2,000 lb), and the
+    # long ton (2,240 lb), as desks spell them ("$880 a short ton").
+    (LazyPattern(r"\b(?:short|net)[\s_-]+tons?\b", re.IGNORECASE), "short_ton"),
+    (LazyPattern(r"\blong[\s_-]+tons?\b", re.IGNORECASE), "long_ton"),
     # Commodity statistics: "mt" and "MT" are metric tonnes (pint: millitonne, megatesla),
     # "MMT" a million of them (USDA), "Mtpa"/"mtpa" million tonnes per annum (LNG plants),
     # "tpa" tonnes per annum. "Mt" stays pint's megatonne.
@@ -612,7 +634,7 @@ _UNIT_SUBSTITUTIONS = (
     ),
     (LazyPattern(r"\btonne[\s-]*(?:km|kilomet(?:re|er)s?)\b|\btkm\b", re.IGNORECASE), "tonne * km"),
     # "410 gigawatt-hours", "ZAR 2.46 per kilowatt-hour".
-    (LazyPattern(r"watt-hours?\b", re.IGNORECASE), "watt_hour"),
+    (LazyPattern(r"watt[\s-]hours?\b", re.IGNORECASE), "watt_hour"),
     # Precious metals are weighed in troy ounces; grades in grams per tonne.
     (LazyPattern(r"\btroy\s+(?:ounces?|oz)\b", re.IGNORECASE), "troy_ounce"),
     (LazyPattern(r"\b(?:gpt|g/t)\b"), "gram / tonne"),
@@ -624,6 +646,7 @@ _UNIT_SUBSTITUTIONS = (
     # Airport capacity: million passengers per annum.
     (LazyPattern(r"\b(?:mppa|MPPA|mppy)\b"), "megaperson / year"),
     (LazyPattern(r"\bpeople\b|\bpersons?\b|\bindividuals\b|\bpax\b|\bjobs?\b", re.IGNORECASE), "person"),
+    (_PER_PERSON, "person"),
     # Head counts as reporting names them: each is a count of people.
     (
         LazyPattern(
@@ -631,6 +654,7 @@ _UNIT_SUBSTITUTIONS = (
             r"asylum[\s-]seekers?|workers?|employees?|staff|residents?|inhabitants?|patients?|voters?|children|"
             r"child|adults?|women|woman|men|man|students?|pupils?|teachers?|doctors?|nurses?|prisoners?|"
             r"detainees?|hostages?|casualties|deaths?|dead|killed|wounded|injured|displaced|IDPs?|returnees?|"
+            r"males?|females?|boys?|girls?|"
             r"passengers?|tourists?|visitors?|members?|recruits?|personnel|officers?|delegates?|participants?)\b"
         ),
         "person",
@@ -645,6 +669,7 @@ _UNIT_SUBSTITUTIONS = (
             r"howitzers?|launchers?|guns?|bombs?|grenades?|munitions?|projectiles?|interceptors?|helicopters?|departures?|sailings?|voyages?|trips?|journeys?|movements?|frequencies|"
             r"aircraft|planes?|jets?|vehicles?|cars?|trucks?|lorries|buses|trains?|ships?|vessels?|tankers?|"
             r"drones?|missiles?|rockets?|shells?|attacks?|strikes?|raids?|incidents?|doses?|vaccinations?|"
+            r"streams?|plays?|views?|downloads?|tickets?|rooms?|rides?|subscriptions?|"
             r"beds?|schools?|hospitals?|clinics?|homes?|houses?|dwellings?|households?|buildings?|"
             r"projects?|companies|company|firms?|businesses|contracts?|licen[cs]es?|permits?|visas?|"
             r"applications?|votes?|ballots?|seats?|villages?|towns?|settlements?|camps?|shelters?|"
@@ -730,6 +755,21 @@ def in_topic_nm(text: str, unit: str) -> str:
     if NAUTICAL_UNIT.match(unit.strip()):
         return _NM.sub("nautical_mile", text)
     return text
+
+
+# A topic of temperature differences (an anomaly, a warming: unit delta_degC or
+# delta_degF) reads "2.8C above average" and "4.7F" as differences, not readings.
+DELTA_UNIT = re.compile(r"delta", re.IGNORECASE)
+TEMPERATURE_SCALE = re.compile(
+    r"(?<=\d)\s*(?:°\s*|degrees?\s+)?(?:(?-i:C)|Celsius|centigrade|(?-i:F)|Fahrenheit)\b", re.IGNORECASE
+)
+
+
+def as_temperature_difference(text: str) -> str:
+    """ "2.8C" as "2.8 delta_degC", "4.7 °F" as "4.7 delta_degF"."""
+    return TEMPERATURE_SCALE.sub(
+        lambda found: " delta_degF" if found.group(0).strip()[-1:] in "Ft" else " delta_degC", text
+    )
 
 
 def shared_currency_word(word: str) -> str:
@@ -838,6 +878,14 @@ def registry():
     # A head count: people, persons, individuals. Its own dimension so that a count of
     # people never compares with a count of something else by accident.
     ureg.define("person = [person] = _ = persons")
+    # A household: statistics' unit of income, spending and size ("US$900 per household",
+    # "2.4 persons per household"), a count of its own as a person is.
+    ureg.define("household = [household] = _ = households")
+    # What a price or a rate is per, each a count of its own as a share is: a stream's
+    # payout, a ticket's price, a vehicle's cost ("$0.004 per stream", "$30,000 per
+    # vehicle"). Before "per" the same words are counted as things (see _UNIT_SUBSTITUTIONS).
+    for thing in PER_THINGS:
+        ureg.define(f"{thing} = [{thing}] = _ = {thing}s")
     ureg.define("megacubic_metre = 1e6 * meter ** 3")
     # A night of a stay (tourism's average length of stay, guest nights): not a day, since
     # 8 nights are 9 days of a stay.
@@ -914,6 +962,10 @@ def _unit_info(unit: str) -> UnitInfo:
             info = _unit_info(f"{head or '1'} / ({counted})")
         else:
             info = _unit_info(head) if head else UnitInfo(1.0, "dimensionless", "dimensionless")
+            if per is not None and info.dimension == per.dimension == "[person]":
+                # "45 deaths per 100,000 people", "97 men per 100 women": people per people,
+                # the plain ratio "45 per 100,000 population" is.
+                info = UnitInfo(info.factor / per.factor, "dimensionless", "dimensionless")
         return UnitInfo(factor=info.factor / count, unit=info.unit, dimension=info.dimension)
     if _AMBIGUOUS_GAS.search(unit):
         raise ParseError(
@@ -937,7 +989,8 @@ def _unit_info(unit: str) -> UnitInfo:
         word = shared.group(0)
         raise ParseError(
             f"'{word}' alone is ambiguous ({', '.join(SHARED_CURRENCY_WORDS[shared_currency_word(word)])}?): "
-            f"write the ISO code, or measure the topic in its currency"
+            f"write the ISO code, measure the topic in its currency, or give the source's country's currency "
+            f"in sources.csv's currency column"
         )
     roman = _ROMAN_THOUSANDS.search(unit)
     if roman:
@@ -1240,6 +1293,36 @@ def _vulgar_fractions(text: str) -> str:
     return _VULGAR.sub(decimal, text)
 
 
+# A whole number and a fraction, as copy writes them: "nine and a half hours" (9 and a
+# half, once its words are digits), "2 and three-quarters", "9 1/2 hours", "4-3/4".
+_AND_A_PART = LazyPattern(
+    r"(?<![\d.,])(\d+) and (?:(an?|one) half|(an?|one) quarter|three[\s-]quarters|(an?|one) third|two[\s-]thirds)\b",
+    re.IGNORECASE,
+)
+_PARTS_WRITTEN = {"half": 1 / 2, "quarter": 1 / 4, "quarters": 3 / 4, "third": 1 / 3, "thirds": 2 / 3}
+_MIXED = LazyPattern(r"(?<![\d.,/])(\d+)[\s-]+([1-7])/([2348])(?![\d/])")
+
+
+def _mixed_numbers(text: str) -> str:
+    """A whole number and a fraction as one decimal number: "9 and a half hours" is 9.5
+    hours, "9 1/2 hours" too (never 9 per 2 hours)."""
+    if " and " in text:
+        text = _AND_A_PART.sub(
+            lambda found: (
+                f"{int(found.group(1)) + _PARTS_WRITTEN[found.group(0).split()[-1].split('-')[-1].lower()]:.4g}"
+            ),
+            text,
+        )
+    if "/" in text:
+
+        def whole_and_part(found: re.Match) -> str:
+            top, bottom = int(found.group(2)), int(found.group(3))
+            return f"{int(found.group(1)) + top / bottom:.4g}" if top < bottom else found.group(0)
+
+        text = _MIXED.sub(whole_and_part, text)
+    return text
+
+
 # What may follow money and still be one unit: a rate ("per", "/", "a", "each") or the
 # market's per-unit abbreviations (psf, psm, pcm, p.a.).
 _PER_WORDS = re.compile(r"^(?:/|per |an? |each |psf\b|psm\b|pcm\b|p\.?a\.?$)")
@@ -1266,7 +1349,8 @@ def _no_number(text: str) -> str:
     if word:
         return (
             f"'{prefix.group('prefix')}' alone is ambiguous ({', '.join(SHARED_CURRENCY_WORDS[word])}?): "  # type: ignore[union-attr]
-            f"write the ISO code, or measure the topic in its currency"
+            f"write the ISO code, measure the topic in its currency, or give the source's country's currency "
+            f"in sources.csv's currency column"
         )
     if prefix and not is_currency_code(prefix.group("prefix").rstrip("$")):
         return (
@@ -1346,6 +1430,12 @@ def _share_in_words(text: str) -> str:
     the percentage it states ("almost 75 %"), to the precision of its words (a whole
     percent); a share of a percentage point ("a quarter-point", "half a percentage point")
     as the points; other values as they are."""
+    one_in_so_many = one_in(text)
+    if one_in_so_many is not None:  # "almost one in 10", "19 out of 20"
+        qualifier, fraction = one_in_so_many
+        if not qualifier.strip() or qualifier.strip().lower() in QUALIFIERS:
+            return f"{qualifier.strip()} {100 * fraction:.4g} %".strip()
+        return text
     if not re.search(r"half|halves|third|quarter|fourth|fifth|sixth|tenth", text, re.IGNORECASE):
         return text
     point = _POINT_IN_WORDS.search(text)
@@ -1383,7 +1473,7 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     shown = shown.map(_time_in_words).map(_share_in_words).map(_vulgar_fractions).map(_magnitude_scale)
     cleaned = pd.Series(
         [
-            _trailing_plus(canonical(text, mark, join_scales=False).strip()) if not long else ""
+            _trailing_plus(_mixed_numbers(canonical(text, mark, join_scales=False)).strip()) if not long else ""
             for text, mark, long in zip(shown, marks, too_long)
         ],
         index=texts.index,

@@ -236,7 +236,14 @@ _DATED_TIED = (
 )
 _DATED_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,40}}?\b{_DATED_TIED}")
 _DATED_BEFORE = LazyPattern(rf"(?:^|[.;:]\s+){_DATED_TIED}\s*,?[^.;!?\d]{{0,60}}$")
-_ANY_TIME = LazyPattern(rf"(?:19|20)\d\d|{MONTH_WORD}")
+_ANY_TIME = LazyPattern(rf"(?:19|20)\d\d|{MONTH_WORD}|\b(?:last|this|next)\s+year\b", re.IGNORECASE)
+# A year named relative to the text's publication ("nearly 6 million t last year", in a
+# story of June 2025: 2024), tied the same ways, unless it is another figure's ("up from 5
+# million last year", "against last year's 5 million").
+_YEAR_NAMED = r"\b(last|this|next)\s+year\b(?!['’]s)"
+_RELATIVE_YEAR_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,60}}?{_YEAR_NAMED}", re.IGNORECASE)
+_RELATIVE_YEAR_BEFORE = LazyPattern(rf"(?:^|[.;:]\s+){_YEAR_NAMED}\s*,?[^.;!?\d]{{0,60}}$", re.IGNORECASE)
+_COMPARED = LazyPattern(r"\b(?:from|than|since|over|versus|vs|compared|against|on|before|after)\b", re.IGNORECASE)
 
 
 def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems: list[Problem]) -> None:
@@ -261,6 +268,7 @@ def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems
     quotes = claims["quote"]
     rows = rows[quotes.iloc[rows].str.contains(_ANY_TIME.compiled).to_numpy(dtype=bool)]
     files, lines = claims["file"].array, claims["line"].to_numpy()
+    published = claims["published_end"].to_numpy(dtype=float) - 1
     for position in rows:  # figures whose quote names other years than their period's
         years = range(_year_of(starts[position]), _year_of(ends[position] - 1) + 1)
         tied = _tied_time(
@@ -268,6 +276,7 @@ def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems
             str(quotes.iloc[position]),
             str(claims["decimal"].iloc[position]),
             years,
+            _year_of(published[position]) if np.isfinite(published[position]) else None,
         )
         if tied is None:
             continue
@@ -293,10 +302,12 @@ def _month_number(word: str) -> int:
     return MONTHS.index(next(name for name in MONTHS if name.startswith(word.lower().rstrip(".")[:3]))) + 1
 
 
-def _tied_time(value: str, quote: str, decimal: str, years: range) -> tuple[str, list[tuple[float, float]]] | None:
+def _tied_time(
+    value: str, quote: str, decimal: str, years: range, published_year: int | None = None
+) -> tuple[str, list[tuple[float, float]]] | None:
     """The time a quote ties the value's number to, as written and as spans of days
     [start, end): a day or month written without its year is read in each of ``years``
-    (the claim's period's)."""
+    (the claim's period's); "last year" in the year before ``published_year``."""
     number = value_numbers(value, decimal)[0]
     found = re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d|[.,]\d)", quote) if number else None
     if found is None:
@@ -309,6 +320,16 @@ def _tied_time(value: str, quote: str, decimal: str, years: range) -> tuple[str,
     tied = _YEAR_AFTER.search(quote[found.end() :]) or _YEAR_BEFORE.search(quote[: found.start()])
     if tied is not None and _TOLD.search(tied.group(0)):
         return None
+    if tied is None and published_year is not None:
+        relative = _RELATIVE_YEAR_AFTER.search(quote[found.end() :]) or _RELATIVE_YEAR_BEFORE.search(
+            quote[: found.start()]
+        )
+        if relative is not None:
+            if _TOLD.search(relative.group(0)) or _COMPARED.search(relative.group(0)):
+                return None
+            year = published_year + _RELATIVE_YEAR[f"{relative.group(1).lower()} year"]
+            label = f"{relative.group(1).lower()} year ({year}, as of the text's publication)"
+            return label, [_days(datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1))]
     if tied is None:
         return _yearless(quote, found, years)
     month_word, first, last = tied.group(1), int(tied.group(2)), tied.group(3)

@@ -380,24 +380,40 @@ def stated_in_digits(number: float, text: str, decimal: str = ".") -> bool:
     return _key(number) in {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(plain)}
 
 
+def _share(count: str, part: str, top: str, bottom: str) -> float | None:
+    """The share one match of _FRACTION writes: "two-thirds", "one in five", "19 out of 20"."""
+    if part:
+        numerator, denominator = (
+            (1 if count.lower() in ("a", "one") else _COUNTS.index(count.lower())),
+            _PARTS[part.lower()],
+        )
+    else:
+        numerator = int(top) if top.isdigit() else _COUNTS.index(top.lower())
+        denominator = int(bottom) if bottom.isdigit() else _BOTTOMS.get(bottom.lower()) or _COUNTS.index(bottom.lower())
+    return numerator / denominator if 0 < numerator < denominator else None
+
+
+_ONE_IN = LazyPattern(rf"^\s*(?P<qualifier>[^\d]*?)\s*{_FRACTION.pattern}\s*$", re.IGNORECASE)
+
+
+def one_in(text: str) -> tuple[str, float] | None:
+    """A value that is a share written as "one in five", "almost one in 10" or "19 out of
+    20": its qualifier as written and the share; None for any other value."""
+    found = _ONE_IN.search(text)
+    if found is None or not found.group(4):
+        return None
+    share = _share(*found.group(2, 3, 4, 5))
+    return None if share is None else (found.group("qualifier"), share)
+
+
 def _fractions(text: str) -> set[float]:
     """The shares a text writes in words, as a fraction and as a percentage, each at the
     precisions a value may round it to (two thirds: 0.67, 0.667, 67, 66.7)."""
     found: set[float] = set()
-    for count, part, top, bottom in _FRACTION.findall(text):
-        if part:
-            numerator, denominator = (
-                (1 if count.lower() in ("a", "one") else _COUNTS.index(count.lower())),
-                _PARTS[part.lower()],
-            )
-        else:
-            numerator = int(top) if top.isdigit() else _COUNTS.index(top.lower())
-            denominator = (
-                int(bottom) if bottom.isdigit() else _BOTTOMS.get(bottom.lower()) or _COUNTS.index(bottom.lower())
-            )
-        if not 0 < numerator < denominator:
+    for groups in _FRACTION.findall(text):
+        share = _share(*groups)
+        if share is None:
             continue
-        share = numerator / denominator
         for digits in (0, 1, 2, 3):
             found.add(_key(round(share, digits + 1)))
             found.add(_key(round(100 * share, digits)))

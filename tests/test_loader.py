@@ -639,6 +639,20 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
         ("982 million USD", "2025-01/2025-03", "first-quarter revenue was $982 million in late April", "April"),
         # A forecast names when it was made as often as its time.
         ("3,700 USD", "2025-12", "raised its year-end forecast to US$3,700 in April", None),
+        # "Last year" in a text of 31 December 2025 is 2024; "this year" 2025.
+        (
+            "6 Mt",
+            "2023",
+            "Canada shipped nearly 6 Mt of steel to the United States last year",
+            "does not reach last year",
+        ),
+        ("6 Mt", "2024", "Canada shipped nearly 6 Mt of steel to the United States last year", None),
+        ("6 Mt", "2025-01/2025-11", "This year, Canada has shipped 6 Mt of steel", None),
+        ("6 Mt", "2024", "This year, Canada has shipped 6 Mt of steel", "does not reach this year"),
+        # Another figure's year: "up from 5 Mt last year", "against last year's".
+        ("6 Mt", "2025", "shipments rose to 6 Mt from 5 Mt last year", None),
+        ("6 Mt", "2025", "shipments of 6 Mt, against last year's 5 Mt", None),
+        ("6 Mt", "2025", "shipments rose to 6 Mt from last year", None),
     ],
 )
 def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, period, quote, slip):

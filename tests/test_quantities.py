@@ -392,6 +392,14 @@ def test_a_temperature_stays_on_its_own_scale():
         ("40 aircraft", 40, "dimensionless"),
         ("4 flights a week", 4 / (7 * 86400), "1 / [time]"),
         ("44 movements an hour", 44 / 3600, "1 / [time]"),
+        # The US steel trade's short (net) ton, as desks spell it.
+        ("US$880 a short ton", 880 / 907.18474, "[currency_USD] / [mass]"),
+        ("US$688 per net ton", 688 / 907.18474, "[currency_USD] / [mass]"),
+        ("2 long tons", 2 * 1016.0469088, "[mass]"),
+        # What a price is per: people by their role, things each a count of their own.
+        ("$250,000 per depositor", 250_000, "[currency_USD] / [person]"),
+        ("$0.004 per stream", 0.004, "[currency_USD] / [stream]"),
+        ("2 billion streams", 2e9, "dimensionless"),
     ],
 )
 def test_units_as_each_trade_writes_them(text, magnitude, dimension):
@@ -399,7 +407,7 @@ def test_units_as_each_trade_writes_them(text, magnitude, dimension):
     assert quantity.magnitude == pytest.approx(magnitude) and quantity.dimension == dimension
 
 
-@pytest.mark.parametrize("text", ["US$900 per household", "300 per flight", "5 tonnse"])
+@pytest.mark.parametrize("text", ["US$900 per widget", "300 per flight", "5 tonnse"])
 def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(text):
     with pytest.raises(ParseError):
         parse_quantity(text)
@@ -443,6 +451,12 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("US$296 per 1,000 cubic metres", 0.296, 0.2955, 0.2965, "[currency_USD] / [length] ** 3"),
         ("US$296 per thousand m^3", 0.296, 0.2955, 0.2965, "[currency_USD] / [length] ** 3"),
         ("84 per 100,000 population", 84e-5, 83.5e-5, 84.5e-5, "dimensionless"),
+        # People per so many people is the same plain ratio, whoever is counted.
+        ("84 deaths per 100,000 people", 84e-5, 83.5e-5, 84.5e-5, "dimensionless"),
+        ("97 males per 100 females", 0.97, 0.965, 0.975, "dimensionless"),
+        # A household, statistics' unit of income and size, is a count of its own.
+        ("2.4 persons per household", 2.4, 2.35, 2.45, "[person] / [household]"),
+        ("US$912 a household", 912, 911.5, 912.5, "[currency_USD] / [household]"),
         ("28 mtoe", 28e6 * 41.868e9, 27.5e6 * 41.868e9, 28.5e6 * 41.868e9, "[mass] * [length] ** 2 / [time] ** 2"),
         ("15 cargoes", 15, 14.5, 15.5, "dimensionless"),
         ("8.4 nights", 8.4, 8.35, 8.45, "[night]"),  # a night of a stay is no day: 8 nights are 9 days
@@ -454,6 +468,12 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         # A share in words as a value: the percentage it states.
         ("almost three-quarters", 0.75, 0.675, 0.75, "dimensionless"),
         ("just over half", 0.5, 0.5, 0.55, "dimensionless"),
+        ("almost one in 10", 0.1, 0.05, 0.1, "dimensionless"),
+        # A whole number and a fraction: "9 1/2 hours" is never 9 per 2 hours.
+        ("9 1/2 hours", 9.5 * 3600, 9.45 * 3600, 9.55 * 3600, "[time]"),
+        ("nine and a half hours", 9.5 * 3600, 9.45 * 3600, 9.55 * 3600, "[time]"),
+        ("2 and three-quarters %", 0.0275, 0.02745, 0.02755, "dimensionless"),
+        ("19 out of 20", 0.95, 0.945, 0.955, "dimensionless"),
         ("3.11 billion passenger-km", 3.11e12, 3.105e12, 3.115e12, "[person] * [length]"),
         ("£1.675bn a season", 1.675e9 / 31557600, 1.6745e9 / 31557600, 1.6755e9 / 31557600, "[currency_GBP] / [time]"),
         # Percentage points as wire copy abbreviates them (not a typographic point, a length,

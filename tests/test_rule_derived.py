@@ -507,10 +507,13 @@ def test_a_change_as_an_amount_in_another_kind_of_unit_is_a_data_error(normalise
     result = normalised(_rose_by("+300 zorks", "US$1.2 billion", "US$0.9 billion"))
     (problem,) = result.problems
     assert problem.column == "relation" and "zorks" in problem.message
-    # A percentage written in words is no amount: it is refused as a relation.
-    result = normalised(_rose_by("+16 per cent", "US$1.2 billion", "US$0.9 billion"))
+    # A percentage written in words is a change, not an amount of "per cent".
+    for written in ("+16 per cent", "+16 percent", "+16 pct"):
+        result = normalised(_rose_by(written, "US$1.2 billion", "US$0.9 billion"))
+        assert result.problems == [] and result.claims["relation_kind"].tolist()[0] == "change"
+    result = normalised(_rose_by("+16 perc", "US$1.2 billion", "US$0.9 billion"))
     (problem,) = result.problems
-    assert problem.column == "relation" and "not a relation" in problem.message
+    assert problem.column == "relation"
 
 
 SHARES = [
@@ -587,3 +590,47 @@ def test_a_share_topic_without_a_unit_is_a_share_too(normalised):
     )
     (finding,) = run_rules(result, derived)
     assert finding.claim_ids == ("share", "total", "us")
+
+
+def test_a_share_divides_only_figures_in_one_unit(normalised):
+    """Payouts of $9.6 billion (a currency slip for €9.6 billion) over revenue of €15.7
+    billion make no share: the 61 % stated is not checked against dollars over euros, and
+    holds against the euros."""
+    topics = [
+        {"key": "revenue", "kind": "quantity", "unit": "EUR"},
+        {"key": "payouts", "kind": "quantity", "unit": "EUR", "part_of": "revenue"},
+        {"key": "payout-share", "kind": "quantity", "unit": "%", "share_of": "payouts / revenue"},
+    ]
+
+    def found(payouts: str) -> list:
+        rows = {
+            "a": [
+                claim("rev", "revenue", "€15.7 billion", period="2024"),
+                claim("pay", "payouts", payouts, period="2024"),
+                claim("share", "payout-share", "71 %", period="2024"),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert found("$9.6 billion") == []
+    (finding,) = found("€9.6 billion")
+    assert set(finding.claim_ids) == {"pay", "rev", "share"}
+
+
+def test_a_level_relative_to_a_year_meets_its_level_at_the_years_end(normalised):
+    """ "Deposits nearly tripled between 2019 and 2022", with deposits given at the end of
+    2019 only: the year-end level is the one referred to, so $28.4 billion then makes
+    $55.3 billion no tripling (1.95×), and $18.6 billion does. A flow's year is never its
+    last day."""
+
+    def found(earlier: str, aggregation: str = "stock") -> list:
+        topics = [{"key": "deposits", "kind": "quantity", "unit": "USD", "aggregation": aggregation}]
+        rows = {
+            "a": [claim("d2022", "deposits", "$55.3 billion", period="2022", relation="~x3", relative_to="2019")],
+            "b": [claim("d2019", "deposits", earlier, period="2019-12-31")],
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), derived))
+
+    assert found("$28.4 billion") == [("derived-figures", ("d2019", "d2022"))]
+    assert found("$18.6 billion") == []
+    assert found("$28.4 billion", aggregation="flow") == []

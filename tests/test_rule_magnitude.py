@@ -43,6 +43,52 @@ def test_a_part_must_not_exceed_its_whole(normalised):
     assert findings[0].severity == "error"
 
 
+def test_a_part_in_another_scope_or_by_another_estimator_is_no_part_of_that_whole(normalised):
+    """A think tank's England-and-Wales over-65s (2,250) against the agency's England-only
+    deaths (2,150): another population, and another body's model. The same part against a
+    whole in its own scope, or of no named scope, is one."""
+
+    def found(part_scope: str, whole_scope: str, whole_estimator: str, whole: str = "2,150") -> list:
+        result = normalised(
+            {
+                "brief": [
+                    claim(
+                        "old",
+                        "over-65",
+                        "2,250",
+                        period="2025-07",
+                        scope=part_scope,
+                        modality="estimate",
+                        attributed_to="ehi",
+                    )
+                ],
+                "agency": [
+                    claim(
+                        "all",
+                        "deaths",
+                        whole,
+                        period="2025-07",
+                        scope=whole_scope,
+                        modality="estimate",
+                        attributed_to=whole_estimator,
+                    )
+                ],
+            },
+            topics=[
+                {"key": "deaths", "kind": "count", "unit": "person"},
+                {"key": "over-65", "kind": "count", "unit": "person", "part_of": "deaths"},
+            ],
+            entities=[{"key": "ehi", "label": "Heat institute"}, {"key": "ukhsa", "label": "Health agency"}],
+        )
+        return run_rules(result, magnitude)
+
+    assert found("england-and-wales", "england", "ehi") == []
+    assert found("england", "england", "ukhsa") == []  # 4.7 % over: models differ
+    assert ids(found("england", "england", "ukhsa", "1,950")) == [("magnitude-plausibility", ("all", "old"))]
+    assert ids(found("england", "england", "ehi")) == [("magnitude-plausibility", ("all", "old"))]
+    assert ids(found("", "england", "ehi")) == [("magnitude-plausibility", ("all", "old"))]
+
+
 def test_an_agreed_part_must_not_exceed_its_agreed_whole(normalised):
     """A country's share of a quota against the quota, both agreed: a part above its whole;
     an agreed share is not compared with an actual whole (what was caught is not a quota)."""

@@ -436,3 +436,26 @@ def test_a_transposed_quarter_against_another_sources_precise_half_year_is_found
 
     assert against_half_year("166.7 million t") == []
     assert ids(against_half_year("167.6 million t")) == [("period-totals", ("h1", "q1", "q2"))]
+
+
+def test_one_sources_quarters_against_its_own_year_need_no_slack_however_others_agree(normalised):
+    # The brief's four quarters add up to 15.76 billion against its own 15.7 for the year
+    # (0.4 % over): an error, though a statement's fourth quarter agrees with the brief's
+    # and would otherwise make the set one of two sources, with 2 % of slack between them.
+    def quarters(second: str, statement: bool) -> list:
+        brief = [
+            claim("q1", "revenue", "€3.64 billion", period="2024-01/2024-03"),
+            claim("q2", "revenue", second, period="2024-04/2024-06"),
+            claim("q3", "revenue", "€3.99 billion", period="2024-07/2024-09"),
+            claim("q4", "revenue", "€4.24 billion", period="2024-10/2024-12"),
+            claim("year", "revenue", "€15.7 billion", period="2024"),
+        ]
+        rows = {"brief": brief}
+        if statement:
+            rows["statement"] = [claim("s-q4", "revenue", "€4,241 million", period="2024-10/2024-12")]
+        result = normalised(rows, topics=[{"key": "revenue", "kind": "quantity", "unit": "EUR"}], entities=[])
+        return run_rules(result, period_totals)
+
+    for statement in (False, True):
+        assert quarters("€3.81 billion", statement) == []
+        assert ids(quarters("€3.91 billion", statement)) == [("period-totals", ("q1", "q2", "q3", "q4", "year"))]

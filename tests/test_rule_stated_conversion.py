@@ -133,6 +133,32 @@ def test_currency_conversions_of_one_year_must_imply_one_exchange_rate(normalise
     assert _conversions(normalised, *agreeing, ("old", "US$1 billion", "60 billion RUB", "2019")) == []
 
 
+def test_a_bound_and_a_price_convert_at_the_exchange_rate_of_their_figures(normalised):
+    """ "more than $10 billion (9.6 billion euros)" states a rate of 0.96 euros to the dollar,
+    as a plain amount does: no warning that nothing links them, and its rate counts among
+    the year's. So does a price, "£412 ($555) a megawatt-hour", at 1.347 dollars a pound."""
+    agreeing = [("c1", "US$1 billion", "€960 million", "2024"), ("c2", "US$2 billion", "€1.92 billion", "2024")]
+    assert _conversions(normalised, ("more", ">US$10 billion", "€9.6 billion", "2024"), *agreeing) == []
+    (slip,) = _conversions(normalised, ("more", ">US$10 billion", "€96 billion", "2024"), *agreeing)
+    assert slip.subject == "more" and slip.severity == "error"
+    topics = [{"key": "power-price", "kind": "quantity", "unit": "GBP/MWh"}]
+
+    def prices(*rows) -> list:
+        claims = [
+            claim(id_, "power-price", value, period="2025-07", converted=converted, quote=f"{value} ({converted})")
+            for id_, value, converted in rows
+        ]
+        return run_rules(normalised({"a": claims}, topics=topics, entities=[]), stated_conversion)
+
+    assert prices(("p", "£412 a megawatt hour", "$555 a megawatt hour")) == []
+    money = ("m", "£1.1 billion", "$1.48 billion")
+    assert prices(("p", "£412 a megawatt-hour", "$555 a megawatt-hour"), money) == []
+    (odd,) = prices(("p", "£412 a megawatt-hour", "$5,550 a megawatt-hour"), money)
+    assert odd.diagnosis.startswith("a scale slip")
+    # A price per megawatt-hour and one per barrel share no rate.
+    assert prices(("p", "£412 a megawatt-hour", "$555 a barrel"))[0].diagnosis == "not checkable"
+
+
 def test_a_temperature_stated_on_the_other_scale_is_checked_as_a_reading_or_a_difference(normalised):
     """46.3C (115.3F) is a reading, 1.7C (3.1F) a warming: both right; 46.3C (105.3F) neither."""
     topics = [{"key": "heat", "kind": "quantity", "unit": "degC"}]
@@ -145,6 +171,23 @@ def test_a_temperature_stated_on_the_other_scale_is_checked_as_a_reading_or_a_di
     assert findings("1.7C", "3.1F") == []
     (wrong,) = findings("46.3C", "105.3F")
     assert wrong.claim_ids == ("t",) and "115.3" in wrong.message
+
+
+def test_a_topic_of_temperature_differences_reads_celsius_and_fahrenheit_as_differences(normalised):
+    """Under a topic in delta_degC, "2.6C (4.7F)" is an anomaly stated right, "2.6C (36.7F)"
+    one converted as if it were a reading, and "2.8C" is in the topic's dimension."""
+    topics = [{"key": "anomaly", "kind": "quantity", "unit": "delta_degC"}]
+
+    def result(value: str, converted: str = ""):
+        rows = {
+            "a": [claim("t", "anomaly", value, period="2025-07", converted=converted, quote=f"{value} {converted}")]
+        }
+        return normalised(rows, topics=topics, entities=[])
+
+    assert result("2.8C").claims["dimension"].tolist() == ["[temperature]"]
+    assert run_rules(result("2.6C", "4.7F"), stated_conversion) == []
+    (wrong,) = run_rules(result("2.6C", "36.7F"), stated_conversion)
+    assert wrong.diagnosis == "the stated conversion is wrong"
 
 
 def test_a_rate_a_sixth_off_the_others_is_flagged_as_the_readme_says(normalised):

@@ -217,24 +217,26 @@ def test_the_same_precise_figure_in_two_unlinked_units_is_a_unit_slip(normalised
     assert finding("522,000", "781,000").severity == "warning"
 
 
+def _paper_against(normalised, currency: str, unit: str, paper_value: str, other_value: str):
+    """A paper of a country whose currency sources.csv gives, and another source, each with
+    one figure of a topic in ``unit`` for March 2025."""
+    sources = [
+        {"id": "paper", "file": "paper.txt", "published": "2025-04-15", "currency": currency},
+        {"id": "other", "file": "other.txt", "published": "2025-04-15"},
+    ]
+    rows = {
+        "paper": [claim("paper", "figure", paper_value, period="2025-03")],
+        "other": [claim("other", "figure", other_value, period="2025-03")],
+    }
+    topics = [{"key": "figure", "kind": "quantity", "unit": unit, "label": "figure"}]
+    return normalised(rows, topics=topics, entities=[], sources=sources)
+
+
 def test_a_sources_own_dollar_is_read_as_its_currency(normalised):
     """A Canadian paper's "$701,800" (its sources row says currency CAD) is Canadian dollars,
     like the agency's C$701,800; the same "$" in a US wire is the US dollar's."""
-    topics = [{"key": "price", "kind": "quantity", "unit": "CAD", "label": "average home price"}]
-    sources = [
-        {"id": "paper", "file": "paper.txt", "published": "2025-04-15", "currency": "CAD"},
-        {"id": "agency", "file": "agency.txt", "published": "2025-04-15"},
-    ]
-
-    def findings(paper_value: str):
-        rows = {
-            "paper": [claim("paper", "price", paper_value, period="2025-03")],
-            "agency": [claim("agency", "price", "C$701,800", period="2025-03")],
-        }
-        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), unit_dimension)
-
-    assert findings("$701,800") == []
-    (slip,) = findings("US$701,800")
+    assert run_rules(_paper_against(normalised, "CAD", "CAD", "$701,800", "C$701,800"), unit_dimension) == []
+    (slip,) = run_rules(_paper_against(normalised, "CAD", "CAD", "US$701,800", "C$701,800"), unit_dimension)
     assert slip.diagnosis.startswith("a currency slip")
 
 
@@ -251,6 +253,36 @@ def test_a_local_dollars_cents_are_its_hundredths():
         "US$5",
         "24 cents a share",
     ]
+
+
+def test_a_figure_of_one_digit_is_no_currency_slip_of_one_a_rate_away(normalised):
+    """ "almost C$10 billion" reads as anything from 5 to 10 billion, but against US$7.3
+    billion it is a conversion at 1.37, not the same figure with the wrong sign; "C$7.3
+    billion" against it is."""
+    topics = [{"key": "exports", "kind": "quantity", "unit": "USD", "label": "exports"}]
+
+    def slips(paper_value: str) -> list:
+        rows = {
+            "paper": [claim("paper", "exports", paper_value, period="2024")],
+            "wire": [claim("wire", "exports", "~US$7.3 billion", period="2024")],
+        }
+        found = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+        return [finding for finding in found if finding.diagnosis.startswith("a currency slip")]
+
+    assert slips("almost C$10 billion") == []
+    assert len(slips("C$7.3 billion")) == 1
+
+
+def test_a_kenyan_papers_shillings_are_its_own_and_its_dollar_the_us_dollar(normalised):
+    """A source whose currency is KES reads its bare "Sh" as Kenyan shillings under a
+    topic in US dollars (a note of two currencies, not a refusal), and its "$" stays the
+    US dollar: "$95 million" agrees with a wire's US$95 million, where reading "$" as
+    shillings would make a currency slip of it."""
+    shillings = _paper_against(normalised, "KES", "USD", "Sh12.3 billion", "US$95 million").claims.set_index("id")
+    assert shillings.loc["paper", "dimension"] == "[currency_KES]" and shillings.loc["paper", "magnitude"] == 12.3e9
+    dollars = _paper_against(normalised, "KES", "USD", "$95 million", "US$95 million")
+    assert run_rules(dollars, unit_dimension) == []
+    assert dollars.claims.set_index("id").loc["paper", "dimension"] == "[currency_USD]"
 
 
 def test_the_same_figure_in_two_currencies_in_one_news_cycle_is_a_currency_slip(normalised):
@@ -289,3 +321,15 @@ def test_a_currency_slip_names_the_currencies_and_money_per_person_is_no_currenc
     }
     (finding,) = run_rules(normalised(rows, topics=per_person, entities=[]), unit_dimension)
     assert not finding.diagnosis.startswith("a currency slip") and "]" not in finding.diagnosis
+
+
+def test_a_monthly_figure_given_without_its_month_is_told_how_to_tag_it(normalised):
+    """ARPU of "€4.85 a month" in one text and "€4.85" in another: the same figure, one
+    value without its rate's period; the message says how to write it."""
+    topics = [{"key": "arpu", "kind": "quantity", "unit": "EUR/month", "label": "ARPU"}]
+    rows = {
+        "paper": [claim("paper", "arpu", "€4.85 a month", period="2024-10/2024-12")],
+        "statement": [claim("statement", "arpu", "€4.85", period="2024-10/2024-12")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+    assert finding.severity == "error" and "'€4.85 a month'" in finding.message

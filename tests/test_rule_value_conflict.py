@@ -918,6 +918,18 @@ def test_a_price_per_square_foot_printed_per_square_metre_is_a_unit_slip(normali
     assert finding.diagnosis.startswith("unit slip") and "prices per square feet and square metres" in finding.diagnosis
 
 
+def test_a_price_per_short_ton_printed_per_tonne_names_short_tons_not_ounces(normalised):
+    """880 a short ton against 880 a tonne differ by 1.1023, the short ton's factor; the
+    troy ounce's 1.0971 is near, but farther."""
+    topics = [{"key": "coil", "kind": "quantity", "unit": "USD/t"}]
+    rows = {
+        "a": [claim("a1", "coil", "US$880 a short ton", period="2025-06")],
+        "b": [claim("b1", "coil", "US$880 per tonne", period="2025-06")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+    assert "short tons and tonnes" in finding.diagnosis
+
+
 def test_two_precise_figures_may_lie_the_tolerance_apart_not_twice_it(normalised):
     topics = [{"key": "generation", "kind": "quantity", "unit": "TWh"}]
 
@@ -959,6 +971,12 @@ SHARE = [{"key": "opposed", "kind": "quantity", "unit": "%"}]
         ("Six in 10 Canadians oppose it", "60 %", "71 %", True),  # no rounding gives 71 % as six in 10
         ("One in five residents is over 65", "20 %", "33 %", True),
         ("60 per cent, or six in 10, oppose it", "60 %", "62 %", True),  # the quote gives the digits
+        # The value written as the quote words it: the same share, the same reading.
+        ("Six in 10 Canadians oppose it", "six in 10", "62 %", False),
+        ("almost one in 10 adults oppose it", "almost one in 10", "9.6 %", False),
+        ("almost one in 10 adults oppose it", "almost one in 10", "10.4 %", True),  # "almost" stays under
+        ("One in six residents is over 65", "one in six", "17.1 %", False),
+        ("One in six residents is over 65", "one in six", "25 %", True),
     ],
 )
 def test_a_share_given_only_in_words_reads_as_a_rounding(normalised, words, value, precise, conflict):

@@ -107,3 +107,19 @@ def test_a_weekday_beside_a_date_with_its_time_of_day_is_checked(normalised):
     assert "Saturday for 2024-08-09, a Friday" in finding.message
     fitting = {"a": [claim("i", "ignition", "2025-08-09T14:38", quote="on Saturday, August 9, 2025, 2:38 p.m.")]}
     assert run_rules(normalised(fitting, topics=topics, entities=[]), weekday) == []
+
+
+def test_a_weekday_beside_a_time_with_its_offset_is_read_on_its_local_day(normalised):
+    """ "6:15 p.m. Eastern time on Sunday, Oct. 18", tagged 2025-10-18T18:15-04:00: 22:15 in
+    UTC, but the 18th in the zone written, and 18 October 2025 was a Saturday. Late in the
+    evening west of UTC the UTC day is the next one: "11:30 p.m. on Saturday, Oct. 18"
+    (03:30 UTC on the 19th) fits."""
+    topics = [{"key": "closing", "kind": "date", "event": "Bank closed"}]
+
+    def found(value: str, quote: str) -> list:
+        rows = {"a": [claim("c", "closing", value, quote=quote)]}
+        return run_rules(normalised(rows, topics=topics, entities=[]), weekday)
+
+    (finding,) = found("2025-10-18T18:15-04:00", "at 6:15 p.m. Eastern time on Sunday, Oct. 18, 2025")
+    assert "Sunday for 2025-10-18, a Saturday" in finding.message
+    assert found("2025-10-18T23:30-04:00", "at 11:30 p.m. Eastern time on Saturday, Oct. 18, 2025") == []

@@ -22,7 +22,6 @@ that weekday fits.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -30,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from checker import display
-from checker.dates import WEEKDAYS, weekday_of
+from checker.dates import WEEKDAYS, offset_days, weekday_of
 from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import Option
@@ -120,22 +119,6 @@ def _local_day_of(day: pd.Series, moment: pd.Series) -> bool:
     return day["date_start"] - ZONE_EARLIEST <= moment["date_start"] < day["date_end"] + ZONE_LATEST
 
 
-_ZONE = re.compile(r"T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)$")
-
-
-def _offset_days(value: str) -> float | None:
-    """The time zone a date value states, in days east of UTC (None: no zone, local time)."""
-    found = _ZONE.search(str(value).strip())
-    if not found:
-        return None
-    zone = found.group("zone")
-    if zone == "Z":
-        return 0.0
-    sign = -1 if zone[0] == "-" else 1
-    digits = zone[1:].replace(":", "")
-    return sign * (int(digits[:2]) + int(digits[2:4] or 0) / 60) / 24
-
-
 def _same_clock(first: pd.Series, second: pd.Series) -> bool:
     """Two times of day, one with its zone and one without (a local time, read as if in
     UTC), that read the same on the local clock: "2:38 p.m." tagged 14:38 and 14:38-07:00."""
@@ -147,7 +130,7 @@ def _local_gap(first: pd.Series, second: pd.Series) -> int | None:
     other does not (a local time, read as if in UTC); None otherwise."""
     if {first["date_precision"], second["date_precision"]} - {"minute", "second"}:
         return None
-    offsets = [_offset_days(first["value"]), _offset_days(second["value"])]
+    offsets = [offset_days(first["value"]), offset_days(second["value"])]
     if (offsets[0] is None) == (offsets[1] is None):
         return None
     zoned, floating = (first, second) if offsets[0] is not None else (second, first)

@@ -68,6 +68,7 @@ _RELATION_COLUMNS = (
     "relation_kind",
     "relation_factor",
     "relation_half",
+    "aggregation",
     *_BOUNDS,
 )
 
@@ -98,11 +99,26 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
         pd.Categorical(np.where(classes == "forecast", "actual", classes), dtype=reference["modality_class"].dtype),
         index=relation.index,
     )
-    # One integer per (topic, scope, dimension, period, kind of figure), the same on both sides.
-    relation_codes, reference_codes = shared_codes(
-        [*(relation[c] for c in ("topic", "scope", "dimension", "relative_start", "relative_end")), referred_class],
-        [*(reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end", "modality_class"))],
+
+    def codes(relation: pd.DataFrame) -> list[np.ndarray]:
+        """One integer per (topic, scope, dimension, period, kind of figure), the same on both sides."""
+        return shared_codes(
+            [*(relation[c] for c in ("topic", "scope", "dimension", "relative_start", "relative_end")), referred_class],
+            [*(reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end", "modality_class"))],
+        )
+
+    relation_codes, reference_codes = codes(relation)
+    # A level "tripled between 2019 and 2022" refers, where no figure is given for 2019 as a
+    # whole, to the level at its end (deposits at 31 December 2019): a year-end balance.
+    start, end = relation["relative_start"].to_numpy(dtype=float), relation["relative_end"].to_numpy(dtype=float)
+    year_end = (
+        ~np.isin(relation_codes, reference_codes)
+        & (relation["aggregation"] == "stock").to_numpy(dtype=bool)
+        & (end - start > 1)
     )
+    if year_end.any():
+        relation = relation.assign(relative_start=np.where(year_end, end - 1, start))
+        relation_codes, reference_codes = codes(relation)
     kind = relation["relation_kind"].to_numpy()
     factor = np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float), nan=1.0)
     scaled = np.isin(kind, ("ratio", "change"))
@@ -322,8 +338,15 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
         wholes = index.get((str(share["share_whole"]), *key), []) or index.get(
             (str(share["share_whole"]), key[0], "", *key[2:]), []
         )
-        if not parts or not wholes:
+        # A part in dollars over a whole in euros is no share: only figures in one unit divide.
+        common = {str(claims.at[other, "dimension"]) for other in parts} & {
+            str(claims.at[other, "dimension"]) for other in wholes
+        }
+        if not common:
             continue
+        dimension = min(common)
+        parts = [other for other in parts if claims.at[other, "dimension"] == dimension]
+        wholes = [other for other in wholes if claims.at[other, "dimension"] == dimension]
         own = [
             [other for other in group if row_of(claims, other)["source"] == share["source"]]
             for group in (parts, wholes)

@@ -211,6 +211,20 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
         beyond = total > bound * (1 + slack) if above else total < bound * (1 - slack)
         return beyond or _transposed(claims, labels[rows], labels[whole_row])
 
+    def own(spans, whole_row: int, above: bool) -> list[int] | None:
+        """The whole's own source's claims for ``spans``, each at its lowest reading (its
+        highest, for a cover that falls short), when that source gives every one of them:
+        one source's quarters against its own year need no slack between sources, however
+        closely the others' figures agree with them."""
+        rows = []
+        for span in spans:
+            positions = claim_order[claim_bounds[span] : claim_bounds[span + 1]]
+            positions = positions[sources[positions] == sources[whole_row]]
+            if not len(positions):
+                return None
+            rows.append(int(positions[np.argmin(low[positions]) if above else np.argmax(high[positions])]))
+        return rows
+
     for whole_span in short:  # loop only over likely findings
         parts = inner[inner_order[inner_bounds[whole_span] : inner_bounds[whole_span + 1]]]
         cover = _fullest_cover(
@@ -227,6 +241,12 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
         ]
         if short_of:
             yield _parts_short(claims, labels[rows], labels[short_of], total)
+            continue
+        for whole_row in claim_order[claim_bounds[whole_span] : claim_bounds[whole_span + 1]]:
+            mine = own(chosen, whole_row, above=False)
+            if mine is not None and mine != rows and high[mine].sum() < low[whole_row] * (1 - 1e-9):
+                yield _parts_short(claims, labels[mine], labels[[whole_row]], float(high[mine].sum()))
+                break
     for whole_span in suspects:  # loop only over likely findings
         parts = inner[inner_order[inner_bounds[whole_span] : inner_bounds[whole_span + 1]]]
         chosen, total = _heaviest_disjoint(table[parts, 1], table[parts, 2], least[parts])
@@ -241,6 +261,12 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
         ]
         if exceeded:  # one finding for the period, however many sources give its total
             yield _parts_exceed(claims, labels[least_row[parts]], labels[exceeded])
+            continue
+        for whole_row in claim_order[claim_bounds[whole_span] : claim_bounds[whole_span + 1]]:
+            mine = own(parts, whole_row, above=True)
+            if mine is not None and low[mine].sum() > high[whole_row] * (1 + 1e-9):
+                yield _parts_exceed(claims, labels[mine], labels[[whole_row]])
+                break
 
 
 def _transposed(claims: pd.DataFrame, part_labels, whole_label) -> bool:

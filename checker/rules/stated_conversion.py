@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -124,26 +125,49 @@ def _temperature(claims: pd.DataFrame, row: pd.Series, tolerance: float) -> Find
     )
 
 
+_MONEY = re.compile(r"\[currency_(\w+)\]")
+
+
+def _priced(dimension: str) -> tuple[str, str] | None:
+    """An amount of money, or a price in it ("£412 ($555) a megawatt-hour"): its currency,
+    and the dimension with the currency left out, which a conversion between currencies
+    leaves as it is. None for any other dimension (an exchange rate, money per money)."""
+    codes = _MONEY.findall(dimension)
+    if len(codes) != 1 or "[currency_" not in dimension.split(" / ")[0] or f"[currency_{codes[0]}] **" in dimension:
+        return None
+    return codes[0], _MONEY.sub("[money]", dimension)
+
+
+def _reading(row: pd.Series, prefix: str) -> tuple[float, float, float]:
+    """A figure's magnitude and bounds for an exchange rate: a bound ("more than $10
+    billion (9.6 billion euros)") at its figure and stated precision, for the conversion
+    is of the figure, whatever lies beyond it."""
+    magnitude, low, high = (row[f"{prefix}{column}"] for column in ("magnitude", "low", "high"))
+    if np.isfinite(low) and np.isfinite(high):
+        return magnitude, low, high
+    half = row[f"{prefix}half"] if np.isfinite(row[f"{prefix}half"]) else 0.0
+    return magnitude, magnitude - half, magnitude + half
+
+
 def _exchange(row: pd.Series) -> tuple[tuple[str, str, int], tuple[float, float, float]] | None:
     """A conversion between two currencies as an exchange rate: the currencies (in sorted
     order), the year of the claim's period, and the rate (point, low, high) in units of the
     second currency per unit of the first; None for any other conversion."""
     dimensions = (str(row["dimension"]), str(row["converted_dimension"]))
-    if not all(d.startswith("[currency_") and d.endswith("]") for d in dimensions) or dimensions[0] == dimensions[1]:
+    value_price, converted_price = (_priced(dimension) for dimension in dimensions)
+    if (
+        value_price is None
+        or converted_price is None
+        or value_price[0] == converted_price[0]
+        or value_price[1] != converted_price[1]  # a price per tonne and one per barrel: no rate
+    ):
         return None
-    values = (
-        row["magnitude"],
-        row["low"],
-        row["high"],
-        row["converted_magnitude"],
-        row["converted_low"],
-        row["converted_high"],
-    )
+    values = (*_reading(row, ""), *_reading(row, "converted_"))
     if not all(np.isfinite(values)) or min(values) <= 0:
         return None
     magnitude, low, high, converted, converted_low, converted_high = values
     rate = (converted / magnitude, converted_low / high, converted_high / low)
-    first, second = (dimension[len("[currency_") : -1] for dimension in dimensions)
+    first, second = value_price[0], converted_price[0]
     if first > second:  # one direction per pair of currencies
         first, second = second, first
         rate = (1 / rate[0], 1 / rate[2], 1 / rate[1])

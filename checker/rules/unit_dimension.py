@@ -207,6 +207,8 @@ def _without_density(row: pd.Series) -> tuple[float, float] | None:
 
 
 _MONEY = re.compile(r"\[currency_(\w+)\]")
+# How far apart two figures as written may be and still be one figure: a rounding's width.
+SAME_FIGURE = 0.05
 
 
 def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
@@ -219,8 +221,12 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
     # The same figure as written, at the coarser of the two precisions: not the intervals a
     # qualifier widens ("about €1.1 billion" reaches US$1.21 billion, and a euro is worth
     # about a dollar: "about €1.1 billion" for US$1.24 billion is a conversion, not a slip).
+    # A figure of one significant digit rounds widely ("almost $10 billion" is any 5 to 10
+    # billion): the same figure is also within a rounding's 5 % of the larger, for "C$10
+    # billion" against US$7.3 billion is a conversion at 1.37, not a slip of the sign.
     halves = [row["half"] if np.isfinite(row["half"]) else 0.0 for row in (first, second)]
-    if abs(first["magnitude"] - second["magnitude"]) > max(halves) * (1 + 1e-9):
+    gap = abs(first["magnitude"] - second["magnitude"])
+    if gap > max(halves) * (1 + 1e-9) or gap > SAME_FIGURE * max(abs(first["magnitude"]), abs(second["magnitude"])):
         return ""
     return f"a currency slip: the same figure in {dimensions[0][10:-1]} and {dimensions[1][10:-1]}"
 
@@ -341,7 +347,13 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
                 diagnosis=slip,
                 message=f"{_with_currency(first)} and {_with_currency(second)} are the same figure in two "
                 f"{'currencies' if slip.startswith('a currency') else 'units'} for {first['topic_label']}: one of "
-                f"them has the wrong {'currency' if slip.startswith('a currency') else 'unit'}",
+                f"them has the wrong {'currency' if slip.startswith('a currency') else 'unit'}"
+                + (
+                    " (where a text leaves a rate's period unsaid, as a monthly price given as '€4.85', write "
+                    "the value with it, '€4.85 a month': the quote need not show the unit)"
+                    if display.rate_and_amount(first["dimension"], second["dimension"])
+                    else ""
+                ),
             )
         return Finding(
             topic=first["topic"],

@@ -716,13 +716,17 @@ def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
     priced = _PRICE_PER.match(dimension)  # a price per square foot printed as per square metre
     if priced and dimension not in UNIT_SLIPS:
         dimension, per = priced.group(1), "prices per "
-    for factor, units in UNIT_SLIPS.get(dimension, ()):
-        units = per + units
-        if abs(high / low / factor - 1) <= tolerance / 5:  # a factor as exact as a conversion's
-            return (
-                f"unit slip: the values differ by {factor:.3g}, the factor between {units}: one may give "
-                "the figure in the other unit"
-            )
+    fitting = sorted(  # a factor as exact as a conversion's; of two near ones, the nearer
+        (abs(high / low / factor - 1), factor, units)
+        for factor, units in UNIT_SLIPS.get(dimension, ())
+        if abs(high / low / factor - 1) <= tolerance / 5
+    )
+    if fitting:
+        _, factor, units = fitting[0]
+        return (
+            f"unit slip: the values differ by {factor:.3g}, the factor between {per + units}: one may give "
+            "the figure in the other unit"
+        )
     if str(first["dimension"]).endswith("/ [time]"):
         # A rate's figures are often rounded ("about 70,000 a month"): the factor must lie
         # within the ratios their stated precision allows, the closest factor first.

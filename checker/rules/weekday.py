@@ -18,9 +18,10 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from checker.dates import WEEKDAYS
+from checker.dates import WEEKDAYS, local_days
 from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import Option
@@ -38,7 +39,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # The day the weekday was read against: a date claim's date, any other claim's period's
     # first day, or (a weekday of 7 and more) its last.
     last = claims["stated_weekday"] >= 7
-    day = claims["date_start"].where(claims["kind"] == "date", claims["period_start"])
+    day = pd.Series(np.nan, index=claims.index)
+    day[stated] = local_days(claims.loc[stated])
     day = day.where(~last, claims["period_end"].floordiv(1) - 1)
     weekday_of_claim = claims["stated_weekday"] % 7
     wrong = stated & ((day.floordiv(1) - 1) % 7 != weekday_of_claim)
