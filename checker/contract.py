@@ -31,13 +31,13 @@ import pandas as pd
 
 from checker.columns import positions_in
 
-NUMERIC_DTYPES = ("float64", "int64", "bool")
+NUMERIC_DTYPES = ("float64", "int64", "int32", "int8", "bool")
 
 
 @dataclass(frozen=True)
 class ClaimColumn:
     name: str
-    dtype: str  # str, category, float64, int64 or bool
+    dtype: str  # str, category, float64, int64, int32, int8 or bool
     stage: str
     meaning: str
     domain: str = ""  # categorical columns of one domain share their categories, so they compare
@@ -93,7 +93,7 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("relation", "str", "read", "a relation the value states (x2, +16%, increase, since), as written"),
     ClaimColumn("relative_to", "str", "read", "what the relation refers to: a period, or a date topic for 'since'"),
     ClaimColumn("note", "str", "read", "the editor's note"),
-    ClaimColumn("line", "int64", "read", "the line of the claims file the claim is on"),
+    ClaimColumn("line", "int32", "read", "the line of the claims file the claim is on"),
     ClaimColumn("file", "category", "read", "the claims file, relative to the corpus root"),
     ClaimColumn("source", "category", "read", "the source id (the claims file's name)", "source"),
     # How each name resolved, for the name-reconciliation rule.
@@ -181,7 +181,7 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("published_end", "float64", "periods", "the day after its source's publication date (NaN: none)"),
     ClaimColumn(
         "stated_weekday",
-        "int64",
+        "int8",
         "values",
         "the weekday the quote writes beside the date (a date claim's, else its period's if one day, or its "
         "period's first day; Monday = 0), 7 more for its period's last day, or -1",
@@ -207,8 +207,8 @@ CLAIMS: tuple[ClaimColumn, ...] = (
         "the source whose text holds the quote (the citing source for a cited work)",
         "source",
     ),
-    ClaimColumn("quote_start", "int64", "quotes", "where the quote starts in that text (-1: not found)"),
-    ClaimColumn("quote_end", "int64", "quotes", "where it ends"),
+    ClaimColumn("quote_start", "int32", "quotes", "where the quote starts in that text (-1: not found)"),
+    ClaimColumn("quote_end", "int32", "quotes", "where it ends"),
     *(
         column
         for phase in ("liquid", "gas", "bulk")

@@ -112,7 +112,7 @@ def weekdays(claims: pd.DataFrame) -> None:
     a date claim's date, any other claim's period when it is one day ("by Sunday 18 March
     the count stood at 1,250"), or the first or last day of its period ("in the week to
     Saturday, March 9"): the weekday plus 7 when read against the period's last day."""
-    claims["stated_weekday"] = -1
+    claims["stated_weekday"] = np.full(len(claims), -1, dtype=np.int8)
     # The quotes are searched only for the claims about one day or a span of days, not the
     # whole column.
     is_date = (claims["kind"] == "date").to_numpy()
@@ -141,7 +141,7 @@ def weekdays(claims: pd.DataFrame) -> None:
             weekday = stated_weekday(quote, end)
             weekday = weekday + 7 if weekday >= 0 else -1
         found.append(weekday)
-    claims.loc[quotes.index, "stated_weekday"] = found
+    claims.loc[quotes.index, "stated_weekday"] = np.array(found, dtype=np.int8)
 
 
 def relations(

@@ -208,11 +208,14 @@ def dimension_words(dimension) -> str:
         return f"money in {money.group(1)}"
     if text in _DIMENSION_WORDS:
         return _DIMENSION_WORDS[text]
+    counted = re.fullmatch(r"\[([a-zA-Z]+)\]", text)
+    if counted:  # a count of its own: a dose, a stream, a household
+        return f"a {counted.group(1)}"
     rate = text.endswith(" / [time]")
     base = text[: -len(" / [time]")] if rate else text
     money = re.fullmatch(r"\[currency_(\w+)\](?: / (.+))?", base)
-    if money and money.group(2):  # a price: money per mass, per volume…
-        per = _DIMENSION_WORDS.get(money.group(2), money.group(2)).removeprefix("a ").removeprefix("an ")
+    if money and money.group(2):  # a price: money per mass, per volume, per dose…
+        per = dimension_words(money.group(2)).removeprefix("a ").removeprefix("an ")
         return f"money in {money.group(1)} per {per}" + (" per time" if rate else "")
     return _DIMENSION_WORDS.get(base, base) + (" per time" if rate else "")
 
@@ -233,6 +236,20 @@ def _exponents(dimension: str) -> dict[str, float]:
             except ValueError:  # no dimension pint would write: compare it as it is
                 return {str(dimension): 1}
     return {name: power for name, power in exponents.items() if power}
+
+
+def per_what(first, second) -> str:
+    """The dimension one is the other per ('[dose]' for money and money per dose), not
+    time (see rate_and_amount); '' when neither is."""
+    one, two = _exponents(first), _exponents(second)
+    for per, amount in ((one, two), (two, one)):
+        extra = {name: power - amount.get(name, 0) for name, power in per.items() if power != amount.get(name, 0)}
+        missing = [name for name in amount if name not in per]
+        if not missing and len(extra) == 1:
+            ((name, power),) = extra.items()
+            if power == -1 and name != "[time]":
+                return name
+    return ""
 
 
 def rate_and_amount(first, second) -> bool:

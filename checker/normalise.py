@@ -312,7 +312,7 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
 _TOPIC_CURRENCY = re.compile(r"\[currency_(\w+)\]")
 _TOPIC_WORDS = LazyPattern(
     rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b|(?<![A-Za-z])kts?\b|(?<![A-Za-z])nm\b|"
-    rf"{quantities.TEMPERATURE_SCALE.pattern}",
+    rf"{quantities.TEMPERATURE_SCALE.pattern}|\bdegrees?\b",
     re.IGNORECASE,
 )
 
@@ -351,6 +351,7 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
             text = quantities.in_knots(text) if dimension == quantities.SPEED else text
             if quantities.DELTA_UNIT.search(unit):  # a warming of "2.8C" under a topic in delta_degC
                 text = quantities.as_temperature_difference(text)
+            text = quantities.in_topic_degrees(text, dimension, unit)
             read[key] = quantities.in_topic_nm(text, unit)
         texts.append(read[key])
     rewritten = values.to_numpy(dtype=object).copy()

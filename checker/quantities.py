@@ -429,7 +429,22 @@ DOLLAR_SIGN_CURRENCIES = frozenset(
 ) & frozenset(CURRENCIES)
 
 # Things a price or a rate is per that are no unit of measure: each its own dimension.
-PER_THINGS = ("stream", "play", "view", "download", "ticket", "vehicle", "room", "ride", "subscription")
+PER_THINGS = (
+    "stream",
+    "play",
+    "view",
+    "download",
+    "ticket",
+    "vehicle",
+    "room",
+    "ride",
+    "subscription",
+    "dose",
+    "vial",
+    "QALY",
+)
+# A vaccine's shot or jab is its dose ("$41.50 a shot"; pint's shot is a bar measure).
+_PER_DOSE = LazyPattern(r"(?:(?<=\bper )|(?<=/)|(?<=/ )|(?<=\ba )|(?<=\beach ))(?:shots?|jabs?)\b", re.IGNORECASE)
 # People a figure is per, as their role names them ("$250,000 per depositor"): per person.
 _PER_PERSON = LazyPattern(
     r"(?:(?<=\bper )|(?<=/)|(?<=/ )|(?<=\ba )|(?<=\beach ))(?:depositor|customer|subscriber|user|account[\s-]holder|borrower|taxpayer|beneficiary|"
@@ -569,6 +584,8 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"^(?:°\s*)?C$|^degrees?\s+(?:C|[Cc]elsius|[Cc]entigrade)$"), "degree_Celsius"),
     (LazyPattern(r"^(?:°\s*)?F$|^degrees?\s+(?:F|[Ff]ahrenheit)$"), "degree_Fahrenheit"),
     (LazyPattern(r"\bparts\s+per\s+million\b", re.IGNORECASE), "ppm"),
+    # A multiple as auctions and markets print one: a bid-to-cover of "3.12 times", "3.12x".
+    (LazyPattern(r"^(?:times|x|×)$", re.IGNORECASE), "dimensionless"),
     (LazyPattern(r"\bparts\s+per\s+billion\b", re.IGNORECASE), "ppb"),
     # Per-share figures and UK pence: "US$1.02 a share", "540p".
     (LazyPattern(r"\bpence\b|(?<=\d)p$|^p$"), "penny"),
@@ -647,6 +664,7 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\b(?:mppa|MPPA|mppy)\b"), "megaperson / year"),
     (LazyPattern(r"\bpeople\b|\bpersons?\b|\bindividuals\b|\bpax\b|\bjobs?\b", re.IGNORECASE), "person"),
     (_PER_PERSON, "person"),
+    (_PER_DOSE, "dose"),
     # Head counts as reporting names them: each is a count of people.
     (
         LazyPattern(
@@ -669,7 +687,7 @@ _UNIT_SUBSTITUTIONS = (
             r"howitzers?|launchers?|guns?|bombs?|grenades?|munitions?|projectiles?|interceptors?|helicopters?|departures?|sailings?|voyages?|trips?|journeys?|movements?|frequencies|"
             r"aircraft|planes?|jets?|vehicles?|cars?|trucks?|lorries|buses|trains?|ships?|vessels?|tankers?|"
             r"drones?|missiles?|rockets?|shells?|attacks?|strikes?|raids?|incidents?|doses?|vaccinations?|"
-            r"streams?|plays?|views?|downloads?|tickets?|rooms?|rides?|subscriptions?|"
+            r"streams?|plays?|views?|downloads?|tickets?|rooms?|rides?|subscriptions?|shots?|jabs?|vials?|"
             r"beds?|schools?|hospitals?|clinics?|homes?|houses?|dwellings?|households?|buildings?|"
             r"projects?|companies|company|firms?|businesses|contracts?|licen[cs]es?|permits?|visas?|"
             r"applications?|votes?|ballots?|seats?|villages?|towns?|settlements?|camps?|shelters?|"
@@ -763,6 +781,29 @@ DELTA_UNIT = re.compile(r"delta", re.IGNORECASE)
 TEMPERATURE_SCALE = re.compile(
     r"(?<=\d)\s*(?:°\s*|degrees?\s+)?(?:(?-i:C)|Celsius|centigrade|(?-i:F)|Fahrenheit)\b", re.IGNORECASE
 )
+
+
+# "Degrees" alone under a topic of temperatures is that topic's degree ("must not exceed
+# 19 degrees" under a topic in degC), never pint's angle.
+BARE_DEGREES = re.compile(r"(?<=\d)\s*degrees?\b(?!\s*(?:C\b|F\b|Celsius|centigrade|Fahrenheit|of\b))", re.IGNORECASE)
+_TOPIC_DEGREE = {
+    "[temperature in degree Celsius]": " degC",
+    "[temperature in degree Fahrenheit]": " degF",
+    "[temperature]": " kelvin",
+}
+
+
+def in_topic_degrees(text: str, dimension: str, unit: str) -> str:
+    """ "19 degrees" in the topic's own degrees: Celsius or Fahrenheit readings, or a
+    difference (delta_degC, delta_degF) in its own scale."""
+    degree = _TOPIC_DEGREE.get(dimension)
+    if degree is None:
+        return text
+    if dimension == "[temperature]":
+        if not DELTA_UNIT.search(unit):
+            return text  # kelvin: no one writes "degrees" for it
+        degree = " delta_degF" if "f" in unit.lower().replace("delta", "") else " delta_degC"
+    return BARE_DEGREES.sub(degree, text)
 
 
 def as_temperature_difference(text: str) -> str:
@@ -1517,12 +1558,13 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     is_money = (currency != "") | money_unit.to_numpy()
     unit_word = pd.Series(unit, dtype=object).str.match(r"^[^\W\d_]").to_numpy()
     # Money's own scale abbreviations, which mean bytes and millimetres elsewhere: "$5B",
-    # "USD 5.2 B" (a billion), "$5mm", "$5 mil" (a million, in finance).
-    money_scale = pd.Series(unit, dtype=object).str.extract(r"^(B|MM|mm|mil)\b\.?\s*(.*)$")
+    # "USD 5.2 B", "$1.84b" (a billion, as headlines write it), "$5mm", "$5 mil" (a
+    # million, in finance).
+    money_scale = pd.Series(unit, dtype=object).str.extract(r"^(B|b|MM|mm|mil)\b\.?\s*(.*)$")
     money_scaled = is_money & (scale_word == "") & money_scale[0].notna().to_numpy()
     if money_scaled.any():
         scale_word = np.where(
-            money_scaled, money_scale[0].map({"B": "bn", "MM": "mn", "mm": "mn", "mil": "mn"}), scale_word
+            money_scaled, money_scale[0].map({"B": "bn", "b": "bn", "MM": "mn", "mm": "mn", "mil": "mn"}), scale_word
         )
         unit = np.where(money_scaled, money_scale[1].fillna(""), unit)
     million = (scale_word == "m") & (is_money | (attached & unit_word))

@@ -50,8 +50,8 @@ def search(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> Searc
     text."""
     text_of = dict(zip(sources["id"], sources["id"]))
     text_of.update({row.id: row.cited_in for row in sources.itertuples() if not row.file and row.cited_in})
-    starts = np.full(len(claims), -1, dtype=np.int64)
-    ends = np.full(len(claims), -1, dtype=np.int64)
+    starts = np.full(len(claims), -1, dtype=np.int32)
+    ends = np.full(len(claims), -1, dtype=np.int32)
     text_ids = map_unique(claims["source"], lambda source: text_of.get(source, ""), categorical=True)
     # Text is taken as Python strings one text's claims at a time, never the whole column.
     quote_array = claims["quote"].array
@@ -218,10 +218,12 @@ _DAY_TIED = (
 _MONTH_TIED = rf"[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?({MONTH_WORD})(?![\w])(?!\s*,?\s*\d)"
 _DAY_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,40}}?\b(?:{_DAY_TIED}|{_MONTH_TIED})")
 # The time a figure was told, not the time it is of ("…, the ministry said on 3 June").
-# Nor the time of another event the sentence names ("46 years old, installed in 1978").
+# Nor the time of another event the sentence names ("46 years old, installed in 1978"),
+# nor a bond's maturity ("sold £4.75bn of gilts maturing in 2035 on Tuesday").
 _TOLD = LazyPattern(
     r"\b(?:said|says|told|announced|reported|published|released|stated|according|installed|built|founded|"
-    r"established|opened|launched|signed|born|created|introduced|adopted|set\s+up|started|began)\b",
+    r"established|opened|launched|signed|born|created|introduced|adopted|set\s+up|started|began|"
+    r"matur(?:ing|es|ity)|expir(?:ing|es)|redeemable)\b",
     re.IGNORECASE,
 )
 # Results a sentence tells as reported, before their figure: a time after the figure is
@@ -416,9 +418,14 @@ def sub_year(code: int) -> tuple[str, str]:
         return f"the season '{name}' ({code})", rf"\b(?:{words})\b"
     if 33 <= code <= 36:
         quarter = code - 32
+        # Australian and company usage names a quarter by its last month ("the December
+        # quarter", "the quarter to September"); the last is also the "final" quarter.
+        month = ("march", "june", "september", "december")[quarter - 1]
+        last = r"|\b(?:final|last)\s+quarter" if quarter == 4 else ""
         return (
-            f"the {_ORDINALS[quarter - 1]} quarter ({code})",
-            rf"\bq{quarter}\b|\b{quarter}q\b|{nth(quarter, 'quarter')}",
+            f"the {_ORDINALS[quarter - 1]} quarter (Q{quarter}, {code})",
+            rf"\bq{quarter}\b|\b{quarter}q\b|{nth(quarter, 'quarter')}|\b{month}[\s-]+quarter\b"
+            rf"|\bquarter\s+(?:to|ended|ending)\s+(?:30\s+|31\s+)?{month}\b{last}",
         )
     if 37 <= code <= 39:
         third = code - 36
@@ -444,8 +451,12 @@ def digits_missing(
         if not missing:
             return None
         reading = _weekday_reading(quote, published, tense) if missing.startswith(("month", "day", "year")) else ""
-        hint = f" (the quote's {reading}, by the text's publication)" if reading else ""
-        return f"{missing} does not appear in the quote{hint}; {_INFERRED}"
+        if reading:  # the quote dates it by a weekday that names another day: say so first
+            return (
+                f"the quote's {reading} by the text's publication, not {value} ({missing} is not written "
+                f"out); correct the value, or {_INFERRED}"
+            )
+        return f"{missing} does not appear in the quote; {_INFERRED}"
     written, candidates = value_numbers(value, decimal)
     other_scale = scale_missing(value, quote, decimal)
     if other_scale:
@@ -558,7 +569,8 @@ def _dated_by_weekday(year: int, month: int, day: int, quote: str, published: st
     """Whether a quote that gives no month dates the day by its weekday, as wire copy does
     for the week around its dateline: the weekday named falls on that day, which lies in
     the six days before the publication (or on it), or for a planned date (``tense``
-    "ahead") in the six after; or the quote says yesterday, today or tomorrow of it."""
+    "ahead") in the six after (or before, for a plan the quote tells as past: "had been due
+    to end on Tuesday"); or the quote says yesterday, today or tomorrow of it."""
     found = re.match(r"^(\d{4})-(\d{2})-(\d{2})", published or "")
     if not found:
         return False
@@ -571,6 +583,8 @@ def _dated_by_weekday(year: int, month: int, day: int, quote: str, published: st
     if any(_RELATIVE_DAYS[word.lower()] == offset for word in _RELATIVE_DAY.findall(quote)):
         return True
     window = range(0, 7) if tense == "ahead" else range(-6, 1)
+    if tense == "ahead" and _PAST_PLAN.search(quote):  # "had been due to end on Tuesday": a plan of the past days
+        window = range(-6, 7)
     named = {_WEEKDAY_NAMES.index(word.lower()) for word in _WEEKDAY_ALONE.findall(quote)}
     return offset in window and date.weekday() in named
 
@@ -637,12 +651,27 @@ def _date_part_missing(
             and float(day) not in stated
             and int(day) not in days_in(quote)
             and not _day_beside(int(day), quote, stated)
+            and not _month_end(int(year), int(month), int(day), quote)
         ):
             return f"day {int(day)}"
     clock = _VALUE_TIME.search(value)
     if clock and not _time_stated(int(clock.group(1)), int(clock.group(2)), quote):
         return f"time {clock.group(1)}:{clock.group(2)}"
     return None
+
+
+_END_OF = LazyPattern(rf"\bend(?:\s+of|-)\s*({MONTH_WORD})", re.IGNORECASE)
+
+
+def _month_end(year: int, month: int, day: int, quote: str) -> bool:
+    """Whether ``day`` is the last of its month and the quote says "the end of" that month
+    ("by the end of June", tagged ../2025-06-30)."""
+    if (
+        not 1 <= month <= 12
+        or (datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)).day != day
+    ):
+        return False
+    return any(_month_number(found.group(1)) == month for found in _END_OF.finditer(quote))
 
 
 _VALUE_TIME = re.compile(r"T(\d{2}):(\d{2})")

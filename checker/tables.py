@@ -279,7 +279,7 @@ def plain_labels(frame: pd.DataFrame) -> pd.DataFrame:
 
 def empty_table(schema: TableSchema) -> pd.DataFrame:
     return pd.DataFrame(
-        {column: pd.Series(dtype="str") for column in schema.names} | {"line": pd.Series(dtype=np.int64)}
+        {column: pd.Series(dtype="str") for column in schema.names} | {"line": pd.Series(dtype=np.int32)}
     )
 
 
@@ -352,7 +352,7 @@ def _to_frame(
             for column, values in stripped.items()
         }
     )
-    frame["line"] = lines[keep]
+    frame["line"] = lines[keep].astype(np.int32)  # a file of two billion lines is beyond any corpus
     for key in extra or {}:
         frame[key] = pd.Categorical.from_codes(owner[key][keep], categories=pd.Index(names[key], dtype="str"))
     # Missing mandatory values, once for the whole table.

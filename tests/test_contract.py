@@ -143,7 +143,7 @@ def test_the_scan_would_see_an_undeclared_column(tmp_path):
 def test_every_declared_column_means_something():
     assert len(set(contract.NAMES)) == len(contract.NAMES)
     for column in contract.CLAIMS:
-        assert column.dtype in ("str", "category", "float64", "int64", "bool"), column.name
+        assert column.dtype in ("str", "category", "float64", "int64", "int32", "int8", "bool"), column.name
         assert column.meaning and column.stage, column.name
 
 

@@ -473,6 +473,12 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("9 1/2 hours", 9.5 * 3600, 9.45 * 3600, 9.55 * 3600, "[time]"),
         ("nine and a half hours", 9.5 * 3600, 9.45 * 3600, 9.55 * 3600, "[time]"),
         ("2 and three-quarters %", 0.0275, 0.02745, 0.02755, "dimensionless"),
+        # A multiple as auctions print it; a billion as headlines do; a vaccine's shot.
+        ("3.12 times", 3.12, 3.115, 3.125, "dimensionless"),
+        ("3.12x", 3.12, 3.115, 3.125, "dimensionless"),
+        ("A$1.84b", 1.84e9, 1.835e9, 1.845e9, "[currency_AUD]"),
+        ("$41.50 a shot", 41.5, 41.495, 41.505, "[currency_USD] / [dose]"),
+        ("2 shots", 2, 1.9, 2.1, "dimensionless"),
         ("19 out of 20", 0.95, 0.945, 0.955, "dimensionless"),
         ("3.11 billion passenger-km", 3.11e12, 3.105e12, 3.115e12, "[person] * [length]"),
         ("£1.675bn a season", 1.675e9 / 31557600, 1.6745e9 / 31557600, 1.6755e9 / 31557600, "[currency_GBP] / [time]"),

@@ -171,3 +171,21 @@ def test_a_local_time_and_the_same_time_with_its_zone_agree(normalised):
     # An hour apart on the local clock, not the eight hours the zone makes of it in UTC.
     assert "1 h 00 min apart on the local clock" in slip.message and "15:38-07:00" in slip.message
     assert slip.diagnosis.startswith("different times on the local clock")
+
+
+def test_forecasts_of_a_date_compare_only_within_one_forecaster(normalised):
+    """The regional agency expects relief "by Thursday", a private forecaster "not before
+    Friday": two forecasts, no conflict; one forecaster's two dates conflict."""
+    entities = [{"key": "agency", "label": "Regional agency"}, {"key": "private", "label": "Private forecaster"}]
+
+    def found(second_forecaster: str) -> list:
+        rows = {
+            "a": [
+                claim("thu", "court-ruling", "2025-01-16", modality="forecast", attributed_to="agency"),
+                claim("fri", "court-ruling", "2025-01-17", modality="forecast", attributed_to=second_forecaster),
+            ]
+        }
+        return ids(run_rules(normalised(rows, entities=entities), date_conflict))
+
+    assert found("private") == []
+    assert found("agency") == [("date-conflict", ("fri", "thu"))]

@@ -459,3 +459,20 @@ def test_one_sources_quarters_against_its_own_year_need_no_slack_however_others_
     for statement in (False, True):
         assert quarters("€3.81 billion", statement) == []
         assert ids(quarters("€3.91 billion", statement)) == [("period-totals", ("q1", "q2", "q3", "q4", "year"))]
+
+
+def test_one_count_above_every_later_one_is_one_finding_blaming_it(normalised):
+    """212 cases as of January against 175 in three texts of March: one slip, in the
+    January count, not three findings; two counts that fall apart from each other stay a pair."""
+    rows = {
+        "a": [claim("jan", "toll", "212 person", period="2025-01-31")],
+        "b": [claim("b-mar", "toll", "175 person", period="2025-03-14")],
+        "c": [claim("c-mar", "toll", "175 person", period="2025-03-14")],
+        "d": [claim("d-mar", "toll", "175 person", period="2025-03-14")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=TOLL, entities=[]), period_totals)
+    assert finding.subject == "jan" and set(finding.claim_ids) == {"jan", "b-mar", "c-mar", "d-mar"}
+    assert "3 counts after it" in finding.diagnosis
+    pair = {"a": rows["a"], "b": rows["b"]}
+    (single,) = run_rules(normalised(pair, topics=TOLL, entities=[]), period_totals)
+    assert single.subject == "b-mar" and set(single.claim_ids) == {"jan", "b-mar"}

@@ -129,6 +129,10 @@ def test_currency_conversions_of_one_year_must_imply_one_exchange_rate(normalise
     assert moved.severity == "warning" and not moved.diagnosis.startswith("a scale slip")
     # Rates are quoted as desks quote them: roubles per dollar, however the conversion runs.
     assert "150 RUB per USD" in moved.message and "91 RUB per USD" in moved.message
+    # Two rates either side of one are quoted the same way round, so they read side by side.
+    euros = [("e1", "US$1 billion", "€1.226 billion", "2025"), ("e2", "US$2 billion", "€2.452 billion", "2025")]
+    (odd,) = _conversions(normalised, *euros, ("odd", "US$1 billion", "€927 million", "2025"))
+    assert "0.927 EUR per USD" in odd.message and "1.226 EUR per USD" in odd.message
     # Another year is another market: no comparison.
     assert _conversions(normalised, *agreeing, ("old", "US$1 billion", "60 billion RUB", "2019")) == []
 
@@ -237,3 +241,24 @@ def test_a_plain_number_stated_in_money_asks_for_the_values_unit(normalised):
     rows = {"a": [claim("r", "ransom", "120", period="2025-03", converted="~$10 million", quote="120 ($10 million)")]}
     findings = [f for f in run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)]
     assert findings and "is the value's unit missing?" in findings[0].message and "density" not in findings[0].message
+
+
+def test_one_texts_conversions_share_one_rate(normalised):
+    """A wire converts A$5.51 billion as $3.62 billion (1.522) and A$1.84 billion as $1.21
+    billion (1.521): one rate. $1.12 billion (1.21 transposed, 1.643) is 8 % off, within a
+    year's market moves against another text's rate, but not within one text's."""
+
+    def conversion(id_: str, value: str, converted: str) -> dict:
+        return claim(id_, "trade", value, period="2025", converted=converted, quote=f"{value} ({converted})")
+
+    def found(capex_in_dollars: str) -> list:
+        claims = [
+            conversion("npv", "A$5.51 billion", "$3.62 billion"),
+            conversion("capex", "A$1.84 billion", capex_in_dollars),
+        ]
+        other = [conversion("paper", "A$2 billion", "$1.3 billion")]
+        return run_rules(normalised({"wire": claims, "paper": other}), stated_conversion)
+
+    assert found("$1.21 billion") == []
+    (odd,) = found("$1.12 billion")
+    assert odd.subject == "capex" and odd.severity == "warning" and "its own text's" in odd.diagnosis

@@ -265,3 +265,49 @@ def test_a_transposition_between_sources_is_found_within_their_slack(normalised)
     result = normalised(_trade("US$1.324 billion", "US$7.35 billion", "US$8.692 billion", "b"), topics=TOPICS)
     (finding,) = run_rules(result, sums)
     assert finding.diagnosis.startswith("digit transposition") and "1.342" in finding.diagnosis
+
+
+def test_totals_of_several_texts_off_the_same_parts_are_one_finding(normalised):
+    """Three texts give turnover as 9.96 billion and one text's parts add up to 13.96: one
+    problem, in the parts (imports 11.35, a slip of 7.35), not three findings; a total
+    transposed on its own stays its own finding."""
+
+    def found(third_total: str) -> list:
+        rows = _trade("US$2.61 billion", "US$11.35 billion", "US$9.96 billion")
+        rows["b"] = [claim("tot-b", "turnover", "US$9.96 billion", period="2024")]
+        rows["c"] = [claim("tot-c", "turnover", third_total, period="2024")]
+        return run_rules(normalised(rows, topics=TOPICS, entities=[]), sums)
+
+    (finding,) = found("US$9.96 billion")
+    assert set(finding.claim_ids) == {"exp", "imp", "tot", "tot-b", "tot-c"}
+    assert finding.subject == "" and "a part is the likelier slip" in finding.diagnosis
+    assert "(tot)" in finding.message and "(tot-b)" in finding.message and "(tot-c)" in finding.message
+    # Totals that differ among themselves are each their own problem.
+    assert len(found("US$19.96 billion")) == 2
+    # One source's parts against one total: as before, one finding for that total.
+    (single,) = run_rules(
+        normalised(_trade("US$2.61 billion", "US$11.35 billion", "US$9.96 billion"), topics=TOPICS), sums
+    )
+    assert set(single.claim_ids) == {"exp", "imp", "tot"}
+
+
+def test_the_swap_that_makes_the_sum_exact_is_named_not_one_a_rounded_part_absorbs(normalised):
+    """A$1.84 billion from a A$1.1 billion loan, a A$540 million placement (450 written 540)
+    and A$290 million in cash: 450 makes the sum exact; 209 for the cash only comes within
+    the loan's rounding."""
+    topics = [
+        {"key": "loan", "kind": "quantity", "unit": "AUD"},
+        {"key": "placement", "kind": "quantity", "unit": "AUD"},
+        {"key": "cash", "kind": "quantity", "unit": "AUD"},
+        {"key": "funding", "kind": "quantity", "unit": "AUD", "sum_of": "loan; placement; cash"},
+    ]
+    rows = {
+        "a": [
+            claim("loan", "loan", "A$1.1 billion", period="2025"),
+            claim("placement", "placement", "A$540 million", period="2025"),
+            claim("cash", "cash", "A$290 million", period="2025"),
+            claim("funding", "funding", "A$1.84 billion", period="2025"),
+        ]
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
+    assert finding.subject == "placement" and "where 450 makes" in finding.diagnosis

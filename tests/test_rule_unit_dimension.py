@@ -333,3 +333,15 @@ def test_a_monthly_figure_given_without_its_month_is_told_how_to_tag_it(normalis
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
     assert finding.severity == "error" and "'€4.85 a month'" in finding.message
+
+
+def test_a_price_tagged_without_what_it_is_per_is_no_unit_slip(normalised):
+    """ "$41.50" in one text and "$41.50 a shot" in another: no slip of the pen in either
+    text, a price tagged once without its "per dose"; a note that says how to tag it."""
+    topics = [{"key": "price", "kind": "quantity", "unit": "USD/dose", "label": "price per dose"}]
+    rows = {
+        "wire": [claim("wire", "price", "$41.50 a shot", period="2025-08")],
+        "paper": [claim("paper", "price", "$41.50", period="2025-08")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+    assert finding.severity == "note" and "per dose" in finding.message and "without what it is per" in finding.message

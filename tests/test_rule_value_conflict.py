@@ -539,6 +539,12 @@ def test_claims_without_a_period_far_apart_in_time_are_not_compared(normalised):
     assert _undated(normalised, "1,200 MW", "1,500 MW", ("2023-01-10", "2025-04-20")) == []
     assert _undated(normalised, "1,200 MW", "1,500 MW", ("2025-04-14", "2025-04-20"), {"undated_within_days": 0}) == []
     assert _undated(normalised, "1,200 MW", "1,210 MW", ("2025-04-14", "2025-04-20")) == []
+    # Unless a scale or unit slip explains them: no revision moves a figure by a power of
+    # ten with the same digits (a contract of $41.5 million, months later $415 million).
+    (slip,) = _undated(normalised, "1,250 MW", "12,500 MW", ("2025-03-11", "2025-10-14"))
+    assert slip.severity == "error" and slip.diagnosis.startswith("scale slip") and "217 days apart" in slip.message
+    # A transposition months apart may be a real change (1,250 staff, then 1,520): not compared.
+    assert _undated(normalised, "1,250 MW", "1,520 MW", ("2025-03-11", "2025-10-14")) == []
 
 
 def test_a_figure_of_an_overlapping_period_is_diagnosed_as_a_different_period(normalised):
@@ -1046,6 +1052,24 @@ def test_a_52_53_week_fiscal_quarter_meets_its_calendar_months(normalised, fisca
     assert bool(findings) == conflict
     if conflict:
         assert "2025-03-30" in findings[0].message
+
+
+def test_a_running_total_to_date_is_no_fiscal_quarter_near_the_half_year(normalised):
+    """Sales from 1 April to 7 October (£172.3bn, three auctions after September) against
+    April–September (£161.4bn): a week off the half year, but no run of whole weeks, so not
+    read as the same months; a 13-week quarter a day off its months is."""
+
+    def found(period: str) -> list:
+        rows = {
+            "a": [claim("h1", "revenue", "£161.4 billion", period="2025-04/2025-09")],
+            "b": [claim("to-date", "revenue", "£172.3 billion", period=period)],
+        }
+        return run_rules(
+            normalised(rows, topics=[{"key": "revenue", "kind": "quantity", "unit": "GBP"}]), value_conflict
+        )
+
+    assert found("2025-04-01/2025-10-07") == []
+    assert len(found("2025-03-30/2025-09-27")) == 1  # 182 days: 26 weeks
 
 
 def test_a_figure_another_text_gives_as_since_revised_is_a_note_saying_so(normalised):

@@ -9,7 +9,8 @@ Passes: opening planned for 2025 (as said in 2020) vs planned for 2028 (as said 
 Each date is the interval of days its precision covers, so only disjoint intervals
 conflict. Actual dates are compared with actual dates, planned with planned, and a plan
 with a plan stated for the same time (a schedule revised between two times is no
-conflict). A date given to the day has no time zone: a time of day (read in UTC) that falls
+conflict); forecasts only within one named forecaster (two bodies' forecasts of a
+smog's end differ as forecasters do). A date given to the day has no time zone: a time of day (read in UTC) that falls
 on it in some zone (UTC-12 to UTC+14) agrees with it ("Monday 10 March" in Kourou is 01:24
 UTC on 11 March), and a time of day written without a zone is a local clock time: it agrees
 with the same clock time written with its zone (14:38 and 14:38-07:00). The
@@ -49,9 +50,14 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # compare only when stated for the same time, their periods; those without a period of
     # their own (as of their texts) compare with each other.
     stated_then = (claims["modality_class"] != "actual").to_numpy(dtype=bool) & ~claims["undated"].to_numpy(dtype=bool)
+    # Forecasts compare only within one named forecaster, as figures do: a regional agency's
+    # "relief by Thursday" and a private forecaster's "not before Friday" are two forecasts.
+    forecast = claims["modality_class"] == "forecast"
+    dates &= ~forecast | (claims["attributed_to"] != "")
     keys = pd.DataFrame(
         {
             **{column: claims[column] for column in ("topic", "scope", "subject", "modality_class")},
+            "_forecaster": claims["attributed_to"].where(forecast, ""),
             **{
                 f"_{column}": np.where(stated_then, claims[column].to_numpy(dtype=float), np.nan)
                 for column in ("period_start", "period_end")

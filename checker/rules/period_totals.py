@@ -11,7 +11,8 @@ Passes: 2.3 Mt shipped in May vs 31 Mt shipped since the deal began, as of June
 Within one topic, scope and modality class, a flow over a sub-period can never exceed the
 same flow over a period that contains it (beyond the figures' precision: 208.7 Mt for a
 quarter against 201.5 Mt for the half year is an error), and a running total (a cumulative
-topic) never falls (a fall within 2 % beyond the precision is a warning, a revision?): the total as of an earlier instant can never exceed the total as of a later one.
+topic) never falls (a fall within 2 % beyond the precision is a warning, a revision?): the total as of an earlier instant can never exceed the total as of a later one; one count above every later
+one (or below every earlier one) is one finding that blames it.
 A month's flow tagged in a cumulative topic with its interval ('2024-05-01/2024-05-31')
 is a total from its own start, inside any running total that counts from before it.
 Periods that overlap without nesting are not compared; stocks (levels at an instant)
@@ -98,6 +99,7 @@ def _signed(claims: pd.DataFrame, mask: pd.Series) -> np.ndarray:
 
 
 def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any], groups) -> Iterator[Finding]:
+    falls: list[tuple] = []  # running totals that fall: one finding per claim they share, after
     for inner_label, outer_label, crowd in exceeding_inside(
         claims, totals, GROUP, options["tolerance"], topic_tolerance=True, groups=groups
     ):
@@ -112,18 +114,7 @@ def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any], groups)
         if part["aggregation"] == "cumulative" and np.isinf(part["span_start"]) and np.isinf(whole["span_start"]):
             # Counts are revised down now and then (duplicates removed): a small fall is a
             # warning that asks, a larger one an error.
-            revision = options["revision"]
-            revised = part["low"] * (1 - revision) <= whole["high"]
-            yield Finding(
-                topic=part["topic"],
-                subject=whole["id"],
-                claims=refs,
-                severity=Severity.WARNING.value if revised else "",
-                diagnosis="a running total falls over time"
-                + (f" by less than {revision:.0%} beyond its precision: a revision?" if revised else ""),
-                message=f"{part['topic_label']} is {shown_part} as of {_period(part)} ({part['id']}) but only "
-                f"{shown_whole} as of the later {_period(whole)} ({whole['id']}): a running total cannot fall",
-            )
+            falls.append((inner_label, outer_label, part["low"] * (1 - options["revision"]) <= whole["high"]))
             continue
         diagnosis = "a sub-period exceeds the period that contains it"
         if part["aggregation"] == "flow" and part["period_end"] - part["period_start"] <= 1:
@@ -140,6 +131,53 @@ def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any], groups)
             diagnosis=diagnosis,
             message=f"{part['topic_label']} is {shown_part} for {_period(part)} ({part['id']}), more than the "
             f"{shown_whole} given for {_period(whole)} ({whole['id']}), a period that contains it",
+        )
+    yield from _falls(claims, falls, options["revision"])
+
+
+def _falls(claims: pd.DataFrame, falls: list[tuple], revision: float) -> Iterator[Finding]:
+    """Running totals that fall, as findings: the pairs that share one claim (a January
+    count too high for every later one, or one later count too low for every earlier) as
+    one finding blaming that claim; the others each their own."""
+    roles: dict[tuple, list[int]] = {}  # (claim, earlier?) → the falls it is in, so
+    for index, (earlier_label, later_label, _) in enumerate(falls):
+        roles.setdefault((earlier_label, True), []).append(index)
+        roles.setdefault((later_label, False), []).append(index)
+    done: set[int] = set()
+    for (label, earlier), indices in sorted(
+        roles.items(), key=lambda item: (-len(item[1]), claims.index.get_loc(item[0][0]), not item[0][1])
+    ):
+        mine = [index for index in indices if index not in done]
+        if len(mine) < 2:
+            continue
+        done.update(mine)
+        row = row_of(claims, label)
+        others = [row_of(claims, falls[index][1] if earlier else falls[index][0]) for index in mine]
+        listed = ", ".join(f"{_amount(other)} as of {_period(other)} ({other['id']})" for other in others)
+        yield Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=(ref(claims, label), *(ref(claims, other.name) for other in others)),
+            severity=Severity.WARNING.value if all(falls[index][2] for index in mine) else "",
+            diagnosis=f"a running total falls over time: {row['id']} against {len(others)} counts "
+            f"{'after' if earlier else 'before'} it",
+            message=f"{row['topic_label']} is {_amount(row)} as of {_period(row)} ({row['id']}), "
+            + (f"above the later {listed}" if earlier else f"below the earlier {listed}")
+            + ": a running total cannot fall",
+        )
+    for index, (earlier_label, later_label, revised) in enumerate(falls):
+        if index in done:
+            continue
+        part, whole = row_of(claims, earlier_label), row_of(claims, later_label)
+        yield Finding(
+            topic=part["topic"],
+            subject=whole["id"],
+            claims=(ref(claims, earlier_label), ref(claims, later_label)),
+            severity=Severity.WARNING.value if revised else "",
+            diagnosis="a running total falls over time"
+            + (f" by less than {revision:.0%} beyond its precision: a revision?" if revised else ""),
+            message=f"{part['topic_label']} is {_amount(part)} as of {_period(part)} ({part['id']}) but only "
+            f"{_amount(whole)} as of the later {_period(whole)} ({whole['id']}): a running total cannot fall",
         )
 
 

@@ -18,7 +18,9 @@ claim's period ("108.5 million t (about 2.17 million b/d)" in 2024: 366 days of 
 kilograms) must agree within tolerance. claimcheck knows no exchange rate, but the
 conversions between two currencies that the corpus states for one year must agree with
 each other (within 10 % beyond their rounding, a market's moves): a rate apart from the others is a warning, and
-an error beyond a factor of two (a slip, not a market).
+an error beyond a factor of two (a slip, not a market). One text's own conversions, made
+at one rate, agree within 3 %. Prices convert at the same rates, and a bound ("more than
+$10 billion") at its figure's.
 """
 
 from __future__ import annotations
@@ -178,9 +180,11 @@ def _exchange(row: pd.Series) -> tuple[tuple[str, str, int], tuple[float, float,
 def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, year: int, rates, tolerance: float):
     """Conversions between two currencies in one year whose rate lies apart from the others'
     (their median, or the one other): claimcheck knows no exchange rate, but a corpus's own
-    conversions must agree with each other within a market's moves."""
+    conversions must agree with each other within a market's moves; and one text's
+    conversions, made at one rate, within SAME_TEXT beyond their rounding."""
     if len(rates) < 2:
         return
+    yield from _within_one_text(claims, source, target, rates, tolerance)
     # The rate of most: the median of all (of two, the other's: one finding for the pair).
     typical = float(np.median([rate[1] for rate in rates]))
     for position, (label, rate, low, high) in enumerate(rates):
@@ -203,16 +207,60 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, year: int
             diagnosis=f"a scale slip: a conversion at {10**power:,} times or a {10**power:,}th of the others' rate"
             if scale
             else "a conversion at another exchange rate than the corpus's others",
-            message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target)}, where "
+            message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target, middle)}, where "
             f"{', '.join(row_of(claims, other)['id'] for other in named)} "
             f"{'imply' if len(named) > 1 else 'implies'} {_rate(middle, source, target)} ({year or 'no year'})",
         )
 
 
-def _rate(rate: float, source: str, target: str) -> str:
+# How far one text's own conversions between two currencies may differ beyond their
+# rounding: a writer converts at one rate ("$1 = 1.5207 Australian dollars").
+SAME_TEXT = 0.03
+
+
+def _within_one_text(claims: pd.DataFrame, source: str, target: str, rates, tolerance: float) -> Iterator[Finding]:
+    """A conversion apart from its own text's others of the year by more than SAME_TEXT,
+    though within the corpus's market tolerance (beyond it, the corpus check reports it):
+    A$1.84 billion stated as $1.12 billion (1.21 transposed) beside A$5.51 billion as
+    $3.62 billion in one wire story."""
+    by_text: dict[str, list] = {}
+    for entry in rates:
+        by_text.setdefault(str(claims.at[entry[0], "source"]), []).append(entry)
+    typical = float(np.median([rate[1] for rate in rates]))
+    for entries in by_text.values():
+        if len(entries) < 2 or len(entries) == len(rates):
+            continue  # a text whose conversions are the year's only ones: the corpus check is its own
+        middle = float(np.median([entry[1] for entry in entries]))  # the text's own rate
+        for position, (label, rate, low, high) in enumerate(entries):
+            others = [other for index, other in enumerate(entries) if index != position]
+            if len(others) == 1:
+                middle = others[0][1]
+            if middle * (1 - SAME_TEXT) <= high and low <= middle * (1 + SAME_TEXT):
+                continue
+            if not (typical * (1 - tolerance) <= high and low <= typical * (1 + tolerance)):
+                continue  # apart from the corpus's rate too: reported as such
+            if len(others) == 1 and abs(rate - typical) < abs(others[0][1] - typical):
+                continue  # of two, the one farther from the corpus's rate is the odd one
+            row = row_of(claims, label)
+            yield Finding(
+                topic=row["topic"],
+                subject=row["id"],
+                claims=(ref(claims, label), *(ref(claims, other[0]) for other in others)),
+                severity=Severity.WARNING.value,
+                diagnosis="a conversion at another exchange rate than its own text's others",
+                message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target, middle)}, where "
+                f"the same text's {', '.join(row_of(claims, other[0])['id'] for other in others)} "
+                f"{'imply' if len(others) > 1 else 'implies'} {_rate(middle, source, target)}: one text converts "
+                "at one rate (a digit slip in a conversion?)",
+            )
+
+
+def _rate(rate: float, source: str, target: str, quoted_as: float | None = None) -> str:
     """An exchange rate as desks quote it: in units of the dearer currency's price, so that
-    it is at least one (297 LKR per USD, not 0.003368 USD per LKR)."""
-    if 0 < rate < 1:
+    it is at least one (297 LKR per USD, not 0.003368 USD per LKR); with ``quoted_as``,
+    the way that rate is quoted, so that two rates read side by side (0.927 and 1.226 EUR
+    per USD, never 1.079 USD per EUR against 1.226 EUR per USD)."""
+    if 0 < (rate if quoted_as is None else quoted_as) < 1:
         return f"{1 / rate:.4g} {source} per {target}"
     return f"{rate:.4g} {target} per {source}"
 

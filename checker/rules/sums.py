@@ -146,6 +146,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                 "do not add up to their parts",
             )
             continue
+        made: list[tuple] = []
         for label, tried in entries:  # only the totals that fail, each way in turn until one holds
             for scope, key in tried:
                 chosen = candidates[scope].loc[rows_of[scope][key]]
@@ -154,8 +155,62 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                     claims, label, plan.split(";"), {scope: chosen}, tolerances[scope], confirmed, options["tolerance"]
                 )
                 if finding is not None:
-                    yield finding
+                    made.append((label, finding))
                     break
+        yield from _merged(claims, made)
+
+
+def _merged(claims: pd.DataFrame, made: list[tuple]) -> Iterator[Finding]:
+    """The findings of one topic's totals, those that fail against the same parts as one:
+    four texts' deposit totals against one text's insured and uninsured parts are one
+    problem, most likely in the parts, not four. A total's own transposition stays its own."""
+    groups: dict[tuple, list[tuple]] = {}
+    for label, finding in made:
+        own = finding.subject == claims.at[label, "id"] and finding.diagnosis.startswith("digit transposition")
+        key = (label,) if own else (finding.diagnosis.split(":")[0], tuple(ref.claim_id for ref in finding.claims[1:]))
+        groups.setdefault(key, []).append((label, finding))
+    for members_of in (cluster for group in groups.values() for cluster in _agreeing(claims, group)):
+        rows = [row_of(claims, label) for label, _ in members_of]
+        first_row, first = rows[0], members_of[0][1]
+        said = f"{first_row['topic_label']} is {_amount(first_row)} ({first_row['id']}), but "
+        if len(members_of) == 1 or not first.message.startswith(said):
+            yield from (finding for _, finding in members_of)
+            continue
+        totals = [f"{_amount(row)} ({row['id']})" for row in rows]
+        diagnoses = {finding.diagnosis for _, finding in members_of}
+        at_fault = {finding.subject for _, finding in members_of}
+        part_blamed = len(diagnoses) == 1 and len(at_fault) == 1 and not at_fault & {row["id"] for row in rows}
+        yield Finding(
+            topic=first.topic,
+            subject=first.subject if part_blamed else "",
+            claims=(*(ref(claims, label) for label, _ in members_of), *first.claims[1:]),
+            diagnosis=first.diagnosis
+            if part_blamed
+            else f"the parts do not add up to the total {len(rows)} claims give: a part is the likelier slip",
+            message=f"{first_row['topic_label']} is {', '.join(totals[:-1])} and {totals[-1]}, but "
+            + first.message[len(said) :].replace("its parts add up to", "the parts add up to", 1),
+        )
+
+
+def _agreeing(claims: pd.DataFrame, group: list[tuple]) -> list[list[tuple]]:
+    """The totals of a group in clusters that agree with each other (their intervals meet),
+    in the group's order within each: totals that differ are each their own problem."""
+    ordered = sorted(group, key=lambda member: float(claims.at[member[0], "low"]))
+    clusters: list[list[tuple]] = []
+    ceiling = -np.inf
+    for member in ordered:
+        low, high = float(claims.at[member[0], "low"]), float(claims.at[member[0], "high"])
+        if clusters and low <= ceiling:
+            clusters[-1].append(member)
+            ceiling = min(ceiling, high)
+        else:
+            clusters.append([member])
+            ceiling = high
+    position = {member[0]: index for index, member in enumerate(group)}
+    return sorted(
+        (sorted(cluster, key=lambda member: position[member[0]]) for cluster in clusters),
+        key=lambda cluster: position[cluster[0][0]],
+    )
 
 
 def at_stated_digits(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -360,22 +415,40 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
     chosen = [rows[0] for rows in by_topic.values()]  # one figure per part, the first in order
     values = [part["magnitude"] for part in chosen]
     slack = sum(_half(part) for part in chosen) + _half(total)
+    # Every swap that makes the sum within the figures' slack, the nearest taken: against
+    # a rounded part ("$1.1 billion") a wrong swap of another may fit too, less closely.
+    fits: list[tuple[float, int, str, str]] = []
     for position, part in enumerate(chosen):
         if confirmed(part):
             continue
         for swapped in transpositions(part["number"]):
             candidate = swapped * part["number_factor"]
-            if abs(sum(values) - values[position] + candidate - total["magnitude"]) <= slack:
-                return (
-                    f"digit transposition: {part['id']} gives {part['number']} where "
-                    f"{_plain(swapped, part['number'])} makes the parts add up to the total"
-                ), part["id"]
+            residual = abs(sum(values) - values[position] + candidate - total["magnitude"])
+            if residual <= slack:
+                fits.append(
+                    (
+                        residual,
+                        len(fits),
+                        f"digit transposition: {part['id']} gives {part['number']} where "
+                        f"{_plain(swapped, part['number'])} makes the parts add up to the total",
+                        part["id"],
+                    )
+                )
     for swapped in () if confirmed(total) else transpositions(total["number"]):
-        if abs(sum(values) - swapped * total["number_factor"]) <= slack:
-            return (
-                f"digit transposition: {total['id']} gives {total['number']} where "
-                f"{_plain(swapped, total['number'])} is the sum of the parts"
-            ), total["id"]
+        residual = abs(sum(values) - swapped * total["number_factor"])
+        if residual <= slack:
+            fits.append(
+                (
+                    residual,
+                    len(fits),
+                    f"digit transposition: {total['id']} gives {total['number']} where "
+                    f"{_plain(swapped, total['number'])} is the sum of the parts",
+                    total["id"],
+                )
+            )
+    if fits:
+        _, _, diagnosis, at_fault = min(fits)
+        return diagnosis, at_fault
     for position, part in enumerate(chosen):
         if len(chosen) > 1 and abs(sum(values) - values[position] - total["magnitude"]) <= slack:
             return f"a part dropped: the total equals the parts without {part['topic_label']} ({part['id']})", total[

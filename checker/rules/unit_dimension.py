@@ -168,9 +168,11 @@ def _undated_currency_slips(claims: pd.DataFrame, numeric, paired: set, toleranc
                 claims=(ref(claims, one.name), ref(claims, two.name)),
                 severity=Severity.ERROR.value,
                 diagnosis=slip,
-                message=f"{one['value']} and {two['value']} are the same figure in two currencies for "
+                message=f"{one['value']} and {two['value']} are the same figure in two "
+                f"{'currencies' if slip.startswith('a currency') else 'units'} for "
                 f"{one['topic_label']}, in texts of {display.day_to_iso(one['period_start'])} and "
-                f"{display.day_to_iso(two['period_start'])}: one of them has the wrong currency",
+                f"{display.day_to_iso(two['period_start'])}: one of them has the wrong "
+                f"{'currency' if slip.startswith('a currency') else 'unit'}",
             )
 
 
@@ -248,12 +250,20 @@ def _unit_slip(first: pd.Series, second: pd.Series) -> str:
         return ""
     if min(first["digits"], second["digits"]) < 3 or numbers[0] != numbers[1]:
         return ""
+    if display.per_what(first["dimension"], second["dimension"]):
+        return ""  # "$41.50" and "$41.50 a shot": a price tagged without what it is per, no slip
     units = [display.unit_name(str(row["unit"])) or "a plain number" for row in (first, second)]
     return f"a unit slip: the same figure in {units[0]} and {units[1]}"
 
 
 def _why_not(first, second, substance) -> str:
     """Why two dimensions cannot be compared here."""
+    per = display.per_what(first, second)
+    if per:
+        return (
+            f"one is the other per {display.dimension_words(per)}: a figure tagged without what it is per? "
+            "write the value with it ('$41.50 per dose'), as the topic measures it"
+        )
     if any(str(dimension).startswith("[currency_") for dimension in (first, second)):
         return "claimcheck never converts money (between currencies, or into anything else)"
     if display.rate_and_amount(first, second):

@@ -239,11 +239,24 @@ class _Finder:
         window = options["undated_within_days"]
         for a, b in pairs.frame.itertuples(index=False):  # loop only over the findings
             first, second = by_id(claims, a, b)
-            if undated and (same_time(first, second) or abs(first["period_start"] - second["period_start"]) > window):
-                continue  # the same day was compared above; days far apart are other times
+            if undated and same_time(first, second):
+                continue  # the same day was compared above
+            far = undated and abs(first["period_start"] - second["period_start"]) > window
             finding = self._finding(first, second, undated, estimators=different_estimators(first, second))
-            if finding is not None:
-                yield finding
+            if finding is None:
+                continue
+            if far:
+                # Texts months apart give other times' figures (a project's cost revised), but
+                # no revision moves a figure by a power of ten or into another unit with the
+                # same digits: a contract of $41.5 million against $415 million is a slip.
+                if not finding.diagnosis.startswith(("scale slip", "unit slip")):
+                    continue
+                finding = dataclasses.replace(
+                    finding,
+                    message=f"{finding.message}; the texts are "
+                    f"{abs(first['period_start'] - second['period_start']):.0f} days apart, compared only for a slip",
+                )
+            yield finding
 
     def period_ends(self, numeric: pd.Series, keys: pd.DataFrame, columns: tuple[str, ...]) -> Iterator[Finding]:
         """A level given for a period ("debt in June", tagged 2025-06; a ratio "in FY2024/25")
@@ -289,7 +302,7 @@ class _Finder:
     def near_periods(self, numeric: pd.Series, keys: pd.DataFrame, columns: tuple[str, ...]) -> Iterator[Finding]:
         """Flows over nearly the same months: a fiscal quarter that ends on a Saturday
         (2025-03-30/2025-06-28, a 52/53-week calendar) against "April through June" or
-        Q2 2025. Each period within a week of month boundaries is read as those months, and
+        Q2 2025. Each period of whole weeks within a week of month boundaries is read as those months, and
         the figures are compared with their tolerance widened by the share of the period
         that differs (two days of a quarter, 2.2 %), so only what the days cannot explain
         is a finding."""
@@ -304,6 +317,10 @@ class _Finder:
         snapped_start, snapped_end = _to_months(start, flow), _to_months(end, flow)
         with np.errstate(invalid="ignore"):  # open periods (±inf) are no flows here
             off = np.where(flow, np.abs(start - snapped_start) + np.abs(end - snapped_end), 0.0)
+        # A 52/53-week calendar counts whole weeks (a quarter of 13 or 14, a year of 52 or
+        # 53): a period off whole months is read as them only when it is whole weeks, never
+        # a running total "to date" (1 April to 7 October) against the half year.
+        flow &= (off == 0) | (np.nan_to_num(length) % 7 == 0)
         if not (flow & (off > 0)).any():
             return  # every period is whole months: compared as they are, above
         near = pd.DataFrame(
