@@ -25,7 +25,7 @@ RELATIONS = ("ratio", "change", "increase", "decrease", "since")
 _RATIO = re.compile(r"^[x×*]\s*(\d+(?:\.\d+)?)$", re.IGNORECASE)
 
 
-_CHANGE = re.compile(r"^([+-]\s*\d+(?:\.\d+)?)\s*(?:%|per\s*cent|pct)$", re.IGNORECASE)
+_CHANGE = re.compile(r"^([+-]\s*\d+(?:\.\d+)?)\s*(?:%|per\s*cent|pct|pc)$", re.IGNORECASE)
 # A change of a percentage in points: "+0.5 pp", "-25 bp", "+1.2 percentage points".
 _POINTS = re.compile(
     r"^([+-]\s*\d+(?:\.\d+)?)\s*(pp|ppts?|percentage[\s-]points?|bps?|basis[\s-]points?)$", re.IGNORECASE
@@ -34,7 +34,7 @@ _POINTS = re.compile(
 # "+120,000 t" (a sign, then a number with its unit or currency); never a percentage or
 # points, which are a change of their own kind.
 _AMOUNT = re.compile(r"^[+\-\u2212]\s*[^\d\s]{0,4}\s*\d")
-_NOT_AMOUNT = re.compile(r"%|per\s*cent|\bpct\b|\bpp\b|\bppts?\b|\bbps?\b|\bpoints?\b|^[x×*]", re.IGNORECASE)
+_NOT_AMOUNT = re.compile(r"%|per\s*cent|\bpct\b|\d\s*pc\b|\bpp\b|\bppts?\b|\bbps?\b|\bpoints?\b|^[x×*]", re.IGNORECASE)
 
 
 def amount_relation(text: str) -> bool:

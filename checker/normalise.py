@@ -317,6 +317,23 @@ _TOPIC_WORDS = LazyPattern(
 )
 
 
+_BARE_M = re.compile(r"(?<=\d)\s*m\s*$")
+
+
+def _metres_of_lengths(values: pd.Series, claims: pd.DataFrame) -> pd.Series:
+    """ "1.3 m" under a topic of lengths (a tsunami's height) is 1.3 metres, as the topic
+    says, not an ambiguous million: only those rows are rewritten."""
+    lengths = (claims["topic_dimension"] == "[length]").to_numpy(dtype=bool)
+    if not lengths.any():
+        return values
+    rows = np.flatnonzero(lengths & values.str.contains(_BARE_M, regex=True).fillna(False).to_numpy(dtype=bool))
+    if not len(rows):
+        return values
+    rewritten = values.to_numpy(dtype=object).copy()
+    rewritten[rows] = [_BARE_M.sub(" metre", str(text)) for text in rewritten[rows]]
+    return pd.Series(rewritten, index=values.index, dtype=values.dtype)
+
+
 def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: bool) -> pd.Series:
     """The values as the topic's unit reads them: a currency word several countries share,
     alone, is the topic's currency when it can name it ("54,000 pounds" under a topic in
@@ -326,6 +343,7 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
     ounces of a topic weighed in troy ounces are troy ounces, "kt" under a topic of speeds
     is the knot, not the kilotonne, and "nm" under a topic in nanometres or nautical miles
     is that unit. Only those rows are rewritten."""
+    values = _metres_of_lengths(values, claims)
     codes, uniques = pd.factorize(values)
     if not len(uniques):
         return values

@@ -109,7 +109,9 @@ SOUTH_ASIAN_SCALES = {
 }
 SCALE_WORDS.update(SOUTH_ASIAN_SCALES)
 _SCALE = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh crore|lakhs?|lacs?|crores?|cr|1000(?:000)*"
-_NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A number, not part of another: no digit, comma or decimal point before it (but the dot of
+# an abbreviation, "Rs.30,70,000 crore").
+_NUM = r"(?<![\d,])(?<!(?<![A-Za-z])\.)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _PART = re.compile(rf"({_NUM})\s*({_SCALE})\b", re.IGNORECASE)
 _DIGIT_SCALE = re.compile(rf"({_NUM})\s+(1000(?:000)*)\b")  # text2num's "2.5 1000000"
 # A composite: parts with strictly falling scales, joined by spaces, commas or "and".
@@ -198,11 +200,18 @@ def join_spaced_thousands(text: str) -> str:
 
 
 def canonical_separators(text: str, decimal: str = ".") -> str:
-    """ASCII digits, and the decimal point and thousands commas of English."""
+    """ASCII digits, and the decimal point and thousands commas of English; a number in
+    Indian grouping ("4,09,549", "30,70,000": lakhs and crores) regrouped in thousands."""
     text = text.translate(_DIGITS)
     if decimal == ",":
         text = _COMMA_NUMBER.sub(_comma_to_point, text)
+    elif "," in text:
+        text = _INDIAN_GROUPING.sub(lambda found: f"{int(found.group(0).replace(',', '')):,}", text)
     return text
+
+
+# Groups of two digits before the last three, which no thousands grouping writes.
+_INDIAN_GROUPING = re.compile(r"(?<![\d,])(?<!\d\.)\d{1,2}(?:,\d{2})+,\d{3}(?![\d]|,\d)")
 
 
 @lru_cache(maxsize=65536)

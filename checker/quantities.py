@@ -655,6 +655,8 @@ _UNIT_SUBSTITUTIONS = (
     # Precious metals are weighed in troy ounces; grades in grams per tonne.
     (LazyPattern(r"\btroy\s+(?:ounces?|oz)\b", re.IGNORECASE), "troy_ounce"),
     (LazyPattern(r"\b(?:gpt|g/t)\b"), "gram / tonne"),
+    # Thermal and electric capacity written with the suffix in brackets: "GW(th)", "MW(e)".
+    (LazyPattern(r"(?<=W)\((th|e|p)\)"), r"\1"),
     # Freight rates: a forty-foot container is two twenty-foot equivalent units.
     (LazyPattern(r"\b40[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b|\bFEUs?\b", re.IGNORECASE), "FEU"),
     (LazyPattern(r"\b20[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b", re.IGNORECASE), "TEU"),
@@ -913,6 +915,8 @@ def registry():
     # Electric and peak (solar) capacity are watts of power: MWe, GWp.
     ureg.define("watt_electric = watt = We")
     ureg.define("watt_peak = watt = Wp")
+    # Thermal capacity (heat pumps, district heating): GWth, MWth, kWth.
+    ureg.define("watt_thermal = watt = Wth")
     # A container ship's or port's capacity: twenty-foot equivalent units, a count of its own.
     ureg.define("TEU = [container] = _ = TEUs")
     ureg.define("FEU = 2 * TEU = _ = FEUs")
@@ -1303,7 +1307,7 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
 # An earthquake's magnitude as reports write it: "magnitude 6.7", "M6.8", "Mw 7.1" (the
 # number is the value; "M" alone before a one-decimal number is no currency).
 _MAGNITUDE_SCALE = LazyPattern(
-    r"^(?:(?P<before>[^\d]*?\s)?(?:magnitude|Mw|ML|Ms)[\s-]*|M(?=\d\.\d\b))(?=\d)", re.IGNORECASE
+    r"^(?:(?P<before>[^\d]*?\s)?(?:magnitude|Mw|Mj|ML|Ms)[\s-]*|M(?=\d\.\d\b))(?=\d)", re.IGNORECASE
 )
 
 
@@ -1332,6 +1336,22 @@ def _vulgar_fractions(text: str) -> str:
         return f"{value:.4f}".rstrip("0")
 
     return _VULGAR.sub(decimal, text)
+
+
+# Hyphens that join what a value reads apart: a rate as British papers print it
+# ("£180,000-a-week"), a number word and its unit ("a four-year contract": "four-year").
+_HYPHENATED_RATE = LazyPattern(r"(?<=[\d\w])-(an?|per)-(?=[^\W\d_])", re.IGNORECASE)
+_NUMBER_WORD_HYPHEN = LazyPattern(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)"
+    r"-(?=[^\W\d_]{2,})(?!(?:quarter|third|half|fifth|sixth|tenth|fourth)s?\b)",
+    re.IGNORECASE,
+)
+
+
+def _hyphens_as_written(text: str) -> str:
+    if "-" not in text:
+        return text
+    return _NUMBER_WORD_HYPHEN.sub(r"\1 ", _HYPHENATED_RATE.sub(r" \1 ", text))
 
 
 # A whole number and a fraction, as copy writes them: "nine and a half hours" (9 and a
@@ -1511,7 +1531,13 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
             r"\1-", _ACCOUNTING_NEGATIVE.sub(r"-\1", join_spaced_thousands(t).translate(_CLEAN).strip())
         )
     )
-    shown = shown.map(_time_in_words).map(_share_in_words).map(_vulgar_fractions).map(_magnitude_scale)
+    shown = (
+        shown.map(_hyphens_as_written)
+        .map(_time_in_words)
+        .map(_share_in_words)
+        .map(_vulgar_fractions)
+        .map(_magnitude_scale)
+    )
     cleaned = pd.Series(
         [
             _trailing_plus(_mixed_numbers(canonical(text, mark, join_scales=False)).strip()) if not long else ""

@@ -479,6 +479,16 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("A$1.84b", 1.84e9, 1.835e9, 1.845e9, "[currency_AUD]"),
         ("$41.50 a shot", 41.5, 41.495, 41.505, "[currency_USD] / [dose]"),
         ("2 shots", 2, 1.9, 2.1, "dimensionless"),
+        # Thermal capacity; a rate hyphenated as British papers print it; a number word hyphenated.
+        ("21.4 GW(th)", 21.4e9, 21.35e9, 21.45e9, "[mass] * [length] ** 2 / [time] ** 3"),
+        (
+            "£183,500-a-week",
+            183_500 / (7 * 86400),
+            183_450 / (7 * 86400),
+            183_550 / (7 * 86400),
+            "[currency_GBP] / [time]",
+        ),
+        ("Mj 7.4", 7.4, 7.35, 7.45, "dimensionless"),
         ("19 out of 20", 0.95, 0.945, 0.955, "dimensionless"),
         ("3.11 billion passenger-km", 3.11e12, 3.105e12, 3.115e12, "[person] * [length]"),
         ("£1.675bn a season", 1.675e9 / 31557600, 1.6745e9 / 31557600, 1.6755e9 / 31557600, "[currency_GBP] / [time]"),
@@ -614,6 +624,9 @@ def test_south_asian_scales_bags_and_mills():
     assert parse_quantity("3 million 50-kg bags").magnitude == pytest.approx(parse_quantity("150,000 t").magnitude)
     assert parse_quantity("2 million bags of 60 kg").magnitude == pytest.approx(parse_quantity("120,000 t").magnitude)
     assert parse_quantity("39.72 mills").magnitude == pytest.approx(0.03972)
+    # Indian digit grouping: 4,09,549 crore is 409,549 crore, never a number and a unit ",09,549".
+    assert parse_quantity("INR 4,09,549 crore").magnitude == pytest.approx(4.09549e12)
+    assert parse_quantity("₹2,08,100 crore").magnitude == pytest.approx(2.081e12)
 
 
 def test_work_in_people_and_time_and_canadian_ranges():

@@ -189,3 +189,14 @@ def test_forecasts_of_a_date_compare_only_within_one_forecaster(normalised):
 
     assert found("private") == []
     assert found("agency") == [("date-conflict", ("fri", "thu"))]
+
+
+def test_two_times_a_day_apart_are_told_in_hours(normalised):
+    """07:12 on the 19th against 07:12 on the 18th (a UTC date not rolled back): 24 h apart,
+    not "at least 2 day(s)"."""
+    rows = {
+        "a": [claim("a1", "court-ruling", "2025-11-19T07:12", quote="at 07:12 on 19 November 2025")],
+        "b": [claim("b1", "court-ruling", "2025-11-18T07:12", quote="at 07:12 on 18 November 2025")],
+    }
+    (finding,) = run_rules(normalised(rows), date_conflict)
+    assert "24 h apart" in finding.message

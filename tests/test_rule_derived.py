@@ -634,3 +634,49 @@ def test_a_level_relative_to_a_year_meets_its_level_at_the_years_end(normalised)
     assert found("$28.4 billion") == [("derived-figures", ("d2019", "d2022"))]
     assert found("$18.6 billion") == []
     assert found("$28.4 billion", aggregation="flow") == []
+
+
+def test_nearly_halved_reads_a_tenth_of_the_multiple_either_way(normalised):
+    """356,000 to 193,000 (0.542) is "nearly halved" (~x0.5); to 230,000 (0.646) it is not."""
+
+    def found(after: str) -> list:
+        rows = {
+            "a": [
+                claim("y2024", "trade", after, period="2024", relation="~x0.5", relative_to="2023"),
+                claim("y2023", "trade", "US$356,000", period="2023"),
+            ]
+        }
+        return run_rules(normalised(rows), derived)
+
+    assert found("US$193,000") == []
+    assert len(found("US$230,000")) == 1
+
+
+def test_a_change_in_pc_is_a_percentage_change(normalised):
+    """British papers' "+55pc" is a change of 55 %, never an amount of 55 "pc"."""
+    result = normalised(_rose_by("+16pc", "US$1.2 billion", "US$0.9 billion"))
+    assert result.problems == [] and result.claims["relation_kind"].tolist()[0] == "change"
+
+
+def test_a_share_in_a_scope_meets_a_part_of_no_scope(normalised):
+    """Germany's 8.4 % of the 14 markets' sales: the whole is scoped (14 markets), Germany's
+    sales are not; 193,000 of 2.31 million is 8.35 %, so 4.8 % is flagged."""
+    topics = [
+        {"key": "eu-sales", "kind": "count"},
+        {"key": "de-sales", "kind": "count", "part_of": "eu-sales"},
+        {"key": "de-share", "kind": "quantity", "unit": "%", "share_of": "de-sales / eu-sales"},
+    ]
+
+    def found(share: str) -> list:
+        rows = {
+            "a": [
+                claim("eu", "eu-sales", "2.31 million", period="2024", scope="14-markets"),
+                claim("de", "de-sales", "193,000", period="2024"),
+                claim("share", "de-share", share, period="2024", scope="14-markets"),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert found("8.4 %") == []
+    (finding,) = found("4.8 %")
+    assert finding.subject == "share" and "8.35 %" in finding.message

@@ -262,3 +262,13 @@ def test_one_texts_conversions_share_one_rate(normalised):
     assert found("$1.21 billion") == []
     (odd,) = found("$1.12 billion")
     assert odd.subject == "capex" and odd.severity == "warning" and "its own text's" in odd.diagnosis
+
+
+def test_of_two_conversions_the_precise_one_is_tried_against_the_loose_one(normalised):
+    """ "About C$1 billion (US$725 million)" takes a wide range of rates; "C$340 million
+    (US$427 million)", a transposed 247, is 1.256 dollars to the Canadian dollar against
+    0.725: found, whichever of the two is read first."""
+    loose, tight = ("loose", "~C$1 billion", "~US$725 million"), ("tight", "C$340 million", "US$427 million")
+    for order in ((loose, tight), (tight, loose)):
+        (finding,) = _conversions(normalised, *((id_, value, converted, "2025") for id_, value, converted in order))
+        assert set(finding.claim_ids) == {"loose", "tight"}

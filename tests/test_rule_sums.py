@@ -311,3 +311,25 @@ def test_the_swap_that_makes_the_sum_exact_is_named_not_one_a_rounded_part_absor
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
     assert finding.subject == "placement" and "where 450 makes" in finding.diagnosis
+
+
+def test_a_headline_total_its_own_text_restates_precisely_is_not_blamed(normalised):
+    """A wire's "Rs 4.09 lakh crore", cut short from the Rs 409,549 crore it also gives,
+    whose parts (311,739 + 71,336 + 26,474) add up exactly: no finding. Without the precise
+    restatement, the headline alone is off its parts."""
+    topics = [
+        {"key": "revenue-spend", "kind": "quantity", "unit": "INR"},
+        {"key": "capital-spend", "kind": "quantity", "unit": "INR"},
+        {"key": "repayment", "kind": "quantity", "unit": "INR"},
+        {"key": "spend", "kind": "quantity", "unit": "INR", "sum_of": "revenue-spend; capital-spend; repayment"},
+    ]
+    parts = [
+        claim("rev", "revenue-spend", "INR 311,739 crore", period="2025-04/2026-03"),
+        claim("cap", "capital-spend", "INR 71,336 crore", period="2025-04/2026-03"),
+        claim("rep", "repayment", "INR 26,474 crore", period="2025-04/2026-03"),
+    ]
+    headline = claim("headline", "spend", "INR 4.09 lakh crore", period="2025-04/2026-03")
+    exact = claim("exact", "spend", "INR 409,549 crore", period="2025-04/2026-03")
+    assert run_rules(normalised({"wire": [*parts, headline, exact]}, topics=topics, entities=[]), sums) == []
+    (finding,) = run_rules(normalised({"wire": [*parts, headline]}, topics=topics, entities=[]), sums)
+    assert "headline" in finding.claim_ids

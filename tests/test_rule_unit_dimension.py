@@ -345,3 +345,24 @@ def test_a_price_tagged_without_what_it_is_per_is_no_unit_slip(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
     assert finding.severity == "note" and "per dose" in finding.message and "without what it is per" in finding.message
+
+
+def test_two_claims_in_one_other_currency_compare_with_each_other_and_get_no_note(normalised):
+    """ "Up to €10 million" in add-ons in two texts, under a topic in pounds: value-conflict
+    compares them with each other, so neither is "not comparable"; one alone is."""
+    topics = [{"key": "addons", "kind": "quantity", "unit": "GBP", "label": "add-ons"}]
+    both = {
+        "wire": [claim("wire", "addons", "<=10 million euros", period="2025-07")],
+        "brief": [claim("brief", "addons", "€10 million", period="2025-07")],
+    }
+    assert run_rules(normalised(both, topics=topics, entities=[]), unit_dimension) == []
+    (alone,) = run_rules(normalised({"wire": both["wire"]}, topics=topics, entities=[]), unit_dimension)
+    assert alone.severity == "note"
+    # Prices per cubic metre under a topic in plain dollars: the topic's unit lacks what they
+    # are per, and each keeps its note, however many agree.
+    prices = {
+        "wire": [claim("wire", "gas", "$300 per 1,000 cubic metres", period="2025-07")],
+        "brief": [claim("brief", "gas", "$296 per 1,000 cubic metres", period="2025-07")],
+    }
+    gas = [{"key": "gas", "kind": "quantity", "unit": "USD", "label": "gas price"}]
+    assert len(run_rules(normalised(prices, topics=gas, entities=[]), unit_dimension)) == 2

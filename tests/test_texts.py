@@ -136,6 +136,10 @@ def test_figures_display_without_misleading_signs_or_ratios():
         ("accurate to within 3 points, 19 times out of 20", 95),
         ("spending of ₹1.5 lakh crore", 1.5e12),
         ("some 4.9 lakh people", 490_000),
+        # Indian digit grouping, as budgets print it: lakhs and crores of the number itself.
+        ("a budget of Rs 4,09,549 crore", 4_095_490_000_000),
+        ("Rs.30,70,000 crore", 30_700_000_000_000),
+        ("Rs 1,16,000 crore in 2025-26", 1_160_000_000_000),
     ],
 )
 def test_ordinals_and_shares_in_words_state_their_numbers(quote, number):

@@ -149,6 +149,8 @@ def _gap(first: pd.Series, second: pd.Series) -> str:
     times of one day."""
     if {first["date_precision"], second["date_precision"]} <= {"minute", "second"}:
         minutes = round(abs(first["date_start"] - second["date_start"]) * 1440)
+        if minutes % 1440 == 0:  # the same clock time on other days: "exactly 24 h", not "2 days"
+            return f"{minutes // 60} h apart"
         if minutes < 1440:
             hours, rest = divmod(minutes, 60)
             return f"{hours} h {rest:02d} min apart" if hours else f"{rest} min apart"

@@ -138,6 +138,9 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # "About 8 per cent" is some 2.5 points either way (a tenth of a larger change), as an
     # "about" before a percentage reads: a looser factor would take +3 % for "about 8 %".
     half = np.where(change & about, np.maximum(ABOUT_CHANGE_POINTS, 0.1 * np.abs(factor - 1)), half)
+    # "About half", "nearly halved" (~x0.5): a tenth of the multiple either way, as "about"
+    # before a figure reads, so a fall of 45.8 % is nearly halved.
+    half = np.where((kind == "ratio") & about, ABOUT_RATIO * factor, half)
     tolerance = np.where(change, options["change_tolerance"], options["tolerance"])
     # A change in points ('+0.5 pp') adds to the reference, as precise as its digits; so
     # does a change stated as an amount ('+US$300 million'), as precise as a value is.
@@ -334,9 +337,15 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
     for label in claims.index[shares]:  # the share claims: few
         share = row_of(claims, label)
         key = tuple(str(share[column]) for column in _SHARE_KEY[:3]) + (share["period_start"], share["period_end"])
-        parts = index.get((str(share["share_part"]), *key), [])
-        wholes = index.get((str(share["share_whole"]), *key), []) or index.get(
-            (str(share["share_whole"]), key[0], "", *key[2:]), []
+        # A part or whole of no scope stands for every scope (Germany's sales in the 14
+        # markets' share of them); a whole of no subject for every subject.
+        parts = index.get((str(share["share_part"]), *key), []) or index.get(
+            (str(share["share_part"]), "", *key[1:]), []
+        )
+        wholes = (
+            index.get((str(share["share_whole"]), *key), [])
+            or index.get((str(share["share_whole"]), key[0], "", *key[2:]), [])
+            or index.get((str(share["share_whole"]), "", *key[1:]), [])
         )
         # A part in dollars over a whole in euros is no share: only figures in one unit divide.
         common = {str(claims.at[other, "dimension"]) for other in parts} & {
@@ -386,6 +395,7 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
 
 
 ABOUT_CHANGE_POINTS = 0.025
+ABOUT_RATIO = 0.1
 
 
 def _figures_for(claims: pd.DataFrame, relations: pd.DataFrame, referred: pd.Series) -> dict:

@@ -189,8 +189,8 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, year: int
     typical = float(np.median([rate[1] for rate in rates]))
     for position, (label, rate, low, high) in enumerate(rates):
         others = [other for index, other in enumerate(rates) if index != position]
-        if len(others) == 1 and position == 1:
-            break
+        # Of two, each is tried against the other's rate, and one finding is made for the
+        # pair: a loose "about C$1 billion" takes any rate near it, a precise one does not.
         middle = others[0][1] if len(others) == 1 else typical
         if middle * (1 - tolerance) <= high and low <= middle * (1 + tolerance):
             continue  # within the tolerance of the others' rate, beyond its own rounding
@@ -211,6 +211,8 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, year: int
             f"{', '.join(row_of(claims, other)['id'] for other in named)} "
             f"{'imply' if len(named) > 1 else 'implies'} {_rate(middle, source, target)} ({year or 'no year'})",
         )
+        if len(others) == 1:
+            break  # one finding for a pair
 
 
 # How far one text's own conversions between two currencies may differ beyond their

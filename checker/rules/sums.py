@@ -126,6 +126,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             # One finding per total claim: within its source first (the loop's order), its
             # own parts before the parts of its parts.
             failing.setdefault(total_key[0], []).append((scope, key))
+    _drop_restated(claims, totals, failing)
     rows_of = {
         scope: frame.groupby(["total", "part_source"] if "part_source" in frame else "total", sort=False).groups
         for scope, frame in candidates.items()
@@ -158,6 +159,24 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                     made.append((label, finding))
                     break
         yield from _merged(claims, made)
+
+
+def _drop_restated(claims: pd.DataFrame, totals, failing: dict) -> None:
+    """Leave out a failing total that its own text restates more precisely in a claim that
+    adds up: a wire's headline "Rs 4.09 lakh crore" cut short from the Rs 4,09,549 crore it
+    gives too, whose parts add up exactly. Only the failing totals are looked at."""
+    if not failing:
+        return
+    keys = ["topic", "source", *KEYS]
+    group = claims.loc[totals, keys].groupby(keys, sort=False, observed=True, dropna=False).ngroup()
+    members_of: dict = {}
+    for label, code in group.items():
+        members_of.setdefault(code, []).append(label)
+    half = (claims["high"] - claims["low"]) / 2
+    for label in list(failing):
+        siblings = [other for other in members_of.get(group[label], []) if other != label and other not in failing]
+        if any(half[other] < half[label] for other in siblings):
+            del failing[label]
 
 
 def _merged(claims: pd.DataFrame, made: list[tuple]) -> Iterator[Finding]:
@@ -458,11 +477,14 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
 
 
 def _half(row: pd.Series) -> float:
-    """How far a figure may be off in a diagnosis: half its interval; nothing for a whole
-    count as stated (181 firefighters add up exactly, not to within half a firefighter)."""
+    """How far a figure may be off in a diagnosis: half its interval, an "about" figure's at
+    its stated digits (a swap that fits only within the width of "approximately 1.8" is no
+    diagnosis); nothing for a whole count as stated (181 firefighters add up exactly, not
+    to within half a firefighter)."""
     if row["kind"] == "count" and row["qualifier"] == "stated" and float(row["magnitude"]).is_integer():
         return 0.0
-    width = row["high"] - row["low"]
+    low, high = _row_at_stated_digits(row)
+    width = high - low
     return width / 2 if np.isfinite(width) else 0.0
 
 

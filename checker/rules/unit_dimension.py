@@ -112,8 +112,18 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # A claim alone in a dimension its topic cannot reach is not comparable with anything,
     # whatever its modality: a target in roubles for a topic in dollars is flagged too.
     mismatched = numeric & (claims["dimension"] != claims["topic_dimension"]) & claims["topic_dimension"].notna()
+    # Two claims in one currency other than the topic's (a fee "up to €10 million" in two
+    # texts under a topic in pounds) compare with each other in value-conflict: no note. A
+    # topic whose unit lacks what its values are per (USD for prices per m³) keeps its note.
+    other_money = (
+        mismatched.to_numpy(dtype=bool) & _money_only(claims["dimension"]) & _money_only(claims["topic_dimension"])
+    )
+    alike, alike_codes = group_codes(
+        claims, other_money, ("topic", "scope", "subject", "modality_class", "dimension", *SAME_TIME)
+    )
+    shared = set(alike[np.bincount(alike_codes)[alike_codes] > 1]) if len(alike) else set()
     for label in claims.index[mismatched]:
-        if label in paired or label in compared:
+        if label in paired or label in compared or label in shared:
             continue
         row = row_of(claims, label)
         if any(in_topic_dimension(row, phase) is not None for phase in PHASES):
@@ -129,6 +139,16 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             if _monies(row["dimension"], row["topic_dimension"])
             else Severity.WARNING.value,
         )
+
+
+def _money_only(column: pd.Series) -> np.ndarray:
+    """Per claim, whether a dimension column holds plain money (no price), read once per
+    category."""
+    codes, categories = column.cat.codes.to_numpy(), column.cat.categories
+    money = np.append(
+        np.asarray(pd.Series(categories.astype(str)).str.fullmatch(r"\[currency_\w+\]"), dtype=bool), False
+    )
+    return money[codes]  # code -1 (missing) reads the appended False
 
 
 def _monies(*dimensions) -> bool:
