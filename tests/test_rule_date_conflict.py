@@ -200,3 +200,15 @@ def test_two_times_a_day_apart_are_told_in_hours(normalised):
     }
     (finding,) = run_rules(normalised(rows), date_conflict)
     assert "24 h apart" in finding.message
+
+
+def test_the_weekday_diagnosis_reads_a_time_with_its_zone_on_its_local_day(normalised):
+    """ "07:12 on Wednesday 19 November" in Tokyo (22:12 UTC on the 18th) against a wire's
+    UTC time a day later: the report's Wednesday fits its own date, read in its zone."""
+    topics = [{"key": "quake", "kind": "date", "event": "Earthquake"}]
+    rows = {
+        "report": [claim("jst", "quake", "2025-11-19T07:12+09:00", quote="at 07:12 on 19 November 2025 (Wednesday)")],
+        "wire": [claim("utc", "quake", "2025-11-19T22:12Z", quote="at 2212 GMT on 19 November 2025")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+    assert "jst writes Wednesday, which fits its own date" in finding.diagnosis

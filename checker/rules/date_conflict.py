@@ -211,7 +211,13 @@ def diagnose(first: pd.Series, second: pd.Series) -> str:
         weekday = int(row["stated_weekday"])
         if weekday < 0:
             continue
-        own, theirs = weekday_of(row["date_start"]) == weekday, weekday_of(other["date_start"]) == weekday
+        # Both days as the claim's own clock counts them: a time with its zone on the local
+        # day ("07:12 JST on Wednesday 19 November" is 22:12 UTC on the 18th).
+        zone = offset_days(row["value"]) or 0.0
+        own, theirs = (
+            weekday_of(np.floor(row["date_start"] + zone)) == weekday,
+            weekday_of(np.floor(other["date_start"] + zone)) == weekday,
+        )
         if own and not theirs:
             causes.append(f"{row['id']} writes {WEEKDAYS[weekday]}, which fits its own date, not {other['id']}'s")
         elif theirs and not own:
