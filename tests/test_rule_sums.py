@@ -14,6 +14,16 @@ def _trade(exports: str, imports: str, total: str, source_of_total: str = "a"):
     return rows
 
 
+def _parts_and_total(normalised, parts, total, kind: str = "quantity", unit: str = "") -> list:
+    """Part topics and their total, each a (key, value) claim of one source for 2025 (the
+    claim's id is its topic's key), through the rule."""
+    fields = {"kind": kind, **({"unit": unit} if unit else {})}
+    topics = [{"key": key, "label": key, **fields} for key, _ in parts]
+    topics.append({"key": total[0], "label": total[0], **fields, "sum_of": "; ".join(key for key, _ in parts)})
+    rows = {"a": [claim(key, key, value, period="2025") for key, value in (*parts, total)]}
+    return run_rules(normalised(rows, topics=topics, entities=[]), sums)
+
+
 def test_parts_that_add_up_within_precision_pass(normalised):
     result = normalised(_trade("US$2.61 billion", "US$7.35 billion", "US$9.96 billion"), topics=TOPICS, entities=[])
     assert run_rules(result, sums) == []
@@ -207,21 +217,9 @@ def test_a_part_in_another_dimension_is_added_through_its_density(normalised):
 def test_whole_counts_add_up_exactly_in_a_diagnosis(normalised):
     """181 + 59 + 12 structures against 262: swapping 12 for 21 gives 261, not 262, so no
     transposition is named (counts do not add up to within half a building each)."""
-    topics = [
-        {"key": "homes", "kind": "count", "label": "homes"},
-        {"key": "shops", "kind": "count", "label": "shops"},
-        {"key": "sheds", "kind": "count", "label": "sheds"},
-        {"key": "structures", "kind": "count", "label": "structures", "sum_of": "homes; shops; sheds"},
-    ]
-    rows = {
-        "a": [
-            claim("h", "homes", "181", period="2025"),
-            claim("s", "shops", "59", period="2025"),
-            claim("d", "sheds", "12", period="2025"),
-            claim("t", "structures", "262", period="2025"),
-        ]
-    }
-    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
+    (finding,) = _parts_and_total(
+        normalised, [("homes", "181"), ("shops", "59"), ("sheds", "12")], ("structures", "262"), kind="count"
+    )
     assert "transposition" not in finding.diagnosis
 
 
@@ -295,21 +293,12 @@ def test_the_swap_that_makes_the_sum_exact_is_named_not_one_a_rounded_part_absor
     """A$1.84 billion from a A$1.1 billion loan, a A$540 million placement (450 written 540)
     and A$290 million in cash: 450 makes the sum exact; 209 for the cash only comes within
     the loan's rounding."""
-    topics = [
-        {"key": "loan", "kind": "quantity", "unit": "AUD"},
-        {"key": "placement", "kind": "quantity", "unit": "AUD"},
-        {"key": "cash", "kind": "quantity", "unit": "AUD"},
-        {"key": "funding", "kind": "quantity", "unit": "AUD", "sum_of": "loan; placement; cash"},
-    ]
-    rows = {
-        "a": [
-            claim("loan", "loan", "A$1.1 billion", period="2025"),
-            claim("placement", "placement", "A$540 million", period="2025"),
-            claim("cash", "cash", "A$290 million", period="2025"),
-            claim("funding", "funding", "A$1.84 billion", period="2025"),
-        ]
-    }
-    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
+    (finding,) = _parts_and_total(
+        normalised,
+        [("loan", "A$1.1 billion"), ("placement", "A$540 million"), ("cash", "A$290 million")],
+        ("funding", "A$1.84 billion"),
+        unit="AUD",
+    )
     assert finding.subject == "placement" and "where 450 makes" in finding.diagnosis
 
 
