@@ -42,6 +42,17 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 _SPLIT_YEAR = re.compile(r"^(?:FY|MY|SY)?\s*(\d{4})\s*[/–-]\s*(\d{2})$", re.IGNORECASE)
 _FISCAL_YEAR = re.compile(r"^(?:Q[1-4]\s*|H[12]\s*)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})$", re.IGNORECASE)
+# A fiscal, marketing or crop year as reports name it: a split year ("2024/25", "2024-25",
+# "FY2024-25", "MY 2024/25", "FY24/25"), or one named by the year it ends in ("FY2025",
+# "FY25", "FY'25", "fiscal 2025", "financial year 2025"); either with a quarter or a half
+# of it before or after ("Q1 FY25", "H2 2024/25", "FY2025 Q3").
+_FISCAL = re.compile(
+    r"^(?:(?P<lead>[QH][1-4])\s*)?"
+    r"(?P<label>FY|MY|SY|fiscal(?:\s+year)?|financial\s+year)?\s*'?"
+    r"(?P<first>\d{4}|\d{2})(?:\s*(?P<mark>[/–-])\s*(?P<second>\d{4}|\d{2}))?"
+    r"(?:\s*(?P<tail>[QH][1-4]))?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -120,16 +131,16 @@ def _hint(text: str) -> str:
     if match := _SPLIT_YEAR.match(text):
         year = int(match.group(1))
         return (
-            f" ({text} is a split year, a fiscal or marketing year: write its months, e.g. "
-            f"'{year}-07/{year + 1}-06' for July to June or '{year}-04/{year + 1}-03' for April to March; "
-            f"'{year}/{year + 1}' would be the two calendar years)"
+            f" ({text} is a split year, a fiscal, marketing or crop year: give its topic a year_start, the month "
+            f"its years begin (April for April to March), or write its months, e.g. '{year}-07/{year + 1}-06' for "
+            f"July to June; '{year}/{year + 1}' would be the two calendar years)"
         )
     if match := _FISCAL_YEAR.match(text):
         year = int(match.group(1))
         year += 2000 if year < 100 else 0
         return (
-            f" (a fiscal year: write its months, e.g. '{year - 1}-10/{year}-09' for a US federal fiscal "
-            f"year, '{year - 1}-04/{year}-03' for one ending in March)"
+            f" (a fiscal year: give its topic a year_start, the month its years begin (October for a US federal "
+            f"fiscal year), or write its months, e.g. '{year - 1}-10/{year}-09')"
         )
     day_text: str | None
     if match := _HUMAN_DAY_MONTH_YEAR.match(text):
@@ -589,6 +600,94 @@ def parse_dates(values: pd.Series) -> tuple[pd.DataFrame, dict[str, str]]:
         index=values.index,
     )
     return result, errors
+
+
+def fiscal_interval(text: str, year_start: int) -> DateInterval | None:
+    """A fiscal, marketing or crop year (or a quarter or half of one) named as reports name
+    it, read by the month its years begin (``year_start``, 1–12): "2024/25" and "FY2024-25"
+    begin in 2024, "FY2025" and "fiscal 2025" end in 2025 (as the US, Indian, Australian and
+    Canadian governments name theirs; with years from January, FY2025 is 2025), "Q1 FY25"
+    is that year's first three months. None when the text names no such year: a plain year
+    is a calendar year, and "2011-12" (a split year written with a hyphen whose second part
+    can be a month) stays December 2011 (write 2011/12). Raises ParseError when it names one
+    wrongly ("FY2024-26")."""
+    match = _FISCAL.match(text.strip())
+    if match is None:
+        return None
+    label, first, mark, second = match.group("label"), match.group("first"), match.group("mark"), match.group("second")
+    lead, tail = match.group("lead"), match.group("tail")
+    if second is None and label is None:
+        return None  # "2025", "Q1 2025": calendar times
+    if label is None and (len(first) != 4 or len(second) != 2 or (mark == "-" and int(second) <= 12)):
+        return None  # "2024/2025" is two calendar years (EDTF), "2024-03" a month
+    if lead and tail:
+        raise ParseError(f"'{text}' names two parts of a year")
+    start_year = int(first) + (2000 if len(first) == 2 else 0)
+    if second is not None:
+        follows = int(second) == (start_year + 1) % 100 if len(second) == 2 else int(second) == start_year + 1
+        if not follows:
+            raise ParseError(f"'{text}' is no split year: its second year follows the first (2024/25)")
+        if year_start == 1:
+            raise ParseError(f"'{text}' is a split year, but its topic's years begin in January (year_start)")
+    else:  # named by the year it ends in
+        start_year -= 1 if year_start > 1 else 0
+    part = (lead or tail or "").upper()
+    if part.startswith("H") and int(part[1:]) > 2:
+        raise ParseError(f"'{text}': a year has two halves")
+    months, offset = (
+        (3, 3 * (int(part[1:]) - 1)) if part.startswith("Q") else (6, 6 * (int(part[1:]) - 1)) if part else (12, 0)
+    )
+    first_month = start_year * 12 + year_start - 1 + offset  # months since year 0
+    last_month = first_month + months
+    start = dt.date(first_month // 12, first_month % 12 + 1, 1).toordinal()
+    end = dt.date(last_month // 12, last_month % 12 + 1, 1).toordinal()
+    precision = {3: "quarter", 6: "half", 12: "year"}[months]
+    return DateInterval(start=float(start), end=float(end), precision=precision)
+
+
+def parse_periods(values: pd.Series, year_start: np.ndarray) -> tuple[pd.DataFrame, pd.Series]:
+    """``parse_dates``, with fiscal years read by their topic's first month (``year_start``,
+    a month number per row, NaN where the topic has none; see ``fiscal_interval``). Returns
+    the parsed columns and the message of each row that cannot be read (a Series of the
+    rows with a problem only)."""
+    parsed, errors = parse_dates(values)
+    if not errors:
+        return parsed, pd.Series(dtype=object)
+    failed = values.isin(errors.keys()).to_numpy(dtype=bool)
+    messages = pd.Series([errors[text] for text in values[failed]], index=values.index[failed], dtype=object)
+    fiscal = failed & np.isfinite(np.asarray(year_start, dtype=float))
+    if not fiscal.any():
+        return parsed, messages
+    month_of = np.asarray(year_start, dtype=float)
+    precision = parsed["precision"].astype(object).to_numpy(copy=True)
+    starts, ends = parsed["start"].to_numpy(copy=True), parsed["end"].to_numpy(copy=True)
+    read: dict[tuple[str, int], DateInterval | str | None] = {}
+    texts = values.to_numpy(dtype=object)
+    solved = []
+    for row in np.flatnonzero(fiscal):  # only rows no other reading took: a handful of distinct texts
+        key = (texts[row], int(month_of[row]))
+        if key not in read:
+            try:
+                read[key] = fiscal_interval(*key)
+            except ParseError as error:
+                read[key] = str(error)
+        interval = read[key]
+        if isinstance(interval, DateInterval):
+            starts[row], ends[row], precision[row] = interval.start, interval.end, interval.precision
+            solved.append(values.index[row])
+        elif interval is not None:
+            messages[values.index[row]] = interval
+    messages = messages.drop(solved)
+    parsed["start"], parsed["end"] = starts, ends
+    parsed["last_start"], parsed["first_end"] = (
+        np.where(fiscal, starts, parsed["last_start"]),
+        np.where(fiscal, ends, parsed["first_end"]),
+    )
+    parsed["precision"] = pd.Series(precision, index=values.index, dtype=object).astype("category")
+    return parsed, messages
+
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -43,9 +43,9 @@ def amount_relation(text: str) -> bool:
 
 
 def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]) -> None:
-    parsed, errors = dates.parse_dates(claims["period"])
-    for row in flagged(claims, claims["period"].isin(errors.keys())):
-        problem(problems, row, "period", errors[row.period])
+    parsed, errors = dates.parse_periods(claims["period"], _year_start(claims))
+    for row in flagged(claims, claims.index.isin(errors.index)):
+        problem(problems, row, "period", errors[row.Index])
     published = sources.drop_duplicates("id").set_index("id")
     default_start = claims["source"].map(published["published_start"]) if len(published) else np.nan
     default_end = claims["source"].map(published["published_end"]) if len(published) else np.nan
@@ -63,6 +63,15 @@ def periods(claims: pd.DataFrame, sources: pd.DataFrame, problems: list[Problem]
     needs_time = claims["kind"].isin(("quantity", "count", "status"))
     for row in flagged(claims, needs_time & empty & claims["period_start"].isna()):
         problem(problems, row, "period", "no period, and the source has no publication date to fall back on")
+
+
+def _year_start(claims: pd.DataFrame, rows: pd.Index | None = None) -> np.ndarray:
+    """The month each claim's topic's years begin (fiscal years), NaN for none; of
+    ``rows`` only, when given."""
+    if "year_start" not in claims:
+        return np.full(len(claims) if rows is None else len(rows), np.nan)
+    column = claims["year_start"] if rows is None else claims["year_start"].loc[rows]
+    return column.to_numpy(dtype=float)
 
 
 def spans(claims: pd.DataFrame) -> None:
@@ -169,7 +178,7 @@ def relations(
     # Only what is read, not the wide table.
     frame = claims.loc[related, ["file", "line", "kind", "relation", "relative_to"]]
     dated = frame["relative_to"].where(frame["relation"].str.strip().str.lower() != "since", "")
-    referred, date_errors = dates.parse_dates(dated)
+    referred, date_errors = dates.parse_periods(dated, _year_start(claims, related))
     kinds, factors, halves, ref_starts, ref_ends, since_topics = [], [], [], [], [], []
     for row, ref_start, ref_end in zip(
         frame.itertuples(), referred["start"].to_numpy(), referred["end"].to_numpy()
@@ -223,8 +232,8 @@ def relations(
                 else:
                     since = resolution.key
             elif kind:
-                if row.relative_to in date_errors:
-                    problem(problems, row, "relative_to", date_errors[row.relative_to])
+                if row.Index in date_errors.index:
+                    problem(problems, row, "relative_to", date_errors[row.Index])
                 else:
                     start, end = float(ref_start), float(ref_end)
         elif row.relative_to:

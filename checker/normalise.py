@@ -171,11 +171,12 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
         ("sum_plans", "sum_plans"),
         ("share_part", "share_part"),
         ("share_whole", "share_whole"),
+        ("year_start", "year_start_month"),
     ):
         source = topic_table[source_column].to_numpy() if len(topic_table) else np.zeros(0)
         if source_column == "label":  # a topic without a label is shown by its key
             source = np.where(pd.isna(source) | (source == ""), topic_table.index.to_numpy(dtype=object), source)
-        numbers = source_column in ("factor", "tolerance_value", "rounding_value")
+        numbers = source_column in ("factor", "tolerance_value", "rounding_value", "year_start_month")
         declared = contract.BY_NAME[column].dtype if column in contract.BY_NAME else None  # None: a working column
         if declared == "category" or (declared is None and not numbers):  # kind, units, substance, states…
             claims[column] = from_codes(source, positions, claims.index, fill="")

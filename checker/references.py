@@ -15,6 +15,7 @@ import pandas as pd
 from checker import dates, quantities
 from checker.columns import map_unique
 from checker.corpus import Corpus
+from checker.display import MONTHS
 from checker.errors import ParseError, Problem
 from checker.names import Resolver, normal_form, normal_forms, split_list
 from checker.numbers import known_language
@@ -210,6 +211,18 @@ def check_topics(topics: pd.DataFrame, problems: list[Problem]) -> pd.DataFrame:
     )
     # Empty stays NaN: the normaliser gives each value its default (percentages have their own).
     topics["rounding_value"] = rounding.astype(float)
+    year_start = map_unique(topics["year_start"], _month).astype(float)  # NaN: none, or unreadable
+    report(
+        year_start.isna() & (topics["year_start"] != ""),
+        "year_start",
+        lambda row: f"'{row.year_start}' is not a month: write its name or number (April, Apr, 4)",
+    )
+    report(
+        year_start.notna() & ~numeric & topics["kind"].isin(KINDS) & (topics["kind"] != "status"),
+        "year_start",
+        lambda row: f"a {row.kind} topic has no fiscal years",
+    )
+    topics["year_start_month"] = year_start
     _check_sums(topics, keys, problems)
     topics["sum_plans"] = sum_plans(topics)
     _check_shares(topics, keys, problems)
@@ -241,6 +254,18 @@ def topic_families(topics: pd.DataFrame) -> dict[str, str]:
                 first, second = sorted((root(key), root(other)))
                 parent[second] = first
     return {key: root(key) for key in parent}
+
+
+def _month(text: str) -> float:
+    """A month by its number (1–12, 04) or English name (April, Apr, Sept); NaN otherwise."""
+    text = text.strip().rstrip(".").lower()
+    if text.isdigit():
+        return float(text) if 1 <= int(text) <= 12 else math.nan
+    if len(text) >= 3:
+        for number, name in enumerate(MONTHS, start=1):
+            if name.startswith(text):
+                return float(number)
+    return math.nan
 
 
 def _rounding(text: str) -> float | None:

@@ -144,6 +144,13 @@ TOPICS = TableSchema(
             example="us-coffee-exports / brazil-coffee-exports",
         ),
         Column(
+            "year_start",
+            doc="The month the topic's fiscal, marketing or crop years begin, by name or number; with it a "
+            "period may be a split year (2024/25, FY2024-25) or a fiscal year named by the year it ends in "
+            "(FY2025, fiscal 2025), or a quarter or half of one (Q1 FY25).",
+            example="April",
+        ),
+        Column(
             "event",
             doc="Date topics: what happened, for reports.",
             example="Supreme Court suspends the ban on the Taliban",

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.dates import interval_label, parse_date
+from checker.dates import fiscal_interval, interval_label, parse_date, parse_periods
 from checker.errors import ParseError
 from conftest import scaled
 
@@ -177,3 +177,97 @@ def test_bad_calendar_dates_raise_parse_error(text):
 def test_quarters_and_halves_as_reports_write_them(text, same_as):
     interval, expected = parse_date(text), parse_date(same_as)
     assert (interval.start, interval.end) == (expected.start, expected.end)
+
+
+@pytest.mark.parametrize(
+    "text, year_start, first, last",
+    [
+        # Split years begin in their first year, in the topic's first month.
+        ("2024-25", 4, "2024-04-01", "2025-03-31"),
+        ("2024/25", 7, "2024-07-01", "2025-06-30"),
+        ("2023–24", 10, "2023-10-01", "2024-09-30"),
+        ("FY2024-25", 4, "2024-04-01", "2025-03-31"),
+        ("FY 2024/2025", 4, "2024-04-01", "2025-03-31"),
+        ("MY 2024/25", 6, "2024-06-01", "2025-05-31"),
+        ("FY24/25", 7, "2024-07-01", "2025-06-30"),
+        ("2099/00", 4, "2099-04-01", "2100-03-31"),
+        # A fiscal year named by one year ends in it; from January it is that calendar year.
+        ("FY2025", 10, "2024-10-01", "2025-09-30"),
+        ("FY25", 7, "2024-07-01", "2025-06-30"),
+        ("FY'25", 4, "2024-04-01", "2025-03-31"),
+        ("fiscal 2025", 10, "2024-10-01", "2025-09-30"),
+        ("Fiscal Year 2025", 10, "2024-10-01", "2025-09-30"),
+        ("financial year 2025", 4, "2024-04-01", "2025-03-31"),
+        ("FY2025", 1, "2025-01-01", "2025-12-31"),
+        # Quarters and halves of a fiscal year, before or after it.
+        ("Q1 FY25", 10, "2024-10-01", "2024-12-31"),
+        ("FY2025 Q3", 10, "2025-04-01", "2025-06-30"),
+        ("Q4 2024-25", 4, "2025-01-01", "2025-03-31"),
+        ("H2 2023/24", 10, "2024-04-01", "2024-09-30"),
+        ("H1 FY2026", 7, "2025-07-01", "2025-12-31"),
+    ],
+)
+def test_fiscal_years_read_by_their_first_month(text, year_start, first, last):
+    interval = fiscal_interval(text, year_start)
+    assert interval is not None
+    assert (
+        dt.date.fromordinal(int(interval.start)).isoformat(),
+        dt.date.fromordinal(int(interval.end) - 1).isoformat(),
+    ) == (
+        first,
+        last,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    # Calendar times, whatever the topic's fiscal year: a year, a calendar quarter, two whole
+    # years, a month (2011-12 is December 2011), a day.
+    ["2025", "Q1 2025", "2024/2025", "2011-12", "2024-03", "2024-03-22", "last year", ""],
+)
+def test_calendar_times_are_no_fiscal_years(text):
+    assert fiscal_interval(text, 4) is None
+
+
+@pytest.mark.parametrize(
+    "text, year_start, fragment",
+    [
+        ("FY2024-26", 4, "second year follows the first"),
+        ("2024/25", 1, "begin in January"),
+        ("Q1 FY25 Q2", 4, "two parts"),
+        ("H3 FY25", 4, "two halves"),
+    ],
+)
+def test_a_fiscal_year_named_wrongly_is_a_parse_error(text, year_start, fragment):
+    with pytest.raises(ParseError, match=fragment):
+        fiscal_interval(text, year_start)
+
+
+@settings(max_examples=scaled(200), deadline=None)
+@given(st.integers(1990, 2090), st.integers(2, 12))
+def test_a_split_year_is_the_fiscal_year_ending_in_its_second_and_its_quarters_tile_it(year, year_start):
+    split = fiscal_interval(f"{year}/{(year + 1) % 100:02d}", year_start)
+    named = fiscal_interval(f"FY{year + 1}", year_start)
+    assert split is not None and named is not None and (split.start, split.end) == (named.start, named.end)
+    quarters = [fiscal_interval(f"Q{quarter} FY{year + 1}", year_start) for quarter in (1, 2, 3, 4)]
+    assert quarters[0].start == split.start and quarters[-1].end == split.end
+    assert all(earlier.end == later.start for earlier, later in zip(quarters, quarters[1:]))
+
+
+@settings(max_examples=scaled(300), deadline=None)
+@given(st.text(max_size=24), st.integers(1, 12))
+def test_any_text_is_a_fiscal_year_or_not_or_a_parse_error(text, year_start):
+    try:
+        interval = fiscal_interval(text, year_start)
+    except ParseError:
+        return
+    assert interval is None or interval.start < interval.end
+
+
+def test_periods_read_fiscal_years_only_under_a_topic_with_a_first_month():
+    values = pd.Series(["2024-25", "2024-25", "FY2025", "2025", "FY2024-26"])
+    parsed, errors = parse_periods(values, [4.0, float("nan"), 10.0, 4.0, 4.0])
+    starts = [dt.date.fromordinal(int(day)).isoformat() if day == day else None for day in parsed["start"]]
+    assert starts == ["2024-04-01", None, "2024-10-01", "2025-01-01", None]
+    assert sorted(errors.index) == [1, 4]
+    assert "year_start" in errors[1] and "second year follows" in errors[4]

@@ -1,5 +1,6 @@
 """The loader and validation: every problem in one run, located as FILE:LINE: column."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -887,4 +888,40 @@ def test_a_weekday_alone_that_is_not_the_tagged_day_says_which_day_it_is():
     message = digits_missing("2025-07-10", "the board on Wednesday approved the tariff", "date", published="2025-07-10")
     assert message and message.startswith(
         "the quote's Wednesday is 2025-07-09 by the text's publication, not 2025-07-10"
+    )
+
+
+def test_a_topics_first_month_reads_its_fiscal_years_and_a_bad_one_is_reported(corpus_dir):
+    """A topic's year_start reads its claims' split and fiscal years ("2024-25", "Q1 FY25");
+    the same period under a topic without one is refused with the hint to give one, and a
+    year_start that is no month is reported at its row."""
+    topics = [
+        {"key": "borrowing", "kind": "quantity", "unit": "GBP", "year_start": "April"},
+        {"key": "deficit", "kind": "quantity", "unit": "USD", "year_start": "10"},
+        {"key": "trade", "kind": "quantity", "unit": "USD"},
+        {"key": "harvest", "kind": "quantity", "unit": "t", "year_start": "Octember"},
+        {"key": "launch", "kind": "date", "year_start": "Jan"},
+    ]
+    rows = [
+        claim("b1", "borrowing", "£121.3 billion", period="2024-25"),
+        claim("d1", "deficit", "$0.7 trillion", period="Q1 FY25"),
+        claim("t1", "trade", "$5 billion", period="2024-25"),
+    ]
+    result = normalise(load_corpus(corpus_dir({"paper": rows}, topics=topics)))
+    said = [str(problem) for problem in result.problems]
+    assert said[0].startswith("claims/tagged/paper.csv:4: period: '2024-25'")
+    assert "give its topic a year_start" in said[0]
+    assert said[1:] == [
+        "claims/topics.csv:5: year_start: 'Octember' is not a month: write its name or number (April, Apr, 4)",
+        "claims/topics.csv:6: year_start: a date topic has no fiscal years",
+    ]
+    read = result.claims.set_index("id")
+    first_day = lambda day: dt.date.fromordinal(int(day)).isoformat()  # noqa: E731
+    assert (first_day(read.loc["b1", "period_start"]), first_day(read.loc["b1", "period_end"])) == (
+        "2024-04-01",
+        "2025-04-01",
+    )
+    assert (first_day(read.loc["d1", "period_start"]), first_day(read.loc["d1", "period_end"])) == (
+        "2024-10-01",
+        "2025-01-01",
     )

@@ -476,3 +476,29 @@ def test_one_count_above_every_later_one_is_one_finding_blaming_it(normalised):
     pair = {"a": rows["a"], "b": rows["b"]}
     (single,) = run_rules(normalised(pair, topics=TOLL, entities=[]), period_totals)
     assert single.subject == "b-mar" and set(single.claim_ids) == {"jan", "b-mar"}
+
+
+def test_fiscal_quarters_and_split_years_meet_as_the_months_they_name(normalised):
+    """Under a topic whose years begin in October, "Q1 FY25" is October to December 2024 and
+    "2024/25" October 2024 to September 2025: a first quarter above the crop year is an
+    error, while the calendar year 2025, which only overlaps it, is no whole of either."""
+    topics = [
+        {"key": "cocoa-arrivals", "kind": "quantity", "unit": "t", "aggregation": "flow", "year_start": "October"}
+    ]
+
+    def run(quarter: str):
+        result = normalised(
+            {
+                "a": [claim("q1", "cocoa-arrivals", quarter, period="Q1 FY25")],
+                "b": [
+                    claim("season", "cocoa-arrivals", "1.8 million t", period="2024/25"),
+                    claim("calendar", "cocoa-arrivals", "0.4 million t", period="2025"),
+                ],
+            },
+            topics=topics,
+            entities=[],
+        )
+        return ids(run_rules(result, period_totals))
+
+    assert run("1.1 million t") == []
+    assert run("2.1 million t") == [("period-totals", ("q1", "season"))]
