@@ -12,9 +12,9 @@ import pandas as pd
 
 from checker.columns import map_unique
 from checker.corpus import Corpus
-from checker.dates import edtf_codes
+from checker.dates import edtf_codes, fiscal_interval
 from checker.display import MONTHS, shortened
-from checker.errors import Problem
+from checker.errors import ParseError, Problem
 from checker.numbers import LazyPattern, transpositions
 from checker.texts import MONTH_WORD, days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
 
@@ -109,14 +109,18 @@ def search(claims: pd.DataFrame, corpus: Corpus, sources: pd.DataFrame) -> Searc
     return Search(text_ids, starts, ends, stated, missing, names_period_year)
 
 
+_ERA_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def _names_period_year(period: str, quote: str) -> bool:
     """Whether the quote names the first or the last year of a period as written ("2024",
-    "2024-07/2025-06", "../2025"); a period without a year in digits of this era names
-    none, and passes."""
+    "2024-07/2025-06", "../2025"; of a split year "2022/23", its first); a period without a
+    year in digits of this era names none, and passes."""
     first, last = period[:4], period.rpartition("/")[2][:4]
-    if not (first.isdigit() and first[:2] in ("19", "20")) and not (last.isdigit() and last[:2] in ("19", "20")):
-        return True
-    return first in quote or last in quote
+    years = [year for year in (first, last) if year.isdigit() and year[:2] in ("19", "20")]
+    if not years and period[:1].isalpha():  # "FY2025", "Q1 FY2025"
+        years = _ERA_YEAR.findall(period)
+    return not years or any(year in quote for year in years)
 
 
 def locate_quotes(
@@ -271,6 +275,7 @@ def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems
     rows = rows[quotes.iloc[rows].str.contains(_ANY_TIME.compiled).to_numpy(dtype=bool)]
     files, lines = claims["file"].array, claims["line"].to_numpy()
     published = claims["published_end"].to_numpy(dtype=float) - 1
+    year_start = claims["year_start"].to_numpy(dtype=float) if "year_start" in claims else np.full(len(claims), np.nan)
     for position in rows:  # figures whose quote names other years than their period's
         years = range(_year_of(starts[position]), _year_of(ends[position] - 1) + 1)
         tied = _tied_time(
@@ -279,6 +284,7 @@ def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems
             str(claims["decimal"].iloc[position]),
             years,
             _year_of(published[position]) if np.isfinite(published[position]) else None,
+            int(year_start[position]) if np.isfinite(year_start[position]) else None,
         )
         if tied is None:
             continue
@@ -305,11 +311,13 @@ def _month_number(word: str) -> int:
 
 
 def _tied_time(
-    value: str, quote: str, decimal: str, years: range, published_year: int | None = None
+    value: str, quote: str, decimal: str, years: range, published_year: int | None = None, year_start: int | None = None
 ) -> tuple[str, list[tuple[float, float]]] | None:
     """The time a quote ties the value's number to, as written and as spans of days
     [start, end): a day or month written without its year is read in each of ``years``
-    (the claim's period's); "last year" in the year before ``published_year``."""
+    (the claim's period's); "last year" in the year before ``published_year``; a split
+    year ("in 2023/24") or a fiscal year ("in fiscal 2025") as the months it names when
+    the topic's years begin in month ``year_start``."""
     number = value_numbers(value, decimal)[0]
     found = re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d|[.,]\d)", quote) if number else None
     if found is None:
@@ -335,7 +343,23 @@ def _tied_time(
     if tied is None:
         return _yearless(quote, found, years)
     month_word, first, last = tied.group(1), int(tied.group(2)), tied.group(3)
-    if re.search(r"fiscal|financial", tied.group(0), re.IGNORECASE):
+    fiscal = re.search(r"fiscal|financial", tied.group(0), re.IGNORECASE) is not None
+    if year_start is not None and not month_word and (fiscal or (last and len(last) == 2)):
+        # A fiscal year named by one year may end in it or begin in it (Japan's begins):
+        # both are read.
+        spans = []
+        for named in [f"{first}/{last}"] if last else [f"FY{first}", f"FY{first + 1}"]:
+            try:
+                interval = fiscal_interval(named, year_start)
+            except ParseError:  # "2023/25", or split years under a topic of calendar years
+                break
+            if interval is not None:
+                spans.append((interval.start, interval.end))
+        else:
+            spans = spans if spans else []
+        if spans:
+            return (tied.string[tied.start(2) : tied.end(3)] if last else f"fiscal {first}"), spans
+    if fiscal:
         # A fiscal year named by one year ends in it or begins in it, as each government
         # counts: it reaches into the years on either side.
         return f"fiscal {first}", [_days(datetime.date(first - 1, 1, 1), datetime.date(first + 2, 1, 1))]

@@ -679,6 +679,31 @@ def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, per
         assert len(said) == 1 and said[0].startswith("claims/tagged/alpha.csv:2: period: ") and slip in said[0]
 
 
+@pytest.mark.parametrize(
+    "period, quote, slip",
+    [
+        # Under a topic whose years begin in October, a split year in the quote is those months.
+        ("2022/23", "Output reached 1.8 million tonnes in the 2023/24 season.", "2022/23 does not reach 2023/24"),
+        ("2022-10/2023-09", "Output reached 1.8 million tonnes in the 2023/24 season.", None),
+        ("2023/24", "Output reached 1.8 million tonnes in the 2023/24 season.", None),
+        ("2023-10/2024-09", "Output reached 1.8 million tonnes in 2023-24.", None),
+        ("2024/25", "Output reached 1.8 million tonnes in 2023-24.", "does not reach 2023-24"),
+        # A fiscal year named by one year may end or begin in it.
+        ("FY2024", "Output reached 1.8 million tonnes in fiscal 2024.", None),
+        ("FY2025", "Output reached 1.8 million tonnes in fiscal 2024.", None),
+        ("FY2026", "Output reached 1.8 million tonnes in fiscal 2024.", "does not reach fiscal 2024"),
+    ],
+)
+def test_a_split_year_in_the_quote_is_read_by_its_topics_first_month(corpus_dir, period, quote, slip):
+    topics = [{"key": "output", "kind": "quantity", "unit": "t", "year_start": "October"}]
+    rows = [claim("c1", "output", "1.8 million t", period=period, quote=quote)]
+    said = [str(problem) for problem in normalise(load_corpus(corpus_dir({"alpha": rows}, topics=topics))).problems]
+    if slip is None:
+        assert said == []
+    else:
+        assert len(said) == 1 and said[0].startswith("claims/tagged/alpha.csv:2: period: ") and slip in said[0]
+
+
 def test_degrees_alone_are_the_topics_own_degrees(normalised):
     """ "Must not exceed 19 degrees" under a topic in degC is 19 °C, not pint's angle; "4
     degrees" of warming under one in delta_degF is 4 °F of difference; under a topic of
