@@ -114,7 +114,14 @@ QUALIFIER_SYMBOL = {
 }
 
 # The weights of a bag a text may state with it ("60-kg bags"); a bag alone is 60 kg.
-BAG_KILOGRAMS = (25, 40, 45, 46, 50, 59, 60, 69, 70, 90, 100)
+BAG_KILOGRAMS = (25, 40, 45, 46, 50, 59, 60, 62.5, 64, 65, 69, 70, 90, 100)  # cocoa: 62.5 kg net, 64 gross
+_BAG_WEIGHTS = "|".join(re.escape(str(kilograms)) for kilograms in sorted(BAG_KILOGRAMS, key=str, reverse=True))
+
+
+def bag_unit(kilograms: float | str) -> str:
+    """The unit of a bag of that weight ("bag_of_62_5_kg")."""
+    return f"bag_of_{str(kilograms).replace('.', '_')}_kg"
+
 
 SCALES = {
     "thousand": 1e3,
@@ -283,6 +290,8 @@ CURRENCY_SYMBOLS = {
     "Rmb": "CNY",
     # The Saudi riyal as Saudi outlets write it ("SR1.285 trillion").
     "SR": "SAR",
+    # The Pakistani rupee as IMF documents write it ("PRs 2.4 trillion").
+    "PRs": "PKR",
 }
 
 # Currencies named in words with their country, as releases and wire copy write them
@@ -405,6 +414,8 @@ SHARED_CURRENCY_WORDS = {
     "rial": ("IRR", "OMR", "YER"),
     "dinar": ("IQD", "JOD", "KWD", "BHD", "DZD", "TND", "LYD", "RSD"),
     "franc": ("CHF", "XOF", "XAF", "CDF", "RWF", "GNF", "BIF", "DJF", "KMF", "XPF"),
+    # The CFA franc of West and of Central Africa ("1,800 CFA francs", "francs CFA", "FCFA").
+    "cfa": ("XOF", "XAF"),
     "krona": ("SEK", "ISK"),
     "krone": ("NOK", "DKK"),
     "kroner": ("NOK", "DKK"),
@@ -601,16 +612,12 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\bpsm\b"), "/ m ** 2"),
     (LazyPattern(r"\bpcm\b"), "/ month"),
     (
-        LazyPattern(
-            rf"\b({'|'.join(map(str, BAG_KILOGRAMS))})[\s-]*(?:kg|kilo(?:gram)?s?)[\s-]+bags?\b", re.IGNORECASE
-        ),
-        lambda found: f"bag_of_{found.group(1)}_kg",
+        LazyPattern(rf"\b({_BAG_WEIGHTS})[\s-]*(?:kg|kilo(?:gram(?:me)?)?s?)[\s-]+bags?\b", re.IGNORECASE),
+        lambda found: bag_unit(found.group(1)),
     ),
     (
-        LazyPattern(
-            rf"\bbags?\s+of\s+({'|'.join(map(str, BAG_KILOGRAMS))})[\s-]*(?:kg|kilo(?:gram)?s?)\b", re.IGNORECASE
-        ),
-        lambda found: f"bag_of_{found.group(1)}_kg",
+        LazyPattern(rf"\bbags?\s+of\s+({_BAG_WEIGHTS})[\s-]*(?:kg|kilo(?:gram(?:me)?)?s?)\b", re.IGNORECASE),
+        lambda found: bag_unit(found.group(1)),
     ),
     # Prices as subscriptions and commodity desks write them: "$18.99/mo" a month, "$72.31/b"
     # a barrel (never the barn), and "$31 billion a quarter" (never pint's quarter of weight).
@@ -667,6 +674,9 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\bpeople\b|\bpersons?\b|\bindividuals\b|\bpax\b|\bjobs?\b", re.IGNORECASE), "person"),
     (_PER_PERSON, "person"),
     (_PER_DOSE, "dose"),
+    # Spectrum's price per megahertz per head of population: "$0.55/MHz/pop", "/MHz-pop".
+    (LazyPattern(r"\bMHz[\s-]pops?\b"), "(MHz * person)"),
+    (LazyPattern(r"(?:(?<=\bper )|(?<=/)|(?<=/ ))pops?\b"), "person"),
     # Head counts as reporting names them: each is a count of people.
     (
         LazyPattern(
@@ -709,8 +719,11 @@ _ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\
 # Abbreviations among them are read only as written, before a number ("R894 million",
 # "Rs. 950 billion", "K9.8 billion"), never inside a code or a word ("KES", "kWh").
 _SHARED_ABBREVIATIONS = ("rs", "sh", "mk", "r", "k", "p", "¥")
+_CFA = r"F\s?CFA|CFA\s+F(?:rancs?)?\b|francs?\s+CFA|CFA"
 SHARED_WORD = LazyPattern(
     r"(?<![\w$])(?:(?-i:Rs|Sh|MK|R|K|P)\.?(?=\s*[\d.])|¥(?=\s*[\d.])|(?:"
+    + _CFA
+    + r")(?![^\W\d])|(?:"
     + "|".join(
         sorted((key for key in SHARED_CURRENCY_WORDS if key not in _SHARED_ABBREVIATIONS), key=len, reverse=True)
     )
@@ -818,6 +831,8 @@ def as_temperature_difference(text: str) -> str:
 def shared_currency_word(word: str) -> str:
     """The key of SHARED_CURRENCY_WORDS a word as written stands for ("Pesos" → "peso")."""
     lowered = word.lower().rstrip(".")
+    if "cfa" in lowered:
+        return "cfa"
     for key in sorted(SHARED_CURRENCY_WORDS, key=len, reverse=True):
         if lowered in (key, key + "s", key + "es"):
             return key
@@ -890,7 +905,7 @@ def registry():
     # A mill is a thousandth: a property-tax rate of 39.72 mills is $39.72 per $1,000 of value.
     ureg.define("mill = 1e-3 = _ = mills")
     for kilograms in BAG_KILOGRAMS:
-        ureg.define(f"bag_of_{kilograms}_kg = {kilograms} * kilogram")
+        ureg.define(f"{bag_unit(kilograms)} = {kilograms} * kilogram")
     # A quarter of a year, as a rate's period ("$31 billion a quarter"); pint's quarter is a weight.
     ureg.define("quarter_year = 3 * month = _ = quarter_years")
     # pint's "barrel" is the US liquid barrel of 31.5 gallons; a barrel of crude oil or of
@@ -1584,13 +1599,16 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     is_money = (currency != "") | money_unit.to_numpy()
     unit_word = pd.Series(unit, dtype=object).str.match(r"^[^\W\d_]").to_numpy()
     # Money's own scale abbreviations, which mean bytes and millimetres elsewhere: "$5B",
-    # "USD 5.2 B", "$1.84b" (a billion, as headlines write it), "$5mm", "$5 mil" (a
+    # "USD 5.2 B", "$1.84b" (a billion, as headlines write it), "Rs10.13tr" (a trillion, as
+    # Pakistani papers write it), "$5mm", "$5 mil" (a
     # million, in finance).
-    money_scale = pd.Series(unit, dtype=object).str.extract(r"^(B|b|MM|mm|mil)\b\.?\s*(.*)$")
+    money_scale = pd.Series(unit, dtype=object).str.extract(r"^(B|b|MM|mm|mil|tr)\b\.?\s*(.*)$")
     money_scaled = is_money & (scale_word == "") & money_scale[0].notna().to_numpy()
     if money_scaled.any():
         scale_word = np.where(
-            money_scaled, money_scale[0].map({"B": "bn", "b": "bn", "MM": "mn", "mm": "mn", "mil": "mn"}), scale_word
+            money_scaled,
+            money_scale[0].map({"B": "bn", "b": "bn", "MM": "mn", "mm": "mn", "mil": "mn", "tr": "tn"}),
+            scale_word,
         )
         unit = np.where(money_scaled, money_scale[1].fillna(""), unit)
     million = (scale_word == "m") & (is_money | (attached & unit_word))

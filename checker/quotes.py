@@ -645,7 +645,6 @@ def _date_part_missing(
             not solar_hijri
             and day
             and int(month) <= 12
-            and float(day) not in stated
             and int(day) not in days_in(quote)
             and _dated_by_weekday(int(year), int(month), int(day), quote, published, tense)
         ):
@@ -685,16 +684,20 @@ def _date_part_missing(
 
 
 _END_OF = LazyPattern(rf"\bend(?:\s+of|-)\s*({MONTH_WORD})", re.IGNORECASE)
+_END_OF_YEAR = LazyPattern(r"\b(?:end(?:\s+of|-)\s*(?:the\s+year\b|(?:19|20)\d\d)|year[\s-]?end)\b", re.IGNORECASE)
 
 
 def _month_end(year: int, month: int, day: int, quote: str) -> bool:
     """Whether ``day`` is the last of its month and the quote says "the end of" that month
-    ("by the end of June", tagged ../2025-06-30)."""
+    ("by the end of June", tagged ../2025-06-30), or of the year for 31 December ("by the
+    end of 2026", "by year-end")."""
     if (
         not 1 <= month <= 12
         or (datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)).day != day
     ):
         return False
+    if month == 12 and _END_OF_YEAR.search(quote):
+        return True
     return any(_month_number(found.group(1)) == month for found in _END_OF.finditer(quote))
 
 

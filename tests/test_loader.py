@@ -501,6 +501,9 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         # A part of a year in words states the months a tagger writes for it.
         ("2027-10/2027-12", "the fab should open in late 2027", "2025-07-24", "ahead", None),
         ("../2027-12", "by the end of 2027", "2025-07-24", "ahead", None),
+        ("../2027-12-31", "by the end of 2027", "2025-07-24", "ahead", None),
+        ("../2025-12-31", "the line should open by year-end", "2025-07-24", "ahead", None),
+        ("../2027-12-30", "by the end of 2027", "2025-07-24", "ahead", "day 30"),
         ("2026-01/2026-03", "production starts in early 2026", "2025-07-24", "ahead", None),
         ("2027-12", "the fab should open in 2027", "2025-07-24", "ahead", "month 12"),
         # Wire style: a day of the week around the dateline by its weekday alone.
@@ -508,6 +511,15 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("2025-01-15", "the alert remained in effect on Wednesday", "2025-01-15", "", None),
         ("2025-01-14", "the grid operator said yesterday", "2025-01-15", "", None),
         ("2025-01-17", "the board meets on Friday", "2025-01-15", "ahead", None),
+        # The day's number elsewhere in the quote, as an amount, is no day written out.
+        ("2025-05-09", "the board on Friday completed the review of the $9 billion programme", "2025-05-09", "", None),
+        (
+            "2025-05-02",
+            "the board on Friday completed the review of the $2 billion programme",
+            "2025-05-09",
+            "",
+            "Friday is 2025-05-09",
+        ),
         # Not that Tuesday, nor one more than six days before the dateline.
         ("2025-01-13", "at 4:47 p.m. on Tuesday", "2025-01-15", "", "month 01"),
         ("2025-01-07", "at 4:47 p.m. on Tuesday", "2025-01-15", "", "month 01"),

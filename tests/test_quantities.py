@@ -400,6 +400,13 @@ def test_a_temperature_stays_on_its_own_scale():
         ("$250,000 per depositor", 250_000, "[currency_USD] / [person]"),
         ("$0.004 per stream", 0.004, "[currency_USD] / [stream]"),
         ("2 billion streams", 2e9, "dimensionless"),
+        # Spectrum is priced per megahertz per head of population ("pop").
+        ("$0.55/MHz/pop", 0.55e-6, "[currency_USD] * [time] / [person]"),
+        ("$0.55 per MHz per pop", 0.55e-6, "[currency_USD] * [time] / [person]"),
+        ("$0.55/MHz-pop", 0.55e-6, "[currency_USD] * [time] / [person]"),
+        # Pakistani copy's trillion, and the rupee as IMF documents write it.
+        ("PKR 10.13tr", 10.13e12, "[currency_PKR]"),
+        ("PRs 2.4 trillion", 2.4e12, "[currency_PKR]"),
     ],
 )
 def test_units_as_each_trade_writes_them(text, magnitude, dimension):
@@ -577,6 +584,12 @@ def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, f
         ("about ¥289,900", "CNY", "about CNY 289,900"),
         ("P24.1 billion", "PHP", "PHP 24.1 billion"),
         ("540p", "GBP", "540p"),  # pence, not the peso: no number follows
+        # The CFA franc as West and Central African copy writes it.
+        ("1,800 CFA francs/kg", "XOF", "1,800 XOF/kg"),
+        ("1,000 francs CFA/kg", "XOF", "1,000 XOF/kg"),
+        ("1,800 FCFA/kg", "XAF", "1,800 XAF/kg"),
+        ("CFA 1,500/kg", "XOF", "XOF 1,500/kg"),
+        ("1,800 CFA francs/kg", "CHF", "1,800 CFA francs/kg"),  # no Swiss franc is a CFA franc
     ],
 )
 def test_a_shared_currency_word_alone_is_the_topics_currency_when_it_can_name_it(text, code, read):
@@ -623,6 +636,10 @@ def test_south_asian_scales_bags_and_mills():
     assert parse_quantity("29 million bags").magnitude == pytest.approx(parse_quantity("1.74 million t").magnitude)
     assert parse_quantity("3 million 50-kg bags").magnitude == pytest.approx(parse_quantity("150,000 t").magnitude)
     assert parse_quantity("2 million bags of 60 kg").magnitude == pytest.approx(parse_quantity("120,000 t").magnitude)
+    # Cocoa's bags: 62.5 kg net, 64 kg gross.
+    assert parse_quantity("GHS 3,125 per bag of 62.5 kg").magnitude == pytest.approx(50)
+    assert parse_quantity("GHS 3,200 per 64-kg bag").magnitude == pytest.approx(50)
+    assert parse_quantity("GHS 3,200 per bag of 64 kilogrammes").magnitude == pytest.approx(50)
     assert parse_quantity("39.72 mills").magnitude == pytest.approx(0.03972)
     # Indian digit grouping: 4,09,549 crore is 409,549 crore, never a number and a unit ",09,549".
     assert parse_quantity("INR 4,09,549 crore").magnitude == pytest.approx(4.09549e12)
