@@ -229,7 +229,8 @@ def canonical(text: str, decimal: str = ".", join_scales: bool = True) -> str:
         # below joins them into one number. threshold=0: "two ships" is 2 ships too.
         text = alpha2digit(text, "en", threshold=0)
     if "dozen" in text.lower():
-        text = _DOZEN.sub(lambda m: str(12 * int(m.group(1) or 1)), text)
+        text = _A_DOZEN_AFTER.sub(" per dozen", text)
+        text = _DOZEN.sub(_dozen, text)
     if _ANY_SCALE.search(text):
         # Fractions of a scale first: "half a million", "one and a half million", "a billion".
         text = _HALF_A.sub(lambda m: _scaled("0.5", m.group(1)), text)
@@ -245,6 +246,23 @@ def canonical(text: str, decimal: str = ".", join_scales: bool = True) -> str:
 
 
 _DOZEN = re.compile(r"\b(?:an?\s+|(\d+)\s+)?dozen\b(?!s)", re.IGNORECASE)
+# A price "a dozen" after its figure is per dozen ("$8.17 a dozen"), as "a barrel" is.
+_A_DOZEN_AFTER = re.compile(r"(?<=[\w%$€£.)])\s+(?:a|each)\s+dozen\b(?!s)", re.IGNORECASE)
+_SCALE_BEFORE = re.compile(rf"(?:\b(?:{_SCALE})|\bper|/)\s*$", re.IGNORECASE)
+
+
+def _dozen(match: re.Match) -> str:
+    """ "a dozen" and "3 dozen" as the number they are; "dozen" after a scale word or "per"
+    ("19.4 million dozen", "$8.17 per dozen") stays a unit of twelve."""
+    if (
+        match.group(1) is None
+        and match.group(0)[:1].lower() != "a"
+        and _SCALE_BEFORE.search(match.string[: match.start()])
+    ):
+        return match.group(0)
+    return str(12 * int(match.group(1) or 1))
+
+
 _ANY_SCALE = re.compile(rf"\b(?:{_SCALE})\b", re.IGNORECASE)
 _HALF_A = re.compile(rf"\bhalf an? ({_SCALE})\b", re.IGNORECASE)
 # "A quarter of a million", "three quarters of a billion".

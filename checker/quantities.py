@@ -665,8 +665,16 @@ _UNIT_SUBSTITUTIONS = (
     # Thermal and electric capacity written with the suffix in brackets: "GW(th)", "MW(e)".
     (LazyPattern(r"(?<=W)\((th|e|p)\)"), r"\1"),
     # Freight rates: a forty-foot container is two twenty-foot equivalent units.
-    (LazyPattern(r"\b40[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b|\bFEUs?\b", re.IGNORECASE), "FEU"),
-    (LazyPattern(r"\b20[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?)\b", re.IGNORECASE), "TEU"),
+    (
+        LazyPattern(
+            r"\b40[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?|equivalent\s+units?)\b|\bFEUs?\b", re.IGNORECASE
+        ),
+        "FEU",
+    ),
+    (
+        LazyPattern(r"\b20[\s-]*(?:foot|ft|feet)\s+(?:containers?|boxe?s?|equivalent\s+units?)\b", re.IGNORECASE),
+        "TEU",
+    ),
     # "24 cents a share": a cent is a hundredth of the dollar "$" stands for (US cents).
     (LazyPattern(r"\bcents?\b|¢", re.IGNORECASE), "US_cent"),
     # Airport capacity: million passengers per annum.
@@ -904,6 +912,8 @@ def registry():
     ureg.define("bag = 60 * kilogram = _ = bags")
     # A mill is a thousandth: a property-tax rate of 39.72 mills is $39.72 per $1,000 of value.
     ureg.define("mill = 1e-3 = _ = mills")
+    # Eggs are sold and counted by the dozen ("$8.17 a dozen", "19.4 million dozen").
+    ureg.define("dozen = 12 = doz = dozens")
     for kilograms in BAG_KILOGRAMS:
         ureg.define(f"{bag_unit(kilograms)} = {kilograms} * kilogram")
     # A quarter of a year, as a rate's period ("$31 billion a quarter"); pint's quarter is a weight.
@@ -997,7 +1007,9 @@ def unit_info(unit: str) -> UnitInfo:
 # 100k"): what is counted is the topic's to say; the count divides. When what follows the
 # count is a unit ("US$300 per 1,000 cubic metres", "6 l per 100 km"), it divides too.
 _PER_COUNT = LazyPattern(
-    r"(?:(?:^|(?<!parts)(?<!part)\s)per\s*|\s*/\s*)(?P<count>\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+|hundred|thousand|million)\s*"
+    r"(?:(?:^|(?<!parts)(?<!part)\s)per\s*|\s*/\s*)(?P<count>\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+|hundred|thousand|million)"
+    # not a container's or a bag's size ("per 40ft box", "per 64 kg bag": read below)
+    r"(?![\s-]*(?:foot|ft|feet)\b|[\s-]*(?:kg|kilo(?:gram(?:me)?)?s?)[\s-]+bags?\b)\s*"
     r"(?P<k>k\b)?(?:\s*(?P<counted>[^\W\d_].*?))?\s*$",
     re.IGNORECASE,
 )
@@ -1243,7 +1255,7 @@ _RANGE_SCALE = r"(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + r")\b\
 # million t", "from 300,000 to 1.2 million t", "US$1.2bn–1.5bn". Each end is read as a value
 # of its own (the unit, and a scale word written once, shared).
 _RANGE = re.compile(
-    rf"^\s*(?:(?P<between>between)|from)?\s*(?P<head>{_RANGE_HEAD})?(?P<low>{_RANGE_NUMBER})\s*"
+    rf"^\s*(?P<about>(?:~|about|around|approximately|roughly|some|circa)\s*)?(?:(?P<between>between)|from)?\s*(?P<head>{_RANGE_HEAD})?(?P<low>{_RANGE_NUMBER})\s*"
     rf"(?:-\s*(?={_RANGE_SCALE}))?(?P<low_scale>{_RANGE_SCALE})?\s*(?P<low_unit>%|[^\W\d_]+)?\s*(?P<sep>-|–|—|to|and)\s*(?P<high_head>{_RANGE_HEAD})?"
     rf"(?P<high>{_RANGE_NUMBER})\s*(?:-\s*(?={_RANGE_SCALE}))?(?P<high_scale>{_RANGE_SCALE})?\s*(?P<unit>.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
@@ -1282,8 +1294,13 @@ def _range_ends(text: str, mark: str) -> tuple[str, str] | None:
             return None
         unit = unit or match["low_unit"]
     # The scale word attached to its number, as "3m tonnes" is written (an "m" apart from
-    # its number would read as the metre).
-    return f"{head}{match['low']}{low_scale} {unit}".strip(), f"{high_head}{match['high']}{high_scale} {unit}".strip()
+    # its number would read as the metre). About a range ("about 10 to 14 days"): each end
+    # about its number.
+    about = "~" if match["about"] else ""
+    return (
+        f"{about}{head}{match['low']}{low_scale} {unit}".strip(),
+        f"{about}{high_head}{match['high']}{high_scale} {unit}".strip(),
+    )
 
 
 def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, dict[str, str]]:
@@ -1300,8 +1317,10 @@ def _parse_unique(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     parsed, end_errors = _parse_single(endpoints, np.repeat(marks[ranged], 2))
     low, high = parsed.iloc[0::2].reset_index(drop=True), parsed.iloc[1::2].reset_index(drop=True)
     frame = low.copy()
+    about = np.array([low_text.startswith("~") for low_text, _ in pairs], dtype=bool)
     frame["magnitude"] = (low["magnitude"] + high["magnitude"]) / 2
-    frame["low"], frame["high"] = low["magnitude"], high["magnitude"]
+    frame["low"] = np.where(about, low["low"], low["magnitude"])
+    frame["high"] = np.where(about, high["high"], high["magnitude"])
     frame["half"] = (high["magnitude"] - low["magnitude"]) / 2
     frame["digits"] = np.fmin(low["digits"], high["digits"])
     frame["qualifier"] = "range"

@@ -475,6 +475,8 @@ def digits_missing(
         if not missing:
             return None
         reading = _weekday_reading(quote, published, tense) if missing.startswith(("month", "day", "year")) else ""
+        if reading and reading.endswith(f" is {value}"):
+            return None  # "on Wednesday" is the value's day ("fifth-largest" is no day of the month)
         if reading:  # the quote dates it by a weekday that names another day: say so first
             return (
                 f"the quote's {reading} by the text's publication, not {value} ({missing} is not written "

@@ -265,9 +265,32 @@ def test_any_text_is_a_fiscal_year_or_not_or_a_parse_error(text, year_start):
 
 
 def test_periods_read_fiscal_years_only_under_a_topic_with_a_first_month():
-    values = pd.Series(["2024-25", "2024-25", "FY2025", "2025", "FY2024-26"])
-    parsed, errors = parse_periods(values, [4.0, float("nan"), 10.0, 4.0, 4.0])
+    # "2023-24" is EDTF's winter 2023 too: a split year under a topic of fiscal years, the
+    # season under any other.
+    values = pd.Series(["2024-25", "2024-25", "FY2025", "2025", "FY2024-26", "2023-24", "2023-24", "2011-12"])
+    parsed, errors = parse_periods(values, [4.0, float("nan"), 10.0, 4.0, 4.0, 7.0, float("nan"), 7.0])
     starts = [dt.date.fromordinal(int(day)).isoformat() if day == day else None for day in parsed["start"]]
-    assert starts == ["2024-04-01", None, "2024-10-01", "2025-01-01", None]
+    assert starts == ["2024-04-01", None, "2024-10-01", "2025-01-01", None, "2023-07-01", "2023-12-01", "2011-12-01"]
     assert sorted(errors.index) == [1, 4]
     assert "year_start" in errors[1] and "second year follows" in errors[4]
+
+
+@pytest.mark.parametrize(
+    "text, start, end, first_end",
+    [
+        # "Since the second half of 2023", "since Q4 2023": an interval from a division of a
+        # year, which certainly covers only the days after that division's last.
+        ("2023-41/2025-09-12", "2023-07-01", "2025-09-12", "2023-12-31"),
+        ("Q4 2023/2025-09-12", "2023-10-01", "2025-09-12", "2023-12-31"),
+        ("H1 2024/..", "2024-01-01", None, "2024-06-30"),
+        ("2023-12/2024-41", "2023-12-01", "2024-12-31", "2023-12-31"),
+    ],
+)
+def test_a_quarter_or_half_of_a_year_may_be_a_side_of_an_interval(text, start, end, first_end):
+    interval = parse_date(text)
+
+    def day(number: float) -> str | None:
+        return dt.date.fromordinal(int(number)).isoformat() if number != float("inf") else None
+
+    assert (day(interval.start), day(interval.end - 1) if end else day(interval.end)) == (start, end)
+    assert day(interval.first_end - 1) == first_end and interval.precision == "interval"

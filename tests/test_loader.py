@@ -513,6 +513,7 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("2025-01-17", "the board meets on Friday", "2025-01-15", "ahead", None),
         # The day's number elsewhere in the quote, as an amount, is no day written out.
         ("2025-05-09", "the board on Friday completed the review of the $9 billion programme", "2025-05-09", "", None),
+        ("2025-11-05", "the world's fifth-largest line, on Wednesday reported", "2025-11-06", "", None),
         (
             "2025-05-02",
             "the board on Friday completed the review of the $2 billion programme",

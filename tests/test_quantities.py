@@ -36,6 +36,15 @@ def test_a_zero_is_as_precise_as_its_digits():
     assert list(low) == pytest.approx([-0.0005, 0.0035]) and list(high) == pytest.approx([0.0005, 0.0045])
 
 
+def test_about_a_range_is_about_each_end():
+    """ "About 10 to 14 days": each end about its number, as "about 10 days" and "about 14
+    days" read; the middle stays the middle."""
+    about, low, high = parse_quantity("about 10 to 14 days"), parse_quantity("~10 days"), parse_quantity("~14 days")
+    assert (about.low, about.high) == (low.low, high.high) and about.qualifier == "range"
+    assert about.magnitude == pytest.approx(12 * 86400)
+    assert parse_quantity("~10-14 day").low == about.low
+
+
 @pytest.mark.parametrize(
     "text, low, high",
     [
@@ -404,6 +413,19 @@ def test_a_temperature_stays_on_its_own_scale():
         ("$0.55/MHz/pop", 0.55e-6, "[currency_USD] * [time] / [person]"),
         ("$0.55 per MHz per pop", 0.55e-6, "[currency_USD] * [time] / [person]"),
         ("$0.55/MHz-pop", 0.55e-6, "[currency_USD] * [time] / [person]"),
+        # A container's size is no count a rate is per: "per 40ft box" is per FEU.
+        ("$1,987 per 40ft box", 1987 / 2, "[currency_USD] / [container]"),
+        ("$1,987 per forty-foot box", 1987 / 2, "[currency_USD] / [container]"),
+        ("$805 per twenty-foot equivalent unit", 805, "[currency_USD] / [container]"),
+        ("GHS 3,200 per 64 kg bag", 50, "[currency_GHS] / [mass]"),
+        ("$5 per 100 kg", 0.05, "[currency_USD] / [mass]"),
+        # Eggs by the dozen: a price a dozen, per dozen or /doz, and a count of dozens.
+        ("$8.17 a dozen", 8.17 / 12, "[currency_USD]"),
+        ("$8.17 per dozen", 8.17 / 12, "[currency_USD]"),
+        ("US$8.17/doz", 8.17 / 12, "[currency_USD]"),
+        ("19.4 million dozen", 19.4e6 * 12, "dimensionless"),
+        ("a dozen", 12, "dimensionless"),
+        ("3 dozen", 36, "dimensionless"),
         # Pakistani copy's trillion, and the rupee as IMF documents write it.
         ("PKR 10.13tr", 10.13e12, "[currency_PKR]"),
         ("PRs 2.4 trillion", 2.4e12, "[currency_PKR]"),

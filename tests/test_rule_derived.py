@@ -680,3 +680,31 @@ def test_a_share_in_a_scope_meets_a_part_of_no_scope(normalised):
     assert found("8.4 %") == []
     (finding,) = found("4.8 %")
     assert finding.subject == "share" and "8.35 %" in finding.message
+
+
+def test_a_relation_meets_only_figures_of_its_own_subject(normalised):
+    """A nation's flock "down 5.3% from a year earlier" is checked against the nation's
+    figure for that year, never a state's (Ohio's 15.3 million would imply 18.8 times the
+    fall); the state's own relation meets the state's figure."""
+    entities = [{"key": "ohio", "label": "Ohio"}]
+    topics = [{"key": "flock", "kind": "count"}]
+    national = claim(
+        "us-2025", "flock", "287.6 million", period="2025-02-01", relation="-5.3%", relative_to="2024-02-01"
+    )
+    rows = {
+        "a": [national, claim("us-2024", "flock", "303.7 million", period="2024-02-01")],
+        "b": [
+            claim("oh-2024", "flock", "15.3 million", period="2024-02-01", subject="ohio"),
+            claim(
+                "oh-2025",
+                "flock",
+                "11.8 million",
+                period="2025-02-01",
+                subject="ohio",
+                relation="x2",
+                relative_to="2024-02-01",
+            ),
+        ],
+    }
+    findings = run_rules(normalised(rows, topics=topics, entities=entities), derived)
+    assert ids(findings) == [("derived-figures", ("oh-2024", "oh-2025"))]

@@ -18,9 +18,10 @@ def test_different_statuses_for_the_same_time(normalised):
     assert finding.claim_ids == ("a1", "b1") and finding.severity == "error"
 
 
-def test_an_overlap_only_within_an_imprecise_side_is_a_warning(normalised):
+def test_an_overlap_only_within_an_imprecise_side_is_a_note(normalised):
     """'Listed' until 2 May against 'removed' from some day in May: they overlap only if the
-    removal came on 1 or 2 May, so the change may fall there (a warning, not an error)."""
+    removal came on 1 or 2 May, and agree if it came later, so the change may fall there (a
+    note to check the day, neither an error nor a warning)."""
     result = normalised(
         {
             "a": [claim("a1", "listing", "listed", period="2022-03/2025-05-02")],
@@ -30,7 +31,7 @@ def test_an_overlap_only_within_an_imprecise_side_is_a_warning(normalised):
         entities=[],
     )
     (finding,) = run_rules(result, status_conflict)
-    assert finding.claim_ids == ("a1", "b1") and finding.severity == "warning"
+    assert finding.claim_ids == ("a1", "b1") and finding.severity == "note"
     assert "overlap only in 2025-05-01/2025-05-02" in finding.message
     # Given to the day, the same overlap is certain: an error.
     result = normalised(

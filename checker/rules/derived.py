@@ -61,6 +61,7 @@ _RELATION_COLUMNS = (
     "topic",
     "modality_class",
     "scope",
+    "subject",
     "dimension",
     "relative_start",
     "relative_end",
@@ -90,7 +91,7 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # Only the columns compared: a selection of whole rows would copy the wide table.
     relation = claims.loc[related, list(_RELATION_COLUMNS)]
     reference = claims.loc[
-        references, ["topic", "scope", "dimension", "period_start", "period_end", "modality_class", *_BOUNDS]
+        references, ["topic", "scope", "subject", "dimension", "period_start", "period_end", "modality_class", *_BOUNDS]
     ]
     # The kind of figure referred to, as a category of the references' own (the relations
     # are few; the references can be millions, so their column stays codes).
@@ -101,10 +102,19 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     )
 
     def codes(relation: pd.DataFrame) -> list[np.ndarray]:
-        """One integer per (topic, scope, dimension, period, kind of figure), the same on both sides."""
+        """One integer per (topic, scope, subject, dimension, period, kind of figure), the same
+        on both sides: a nation's figure relative to last year's is never a state's."""
         return shared_codes(
-            [*(relation[c] for c in ("topic", "scope", "dimension", "relative_start", "relative_end")), referred_class],
-            [*(reference[c] for c in ("topic", "scope", "dimension", "period_start", "period_end", "modality_class"))],
+            [
+                *(relation[c] for c in ("topic", "scope", "subject", "dimension", "relative_start", "relative_end")),
+                referred_class,
+            ],
+            [
+                *(
+                    reference[c]
+                    for c in ("topic", "scope", "subject", "dimension", "period_start", "period_end", "modality_class")
+                )
+            ],
         )
 
     relation_codes, reference_codes = codes(relation)

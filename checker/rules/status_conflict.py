@@ -8,8 +8,8 @@ Passes: "not recognised" (as of 2025-04-28) vs "recognised" (from 2025-07-03): t
 Statuses of one topic, scope, subject and modality class (what is, against a forecast or
 a plan: never compared) conflict when their periods overlap. When they
 overlap only where a side of an interval is imprecise ("delisted 2025-05/2025-07-11", from
-some day in May, against "listed 2022-03/2025-05-02"), the change may fall there: that is
-a warning. Claims with
+some day in May, against "listed 2022-03/2025-05-02"), the change may fall there, and the
+two agree under that reading: a note, to check the day. Claims with
 disjoint periods record a change over time; a sequence that goes back to an earlier state
 (A → B → A) is reported as a warning, since the texts then disagree about whether the
 change happened (one text that tells the whole sequence itself is not: shipping paused,
@@ -85,7 +85,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         yield Finding(
             topic=first["topic"],
             claims=(ref(claims, first.name), ref(claims, second.name)),
-            severity=Severity.WARNING.value,
+            severity=Severity.NOTE.value,
             diagnosis="the statuses may overlap only where a period's side is imprecise: the change may fall there",
             message=f"{message}; they overlap only in {_shared(first, second)}, within a side of an interval "
             "not given to the day",
