@@ -694,6 +694,28 @@ def test_an_about_does_not_excuse_a_transposition_of_a_precise_figure(normalised
     assert people.diagnosis.startswith("digit transposition")
 
 
+def test_a_transposition_is_read_at_the_coarser_of_two_precisions(normalised):
+    """$2.446 billion against the official $2,463,817,000: at the short figure's precision
+    the long one is 2.464 billion, whose digits the short one swaps (0.7 % apart, inside
+    the tolerance); $2.464 billion is that figure rounded, and passes."""
+
+    def found(short: str, long: str):
+        result = normalised(
+            {
+                "a": [claim("short", "trade", short, period="2025")],
+                "b": [claim("official", "trade", long, period="2025")],
+            }
+        )
+        return run_rules(result, value_conflict)
+
+    (slip,) = found("US$2.446 billion", "US$2,463,817,000")
+    assert slip.severity == "error" and slip.diagnosis.startswith("digit transposition")
+    assert found("US$2.464 billion", "US$2,463,817,000") == []
+    assert found("US$2.46 billion", "US$2,463,817,000") == []
+    # The finer figure's digits swapped and rounded are no slip: 18.73 and 18.4 pass.
+    assert found("US$18.73 million", "US$18.4 million") == []
+
+
 def test_close_figures_that_are_no_transposition_pass_within_the_tolerance(normalised):
     result = normalised(
         {

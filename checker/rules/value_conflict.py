@@ -372,15 +372,11 @@ class _Finder:
         tolerance = np.maximum(
             tolerance_of(claims, a, self.options["tolerance"]), tolerance_of(claims, b, self.options["tolerance"])
         )
-        low, high, digits, factor = (claims[column] for column in ("low", "high", "digits", "number_factor"))
-        # Only pairs the tolerance let through (the rest were reported above), written with
-        # as many digits in the same unit: a transposition keeps both.
-        candidates = (
-            ~intervals_apart(
-                low.loc[a].to_numpy(), high.loc[a].to_numpy(), low.loc[b].to_numpy(), high.loc[b].to_numpy(), tolerance
-            )
-            & (digits.loc[a].to_numpy() == digits.loc[b].to_numpy())
-            & (factor.loc[a].to_numpy() == factor.loc[b].to_numpy())
+        low, high = claims["low"], claims["high"]
+        # Only pairs the tolerance let through (the rest were reported above); figures of
+        # other precisions are compared at the coarser one (_transposed).
+        candidates = ~intervals_apart(
+            low.loc[a].to_numpy(), high.loc[a].to_numpy(), low.loc[b].to_numpy(), high.loc[b].to_numpy(), tolerance
         )
         for left, right in zip(a[candidates], b[candidates]):  # a handful: close figures of one quantity
             first, second = by_id(claims, left, right)
@@ -767,14 +763,32 @@ def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
     return ""
 
 
+def _last_digit_half(row: pd.Series) -> float:
+    """Half the step of a figure's last stated digit, in base units: 2.446 billion is
+    stated to the million (half: 500,000), 2,463,817,000 to the unit, 1,200 to the hundred."""
+    number, factor = row["number"], row["number_factor"]
+    if not (isinstance(number, str) and np.isfinite(factor) and factor > 0):
+        return 0.0
+    whole, _, decimals = number.partition(".")
+    step = 10.0 ** -len(decimals) if decimals else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    return step * factor / 2
+
+
 def _transposed(row: pd.Series, other: pd.Series) -> str:
     """'digit transposition: …' when swapping two adjacent digits of one figure as written
-    gives the other (54,000 written for 45,000), else ''."""
+    gives the other (54,000 written for 45,000); a figure stated more coarsely than the
+    other, when it swaps the digits of the other rounded to its precision (2.446 billion
+    written for 2,463,817,000: 2.464 billion), else ''. (Digits of the finer figure are
+    never swapped and then rounded: 18.73 is no slip for 18.4.)"""
     factor = row["number_factor"]
     if not (isinstance(row["number"], str) and np.isfinite(factor) and factor > 0):
         return ""
+    half, other_half = _last_digit_half(row), _last_digit_half(other)
+    slack = half if half > other_half else 0.0
     for swapped in transpositions(row["number"]):
-        if math.isclose(swapped * factor, other["magnitude"], rel_tol=1e-9):
+        if math.isclose(swapped * factor, other["magnitude"], rel_tol=1e-9) or (
+            abs(swapped * factor - other["magnitude"]) < slack * (1 - 1e-9)
+        ):
             return (
                 f"digit transposition: {row['id']} gives {_grouped(row['number'])} where {other['id']} gives a "
                 "figure with two adjacent digits swapped"
