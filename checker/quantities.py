@@ -393,6 +393,10 @@ CURRENCY_NAMES = (
     ("JMD", r"Jamaican\s+dollars?"),
     ("NAD", r"Namibian\s+dollars?"),
     ("SEK", r"(?:Swedish\s+)?kronor"),
+    ("NOK", r"Norwegian\s+(?:crowns?|kroner|krone)"),
+    ("DKK", r"Danish\s+(?:crowns?|kroner|krone)"),
+    ("SEK", r"Swedish\s+(?:crowns?|krona)"),
+    ("CZK", r"Czech\s+(?:crowns?|korun[ay]?)"),
     ("PLN", r"zł"),
 )
 # Currency words several countries share: alone, each is read as the topic's own currency
@@ -419,6 +423,9 @@ SHARED_CURRENCY_WORDS = {
     "krona": ("SEK", "ISK"),
     "krone": ("NOK", "DKK"),
     "kroner": ("NOK", "DKK"),
+    # The Scandinavian and Czech crowns as English copy names them, and "kr" ("19,742 billion kr").
+    "crown": ("NOK", "DKK", "SEK", "CZK", "ISK"),
+    "kr": ("NOK", "DKK", "SEK", "ISK"),
     "rupee": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
     "rs": ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"),
     # South African copy's "R894 million": the rand, under a topic in ZAR; Malawian and
@@ -453,6 +460,7 @@ PER_THINGS = (
     "dose",
     "vial",
     "QALY",
+    "bed_night",
 )
 # A vaccine's shot or jab is its dose ("$41.50 a shot"; pint's shot is a bar measure).
 _PER_DOSE = LazyPattern(r"(?:(?<=\bper )|(?<=/)|(?<=/ )|(?<=\ba )|(?<=\beach ))(?:shots?|jabs?)\b", re.IGNORECASE)
@@ -682,6 +690,12 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\bpeople\b|\bpersons?\b|\bindividuals\b|\bpax\b|\bjobs?\b", re.IGNORECASE), "person"),
     (_PER_PERSON, "person"),
     (_PER_DOSE, "dose"),
+    # A shelter's or a hospital's bed for one night, what its cost is per ("$112 per
+    # bed-night", "$112 a bed a night") and what it counts ("478,000 bed-nights").
+    (
+        LazyPattern(r"\bbeds?\s*(?:(?:per|a|each)\s+|/\s*)night\b|\bbed[\s-]*nights?\b", re.IGNORECASE),
+        lambda found: "bed_nights" if found.group(0).lower().endswith("s") else "bed_night",
+    ),
     # Spectrum's price per megahertz per head of population: "$0.55/MHz/pop", "/MHz-pop".
     (LazyPattern(r"\bMHz[\s-]pops?\b"), "(MHz * person)"),
     (LazyPattern(r"(?:(?<=\bper )|(?<=/)|(?<=/ ))pops?\b"), "person"),
@@ -707,7 +721,7 @@ _UNIT_SUBSTITUTIONS = (
             r"howitzers?|launchers?|guns?|bombs?|grenades?|munitions?|projectiles?|interceptors?|helicopters?|departures?|sailings?|voyages?|trips?|journeys?|movements?|frequencies|"
             r"aircraft|planes?|jets?|vehicles?|cars?|trucks?|lorries|buses|trains?|ships?|vessels?|tankers?|"
             r"drones?|missiles?|rockets?|shells?|attacks?|strikes?|raids?|incidents?|doses?|vaccinations?|"
-            r"streams?|plays?|views?|downloads?|tickets?|rooms?|rides?|subscriptions?|shots?|jabs?|vials?|"
+            r"streams?|plays?|views?|downloads?|tickets?|rooms?|rides?|subscriptions?|shots?|jabs?|vials?|bed_nights?|"
             r"beds?|schools?|hospitals?|clinics?|homes?|houses?|dwellings?|households?|buildings?|"
             r"projects?|companies|company|firms?|businesses|contracts?|licen[cs]es?|permits?|visas?|"
             r"applications?|votes?|ballots?|seats?|villages?|towns?|settlements?|camps?|shelters?|"
@@ -1137,6 +1151,8 @@ _SIGN_BEFORE_CURRENCY = re.compile(
 )
 # Accounting writes a negative figure in parentheses: "US$(87) million" is a loss of 87 million.
 _ACCOUNTING_NEGATIVE = re.compile(r"\((\d[\d,.]*)\)")
+# A sign in words, as wire copy writes a return: "minus 1.6%", "negative 0.3 %".
+_SIGN_WORD = re.compile(r"^(?:minus|negative)\s+(?=[\d.])", re.IGNORECASE)
 _CLEAN = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2212": "-", "\u2013": "-"})
 MAX_VALUE_CHARS = 200
 
@@ -1562,7 +1578,8 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
     # A minus written before the currency ("-€30m", "-EUR 30 million") belongs to the number.
     shown = texts.map(
         lambda t: _SIGN_BEFORE_CURRENCY.sub(
-            r"\1-", _ACCOUNTING_NEGATIVE.sub(r"-\1", join_spaced_thousands(t).translate(_CLEAN).strip())
+            r"\1-",
+            _SIGN_WORD.sub("-", _ACCOUNTING_NEGATIVE.sub(r"-\1", join_spaced_thousands(t).translate(_CLEAN).strip())),
         )
     )
     shown = (

@@ -200,7 +200,13 @@ def locate_quotes(
 # calendar 2024", "30.2 mt in March 2023") or leading its clause ("In 2024, the mine
 # produced 201,300 ounces"). A year of prices ("in 2015 dollars") is no time of the figure.
 _YEAR = r"((?:19|20)\d\d)(?:[/–-]((?:19|20)?\d\d)\b)?"
-_TIED = rf"(?:in|for|during|throughout)\s+(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+(?:year\s+)?)?(?:(?:early|late|mid)[\s-]+)?(?:({MONTH_WORD})\s+)?{_YEAR}"
+# A part of the year before it ("the first quarter of 2024", "the first six months of 2025",
+# "January-March 2024", "the January–March quarter of 2024"): the year is read.
+_PART_OF_YEAR = (
+    rf"(?:(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?:quarter|half|three\s+months|six\s+months|"
+    rf"nine\s+months)|{MONTH_WORD}\s*[-–]\s*{MONTH_WORD}(?:\s+(?:quarter|period))?)\s+(?:of\s+)?"
+)
+_TIED = rf"(?:in|for|during|throughout)\s+(?:the\s+)?(?:(?:calendar|fiscal|financial)\s+(?:year\s+)?)?(?:(?:early|late|mid)[\s-]+)?(?:{_PART_OF_YEAR}|({MONTH_WORD})\s+)?{_YEAR}"
 _NOT_A_TIME = (
     r"(?![\d/–-]|\s*(?:prices|dollars|terms|money|values|constant|levels|US\$|USD|euros?|pounds|rand|roubles))"
 )

@@ -616,6 +616,11 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
         ("30.2 Mt", "2022", "output fell from 30.2 Mt in 2023", "2022 does not reach 2023"),
         ("201,300 oz", "2023", "In 2024, the mine produced 201,300 ounces.", "2023 does not reach 2024"),
         ("12 %", "2024-03", "prices rose 12 % in March 2025", "2024-03 does not reach March 2025"),
+        # A part of a year in words ties the figure to that year.
+        ("478,000", "2023-01/2023-03", "In the January-March quarter of 2024 alone, shelters logged 478,000", "2024"),
+        ("478,000", "2023-01/2023-03", "In January-March 2024, shelters logged 478,000", "2024"),
+        ("287 billion NOK", "2024-40", "inflows of NOK 287 billion in the first six months of 2025", "2025"),
+        ("478,000", "2024-01/2024-03", "In the first quarter of 2024, shelters logged 478,000", None),
         # Consistent, or the year is not the figure's own.
         ("201,300 oz", "2024", "The mine produced 201,300 ounces in calendar 2024.", None),
         ("5,120 person", "2023", "Deportations rose to 6,410 in 2024 from 5,120 a year earlier.", None),

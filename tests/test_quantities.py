@@ -426,6 +426,14 @@ def test_a_temperature_stays_on_its_own_scale():
         ("19.4 million dozen", 19.4e6 * 12, "dimensionless"),
         ("a dozen", 12, "dimensionless"),
         ("3 dozen", 36, "dimensionless"),
+        # A shelter's cost per bed-night, and bed-nights counted.
+        ("$112 per bed-night", 112, "[currency_USD] / [bed_night]"),
+        ("$112 a bed a night", 112, "[currency_USD] / [bed_night]"),
+        ("478,000 bed-nights", 478_000, "dimensionless"),
+        # A sign in words, as wire copy writes a return.
+        ("minus 1.6 %", -0.016, "dimensionless"),
+        ("negative 0.3%", -0.003, "dimensionless"),
+        ("1,008 billion Norwegian crowns", 1.008e12, "[currency_NOK]"),
         # Pakistani copy's trillion, and the rupee as IMF documents write it.
         ("PKR 10.13tr", 10.13e12, "[currency_PKR]"),
         ("PRs 2.4 trillion", 2.4e12, "[currency_PKR]"),
@@ -612,6 +620,11 @@ def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, f
         ("1,800 FCFA/kg", "XAF", "1,800 XAF/kg"),
         ("CFA 1,500/kg", "XOF", "XOF 1,500/kg"),
         ("1,800 CFA francs/kg", "CHF", "1,800 CFA francs/kg"),  # no Swiss franc is a CFA franc
+        # Crowns, as English copy names the Scandinavian and Czech currencies, and "kr".
+        ("1,008 billion crowns", "NOK", "1,008 billion NOK"),
+        ("kr 19,742 billion", "NOK", "NOK 19,742 billion"),
+        ("19,742 billion kr", "SEK", "19,742 billion SEK"),
+        ("1,008 billion Norwegian crowns", "SEK", "1,008 billion Norwegian crowns"),  # named: kept
     ],
 )
 def test_a_shared_currency_word_alone_is_the_topics_currency_when_it_can_name_it(text, code, read):

@@ -547,6 +547,39 @@ def test_a_share_is_checked_against_its_part_over_its_whole(normalised):
     assert len(run_rules(normalised(_share_corpus("17 %", part_source="b"), topics=SHARES), derived)) == 1
 
 
+def test_a_share_meets_what_all_sources_say_of_its_whole_together(normalised):
+    """3,451 unsheltered of a whole given as "about 8,400" by one source and 8,412 by two:
+    the whole is 8,412 (what every reading allows), so "46 %" is flagged (41.0 %), however
+    wide "about 8,400" alone would be; "41 %" holds."""
+    topics = [
+        {"key": "total", "kind": "count", "label": "people counted"},
+        {"key": "unsheltered", "kind": "count", "label": "unsheltered", "part_of": "total"},
+        {
+            "key": "share",
+            "kind": "quantity",
+            "unit": "%",
+            "label": "unsheltered share",
+            "share_of": "unsheltered / total",
+        },
+    ]
+
+    def run(share: str, other: str = "8,412"):
+        rows = {
+            "a": [claim("part", "unsheltered", "3,451", period="2025"), claim("share", "share", share, period="2025")],
+            "b": [claim("about", "total", "about 8,400", period="2025")],
+            "c": [claim("exact", "total", "8,412", period="2025"), claim("other", "total", other, period="2025")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert run("41 %") == []
+    (finding,) = run("46 %")
+    assert set(finding.claim_ids) == {"share", "part", "exact"} and "41 %" in finding.message
+    # Two precise wholes that disagree (8,142 is a slip): the share may be either's, never
+    # the vaguer "about 8,400"'s.
+    assert run("42 %", other="8,142") == []
+    assert len(run("46 %", other="8,142")) == 1
+
+
 def test_a_share_of_topics_that_do_not_compare_is_a_data_error(normalised):
     topics = [*SHARES[:2], {"key": "us-share", "kind": "quantity", "unit": "%", "share_of": "us-exports / trade"}]
     result = normalised(_share_corpus("16.1 %"), topics=topics)

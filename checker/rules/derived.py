@@ -371,16 +371,17 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
             for group in (parts, wholes)
         ]
         chosen, slack = (own, 0.0) if all(own) else ((parts, wholes), SHARE_ACROSS_SOURCES)
-        part_low = min(float(claims.at[other, "low"]) for other in chosen[0])
-        part_high = max(float(claims.at[other, "high"]) for other in chosen[0])
-        whole_low = min(float(claims.at[other, "low"]) for other in chosen[1])
-        whole_high = max(float(claims.at[other, "high"]) for other in chosen[1])
+        (part_low, part_high), (whole_low, whole_high) = (_reading(claims, group) for group in chosen)
         if not (part_low >= 0 and whole_low > 0):
             continue
         implied_low, implied_high = part_low / whole_high * (1 - slack), part_high / whole_low * (1 + slack)
         if implied_low <= share["high"] and share["low"] <= implied_high:
             continue
-        part, whole = row_of(claims, chosen[0][0]), row_of(claims, chosen[1][0])
+        # Shown: the most precise of each (8,412 rather than "about 8,400").
+        part, whole = (
+            row_of(claims, min(group, key=lambda other: float(claims.at[other, "high"] - claims.at[other, "low"])))
+            for group in chosen
+        )
         quotient = part["magnitude"] / whole["magnitude"]
         swapped = [
             candidate
@@ -402,6 +403,26 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
             f" for {display.date_range(share['period_start'], share['period_end'])}: "
             f"{display.number(100 * quotient, 3)} %",
         )
+
+
+def _reading(claims: pd.DataFrame, labels: list) -> tuple[float, float]:
+    """What several claims of one figure say of it together: the values all their readings
+    allow ("about 8,400" and 8,412: 8,412), or where they disagree (a conflict reported
+    of its own), any of the readings no other lies within (8,142 and 8,412, beside "about
+    8,400", which adds nothing to either)."""
+    readings = [(float(claims.at[label, "low"]), float(claims.at[label, "high"])) for label in labels]
+    lows, highs = [low for low, _ in readings], [high for _, high in readings]
+    if max(lows) <= min(highs):
+        return max(lows), min(highs)
+    finest = [
+        (low, high)
+        for low, high in readings
+        if not any(
+            (other_low, other_high) != (low, high) and low <= other_low and other_high <= high
+            for other_low, other_high in readings
+        )
+    ]
+    return min(low for low, _ in finest), max(high for _, high in finest)
 
 
 ABOUT_CHANGE_POINTS = 0.025
