@@ -43,6 +43,47 @@ def test_a_part_must_not_exceed_its_whole(normalised):
     assert findings[0].severity == "error"
 
 
+def test_a_whole_below_several_parts_or_below_its_own_other_figure_is_the_slip(normalised):
+    """A county's "US$1.2 million" for US$1.2 billion: two parts exceed it, or another
+    source's figure for the whole holds the part. One finding, on the whole, which is the
+    likelier slip; a part above every figure for its whole stays a finding on the part."""
+    findings = run_rules(
+        normalised(
+            {
+                "a": [claim("whole", "total-trade", "US$1.2 million", period="2024")],
+                "b": [claim("part-b", "trade", "US$390 million", period="2024")],
+                "c": [claim("part-c", "trade", "US$386 million", period="2024")],
+            }
+        ),
+        magnitude,
+    )
+    (finding,) = findings
+    assert finding.subject == "whole" and set(finding.claim_ids) == {"whole", "part-b", "part-c"}
+    assert "the whole is the likelier slip" in finding.diagnosis
+    held = run_rules(
+        normalised(
+            {
+                "a": [claim("whole", "total-trade", "US$1.2 million", period="2024")],
+                "b": [claim("part", "trade", "US$390 million", period="2024")],
+                "c": [claim("other-whole", "total-trade", "US$1.2 billion", period="2024")],
+            }
+        ),
+        magnitude,
+    )
+    (finding,) = held
+    assert finding.subject == "whole" and "another source's figure" in finding.diagnosis
+    (part_slip,) = run_rules(
+        normalised(
+            {
+                "a": [claim("whole", "total-trade", "US$1.2 billion", period="2024")],
+                "b": [claim("part", "trade", "US$3.9 billion", period="2024")],
+            }
+        ),
+        magnitude,
+    )
+    assert part_slip.subject == "part" and part_slip.diagnosis == "a part exceeds its whole"
+
+
 def test_a_part_in_another_scope_or_by_another_estimator_is_no_part_of_that_whole(normalised):
     """A think tank's England-and-Wales over-65s (2,250) against the agency's England-only
     deaths (2,150): another population, and another body's model. The same part against a

@@ -437,6 +437,7 @@ def test_a_unit_slip_is_diagnosed_and_is_no_difference_of_hours(normalised):
         ("month", "138 years", "11.5 years", "months and years"),
         ("TB", "412.5 TB", "3,300 TB", "bits and bytes"),  # terabits written as terabytes
         ("kg", "61,480 ozt", "61,480 oz", "troy and avoirdupois ounces"),
+        ("USD/FEU", "$3,218 per FEU", "$3,218 per TEU", "FEU and TEU"),  # a forty-foot box is two TEU
     ],
 )
 def test_a_figure_in_the_next_unit_is_diagnosed_as_a_unit_slip(normalised, unit, first, second, units):

@@ -228,6 +228,7 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
             right_mask=is_whole,
         )
     )
+    pairs: list[tuple] = []
     for a, b, crowd in results:
         if crowd is not None:
             labels = Crowd(tuple(origin[list(crowd.labels)]), crowd.pairs)
@@ -241,32 +242,65 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
                 message=f"{crowd.pairs:,} pairs where {part['topic_label']} exceeds its whole {part['part_of']}",
             )
             continue
-        a, b = origin[a], origin[b]
-        part, whole = row_of(claims, a), row_of(claims, b)
+        part, whole = row_of(claims, origin[a]), row_of(claims, origin[b])
         if part["scope"] and whole["scope"] and part["scope"] != whole["scope"]:
             continue  # England and Wales's over-65s against England's deaths in all: another population
         if different_estimators(part, whole) and part["low"] <= whole["high"] * (1 + ESTIMATORS_SLACK):
             # One body's estimate of a part against another's of the whole: each counts its
             # own way, and models differ by a tenth; a part far beyond the whole is a slip.
             continue
-        when = (
-            "for the same period"
-            if all(part[c] == whole[c] for c in SAME_TIME)
-            else (
-                f"for {display.date_range(part['period_start'], part['period_end'])}, within the whole's "
-                f"{display.date_range(whole['period_start'], whole['period_end'])}"
-            )
+        pairs.append((a, b))
+    by_whole: dict[int, list[int]] = {}
+    for a, b in pairs:
+        by_whole.setdefault(b, []).append(a)
+    for b, parts in by_whole.items():
+        # A whole that several parts exceed, or that another source's figure for the same
+        # whole and time holds the part within, is the likelier slip ("$1.2 million" for a
+        # county's $1.2 billion): one finding, on the whole.
+        others = np.flatnonzero(is_whole & (codes == codes[b]) & (np.arange(len(frame)) != b))
+        holds = any(all(high[other] >= low[part] for part in parts) for other in others)
+        if len(set(parts)) >= 2 or holds:
+            yield _whole_slip(claims, [origin[a] for a in parts], origin[b], holds)
+            continue
+        for a in parts:
+            yield _part_over_whole(claims, origin[a], origin[b])
+
+
+def _whole_slip(claims: pd.DataFrame, parts: list, whole_label, held: bool) -> Finding:
+    whole = row_of(claims, whole_label)
+    shown = ", ".join(f"{row['id']} ({amount_text(row)})" for row in (row_of(claims, label) for label in parts))
+    why = "another source's figure for it holds them" if held else f"{len(parts)} parts exceed it"
+    return Finding(
+        topic=whole["topic"],
+        subject=whole["id"],
+        claims=(ref(claims, whole_label), *(ref(claims, label) for label in parts)),
+        severity=Severity.ERROR.value,
+        diagnosis=f"parts exceed their whole; the whole is the likelier slip: {why}",
+        message=f"{whole['topic_label']} ({amount_text(whole)}, {whole['id']}) is below its part"
+        f"{'s' if len(parts) > 1 else ''} {shown}",
+    )
+
+
+def _part_over_whole(claims: pd.DataFrame, a, b) -> Finding:
+    part, whole = row_of(claims, a), row_of(claims, b)
+    when = (
+        "for the same period"
+        if all(part[c] == whole[c] for c in SAME_TIME)
+        else (
+            f"for {display.date_range(part['period_start'], part['period_end'])}, within the whole's "
+            f"{display.date_range(whole['period_start'], whole['period_end'])}"
         )
-        yield Finding(
-            topic=part["topic"],
-            subject=part["id"],
-            claims=(ref(claims, a), ref(claims, b)),
-            severity=Severity.ERROR.value,
-            diagnosis="a part exceeds its whole",
-            message=f"{part['topic_label']} ({amount_text(part)}, {part['id']}) exceeds {whole['topic_label']} "
-            f"({amount_text(whole)}, {whole['id']}) {when}"
-            + ("" if part["modality_class"] == "actual" else f", both as {part['modality_class']}s"),
-        )
+    )
+    return Finding(
+        topic=part["topic"],
+        subject=part["id"],
+        claims=(ref(claims, a), ref(claims, b)),
+        severity=Severity.ERROR.value,
+        diagnosis="a part exceeds its whole",
+        message=f"{part['topic_label']} ({amount_text(part)}, {part['id']}) exceeds {whole['topic_label']} "
+        f"({amount_text(whole)}, {whole['id']}) {when}"
+        + ("" if part["modality_class"] == "actual" else f", both as {part['modality_class']}s"),
+    )
 
 
 # Seasonal and monthly figures swing by more than tenfold for good reasons (a delivery one

@@ -694,6 +694,8 @@ UNIT_SLIPS: dict[str, tuple[tuple[float, str], ...]] = {
         (6.2898108, "barrels and cubic metres (a rate)"),
     ),
     "[length] / [time]": ((1.609344, "miles and kilometres an hour"), (3.6, "metres a second and kilometres an hour")),
+    # Containers: a forty-foot box (FEU) is two twenty-foot equivalent units (TEU).
+    "[container]": ((2.0, "FEU and TEU"),),
 }
 
 
