@@ -288,13 +288,17 @@ def _scaled(number: str, scale: str) -> str:
 
 def transpositions(number) -> list[float]:
     """Every number made by swapping two adjacent different digits of a number as written
-    (the claims' ``number``): '2.61' → 6.21, 2.16."""
+    (the claims' ``number``): '2.61' → 6.21, 2.16; never with a leading zero ('90' is no
+    transposition of 9, '905' none of 95, '0.4' none of 4: a zero more or less is a scale
+    slip)."""
     if not isinstance(number, str):
         return []
     positions = [i for i, char in enumerate(number) if char.isdigit()]
     found = []
     for first, second in zip(positions, positions[1:]):
-        if number[first] != number[second]:
+        # Not a zero brought to the front ("90" is no transposition of 9: it has a zero more).
+        leading_zero = first == positions[0] and "0" in (number[first], number[second])
+        if number[first] != number[second] and not leading_zero:
             chars = list(number)
             chars[first], chars[second] = chars[second], chars[first]
             found.append(float("".join(chars)))

@@ -446,6 +446,25 @@ DOLLAR_SIGN_CURRENCIES = frozenset(
     | set(SHARED_CURRENCY_WORDS["peso"]) - {"PHP"}
 ) & frozenset(CURRENCIES)
 
+_CENT_CODES = {
+    "canadian": "CAD",
+    "cad": "CAD",
+    "australian": "AUD",
+    "aud": "AUD",
+    "newzealand": "NZD",
+    "nzd": "NZD",
+    "hongkong": "HKD",
+    "hkd": "HKD",
+    "singapore": "SGD",
+    "sgd": "SGD",
+    "euro": "EUR",
+    "eur": "EUR",
+}
+_NAMED_CENTS = LazyPattern(
+    r"\b(Canadian|CAD|Australian|AUD|New\s+Zealand|NZD|Hong\s+Kong|HKD|Singapore|SGD|euro|EUR)\s*cents?\b",
+    re.IGNORECASE,
+)
+
 # Things a price or a rate is per that are no unit of measure: each its own dimension.
 PER_THINGS = (
     "stream",
@@ -591,6 +610,15 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\b(?:centners?|quintals?)\b", re.IGNORECASE), "quintal"),
     (LazyPattern(r"/\s*y\b|/\s*yr\b"), "/ year"),
     (LazyPattern(r"\bUS\s*cents?\b|\bUS¢", re.IGNORECASE), "US_cent"),
+    # Another dollar's (or the euro's) cents named: "16.57 Canadian cents", "CAD cents".
+    (_NAMED_CENTS, lambda found: f"{_CENT_CODES[found.group(1).lower().replace(' ', '')]}_cent"),
+    # Airline capacity and unit revenue: an available seat-kilometre (ASK) or seat-mile
+    # (ASM) is a seat flown a kilometre or a mile; "cents per ASK".
+    (
+        LazyPattern(r"\b(?:available\s+)?seat[\s-]*(?:km|kilomet(?:re|er)s?)\b|\bASKs?\b", re.IGNORECASE),
+        "seat_kilometre",
+    ),
+    (LazyPattern(r"\b(?:available\s+)?seat[\s-]*miles?\b|\bASMs?\b", re.IGNORECASE), "seat_mile"),
     # Emissions: "Mt CO2", "MtCO2e", "t CO2-eq", "tonnes of carbon dioxide" are the mass.
     (
         LazyPattern(
@@ -945,6 +973,11 @@ def registry():
     ureg.define("ppb = 1e-9 = _ = parts_per_billion")
     ureg.define("quintal = 100 * kilogram = _ = quintals = centner = centners")
     ureg.define("US_cent = 0.01 * USD = _ = US_cents")
+    for code in sorted(set(_CENT_CODES.values())):
+        ureg.define(f"{code}_cent = 0.01 * {code}")
+    ureg.define("seat = [seat]")
+    ureg.define("seat_kilometre = seat * kilometre = ASK")
+    ureg.define("seat_mile = seat * mile = ASM")
     ureg.define("penny = 0.01 * GBP = _ = pence")
     # A share of a company: earnings and dividends per share are money per share.
     ureg.define("share = [share] = _ = shares")

@@ -422,6 +422,9 @@ def test_a_plain_number_under_a_topic_with_a_unit_is_a_data_error(normalised):
 def test_a_value_that_transposes_the_quotes_digits_is_named_a_transposition():
     message = digits_missing("4,696,636 person", "4,696,663 votes were cast", "count") or ""
     assert message.endswith("which states 4,696,663: a digit transposition?")
+    # A zero more is no transposition: R90 million where the quote says R9 million.
+    message = digits_missing("ZAR 90 million", "a fine of R9 million", "quantity") or ""
+    assert "transposition" not in message and "90" in message
 
 
 @pytest.mark.parametrize(
@@ -514,6 +517,15 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         # The day's number elsewhere in the quote, as an amount, is no day written out.
         ("2025-05-09", "the board on Friday completed the review of the $9 billion programme", "2025-05-09", "", None),
         ("2025-11-05", "the world's fifth-largest line, on Wednesday reported", "2025-11-06", "", None),
+        # "Since last Thursday" in a Thursday's story: a week before, not the day itself.
+        ("2024-06-27", "it had cancelled 1,180 flights since last Thursday", "2024-07-04", "", None),
+        (
+            "2024-07-04",
+            "it had cancelled 1,180 flights since last Thursday",
+            "2024-07-04",
+            "",
+            "Thursday is 2024-06-27",
+        ),
         (
             "2025-05-02",
             "the board on Friday completed the review of the $2 billion programme",
@@ -968,3 +980,27 @@ def test_a_topics_first_month_reads_its_fiscal_years_and_a_bad_one_is_reported(c
         "2024-10-01",
         "2025-01-01",
     )
+
+
+@pytest.mark.parametrize(
+    "relation, quote, slip",
+    [
+        ("+9.7%", "inflows rose 7.9 percent to $3.4 billion", "9.7 does not appear in the quote, which states 7.9"),
+        ("+32.3%", "up 33.2pc from a year earlier to $3.4 billion", "32.3 does not appear"),
+        ("+7.9%", "inflows rose 7.9 percent to $3.4 billion", None),
+        ("+9%", "inflows rose 8 percent to $3.4 billion", None),  # no transposition: left to the rules
+        ("x2", "inflows doubled to $3.4 billion", None),  # read from words
+        ("~-67%", "down about two-thirds to $3.4 billion", None),
+        # A change in points worked out from the quote's figures: 0.4 is no transposition of
+        # the "fourth" quarter's 4.
+        ("-0.4 pp", "$3.4 billion in the fourth quarter, down from 6.5pc to 6.1pc", None),
+    ],
+)
+def test_a_relation_that_transposes_its_quotes_digits_is_a_tagging_slip(corpus_dir, relation, quote, slip):
+    topics = [{"key": "inflows", "kind": "quantity", "unit": "USD"}]
+    rows = [claim("c1", "inflows", "$3.4 billion", period="2025", quote=quote, relation=relation, relative_to="2024")]
+    said = [str(problem) for problem in normalise(load_corpus(corpus_dir({"alpha": rows}, topics=topics))).problems]
+    if slip is None:
+        assert said == []
+    else:
+        assert len(said) == 1 and said[0].startswith("claims/tagged/alpha.csv:2: relation: ") and slip in said[0]

@@ -430,6 +430,11 @@ def test_a_temperature_stays_on_its_own_scale():
         ("$112 per bed-night", 112, "[currency_USD] / [bed_night]"),
         ("$112 a bed a night", 112, "[currency_USD] / [bed_night]"),
         ("478,000 bed-nights", 478_000, "dimensionless"),
+        # Another dollar's cents named, and airlines' seat-kilometres (ASK) and seat-miles.
+        ("16.57 Canadian cents per ASK", 0.1657 / 1000, "[currency_CAD] / [seat] / [length]"),
+        ("16.57 cents per available seat kilometre", 0.1657 / 1000, "[currency_USD] / [seat] / [length]"),
+        ("16.57 CAD cents/km", 0.1657 / 1000, "[currency_CAD] / [length]"),
+        ("45.2 billion ASKs", 45.2e12, "[seat] * [length]"),
         # A sign in words, as wire copy writes a return.
         ("minus 1.6 %", -0.016, "dimensionless"),
         ("negative 0.3%", -0.003, "dimensionless"),
