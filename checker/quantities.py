@@ -480,6 +480,7 @@ PER_THINGS = (
     "vial",
     "QALY",
     "bed_night",
+    "pack",
 )
 # A vaccine's shot or jab is its dose ("$41.50 a shot"; pint's shot is a bar measure).
 _PER_DOSE = LazyPattern(r"(?:(?<=\bper )|(?<=/)|(?<=/ )|(?<=\ba )|(?<=\beach ))(?:shots?|jabs?)\b", re.IGNORECASE)
@@ -635,7 +636,9 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"^(?:times|x|×)$", re.IGNORECASE), "dimensionless"),
     (LazyPattern(r"\bparts\s+per\s+billion\b", re.IGNORECASE), "ppb"),
     # Per-share figures and UK pence: "US$1.02 a share", "540p".
-    (LazyPattern(r"\bpence\b|(?<=\d)p$|^p$"), "penny"),
+    (LazyPattern(r"\bpence\b|(?<=\d)p$|^p$|^p(?=\s*(?:/|per\b|an?\b|each\b))"), "penny"),
+    # A pack alone is a count of its own ("£16.20 a pack"; of so many, see _PACK_OF).
+    (LazyPattern(r"\bpackets?\b", re.IGNORECASE), "pack"),
     (LazyPattern(r"\bnautical\s+miles?\b", re.IGNORECASE), "nautical_mile"),
     # Fire and land reports' acres ("48,312 ac"; pint would read the annum times the speed
     # of light), and a rail line's route- or track-kilometres.
@@ -749,7 +752,7 @@ _UNIT_SUBSTITUTIONS = (
             r"howitzers?|launchers?|guns?|bombs?|grenades?|munitions?|projectiles?|interceptors?|helicopters?|departures?|sailings?|voyages?|trips?|journeys?|movements?|frequencies|"
             r"aircraft|planes?|jets?|vehicles?|cars?|trucks?|lorries|buses|trains?|ships?|vessels?|tankers?|"
             r"drones?|missiles?|rockets?|shells?|attacks?|strikes?|raids?|incidents?|doses?|vaccinations?|"
-            r"streams?|plays?|views?|downloads?|tickets?|rooms?|rides?|subscriptions?|shots?|jabs?|vials?|bed_nights?|"
+            r"streams?|plays?|views?|downloads?|tickets?|rooms?|rides?|subscriptions?|shots?|jabs?|vials?|bed_nights?|packs?|"
             r"beds?|schools?|hospitals?|clinics?|homes?|houses?|dwellings?|households?|buildings?|"
             r"projects?|companies|company|firms?|businesses|contracts?|licen[cs]es?|permits?|visas?|"
             r"applications?|votes?|ballots?|seats?|villages?|towns?|settlements?|camps?|shelters?|"
@@ -1063,7 +1066,16 @@ _PER_COUNT = LazyPattern(
 _COUNT_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
+# A price per pack of so many is per so many of what it holds ("£6.63 per pack of 20" is
+# per 20 cigarettes, as "£331.51 per 1,000 cigarettes" is per 1,000).
+_PACK_OF = re.compile(
+    r"(?:\b(?:per|a|each)\s+|/\s*)pack(?:et)?s?\s+of\s+(\d+)(?:\s+(?:cigarettes|sticks|cigars))?\b", re.IGNORECASE
+)
+
+
 def _unit_info(unit: str) -> UnitInfo:
+    if "pack" in unit.lower():
+        unit = _PACK_OF.sub(r"per \1", unit)
     per_count = _PER_COUNT.search(unit.strip())
     if per_count:
         written = per_count.group("count").lower()

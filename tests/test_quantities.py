@@ -435,6 +435,13 @@ def test_a_temperature_stays_on_its_own_scale():
         ("16.57 cents per available seat kilometre", 0.1657 / 1000, "[currency_USD] / [seat] / [length]"),
         ("16.57 CAD cents/km", 0.1657 / 1000, "[currency_CAD] / [length]"),
         ("45.2 billion ASKs", 45.2e12, "[seat] * [length]"),
+        # Tobacco: a price per pack of 20 is per 20 of what it holds, as one per 1,000
+        # cigarettes is per 1,000; a pack alone is its own count; pence per millilitre.
+        ("£6.63 per pack of 20", 6.63 / 20, "[currency_GBP]"),
+        ("£331.51 per 1,000 cigarettes", 331.51 / 1000, "[currency_GBP]"),
+        ("£16.20 a pack", 16.2, "[currency_GBP] / [pack]"),
+        ("22p per millilitre", 0.22 / 1e-6, "[currency_GBP] / [length] ** 3"),
+        ("22p/ml", 0.22 / 1e-6, "[currency_GBP] / [length] ** 3"),
         # A sign in words, as wire copy writes a return.
         ("minus 1.6 %", -0.016, "dimensionless"),
         ("negative 0.3%", -0.003, "dimensionless"),

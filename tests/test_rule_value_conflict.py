@@ -253,6 +253,16 @@ def test_forecasters_may_differ_but_one_forecaster_reported_differently_is_a_war
     )
     (finding,) = run_rules(result, value_conflict)
     assert finding.severity == "warning"
+    # A scale slip no revision explains is an error, a forecast's too (445 written 4,450).
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "US$445 million", period="2026", modality="forecast", attributed_to="imf")],
+            "b": [claim("b1", "trade", "US$4,450 million", period="2026", modality="forecast", attributed_to="imf")],
+        },
+        entities=entities,
+    )
+    (finding,) = run_rules(result, value_conflict)
+    assert finding.severity == "error" and finding.diagnosis.startswith("scale slip")
 
 
 def test_running_totals_on_one_day_without_times_are_a_note(normalised):

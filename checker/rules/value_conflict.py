@@ -15,7 +15,8 @@ means: the same period for flows and stocks, the same as-of instant for running 
 and have the same modality class: actual figures and estimates with each other, targets
 with targets, plans with plans, agreements with agreements. Forecasts differ
 legitimately between forecasters: only one forecaster's figures reported differently are
-flagged, as a warning. Estimates that name different estimators differ legitimately too,
+flagged, as a warning (an error where a scale slip, a digit transposition or a unit slip
+explains the gap, which no revision does). Estimates that name different estimators differ legitimately too,
 and so do one body's estimate and another body's count, and plans or targets of different
 parties (`attributed_to`): they are not compared, unless a scale slip, a digit
 transposition or a unit slip explains the gap (then an error). Two running totals for the same day (or month) without a time of
@@ -513,7 +514,8 @@ class _Finder:
             # The earlier figure, which a text gives as since revised: the older text was right
             # in its day.
             severity = Severity.NOTE.value
-        elif first["modality_class"] == "forecast":
+        elif first["modality_class"] == "forecast" and not slip:
+            # One forecaster's forecasts may be revised; a slip of the pen no revision explains.
             severity = Severity.WARNING.value
         elif first["aggregation"] == "cumulative" and not first["asof_timed"] and not slip:
             # Counts of one day from different hours may differ; a slip of the pen they cannot explain.
