@@ -400,7 +400,9 @@ _SOLAR_HIJRI = re.compile(r"^(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?\s*(?:SH)?$")
 # A date with a time of day (EDTF, from ISO 8601): "2024-05-02T14:00", seconds and a zone
 # optional. Times with a zone are read in UTC; times without one as written.
 _TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
-_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$")
+_DATETIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?(~)?$")
+# "At about 10:40 a.m." (2025-03-04T10:40~): the quarter of an hour either side.
+APPROXIMATE_TIME_DAYS = 15 / 1440
 
 
 # An interval with a season, quarter or half of a year at one end ("2023-41/2025-09-12",
@@ -441,8 +443,8 @@ def _one_side(side: str, source: str) -> DateInterval:
         return _datetime(match, source)
     if _TIME.search(side):  # a time of day written otherwise: qualified ("~…T09:40") or with more
         raise ParseError(
-            f"'{source}' is not a valid date: a time of day is written '2025-05-03T09:40', without a qualifier "
-            f"(for \"about 9.40am\" write the time, or the span it lies in: '2025-05-03T09:30/2025-05-03T10:00')"
+            f"'{source}' is not a valid date: a time of day is written '2025-05-03T09:40', and \"about 9.40am\" "
+            f"'2025-05-03T09:40~' (a quarter of an hour either side)"
         )
     return parse_date(side)
 
@@ -490,6 +492,8 @@ def _datetime(match: re.Match, source: str) -> DateInterval:
     # A time as written covers the minute (or second) it names.
     length = 1 / 86400 if second else 1 / 1440
     start = moment.toordinal() + (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86400
+    if match.group(8):  # about that time
+        return DateInterval(start - APPROXIMATE_TIME_DAYS, start + length + APPROXIMATE_TIME_DAYS, "approximate time")
     return DateInterval(start, start + length, "second" if second else "minute")
 
 

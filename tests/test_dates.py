@@ -96,7 +96,8 @@ def test_fast_calendar_path_agrees_with_edtf(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["~2025-05-03T09:40", "2025-05-03T09:40~", "2025-05-03T09:40?/2025-05-04", "2025-05-03T9:40:00:00"]
+    "text",
+    ["~2025-05-03T09:40", "2025-05-03T09:40?/2025-05-04", "2025-05-03T9:40:00:00"],  # T09:40~ is about 09:40
 )
 def test_a_time_of_day_written_otherwise_is_a_parse_error_not_a_crash(text):
     with pytest.raises(ParseError, match="not a valid date"):
@@ -294,3 +295,12 @@ def test_a_quarter_or_half_of_a_year_may_be_a_side_of_an_interval(text, start, e
 
     assert (day(interval.start), day(interval.end - 1) if end else day(interval.end)) == (start, end)
     assert day(interval.first_end - 1) == first_end and interval.precision == "interval"
+
+
+def test_about_a_time_of_day_is_a_quarter_of_an_hour_either_side():
+    """ "At about 10:40 a.m.": 10:40~, from 10:25 to the end of 10:55."""
+    about, exact = parse_date("2025-03-04T10:40~"), parse_date("2025-03-04T10:40")
+    assert about.precision == "approximate time"
+    assert about.start == pytest.approx(exact.start - 15 / 1440) and about.end == pytest.approx(exact.end + 15 / 1440)
+    with pytest.raises(ParseError, match="T09:40~"):
+        parse_date("~2025-03-04T10:40")

@@ -212,3 +212,19 @@ def test_the_weekday_diagnosis_reads_a_time_with_its_zone_on_its_local_day(norma
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
     assert "jst writes Wednesday, which fits its own date" in finding.diagnosis
+
+
+def test_about_a_time_meets_the_times_within_a_quarter_of_an_hour(normalised):
+    """ "About 10:40 a.m." against 10:38 agrees; against 11:38 it is an hour off."""
+    topics = [{"key": "collapse", "kind": "date", "event": "Shaft collapse"}]
+
+    def run(other: str):
+        rows = {
+            "a": [claim("a", "collapse", "2025-03-04T10:40~", quote="struck at about 10:40 a.m. on March 4")],
+            "b": [claim("b", "collapse", other, quote=f"at {other[11:16]} on March 4")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+
+    assert run("2025-03-04T10:38") == []
+    (finding,) = run("2025-03-04T11:38")
+    assert "58 min apart" in finding.message

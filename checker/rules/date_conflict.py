@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from checker import display
-from checker.dates import WEEKDAYS, offset_days, weekday_of
+from checker.dates import APPROXIMATE_TIME_DAYS, WEEKDAYS, offset_days, weekday_of
 from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.options import Option
@@ -147,8 +147,8 @@ def _local_gap(first: pd.Series, second: pd.Series) -> int | None:
 def _gap(first: pd.Series, second: pd.Series) -> str:
     """How far apart two dates are at the least: in days, or in hours and minutes for two
     times of one day."""
-    if {first["date_precision"], second["date_precision"]} <= {"minute", "second"}:
-        minutes = round(abs(first["date_start"] - second["date_start"]) * 1440)
+    if {first["date_precision"], second["date_precision"]} <= _TIMES:
+        minutes = round(abs(_middle(first) - _middle(second)) * 1440)
         if minutes % 1440 == 0:  # the same clock time on other days: "exactly 24 h", not "2 days"
             return f"{minutes // 60} h apart"
         if minutes < 1440:
@@ -159,6 +159,17 @@ def _gap(first: pd.Series, second: pd.Series) -> str:
         return f"{years} year(s) apart"
     gap = max(first["date_start"] - second["date_end"], second["date_start"] - first["date_end"]) + 1
     return f"at least {gap:.0f} day(s) apart"
+
+
+# Times of day: to the minute or second, or about one ("about 10:40 a.m.": 10:40~).
+_TIMES = {"minute", "second", "approximate time"}
+
+
+def _middle(row: pd.Series) -> float:
+    """A time of day's instant: its start, or the time "about" which it is."""
+    if row["date_precision"] == "approximate time":
+        return row["date_start"] + APPROXIMATE_TIME_DAYS
+    return row["date_start"]
 
 
 def _year(row: pd.Series) -> int:
@@ -173,8 +184,8 @@ def _transposed(one: int, two: int) -> bool:
 def diagnose(first: pd.Series, second: pd.Series) -> str:
     """The common slips between two dates given to the day, and what a stated weekday says."""
     precisions = {first["date_precision"], second["date_precision"]}
-    if precisions <= {"minute", "second"}:
-        minutes = round(abs(first["date_start"] - second["date_start"]) * 1440)
+    if precisions <= _TIMES:
+        minutes = round(abs(_middle(first) - _middle(second)) * 1440)
         if minutes == 720:
             return "an am/pm slip: the same time of day twelve hours apart"
         if minutes % 60 == 0 and minutes <= 14 * 60:
