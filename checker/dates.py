@@ -42,6 +42,10 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 _SPLIT_YEAR = re.compile(r"^(?:FY|MY|SY)?\s*(\d{4})\s*[/–-]\s*(\d{2})$", re.IGNORECASE)
 _FISCAL_YEAR = re.compile(r"^(?:Q[1-4]\s*|H[12]\s*)?(?:FY|fiscal(?:\s+year)?)\s*'?(\d{4}|\d{2})$", re.IGNORECASE)
+# A fiscal year with its label, one side of an interval of them ("FY2026/FY2030").
+_LABELLED_FISCAL = re.compile(
+    r"^(?:[QH][1-4]\s*)?(?:FY|MY|SY|fiscal(?:\s+year)?|financial\s+year)\s*'?\d", re.IGNORECASE
+)
 # A fiscal, marketing or crop year as reports name it: a split year ("2024/25", "2024-25",
 # "FY2024-25", "MY 2024/25", "FY24/25"), or one named by the year it ends in ("FY2025",
 # "FY25", "FY'25", "fiscal 2025", "financial year 2025"); either with a quarter or a half
@@ -622,6 +626,17 @@ def fiscal_interval(text: str, year_start: int) -> DateInterval | None:
     is a calendar year, and "2011-12" (a split year written with a hyphen whose second part
     can be a month) stays December 2011 (write 2011/12). Raises ParseError when it names one
     wrongly ("FY2024-26")."""
+    sides = [side.strip() for side in text.split("/")]
+    if len(sides) == 2 and all(_LABELLED_FISCAL.match(side) for side in sides):
+        # Fiscal years from one to another ("FY2026/FY2030": over fiscal years 2026 to 2030).
+        first_year, last_year = (fiscal_interval(side, year_start) for side in sides)
+        if first_year is None or last_year is None:
+            return None
+        if not first_year.start < last_year.end:
+            raise ParseError(f"'{text}' ends before it starts")
+        return DateInterval(
+            first_year.start, last_year.end, "interval", last_start=last_year.start, first_end=first_year.end
+        )
     match = _FISCAL.match(text.strip())
     if match is None:
         return None
@@ -656,6 +671,14 @@ def fiscal_interval(text: str, year_start: int) -> DateInterval | None:
     return DateInterval(start=float(start), end=float(end), precision=precision)
 
 
+def _fiscal_form(text: str) -> bool:
+    """Whether a period is written as a fiscal year, or an interval of two."""
+    sides = [side.strip() for side in text.split("/")]
+    return _FISCAL.match(text.strip()) is not None or (
+        len(sides) == 2 and all(_LABELLED_FISCAL.match(side) for side in sides)
+    )
+
+
 def parse_periods(values: pd.Series, year_start: np.ndarray) -> tuple[pd.DataFrame, pd.Series]:
     """``parse_dates``, with fiscal years read by their topic's first month (``year_start``,
     a month number per row, NaN where the topic has none; see ``fiscal_interval``). Returns
@@ -668,12 +691,13 @@ def parse_periods(values: pd.Series, year_start: np.ndarray) -> tuple[pd.DataFra
     # another date ("2023-24", winter 2023).
     fiscal = np.isfinite(np.asarray(year_start, dtype=float))
     if fiscal.any():
-        fiscal &= map_unique(values, lambda text: _FISCAL.match(text.strip()) is not None).to_numpy(dtype=bool)
+        fiscal &= map_unique(values, _fiscal_form).to_numpy(dtype=bool)
     if not fiscal.any():
         return parsed, messages
     month_of = np.asarray(year_start, dtype=float)
     precision = parsed["precision"].astype(object).to_numpy(copy=True)
     starts, ends = parsed["start"].to_numpy(copy=True), parsed["end"].to_numpy(copy=True)
+    lasts, firsts = parsed["last_start"].to_numpy(copy=True), parsed["first_end"].to_numpy(copy=True)
     read: dict[tuple[str, int], DateInterval | str | None] = {}
     texts = values.to_numpy(dtype=object)
     solved = np.zeros(len(values), dtype=bool)
@@ -687,13 +711,13 @@ def parse_periods(values: pd.Series, year_start: np.ndarray) -> tuple[pd.DataFra
         interval = read[key]
         if isinstance(interval, DateInterval):
             starts[row], ends[row], precision[row] = interval.start, interval.end, interval.precision
+            lasts[row], firsts[row] = interval.last_start, interval.first_end
             solved[row] = True
         elif interval is not None:
             messages[values.index[row]] = interval
     messages = messages.drop(values.index[solved], errors="ignore")
     parsed["start"], parsed["end"] = starts, ends
-    parsed["last_start"] = np.where(solved, starts, parsed["last_start"])
-    parsed["first_end"] = np.where(solved, ends, parsed["first_end"])
+    parsed["last_start"], parsed["first_end"] = lasts, firsts
     parsed["precision"] = pd.Series(precision, index=values.index, dtype=object).astype("category")
     return parsed, messages
 

@@ -56,6 +56,10 @@ QUALIFIERS = {
     "approximately": "about",
     "approx.": "about",
     "approx": "about",
+    # Circa, as UK and Irish copy abbreviates it ("c. 128,400", "c.128,400", "circa 128,400").
+    "circa": "about",
+    "c.": "about",
+    "ca.": "about",
     "roughly": "about",
     "some": "about",
     "an estimated": "about",

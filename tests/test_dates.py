@@ -206,6 +206,9 @@ def test_quarters_and_halves_as_reports_write_them(text, same_as):
         ("Q4 2024-25", 4, "2025-01-01", "2025-03-31"),
         ("H2 2023/24", 10, "2024-04-01", "2024-09-30"),
         ("H1 FY2026", 7, "2025-07-01", "2025-12-31"),
+        # From one fiscal year to another: over fiscal years 2026 to 2030.
+        ("FY2026/FY2030", 10, "2025-10-01", "2030-09-30"),
+        ("fiscal 2026/fiscal 2027", 4, "2025-04-01", "2027-03-31"),
     ],
 )
 def test_fiscal_years_read_by_their_first_month(text, year_start, first, last):
@@ -237,6 +240,7 @@ def test_calendar_times_are_no_fiscal_years(text):
         ("2024/25", 1, "begin in January"),
         ("Q1 FY25 Q2", 4, "two parts"),
         ("H3 FY25", 4, "two halves"),
+        ("FY2030/FY2026", 10, "ends before it starts"),
     ],
 )
 def test_a_fiscal_year_named_wrongly_is_a_parse_error(text, year_start, fragment):

@@ -524,6 +524,9 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("2 and three-quarters %", 0.0275, 0.02745, 0.02755, "dimensionless"),
         # A multiple as auctions print it; a billion as headlines do; a vaccine's shot.
         ("3.12 times", 3.12, 3.115, 3.125, "dimensionless"),
+        # Circa, as UK and Irish copy abbreviates it: about.
+        ("c. 128,400", 128_400, 115_560, 141_240, "dimensionless"),
+        ("circa 128,400", 128_400, 115_560, 141_240, "dimensionless"),
         ("3.12x", 3.12, 3.115, 3.125, "dimensionless"),
         ("A$1.84b", 1.84e9, 1.835e9, 1.845e9, "[currency_AUD]"),
         ("$41.50 a shot", 41.5, 41.495, 41.505, "[currency_USD] / [dose]"),
