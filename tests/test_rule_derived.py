@@ -741,3 +741,29 @@ def test_a_relation_meets_only_figures_of_its_own_subject(normalised):
     }
     findings = run_rules(normalised(rows, topics=topics, entities=entities), derived)
     assert ids(findings) == [("derived-figures", ("oh-2024", "oh-2025"))]
+
+
+def test_a_deal_stated_relative_to_what_is_meets_its_own_texts_actual_figure(normalised):
+    """ "Rises from $98,420 to $110,770, an increase of 15.2 per cent": the top of the scale
+    the deal sets (an agreement) against today's pay (actual), from the same text, rises
+    12.5 %; with no agreed figure for that time, the relation meets the actual one. Another
+    text's actual figure is no reference for it."""
+    topics = [{"key": "salary", "kind": "quantity", "unit": "CAD"}]
+
+    def run(relation: str, same_source: bool = True):
+        deal = claim(
+            "deal",
+            "salary",
+            "$110,770",
+            period="2026-07/2027-06",
+            modality="agreement",
+            relation=relation,
+            relative_to="2023-06-30",
+        )
+        today = claim("today", "salary", "$98,420", period="2023-06-30")
+        rows = {"a": [deal, today]} if same_source else {"a": [deal], "b": [today]}
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert run("+12.5%") == []
+    assert ids(run("+15.2%")) == [("derived-figures", ("deal", "today"))]
+    assert run("+15.2%", same_source=False) == []

@@ -70,6 +70,7 @@ _RELATION_COLUMNS = (
     "relation_factor",
     "relation_half",
     "aggregation",
+    "source",
     *_BOUNDS,
 )
 
@@ -91,7 +92,8 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # Only the columns compared: a selection of whole rows would copy the wide table.
     relation = claims.loc[related, list(_RELATION_COLUMNS)]
     reference = claims.loc[
-        references, ["topic", "scope", "subject", "dimension", "period_start", "period_end", "modality_class", *_BOUNDS]
+        references,
+        ["topic", "scope", "subject", "dimension", "period_start", "period_end", "modality_class", "source", *_BOUNDS],
     ]
     # The kind of figure referred to, as a category of the references' own (the relations
     # are few; the references can be millions, so their column stays codes).
@@ -129,6 +131,26 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     if year_end.any():
         relation = relation.assign(relative_start=np.where(year_end, end - 1, start))
         relation_codes, reference_codes = codes(relation)
+    # A plan, agreement or target stated relative to what is ("rises from $98,420 to the
+    # $110,770 the deal sets", "cut by 63% from $1,349"), where no figure of its own kind is
+    # given for that time, refers to the actual figure its own text gives for it.
+    settled = ~np.isin(relation_codes, reference_codes) & np.isin(classes, ("plan", "agreement", "target"))
+    actual = (reference["modality_class"] == "actual").to_numpy(dtype=bool)
+    if settled.any() and actual.any():
+        own = reference[actual]
+        mine, theirs = shared_codes(
+            [
+                relation.loc[settled, c]
+                for c in ("topic", "scope", "subject", "dimension", "relative_start", "relative_end", "source")
+            ],
+            [own[c] for c in ("topic", "scope", "subject", "dimension", "period_start", "period_end", "source")],
+        )
+        offset = int(max(relation_codes.max(initial=0), reference_codes.max(initial=0))) + 1
+        relation_codes = relation_codes.copy()
+        relation_codes[settled] = mine + offset
+        reference = pd.concat([reference, own])
+        reference_codes = np.concatenate([reference_codes, theirs + offset])
+        referred_class = referred_class.where(~settled, "actual")
     kind = relation["relation_kind"].to_numpy()
     factor = np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float), nan=1.0)
     scaled = np.isin(kind, ("ratio", "change"))
