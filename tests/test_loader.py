@@ -621,6 +621,20 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
     assert read.loc["c3", "magnitude"] == pytest.approx(5000 * 0.45359237)
 
 
+def _said_of_one_claim(corpus_dir, row: dict, topics: list[dict]) -> list[str]:
+    """The problems a corpus of one claim (line 2 of alpha's table) is reported with."""
+    root = corpus_dir({"alpha": [row]}, topics=topics, entities=[])
+    return [str(problem) for problem in normalise(load_corpus(root)).problems]
+
+
+def _slip_or_nothing(said: list[str], column: str, slip: str | None) -> None:
+    """Nothing said, or the one slip expected, on that claim's column."""
+    if slip is None:
+        assert said == []
+    else:
+        assert len(said) == 1 and said[0].startswith(f"claims/tagged/alpha.csv:2: {column}: ") and slip in said[0]
+
+
 @pytest.mark.parametrize(
     "value, period, quote, slip",
     [
@@ -700,13 +714,8 @@ def test_pounds_and_ounces_are_read_in_the_topics_own_terms(normalised):
 def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, period, quote, slip):
     topics = [{"key": "figure", "kind": "quantity", "aggregation": "flow"}]
     modality = "forecast" if "forecast" in quote else ""
-    rows = [claim("c1", "figure", value, period=period, quote=quote, modality=modality)]
-    root = corpus_dir({"alpha": rows}, topics=topics, entities=[])
-    said = [str(problem) for problem in normalise(load_corpus(root)).problems]
-    if slip is None:
-        assert said == []
-    else:
-        assert len(said) == 1 and said[0].startswith("claims/tagged/alpha.csv:2: period: ") and slip in said[0]
+    row = claim("c1", "figure", value, period=period, quote=quote, modality=modality)
+    _slip_or_nothing(_said_of_one_claim(corpus_dir, row, topics), "period", slip)
 
 
 @pytest.mark.parametrize(
@@ -726,12 +735,8 @@ def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, per
 )
 def test_a_split_year_in_the_quote_is_read_by_its_topics_first_month(corpus_dir, period, quote, slip):
     topics = [{"key": "output", "kind": "quantity", "unit": "t", "year_start": "October"}]
-    rows = [claim("c1", "output", "1.8 million t", period=period, quote=quote)]
-    said = [str(problem) for problem in normalise(load_corpus(corpus_dir({"alpha": rows}, topics=topics))).problems]
-    if slip is None:
-        assert said == []
-    else:
-        assert len(said) == 1 and said[0].startswith("claims/tagged/alpha.csv:2: period: ") and slip in said[0]
+    row = claim("c1", "output", "1.8 million t", period=period, quote=quote)
+    _slip_or_nothing(_said_of_one_claim(corpus_dir, row, topics), "period", slip)
 
 
 def test_degrees_alone_are_the_topics_own_degrees(normalised):
@@ -998,9 +1003,5 @@ def test_a_topics_first_month_reads_its_fiscal_years_and_a_bad_one_is_reported(c
 )
 def test_a_relation_that_transposes_its_quotes_digits_is_a_tagging_slip(corpus_dir, relation, quote, slip):
     topics = [{"key": "inflows", "kind": "quantity", "unit": "USD"}]
-    rows = [claim("c1", "inflows", "$3.4 billion", period="2025", quote=quote, relation=relation, relative_to="2024")]
-    said = [str(problem) for problem in normalise(load_corpus(corpus_dir({"alpha": rows}, topics=topics))).problems]
-    if slip is None:
-        assert said == []
-    else:
-        assert len(said) == 1 and said[0].startswith("claims/tagged/alpha.csv:2: relation: ") and slip in said[0]
+    row = claim("c1", "inflows", "$3.4 billion", period="2025", quote=quote, relation=relation, relative_to="2024")
+    _slip_or_nothing(_said_of_one_claim(corpus_dir, row, topics), "relation", slip)

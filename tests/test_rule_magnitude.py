@@ -47,40 +47,26 @@ def test_a_whole_below_several_parts_or_below_its_own_other_figure_is_the_slip(n
     """A county's "US$1.2 million" for US$1.2 billion: two parts exceed it, or another
     source's figure for the whole holds the part. One finding, on the whole, which is the
     likelier slip; a part above every figure for its whole stays a finding on the part."""
-    findings = run_rules(
-        normalised(
-            {
-                "a": [claim("whole", "total-trade", "US$1.2 million", period="2024")],
-                "b": [claim("part-b", "trade", "US$390 million", period="2024")],
-                "c": [claim("part-c", "trade", "US$386 million", period="2024")],
-            }
-        ),
-        magnitude,
+
+    def findings(*rows: tuple[str, str, str]):
+        """One claim per source: (id, topic, value), all for 2024."""
+        corpus = {f"s{n}": [claim(id_, topic, value, period="2024")] for n, (id_, topic, value) in enumerate(rows)}
+        return run_rules(normalised(corpus), magnitude)
+
+    (finding,) = findings(
+        ("whole", "total-trade", "US$1.2 million"),
+        ("part-b", "trade", "US$390 million"),
+        ("part-c", "trade", "US$386 million"),
     )
-    (finding,) = findings
     assert finding.subject == "whole" and set(finding.claim_ids) == {"whole", "part-b", "part-c"}
     assert "the whole is the likelier slip" in finding.diagnosis
-    held = run_rules(
-        normalised(
-            {
-                "a": [claim("whole", "total-trade", "US$1.2 million", period="2024")],
-                "b": [claim("part", "trade", "US$390 million", period="2024")],
-                "c": [claim("other-whole", "total-trade", "US$1.2 billion", period="2024")],
-            }
-        ),
-        magnitude,
+    (finding,) = findings(
+        ("whole", "total-trade", "US$1.2 million"),
+        ("part", "trade", "US$390 million"),
+        ("other-whole", "total-trade", "US$1.2 billion"),
     )
-    (finding,) = held
     assert finding.subject == "whole" and "another source's figure" in finding.diagnosis
-    (part_slip,) = run_rules(
-        normalised(
-            {
-                "a": [claim("whole", "total-trade", "US$1.2 billion", period="2024")],
-                "b": [claim("part", "trade", "US$3.9 billion", period="2024")],
-            }
-        ),
-        magnitude,
-    )
+    (part_slip,) = findings(("whole", "total-trade", "US$1.2 billion"), ("part", "trade", "US$3.9 billion"))
     assert part_slip.subject == "part" and part_slip.diagnosis == "a part exceeds its whole"
 
 
