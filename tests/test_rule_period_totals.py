@@ -502,3 +502,25 @@ def test_fiscal_quarters_and_split_years_meet_as_the_months_they_name(normalised
 
     assert run("1.1 million t") == []
     assert run("2.1 million t") == [("period-totals", ("q1", "season"))]
+
+
+def test_parts_that_cover_a_whole_meet_it_beside_a_figure_straddling_them(normalised):
+    """Four fiscal years of one release adding up to $1,195 million against its $1.24
+    billion total, beside another estimator's calendar-2024 figure that straddles two of
+    them: the straddling figure is no part of the cover, and the shortfall is still found."""
+    topics = [{"key": "cost", "kind": "quantity", "unit": "CAD", "aggregation": "flow", "year_start": "April"}]
+    release = [
+        claim("total", "cost", "$1.24 billion", period="2023-04/2027-03", modality="estimate"),
+        *(
+            claim(f"fy{year}", "cost", amount, period=f"{year}/{(year + 1) % 100}", modality="estimate")
+            for year, amount in (
+                (2023, "$112 million"),
+                (2024, "$268 million"),
+                (2025, "$338 million"),
+                (2026, "$477 million"),
+            )
+        ),
+    ]
+    straddling = claim("calendar", "cost", "~$230 million", period="2024", modality="estimate", attributed_to="iskp")
+    findings = run_rules(normalised({"a": release, "b": [straddling]}, topics=topics), period_totals)
+    assert [f.claim_ids for f in findings] == [("fy2023", "fy2024", "fy2025", "fy2026", "total")]

@@ -230,7 +230,7 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
     highest_low = np.full(len(table), -np.inf)
     np.maximum.at(highest_low, span_codes, low)
     below = np.bincount(outer, weights=most[inner], minlength=len(table))
-    short = np.flatnonzero((below < highest_low * (1 - 1e-9)) & several)
+    short = np.flatnonzero(((below < highest_low * (1 - 1e-9)) | _straddled(table, inner, outer)) & several)
     if not len(suspects) and not len(short):
         return
     inner_order, inner_bounds = members(outer, len(table))
@@ -243,6 +243,8 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
         floats), and, when a part comes from another source than the whole, by more than
         the slack between sources, unless a digit transposition explains the gap exactly."""
         hair = total > bound * (1 + 1e-9) if above else total < bound * (1 - 1e-9)
+        if hair and _other_counts(claims, labels[rows], labels[whole_row]):
+            return False  # one body's estimate of the whole against another's count of its parts
         if not hair or (sources[rows] == sources[whole_row]).all():
             return hair
         slack = options["across_tolerance"]
@@ -305,6 +307,33 @@ def _sub_period_sums(claims: pd.DataFrame, groups, options: Mapping[str, Any]) -
             if mine is not None and low[mine].sum() > high[whole_row] * (1 + 1e-9):
                 yield _parts_exceed(claims, labels[mine], labels[[whole_row]])
                 break
+
+
+def _other_counts(claims: pd.DataFrame, part_labels, whole_label) -> bool:
+    """Whether a part is another estimator's or body's figure than the whole (a refugee
+    agency's registrations against a government's estimate of all arrivals), which the
+    parts and their whole may differ by, as a part and its whole do (``_exceeding``)."""
+    whole = row_of(claims, whole_label)
+    return any(
+        different_estimators(part, whole) or different_bodies(part, whole)
+        for part in (row_of(claims, label) for label in part_labels)
+    )
+
+
+def _straddled(table: np.ndarray, inner: np.ndarray, outer: np.ndarray) -> np.ndarray:
+    """Per span, whether two sub-periods inside it overlap without one holding the other
+    (fiscal years and a calendar year across them): their sum then says nothing of a
+    cover's, so such a whole is looked at for one whatever the sum."""
+    flags = np.zeros(len(table), dtype=bool)
+    if not len(inner):
+        return flags
+    order = np.lexsort((table[inner, 1], outer))
+    group, start, end = outer[order], table[inner[order], 1].astype(float), table[inner[order], 2].astype(float)
+    reach = pd.Series(end).groupby(group).cummax().to_numpy()  # the furthest end so far, in the group
+    before = np.r_[-np.inf, reach[:-1]]
+    same = np.r_[False, group[1:] == group[:-1]]
+    flags[group[same & (start < before) & (end > before)]] = True
+    return flags
 
 
 def _transposed(claims: pd.DataFrame, part_labels, whole_label) -> bool:
