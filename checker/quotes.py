@@ -395,8 +395,6 @@ def _tied_time(
                 break
             if interval is not None:
                 spans.append((interval.start, interval.end))
-        else:
-            spans = spans if spans else []
         if spans:
             return (tied.string[tied.start(2) : tied.end(3)] if last else f"fiscal {first}"), spans
     if fiscal:
