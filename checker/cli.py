@@ -268,6 +268,8 @@ def _print_problems(problems, outcome: str) -> None:
 
 def _set_aside_said(aside: dict) -> str:
     """What a check with data errors left out, in a sentence."""
+    if not aside["claims"]:  # an empty claims file, a header with no rows: nothing was left out
+        return "the rules ran on every claim: these problems touch none; fix them all the same"
     topics = aside["topics"]
     named = ", ".join(topics[:SHOWN_TOPICS]) + (
         f" and {len(topics) - SHOWN_TOPICS} more" if len(topics) > SHOWN_TOPICS else ""

@@ -497,6 +497,10 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         _local_dollars(claims["converted"].where(numeric, ""), claims["dollar"]), claims, currency_words=False
     )
     converted, converted_errors = quantities.parse_quantities(read_converted, claims["decimal"])
+    counted = _counted_in_words(read_converted, converted_errors, claims)  # "~480,000 wafers a year"
+    if counted is not None:
+        read_converted = counted
+        converted, converted_errors = quantities.parse_quantities(read_converted, claims["decimal"])
     for column in quantities.QUANTITY_COLUMNS:
         claims[f"converted_{column}"] = converted[column]
     # The precision model: a topic's rounding caps how widely an unqualified round number

@@ -579,6 +579,14 @@ _UNIT_SUBSTITUTIONS = (
     # long ton (2,240 lb), as desks spell them ("$880 a short ton").
     (LazyPattern(r"\b(?:short|net)[\s_-]+tons?\b", re.IGNORECASE), "short_ton"),
     (LazyPattern(r"\blong[\s_-]+tons?\b", re.IGNORECASE), "long_ton"),
+    # A ship's size: gross tonnage ("1,845 GT", "GRT", "gross tons"), an index of its
+    # enclosed volume and no mass (pint reads GT as the gigatesla), and deadweight, the
+    # tonnes of cargo it carries ("50,000 dwt"; pint's dwt is the pennyweight).
+    # ("Gt" stays the gigatonne of emissions statistics.)
+    (LazyPattern(r"\bgross\s+(?:register(?:ed)?\s+)?ton(?:nage|ne|s)?s?\b", re.IGNORECASE), "gross_tonnage"),
+    (LazyPattern(r"\b(?:GT|gt|GRT|grt)\b"), "gross_tonnage"),
+    (LazyPattern(r"\bdead[\s-]?weight(?:\s+ton(?:ne)?s?|\s+tonnage)?\b", re.IGNORECASE), "tonne"),
+    (LazyPattern(r"\b(?:DWT|dwt)\b"), "tonne"),
     # Commodity statistics: "mt" and "MT" are metric tonnes (pint: millitonne, megatesla),
     # "MMT" a million of them (USDA), "Mtpa"/"mtpa" million tonnes per annum (LNG plants),
     # "tpa" tonnes per annum. "Mt" stays pint's megatonne.
@@ -998,6 +1006,7 @@ def registry():
     ureg.define("watt_thermal = watt = Wth")
     # A container ship's or port's capacity: twenty-foot equivalent units, a count of its own.
     ureg.define("TEU = [container] = _ = TEUs")
+    ureg.define("gross_tonnage = [gross_tonnage]")
     ureg.define("FEU = 2 * TEU = _ = FEUs")
     # A head count: people, persons, individuals. Its own dimension so that a count of
     # people never compares with a count of something else by accident.

@@ -746,9 +746,9 @@ def _month_end(year: int, month: int, day: int, quote: str) -> bool:
 
 _VALUE_TIME = re.compile(r"T(\d{2}):(\d{2})")
 # A time of day as texts write it: "21:40", "9.40am", "9:40 p.m.", "10am", "0940 GMT",
-# "noon", "midnight".
+# "2115H" (the military and Philippine government style), "noon", "midnight".
 _QUOTE_TIME = LazyPattern(
-    r"(?<![\d.,:])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\b\.?|p\.?m\b\.?)?(?![\d])|(?<!\d)([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|hrs|hours|local)\b|\b(noon|midday|midnight)\b",
+    r"(?<![\d.,:])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\b\.?|p\.?m\b\.?)?(?![\d])|(?<!\d)([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC|hrs|hours|local|H)\b|\b(noon|midday|midnight)\b",
     re.IGNORECASE,
 )
 

@@ -1,6 +1,8 @@
 """Rules run family by family (local processes, a Dask cluster) give the single-process
 findings, byte for byte."""
 
+import json
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -46,6 +48,23 @@ def test_a_diagnosis_across_partitions_is_the_single_process_one(tmp_path):
     placed = partition.assign(partition.groups(claims), 2)
     assert len(set(placed[(claims["topic"] == "trade").to_numpy()])) == 1
     assert set(placed[(claims["topic"] == "trade").to_numpy()]) != set(placed[(claims["topic"] == "aid").to_numpy()])
+
+
+def test_an_odd_one_out_merged_from_pairs_is_diagnosed_across_partitions(tmp_path):
+    """Two texts agree on US$1 billion, a third gives the other topic's USD 12.42 billion:
+    one finding on the odd one out, with all three claims, whose diagnosis the other
+    partition's topic gives, as in one process."""
+    claims = {
+        **CLAIMS,
+        "third": [claim("t-trade", "trade", "US$1 billion", period="2024", quote="US$1 billion in 2024")],
+    }
+    root = build_corpus(tmp_path / "corpus", claims, topics=TOPICS)
+    single = _reports(root, tmp_path, "single")
+    split = _reports(root, tmp_path, "split", "--jobs", "2")
+    assert split == single
+    (finding,) = [f for f in json.loads(single["json"])["findings"] if f["rule"] == "value-conflict"]
+    assert [c["claim_id"] for c in finding["claims"]] == ["f-trade", "s-trade", "t-trade"]
+    assert finding["diagnosis"].startswith("different scope") and "s-aid" in finding["diagnosis"]
 
 
 def test_a_synthetic_corpus_gives_identical_reports_with_three_processes(tmp_path):

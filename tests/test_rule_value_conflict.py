@@ -804,9 +804,9 @@ def test_a_third_undated_claim_is_no_other_period_for_the_diagnosis(normalised):
         entities=[],
         sources=sources,
     )
-    findings = run_rules(result, value_conflict)
-    assert len(findings) == 2 and all(f.severity == "note" for f in findings)
-    assert not any(f.diagnosis.startswith("different period") for f in findings)
+    (finding,) = run_rules(result, value_conflict)  # c against both: one finding on c
+    assert finding.subject == "c" and finding.claim_ids == ("a", "b", "c") and finding.severity == "note"
+    assert not finding.diagnosis.startswith("different period")
 
 
 def test_things_counted_by_name_compare_as_counts(normalised):
@@ -939,9 +939,10 @@ def test_the_odd_one_out_is_the_claim_at_fault(normalised):
         "c": [claim("c1", "trade", "US$2.14 billion", period="2024")],
         "d": [claim("d1", "trade", "US$1.24 billion", period="2024")],
     }
-    findings = run_rules(normalised(rows), value_conflict)
-    assert len(findings) == 3 and {finding.subject for finding in findings} == {"c1"}
-    assert all("c1 is the odd one out: 3 other sources" in finding.message for finding in findings)
+    (finding,) = run_rules(normalised(rows), value_conflict)  # one slip, one finding with every claim it meets
+    assert finding.subject == "c1" and finding.claim_ids == ("a1", "b1", "c1", "d1")
+    assert "c1 is the odd one out: 3 other sources" in finding.message
+    assert finding.diagnosis.startswith("digit transposition") and finding.severity == "error"
     two = {key: rows[key] for key in ("a", "c")}
     (finding,) = run_rules(normalised(two), value_conflict)
     assert finding.subject == "" and "odd one out" not in finding.message
@@ -1181,3 +1182,35 @@ def test_a_level_given_for_a_month_meets_a_day_inside_it_by_a_slip_only(normalis
     (finding,) = found("32,418,652 people")  # "the April 2024 census counted": digits swapped
     assert finding.diagnosis.startswith("digit transposition")
     assert found("23.52 million people") == []  # another figure: the month's may be an average
+
+
+def test_a_gap_of_a_tenth_in_one_unit_is_no_troy_ounce_slip(normalised):
+    """US$1,050 and US$960 a tonne differ by 1.094, near the troy ounce's 1.0971: in one
+    unit it is an ordinary gap (a warning between one forecaster's figures), never a unit
+    slip, which only figures written in two units can be."""
+    topics = [{"key": "price", "kind": "quantity", "unit": "USD/t"}]
+    rows = {
+        "a": [claim("a1", "price", "US$1,050 a tonne", period="2026", modality="forecast", attributed_to="bank")],
+        "b": [claim("b1", "price", "US$960 a tonne", period="2026", modality="forecast", attributed_to="bank")],
+    }
+    entities = [{"key": "bank", "label": "the bank"}]
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
+    assert finding.diagnosis.startswith("different figures") and finding.severity == "warning"
+
+
+def test_a_rounded_figure_in_nautical_miles_meets_kilometres_as_a_unit_slip(normalised):
+    """4.1 km where the others give about 4 nautical miles and 7.6 km: 1.81 and 1.85 apart,
+    the factor between the two within the rounded figure's precision. One finding on the
+    slip, with both claims it meets."""
+    topics = [{"key": "distance", "kind": "quantity", "unit": "km"}]
+    rows = {
+        "a": [claim("a1", "distance", "about 4 nautical miles")],
+        "b": [claim("b1", "distance", "4.1 km")],
+        "c": [claim("c1", "distance", "7.6 km")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+    assert finding.subject == "b1" and finding.claim_ids == ("a1", "b1", "c1")
+    assert "nautical miles and kilometres" in finding.diagnosis and finding.severity == "error"
+    far = {**rows, "a": [claim("a1", "distance", "about 5 nautical miles")]}  # 2.26×: no factor near
+    findings = run_rules(normalised(far, topics=topics, entities=[]), value_conflict)
+    assert all("nautical" not in finding.diagnosis for finding in findings if "a1" in finding.claim_ids)

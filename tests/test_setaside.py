@@ -194,3 +194,17 @@ def test_a_plain_number_of_people_is_read_under_a_count_topic(tmp_path, capsys):
     code, record, err = _check(root, tmp_path, capsys)
     assert "errors" not in record or record["errors"] == []
     assert code != EXIT_INVALID and err.count("problem") == 0
+
+
+def test_a_problem_that_touches_no_claim_says_so(tmp_path, capsys):
+    """An empty claims file holds no claim: every claim is still checked, and the summary
+    says the problems touch none instead of naming zero claims left out."""
+    root = _corpus(tmp_path / "corpus")
+    (root / "claims" / "tagged" / "late.csv").write_text("", encoding="utf-8")
+    code, record, err = _check(root, tmp_path, capsys)
+    assert code == EXIT_INVALID
+    assert record["run"]["set_aside"]["claims"] == 0
+    lines = err.splitlines()
+    assert "every claim checked" in lines[0] and "not checked" not in lines[0]  # the summary
+    assert "empty file" in lines[1]
+    assert "these problems touch none" in lines[-2] and "ran without" not in lines[-2]

@@ -26,7 +26,9 @@ def summary_line(record: dict[str, Any]) -> str:
         parts.insert(
             0,
             f"{len(errors)} problem(s) in the input data: {aside['claims']} claim(s) in "
-            f"{len(aside['topics'])} topic(s) not checked",
+            f"{len(aside['topics'])} topic(s) not checked"
+            if aside["claims"]
+            else f"{len(errors)} problem(s) in the input data: every claim checked",
         )
     if record["run"]["baseline"]:
         parts.append(

@@ -37,7 +37,7 @@ import dataclasses
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -106,7 +106,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     keys = pd.DataFrame(
         {**{column: claims[column] for column in (*columns, *SAME_TIME)}, "_forecaster": forecaster}, copy=False
     )
-    yield from _odd_ones_out(list(_pairs(claims, options, numeric, keys, columns, forecaster)))
+    yield from _merged(_odd_ones_out(list(_pairs(claims, options, numeric, keys, columns, forecaster))))
 
 
 # A figure stated to this many significant digits, without "about", is precise: it is
@@ -196,6 +196,42 @@ def _odd_ones_out(findings: list[Finding]) -> Iterator[Finding]:
                     "sources disagree with it and agree with each other",
                 )
         yield finding
+
+
+_SLIPS = ("scale slip", "digit transposition", "unit slip")
+
+
+def _rank(finding: Finding) -> tuple[int, bool, str]:
+    """How a pair of an odd one out speaks for it: the most severe first, then a slip of
+    the pen (intrinsic to the pair, as its severity is), then the partner's id."""
+    partner = next(claim for claim in finding.claim_ids if claim != finding.subject)
+    severity = Severity(finding.severity or SEVERITY).rank
+    return severity, not finding.diagnosis.startswith(_SLIPS), partner
+
+
+def _merged(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """One finding per odd one out: its pairs with the sources that agree with each other
+    are one slip, shown with every claim it meets, at the most severe of their levels and
+    in the words of the pair that speaks for it best (``_rank``)."""
+    findings = list(findings)
+    odd: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.subject and len(finding.claims) == 2:
+            odd.setdefault(finding.subject, []).append(finding)
+    for finding in findings:
+        pairs = odd.get(finding.subject, []) if finding.subject and len(finding.claims) == 2 else []
+        if len(pairs) < 2:
+            yield finding
+        elif finding is pairs[0]:
+            best = min(pairs, key=_rank)
+            refs = {ref.claim_id: ref for pair in pairs for ref in pair.claims}
+            first = _rank(best)[2]
+            partners = [first, *sorted(claim for claim in refs if claim not in (first, finding.subject))]
+            yield dataclasses.replace(
+                best,
+                claims=tuple(refs[claim] for claim in sorted(refs)),
+                message=f"{best.message} ({', '.join(partners)})",
+            )
 
 
 def _pairs(claims, options, numeric, keys, columns, forecaster) -> Iterator[Finding]:
@@ -555,24 +591,38 @@ def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str,
     """The findings again, diagnosed over the whole table: a run split by topic families
     (checker/partition.py) found them on one group of families, and a different scope may
     lie in another."""
-    pairs = [
-        finding
-        for finding in findings
-        if len(finding.claims) == 2 and not finding.diagnosis.startswith("many different")
-    ]
+    # Each finding as the pair that speaks for it: its own two claims, or an odd one out
+    # merged from several pairs (``_merged``) and the partner its words are of.
+    pairs = []
+    for finding in findings:
+        if finding.diagnosis.startswith("many different"):
+            continue
+        if len(finding.claims) == 2:
+            pairs.append((finding, finding.claim_ids))
+        elif finding.subject and finding.subject in finding.claim_ids:
+            partner = next((claim for claim in _partners(finding)[:1] if claim in finding.claim_ids), "")
+            if partner:
+                pairs.append((finding, (finding.subject, partner)))
     if not pairs:
         return
     index = MagnitudeIndex(claims, PRECISE_DIGITS)
     # Every finding's two claims found in one pass over the ids (a hash of the few wanted,
     # not of a million), not one look-up per finding.
-    located = positions_of(claims["id"], [ref.claim_id for finding in pairs for ref in finding.claims])
-    for finding, found in zip(pairs, located.reshape(-1, 2)):
+    located = positions_of(claims["id"], [claim for _, pair in pairs for claim in pair])
+    for (finding, _), found in zip(pairs, located.reshape(-1, 2)):
         if (found < 0).any():
             continue
         first, second = by_id(claims, claims.index[found[0]], claims.index[found[1]])
         diagnosis = diagnose(claims, index, first, second, options)
         if diagnosis != finding.diagnosis:
             yield dataclasses.replace(finding, diagnosis=diagnosis)
+
+
+def _partners(finding: Finding) -> list[str]:
+    """The claim ids a merged finding's message lists last, beside its subject: the partner
+    of the pair whose words it carries comes first."""
+    listed = re.search(r"\(([^()]+)\)$", finding.message)
+    return listed.group(1).split(", ") if listed else []
 
 
 def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
@@ -666,7 +716,13 @@ def diagnose(
 # Units of one dimension that texts confuse, by the factor between them: a figure in one
 # given as if in the other differs by exactly that factor.
 UNIT_SLIPS: dict[str, tuple[tuple[float, str], ...]] = {
-    "[length]": ((1.609344, "miles and kilometres"), (3.28084, "feet and metres"), (2.54, "inches and centimetres")),
+    "[length]": (
+        (1.609344, "miles and kilometres"),
+        (1.852, "nautical miles and kilometres"),
+        (1.1507794, "nautical miles and miles"),
+        (3.28084, "feet and metres"),
+        (2.54, "inches and centimetres"),
+    ),
     "[length] ** 2": (
         (2.4710538, "acres and hectares"),
         (2.5899881, "square miles and square kilometres"),
@@ -695,14 +751,21 @@ UNIT_SLIPS: dict[str, tuple[tuple[float, str], ...]] = {
         (3.7854118, "US gallons and litres (a rate)"),
         (6.2898108, "barrels and cubic metres (a rate)"),
     ),
-    "[length] / [time]": ((1.609344, "miles and kilometres an hour"), (3.6, "metres a second and kilometres an hour")),
+    "[length] / [time]": (
+        (1.609344, "miles and kilometres an hour"),
+        (1.852, "knots and kilometres an hour"),
+        (1.1507794, "knots and miles an hour"),
+        (3.6, "metres a second and kilometres an hour"),
+    ),
     # Containers: a forty-foot box (FEU) is two twenty-foot equivalent units (TEU).
     "[container]": ((2.0, "FEU and TEU"),),
 }
 
 
-# How near the figures' own ratio must come to the factor between two periods.
+# How near the figures' own ratio must come to the factor between two units or periods
+# when their stated precision allows it, and the least factor fitted so.
 TIME_SLIP_MATCH = 0.05
+LOOSE_SLIP_FACTOR = 1.5
 # Periods a rate is written per, which texts confuse ("70,400 a week" for "a month"), by
 # the factor between them (a month is a twelfth of the Julian year, as pint's).
 _MONTH_DAYS = 365.25 / 12
@@ -733,10 +796,36 @@ def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
     priced = _PRICE_PER.match(dimension)  # a price per square foot printed as per square metre
     if priced and dimension not in UNIT_SLIPS:
         dimension, per = priced.group(1), "prices per "
-    fitting = sorted(  # a factor as exact as a conversion's; of two near ones, the nearer
-        (abs(high / low / factor - 1), factor, units)
+    # Figures are often rounded ("about 4 nautical miles", "about 70,000 a month"): a factor
+    # fits when it is as exact as a conversion's, or lies within the ratios the figures'
+    # stated precision allows and near their own ratio; the closest factor first. Both
+    # figures are stated with their bounds (no "more than"): a lower bound's open end fits
+    # any factor and proves none. A factor near one (troy and avoirdupois ounces, 1.097) is
+    # never fitted so loosely: a tenth between two rounded figures is an ordinary gap.
+    bigger, smaller = (first, second) if abs(first["magnitude"]) >= abs(second["magnitude"]) else (second, first)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        least = abs(bigger["low"]) / abs(smaller["high"]) * (1 - tolerance / 5)
+        most = abs(bigger["high"]) / abs(smaller["low"]) * (1 + tolerance / 5)
+
+    # A factor near one fits only figures written in two units (their numbers' factors to
+    # base units differ): US$1,050 and US$960 a tonne are a gap of a tenth, not troy ounces
+    # for avoirdupois ones.
+    one_unit = math.isclose(float(first["number_factor"]), float(second["number_factor"]), rel_tol=1e-9)
+
+    def fits(factor: float) -> bool:
+        if factor < LOOSE_SLIP_FACTOR and one_unit:
+            return False
+        return abs(high / low / factor - 1) <= tolerance / 5 or (
+            factor >= LOOSE_SLIP_FACTOR
+            and least <= factor <= most
+            and math.isfinite(most)
+            and abs(high / low / factor - 1) <= TIME_SLIP_MATCH
+        )
+
+    fitting = sorted(  # of two near ones, the nearer
+        (abs(math.log(high / low / factor)), factor, units)
         for factor, units in UNIT_SLIPS.get(dimension, ())
-        if abs(high / low / factor - 1) <= tolerance / 5
+        if fits(factor)
     )
     if fitting:
         _, factor, units = fitting[0]
@@ -745,19 +834,8 @@ def _unit_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
             "the figure in the other unit"
         )
     if str(first["dimension"]).endswith("/ [time]"):
-        # A rate's figures are often rounded ("about 70,000 a month"): the factor must lie
-        # within the ratios their stated precision allows, the closest factor first.
-        bigger, smaller = (first, second) if abs(first["magnitude"]) >= abs(second["magnitude"]) else (second, first)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            least = abs(bigger["low"]) / abs(smaller["high"]) * (1 - tolerance / 5)
-            most = abs(bigger["high"]) / abs(smaller["low"]) * (1 + tolerance / 5)
-        # Both figures stated with their bounds (no "more than"), and their own ratio near the
-        # factor: a lower bound's open end fits any factor and proves none.
-        fitting = [
-            (abs(math.log(high / low / factor)), factor, per)
-            for factor, per in TIME_SLIPS
-            if least <= factor <= most and math.isfinite(most) and abs(high / low / factor - 1) <= TIME_SLIP_MATCH
-        ]
+        # A rate given per the wrong period: the same fit, for the periods rates are written per.
+        fitting = [(abs(math.log(high / low / factor)), factor, per) for factor, per in TIME_SLIPS if fits(factor)]
         if fitting:
             _, factor, per = min(fitting)
             return (
