@@ -563,6 +563,8 @@ def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_te
         ("2025-05-03T10:40", "the outage began at 9.40am on May 3, 2025", "time 10:40"),
         ("2025-05-03T21:40", "the outage began at 9.40am on May 3, 2025", "time 21:40"),
         ("2025-05-03T12:00", "at noon on May 3, 2025", None),
+        ("2025-05-03T21:15", "departed at 2115H on May 3, 2025", None),
+        ("2025-05-03T21:15", "departed at 2115 on May 3, 2025", "time 21:15"),  # a bare number is no time
     ],
 )
 def test_a_time_of_day_is_checked_against_the_quote_in_12_or_24_hours(value, quote, missing):
@@ -813,6 +815,22 @@ def test_a_count_of_things_the_unit_list_does_not_name_is_a_count(normalised):
     assert read.loc["c1", "magnitude"] == 79_600 and read.loc["c1", "dimension"] == "dimensionless"
     assert read.loc["c2", "magnitude"] == 1_200_000 and read.loc["c2", "qualifier"] == "about"
     assert read.loc["c3", "magnitude"] == 37 and read.loc["c3", "dimension"] == "[person]"
+    # So is a conversion's noun: "about 480,000 wafers a year" for 40,000 a month.
+    rows = {
+        "a": [
+            claim(
+                "w1",
+                "launched",
+                "40,000 wafers/month",
+                converted="~480,000 wafers a year",
+                quote="40,000 wafers a month, or about 480,000 wafers a year",
+            )
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    assert result.problems == []
+    converted = result.claims.set_index("id").loc["w1"]
+    assert converted["converted_dimension"] == "1 / [time]" and converted["converted_qualifier"] == "about"
     assert read.loc["c5", "dimension"] == "1 / [time]"  # "a year" kept: a count a year
 
 

@@ -449,6 +449,13 @@ def test_a_temperature_stays_on_its_own_scale():
         # Pakistani copy's trillion, and the rupee as IMF documents write it.
         ("PKR 10.13tr", 10.13e12, "[currency_PKR]"),
         ("PRs 2.4 trillion", 2.4e12, "[currency_PKR]"),
+        # A ship's size: gross tonnage is no mass and no gigatesla; deadweight is tonnes.
+        ("1,845 GT", 1845, "[gross_tonnage]"),
+        ("1,845 gross tonnage", 1845, "[gross_tonnage]"),
+        ("2,000 GRT", 2000, "[gross_tonnage]"),
+        ("50,000 dwt", 5e7, "[mass]"),
+        ("50,000 deadweight tonnes", 5e7, "[mass]"),
+        ("36.8 Gt", 3.68e13, "[mass]"),  # the gigatonne stays
     ],
 )
 def test_units_as_each_trade_writes_them(text, magnitude, dimension):

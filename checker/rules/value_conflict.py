@@ -28,7 +28,9 @@ slip (a power of ten), rounding, a digit transposition (54,000 for 45,000), a un
 (acres for hectares), a different scope (the value is another topic's figure
 in the same family, or a precise figure of another topic), a different period (the value
 is the same topic's figure for another time), a different subject (another entity's
-figure), or plainly different figures.
+figure), or plainly different figures. One claim that disagrees with several sources that
+agree with each other (a figure transposed in one text of four) is one finding on that
+claim, the odd one out, with every claim it meets, not one finding per pair.
 """
 
 from __future__ import annotations
