@@ -636,6 +636,55 @@ def same_time(first, second) -> bool:
     return all(first[column] == second[column] for column in SAME_TIME)
 
 
+REVISION_KEY = ("topic", "scope", "subject", *SAME_TIME)
+
+
+def superseded_pairs(claims: pd.DataFrame, mask) -> pd.DataFrame:
+    """Each claim of ``mask`` (figures that state what is) whose stated figure a
+    ``superseded`` claim of the same topic, scope, subject and time holds: columns
+    ``claim`` and ``superseded`` (index labels), ``before``, whether the claim's source is
+    another text published no later than the superseded claim's (its figure was right in
+    its day), and ``since``, whether it was published after (a figure already revised,
+    given as current). The
+    superseded claims are few: they are joined to the rest on their key, once."""
+    superseded = (claims["modality"] == "superseded").to_numpy(dtype=bool) & claims["magnitude"].notna().to_numpy()
+    empty = pd.DataFrame({"claim": [], "superseded": [], "before": [], "since": []})
+    if not superseded.any():
+        return empty
+    key = list(REVISION_KEY)
+    old = claims.loc[superseded, [*key, "low", "high", "published_end", "source"]]
+    old = old.assign(superseded=old.index)
+    mask = np.asarray(mask, dtype=bool) & ~superseded
+    current = claims.loc[mask, [*key, "magnitude", "published_end", "source"]]
+    current = current.assign(claim=current.index)
+    joined = current.merge(old, on=key, suffixes=("", "_old"))
+    joined = joined[(joined["low"] <= joined["magnitude"]) & (joined["magnitude"] <= joined["high"])]
+    if joined.empty:
+        return empty
+    published, revised = (
+        joined["published_end"].to_numpy(dtype=float),
+        joined["published_end_old"].to_numpy(dtype=float),
+    )
+    return pd.DataFrame(
+        {
+            "claim": joined["claim"].to_numpy(),
+            "superseded": joined["superseded"].to_numpy(),
+            "before": (published <= revised) & (joined["source"] != joined["source_old"]).to_numpy(dtype=bool),
+            "since": published > revised,  # neither where a source has no publication date
+        }
+    )
+
+
+def revised_since(claims: pd.DataFrame, mask) -> np.ndarray:
+    """The claims of ``mask`` whose figure another text, published later, gives as since
+    revised: right in their day, they are no evidence against the revised figures."""
+    pairs = superseded_pairs(claims, mask)
+    result = np.zeros(len(claims), dtype=bool)
+    if len(pairs):
+        result[claims.index.get_indexer(pairs.loc[pairs["before"], "claim"])] = True
+    return result
+
+
 def tolerance_of(claims: pd.DataFrame, rows, default: float) -> np.ndarray:
     """Each claim's topic tolerance, or the rule's default where the topic sets none. A
     percentage's default is none at all: its precision is in its points (16.25 % is not

@@ -524,3 +524,22 @@ def test_parts_that_cover_a_whole_meet_it_beside_a_figure_straddling_them(normal
     straddling = claim("calendar", "cost", "~$230 million", period="2024", modality="estimate", attributed_to="iskp")
     findings = run_rules(normalised({"a": release, "b": [straddling]}, topics=topics), period_totals)
     assert [f.claim_ids for f in findings] == [("fy2023", "fy2024", "fy2025", "fy2026", "total")]
+
+
+def test_a_count_a_later_text_gives_as_since_revised_is_no_fall(normalised):
+    """A toll of 1,450 as of 9 May, which a later text gives as since revised (duplicates
+    removed) before giving 1,200 as of 12 May: the early text was right in its day."""
+
+    def found(with_revision: bool) -> list:
+        later = [claim("late", "toll", "1,200", period="2025-05-12")]
+        if with_revision:
+            later.append(claim("late-old", "toll", "1,450", period="2025-05-09", modality="superseded"))
+        rows = {"early": [claim("early", "toll", "1,450", period="2025-05-09")], "later": later}
+        sources = [
+            {"id": "early", "file": "early.txt", "published": "2025-05-09"},
+            {"id": "later", "file": "later.txt", "published": "2025-05-12"},
+        ]
+        return ids(run_rules(normalised(rows, topics=TOLL, entities=[], sources=sources), period_totals))
+
+    assert found(with_revision=False) == [("period-totals", ("early", "late"))]
+    assert found(with_revision=True) == []

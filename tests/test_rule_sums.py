@@ -322,3 +322,23 @@ def test_a_headline_total_its_own_text_restates_precisely_is_not_blamed(normalis
     assert run_rules(normalised({"wire": [*parts, headline, exact]}, topics=topics, entities=[]), sums) == []
     (finding,) = run_rules(normalised({"wire": [*parts, headline]}, topics=topics, entities=[]), sums)
     assert "headline" in finding.claim_ids
+
+
+def test_a_total_a_later_text_gives_as_since_revised_is_no_evidence(normalised):
+    """An early text's preliminary US$9.5 billion, which the release that revises it to
+    US$9.96 billion (its parts' sum) names as the earlier figure, was right in its day: no
+    finding against the release's parts. The same figure in a text published after the
+    release is still checked."""
+
+    def found(early_published: str) -> list:
+        rows = _trade("US$2.61 billion", "US$7.35 billion", "US$9.96 billion")
+        rows["a"].append(claim("prelim", "turnover", "US$9.5 billion", period="2024", modality="superseded"))
+        rows["early"] = [claim("early-tot", "turnover", "US$9.5 billion", period="2024")]
+        sources = [
+            {"id": "a", "file": "a.txt", "published": "2025-03-01"},
+            {"id": "early", "file": "early.txt", "published": early_published},
+        ]
+        return ids(run_rules(normalised(rows, topics=TOPICS, entities=[], sources=sources), sums))
+
+    assert found("2025-01-15") == []
+    assert found("2025-04-15") != [] and all("early-tot" in claims for _, claims in found("2025-04-15"))

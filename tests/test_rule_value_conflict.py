@@ -1214,3 +1214,37 @@ def test_a_rounded_figure_in_nautical_miles_meets_kilometres_as_a_unit_slip(norm
     far = {**rows, "a": [claim("a1", "distance", "about 5 nautical miles")]}  # 2.26×: no factor near
     findings = run_rules(normalised(far, topics=topics, entities=[]), value_conflict)
     assert all("nautical" not in finding.diagnosis for finding in findings if "a1" in finding.claim_ids)
+
+
+def test_a_figure_given_as_current_after_its_revision_is_a_warning(normalised):
+    """The release revises 240 on board to 249; a text published later gives 240 as the
+    count: a warning on it, naming the revision. The wire's 240 of the day before the
+    release was right in its day; a text that gives 240 as superseded and as current is
+    flagged even with no revised figure given."""
+    topics = [{"key": "aboard", "kind": "count", "unit": "person"}]
+    sources = [
+        {"id": "wire", "file": "wire.txt", "published": "2025-06-15"},
+        {"id": "release", "file": "release.txt", "published": "2025-06-18"},
+        {"id": "paper", "file": "paper.txt", "published": "2025-09-05"},
+    ]
+    rows = {
+        "wire": [claim("w", "aboard", "240", period="2025-06-14")],
+        "release": [
+            claim("r", "aboard", "249", period="2025-06-14"),
+            claim("r-old", "aboard", "240", period="2025-06-14", modality="superseded", quote="from 240"),
+        ],
+        "paper": [claim("p", "aboard", "240", period="2025-06-14")],
+    }
+    findings = run_rules(normalised(rows, topics=topics, entities=[], sources=sources), value_conflict)
+    (stale,) = [f for f in findings if f.subject == "p"]
+    assert stale.severity == "warning" and stale.claim_ids == ("p", "r", "r-old")
+    assert stale.diagnosis.startswith("revised") and "published earlier" in stale.message
+    assert not any(f.subject == "w" for f in findings)
+    one_text = {
+        "paper": [
+            claim("p", "aboard", "240", period="2025-06-14"),
+            claim("p-old", "aboard", "240", period="2025-06-14", modality="superseded", quote="first 240"),
+        ]
+    }
+    (finding,) = run_rules(normalised(one_text, topics=topics, entities=[], sources=sources[2:]), value_conflict)
+    assert finding.subject == "p" and "its own text" in finding.message

@@ -50,6 +50,7 @@ from checker.pairing import (
     members,
     nested_spans,
     ref,
+    revised_since,
     row_of,
     tolerance_of,
     transpositions,
@@ -84,6 +85,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         & claims["modality_class"].ne("forecast")
     )
     totals &= ~_signed(claims, totals)
+    totals &= ~revised_since(claims, totals)  # a count a later text gives as since revised: right in its day
     groups = group_codes(claims, totals, GROUP)  # one grouping for both checks
     yield from _exceeding(claims, totals, options, groups)
     yield from _sub_period_sums(claims, groups, options)

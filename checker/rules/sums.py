@@ -37,6 +37,7 @@ from checker.pairing import (
     group_codes,
     members,
     ref,
+    revised_since,
     row_of,
     transpositions,
     value_text,
@@ -64,6 +65,9 @@ KEYS = ["scope", "subject", "dimension", "modality_class", *SAME_TIME]
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
+    # A figure a later text gives as since revised was right in its day: no evidence
+    # against the revised parts or total.
+    numeric &= ~revised_since(claims, numeric)
     totals = numeric & claims["sum_plans"].ne("")
     if not totals.any():
         return

@@ -30,7 +30,9 @@ in the same family, or a precise figure of another topic), a different period (t
 is the same topic's figure for another time), a different subject (another entity's
 figure), or plainly different figures. One claim that disagrees with several sources that
 agree with each other (a figure transposed in one text of four) is one finding on that
-claim, the odd one out, with every claim it meets, not one finding per pair.
+claim, the odd one out, with every claim it meets, not one finding per pair. A figure
+given as current that an earlier text (or the same text) gives as since revised is a
+warning: the later text repeats a figure already revised.
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
 from checker.pairing import (
+    FIGURES,
     NUMERIC,
+    REVISION_KEY,
     SAME_TIME,
     Crowd,
     MagnitudeIndex,
@@ -67,6 +71,7 @@ from checker.pairing import (
     ref,
     row_of,
     same_time,
+    superseded_pairs,
     tolerance_of,
     transpositions,
     value_text,
@@ -109,6 +114,57 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         {**{column: claims[column] for column in (*columns, *SAME_TIME)}, "_forecaster": forecaster}, copy=False
     )
     yield from _merged(_odd_ones_out(list(_pairs(claims, options, numeric, keys, columns, forecaster))))
+    yield from _stale(claims, numeric & claims["modality"].isin(FIGURES))
+
+
+def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
+    """A figure given as current that a text published earlier (or the same text) gives
+    as since revised (a text of the same day may have gone out before the revision): "249 people were on board, not the 240 first reported" in June, and
+    "240 on board" in September. The figure is the superseded one to its last digit, and
+    another figure for that time, outside the superseded one's reading, is the revision."""
+    pairs = superseded_pairs(claims, figures)
+    if len(pairs):  # published after the revision, or by the text that gives it
+        same_text = (
+            claims.loc[pairs["claim"], "source"].to_numpy() == claims.loc[pairs["superseded"], "source"].to_numpy()
+        )
+        pairs = pairs[pairs["since"].to_numpy(dtype=bool) | same_text]
+    if not len(pairs):
+        return
+    current = claims.index[figures.to_numpy(dtype=bool)]
+    for label, old_label in zip(pairs["claim"], pairs["superseded"]):
+        row, old = row_of(claims, label), row_of(claims, old_label)
+        if not math.isclose(row["magnitude"], old["magnitude"], rel_tol=1e-9):
+            continue  # a rounding of the earlier figure may be one of the revised one too
+        revisions = [
+            other
+            for other in current
+            if other != label
+            and all(claims.at[other, column] == old[column] for column in REVISION_KEY)
+            and not (old["low"] <= claims.at[other, "magnitude"] <= old["high"])
+        ]
+        same_text = row["source"] == old["source"]
+        if not (revisions or same_text):
+            continue  # one text's earlier figure met by another's: no revision to tell them apart
+        shown = [ref(claims, label), ref(claims, old_label)]
+        revised_to = ""
+        if revisions:
+            revised = row_of(claims, min(revisions, key=lambda other: (claims.at[other, "id"],)))
+            shown.append(ref(claims, revised.name))
+            revised_to = f" to {value(revised)} ({revised['id']})"
+        if same_text:
+            where = "the figure its own text gives as since revised"
+        else:
+            where = f"the figure {old['source']}, published earlier, gives as since revised"
+        yield Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=tuple(shown),
+            diagnosis=f"revised: {row['id']} gives as current the figure {old['id']} gives as since revised",
+            message=f"{row['source']} gives {value(row)} ({row['id']}) as the current figure for {row['topic_label']} "
+            f"in {display.date_range(row['period_start'], row['period_end'])}: {where} ({old['id']}: "
+            f"{old['value']}){revised_to}",
+            severity=Severity.WARNING.value,
+        )
 
 
 # A figure stated to this many significant digits, without "about", is precise: it is
