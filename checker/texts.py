@@ -491,7 +491,8 @@ def months_in(text: str, solar_hijri: bool = False) -> set[int]:
 
 # A part of a year in words, and the months a tagger may write for it ("late 2027" as
 # 2027-10/2027-12, "the end of 2027" as 2027-12, "early 2026" as 2026-01/2026-03).
-_OF_A_YEAR = r"(?:\s+of)?\s+(?:the\s+)?(?:year|\d{4})\b"
+_OF_A_YEAR = r"(?:\s+of)?\s+(?:the\s+)?(?:(?:next|this|last|coming|current|following)\s+)?(?:year|\d{4})\b"
+_ORDINALS = ("first|1st", "second|2nd", "third|3rd", "fourth|4th")
 _PART_OF_YEAR = (
     (
         LazyPattern(
@@ -501,6 +502,22 @@ _PART_OF_YEAR = (
     ),
     (LazyPattern(rf"\b(?:early|the\s+start|start|the\s+beginning|beginning){_OF_A_YEAR}"), set(range(1, 5))),
     (LazyPattern(rf"\b(?:mid|the\s+middle){_OF_A_YEAR}|\bmid-\d{{4}}\b"), set(range(4, 10))),
+    # Halves and quarters: "the first half of 2028", "H1 2028", "the third quarter", "Q3"
+    # (the text is lowered).
+    *(
+        (
+            LazyPattern(rf"\b(?:{ordinal})\s+half\b|\bh{number}\b|\b{number}h\d{{2}}"),
+            set(range(6 * number - 5, 6 * number + 1)),
+        )
+        for number, ordinal in enumerate(_ORDINALS[:2], start=1)
+    ),
+    *(
+        (
+            LazyPattern(rf"\b(?:{ordinal})\s+quarter\b|\bq{number}\b|\b{number}q\d{{2}}"),
+            set(range(3 * number - 2, 3 * number + 1)),
+        )
+        for number, ordinal in enumerate(_ORDINALS, start=1)
+    ),
 )
 
 

@@ -509,6 +509,11 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("../2027-12-30", "by the end of 2027", "2025-07-24", "ahead", "day 30"),
         ("2026-01/2026-03", "production starts in early 2026", "2025-07-24", "ahead", None),
         ("2027-12", "the fab should open in 2027", "2025-07-24", "ahead", "month 12"),
+        ("2026-01/2026-04", "construction is set to begin early next year", "2025-10-09", "ahead", None),
+        ("2028-01/2028-06", "now expected in the first half of 2028", "2025-01-23", "ahead", None),
+        ("2028-07/2028-12", "now expected in the first half of 2028", "2025-01-23", "ahead", "month 07"),
+        ("2026-07/2026-09", "first shipments in Q3 2026", "2025-01-23", "ahead", None),
+        ("2026-10/2026-12", "first shipments in the fourth quarter of 2026", "2025-01-23", "ahead", None),
         # Wire style: a day of the week around the dateline by its weekday alone.
         ("2025-01-14T16:47", "at 4:47 p.m. on Tuesday", "2025-01-15", "", None),
         ("2025-01-15", "the alert remained in effect on Wednesday", "2025-01-15", "", None),

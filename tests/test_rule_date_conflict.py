@@ -86,6 +86,27 @@ def test_plans_compare_only_when_stated_for_the_same_time(normalised):
     assert findings("2020", "2020") == [("date-conflict", ("a", "b"))]
 
 
+def test_plans_without_a_period_compare_only_in_texts_a_month_apart_at_most(normalised):
+    """'First wafers in 2027' in an April release and 'in the first half of 2028' in a
+    January paper are a schedule revised between them; two texts of one month that differ
+    conflict."""
+    topics = [{"key": "opening", "kind": "date", "event": "Line opens"}]
+
+    def findings(second_published: str):
+        rows = {
+            "a": [claim("a", "opening", "2027", quote="due in 2027", modality="plan")],
+            "b": [claim("b", "opening", "2028-01/2028-06", quote="due in the first half of 2028", modality="plan")],
+        }
+        sources = [
+            {"id": "a", "file": "a.txt", "published": "2024-04-18"},
+            {"id": "b", "file": "b.txt", "published": second_published},
+        ]
+        return ids(run_rules(normalised(rows, topics=topics, entities=[], sources=sources), date_conflict))
+
+    assert findings("2025-01-23") == []
+    assert findings("2024-05-02") == [("date-conflict", ("a", "b"))]
+
+
 def test_a_year_slip_is_named_when_one_date_is_given_to_the_month(normalised):
     topics = [{"key": "launch", "kind": "date", "event": "Launch"}]
     rows = {

@@ -9,7 +9,8 @@ Passes: opening planned for 2025 (as said in 2020) vs planned for 2028 (as said 
 Each date is the interval of days its precision covers, so only disjoint intervals
 conflict. Actual dates are compared with actual dates, planned with planned, and a plan
 with a plan stated for the same time (a schedule revised between two times is no
-conflict); forecasts only within one named forecaster (two bodies' forecasts of a
+conflict): its period, or, for two plans without one, texts published within a month
+(`plans_within_days`) of each other; forecasts only within one named forecaster (two bodies' forecasts of a
 smog's end differ as forecasters do). A date given to the day has no time zone: a time of day (read in UTC) that falls
 on it in some zone (UTC-12 to UTC+14) agrees with it ("Monday 10 March" in Kourou is 01:24
 UTC on 11 March), and a time of day written without a zone is a local clock time: it agrees
@@ -38,7 +39,15 @@ from checker.pairing import by_id, crowd_extremes, group_codes, pairs_apart, ref
 
 ID = "date-conflict"
 SEVERITY = "error"
-OPTIONS = {"slack_days": Option(0, "days two dates may lie apart before they conflict", minimum=0, maximum=3650)}
+OPTIONS = {
+    "slack_days": Option(0, "days two dates may lie apart before they conflict", minimum=0, maximum=3650),
+    "plans_within_days": Option(
+        31,
+        "days apart two texts may be published for their plans without a period of their own to compare (a "
+        "schedule may be revised between them)",
+        minimum=0,
+    ),
+}
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
@@ -48,7 +57,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # A plan, target or forecast stated at one time and another stated later may differ: the
     # schedule was revised ("opening in 2025", said in 2020; "in 2028", said now). So those
     # compare only when stated for the same time, their periods; those without a period of
-    # their own (as of their texts) compare with each other.
+    # their own (as of their texts) compare with each other when their texts came out
+    # within a month of each other.
     stated_then = (claims["modality_class"] != "actual").to_numpy(dtype=bool) & ~claims["undated"].to_numpy(dtype=bool)
     # Forecasts compare only within one named forecaster, as figures do: a regional agency's
     # "relief by Thursday" and a private forecaster's "not before Friday" are two forecasts.
@@ -83,6 +93,13 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
+        if (
+            first["modality_class"] != "actual"
+            and first["undated"]
+            and second["undated"]
+            and abs(first["published_end"] - second["published_end"]) > options["plans_within_days"]
+        ):
+            continue  # plans as of two texts months apart: the schedule may have been revised between them
         if _local_day_of(first, second) or _local_day_of(second, first) or _same_clock(first, second):
             continue
         local = _local_gap(first, second)
