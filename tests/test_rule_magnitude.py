@@ -147,6 +147,24 @@ def test_a_jump_between_adjacent_years(normalised):
     assert ids(run_rules(result, magnitude)) == [("magnitude-plausibility", ("y2023", "y2024"))]
 
 
+def test_a_jump_at_the_edge_of_a_series_is_a_note(normalised):
+    """Costs of a breach found in a fiscal year's last weeks: EUR 4.1 million that year,
+    EUR 46.3 million the next, and nothing before. How an activity begins, or a scale
+    slip: a note. The same jump after an earlier year of the same size is a dip: a warning."""
+    topics = [{"key": "costs", "kind": "quantity", "unit": "EUR"}]
+
+    def found(*values: tuple[str, str]) -> list:
+        rows = {"a": [claim(f"y{period}", "costs", value, period=period) for period, value in values]}
+        return run_rules(normalised(rows, topics=topics, entities=[]), magnitude)
+
+    (start,) = found(("2023", "EUR 4.1 million"), ("2024", "EUR 46.3 million"))
+    assert start.severity == "note" and "at the start of the series" in start.diagnosis
+    (end,) = found(("2023", "EUR 46.3 million"), ("2024", "EUR 4.1 million"))
+    assert end.severity == "note" and "at the end of the series" in end.diagnosis
+    (dip,) = found(("2022", "EUR 40 million"), ("2023", "EUR 4.1 million"), ("2024", "EUR 46.3 million"))
+    assert dip.severity == "warning" and dip.claim_ids == ("y2023", "y2024")
+
+
 def test_a_bound_in_another_dimension_is_converted_through_the_density(normalised):
     topics = [
         {"key": "contract", "kind": "quantity", "unit": "t", "substance": "lpg", "bounded_by": "demand"},

@@ -1,4 +1,4 @@
-"""A value is more than an order of magnitude beyond what bounds it, or a part exceeds its whole.
+"""A value is an order of magnitude beyond what bounds it or the adjacent year's, or a part exceeds its whole.
 
 Fails:  a contract for 26.3 million t of LPG vs an annual LPG demand of ~700,000 t/year
 Fails:  a contract for 26.3 million t of LPG vs an annual demand of 1.3 million m³ of liquid LPG
@@ -14,7 +14,9 @@ claim is flagged only when it is beyond its bound under every phase), ``part_of`
 the whole a part can never exceed, for the same time or a part in a sub-period of the
 whole's, in what is and in what is agreed, planned or targeted (a share of a quota against
 the quota, each compared within its modality class). A yearly (or longer) figure and the one for the adjacent period of the same
-length are also compared. Claims with a stated conversion into another dimension are
+length are also compared: more than ``max_ratio`` apart, a dip or a spike is a warning,
+and a jump at the edge of the series (the smaller figure the first or the last one given:
+costs of a breach found in a fiscal year's last weeks, a new mine's first year) a note. Claims with a stated conversion into another dimension are
 left to the stated-conversion rule.
 """
 
@@ -352,14 +354,43 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
             )
         for a, b in pairs.frame.itertuples(index=False):
             first_row, second_row = sorted((row_of(claims, a), row_of(claims, b)), key=lambda row: row["period_start"])
+            message = (
+                f"{first_row['topic_label']} goes from {amount_text(first_row)} ({display.date_range(first_row['period_start'], first_row['period_end'])}, {first_row['id']}) "
+                f"to {amount_text(second_row)} ({display.date_range(second_row['period_start'], second_row['period_end'])}, {second_row['id']}): "
+                f"{display.ratio(first_row['magnitude'], second_row['magnitude'])} in one period"
+            )
+            edge = _edge(claims, labels, codes, first_row, second_row)
+            if edge:
+                yield Finding(
+                    topic=first_row["topic"],
+                    claims=(ref(claims, a), ref(claims, b)),
+                    severity=Severity.NOTE.value,
+                    diagnosis=f"a jump at the {edge} of the series: an activity that {'began' if edge == 'start' else 'ended'} "
+                    "within the smaller figure's period (costs of an event, a new mine's first year), or a scale slip?",
+                    message=message,
+                )
+                continue
             yield Finding(
                 topic=first_row["topic"],
                 claims=(ref(claims, a), ref(claims, b)),
                 diagnosis="implausible magnitude: more than an order of magnitude between adjacent periods",
-                message=f"{first_row['topic_label']} goes from {amount_text(first_row)} ({display.date_range(first_row['period_start'], first_row['period_end'])}, {first_row['id']}) "
-                f"to {amount_text(second_row)} ({display.date_range(second_row['period_start'], second_row['period_end'])}, {second_row['id']}): "
-                f"{display.ratio(first_row['magnitude'], second_row['magnitude'])} in one period",
+                message=message,
             )
+
+
+def _edge(claims: pd.DataFrame, labels, codes, first: pd.Series, second: pd.Series) -> str:
+    """'start' when the smaller of two adjacent periods' figures is the earlier one and no
+    figure of the series (its topic, scope and dimension) is for an earlier time, 'end' when
+    it is the later one and none is for a later time, else '': a jump from or to nothing
+    much at a series' edge is how an activity begins or ends (costs of a breach found in a
+    fiscal year's last weeks); one in its middle, a dip or a spike, is the implausible one."""
+    code = codes[np.flatnonzero(labels == first.name)[0]]
+    series = labels[codes == code]
+    if abs(first["magnitude"]) < abs(second["magnitude"]):
+        starts = claims.loc[series, "period_start"].to_numpy(dtype=float)
+        return "start" if starts.min() >= first["period_start"] else ""
+    ends = claims.loc[series, "period_end"].to_numpy(dtype=float)
+    return "end" if ends.max() <= second["period_end"] else ""
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
