@@ -272,3 +272,34 @@ def test_of_two_conversions_the_precise_one_is_tried_against_the_loose_one(norma
     for order in ((loose, tight), (tight, loose)):
         (finding,) = _conversions(normalised, *((id_, value, converted, "2025") for id_, value, converted in order))
         assert set(finding.claim_ids) == {"loose", "tight"}
+
+
+def test_conversions_within_a_year_of_each_other_meet_across_calendar_and_fiscal_years(normalised):
+    """A conversion for the fiscal year July 2024-June 2025 meets one of March 2025; at
+    0.854 euros to the pound, where the others give 1.185, the rate is inverted: an error.
+    Of two conversions, neither is blamed: the message tells both alike."""
+    agreeing = [
+        ("c1", "£1 billion", "€1.185 billion", "2024-07/2025-06"),
+        ("c2", "£2 billion", "€2.37 billion", "2025-03"),
+    ]
+    assert _conversions(normalised, *agreeing, ("c3", "£9.2 million", "€10.9 million", "2024-10")) == []
+    (inverted,) = _conversions(normalised, *agreeing, ("odd", "£14.4 million", "€12.3 million", "2024-10-08"))
+    assert inverted.subject == "odd" and inverted.severity == "error"
+    assert inverted.diagnosis.startswith("an inverted rate") and inverted.claim_ids == ("c1", "c2", "odd")
+    (pair,) = _conversions(normalised, agreeing[0], ("odd", "£14.4 million", "€12.3 million", "2024-10-08"))
+    assert pair.subject == "" and "c1 states £1 billion" in pair.message and "odd states £14.4 million" in pair.message
+
+
+def test_the_rate_a_finding_cites_is_of_the_conversions_that_agree_with_it(normalised):
+    """Two conversions at 56.3 pesos to the dollar, one at 56,667 (a scale slip) and one at
+    32.7: each finding names only the two that agree, never the other slip."""
+    rows = (
+        ("c1", "PHP 56.3 million", "US$1 million", "2025-06"),
+        ("c2", "PHP 112.6 million", "US$2 million", "2025-07"),
+        ("slip", "PHP 85 billion", "US$1.5 million", "2025-06"),
+        ("off", "PHP 7 million", "US$214,000", "2025-09"),
+    )
+    findings = {finding.subject: finding for finding in _conversions(normalised, *rows)}
+    assert set(findings) == {"slip", "off"}
+    assert findings["slip"].claim_ids == ("c1", "c2", "slip") and findings["slip"].diagnosis.startswith("a scale slip")
+    assert findings["off"].claim_ids == ("c1", "c2", "off") and "56,670" not in findings["off"].message

@@ -16,16 +16,17 @@ Rates convert alike ("10 million t/year (about 73 million barrels a year)" of cr
 the time cancels out of the density), and a rate stated beside an amount is taken over the
 claim's period ("108.5 million t (about 2.17 million b/d)" in 2024: 366 days of it). Conversions within one dimension (tonnes to
 kilograms) must agree within tolerance. claimcheck knows no exchange rate, but the
-conversions between two currencies that the corpus states for one year must agree with
-each other (within 10 % beyond their rounding, a market's moves): a rate apart from the others is a warning, and
-an error beyond a factor of two (a slip, not a market). One text's own conversions, made
+conversions between two currencies that the corpus states within a year of each other
+(the middles of their periods, whatever calendar or fiscal year each falls in) must agree
+(within 10 % beyond their rounding, a market's moves): a rate apart from the others is a
+warning, and an error beyond a factor of two (a slip, not a market) or where it inverts
+theirs. One text's own conversions, made
 at one rate, agree within 3 %. Prices convert at the same rates, and a bound ("more than
 $10 billion") at its figure's.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Iterator, Mapping
@@ -78,7 +79,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     if not stated.any():
         return
     groups = bound_groups(claims, claims.loc[stated, "bounded_by"].dropna())
-    exchanges: dict[tuple[str, str, int], list[tuple[Any, float, float, float]]] = {}
+    exchanges: dict[tuple[str, str], list[tuple[Any, float, float, float, float]]] = {}
     for label in claims.index[stated]:  # one claim each: a handful per corpus
         row = row_of(claims, label)
         temperature = _temperature(claims, row, options["tolerance"])
@@ -94,8 +95,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         finding = _check_one(claims, label, options, groups)
         if finding is not None:
             yield finding
-    for (source, target, year), rates in sorted(exchanges.items()):
-        yield from _exchange_outliers(claims, source, target, year, rates, options["rate_tolerance"])
+    for (source, target), rates in sorted(exchanges.items()):
+        yield from _exchange_outliers(claims, source, target, rates, options["rate_tolerance"])
 
 
 _SCALES = {"[temperature in degree Celsius]": "C", "[temperature in degree Fahrenheit]": "F"}
@@ -151,10 +152,11 @@ def _reading(row: pd.Series, prefix: str) -> tuple[float, float, float]:
     return magnitude, magnitude - half, magnitude + half
 
 
-def _exchange(row: pd.Series) -> tuple[tuple[str, str, int], tuple[float, float, float]] | None:
+def _exchange(row: pd.Series) -> tuple[tuple[str, str], tuple[float, float, float, float]] | None:
     """A conversion between two currencies as an exchange rate: the currencies (in sorted
-    order), the year of the claim's period, and the rate (point, low, high) in units of the
-    second currency per unit of the first; None for any other conversion."""
+    order), and the rate (point, low, high) in units of the second currency per unit of the
+    first with the middle day of the claim's period (NaN: none); None for any other
+    conversion."""
     dimensions = (str(row["dimension"]), str(row["converted_dimension"]))
     value_price, converted_price = (_priced(dimension) for dimension in dimensions)
     if (
@@ -173,46 +175,97 @@ def _exchange(row: pd.Series) -> tuple[tuple[str, str, int], tuple[float, float,
     if first > second:  # one direction per pair of currencies
         first, second = second, first
         rate = (1 / rate[0], 1 / rate[2], 1 / rate[1])
-    year = dt.date.fromordinal(int(row["period_start"])).year if np.isfinite(row["period_start"]) else 0
-    return (first, second, year), rate
+    start, end = row["period_start"], row["period_end"]
+    middle = (start + end) / 2 if np.isfinite(start) and np.isfinite(end) else np.nan
+    return (first, second), (*rate, middle)
 
 
-def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, year: int, rates, tolerance: float):
-    """Conversions between two currencies in one year whose rate lies apart from the others'
-    (their median, or the one other): claimcheck knows no exchange rate, but a corpus's own
-    conversions must agree with each other within a market's moves; and one text's
-    conversions, made at one rate, within SAME_TEXT beyond their rounding."""
+# How far apart in time (days between the middles of their periods) two conversions may be
+# and still be held to one market's rate: a year, whatever calendar or fiscal year each
+# falls in (a conversion for July 2024-June 2025 meets one for March 2025).
+RATE_WINDOW_DAYS = 366
+
+
+def _neighbours(rates, position: int) -> list:
+    """The other conversions within RATE_WINDOW_DAYS of one (undated ones with each other)."""
+    middle = rates[position][4]
+    return [
+        other
+        for index, other in enumerate(rates)
+        if index != position
+        and (
+            (np.isnan(middle) and np.isnan(other[4]))
+            or (not np.isnan(middle) and not np.isnan(other[4]) and abs(other[4] - middle) <= RATE_WINDOW_DAYS)
+        )
+    ]
+
+
+def _within(rate_low: float, rate_high: float, middle: float, tolerance: float) -> bool:
+    return middle * (1 - tolerance) <= rate_high and rate_low <= middle * (1 + tolerance)
+
+
+def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, rates, tolerance: float):
+    """Conversions between two currencies whose rate lies apart from the others' within a
+    year of it (their median, or the one other): claimcheck knows no exchange rate, but a
+    corpus's own conversions must agree with each other within a market's moves; and one
+    text's conversions, made at one rate, within SAME_TEXT beyond their rounding."""
     if len(rates) < 2:
         return
     yield from _within_one_text(claims, source, target, rates, tolerance)
-    # The rate of most: the median of all (of two, the other's: one finding for the pair).
-    typical = float(np.median([rate[1] for rate in rates]))
-    for position, (label, rate, low, high) in enumerate(rates):
-        others = [other for index, other in enumerate(rates) if index != position]
-        # Of two, each is tried against the other's rate, and one finding is made for the
-        # pair: a loose "about C$1 billion" takes any rate near it, a precise one does not.
-        middle = others[0][1] if len(others) == 1 else typical
-        if middle * (1 - tolerance) <= high and low <= middle * (1 + tolerance):
+    reported: set = set()
+    for position, (label, rate, low, high, _) in enumerate(rates):
+        others = _neighbours(rates, position)
+        if not others:
+            continue
+        # The rate of most: the median of all (of two, the other's: one finding for the
+        # pair; a loose "about C$1 billion" takes any rate near it, a precise one does not).
+        middle = others[0][1] if len(others) == 1 else float(np.median([rate, *(other[1] for other in others)]))
+        if _within(low, high, middle, tolerance):
             continue  # within the tolerance of the others' rate, beyond its own rounding
+        if len(others) == 1:
+            pair = frozenset((label, others[0][0]))
+            if pair in reported:
+                continue
+            reported.add(pair)
+        # The others that speak for the rate: those that agree with it (all, where none does).
+        named = [other for other in others if _within(other[2], other[3], middle, tolerance)] or others
         row = row_of(claims, label)
-        named = [other[0] for other in others]
         ratio = max(rate, middle) / min(rate, middle)
         power = round(math.log10(ratio))
         scale = power >= 1 and abs(ratio / 10**power - 1) <= 0.02
+        inverted = ratio > 1 + 2 * tolerance and abs(rate * middle - 1) <= tolerance
+        if scale:
+            diagnosis = f"a scale slip: a conversion at {10**power:,} times or a {10**power:,}th of the others' rate"
+        elif inverted:
+            diagnosis = "an inverted rate: the conversion divides where the others multiply (or the reverse)"
+        else:
+            diagnosis = "a conversion at another exchange rate than the corpus's others"
+        period = (
+            display.date_range(row["period_start"], row["period_end"])
+            if np.isfinite(row["period_start"])
+            else "no period"
+        )
+        if len(others) == 1:  # of two, neither is known to be the one: both are told alike
+            other = row_of(claims, others[0][0])
+            message = (
+                f"{row['id']} states {row['value']} as {row['converted']} ({_rate(rate, source, target, middle)}, "
+                f"{period}) and {other['id']} states {other['value']} as {other['converted']} "
+                f"({_rate(middle, source, target)}): conversions within a year of each other"
+            )
+        else:
+            message = (
+                f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target, middle)} ({period}), "
+                f"where {', '.join(row_of(claims, other[0])['id'] for other in named)} "
+                f"{'imply' if len(named) > 1 else 'implies'} {_rate(middle, source, target)} within a year of it"
+            )
         yield Finding(
             topic=row["topic"],
             subject=row["id"] if len(others) > 1 else "",
-            claims=(ref(claims, label), *(ref(claims, other) for other in named)),
-            severity=Severity.ERROR.value if ratio > 2 else Severity.WARNING.value,
-            diagnosis=f"a scale slip: a conversion at {10**power:,} times or a {10**power:,}th of the others' rate"
-            if scale
-            else "a conversion at another exchange rate than the corpus's others",
-            message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target, middle)}, where "
-            f"{', '.join(row_of(claims, other)['id'] for other in named)} "
-            f"{'imply' if len(named) > 1 else 'implies'} {_rate(middle, source, target)} ({year or 'no year'})",
+            claims=(ref(claims, label), *(ref(claims, other[0]) for other in named)),
+            severity=Severity.ERROR.value if ratio > 2 or inverted else Severity.WARNING.value,
+            diagnosis=diagnosis,
+            message=message,
         )
-        if len(others) == 1:
-            break  # one finding for a pair
 
 
 # How far one text's own conversions between two currencies may differ beyond their
@@ -233,7 +286,7 @@ def _within_one_text(claims: pd.DataFrame, source: str, target: str, rates, tole
         if len(entries) < 2 or len(entries) == len(rates):
             continue  # a text whose conversions are the year's only ones: the corpus check is its own
         middle = float(np.median([entry[1] for entry in entries]))  # the text's own rate
-        for position, (label, rate, low, high) in enumerate(entries):
+        for position, (label, rate, low, high, _) in enumerate(entries):
             others = [other for index, other in enumerate(entries) if index != position]
             if len(others) == 1:
                 middle = others[0][1]
@@ -263,8 +316,8 @@ def _rate(rate: float, source: str, target: str, quoted_as: float | None = None)
     the way that rate is quoted, so that two rates read side by side (0.927 and 1.226 EUR
     per USD, never 1.079 USD per EUR against 1.226 EUR per USD)."""
     if 0 < (rate if quoted_as is None else quoted_as) < 1:
-        return f"{1 / rate:.4g} {source} per {target}"
-    return f"{rate:.4g} {target} per {source}"
+        return f"{display.number(1 / rate)} {source} per {target}"
+    return f"{display.number(rate)} {target} per {source}"
 
 
 def _over_period(row) -> tuple[Any, str]:
