@@ -547,6 +547,32 @@ def test_a_share_is_checked_against_its_part_over_its_whole(normalised):
     assert len(run_rules(normalised(_share_corpus("17 %", part_source="b"), topics=SHARES), derived)) == 1
 
 
+def test_a_texts_share_divides_its_own_part_and_whole_of_different_kinds(normalised):
+    """ "The $1.41 billion grant covers 11.4 % of the $12.4 billion the first phase is to
+    cost": an agreement over a plan, both in the share's own text. "12.4 %" is flagged; a
+    part of another kind in another text is never divided."""
+    topics = [
+        {"key": "grant", "kind": "quantity", "unit": "USD", "label": "grant"},
+        {"key": "cost", "kind": "quantity", "unit": "USD", "label": "first-phase cost"},
+        {"key": "share", "kind": "quantity", "unit": "%", "label": "grant share", "share_of": "grant / cost"},
+    ]
+
+    def run(share: str, grant_source: str = "a") -> list:
+        rows = {
+            "a": [
+                claim("cost", "cost", "$12.4 billion", modality="plan"),
+                claim("share", "share", share, modality="plan"),
+            ]
+        }
+        rows.setdefault(grant_source, []).append(claim("grant", "grant", "$1.41 billion", modality="agreement"))
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert run("about 11.4 %") == []
+    (finding,) = run("about 12.4 %")
+    assert finding.claim_ids == ("cost", "grant", "share") and "11.4 %" in finding.message
+    assert run("about 12.4 %", grant_source="b") == []
+
+
 def test_a_share_meets_what_all_sources_say_of_its_whole_together(normalised):
     """3,451 unsheltered of a whole given as "about 8,400" by one source and 8,412 by two:
     the whole is 8,412 (what every reading allows), so "46 %" is flagged (41.0 %), however

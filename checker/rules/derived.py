@@ -351,6 +351,9 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
 # quotient by this much beyond the figures' precision, as two sources' figures may differ.
 SHARE_ACROSS_SOURCES = 0.02
 _SHARE_KEY = ("scope", "subject", "modality_class", "period_start", "period_end")
+# The kinds of figure a text's own share may divide across when its part and whole are of
+# different kinds (an agreed grant over a planned cost).
+_DIVIDED_ACROSS = ("actual", "agreement", "plan", "target")
 
 
 def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
@@ -379,6 +382,20 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
             or index.get((str(share["share_whole"]), key[0], "", *key[2:]), [])
             or index.get((str(share["share_whole"]), "", *key[1:]), [])
         )
+        if not (parts and wholes):
+            # A text divides what it gives, whatever each figure's kind: "the $1.41 billion
+            # grant covers 11.4 % of the $12.4 billion the first phase is planned to cost"
+            # (an agreement over a plan). Only its own figures, of the kinds that are set.
+            parts, wholes = (
+                group
+                or [
+                    other
+                    for kind in _DIVIDED_ACROSS
+                    for other in index.get((str(share[topic]), key[0], key[1], kind, *key[3:]), [])
+                    if claims.at[other, "source"] == share["source"]
+                ]
+                for group, topic in ((parts, "share_part"), (wholes, "share_whole"))
+            )
         # A part in dollars over a whole in euros is no share: only figures in one unit divide.
         common = {str(claims.at[other, "dimension"]) for other in parts} & {
             str(claims.at[other, "dimension"]) for other in wholes
