@@ -547,7 +547,11 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
                 ),
                 np.inf,
             ),
-            claims[f"{prefix}digits"].to_numpy(dtype=float),
+            # A share in words has the digits of its words, not the tagger's: "almost a
+            # third" written "nearly 33.3 %" is as loose as "nearly a third".
+            np.where(worded, 1.0, claims[f"{prefix}digits"].to_numpy(dtype=float))
+            if not prefix
+            else claims[f"{prefix}digits"].to_numpy(dtype=float),
         )
         claims[f"{prefix}low"] = np.where(np.isnan(magnitude), np.nan, low)
         claims[f"{prefix}high"] = np.where(np.isnan(magnitude), np.nan, high)

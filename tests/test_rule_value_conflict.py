@@ -1017,6 +1017,9 @@ SHARE = [{"key": "opposed", "kind": "quantity", "unit": "%"}]
         ("almost one in 10 adults oppose it", "almost one in 10", "10.4 %", True),  # "almost" stays under
         ("One in six residents is over 65", "one in six", "17.1 %", False),
         ("One in six residents is over 65", "one in six", "25 %", True),
+        # The tagger's digits are not the text's: "almost a third" written "nearly 33.3 %".
+        ("€9.5 million, almost a third of its fine", "nearly 33.3 %", "30.2 %", False),
+        ("€9.5 million, almost a third of its fine", "nearly 33.3 %", "26 %", True),
     ],
 )
 def test_a_share_given_only_in_words_reads_as_a_rounding(normalised, words, value, precise, conflict):
