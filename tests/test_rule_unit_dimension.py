@@ -306,6 +306,31 @@ def test_the_same_figure_in_two_currencies_in_one_news_cycle_is_a_currency_slip(
     assert not [finding for finding in found("2025-09-24") if finding.diagnosis.startswith("a currency slip")]
 
 
+def test_the_same_precise_figure_in_two_currencies_is_a_slip_whenever_its_times_meet(normalised):
+    """A$385 million and US$385 million 45 days apart without periods, and £14.4 million
+    proposed on 8 October against €14.4 million in October: a figure of three digits is no
+    coincidence. Round figures (€5bn, $5 billion) of texts 45 days apart are not compared,
+    nor precise ones of periods that do not meet."""
+    topics = [{"key": "cost", "kind": "quantity", "unit": "AUD"}]
+    sources = [
+        {"id": "a", "file": "a.txt", "published": "2025-07-04"},
+        {"id": "b", "file": "b.txt", "published": "2025-08-18"},
+    ]
+
+    def slips(first: str, second: str, first_period: str = "", second_period: str = "") -> list:
+        rows = {
+            "a": [claim("a1", "cost", first, quote=first, period=first_period)],
+            "b": [claim("b1", "cost", second, quote=second, period=second_period)],
+        }
+        found = run_rules(normalised(rows, topics=topics, entities=[], sources=sources), unit_dimension)
+        return [f.claim_ids for f in found if f.diagnosis.startswith("a currency slip") and f.severity == "error"]
+
+    assert slips("A$385 million", "US$385 million") == [("a1", "b1")]
+    assert slips("A$5bn", "US$5 billion") == []
+    assert slips("£14.4 million", "€14.4 million", "2024-10-08", "2024-10") == [("a1", "b1")]
+    assert slips("£14.4 million", "€14.4 million", "2024-10-08", "2024-11") == []
+
+
 def test_a_currency_slip_names_the_currencies_and_money_per_person_is_no_currency(normalised):
     topics = [{"key": "aid", "kind": "quantity", "unit": "CAD"}]
     rows = {

@@ -163,11 +163,27 @@ SECONDS_PER_DAY = 86400
 UNDATED_WITHIN_DAYS = 31
 
 
+# A figure of this many significant digits is precise: the same one in two currencies is a
+# slip of the sign whenever the two times meet, not a coincidence of round numbers.
+PRECISE_DIGITS = 3
+
+
+def _meet(one: pd.Series, two: pd.Series) -> bool:
+    """Whether two money claims' times let the same figure be one figure: texts of one news
+    cycle when neither has a period ("€5bn" in one, "$5 billion" in another, six days
+    apart), and, for a precise figure (A$385 million), texts of any dates, or periods that
+    overlap (a fine proposed on 8 October and "in October")."""
+    precise = min(one["digits"], two["digits"]) >= PRECISE_DIGITS
+    if one["undated"] and two["undated"]:
+        return precise or abs(one["period_start"] - two["period_start"]) <= UNDATED_WITHIN_DAYS
+    return bool(precise and one["period_start"] < two["period_end"] and two["period_start"] < one["period_end"])
+
+
 def _undated_currency_slips(claims: pd.DataFrame, numeric, paired: set, tolerance: float) -> Iterator[Finding]:
-    """The same figure in two currencies in texts of one news cycle, neither with a period
-    ("€5bn" in one, "$5 billion" in another, six days apart): a currency slip. Pairs are the
-    undated money claims of one topic in different currencies whose figures meet as written."""
-    money = numeric & claims["undated"].astype(bool) & claims["dimension"].astype(str).str.startswith("[currency_")
+    """The same figure in two currencies at times that meet (``_meet``), which the pairs of
+    one time above did not compare: a currency slip. Pairs are the money claims of one topic
+    in different currencies whose figures meet as written."""
+    money = numeric & claims["dimension"].astype(str).str.startswith("[currency_")
     labels, codes = group_codes(claims, money, ("topic", "scope", "subject", "modality_class"))
     if len(labels) < 2:
         return
@@ -178,7 +194,7 @@ def _undated_currency_slips(claims: pd.DataFrame, numeric, paired: set, toleranc
     )
     for a, b in pairs.frame.itertuples(index=False):  # crowds of one figure: left to the pairs above
         one, two = by_id(claims, a, b)
-        if abs(one["period_start"] - two["period_start"]) > UNDATED_WITHIN_DAYS or {a, b} <= paired:
+        if not _meet(one, two) or {a, b} <= paired:
             continue
         slip = _currency_slip(one, two, tolerance)
         if slip:
@@ -190,10 +206,19 @@ def _undated_currency_slips(claims: pd.DataFrame, numeric, paired: set, toleranc
                 diagnosis=slip,
                 message=f"{one['value']} and {two['value']} are the same figure in two "
                 f"{'currencies' if slip.startswith('a currency') else 'units'} for "
-                f"{one['topic_label']}, in texts of {display.day_to_iso(one['period_start'])} and "
-                f"{display.day_to_iso(two['period_start'])}: one of them has the wrong "
+                f"{one['topic_label']}, {_times(one, two)}: one of them has the wrong "
                 f"{'currency' if slip.startswith('a currency') else 'unit'}",
             )
+
+
+def _times(one: pd.Series, two: pd.Series) -> str:
+    """When two claims say their figures, in words: their texts' dates, or their periods."""
+    if one["undated"] and two["undated"]:
+        return f"in texts of {display.day_to_iso(one['period_start'])} and {display.day_to_iso(two['period_start'])}"
+    return (
+        f"for {display.date_range(one['period_start'], one['period_end'])} and "
+        f"{display.date_range(two['period_start'], two['period_end'])}"
+    )
 
 
 def _by_conversion(row: pd.Series) -> bool:
