@@ -101,3 +101,20 @@ def test_one_sentence_giving_the_figure_for_both_topics_is_no_relabelling(normal
         "b": [claim("b1", "unit1", "845 MW", period="2025", quote="Unit 1 (845 MW)")],
     }
     assert run_rules(normalised(rows, topics=topics, entities=[]), relabelled) == []
+
+
+def test_a_count_of_things_relabelled_as_a_count_of_people_is_a_warning(normalised):
+    """1,128 maritime incidents in one text, 1,128 deaths at sea (counted in people) in
+    another: one kind of figure, under another label. A percentage of the same digits is no
+    count."""
+    topics = [
+        {"key": "incidents", "kind": "count", "label": "maritime incidents"},
+        {"key": "deaths", "kind": "count", "unit": "person", "label": "deaths at sea"},
+        {"key": "share", "kind": "quantity", "unit": "%", "label": "a share"},
+    ]
+    rows = {
+        "a": [claim("a1", "incidents", "1,128", period="2024")],
+        "b": [claim("b1", "deaths", "1,128", period="2024"), claim("b2", "share", "11.28 %", period="2024")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), relabelled)
+    assert finding.claim_ids == ("a1", "b1") and finding.severity == "warning"

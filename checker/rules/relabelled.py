@@ -71,7 +71,16 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         & np.isfinite(claims["magnitude"])
         & (claims["magnitude"] != 0)
     )
-    labels, codes = group_codes(claims, precise, ("dimension",))
+    # Counts of people and of things are one kind of figure here: 1,128 incidents at sea
+    # relabelled as 1,128 deaths (in people) is the same figure under another label.
+    # (Read on the column's categories, never a string per claim.)
+    dimension = claims["dimension"]
+    categories = [str(category) for category in dimension.cat.categories]
+    counts = np.array([category in ("[person]", "dimensionless") for category in categories] + [False])
+    codes = dimension.cat.codes.to_numpy().astype(np.int64)
+    counted = counts[codes] & (claims["kind"] == "count").to_numpy(dtype=bool)  # code -1 reads the last False
+    kinds = pd.DataFrame({"dimension": np.where(counted, -2, codes)}, index=claims.index)
+    labels, codes = group_codes(kinds, precise, ("dimension",))
     if len(labels) < 2:
         return
     # Candidates: claims of another topic whose figures' precision intervals meet (one sort,
