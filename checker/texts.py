@@ -358,8 +358,8 @@ _PARTS = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
     "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
-# "Two-thirds", "four fifths", "a quarter", "one in five", "one patient in five", "19 times
-# out of 20": a share in words.
+# "Two-thirds", "four fifths", "a quarter", "one in five", "one patient in five", "one lead
+# line in five", "19 times out of 20": a share in words.
 # Denominators in words beyond nine: "one in sixteen", "one in twenty", "one in a hundred".
 _BOTTOMS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -367,7 +367,7 @@ _BOTTOMS = {
     "hundred": 100, "a hundred": 100, "a thousand": 1000,
 }  # fmt: skip
 _FRACTION = re.compile(
-    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d{{1,2}}) (?:[^\W\d_]+ )?(?:in|out of|of every|in every) (\d{{1,3}}|{'|'.join(sorted(_BOTTOMS, key=len, reverse=True))}|{'|'.join(_COUNTS[2:])}))\b",
+    rf"\b(?:({'|'.join(_COUNTS)})[\s-]+({'|'.join(_PARTS)})|({'|'.join(_COUNTS[1:])}|\d{{1,2}}) (?:[^\W\d_]+ ){{0,2}}(?:in|out of|of every|in every) (\d{{1,3}}|{'|'.join(sorted(_BOTTOMS, key=len, reverse=True))}|{'|'.join(_COUNTS[2:])}))\b",
     re.IGNORECASE,
 )
 # The same, without its groups: a test of whether a passage writes a share in words.

@@ -348,6 +348,7 @@ def test_the_numbers_a_quote_states_are_listed_with_separators_from_five_digits(
         ("66.7 %", "two-thirds of voters"),
         ("25 %", "a quarter of exports"),
         ("20 %", "one in five children"),
+        ("~20 %", "it had removed only about one lead line in five"),
         ("0.75", "three quarters of the total"),
     ],
 )

@@ -303,3 +303,18 @@ def test_the_rate_a_finding_cites_is_of_the_conversions_that_agree_with_it(norma
     assert set(findings) == {"slip", "off"}
     assert findings["slip"].claim_ids == ("c1", "c2", "slip") and findings["slip"].diagnosis.startswith("a scale slip")
     assert findings["off"].claim_ids == ("c1", "c2", "off") and "56,670" not in findings["off"].message
+
+
+def test_parts_per_billion_convert_to_micrograms_per_litre_in_water(normalised):
+    """'8 ppb (8 micrograms per liter)': a mass fraction of water is that mass per litre;
+    '8 ppb (80 micrograms per liter)' is ten times off. No substance needs naming."""
+    topics = [{"key": "lead", "kind": "quantity", "unit": "ppb"}]
+
+    def findings(converted: str) -> list:
+        rows = {"a": [claim("l", "lead", "8 ppb", period="2025", converted=converted, quote=f"8 ppb ({converted})")]}
+        return run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)
+
+    assert findings("8 µg/L") == []
+    assert findings("8 micrograms per liter") == []
+    (wrong,) = findings("80 micrograms per liter")
+    assert wrong.diagnosis == "the stated conversion is wrong" and "10×" in wrong.message

@@ -22,7 +22,8 @@ conversions between two currencies that the corpus states within a year of each 
 warning, and an error beyond a factor of two (a slip, not a market) or where it inverts
 theirs. One text's own conversions, made
 at one rate, agree within 3 %. Prices convert at the same rates, and a bound ("more than
-$10 billion") at its figure's.
+$10 billion") at its figure's. A mass fraction stated as a mass per volume ("8 ppb (8
+micrograms per liter)") is read in water, a kilogram a litre.
 """
 
 from __future__ import annotations
@@ -340,6 +341,30 @@ def _over_period(row) -> tuple[Any, str]:
     return taken, f" over {display.date_range(row['period_start'], row['period_end'])} ({days:g} days)"
 
 
+CONCENTRATION = "[mass] / [length] ** 3"
+# A part per million, billion or trillion of a dilute solution in water is a milligram,
+# microgram or nanogram per litre: water weighs a kilogram a litre (1,000 kg/m³), as
+# environmental and health reporting converts them ("8 ppb (8 micrograms per liter)").
+WATER_KG_PER_M3 = 1000.0
+
+
+def _in_water(row, refs, tolerance: float) -> Finding | None:
+    """A mass fraction stated as a mass per volume (or the reverse), checked at water's
+    density; None when it holds."""
+    fraction, per_volume = ("", "converted_") if row["dimension"] == "dimensionless" else ("converted_", "")
+    low, high = row[f"{fraction}low"] * WATER_KG_PER_M3, row[f"{fraction}high"] * WATER_KG_PER_M3
+    if not intervals_apart(low, high, row[f"{per_volume}low"], row[f"{per_volume}high"], tolerance):
+        return None
+    return Finding(
+        topic=row["topic"],
+        subject=row["id"],
+        claims=refs,
+        diagnosis="the stated conversion is wrong",
+        message=f"{row['value']} is stated as {row['converted']}, but in water (1 kg a litre) they differ by "
+        f"{display.ratio(row[f'{fraction}magnitude'] * WATER_KG_PER_M3, row[f'{per_volume}magnitude'])}",
+    )
+
+
 def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: dict) -> Finding | None:
     row, over = _over_period(row_of(claims, label))
     refs = (ref(claims, label),)
@@ -356,6 +381,8 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
             f"{display.ratio(row['magnitude'], row['converted_magnitude'])}",
         )
     dimensions = {row["dimension"], row["converted_dimension"]}
+    if dimensions == {"dimensionless", CONCENTRATION}:
+        return _in_water(row, refs, tolerance)
     substance = row["substance"] if isinstance(row["substance"], str) and row["substance"] else ""
     if dimensions not in LINKED or substance not in DENSITIES:
         substance = SUBSTANCE_LABELS.get(substance, substance)
