@@ -1251,3 +1251,28 @@ def test_a_figure_given_as_current_after_its_revision_is_a_warning(normalised):
     }
     (finding,) = run_rules(normalised(one_text, topics=topics, entities=[], sources=sources[2:]), value_conflict)
     assert finding.subject == "p" and "its own text" in finding.message
+
+
+def test_one_forecast_credited_to_two_bodies_is_a_note(normalised):
+    """The utility forecasts "about $690 million" in March; an August analysis gives "Ohio
+    EPA's forecast ... is $690 million": forecasters are never compared, but one figure of
+    three written digits under two names is likelier one misattributed. A round $700
+    million from two bodies is no such sign."""
+    topics = [{"key": "cost", "kind": "quantity", "unit": "USD"}]
+    entities = [{"key": "utility", "label": "the utility"}, {"key": "epa", "label": "Ohio EPA"}]
+    sources = [
+        {"id": "a", "file": "a.txt", "published": "2025-03-04"},
+        {"id": "b", "file": "b.txt", "published": "2025-08-12"},
+    ]
+
+    def found(first: str, second: str) -> list:
+        rows = {
+            "a": [claim("a1", "cost", first, modality="forecast", attributed_to="utility")],
+            "b": [claim("b1", "cost", second, modality="forecast", attributed_to="epa")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=entities, sources=sources), value_conflict)
+
+    (finding,) = found("about $690 million", "$690 million")
+    assert finding.severity == "note" and finding.diagnosis.startswith("one figure, two bodies")
+    assert found("$700 million", "$700 million") == []
+    assert found("$690 million", "$720 million") == []

@@ -30,7 +30,9 @@ in the same family, or a precise figure of another topic), a different period (t
 is the same topic's figure for another time), a different subject (another entity's
 figure), or plainly different figures. One claim that disagrees with several sources that
 agree with each other (a figure transposed in one text of four) is one finding on that
-claim, the odd one out, with every claim it meets, not one finding per pair. A figure
+claim, the odd one out, with every claim it meets, not one finding per pair. The same
+forecast or estimate of three written digits credited to two bodies by two texts is a
+note: one may name the wrong body. A figure
 given as current that an earlier text (or the same text) gives as since revised is a
 warning: the later text repeats a figure already revised.
 """
@@ -115,6 +117,57 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     )
     yield from _merged(_odd_ones_out(list(_pairs(claims, options, numeric, keys, columns, forecaster))))
     yield from _stale(claims, numeric & claims["modality"].isin(FIGURES))
+    yield from _one_figure_two_forecasters(claims)
+
+
+# Significant digits from which one figure given by two forecasters is no coincidence.
+ATTRIBUTION_DIGITS = 3
+
+
+def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
+    """The same forecast or estimate of three written digits for one time (or both without
+    a period), attributed to two different bodies by two texts ("the utility's $690 million" and "Ohio EPA's $690 million"): such
+    figures are never compared, as forecasters differ; the same one to three digits is
+    likelier one body's figure credited to the other. A note: bodies may adopt each
+    other's figures."""
+    chosen = (
+        claims["modality_class"].isin(("forecast", "actual")).to_numpy(dtype=bool)
+        & (claims["modality"] != "actual").to_numpy(dtype=bool)
+        & (claims["attributed_to"] != "").to_numpy(dtype=bool)
+        & (claims["digits"] >= 2).to_numpy(dtype=bool)
+        & claims["magnitude"].notna().to_numpy(dtype=bool)
+    )
+    if chosen.sum() < 2:
+        return
+    # Three digits as written ("$690 million", "1.21"), two of them significant: never a
+    # round "$700 million" or "1.5 billion", which many bodies give alike.
+    rows = np.flatnonzero(chosen)
+    written = claims["number"].iloc[rows].astype(str).str.count(r"\d").to_numpy()
+    chosen[rows[written < ATTRIBUTION_DIGITS]] = False
+    if chosen.sum() < 2:
+        return
+    keys = ["topic", "scope", "subject", "dimension", "modality_class", *SAME_TIME, "magnitude"]
+    frame = claims.loc[chosen, [*keys, "attributed_to", "source", "undated"]]
+    # A forecast without a period of its own is of its text's day: two texts' days differ,
+    # the figure ("$690 million through 2034") does not.
+    frame.loc[frame["undated"].to_numpy(dtype=bool), list(SAME_TIME)] = np.nan
+    for _, group in frame.groupby(keys, sort=False, observed=True, dropna=False):
+        if group["attributed_to"].nunique() < 2 or group["source"].nunique() < 2:
+            continue
+        first = row_of(claims, group.index[0])
+        other = row_of(
+            claims, next(label for label in group.index if group.at[label, "attributed_to"] != first["attributed_to"])
+        )
+        yield Finding(
+            topic=first["topic"],
+            claims=(ref(claims, first.name), ref(claims, other.name)),
+            severity=Severity.NOTE.value,
+            diagnosis="one figure, two bodies: one text may credit the figure to the wrong body",
+            message=f"{first['source']} gives {value(first)} as {first['attributed_to']}'s ({first['id']}) and "
+            f"{other['source']} as {other['attributed_to']}'s ({other['id']}), for {first['topic_label']} in "
+            f"{display.date_range(first['period_start'], first['period_end'])}: the same figure to "
+            f"{int(min(first['digits'], other['digits']))} significant digits",
+        )
 
 
 def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
