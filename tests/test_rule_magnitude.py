@@ -163,6 +163,8 @@ def test_a_jump_at_the_edge_of_a_series_is_a_note(normalised):
     assert end.severity == "note" and "at the end of the series" in end.diagnosis
     (dip,) = found(("2022", "EUR 40 million"), ("2023", "EUR 4.1 million"), ("2024", "EUR 46.3 million"))
     assert dip.severity == "warning" and dip.claim_ids == ("y2023", "y2024")
+    # A loss that narrows (-7.9 million to -4.2 million) is no jump at all.
+    assert found(("2022", "EUR 7 million"), ("2023", "EUR -7.9 million"), ("2024", "EUR -4.2 million")) == []
 
 
 def test_a_bound_in_another_dimension_is_converted_through_the_density(normalised):

@@ -315,6 +315,7 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
         figures
         & (claims["aggregation"] != "cumulative")
         & ((claims["period_end"] - claims["period_start"]) >= YEAR_DAYS)
+        & (claims["low"] > 0)  # a loss that narrows, a balance that turns: no order of magnitude to judge
     )
     labels, codes = group_codes(claims, yearly, ("topic", "scope", "dimension"))
     if len(labels) < 2:
