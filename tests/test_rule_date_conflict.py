@@ -249,3 +249,38 @@ def test_about_a_time_meets_the_times_within_a_quarter_of_an_hour(normalised):
     assert run("2025-03-04T10:38") == []
     (finding,) = run("2025-03-04T11:38")
     assert "58 min apart" in finding.message
+
+
+def test_a_plan_a_later_text_gives_as_since_revised_is_no_conflict(normalised):
+    """A preview gives the launch for 01:47 UTC on 15 October; the wire, after the scrub,
+    gives the first schedule as superseded and the new one three days later: a revised
+    schedule. Without the superseded row the two plans conflict, told in days and minutes."""
+    topics = [{"key": "launch", "kind": "date", "event": "Launch"}]
+    sources = [
+        {"id": "preview", "file": "preview.txt", "published": "2025-09-29"},
+        {"id": "wire", "file": "wire.txt", "published": "2025-10-15"},
+    ]
+
+    def found(with_superseded: bool) -> list:
+        wire = [
+            claim("new", "launch", "2025-10-18T01:52Z", quote="now set for 0152 GMT on 18 October", modality="plan")
+        ]
+        if with_superseded:
+            wire.append(
+                claim(
+                    "old",
+                    "launch",
+                    "2025-10-15T01:47Z",
+                    quote="first set for 0147 GMT on 15 October",
+                    modality="superseded",
+                )
+            )
+        rows = {
+            "preview": [claim("p", "launch", "2025-10-15T01:47Z", quote="at 0147 GMT on 15 October", modality="plan")],
+            "wire": wire,
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), date_conflict)
+
+    assert found(with_superseded=True) == []
+    (finding,) = found(with_superseded=False)
+    assert "3 day(s) 5 min apart" in finding.message

@@ -90,9 +90,12 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             f"they range from {display.date_range(first['date_start'], first['date_end'])} ({first['id']}) "
             f"to {display.date_range(last['date_start'], last['date_end'])} ({last['id']})",
         )
+    revised = _revised_plans(claims)
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
+        if (a in revised) != (b in revised):
+            continue  # one is the schedule a later text gives as since revised ("first set for 14 October")
         if (
             first["modality_class"] != "actual"
             and first["undated"]
@@ -127,6 +130,27 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             message=f"{first['source']} dates {first['topic_label']} {display.date_range(first['date_start'], first['date_end'])} "
             f"and {second['source']} {display.date_range(second['date_start'], second['date_end'])}: {_gap(first, second)}",
         )
+
+
+def _revised_plans(claims: pd.DataFrame) -> set:
+    """The planned dates that a text published no earlier gives as since revised: the same
+    date of the same event in a ``superseded`` claim ("the launch, first set for 22:47 on 14
+    October, was scrubbed"). The superseded claims are few: each is looked up once."""
+    superseded = (claims["modality"] == "superseded").to_numpy(dtype=bool) & (claims["kind"] == "date").to_numpy(
+        dtype=bool
+    )
+    if not superseded.any():
+        return set()
+    key = ["topic", "scope", "subject", "date_start", "date_end"]
+    old = claims.loc[superseded, [*key, "published_end"]]
+    plans = (
+        (claims["kind"] == "date").to_numpy(dtype=bool)
+        & (claims["modality_class"] != "actual").to_numpy(dtype=bool)
+        & ~superseded
+    )
+    current = claims.loc[plans, [*key, "published_end"]].assign(label=claims.index[plans])
+    joined = current.merge(old, on=key, suffixes=("", "_old"))
+    return set(joined.loc[joined["published_end"] <= joined["published_end_old"], "label"])
 
 
 # A calendar day written without a time has no time zone: in UTC it may begin 14 hours
@@ -168,9 +192,10 @@ def _gap(first: pd.Series, second: pd.Series) -> str:
         minutes = round(abs(_middle(first) - _middle(second)) * 1440)
         if minutes % 1440 == 0:  # the same clock time on other days: "exactly 24 h", not "2 days"
             return f"{minutes // 60} h apart"
-        if minutes < 1440:
-            hours, rest = divmod(minutes, 60)
-            return f"{hours} h {rest:02d} min apart" if hours else f"{rest} min apart"
+        days, minutes = divmod(minutes, 1440)
+        hours, rest = divmod(minutes, 60)
+        clock = f"{hours} h {rest:02d} min" if hours else f"{rest} min"
+        return f"{days} day(s) {clock} apart" if days else f"{clock} apart"
     if first["date_precision"] == second["date_precision"] == "year":  # "2027" and "2028": years, not days
         years = abs(_year(first) - _year(second))
         return f"{years} year(s) apart"

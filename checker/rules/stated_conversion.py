@@ -28,6 +28,7 @@ micrograms per liter)") is read in water, a kilogram a litre.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Iterator, Mapping
@@ -212,7 +213,13 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, rates, to
     text's conversions, made at one rate, within SAME_TEXT beyond their rounding."""
     if len(rates) < 2:
         return
-    yield from _within_one_text(claims, source, target, rates, tolerance)
+    # One text converts at one rate, for the conversions of one year: the rate of the day
+    # for this year's figures, the rate of the time for a 2023 contract.
+    years: dict[int, list] = {}
+    for entry in rates:
+        years.setdefault(dt.date.fromordinal(int(entry[4])).year if np.isfinite(entry[4]) else 0, []).append(entry)
+    for year in sorted(years):
+        yield from _within_one_text(claims, source, target, years[year], tolerance)
     reported: set = set()
     for position, (label, rate, low, high, _) in enumerate(rates):
         others = _neighbours(rates, position)
