@@ -1251,6 +1251,27 @@ def test_a_figure_given_as_current_after_its_revision_is_a_warning(normalised):
     }
     (finding,) = run_rules(normalised(one_text, topics=topics, entities=[], sources=sources[2:]), value_conflict)
     assert finding.subject == "p" and "its own text" in finding.message
+    # So is a forecast: guidance of 7-9 % cut to 5-6 % in April, "reaffirmed" in August.
+    guidance = [{"key": "growth", "kind": "quantity", "unit": "%"}]
+    entities = [{"key": "chain", "label": "the chain"}]
+    forecasts = {
+        "release": [
+            claim("r", "growth", "5-6 %", period="2025", modality="forecast", attributed_to="chain"),
+            claim(
+                "r-old",
+                "growth",
+                "7-9 %",
+                period="2025",
+                modality="superseded",
+                attributed_to="chain",
+                quote="from 7-9 %",
+            ),
+        ],
+        "paper": [claim("p", "growth", "7-9 %", period="2025", modality="forecast", attributed_to="chain")],
+    }
+    findings = run_rules(normalised(forecasts, topics=guidance, entities=entities, sources=sources[1:]), value_conflict)
+    (stale,) = [f for f in findings if f.diagnosis.startswith("revised: p gives as current")]
+    assert stale.severity == "warning" and stale.claim_ids == ("p", "r", "r-old")
 
 
 def test_one_forecast_credited_to_two_bodies_is_a_note(normalised):

@@ -54,7 +54,6 @@ from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
 from checker.pairing import (
-    FIGURES,
     NUMERIC,
     REVISION_KEY,
     SAME_TIME,
@@ -116,7 +115,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         {**{column: claims[column] for column in (*columns, *SAME_TIME)}, "_forecaster": forecaster}, copy=False
     )
     yield from _merged(_odd_ones_out(list(_pairs(claims, options, numeric, keys, columns, forecaster))))
-    yield from _stale(claims, numeric & claims["modality"].isin(FIGURES))
+    yield from _stale(claims, numeric & claims["modality_class"].isin(("actual", "forecast")))
     yield from _one_figure_two_forecasters(claims)
 
 
@@ -171,8 +170,8 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
 
 
 def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
-    """A figure given as current that a text published earlier (or the same text) gives
-    as since revised (a text of the same day may have gone out before the revision): "249 people were on board, not the 240 first reported" in June, and
+    """A figure or forecast given as current that a text published earlier (or the same
+    text) gives as since revised (a text of the same day may have gone out before the revision): "249 people were on board, not the 240 first reported" in June, and
     "240 on board" in September. The figure is the superseded one to its last digit, and
     another figure for that time, outside the superseded one's reading, is the revision."""
     pairs = superseded_pairs(claims, figures)
@@ -192,6 +191,7 @@ def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
             other
             for other in current
             if other != label
+            and claims.at[other, "modality_class"] == row["modality_class"]
             and all(claims.at[other, column] == old[column] for column in REVISION_KEY)
             and not (old["low"] <= claims.at[other, "magnitude"] <= old["high"])
         ]
