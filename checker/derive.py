@@ -176,7 +176,7 @@ def relations(
         return
     # The dates referred to, read on one column once (not "since", whose reference is a topic).
     # Only what is read, not the wide table.
-    frame = claims.loc[related, ["file", "line", "kind", "relation", "relative_to"]]
+    frame = claims.loc[related, ["file", "line", "kind", "relation", "relative_to", "decimal"]]
     dated = frame["relative_to"].where(frame["relation"].str.strip().str.lower() != "since", "")
     referred, date_errors = dates.parse_periods(dated, _year_start(claims, related))
     kinds, factors, halves, ref_starts, ref_ends, since_topics = [], [], [], [], [], []
@@ -188,6 +188,8 @@ def relations(
         if text:
             _, text = relation_qualifier(text)  # "~-67%", ">x2": the rule reads the qualifier
             lowered = text.lower()
+            # A number in the source's language: "+8,4%" in a German text is 8.4 %.
+            text = text.replace(",", ".") if row.decimal == "," and not amount_relation(text) else text
             if match := _RATIO.match(text):
                 kind, factor = "ratio", float(match.group(1))
             elif match := _CHANGE.match(text):

@@ -106,6 +106,34 @@ def test_percent_change_and_direction(normalised):
     assert ids(run_rules(result, derived)) == [("derived-figures", ("up", "y2022"))]
 
 
+def test_a_change_in_a_german_text_reads_its_decimal_comma(normalised):
+    """ "+8,4%" in a German text is 8.4 %: €13,90 against €12,82 holds; "+9,4%" is flagged,
+    its message giving the change the two figures make (+8.42 %), not their ratio."""
+    topics = [{"key": "wage", "kind": "quantity", "unit": "EUR/hour"}]
+    sources = [{"id": "a", "file": "a.txt", "published": "2026-01-07", "language": "de"}]
+
+    def found(relation: str) -> list:
+        rows = {
+            "a": [
+                claim(
+                    "y2026",
+                    "wage",
+                    "EUR 13,90/hour",
+                    period="2026",
+                    relation=relation,
+                    relative_to="2025",
+                    quote=f"13,90 Euro, ein Plus von {relation.strip('+%')} Prozent",
+                ),
+                claim("y2025", "wage", "EUR 12,82/hour", period="2025", quote="12,82 Euro"),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), derived)
+
+    assert found("+8,4%") == []
+    (finding,) = found("+9,4%")
+    assert "the change between the two claims is +8.42 %" in finding.message
+
+
 def test_duration_since_a_date(normalised):
     good = claim(
         "dur",

@@ -303,10 +303,13 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
         }[claim["relation_kind"]]
         if claim["relation_kind"] in ("ratio", "change"):
             implied = claim["magnitude"] / claim["relation_factor"] / claim["topic_factor"]
-            detail = (
-                f"; it implies {_with_unit(implied, claim['topic_unit'])} for {claim['relative_to']}, "
-                f"the ratio of the two claims is {claim['magnitude'] / reference_row['magnitude']:.3g}"
+            ratio = claim["magnitude"] / reference_row["magnitude"]
+            between = (
+                f"the change between the two claims is {(ratio - 1) * 100:+.3g} %"
+                if claim["relation_kind"] == "change"
+                else f"the ratio of the two claims is {ratio:.3g}"
             )
+            detail = f"; it implies {_with_unit(implied, claim['topic_unit'])} for {claim['relative_to']}, {between}"
             detail += _points_for_percent(claim, reference_row)
         elif claim["relation_kind"] == "points":
             implied = (claim["magnitude"] - claim["relation_factor"]) / claim["topic_factor"]
