@@ -108,7 +108,41 @@ SOUTH_ASIAN_SCALES = {
     "lakh crore": 1e12,
 }
 SCALE_WORDS.update(SOUTH_ASIAN_SCALES)
-_SCALE = r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh crore|lakhs?|lacs?|crores?|cr|1000(?:000)*"
+# Scale words of other languages, as values and quotes copied from such texts write them:
+# Portuguese and Spanish (Brazil's "bilhão" is a thousand million, Spain's "billón" a
+# million million; "mil" is a thousand, not pint's thousandth of an inch), German,
+# French and Italian ("Milliarde", "milliard", "miliardo": a thousand million).
+OTHER_SCALES = {
+    "mil": 1e3,
+    "milhão": 1e6,
+    "milhões": 1e6,
+    "milhao": 1e6,
+    "milhoes": 1e6,
+    "bilhão": 1e9,
+    "bilhões": 1e9,
+    "bilhao": 1e9,
+    "bilhoes": 1e9,
+    "trilhão": 1e12,
+    "trilhões": 1e12,
+    "millón": 1e6,
+    "millones": 1e6,
+    "billón": 1e12,
+    "billones": 1e12,
+    "millionen": 1e6,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "milioni": 1e6,
+    "miliardo": 1e9,
+    "miliardi": 1e9,
+}
+SCALE_WORDS.update(OTHER_SCALES)
+_SCALE = (
+    r"thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|lakh crore|lakhs?|lacs?|crores?|cr|"
+    + "|".join(sorted(OTHER_SCALES, key=len, reverse=True))
+    + r"|1000(?:000)*"
+)
 # A number, not part of another: no digit, comma or decimal point before it (but the dot of
 # an abbreviation, "Rs.30,70,000 crore").
 _NUM = r"(?<![\d,])(?<!(?<![A-Za-z])\.)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"

@@ -39,7 +39,7 @@ from checker.densities import VOLUME_DIMENSION as VOLUME_DIMENSION
 from checker.densities import density_bounds as density_bounds
 from checker.errors import ParseError
 from checker.lookups import LookupCache
-from checker.numbers import SOUTH_ASIAN_SCALES, LazyPattern, canonical, join_spaced_thousands
+from checker.numbers import OTHER_SCALES, SOUTH_ASIAN_SCALES, LazyPattern, canonical, join_spaced_thousands
 from checker.texts import one_in
 
 # "about 700,000 tonnes" admits ±10 % unless the stated precision is coarser. This is a
@@ -147,6 +147,7 @@ SCALES = {
     "млн": 1e6,
     "млрд": 1e9,
     **SOUTH_ASIAN_SCALES,
+    **OTHER_SCALES,
 }
 
 # ISO 4217 codes the registry knows. Each is its own dimension, so pint refuses to convert

@@ -483,10 +483,32 @@ def months_in(text: str, solar_hijri: bool = False) -> set[int]:
             if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", lowered) for name in names)
         }
     found |= {number for number, name in enumerate(_MONTH_NAMES, start=1) if re.search(rf"\b{name}", lowered)}
+    found |= {number for number, names in enumerate(_OTHER_MONTHS, start=1) if names.search(lowered)}
     for phrase, months in _PART_OF_YEAR:  # "late 2027", "by the end of 2027": months in words
         if phrase.search(lowered):
             found |= months
     return found | {number for number, stem in enumerate(_RU_MONTHS, start=1) if re.search(rf"\b{stem}", lowered)}
+
+
+# Month names in German, French, Spanish, Portuguese and Italian, in full (three letters
+# of them would meet English words: "out", "set", "ago"), for quotes copied from such texts.
+_OTHER_MONTHS = tuple(
+    LazyPattern(rf"\b(?:{names})\b")
+    for names in (
+        "januar|jänner|janvier|enero|janeiro|gennaio",
+        "februar|feber|février|fevrier|febrero|fevereiro|febbraio",
+        "märz|maerz|mars|marzo|março|marco",
+        "avril|abril|aprile",
+        "mai|mayo|maio|maggio",
+        "juni|juin|junio|junho|giugno",
+        "juli|juillet|julio|julho|luglio",
+        "août|aout|agosto",
+        "septembre|septiembre|setiembre|setembro|settembre",
+        "oktober|octobre|octubre|outubro|ottobre",
+        "novembre|noviembre|novembro",
+        "dezember|décembre|decembre|diciembre|dezembro|dicembre",
+    )
+)
 
 
 # A part of a year in words, and the months a tagger may write for it ("late 2027" as

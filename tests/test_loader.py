@@ -515,6 +515,11 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("2028-07/2028-12", "now expected in the first half of 2028", "2025-01-23", "ahead", "month 07"),
         ("2026-07/2026-09", "first shipments in Q3 2026", "2025-01-23", "ahead", None),
         ("2026-10/2026-12", "first shipments in the fourth quarter of 2026", "2025-01-23", "ahead", None),
+        # Month names of other languages, in full.
+        ("2025-10", "verabschiedete die Verordnung Ende Oktober", "2026-01-07", "", None),
+        ("2025-10-17", "a nova tentativa, no dia 17 de outubro", "2025-12-02", "", None),
+        ("2025-09-17", "a nova tentativa, no dia 17 de outubro", "2025-12-02", "", "month 09"),
+        ("2025-12-04", "el 4 de diciembre", "2025-12-06", "", None),
         # Wire style: a day of the week around the dateline by its weekday alone.
         ("2025-01-14T16:47", "at 4:47 p.m. on Tuesday", "2025-01-15", "", None),
         ("2025-01-15", "the alert remained in effect on Wednesday", "2025-01-15", "", None),
@@ -1029,3 +1034,17 @@ def test_a_relation_that_transposes_its_quotes_digits_is_a_tagging_slip(corpus_d
     topics = [{"key": "inflows", "kind": "quantity", "unit": "USD"}]
     row = claim("c1", "inflows", "$3.4 billion", period="2025", quote=quote, relation=relation, relative_to="2024")
     _slip_or_nothing(_said_of_one_claim(corpus_dir, row, topics), "relation", slip)
+
+
+@pytest.mark.parametrize(
+    "value, quote, missing",
+    [
+        ("R$ 1,9 bilhão", "O programa custou R$ 1,9 bilhão", None),
+        ("R$ 1,9 million", "O programa custou R$ 1,9 bilhão", "which states 1.9 billion"),
+        ("~19 mil person", "cerca de 19 mil habitantes", None),
+        ("EUR 450 Milliarden", "Mehrkosten von 450 Millionen Euro", "which states 450 million"),
+    ],
+)
+def test_scale_words_of_other_languages_are_read_in_values_and_quotes(value, quote, missing):
+    message = digits_missing(value, quote, "quantity", ",")
+    assert (message is None) if missing is None else (missing in (message or ""))

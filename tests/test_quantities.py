@@ -456,6 +456,13 @@ def test_a_temperature_stays_on_its_own_scale():
         ("50,000 dwt", 5e7, "[mass]"),
         ("50,000 deadweight tonnes", 5e7, "[mass]"),
         ("36.8 Gt", 3.68e13, "[mass]"),  # the gigatonne stays
+        # Scale words of other languages, as copied from their texts.
+        ("R$ 412 milhões", 4.12e8, "[currency_BRL]"),
+        ("R$ 1.9 bilhão", 1.9e9, "[currency_BRL]"),
+        ("19 mil person", 19_000, "[person]"),
+        ("EUR 5.4 Milliarden", 5.4e9, "[currency_EUR]"),
+        ("EUR 450 Millionen", 4.5e8, "[currency_EUR]"),
+        ("EUR 2 milliards", 2e9, "[currency_EUR]"),
     ],
 )
 def test_units_as_each_trade_writes_them(text, magnitude, dimension):
