@@ -290,7 +290,13 @@ def numbers_in(text: str, decimal: str = ".") -> frozenset[float]:
         found.add(float(decade + _UNIT_ORDINALS.index(unit.lower()) + 1))
     if _HALVES.search(text):
         found |= _halves_and_spans(text)
+    if _NO_CHANGE.search(text):  # "from flat to up 1%": a change of nought
+        found.add(_key(0.0))
     return frozenset(found)
+
+
+# A change of nothing, as business and markets copy writes it.
+_NO_CHANGE = re.compile(r"\b(?:flat|unchanged)\b", re.IGNORECASE)
 
 
 _TIME_UNITS = {"year": 12, "month": 1, "week": 7, "day": 1, "hour": 60, "minute": 60, "second": 1}

@@ -1048,3 +1048,16 @@ def test_a_relation_that_transposes_its_quotes_digits_is_a_tagging_slip(corpus_d
 def test_scale_words_of_other_languages_are_read_in_values_and_quotes(value, quote, missing):
     message = digits_missing(value, quote, "quantity", ",")
     assert (message is None) if missing is None else (missing in (message or ""))
+
+
+@pytest.mark.parametrize(
+    "value, quote, missing",
+    [
+        ("0-1 %", "comparable store sales to range from flat to up 1%", None),
+        ("0 %", "sales were unchanged from a year earlier", None),
+        ("0-1 %", "sales to range up to 1%", "0 does not appear"),
+    ],
+)
+def test_flat_and_unchanged_state_a_change_of_nought(value, quote, missing):
+    message = digits_missing(value, quote, "quantity")
+    assert (message is None) if missing is None else (missing in (message or ""))
