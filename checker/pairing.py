@@ -645,31 +645,31 @@ def superseded_pairs(claims: pd.DataFrame, mask) -> pd.DataFrame:
     ``claim`` and ``superseded`` (index labels), ``before``, whether the claim's source is
     another text published no later than the superseded claim's (its figure was right in
     its day), and ``since``, whether it was published after (a figure already revised,
-    given as current). The
-    superseded claims are few: they are joined to the rest on their key, once."""
+    given as current). The superseded claims are few: they are joined to the rest on their
+    key, once."""
     superseded = (claims["modality"] == "superseded").to_numpy(dtype=bool) & claims["magnitude"].notna().to_numpy()
     empty = pd.DataFrame({"claim": [], "superseded": [], "before": [], "since": []})
     if not superseded.any():
         return empty
     key = list(REVISION_KEY)
     old = claims.loc[superseded, [*key, "low", "high", "published_end", "source"]]
-    old = old.assign(superseded=old.index)
+    old = old.rename(columns={"published_end": "revised_day", "source": "revised_in"}).assign(superseded=old.index)
     mask = np.asarray(mask, dtype=bool) & ~superseded
     current = claims.loc[mask, [*key, "magnitude", "published_end", "source"]]
     current = current.assign(claim=current.index)
-    joined = current.merge(old, on=key, suffixes=("", "_old"))
+    joined = current.merge(old, on=key)
     joined = joined[(joined["low"] <= joined["magnitude"]) & (joined["magnitude"] <= joined["high"])]
     if joined.empty:
         return empty
     published, revised = (
         joined["published_end"].to_numpy(dtype=float),
-        joined["published_end_old"].to_numpy(dtype=float),
+        joined["revised_day"].to_numpy(dtype=float),
     )
     return pd.DataFrame(
         {
             "claim": joined["claim"].to_numpy(),
             "superseded": joined["superseded"].to_numpy(),
-            "before": (published <= revised) & (joined["source"] != joined["source_old"]).to_numpy(dtype=bool),
+            "before": (published <= revised) & (joined["source"] != joined["revised_in"]).to_numpy(dtype=bool),
             "since": published > revised,  # neither where a source has no publication date
         }
     )

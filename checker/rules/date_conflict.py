@@ -142,15 +142,15 @@ def _revised_plans(claims: pd.DataFrame) -> set:
     if not superseded.any():
         return set()
     key = ["topic", "scope", "subject", "date_start", "date_end"]
-    old = claims.loc[superseded, [*key, "published_end"]]
+    old = claims.loc[superseded, [*key, "published_end"]].rename(columns={"published_end": "revised_day"})
     plans = (
         (claims["kind"] == "date").to_numpy(dtype=bool)
         & (claims["modality_class"] != "actual").to_numpy(dtype=bool)
         & ~superseded
     )
     current = claims.loc[plans, [*key, "published_end"]].assign(label=claims.index[plans])
-    joined = current.merge(old, on=key, suffixes=("", "_old"))
-    return set(joined.loc[joined["published_end"] <= joined["published_end_old"], "label"])
+    joined = current.merge(old, on=key)
+    return set(joined.loc[joined["published_end"] <= joined["revised_day"], "label"])
 
 
 # A calendar day written without a time has no time zone: in UTC it may begin 14 hours
