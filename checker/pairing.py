@@ -12,10 +12,11 @@ which a rule reports as one summarising finding.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -24,7 +25,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checker import display
-from checker.findings import ClaimRef
+from checker.findings import ClaimRef, Finding
 from checker.numbers import transpositions as transpositions  # re-exported: rules diagnose with it
 
 NUMERIC = ("quantity", "count")
@@ -634,6 +635,70 @@ def certainly_inside(claims: pd.DataFrame, pairs: pd.DataFrame, inner: str = "a"
 def same_time(first, second) -> bool:
     """Whether two claims (rows) cover the same time."""
     return all(first[column] == second[column] for column in SAME_TIME)
+
+
+def odd_ones_out(findings: list[Finding], skip: Callable[[Finding], bool] = lambda finding: False) -> Iterator[Finding]:
+    """The findings, each pair whose one claim disagrees with several others that agree
+    with each other pointing at that claim: one slip met by every other source (a figure
+    transposed in one text of four) is one claim at fault, not the later-published one.
+    ``skip``: pairs that are no conflict of a slip (a revision)."""
+    pairs = [finding for finding in findings if len(finding.claims) == 2 and not finding.subject and not skip(finding)]
+    met = Counter(ref.claim_id for finding in pairs for ref in finding.claims)
+    # The other sources each claim disagrees with: two rows of one text count once.
+    against: dict[str, set[str]] = {}
+    for finding in pairs:
+        first_ref, second_ref = finding.claims
+        for mine, theirs in ((first_ref, second_ref), (second_ref, first_ref)):
+            if theirs.source != mine.source:  # its own text's other row is no other source
+                against.setdefault(mine.claim_id, set()).add(theirs.source)
+    for finding in findings:
+        if len(finding.claims) == 2 and not finding.subject and not skip(finding):
+            one, other = finding.claim_ids
+            odd = [
+                claim
+                for claim, partner in ((one, other), (other, one))
+                if len(against.get(claim, ())) >= 2 and met[claim] >= 2 and met[partner] == 1
+            ]
+            if len(odd) == 1:
+                finding = replace(
+                    finding,
+                    subject=odd[0],
+                    message=f"{finding.message}; {odd[0]} is the odd one out: {len(against[odd[0]])} other "
+                    "sources disagree with it and agree with each other",
+                )
+        yield finding
+
+
+def merged_odd_ones(findings: Iterable[Finding], rank: Callable[[Finding], tuple]) -> Iterator[Finding]:
+    """One finding per odd one out (``odd_ones_out``): its pairs with the sources that agree
+    with each other are one slip, shown with every claim it meets, at the most severe of
+    their levels and in the words of the pair that speaks for it best (the least ``rank``,
+    whose last item is the partner's id). The message ends with the partners' ids in
+    brackets, the speaking partner first."""
+    findings = list(findings)
+    odd: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.subject and len(finding.claims) == 2:
+            odd.setdefault(finding.subject, []).append(finding)
+    for finding in findings:
+        pairs = odd.get(finding.subject, []) if finding.subject and len(finding.claims) == 2 else []
+        if len(pairs) < 2:
+            yield finding
+        elif finding is pairs[0]:
+            best = min(pairs, key=rank)
+            refs = {ref.claim_id: ref for pair in pairs for ref in pair.claims}
+            first = rank(best)[-1]
+            partners = [first, *sorted(claim for claim in refs if claim not in (first, finding.subject))]
+            yield replace(
+                best,
+                claims=tuple(refs[claim] for claim in sorted(refs)),
+                message=f"{best.message} ({', '.join(partners)})",
+            )
+
+
+def partner_of(finding: Finding) -> str:
+    """The claim of a pair finding that is not its subject."""
+    return next(claim for claim in finding.claim_ids if claim != finding.subject)
 
 
 REVISION_KEY = ("topic", "scope", "subject", *SAME_TIME)

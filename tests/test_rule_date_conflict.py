@@ -284,3 +284,18 @@ def test_a_plan_a_later_text_gives_as_since_revised_is_no_conflict(normalised):
     assert found(with_superseded=True) == []
     (finding,) = found(with_superseded=False)
     assert "3 day(s) 5 min apart" in finding.message
+
+
+def test_one_date_against_three_texts_that_agree_is_one_finding_on_it(normalised):
+    """Three texts say the wage came in 2015; one says 1 January 2016: one finding, on that
+    claim, with every claim it meets, diagnosed as a year slip."""
+    topics = [{"key": "intro", "kind": "date", "event": "Minimum wage introduced"}]
+    rows = {
+        "a": [claim("a1", "intro", "2015", quote="introduced in 2015")],
+        "b": [claim("b1", "intro", "2015", quote="since its introduction in 2015")],
+        "c": [claim("c1", "intro", "2015", quote="in 2015")],
+        "d": [claim("d1", "intro", "2016-01-01", quote="introduced on 1 January 2016")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+    assert finding.subject == "d1" and finding.claim_ids == ("a1", "b1", "c1", "d1")
+    assert finding.diagnosis.startswith("a year slip") and "odd one out" in finding.message

@@ -18,7 +18,8 @@ with the same clock time written with its zone (14:38 and 14:38-07:00). The
 diagnosis names the common slips between two dates to the day: a month off by one, day
 and month swapped, a year slip, transposed digits; between two times, an am/pm or a
 time-zone slip; and when a quote writes its date with the weekday, which of the two dates
-that weekday fits.
+that weekday fits. One date that disagrees with two or more sources that agree with each
+other is one finding on it, the odd one out, listing every claim it meets.
 """
 
 from __future__ import annotations
@@ -33,9 +34,19 @@ import pandas as pd
 from checker import display
 from checker.dates import APPROXIMATE_TIME_DAYS, WEEKDAYS, offset_days, weekday_of
 from checker.examples import Example, claim_row
-from checker.findings import Finding
+from checker.findings import Finding, Severity
 from checker.options import Option
-from checker.pairing import by_id, crowd_extremes, group_codes, pairs_apart, ref, row_of
+from checker.pairing import (
+    by_id,
+    crowd_extremes,
+    group_codes,
+    merged_odd_ones,
+    odd_ones_out,
+    pairs_apart,
+    partner_of,
+    ref,
+    row_of,
+)
 
 ID = "date-conflict"
 SEVERITY = "error"
@@ -51,6 +62,19 @@ OPTIONS = {
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    # One date that disagrees with several sources that agree with each other is one
+    # finding on it, the odd one out (a year slip in one text of four).
+    yield from merged_odd_ones(odd_ones_out(list(_conflicts(claims, options))), _rank)
+
+
+def _rank(finding: Finding) -> tuple[int, bool, str]:
+    """How a pair of an odd one out speaks for it: the most severe, then a named slip (a
+    year slip, a transposition) before plainly different dates, then the partner's id."""
+    generic = finding.diagnosis.startswith("different dates")
+    return Severity(finding.severity or SEVERITY).rank, generic, partner_of(finding)
+
+
+def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     dates = (claims["kind"] == "date") & claims["date_start"].notna()
     # Actual dates compare with actual ones, planned with planned: the modality class is a
     # grouping key of its own.
@@ -238,6 +262,16 @@ def diagnose(first: pd.Series, second: pd.Series) -> str:
         if _transposed(_year(first), _year(second)):
             return "different years: the year's digits transposed?"
         return "different years beyond the stated precision"
+    if "year" in precisions:
+        # A year against a date within another: the year of the one is all there is to compare.
+        years = (
+            dt.date.fromordinal(int(first["date_start"])).year,
+            dt.date.fromordinal(int(second["date_start"])).year,
+        )
+        if abs(years[0] - years[1]) == 1:
+            return "a year slip: the date falls in the year next to the other's"
+        if _transposed(*years):
+            return "different years: the year's digits transposed?"
     # Times of day on different days: their days compare as days do (a year slip in a
     # date written with its time is a year slip).
     precisions = {"day" if precision in ("minute", "second") else precision for precision in precisions}

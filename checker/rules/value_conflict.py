@@ -42,8 +42,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import numpy as np
@@ -65,7 +64,10 @@ from checker.pairing import (
     different_estimators,
     group_codes,
     intervals_apart,
+    merged_odd_ones,
+    odd_ones_out,
     pairs_apart,
+    partner_of,
     periods_overlap,
     point_gaps,
     positions_of,
@@ -114,7 +116,9 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     keys = pd.DataFrame(
         {**{column: claims[column] for column in (*columns, *SAME_TIME)}, "_forecaster": forecaster}, copy=False
     )
-    yield from _merged(_odd_ones_out(list(_pairs(claims, options, numeric, keys, columns, forecaster))))
+    pairs = list(_pairs(claims, options, numeric, keys, columns, forecaster))
+    # A revision is no slip: its current figure is no odd one out of the earlier ones.
+    yield from merged_odd_ones(odd_ones_out(pairs, lambda finding: finding.diagnosis.startswith("revised")), _rank)
     yield from _stale(claims, numeric & claims["modality_class"].isin(("actual", "forecast")))
     yield from _one_figure_two_forecasters(claims)
 
@@ -273,76 +277,14 @@ def _to_months(days: np.ndarray, among: np.ndarray) -> np.ndarray:
     return result
 
 
-def _odd_ones_out(findings: list[Finding]) -> Iterator[Finding]:
-    """The findings, each pair whose one claim disagrees with several others that agree
-    with each other pointing at that claim: one slip met by every other source (a figure
-    transposed in one text of four) is one claim at fault, not the later-published one."""
-    # A revision is no slip: its current figure is no odd one out of the earlier ones.
-    pairs = [
-        finding
-        for finding in findings
-        if len(finding.claims) == 2 and not finding.subject and not finding.diagnosis.startswith("revised")
-    ]
-    met = Counter(ref.claim_id for finding in pairs for ref in finding.claims)
-    # The other sources each claim disagrees with: two rows of one text count once.
-    against: dict[str, set[str]] = {}
-    for finding in pairs:
-        first_ref, second_ref = finding.claims
-        for mine, theirs in ((first_ref, second_ref), (second_ref, first_ref)):
-            if theirs.source != mine.source:  # its own text's other row is no other source
-                against.setdefault(mine.claim_id, set()).add(theirs.source)
-    for finding in findings:
-        if len(finding.claims) == 2 and not finding.subject and not finding.diagnosis.startswith("revised"):
-            one, other = finding.claim_ids
-            odd = [
-                claim
-                for claim, partner in ((one, other), (other, one))
-                if len(against.get(claim, ())) >= 2 and met[claim] >= 2 and met[partner] == 1
-            ]
-            if len(odd) == 1:
-                finding = dataclasses.replace(
-                    finding,
-                    subject=odd[0],
-                    message=f"{finding.message}; {odd[0]} is the odd one out: {len(against[odd[0]])} other "
-                    "sources disagree with it and agree with each other",
-                )
-        yield finding
-
-
 _SLIPS = ("scale slip", "digit transposition", "unit slip")
 
 
 def _rank(finding: Finding) -> tuple[int, bool, str]:
     """How a pair of an odd one out speaks for it: the most severe first, then a slip of
     the pen (intrinsic to the pair, as its severity is), then the partner's id."""
-    partner = next(claim for claim in finding.claim_ids if claim != finding.subject)
     severity = Severity(finding.severity or SEVERITY).rank
-    return severity, not finding.diagnosis.startswith(_SLIPS), partner
-
-
-def _merged(findings: Iterable[Finding]) -> Iterator[Finding]:
-    """One finding per odd one out: its pairs with the sources that agree with each other
-    are one slip, shown with every claim it meets, at the most severe of their levels and
-    in the words of the pair that speaks for it best (``_rank``)."""
-    findings = list(findings)
-    odd: dict[str, list[Finding]] = {}
-    for finding in findings:
-        if finding.subject and len(finding.claims) == 2:
-            odd.setdefault(finding.subject, []).append(finding)
-    for finding in findings:
-        pairs = odd.get(finding.subject, []) if finding.subject and len(finding.claims) == 2 else []
-        if len(pairs) < 2:
-            yield finding
-        elif finding is pairs[0]:
-            best = min(pairs, key=_rank)
-            refs = {ref.claim_id: ref for pair in pairs for ref in pair.claims}
-            first = _rank(best)[2]
-            partners = [first, *sorted(claim for claim in refs if claim not in (first, finding.subject))]
-            yield dataclasses.replace(
-                best,
-                claims=tuple(refs[claim] for claim in sorted(refs)),
-                message=f"{best.message} ({', '.join(partners)})",
-            )
+    return severity, not finding.diagnosis.startswith(_SLIPS), partner_of(finding)
 
 
 def _pairs(claims, options, numeric, keys, columns, forecaster) -> Iterator[Finding]:
