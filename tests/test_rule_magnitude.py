@@ -184,3 +184,37 @@ def test_a_bound_in_another_dimension_is_converted_through_the_density(normalise
         entities=[],
     )
     assert ids(run_rules(result, magnitude)) == [("magnitude-plausibility", ("big", "demand"))]
+
+
+def test_a_forecast_part_beyond_its_forecast_whole_is_one_error_on_the_part(normalised):
+    """A region's forecast cost of €450 billion (a slip for million) against the nation's
+    €5.4 billion, forecast by the ministry and given by two texts: one error, on the part,
+    naming both wholes. Two forecasters' figures may differ by a tenth: 5.9 against 5.4 by
+    another forecaster passes, by the same forecaster it does not."""
+    topics = [
+        {"key": "national", "kind": "quantity", "unit": "EUR", "label": "national cost"},
+        {"key": "regional", "kind": "quantity", "unit": "EUR", "label": "regional cost", "part_of": "national"},
+    ]
+    entities = [{"key": "ministry", "label": "the ministry"}, {"key": "institute", "label": "the institute"}]
+
+    def found(part: str, forecaster: str = "ministry") -> list:
+        rows = {
+            "a": [
+                claim(
+                    "a-nat", "national", "EUR 5.4 billion", period="2026", modality="forecast", attributed_to="ministry"
+                )
+            ],
+            "b": [
+                claim(
+                    "b-nat", "national", "EUR 5.4 billion", period="2026", modality="forecast", attributed_to="ministry"
+                ),
+                claim("b-reg", "regional", part, period="2026", modality="forecast", attributed_to=forecaster),
+            ],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=entities), magnitude)
+
+    (finding,) = found("EUR 450 billion")
+    assert finding.subject == "b-reg" and finding.claim_ids == ("a-nat", "b-nat", "b-reg")
+    assert "both as forecasts" in finding.message
+    assert found("EUR 5.9 billion", forecaster="institute") == []
+    assert len(found("EUR 5.9 billion")) == 1

@@ -13,7 +13,9 @@ year's amount; volume and mass are converted through the substance's density, an
 claim is flagged only when it is beyond its bound under every phase), ``part_of`` names
 the whole a part can never exceed, for the same time or a part in a sub-period of the
 whole's, in what is and in what is agreed, planned or targeted (a share of a quota against
-the quota, each compared within its modality class). A yearly (or longer) figure and the one for the adjacent period of the same
+the quota, each compared within its modality class; forecasts too, those of two
+forecasters only beyond a tenth). A part above several texts' figures for its whole is one
+finding on the part. A yearly (or longer) figure and the one for the adjacent period of the same
 length are also compared: more than ``max_ratio`` apart, a dip or a spike is a warning,
 and a jump at the edge of the series (the smaller figure the first or the last one given:
 costs of a breach found in a fiscal year's last weeks, a new mine's first year) a note. Claims with a stated conversion into another dimension are
@@ -159,7 +161,15 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
         )
 
 
-PART_MODALITIES = ("actual", "agreement", "plan", "target")  # forecasters differ; superseded figures are past
+PART_MODALITIES = ("actual", "agreement", "plan", "target", "forecast")  # superseded figures are past
+
+
+def _other_forecasters(part, whole) -> bool:
+    """Forecasts not both named for one forecaster: each models its own way, as estimators
+    count theirs (a part far beyond the whole is still a slip: 450 billion of 5.4)."""
+    return part["modality_class"] == "forecast" and (
+        not part["attributed_to"] or part["attributed_to"] != whole["attributed_to"]
+    )
 
 
 def _parts(claims, figures, options) -> Iterator[Finding]:
@@ -247,12 +257,15 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
         part, whole = row_of(claims, origin[a]), row_of(claims, origin[b])
         if part["scope"] and whole["scope"] and part["scope"] != whole["scope"]:
             continue  # England and Wales's over-65s against England's deaths in all: another population
-        if different_estimators(part, whole) and part["low"] <= whole["high"] * (1 + ESTIMATORS_SLACK):
+        if (different_estimators(part, whole) or _other_forecasters(part, whole)) and part["low"] <= whole["high"] * (
+            1 + ESTIMATORS_SLACK
+        ):
             # One body's estimate of a part against another's of the whole: each counts its
             # own way, and models differ by a tenth; a part far beyond the whole is a slip.
             continue
         pairs.append((a, b))
     by_whole: dict[int, list[int]] = {}
+    over: dict[int, list[int]] = {}
     for a, b in pairs:
         by_whole.setdefault(b, []).append(a)
     for b, parts in by_whole.items():
@@ -265,7 +278,11 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
             yield _whole_slip(claims, [origin[a] for a in parts], origin[b], holds)
             continue
         for a in parts:
-            yield _part_over_whole(claims, origin[a], origin[b])
+            over.setdefault(a, []).append(b)
+    # A part above several texts' figures for its whole (each alone) is one slip: one
+    # finding on the part, with every whole it exceeds.
+    for a, wholes in over.items():
+        yield _part_over_whole(claims, origin[a], [origin[b] for b in wholes])
 
 
 def _whole_slip(claims: pd.DataFrame, parts: list, whole_label, held: bool) -> Finding:
@@ -283,8 +300,9 @@ def _whole_slip(claims: pd.DataFrame, parts: list, whole_label, held: bool) -> F
     )
 
 
-def _part_over_whole(claims: pd.DataFrame, a, b) -> Finding:
-    part, whole = row_of(claims, a), row_of(claims, b)
+def _part_over_whole(claims: pd.DataFrame, a, wholes: list) -> Finding:
+    part, whole = row_of(claims, a), row_of(claims, wholes[0])
+    also = [row_of(claims, b)["id"] for b in wholes[1:]]
     when = (
         "for the same period"
         if all(part[c] == whole[c] for c in SAME_TIME)
@@ -296,12 +314,13 @@ def _part_over_whole(claims: pd.DataFrame, a, b) -> Finding:
     return Finding(
         topic=part["topic"],
         subject=part["id"],
-        claims=(ref(claims, a), ref(claims, b)),
+        claims=(ref(claims, a), *(ref(claims, b) for b in wholes)),
         severity=Severity.ERROR.value,
         diagnosis="a part exceeds its whole",
         message=f"{part['topic_label']} ({amount_text(part)}, {part['id']}) exceeds {whole['topic_label']} "
         f"({amount_text(whole)}, {whole['id']}) {when}"
-        + ("" if part["modality_class"] == "actual" else f", both as {part['modality_class']}s"),
+        + ("" if part["modality_class"] == "actual" else f", both as {part['modality_class']}s")
+        + (f", and the figures {', '.join(also)} give for it" if also else ""),
     )
 
 
