@@ -1297,3 +1297,32 @@ def test_one_forecast_credited_to_two_bodies_is_a_note(normalised):
     assert finding.severity == "note" and finding.diagnosis.startswith("one figure, two bodies")
     assert found("$700 million", "$700 million") == []
     assert found("$690 million", "$720 million") == []
+
+
+def test_a_forecast_given_as_the_figure_is_a_warning(normalised):
+    """The wire gives the analysts' consensus of $1.26 billion for the quarter and the
+    company's $1.23 billion; a weekly gives "$1.26bn" as the revenue: a warning on it. The
+    same figure without an actual one that rules it out is no sign."""
+    topics = [{"key": "revenue", "kind": "quantity", "unit": "USD"}]
+
+    def found(with_actual: bool) -> list:
+        wire = [
+            claim(
+                "consensus",
+                "revenue",
+                "$1.26 billion",
+                period="2025-Q1",
+                modality="forecast",
+                quote="consensus $1.26 billion",
+            )
+        ]
+        if with_actual:
+            wire.append(claim("reported", "revenue", "$1.23 billion", period="2025-Q1", quote="reported $1.23 billion"))
+        rows = {"wire": wire, "weekly": [claim("weekly", "revenue", "$1.26 billion", period="2025-Q1")]}
+        found = run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+        return [f for f in found if f.diagnosis.startswith("a forecast given")]
+
+    (finding,) = found(with_actual=True)
+    assert finding.subject == "weekly" and finding.severity == "warning"
+    assert finding.claim_ids == ("consensus", "reported", "weekly")
+    assert found(with_actual=False) == []

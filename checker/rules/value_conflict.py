@@ -32,7 +32,9 @@ figure), or plainly different figures. One claim that disagrees with several sou
 agree with each other (a figure transposed in one text of four) is one finding on that
 claim, the odd one out, with every claim it meets, not one finding per pair. The same
 forecast or estimate of three written digits credited to two bodies by two texts is a
-note: one may name the wrong body. A figure
+note: one may name the wrong body. An actual figure that is another text's forecast for
+that time to its last digit, where an actual figure rules it out, is a warning: a forecast
+given as the figure. A figure
 given as current that an earlier text (or the same text) gives as since revised is a
 warning: the later text repeats a figure already revised.
 """
@@ -121,6 +123,51 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     yield from merged_odd_ones(odd_ones_out(pairs, lambda finding: finding.diagnosis.startswith("revised")), _rank)
     yield from _stale(claims, numeric & claims["modality_class"].isin(("actual", "forecast")))
     yield from _one_figure_two_forecasters(claims)
+    yield from _forecast_as_actual(claims, claims["kind"].isin(NUMERIC) & claims["magnitude"].notna())
+
+
+def _forecast_as_actual(claims: pd.DataFrame, numeric: pd.Series) -> Iterator[Finding]:
+    """An actual figure that is another text's forecast for the same time to its last digit
+    of three or more, where another actual figure for that time rules it out: quarterly
+    revenue of "$1.26 billion", the analysts' consensus the wire gave, where the company
+    reported $1.23 billion. The forecasts are few: each is joined to the figures once."""
+    forecast = numeric.to_numpy(dtype=bool) & (claims["modality_class"] == "forecast").to_numpy(dtype=bool)
+    actual = numeric.to_numpy(dtype=bool) & (claims["modality"] == "actual").to_numpy(dtype=bool)
+    if not forecast.any() or not actual.any():
+        return
+    key = list(REVISION_KEY)
+    told = claims.loc[forecast, [*key, "magnitude", "source"]].rename(columns={"source": "forecast_in"})
+    told = told.assign(forecast=told.index)
+    given = claims.loc[
+        actual & (claims["digits"] >= ATTRIBUTION_DIGITS).to_numpy(dtype=bool), [*key, "magnitude", "source"]
+    ]
+    joined = given.assign(claim=given.index).merge(told, on=[*key, "magnitude"])
+    joined = joined[joined["source"] != joined["forecast_in"]]
+    if joined.empty:
+        return
+    figures = claims.index[actual]
+    for label, forecast_label in zip(joined["claim"], joined["forecast"]):
+        row, told_row = row_of(claims, label), row_of(claims, forecast_label)
+        against = [
+            other
+            for other in figures
+            if other != label
+            and all(claims.at[other, column] == row[column] for column in REVISION_KEY)
+            and not (claims.at[other, "low"] <= row["magnitude"] <= claims.at[other, "high"])
+        ]
+        if not against:
+            continue
+        other = row_of(claims, min(against, key=lambda candidate: claims.at[candidate, "id"]))
+        yield Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=(ref(claims, label), ref(claims, forecast_label), ref(claims, other.name)),
+            severity=Severity.WARNING.value,
+            diagnosis=f"a forecast given as the figure: {row['id']} gives what {told_row['id']} gives as a forecast",
+            message=f"{row['source']} gives {value(row)} ({row['id']}) as the actual figure for {row['topic_label']} in "
+            f"{display.date_range(row['period_start'], row['period_end'])}, the figure {told_row['source']} gives as "
+            f"a forecast ({told_row['id']}); {other['source']} gives {value(other)} ({other['id']})",
+        )
 
 
 # Significant digits from which one figure given by two forecasters is no coincidence.
