@@ -261,6 +261,7 @@ CURRENCY_SYMBOLS = {
     "HK$": "HKD",
     "S$": "SGD",
     "R$": "BRL",
+    "B/.": "PAB",  # the balboa, as Panamanian copy writes it ("B/.2,544.5 million")
     "₴": "UAH",
     "₪": "ILS",
     "₦": "NGN",

@@ -113,6 +113,22 @@ def test_statuses_meeting_on_the_day_of_the_change_do_not_conflict(normalised):
     assert ids(findings("2025-04-20/2025-06-02")) == [("status-conflict", ("a", "b"))]  # four days of both
 
 
+def test_a_status_ending_at_a_time_with_its_zone_meets_a_change_on_its_local_day(normalised):
+    """'In effect through 10 p.m. on Friday, July 25' (22:00-05:00, 03:00 UTC on the 26th)
+    and 'expired as scheduled on July 25': the change falls on the 25th in its own zone."""
+    topics = [{"key": "order", "kind": "status", "states": "in-effect; expired"}]
+
+    def findings(end: str):
+        rows = {
+            "a": [claim("a", "order", "in-effect", period=f"2025-07-21/{end}", quote="in effect through 10 p.m.")],
+            "b": [claim("b", "order", "expired", period="2025-07-25/2025-09-15", quote="expired on July 25")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), status_conflict)
+
+    assert findings("2025-07-25T22:00-05:00") == []
+    assert ids(findings("2025-07-27T22:00-05:00")) == [("status-conflict", ("a", "b"))]
+
+
 def test_one_text_telling_a_pause_a_resumption_and_a_halt_is_no_reversal(normalised):
     topics = [{"key": "route", "kind": "status", "states": "paused; resumed"}]
     rows = [

@@ -391,3 +391,20 @@ def test_two_claims_in_one_other_currency_compare_with_each_other_and_get_no_not
     }
     gas = [{"key": "gas", "kind": "quantity", "unit": "USD", "label": "gas price"}]
     assert len(run_rules(normalised(prices, topics=gas, entities=[]), unit_dimension)) == 2
+
+
+def test_one_figure_in_two_currencies_at_par_is_no_slip(normalised):
+    """Panamanian copy gives the canal's transfer as B/.2,544.5 million, a wire as $2.54
+    billion: the balboa is the dollar at par. Euros for dollars stay a slip."""
+    topics = [{"key": "transfer", "kind": "quantity", "unit": "USD"}]
+
+    def slips(first: str) -> list:
+        rows = {
+            "a": [claim("a1", "transfer", first, quote=first, period="2023")],
+            "b": [claim("b1", "transfer", "$2.54 billion", quote="$2.54 billion", period="2023")],
+        }
+        found = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+        return [f for f in found if f.diagnosis.startswith("a currency slip")]
+
+    assert slips("B/.2,544.5 million") == []
+    assert len(slips("€2,544.5 million")) == 1

@@ -359,16 +359,30 @@ def _in_water(row, refs, tolerance: float) -> Finding | None:
     """A mass fraction stated as a mass per volume (or the reverse), checked at water's
     density; None when it holds."""
     fraction, per_volume = ("", "converted_") if row["dimension"] == "dimensionless" else ("converted_", "")
-    low, high = row[f"{fraction}low"] * WATER_KG_PER_M3, row[f"{fraction}high"] * WATER_KG_PER_M3
-    if not intervals_apart(low, high, row[f"{per_volume}low"], row[f"{per_volume}high"], tolerance):
+    return _apart(
+        row,
+        refs,
+        tolerance,
+        (row[f"{fraction}{column}"] * WATER_KG_PER_M3 for column in ("magnitude", "low", "high")),
+        (row[f"{per_volume}{column}"] for column in ("magnitude", "low", "high")),
+        ", but in water (1 kg a litre)",
+    )
+
+
+def _apart(row, refs, tolerance: float, stated, converted, said: str) -> Finding | None:
+    """The finding of a conversion whose two sides (magnitude, low, high each, in one
+    dimension) lie apart beyond the tolerance; None when they meet."""
+    magnitude, low, high = stated
+    converted_magnitude, converted_low, converted_high = converted
+    if not intervals_apart(low, high, converted_low, converted_high, tolerance):
         return None
     return Finding(
         topic=row["topic"],
         subject=row["id"],
         claims=refs,
         diagnosis="the stated conversion is wrong",
-        message=f"{row['value']} is stated as {row['converted']}, but in water (1 kg a litre) they differ by "
-        f"{display.ratio(row[f'{fraction}magnitude'] * WATER_KG_PER_M3, row[f'{per_volume}magnitude'])}",
+        message=f"{row['value']} is stated as {row['converted']}{said} they differ by "
+        f"{display.ratio(magnitude, converted_magnitude)}",
     )
 
 
@@ -377,15 +391,13 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     refs = (ref(claims, label),)
     tolerance = options["tolerance"] if np.isnan(row["tolerance"]) else row["tolerance"]
     if row["dimension"] == row["converted_dimension"]:
-        if not intervals_apart(row["low"], row["high"], row["converted_low"], row["converted_high"], tolerance):
-            return None
-        return Finding(
-            topic=row["topic"],
-            subject=row["id"],
-            claims=refs,
-            diagnosis="the stated conversion is wrong",
-            message=f"{row['value']} is stated as {row['converted']}{over}, but they differ by "
-            f"{display.ratio(row['magnitude'], row['converted_magnitude'])}",
+        return _apart(
+            row,
+            refs,
+            tolerance,
+            (row[column] for column in ("magnitude", "low", "high")),
+            (row[f"converted_{column}"] for column in ("magnitude", "low", "high")),
+            f"{over}, but",
         )
     dimensions = {row["dimension"], row["converted_dimension"]}
     if dimensions == {"dimensionless", CONCENTRATION}:

@@ -110,14 +110,22 @@ def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
     )
 
 
+# A day written without a time has no zone: in UTC it may end this much after its UTC day
+# (UTC-12), so a time of day read in UTC may fall on it ("10 p.m. CDT on 25 July" is 03:00
+# UTC on the 26th).
+ZONE_LATEST = 12 / 24
+
+
 def _change_day(first: pd.Series, second: pd.Series) -> bool:
     """Whether two statuses meet only on one day that is the last of one and the first of
-    the other: the day the status changed, on which both were true."""
+    the other: the day the status changed, on which both were true (a time of day that
+    ends the one may fall on the other's first day in its own zone)."""
     earlier, later = (first, second) if first["period_start"] <= second["period_start"] else (second, first)
+    slack = ZONE_LATEST if earlier["period_end"] != np.floor(earlier["period_end"]) else 0.0
     return bool(
         earlier["period_start"] < later["period_start"]
         and earlier["period_end"] <= later["period_end"]
-        and earlier["period_end"] - later["period_start"] <= 1
+        and earlier["period_end"] - later["period_start"] <= 1 + slack
     )
 
 

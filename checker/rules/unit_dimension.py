@@ -258,6 +258,28 @@ _MONEY = re.compile(r"\[currency_(\w+)\]")
 SAME_FIGURE = 0.05
 
 
+# Currencies pegged one to one, so that one figure in both is no slip: the balboa and the
+# Bahamian and Bermudian dollars are the US dollar's, the Brunei dollar the Singapore
+# dollar's, the ngultrum the rupee's, the Falklands, Gibraltar and St Helena pounds
+# sterling's, the loti, the Namibian dollar and the lilangeni the rand's.
+AT_PAR = {
+    frozenset(pair)
+    for pair in (
+        ("PAB", "USD"),
+        ("BSD", "USD"),
+        ("BMD", "USD"),
+        ("BND", "SGD"),
+        ("BTN", "INR"),
+        ("FKP", "GBP"),
+        ("GIP", "GBP"),
+        ("SHP", "GBP"),
+        ("LSL", "ZAR"),
+        ("NAD", "ZAR"),
+        ("SZL", "ZAR"),
+    )
+}
+
+
 def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:
     """Two amounts of money in different currencies whose figures agree (€1.24 billion and
     US$1.24 billion): no exchange rate is near one for long, so the same figure is a slip
@@ -265,6 +287,8 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
     dimensions = (str(first["dimension"]), str(second["dimension"]))
     if not all(_MONEY.fullmatch(dimension) for dimension in dimensions):  # not money per person, per barrel
         return _unit_slip(first, second)
+    if frozenset(dimension[10:-1] for dimension in dimensions) in AT_PAR:
+        return ""  # "B/.2,544.5 million" and "$2.54 billion": one figure in two names of one money
     # The same figure as written, at the coarser of the two precisions: not the intervals a
     # qualifier widens ("about €1.1 billion" reaches US$1.21 billion, and a euro is worth
     # about a dollar: "about €1.1 billion" for US$1.24 billion is a conversion, not a slip).
