@@ -318,3 +318,23 @@ def test_parts_per_billion_convert_to_micrograms_per_litre_in_water(normalised):
     assert findings("8 micrograms per liter") == []
     (wrong,) = findings("80 micrograms per liter")
     assert wrong.diagnosis == "the stated conversion is wrong" and "10×" in wrong.message
+
+
+def test_conversions_between_units_of_one_dimension_hold_to_their_digits(normalised):
+    """81.1 ft is 24.72 m: "24.27 metres" is 1.9 % off, a slip no exact factor allows; 109 °F
+    is 42.8 °C, and "43.8C" (110.8 °F) is a degree and more off, however small a share of
+    109 that is. Rounded conversions hold at their own digits."""
+    topics = [
+        {"key": "level", "kind": "quantity", "unit": "ft"},
+        {"key": "high", "kind": "quantity", "unit": "degF"},
+    ]
+
+    def findings(topic: str, value: str, converted: str) -> list:
+        rows = {"a": [claim("c", topic, value, period="2025", converted=converted, quote=f"{value} ({converted})")]}
+        return run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)
+
+    assert findings("level", "81.1 ft", "24.72 metres") == []
+    assert findings("level", "about 80 ft", "about 24 metres") == []
+    assert len(findings("level", "81.1 ft", "24.27 metres")) == 1
+    assert findings("high", "109F", "42.8C") == []
+    assert len(findings("high", "109F", "43.8C")) == 1

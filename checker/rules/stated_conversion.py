@@ -14,8 +14,10 @@ Passes: "10 million tonnes a year (about 73 million barrels a year)" of crude oi
 
 Rates convert alike ("10 million t/year (about 73 million barrels a year)" of crude oil:
 the time cancels out of the density), and a rate stated beside an amount is taken over the
-claim's period ("108.5 million t (about 2.17 million b/d)" in 2024: 366 days of it). Conversions within one dimension (tonnes to
-kilograms) must agree within tolerance. claimcheck knows no exchange rate, but the
+claim's period ("108.5 million t (about 2.17 million b/d)" in 2024: 366 days of it).
+Conversions within one dimension (feet to metres, long tons to tonnes) go by an exact
+factor: they must agree to their stated digits and half a percent (``unit_tolerance``),
+and a temperature on the other scale to its digits and a tenth of a degree. claimcheck knows no exchange rate, but the
 conversions between two currencies that the corpus states within a year of each other
 (the middles of their periods, whatever calendar or fiscal year each falls in) must agree
 (within 10 % beyond their rounding, a market's moves): a rate apart from the others is a
@@ -58,6 +60,11 @@ ID = "stated-conversion"
 SEVERITY = "error"
 OPTIONS = {
     "tolerance": tolerance(0.02),
+    "unit_tolerance": tolerance(
+        0.005,
+        "relative slack beyond their stated digits for a conversion between two units of one dimension (feet to "
+        "metres: an exact factor)",
+    ),
     "rate_tolerance": tolerance(
         0.10, "how far a conversion's exchange rate may lie from the corpus's others of the year"
     ),
@@ -113,9 +120,15 @@ def _temperature(claims: pd.DataFrame, row: pd.Series, tolerance: float) -> Find
         return None
     celsius, fahrenheit = ("", "converted_") if scales[0] == "C" else ("converted_", "")
     low, high = row[f"{celsius}low"], row[f"{celsius}high"]
+    # A scale is no ratio: a reading converts to its stated digits and a tenth of a degree,
+    # never a share of itself (2 % of 109 °F would let 43.8 °C through for 42.8).
     for offset in (32.0, 0.0):  # a reading, then a difference
         if not intervals_apart(
-            low * 1.8 + offset, high * 1.8 + offset, row[f"{fahrenheit}low"], row[f"{fahrenheit}high"], tolerance
+            low * 1.8 + offset - DEGREE_SLACK,
+            high * 1.8 + offset + DEGREE_SLACK,
+            row[f"{fahrenheit}low"],
+            row[f"{fahrenheit}high"],
+            0.0,
         ):
             return False
     reading = display.number(row[f"{celsius}magnitude"] * 1.8 + 32)
@@ -131,6 +144,8 @@ def _temperature(claims: pd.DataFrame, row: pd.Series, tolerance: float) -> Find
 
 
 _MONEY = re.compile(r"\[currency_(\w+)\]")
+# Degrees Fahrenheit a stated temperature conversion may miss by beyond its digits.
+DEGREE_SLACK = 0.1
 
 
 def _priced(dimension: str) -> tuple[str, str] | None:
@@ -391,10 +406,12 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     refs = (ref(claims, label),)
     tolerance = options["tolerance"] if np.isnan(row["tolerance"]) else row["tolerance"]
     if row["dimension"] == row["converted_dimension"]:
+        # Units of one dimension convert by an exact factor: "81.1 ft (24.72 m)" to its
+        # digits, not within a density's or a market's slack (24.27 m is a slip).
         return _apart(
             row,
             refs,
-            tolerance,
+            options["unit_tolerance"] if np.isnan(row["tolerance"]) else row["tolerance"],
             (row[column] for column in ("magnitude", "low", "high")),
             (row[f"converted_{column}"] for column in ("magnitude", "low", "high")),
             f"{over}, but",
