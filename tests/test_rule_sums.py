@@ -48,6 +48,33 @@ def test_a_transposed_digit_is_diagnosed(normalised):
     assert finding.diagnosis.startswith("digit transposition") and "2.61" in finding.diagnosis
 
 
+def test_a_swap_that_leaves_more_than_a_rounding_is_no_transposition(normalised):
+    """Parts of 3.04, 0.62 and 1.53 billion against a total of 4.99: swapping 1.53 to 1.35
+    gives 5.01, two hundredths off figures stated to the hundredth: no transposition (the
+    slip was 1.33 written 1.53). Swapping to the exact sum is one."""
+    topics = [
+        {"key": "tolls", "kind": "quantity", "unit": "USD"},
+        {"key": "fees", "kind": "quantity", "unit": "USD"},
+        {"key": "other", "kind": "quantity", "unit": "USD"},
+        {"key": "revenue", "kind": "quantity", "unit": "USD", "sum_of": "tolls; fees; other"},
+    ]
+
+    def diagnosis(other: str, total: str) -> str:
+        rows = {
+            "a": [
+                claim("t", "tolls", "US$3.04 billion", period="2024"),
+                claim("f", "fees", "US$0.62 billion", period="2024"),
+                claim("o", "other", other, period="2024"),
+                claim("r", "revenue", total, period="2024"),
+            ]
+        }
+        (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
+        return finding.diagnosis
+
+    assert diagnosis("US$1.53 billion", "US$4.99 billion") == "the parts do not add up to the total"
+    assert diagnosis("US$1.53 billion", "US$5.01 billion").startswith("digit transposition: o gives 1.53")
+
+
 def test_a_total_from_another_source_that_leaves_out_a_part(normalised):
     result = normalised(
         _trade("US$2.61 billion", "US$7.35 billion", "US$7.35 billion", source_of_total="b"), topics=TOPICS, entities=[]

@@ -438,8 +438,11 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
     chosen = [rows[0] for rows in by_topic.values()]  # one figure per part, the first in order
     values = [part["magnitude"] for part in chosen]
     slack = sum(_half(part) for part in chosen) + _half(total)
-    # Every swap that makes the sum within the figures' slack, the nearest taken: against
-    # a rounded part ("$1.1 billion") a wrong swap of another may fit too, less closely.
+    # A swap explains the gap when it leaves no more than the coarsest figure's rounding
+    # (9,430 against 9,420 in whole megawatts is 10 off: no explanation, though the halves
+    # of five figures add up to more); of several, the nearest is taken: against a rounded
+    # part ("$1.1 billion") a wrong swap of another may fit too, less closely.
+    tight = max(_half(row) for row in (*chosen, total))
     fits: list[tuple[float, int, str, str]] = []
     for position, part in enumerate(chosen):
         if confirmed(part):
@@ -447,7 +450,7 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
         for swapped in transpositions(part["number"]):
             candidate = swapped * part["number_factor"]
             residual = abs(sum(values) - values[position] + candidate - total["magnitude"])
-            if residual <= slack:
+            if residual <= tight * (1 + 1e-9):
                 fits.append(
                     (
                         residual,
@@ -459,7 +462,7 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
                 )
     for swapped in () if confirmed(total) else transpositions(total["number"]):
         residual = abs(sum(values) - swapped * total["number_factor"])
-        if residual <= slack:
+        if residual <= tight * (1 + 1e-9):
             fits.append(
                 (
                     residual,
