@@ -134,6 +134,35 @@ def test_a_change_in_a_german_text_reads_its_decimal_comma(normalised):
     assert "the change between the two claims is +8.42 %" in finding.message
 
 
+def test_a_relation_that_holds_with_its_own_texts_figure_is_no_finding(normalised):
+    """ "14,080 transits, down 1.1 % from 14,239": another text's 14,293 for the year before
+    is a conflict of the two counts (value-conflict's), not of the relation. Without its
+    own text's figure, the relation is checked against the other text's."""
+    topics = [{"key": "transits", "kind": "count", "label": "transits"}]
+
+    def found(own_base: bool) -> list:
+        rows = {
+            "a": [
+                claim(
+                    "y23",
+                    "transits",
+                    "14,080",
+                    period="2023",
+                    relation="-1.1%",
+                    relative_to="2022",
+                    quote="14,080 transits, down 1.1% from 14,239",
+                ),
+            ],
+            "b": [claim("b22", "transits", "14,293", period="2022", quote="14,293 transits")],
+        }
+        if own_base:
+            rows["a"].append(claim("y22", "transits", "14,239", period="2022", quote="from 14,239"))
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert found(own_base=True) == []
+    assert ids(found(own_base=False)) == [("derived-figures", ("b22", "y23"))]
+
+
 def test_duration_since_a_date(normalised):
     good = claim(
         "dur",

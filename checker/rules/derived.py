@@ -283,12 +283,14 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # A relation that holds with another figure the texts give for the time it refers to
     # (a forecast of last year's spending, where the rule first read the budget) may well
     # refer to that one: no finding.
+    # Nor does one that holds with its own text's figure for that time ("down 1.1 % from
+    # 14,239"): another text's other figure for it is a conflict of those figures.
     if references_of:
         alternatives = _figures_for(claims, relation.loc[list(references_of)], referred_class)
+        own = _figures_for(claims, relation.loc[list(references_of)], referred_class, own_source=True)
         positions = relation.index.get_indexer(list(references_of))
         for a, at in zip(list(references_of), positions):
-            others = alternatives.get(a)
-            if others is not None and holds(at, *others).any():
+            if any(found is not None and holds(at, *found).any() for found in (alternatives.get(a), own.get(a))):
                 del references_of[a]
     for a, bs in references_of.items():
         b = bs[0]
@@ -471,23 +473,37 @@ ABOUT_CHANGE_POINTS = 0.025
 ABOUT_RATIO = 0.1
 
 
-def _figures_for(claims: pd.DataFrame, relations: pd.DataFrame, referred: pd.Series) -> dict:
+def _figures_for(claims: pd.DataFrame, relations: pd.DataFrame, referred: pd.Series, own_source: bool = False) -> dict:
     """For each relation claim, the low, high and stated values of every figure of another
     kind than those it was checked against (a forecast, where it referred to the budget) in
     its topic, scope and dimension for the period it refers to: read only in the topics of
     the relations that failed. A rounded figure of the same kind never excuses a relation
-    that misses the precise one."""
+    that misses the precise one. ``own_source``: instead, the figures of the kind it was
+    checked against that its own text gives."""
     candidates = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna() & claims["topic"].isin(relations["topic"])
-    keys = ["topic", "scope", "dimension", "period_start", "period_end", "modality_class"]
+    keys = ["topic", "scope", "dimension", "period_start", "period_end", "modality_class", "source"]
     figures = claims.loc[candidates, [*keys, *_BOUNDS]]
     keyed: dict = {}
     for key, group in figures.groupby(keys, observed=True):
-        keyed.setdefault(key[:-1], []).append(
-            (str(key[-1]), tuple(group[column].to_numpy(dtype=float) for column in ("low", "high", "magnitude")))
+        keyed.setdefault(key[:-2], []).append(
+            (
+                str(key[-2]),
+                str(key[-1]),
+                tuple(group[column].to_numpy(dtype=float) for column in ("low", "high", "magnitude")),
+            )
         )
     found: dict = {}
+    sources = claims.loc[relations.index, "source"].astype(str)
     for label, *key in relations[["topic", "scope", "dimension", "relative_start", "relative_end"]].itertuples():
-        others = [values for kind, values in keyed.get(tuple(key), ()) if kind != str(referred[label])]
+        others = [
+            values
+            for kind, source, values in keyed.get(tuple(key), ())
+            if (
+                (kind == str(referred[label]) and source == sources[label])
+                if own_source
+                else kind != str(referred[label])
+            )
+        ]
         if others:
             found[label] = tuple(np.concatenate([values[i] for values in others]) for i in range(3))
     return found
