@@ -129,6 +129,7 @@ OTHER_SCALES = {
     "billón": 1e12,
     "billones": 1e12,
     "millionen": 1e6,
+    "millions": 1e6,  # French ("728,9 millions $"), and English in the plural
     "milliarde": 1e9,
     "milliarden": 1e9,
     "milliard": 1e9,

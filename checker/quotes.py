@@ -553,6 +553,7 @@ _WEEKDAY_IN_QUOTE = re.compile(
     r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|\.)?\b", re.IGNORECASE
 )
 _RELATIVE_YEAR = {"last year": -1, "this year": 0, "next year": 1}
+_LAST_OR_NEXT_MONTH = re.compile(rf"\b(last|next)\s+({MONTH_WORD})", re.IGNORECASE)
 
 
 # An event a text reports as done may lie this far after its publication (a date given
@@ -577,6 +578,12 @@ def _dateline_years(published: str, month: str, day: str, quote: str = "", tense
     relative = re.search(r"\b(last|this|next) year\b", quote, re.IGNORECASE)
     if relative:
         return (issued.year + _RELATIVE_YEAR[relative.group(0).lower()],)
+    # "Last July" is the latest July before the text's month, "next March" the first after.
+    for found_month in _LAST_OR_NEXT_MONTH.finditer(quote):
+        if _month_number(found_month.group(2)) == int(month):
+            if found_month.group(1).lower() == "last":
+                return (issued.year if int(month) < issued.month else issued.year - 1,)
+            return (issued.year if int(month) > issued.month else issued.year + 1,)
     candidates = []
     for year in (issued.year - 1, issued.year, issued.year + 1):
         try:

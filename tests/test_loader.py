@@ -515,6 +515,11 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("2028-07/2028-12", "now expected in the first half of 2028", "2025-01-23", "ahead", "month 07"),
         ("2026-07/2026-09", "first shipments in Q3 2026", "2025-01-23", "ahead", None),
         ("2026-10/2026-12", "first shipments in the fourth quarter of 2026", "2025-01-23", "ahead", None),
+        # "Last July" is the latest July before the text's month; "next March" the first after.
+        ("2024-07", "The hiring freeze imposed last July", "2025-06-27", "past", None),
+        ("2025-07", "The hiring freeze imposed last July", "2025-06-27", "past", "year 2025"),
+        ("2025-07", "The hiring freeze imposed last July", "2025-09-10", "past", None),
+        ("2026-03", "a decision is due next March", "2025-09-10", "ahead", None),
         # Month names of other languages, in full.
         ("2025-10", "verabschiedete die Verordnung Ende Oktober", "2026-01-07", "", None),
         ("2025-10-17", "a nova tentativa, no dia 17 de outubro", "2025-12-02", "", None),

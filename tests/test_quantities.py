@@ -463,6 +463,7 @@ def test_a_temperature_stays_on_its_own_scale():
         ("EUR 5.4 Milliarden", 5.4e9, "[currency_EUR]"),
         ("EUR 450 Millionen", 4.5e8, "[currency_EUR]"),
         ("EUR 2 milliards", 2e9, "[currency_EUR]"),
+        ("EUR 728.9 millions", 7.289e8, "[currency_EUR]"),
         ("B/.2,544.5 million", 2.5445e9, "[currency_PAB]"),
     ],
 )
