@@ -299,3 +299,27 @@ def test_one_date_against_three_texts_that_agree_is_one_finding_on_it(normalised
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
     assert finding.subject == "d1" and finding.claim_ids == ("a1", "b1", "c1", "d1")
     assert finding.diagnosis.startswith("a year slip") and "odd one out" in finding.message
+
+
+def test_a_schedule_given_as_current_after_its_revision_is_a_warning(normalised):
+    """A November wire: the opening moved from spring 2025 to August 2025. A January
+    release still gives spring 2025 as the plan: a warning on it. A text of the spring
+    before the wire gave it right in its day."""
+    topics = [{"key": "opening", "kind": "date", "event": "Opening"}]
+    sources = [
+        {"id": "early", "file": "early.txt", "published": "2024-03-01"},
+        {"id": "wire", "file": "wire.txt", "published": "2024-11-20"},
+        {"id": "release", "file": "release.txt", "published": "2025-01-28"},
+    ]
+    rows = {
+        "early": [claim("e", "opening", "2025-21", quote="opening in spring 2025", modality="plan")],
+        "wire": [
+            claim("w", "opening", "2025-08", quote="now due in August 2025", modality="plan"),
+            claim("w-old", "opening", "2025-21", quote="moved from spring 2025", modality="superseded"),
+        ],
+        "release": [claim("r", "opening", "2025-21", quote="opening in spring 2025", modality="plan")],
+    }
+    findings = run_rules(normalised(rows, topics=topics, entities=[], sources=sources), date_conflict)
+    (stale,) = [f for f in findings if f.diagnosis.startswith("revised")]
+    assert stale.subject == "r" and stale.severity == "warning" and stale.claim_ids == ("r", "w", "w-old")
+    assert not any(f.subject == "e" for f in findings)

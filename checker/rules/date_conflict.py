@@ -19,7 +19,9 @@ diagnosis names the common slips between two dates to the day: a month off by on
 and month swapped, a year slip, transposed digits; between two times, an am/pm or a
 time-zone slip; and when a quote writes its date with the weekday, which of the two dates
 that weekday fits. One date that disagrees with two or more sources that agree with each
-other is one finding on it, the odd one out, listing every claim it meets.
+other is one finding on it, the odd one out, listing every claim it meets. A planned date
+given as current by a text published after another gave it as since revised (or by that
+very text), where a plan of another date stands, is a warning.
 """
 
 from __future__ import annotations
@@ -114,7 +116,9 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
             f"they range from {display.date_range(first['date_start'], first['date_end'])} ({first['id']}) "
             f"to {display.date_range(last['date_start'], last['date_end'])} ({last['id']})",
         )
-    revised = _revised_plans(claims)
+    superseded = _superseded_plans(claims)
+    revised = set(superseded.loc[superseded["revised"], "label"])
+    yield from _stale_plans(claims, superseded)
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
@@ -156,25 +160,70 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
         )
 
 
-def _revised_plans(claims: pd.DataFrame) -> set:
-    """The planned dates that a text published no earlier gives as since revised: the same
-    date of the same event in a ``superseded`` claim ("the launch, first set for 22:47 on 14
-    October, was scrubbed"). The superseded claims are few: each is looked up once."""
+def _superseded_plans(claims: pd.DataFrame) -> pd.DataFrame:
+    """The planned dates that a ``superseded`` claim gives as since revised (the same date
+    of the same event: "the launch, first set for 22:47 on 14 October, was scrubbed"), each
+    with that claim (``old``) and whether its own text came out no later than the one that
+    revised it (``revised``: the old schedule, right in its day) or later, or is that very
+    text (``stale``: a schedule since revised given as current). The superseded claims are
+    few: each is looked up once."""
     superseded = (claims["modality"] == "superseded").to_numpy(dtype=bool) & (claims["kind"] == "date").to_numpy(
         dtype=bool
     )
     if not superseded.any():
-        return set()
+        return pd.DataFrame({"label": [], "old": [], "revised": [], "stale": []})
     key = ["topic", "scope", "subject", "date_start", "date_end"]
-    old = claims.loc[superseded, [*key, "published_end"]].rename(columns={"published_end": "revised_day"})
+    old = claims.loc[superseded, [*key, "published_end", "source"]].rename(
+        columns={"published_end": "revised_day", "source": "revised_in"}
+    )
+    old = old.assign(old=old.index)
     plans = (
         (claims["kind"] == "date").to_numpy(dtype=bool)
         & (claims["modality_class"] != "actual").to_numpy(dtype=bool)
         & ~superseded
     )
-    current = claims.loc[plans, [*key, "published_end"]].assign(label=claims.index[plans])
+    current = claims.loc[plans, [*key, "published_end", "source"]].assign(label=claims.index[plans])
     joined = current.merge(old, on=key)
-    return set(joined.loc[joined["published_end"] <= joined["revised_day"], "label"])
+    same_text = (joined["source"] == joined["revised_in"]).to_numpy(dtype=bool)
+    return joined.assign(
+        revised=(joined["published_end"] <= joined["revised_day"]).to_numpy(dtype=bool) & ~same_text,
+        stale=(joined["published_end"] > joined["revised_day"]).to_numpy(dtype=bool) | same_text,
+    )
+
+
+def _stale_plans(claims: pd.DataFrame, superseded: pd.DataFrame) -> Iterator[Finding]:
+    """A planned date a text gives as current after another text (or itself) gave it as
+    since revised, where a plan of another date stands for the same event: a warning on it
+    ("opening in spring 2025", in a release of January 2025, where the wire had said in
+    November that spring 2025 was dropped for August)."""
+    plans = claims.index[
+        (claims["kind"] == "date").to_numpy(dtype=bool)
+        & (claims["modality_class"] != "actual").to_numpy(dtype=bool)
+        & (claims["modality"] != "superseded").to_numpy(dtype=bool)
+    ]
+    for label, old_label in zip(
+        superseded.loc[superseded["stale"], "label"], superseded.loc[superseded["stale"], "old"]
+    ):
+        row, old = row_of(claims, label), row_of(claims, old_label)
+        others = [
+            other
+            for other in plans
+            if all(claims.at[other, column] == row[column] for column in ("topic", "scope", "subject"))
+            and (claims.at[other, "date_start"], claims.at[other, "date_end"]) != (row["date_start"], row["date_end"])
+        ]
+        if not others:
+            continue
+        new = row_of(claims, min(others, key=lambda other: claims.at[other, "id"]))
+        where = "its own text" if row["source"] == old["source"] else f"{old['source']}, published earlier,"
+        yield Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=(ref(claims, label), ref(claims, old_label), ref(claims, new.name)),
+            severity=Severity.WARNING.value,
+            diagnosis=f"revised: {row['id']} gives as current the schedule {old['id']} gives as since revised",
+            message=f"{row['source']} dates {row['topic_label']} {row['value']} ({row['id']}), the schedule {where} "
+            f"gives as since revised ({old['id']}); {new['source']} dates it {new['value']} ({new['id']})",
+        )
 
 
 # A calendar day written without a time has no time zone: in UTC it may begin 14 hours
