@@ -170,6 +170,9 @@ def _forecast_as_actual(claims: pd.DataFrame, numeric: pd.Series) -> Iterator[Fi
         )
 
 
+# What _revised says of a pair whose earlier figure a text gives as current after its
+# revision: no finding of the pair, for _stale's warning on that claim tells it.
+STALE = "stale"
 # Significant digits from which one figure given by two forecasters is no coincidence.
 ATTRIBUTION_DIGITS = 3
 
@@ -616,6 +619,12 @@ class _Finder:
                 if earlier["low"] <= old["magnitude"] <= earlier["high"] and not (
                     earlier["low"] <= new["magnitude"] <= earlier["high"]
                 ):
+                    if (
+                        old["modality"] != "superseded"
+                        and math.isclose(old["magnitude"], earlier["magnitude"], rel_tol=1e-9)
+                        and (old["source"] == earlier["source"] or old["published_end"] > earlier["published_end"])
+                    ):
+                        return STALE  # given as current after its revision: _stale's warning tells it
                     return (
                         f"revised: {earlier['id']} gives {earlier['value']} as the earlier figure, since revised, "
                         f"which {old['id']} still gives"
@@ -631,6 +640,8 @@ class _Finder:
             self.index = MagnitudeIndex(claims, PRECISE_DIGITS)
         severity = None
         revised = self._revised(first, second)
+        if revised == STALE:
+            return None
         diagnosis = revised or diagnose(claims, self.index, first, second, self.options)
         slip = diagnosis.startswith(("scale slip", "digit transposition", "unit slip"))
         if estimators and not slip:
