@@ -218,3 +218,22 @@ def test_a_forecast_part_beyond_its_forecast_whole_is_one_error_on_the_part(norm
     assert "both as forecasts" in finding.message
     assert found("EUR 5.9 billion", forecaster="institute") == []
     assert len(found("EUR 5.9 billion")) == 1
+
+
+def test_a_claim_beyond_a_bound_several_texts_give_is_one_finding(normalised):
+    """A debt of 370 billion (for million) against a cost three texts give as 1.1 billion:
+    one finding on the debt, naming every text's figure for the bound."""
+    topics = [
+        {"key": "debt", "kind": "quantity", "unit": "CAD", "bounded_by": "cost"},
+        {"key": "cost", "kind": "quantity", "unit": "CAD"},
+    ]
+    rows = {
+        "a": [
+            claim("debt", "debt", "C$370 billion", period="2025"),
+            claim("a-cost", "cost", "C$1.1 billion", period="2025"),
+        ],
+        "b": [claim("b-cost", "cost", "C$1.1 billion", period="2025")],
+        "c": [claim("c-cost", "cost", "C$1.12 billion", period="2025")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), magnitude)
+    assert finding.subject == "debt" and finding.claim_ids == ("a-cost", "b-cost", "c-cost", "debt")

@@ -145,19 +145,31 @@ def _bounds(claims, numeric, figures, options) -> Iterator[Finding]:
             message=f"{crowd.pairs:,} pairs of {row['topic_label']} and its bound {row['bounded_by']} are more than "
             f"{ratio:g} times apart",
         )
+    # One finding per claim beyond its bound, however many texts give the bound: the first
+    # bound's words, the others named.
+    beyond: dict = {}
     for a, b in pairs.frame.drop_duplicates().itertuples(index=False):  # only the findings
         row, bound = row_of(claims, a), row_of(claims, b)
         if not periods_overlap(row, bound):
             continue
         text = excess(row, bound, ratio)
-        if text is None:
-            continue
+        if text is not None:
+            beyond.setdefault(a, []).append((b, text))
+    for a, bounds in beyond.items():
+        row, (b, text) = row_of(claims, a), bounds[0]
+        bound = row_of(claims, b)
+        others = [row_of(claims, other)["id"] for other, _ in bounds[1:]]
         yield Finding(
             topic=row["topic"],
             subject=row["id"],
-            claims=(ref(claims, a), ref(claims, b)),
+            claims=(ref(claims, a), *(ref(claims, other) for other, _ in bounds)),
             diagnosis="implausible magnitude: beyond an order of magnitude of its bound",
-            message=f"{row['value']} ({row['topic_label']}) is {text} ({bound['value']}, {bound['id']})",
+            message=f"{row['value']} ({row['topic_label']}) is {text} ({bound['value']}, {bound['id']})"
+            + (
+                f", and beyond the bound {', '.join(others)} give{'s' if len(others) == 1 else ''} too"
+                if others
+                else ""
+            ),
         )
 
 
