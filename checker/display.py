@@ -40,6 +40,10 @@ def number(value: float, digits: int = 4) -> str:
         if magnitude >= scale:
             return f"{_significant(value / scale, digits)} {word}"
     if magnitude >= 1000:
+        if digits > 4 and value != round(value):  # a bound in full: 58,411.5, never 58,412 for it
+            decimals = min(3, max(0, digits - 1 - int(math.floor(math.log10(magnitude)))))
+            text = f"{value:,.{decimals}f}"
+            return text.rstrip("0").rstrip(".") if "." in text else text
         return f"{round(value):,}"
     return _significant(value, digits)
 

@@ -165,3 +165,13 @@ def test_clean_corpus_exits_0(corpus_dir, capsys):
     root = corpus_dir({"orf": [claim("orf-2024", "trade", "US$1 billion", period="2024")]})
     assert main(["check", "--root", str(root)]) == 0
     assert capsys.readouterr().out.strip().endswith("0 failing at 'error'")
+
+
+def test_a_figures_bounds_show_in_full_from_a_thousand_up():
+    """58,412 MW read to the unit is 58,411.5 to 58,412.5: its bounds never print as
+    58,412 to 58,412 (and 18,013 never as 18,012 to 18,014, rounding half to even)."""
+    from checker import display
+
+    assert display.quantity(58411.5, 58412.5, 58412, 1, "MW") == "58,412 MW (58,411.5–58,412.5)"
+    assert display.quantity(18012.5, 18013.5, 18013, 1, "") == "18,013 (18,012.5–18,013.5)"
+    assert display.number(1234.5) == "1,234"  # a figure itself stays at its four digits

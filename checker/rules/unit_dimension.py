@@ -321,8 +321,17 @@ def _unit_slip(first: pd.Series, second: pd.Series) -> str:
         return ""
     if display.per_what(first["dimension"], second["dimension"]):
         return ""  # "$41.50" and "$41.50 a shot": a price tagged without what it is per, no slip
-    units = [display.unit_name(str(row["unit"])) or "a plain number" for row in (first, second)]
+    units = [display.unit_name(_per_year(row)[1]) or "a plain number" for row in (first, second)]
     return f"a unit slip: the same figure in {units[0]} and {units[1]}"
+
+
+def _per_year(row: pd.Series) -> tuple[float, str]:
+    """The factor and unit a claim's figure shows in: money a second (a fee a year, read in
+    base units) per year, as texts give it; any other unit as it is."""
+    unit = str(row["unit"])
+    if unit.endswith(" / second") and str(row["dimension"]).startswith("[currency_"):
+        return 1 / display.SECONDS_PER_YEAR, f"{unit[: -len(' / second')]}/year"
+    return 1.0, unit
 
 
 def _why_not(first, second, substance) -> str:
@@ -395,8 +404,8 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
             severity=Severity.ERROR.value,
             diagnosis="different figures in one unit, one by its stated conversion",
             message=f"{plain['value']} and {converting['value']} (stated as {converting['converted']}) disagree: "
-            f"{display.quantity(low_1, high_1, plain['magnitude'], 1.0, plain['unit'], 'stated')} against "
-            f"{display.quantity(low_2, high_2, converting['converted_magnitude'], 1.0, plain['unit'], 'stated')}",
+            f"{display.quantity(low_1, high_1, plain['magnitude'], *_per_year(plain), 'stated')} against "
+            f"{display.quantity(low_2, high_2, converting['converted_magnitude'], *_per_year(plain), 'stated')}",
         )
     consistent: list[str] = []
     inconsistent: list[str] = []
