@@ -175,3 +175,17 @@ def test_a_figures_bounds_show_in_full_from_a_thousand_up():
     assert display.quantity(58411.5, 58412.5, 58412, 1, "MW") == "58,412 MW (58,411.5–58,412.5)"
     assert display.quantity(18012.5, 18013.5, 18013, 1, "") == "18,013 (18,012.5–18,013.5)"
     assert display.number(1234.5) == "1,234"  # a figure itself stays at its four digits
+
+
+def test_a_conversion_only_base_units_could_show_is_shown_as_written(normalised):
+    """US$5,000/MWh converted "~$6,860/MWh" in a Canadian text, under a topic in USD/MWh:
+    the conversion shows as written, never as CAD * second ** 2 / kilogram / meter ** 2."""
+    from checker.pairing import value_text
+    from conftest import claim
+
+    topics = [{"key": "cap", "kind": "quantity", "unit": "USD/MWh"}]
+    sources = [{"id": "a", "file": "a.txt", "published": "2025-07-30", "currency": "CAD"}]
+    rows = {"a": [claim("c", "cap", "US$5,000/MWh", converted="~$6,860/MWh", quote="US$5,000/MWh (~$6,860/MWh)")]}
+    row = normalised(rows, topics=topics, entities=[], sources=sources).claims.iloc[0]
+    assert value_text(row, "converted_") == "~$6,860/MWh"
+    assert "5,000" in value_text(row) and "**" not in value_text(row)
