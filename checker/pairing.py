@@ -770,7 +770,7 @@ def value_text(row: pd.Series, prefix: str = "") -> str:
         if pd.isna(row[f"{prefix}magnitude"]):
             return ""
         factor, unit = _display_unit(row, prefix)
-        if "**" in unit:  # pint's base units of a price per MWh in another currency: as written
+        if "**" in display.unit_name(unit):  # pint's base units of a price per MWh in another currency: as written
             return str(row["converted" if prefix else "value"])
         return display.quantity(
             row[f"{prefix}low"],
