@@ -740,6 +740,21 @@ def superseded_pairs(claims: pd.DataFrame, mask) -> pd.DataFrame:
     )
 
 
+def sharing_key(claims: pd.DataFrame, labels, mask, key=REVISION_KEY) -> dict:
+    """For each claim of ``labels`` (a few: those of findings), the claims of ``mask`` with
+    the same ``key`` columns: one join, not a pass over the table per claim."""
+    if not len(labels):
+        return {}
+    key = list(key)
+    wanted = claims.loc[list(labels), key].assign(label=list(labels))
+    chosen = np.asarray(mask, dtype=bool)
+    others = claims.loc[chosen, key].assign(other=claims.index[chosen])
+    found: dict = {label: [] for label in labels}
+    for label, other in wanted.merge(others, on=key)[["label", "other"]].itertuples(index=False):
+        found[label].append(other)
+    return found
+
+
 def revised_since(claims: pd.DataFrame, mask) -> np.ndarray:
     """The claims of ``mask`` whose figure another text, published later, gives as since
     revised: right in their day, they are no evidence against the revised figures."""

@@ -48,6 +48,7 @@ from checker.pairing import (
     partner_of,
     ref,
     row_of,
+    sharing_key,
 )
 
 ID = "date-conflict"
@@ -196,20 +197,19 @@ def _stale_plans(claims: pd.DataFrame, superseded: pd.DataFrame) -> Iterator[Fin
     since revised, where a plan of another date stands for the same event: a warning on it
     ("opening in spring 2025", in a release of January 2025, where the wire had said in
     November that spring 2025 was dropped for August)."""
-    plans = claims.index[
+    plans = (
         (claims["kind"] == "date").to_numpy(dtype=bool)
         & (claims["modality_class"] != "actual").to_numpy(dtype=bool)
         & (claims["modality"] != "superseded").to_numpy(dtype=bool)
-    ]
-    for label, old_label in zip(
-        superseded.loc[superseded["stale"], "label"], superseded.loc[superseded["stale"], "old"]
-    ):
+    )
+    stale = superseded[superseded["stale"].to_numpy(dtype=bool)]
+    alike = sharing_key(claims, list(dict.fromkeys(stale["label"])), plans, ("topic", "scope", "subject"))
+    for label, old_label in zip(stale["label"], stale["old"]):
         row, old = row_of(claims, label), row_of(claims, old_label)
         others = [
             other
-            for other in plans
-            if all(claims.at[other, column] == row[column] for column in ("topic", "scope", "subject"))
-            and (claims.at[other, "date_start"], claims.at[other, "date_end"]) != (row["date_start"], row["date_end"])
+            for other in alike[label]
+            if (claims.at[other, "date_start"], claims.at[other, "date_end"]) != (row["date_start"], row["date_end"])
         ]
         if not others:
             continue

@@ -373,6 +373,18 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
             high[right_rows] * options["max_ratio"],
         )
         found.append(pairs)
+    # Each series's first start and last end, once: where a finding's figures lie in it.
+    count = int(codes.max()) + 1
+    first_start = np.full(count, np.inf)
+    last_end = np.full(count, -np.inf)
+    np.minimum.at(first_start, codes, periods[:, 0])
+    np.maximum.at(last_end, codes, periods[:, 1])
+    position = pd.Index(labels)
+
+    def series_of(label) -> tuple[float, float]:
+        code = codes[position.get_loc(label)]
+        return float(first_start[code]), float(last_end[code])
+
     for pairs in found:
         for crowd in pairs.crowds:
             lowest, highest = crowd_extremes(claims, crowd, "magnitude")
@@ -391,7 +403,7 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
                 f"to {amount_text(second_row)} ({display.date_range(second_row['period_start'], second_row['period_end'])}, {second_row['id']}): "
                 f"{display.ratio(first_row['magnitude'], second_row['magnitude'])} in one period"
             )
-            edge = _edge(claims, labels, codes, first_row, second_row)
+            edge = _edge(first_row, second_row, series_of(first_row.name))
             if edge:
                 yield Finding(
                     topic=first_row["topic"],
@@ -410,19 +422,17 @@ def _jumps(claims, figures, options) -> Iterator[Finding]:
             )
 
 
-def _edge(claims: pd.DataFrame, labels, codes, first: pd.Series, second: pd.Series) -> str:
+def _edge(first: pd.Series, second: pd.Series, series: tuple[float, float]) -> str:
     """'start' when the smaller of two adjacent periods' figures is the earlier one and no
-    figure of the series (its topic, scope and dimension) is for an earlier time, 'end' when
-    it is the later one and none is for a later time, else '': a jump from or to nothing
-    much at a series' edge is how an activity begins or ends (costs of a breach found in a
-    fiscal year's last weeks); one in its middle, a dip or a spike, is the implausible one."""
-    code = codes[np.flatnonzero(labels == first.name)[0]]
-    series = labels[codes == code]
+    figure of the series (its topic, scope and dimension: its first start and last end) is
+    for an earlier time, 'end' when it is the later one and none is for a later time, else
+    '': a jump from or to nothing much at a series' edge is how an activity begins or ends
+    (costs of a breach found in a fiscal year's last weeks); one in its middle, a dip or a
+    spike, is the implausible one."""
+    first_start, last_end = series
     if abs(first["magnitude"]) < abs(second["magnitude"]):
-        starts = claims.loc[series, "period_start"].to_numpy(dtype=float)
-        return "start" if starts.min() >= first["period_start"] else ""
-    ends = claims.loc[series, "period_end"].to_numpy(dtype=float)
-    return "end" if ends.max() <= second["period_end"] else ""
+        return "start" if first_start >= first["period_start"] else ""
+    return "end" if last_end <= second["period_end"] else ""
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one

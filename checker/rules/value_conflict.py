@@ -76,6 +76,7 @@ from checker.pairing import (
     ref,
     row_of,
     same_time,
+    sharing_key,
     superseded_pairs,
     tolerance_of,
     transpositions,
@@ -145,15 +146,13 @@ def _forecast_as_actual(claims: pd.DataFrame, numeric: pd.Series) -> Iterator[Fi
     joined = joined[joined["source"] != joined["forecast_in"]]
     if joined.empty:
         return
-    figures = claims.index[actual]
+    alike = sharing_key(claims, list(dict.fromkeys(joined["claim"])), actual)
     for label, forecast_label in zip(joined["claim"], joined["forecast"]):
         row, told_row = row_of(claims, label), row_of(claims, forecast_label)
         against = [
             other
-            for other in figures
-            if other != label
-            and all(claims.at[other, column] == row[column] for column in REVISION_KEY)
-            and not (claims.at[other, "low"] <= row["magnitude"] <= claims.at[other, "high"])
+            for other in alike[label]
+            if other != label and not (claims.at[other, "low"] <= row["magnitude"] <= claims.at[other, "high"])
         ]
         if not against:
             continue
@@ -236,17 +235,16 @@ def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
         pairs = pairs[pairs["since"].to_numpy(dtype=bool) | same_text]
     if not len(pairs):
         return
-    current = claims.index[figures.to_numpy(dtype=bool)]
+    alike = sharing_key(claims, list(dict.fromkeys(pairs["claim"])), figures)
     for label, old_label in zip(pairs["claim"], pairs["superseded"]):
         row, old = row_of(claims, label), row_of(claims, old_label)
         if not math.isclose(row["magnitude"], old["magnitude"], rel_tol=1e-9):
             continue  # a rounding of the earlier figure may be one of the revised one too
         revisions = [
             other
-            for other in current
+            for other in alike[label]
             if other != label
             and claims.at[other, "modality_class"] == row["modality_class"]
-            and all(claims.at[other, column] == old[column] for column in REVISION_KEY)
             and not (old["low"] <= claims.at[other, "magnitude"] <= old["high"])
         ]
         same_text = row["source"] == old["source"]
