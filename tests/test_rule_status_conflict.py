@@ -140,6 +140,9 @@ def test_one_text_telling_a_pause_a_resumption_and_a_halt_is_no_reversal(normali
     assert alone == []
     split = run_rules(normalised({"a": rows[:2], "b": rows[2:]}, topics=topics, entities=[]), status_conflict)
     assert ids(split) == [("status-conflict", ("p1", "p2", "r1"))]
+    # Other texts that confirm the middle of a sequence one text tells whole are no split.
+    confirmed = {"a": rows, "b": [claim("r2", "route", "resumed", period="2023-12-26/2023-12-28", quote="resumed")]}
+    assert run_rules(normalised(confirmed, topics=topics, entities=[]), status_conflict) == []
 
 
 def test_a_forecast_status_is_compared_only_with_forecasts(normalised):

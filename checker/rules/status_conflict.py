@@ -202,8 +202,11 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
         # and the first of the last run.
         labels = [before[-1], *during, after[0]]
         rows = [row_of(claims, label) for label in labels]
-        if len({row["source"] for row in rows}) == 1:
-            continue  # one text telling the sequence (paused, resumed, halted again) says it happened
+        # One text telling the whole sequence (paused, resumed, halted again) says it
+        # happened, however many others confirm a part of it.
+        told = [{claims.at[label, "source"] for label in run} for run in (before, during, after)]
+        if told[0] & told[1] & told[2]:
+            continue
         story = " → ".join(f"'{row['state']}' ({_period(row)}, {row['id']})" for row in rows)
         yield Finding(
             topic=rows[0]["topic"],
