@@ -1328,3 +1328,22 @@ def test_a_forecast_given_as_the_figure_is_a_warning(normalised):
     assert finding.subject == "weekly" and finding.severity == "warning"
     assert finding.claim_ids == ("consensus", "reported", "weekly")
     assert found(with_actual=False) == []
+
+
+def test_small_counts_read_exactly_and_a_recounts_few_are_a_note(normalised):
+    """73 people on board against 74: no tolerance widens an exact count, so they differ,
+    a person apart: a recount or a slip, a note. 60 against 73 is an error."""
+    topics = [{"key": "aboard", "kind": "count", "unit": "person"}]
+
+    def found(other: str) -> list:
+        rows = {
+            "a": [claim("a1", "aboard", "73", period="2025-03-07")],
+            "b": [claim("b1", "aboard", other, period="2025-03-07")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+
+    (near,) = found("74")
+    assert near.severity == "note" and "a recount between the texts, or a slip" in near.message
+    (far,) = found("60")
+    assert far.severity == "error"
+    assert found("73") == []

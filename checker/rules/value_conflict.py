@@ -278,13 +278,33 @@ def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
 PRECISE_WIDENING_DIGITS = 3
 
 
+# Small whole counts this many apart, and at most this share of the larger, are a
+# recount's difference, as likely as a slip's (72 and 73 on board; never 2 and 3 times).
+FEW_APART = 2
+FEW_APART_SHARE = 0.05
+
+
+def _few_apart(first: pd.Series, second: pd.Series) -> bool:
+    """Whether two exact small counts (read to the unit) differ by a recount's few."""
+    exact = all(row["kind"] == "count" and row["low"] == row["high"] for row in (first, second))
+    gap = abs(first["magnitude"] - second["magnitude"])
+    larger = max(abs(first["magnitude"]), abs(second["magnitude"]))
+    return bool(exact and gap <= FEW_APART and gap <= FEW_APART_SHARE * larger)
+
+
 def _widening(claims: pd.DataFrame, labels, default: float) -> np.ndarray:
-    """Each claim's widening: its tolerance, halved for a precise figure."""
+    """Each claim's widening: its tolerance, halved for a precise figure, and none for a
+    small whole count read exactly (73 people on board is not 74) unless its topic sets one."""
     tolerance = tolerance_of(claims, labels, default)
     precise = (claims.loc[labels, "digits"].to_numpy(dtype=float) >= PRECISE_WIDENING_DIGITS) & (
         claims.loc[labels, "qualifier"] == "stated"
     ).to_numpy(dtype=bool)
-    return np.where(precise, tolerance / 2, tolerance)
+    exact = (
+        (claims.loc[labels, "kind"] == "count").to_numpy(dtype=bool)
+        & (claims.loc[labels, "low"].to_numpy(dtype=float) == claims.loc[labels, "high"].to_numpy(dtype=float))
+        & np.isnan(claims.loc[labels, "tolerance"].to_numpy(dtype=float))
+    )
+    return np.where(exact, 0.0, np.where(precise, tolerance / 2, tolerance))
 
 
 MONTH_DAYS = 28
@@ -665,6 +685,10 @@ class _Finder:
         elif first["aggregation"] == "cumulative" and not first["asof_timed"] and not slip:
             # Counts of one day from different hours may differ; a slip of the pen they cannot explain.
             severity = Severity.NOTE.value
+        elif not slip and _few_apart(first, second):
+            # Two small counts a person or two apart (72 and 73 on board): a recount between
+            # the texts (the first count left out an infant), or a slip; a note to look at.
+            severity = Severity.NOTE.value
         period = display.date_range(first["period_start"], first["period_end"])
         if (first["period_start"], first["period_end"]) != (second["period_start"], second["period_end"]):
             period = f"{period} and {display.date_range(second['period_start'], second['period_end'])}"
@@ -685,6 +709,8 @@ class _Finder:
             message += "; the figure may have changed between those days (give each claim its period if so)"
         elif revised:
             message += f"; {revised}"
+        elif severity == Severity.NOTE.value and _few_apart(first, second):
+            message += "; counts a few apart: a recount between the texts, or a slip"
         elif severity == Severity.NOTE.value:
             message += "; running totals for the same day without a time of day may be counts from different hours"
         return Finding(
