@@ -1627,7 +1627,11 @@ def _share_in_words(text: str) -> str:
     count = _SHARE_COUNTS[(found.group("count") or "a").lower()]
     if count >= _SHARE_PARTS[part]:
         return text
-    return f"{found.group('qualifier')} {round(100 * count / _SHARE_PARTS[part])} %".strip()
+    share = 100 * count / _SHARE_PARTS[part]
+    # A bound sits at the share itself ("more than two-thirds" is above 66.67 %, and 66.8 %
+    # is more than two-thirds); a share alone reads as its round percent.
+    shown = f"{share:.2f}".rstrip("0").rstrip(".") if found.group("qualifier").strip() else f"{round(share)}"
+    return f"{found.group('qualifier')} {shown} %".strip()
 
 
 def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, dict[str, str]]:

@@ -465,6 +465,9 @@ def test_a_temperature_stays_on_its_own_scale():
         ("EUR 2 milliards", 2e9, "[currency_EUR]"),
         ("EUR 728.9 millions", 7.289e8, "[currency_EUR]"),
         ("B/.2,544.5 million", 2.5445e9, "[currency_PAB]"),
+        # A bound in words sits at the share itself: 66.8 % is more than two-thirds.
+        ("more than two-thirds", 0.6667, "dimensionless"),
+        ("two-thirds", 0.67, "dimensionless"),
     ],
 )
 def test_units_as_each_trade_writes_them(text, magnitude, dimension):
