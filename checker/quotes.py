@@ -510,6 +510,12 @@ def digits_missing(
     stated = numbers_in(quote, decimal)
     if kind == "date":
         missing = _date_part_missing(value, quote, stated, published, tense)
+        midnight = _MIDNIGHT.match(value)
+        if missing and midnight and re.search(r"\bmidnight\b", quote, re.IGNORECASE):
+            # "At midnight on 31 December" is 00:00 on 1 January: the quote gives the day before.
+            before = datetime.date.fromisoformat(midnight.group(1)) - datetime.timedelta(days=1)
+            if not _date_part_missing(before.isoformat(), quote, stated, published, tense):
+                missing = None
         if not missing:
             return None
         reading = _weekday_reading(quote, published, tense) if missing.startswith(("month", "day", "year")) else ""
@@ -752,6 +758,8 @@ def _month_end(year: int, month: int, day: int, quote: str) -> bool:
 
 
 _VALUE_TIME = re.compile(r"T(\d{2}):(\d{2})")
+# A value at the first minute of a day: the midnight that ends the day before.
+_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00(?::00)?(?:Z|[+-]\d{2}:\d{2})?$")
 # A time of day as texts write it: "21:40", "9.40am", "9:40 p.m.", "10am", "0940 GMT",
 # "2115H" (the military and Philippine government style), "noon", "midnight".
 _QUOTE_TIME = LazyPattern(
