@@ -510,6 +510,12 @@ def digits_missing(
     stated = numbers_in(quote, decimal)
     if kind == "date":
         missing = _date_part_missing(value, quote, stated, published, tense)
+        timed = _TIMED_DAY.match(value)
+        if missing and timed and timed.group(1) == published[:10]:
+            # Wire copy times the day's events by the clock alone ("at 10:51 a.m. local
+            # time"): the day is the dateline's, when the quote states the time.
+            if _time_stated(int(timed.group(2)), int(timed.group(3)), quote):
+                missing = None
         midnight = _MIDNIGHT.match(value)
         if missing and midnight and re.search(r"\bmidnight\b", quote, re.IGNORECASE):
             # "At midnight on 31 December" is 00:00 on 1 January: the quote gives the day before.
@@ -758,6 +764,8 @@ def _month_end(year: int, month: int, day: int, quote: str) -> bool:
 
 
 _VALUE_TIME = re.compile(r"T(\d{2}):(\d{2})")
+# A time of day with its day: the day, the hour and the minute.
+_TIMED_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})")
 # A value at the first minute of a day: the midnight that ends the day before.
 _MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})T00:00(?::00)?(?:Z|[+-]\d{2}:\d{2})?$")
 # A time of day as texts write it: "21:40", "9.40am", "9:40 p.m.", "10am", "0940 GMT",
