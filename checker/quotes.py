@@ -511,11 +511,15 @@ def digits_missing(
     if kind == "date":
         missing = _date_part_missing(value, quote, stated, published, tense)
         timed = _TIMED_DAY.match(value)
-        if missing and timed and timed.group(1) == published[:10]:
-            # Wire copy times the day's events by the clock alone ("at 10:51 a.m. local
-            # time"): the day is the dateline's, when the quote states the time.
-            if _time_stated(int(timed.group(2)), int(timed.group(3)), quote):
-                missing = None
+        # Wire copy times the day's events by the clock alone ("at 10:51 a.m. local time"):
+        # the day is the dateline's, when the quote states the time.
+        if (
+            missing
+            and timed
+            and timed.group(1) == published[:10]
+            and _time_stated(int(timed.group(2)), int(timed.group(3)), quote)
+        ):
+            missing = None
         midnight = _MIDNIGHT.match(value)
         if missing and midnight and re.search(r"\bmidnight\b", quote, re.IGNORECASE):
             # "At midnight on 31 December" is 00:00 on 1 January: the quote gives the day before.
