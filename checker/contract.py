@@ -151,6 +151,9 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ),
     *_quantity("", "the value"),
     ClaimColumn("half", "float64", "values", "half the step of the value's last stated digit, in base units"),
+    ClaimColumn(
+        "converted_half", "float64", "values", "half the step of the stated conversion's last digit, in base units"
+    ),
     ClaimColumn("digits", "float64", "values", "the value's significant figures as written (NaN for words)"),
     ClaimColumn("number", "str", "values", "the number of the value as written, canonical (12.42)"),
     ClaimColumn("number_factor", "float64", "values", "base units per unit of the written number"),

@@ -166,6 +166,8 @@ READ_BY_PATTERN = {
     },
     # A claim's value and its stated conversion are shown by one function, with a prefix.
     **{f"converted_{part}": ("pairing.py", f'row[f"{{prefix}}{part}"]') for part in ("unit", "qualifier")},
+    # An exchange rate reads a figure and its conversion alike, with a prefix.
+    "converted_half": ("rules/stated_conversion.py", 'row[f"{prefix}half"]'),
 }
 
 

@@ -338,3 +338,13 @@ def test_conversions_between_units_of_one_dimension_hold_to_their_digits(normali
     assert len(findings("level", "81.1 ft", "24.27 metres")) == 1
     assert findings("high", "109F", "42.8C") == []
     assert len(findings("high", "109F", "43.8C")) == 1
+
+
+def test_an_about_conversion_reads_to_its_digits_for_the_rate(normalised):
+    """Rs 20 lakh "about US$17,400" implies 114.9 rupees to the dollar where two others
+    give 135.6: an "about" conversion is rounded, not vague, and the 15 % gap is flagged;
+    "about US$14,700" (136.1) agrees."""
+    agreeing = [("c1", "NPR 1 million", "US$7,375", "2025-03"), ("c2", "NPR 2 million", "US$14,750", "2025-04")]
+    assert _conversions(normalised, *agreeing, ("c3", "NPR 20 lakh", "~US$14,700", "2025-06")) == []
+    (finding,) = _conversions(normalised, *agreeing, ("odd", "NPR 20 lakh", "~US$17,400", "2025-06"))
+    assert finding.subject == "odd"

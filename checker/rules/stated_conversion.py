@@ -160,10 +160,12 @@ def _priced(dimension: str) -> tuple[str, str] | None:
 
 def _reading(row: pd.Series, prefix: str) -> tuple[float, float, float]:
     """A figure's magnitude and bounds for an exchange rate: a bound ("more than $10
-    billion (9.6 billion euros)") at its figure and stated precision, for the conversion
-    is of the figure, whatever lies beyond it."""
+    billion (9.6 billion euros)") or an "about" figure at its figure and stated precision,
+    for the conversion is of the figure, whatever lies beyond it."""
     magnitude, low, high = (row[f"{prefix}{column}"] for column in ("magnitude", "low", "high"))
-    if np.isfinite(low) and np.isfinite(high):
+    # A conversion written "about US$14,700" is rounded, not vague: its digits, and the
+    # rate's tolerance, say how far it may lie (an "about" of 5 % more hid a 15 % slip).
+    if np.isfinite(low) and np.isfinite(high) and row[f"{prefix}qualifier"] != "about":
         return magnitude, low, high
     half = row[f"{prefix}half"] if np.isfinite(row[f"{prefix}half"]) else 0.0
     return magnitude, magnitude - half, magnitude + half
