@@ -369,3 +369,25 @@ def test_a_total_a_later_text_gives_as_since_revised_is_no_evidence(normalised):
 
     assert found("2025-01-15") == []
     assert found("2025-04-15") != [] and all("early-tot" in claims for _, claims in found("2025-04-15"))
+
+
+def test_a_swap_that_leaves_exactly_a_half_step_is_no_transposition(normalised):
+    """Blue whiting "65 000 t" (read as ±500) against a total of 181,400 with 57,900 and
+    63,500: swapping to 60,500 leaves 500, the whole half-step, which proves nothing (the
+    slip was 60,000 written 65,000)."""
+    topics = [
+        {"key": "whiting", "kind": "quantity", "unit": "t"},
+        {"key": "herring", "kind": "quantity", "unit": "t"},
+        {"key": "mackerel", "kind": "quantity", "unit": "t"},
+        {"key": "pelagic", "kind": "quantity", "unit": "t", "sum_of": "whiting; herring; mackerel"},
+    ]
+    rows = {
+        "a": [
+            claim("w", "whiting", "65,000 t", period="2026"),
+            claim("h", "herring", "57,900 t", period="2026"),
+            claim("m", "mackerel", "63,500 t", period="2026"),
+            claim("p", "pelagic", "181,400 t", period="2026"),
+        ]
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
+    assert finding.diagnosis == "the parts do not add up to the total"

@@ -428,6 +428,13 @@ class _Confirmations:
         return bool((np.abs(magnitudes[others] - row["magnitude"]) <= _half(row)).any())
 
 
+def _explains(residual: float, tight: float, total: pd.Series) -> bool:
+    """Whether what a swap leaves of the gap is no more than rounding: nothing (exact
+    figures), or less than the coarsest figure's half-step (65,000 read as ±500 is no fit
+    for a 500 left over)."""
+    return residual <= 1e-9 * abs(total["magnitude"]) or residual < tight * (1 - 1e-9)
+
+
 def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series]) -> tuple[str, str]:
     """A digit transposition or a dropped part, when either explains the gap exactly; and
     the claim at fault (the transposed figure, else the total). A figure another source
@@ -438,7 +445,7 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
     chosen = [rows[0] for rows in by_topic.values()]  # one figure per part, the first in order
     values = [part["magnitude"] for part in chosen]
     slack = sum(_half(part) for part in chosen) + _half(total)
-    # A swap explains the gap when it leaves no more than the coarsest figure's rounding
+    # A swap explains the gap when it leaves less than the coarsest figure's rounding
     # (9,430 against 9,420 in whole megawatts is 10 off: no explanation, though the halves
     # of five figures add up to more); of several, the nearest is taken: against a rounded
     # part ("$1.1 billion") a wrong swap of another may fit too, less closely.
@@ -450,7 +457,7 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
         for swapped in transpositions(part["number"]):
             candidate = swapped * part["number_factor"]
             residual = abs(sum(values) - values[position] + candidate - total["magnitude"])
-            if residual <= tight * (1 + 1e-9):
+            if _explains(residual, tight, total):
                 fits.append(
                     (
                         residual,
@@ -462,7 +469,7 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
                 )
     for swapped in () if confirmed(total) else transpositions(total["number"]):
         residual = abs(sum(values) - swapped * total["number_factor"])
-        if residual <= tight * (1 + 1e-9):
+        if _explains(residual, tight, total):
             fits.append(
                 (
                     residual,
