@@ -399,6 +399,26 @@ def _unit_misreads(claims: pd.DataFrame, problems: list[Problem]) -> None:
 _MISREAD_HINT = "(write the unit the quote gives)"
 
 
+_POUNDS = re.compile(r"\bpounds?\b(?!\s*(?:of|a|per)\b)", re.IGNORECASE)
+
+
+def _pounds_of_money(converted: pd.Series, claims: pd.DataFrame) -> pd.Series:
+    """A conversion of money into "pounds" ("2.9 billion Norwegian crowns (~215 million
+    pounds)") is into sterling, as wire copy writes it: a sum of money is never stated as
+    a weight. Only the rows whose value is money and whose conversion names pounds."""
+    rows = np.flatnonzero(converted.str.contains(_POUNDS).fillna(False).to_numpy(dtype=bool))
+    if not len(rows):
+        return converted
+    dimension = claims["dimension"]
+    money = np.array([str(category).startswith("[currency_") for category in dimension.cat.categories] + [False])
+    rows = rows[money[dimension.cat.codes.to_numpy()[rows]]]
+    if not len(rows):
+        return converted
+    rewritten = converted.to_numpy(dtype=object).copy()
+    rewritten[rows] = [_POUNDS.sub("GBP", str(text)) for text in rewritten[rows]]
+    return pd.Series(rewritten, index=converted.index, dtype=converted.dtype)
+
+
 def _counted_in_words(values: pd.Series, errors: dict[str, str], claims: pd.DataFrame) -> pd.Series | None:
     """Under a count topic, which says what is counted, a value whose noun the unit list
     does not know ("79,600 BEVs", "37 missing") read as a count; None when there is none.
@@ -493,8 +513,11 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         parsed, errors = quantities.parse_quantities(read_values, claims["decimal"])
     for column in quantities.QUANTITY_COLUMNS:
         claims[column] = parsed[column]
-    read_converted = _in_topic_terms(
-        _local_dollars(claims["converted"].where(numeric, ""), claims["dollar"]), claims, currency_words=False
+    read_converted = _pounds_of_money(
+        _in_topic_terms(
+            _local_dollars(claims["converted"].where(numeric, ""), claims["dollar"]), claims, currency_words=False
+        ),
+        claims,
     )
     converted, converted_errors = quantities.parse_quantities(read_converted, claims["decimal"])
     counted = _counted_in_words(read_converted, converted_errors, claims)  # "~480,000 wafers a year"

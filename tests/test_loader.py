@@ -1072,3 +1072,37 @@ def test_scale_words_of_other_languages_are_read_in_values_and_quotes(value, quo
 def test_flat_and_unchanged_state_a_change_of_nought(value, quote, missing):
     message = digits_missing(value, quote, "quantity")
     assert (message is None) if missing is None else (missing in (message or ""))
+
+
+def test_a_conversion_of_money_into_pounds_is_into_sterling(normalised):
+    """ "2.9 billion Norwegian crowns (~215 million pounds)": money converted into pounds is
+    sterling, not weight; a weight converted into pounds stays a weight."""
+    topics = [
+        {"key": "value", "kind": "quantity", "unit": "NOK"},
+        {"key": "catch", "kind": "quantity", "unit": "t"},
+    ]
+    rows = {
+        "a": [
+            claim(
+                "v",
+                "value",
+                "2.9 billion Norwegian crowns",
+                converted="~215 million pounds",
+                period="2024",
+                quote="2.9 billion Norwegian crowns (about 215 million pounds)",
+            ),
+            claim(
+                "c",
+                "catch",
+                "1,000 t",
+                converted="~2.2 million pounds",
+                period="2024",
+                quote="1,000 tonnes (about 2.2 million pounds)",
+            ),
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    assert result.problems == []
+    read = result.claims.set_index("id")
+    assert read.loc["v", "converted_dimension"] == "[currency_GBP]"
+    assert read.loc["c", "converted_dimension"] == "[mass]"
