@@ -509,6 +509,8 @@ def digits_missing(
         return None
     stated = numbers_in(quote, decimal)
     if kind == "date":
+        # "The weekend of Oct. 18" states the Saturday and the Sunday after it.
+        stated = stated | {float(int(after or before) + 1) for after, before in _WEEKEND_OF.findall(quote)}
         missing = _date_part_missing(value, quote, stated, published, tense)
         timed = _TIMED_DAY.match(value)
         # Wire copy times the day's events by the clock alone ("at 10:51 a.m. local time"):
@@ -768,6 +770,10 @@ def _month_end(year: int, month: int, day: int, quote: str) -> bool:
 
 
 _VALUE_TIME = re.compile(r"T(\d{2}):(\d{2})")
+_WEEKEND_OF = re.compile(
+    rf"\bweekend\s+of\s+(?:(?:{MONTH_WORD})\s+(\d{{1,2}})\b|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_WORD}))",
+    re.IGNORECASE,
+)
 # A time of day with its day: the day, the hour and the minute.
 _TIMED_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})")
 # A value at the first minute of a day: the midnight that ends the day before.

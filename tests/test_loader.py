@@ -580,6 +580,9 @@ def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_te
         ("2025-05-03T21:40", "the outage began at 9.40am on May 3, 2025", "time 21:40"),
         ("2025-05-03T12:00", "at noon on May 3, 2025", None),
         ("2025-05-03T21:15", "departed at 2115H on May 3, 2025", None),
+        # "The weekend of Oct. 18" states its Saturday and Sunday.
+        ("2025-05-03/2025-05-04", "the systems move over the weekend of May 3, 2025", None),
+        ("2025-05-03/2025-05-05", "the systems move over the weekend of May 3, 2025", "day 5"),
         # A time alone in a story of that day is of the dateline's day.
         ("2025-05-04T10:51", "the last contact came at 10:51 a.m. local time", None),
         ("2025-05-03T10:51", "the last contact came at 10:51 a.m. local time", "month 05"),
