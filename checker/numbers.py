@@ -238,6 +238,8 @@ def canonical_separators(text: str, decimal: str = ".") -> str:
     """ASCII digits, and the decimal point and thousands commas of English; a number in
     Indian grouping ("4,09,549", "30,70,000": lakhs and crores) regrouped in thousands."""
     text = text.translate(_DIGITS)
+    if "'" in text or "’" in text:  # Swiss grouping: "176'000", "176’000"
+        text = _APOSTROPHE_GROUPING.sub(lambda found: found.group(0).replace("'", "").replace("’", ""), text)
     if decimal == ",":
         text = _COMMA_NUMBER.sub(_comma_to_point, text)
     elif "," in text:
@@ -245,6 +247,8 @@ def canonical_separators(text: str, decimal: str = ".") -> str:
     return text
 
 
+# Thousands grouped by apostrophes, as Swiss copy writes them: only whole groups of three.
+_APOSTROPHE_GROUPING = re.compile(r"(?<![\d'’])\d{1,3}(?:['’]\d{3})+(?![\d'’])")
 # Groups of two digits before the last three, which no thousands grouping writes.
 _INDIAN_GROUPING = re.compile(r"(?<![\d,])(?<!\d\.)\d{1,2}(?:,\d{2})+,\d{3}(?![\d]|,\d)")
 

@@ -262,6 +262,7 @@ CURRENCY_SYMBOLS = {
     "S$": "SGD",
     "R$": "BRL",
     "B/.": "PAB",  # the balboa, as Panamanian copy writes it ("B/.2,544.5 million")
+    "Fr.": "CHF",  # the Swiss franc, as Swiss copy writes it ("Fr. 29.90")
     "₴": "UAH",
     "₪": "ILS",
     "₦": "NGN",
@@ -309,7 +310,7 @@ CURRENCY_NAMES = (
     ("NZD", r"New\s+Zealand\s+dollars?"),
     ("HKD", r"Hong\s+Kong\s+dollars?"),
     ("SGD", r"Singapore\s+dollars?"),
-    ("CHF", r"Swiss\s+francs?"),
+    ("CHF", r"Swiss\s+francs?|(?:Schweizer\s+)?Franken"),
     ("ZAR", r"(?:South\s+African\s+)?rands?"),
     ("UAH", r"hryvni?as?"),
     ("ILS", r"shekels?"),

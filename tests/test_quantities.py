@@ -465,6 +465,11 @@ def test_a_temperature_stays_on_its_own_scale():
         ("EUR 2 milliards", 2e9, "[currency_EUR]"),
         ("EUR 728.9 millions", 7.289e8, "[currency_EUR]"),
         ("B/.2,544.5 million", 2.5445e9, "[currency_PAB]"),
+        # Swiss copy: thousands grouped by apostrophes, the franc as Franken or Fr.
+        ("176'000 person", 176_000, "[person]"),
+        ("176’000 person", 176_000, "[person]"),
+        ("186 Mio. Franken", 1.86e8, "[currency_CHF]"),
+        ("Fr. 29.90", 29.9, "[currency_CHF]"),
         # A bound in words sits at the share itself: 66.8 % is more than two-thirds.
         ("more than two-thirds", 0.6667, "dimensionless"),
         ("two-thirds", 0.67, "dimensionless"),

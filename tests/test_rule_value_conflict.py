@@ -1347,3 +1347,23 @@ def test_small_counts_read_exactly_and_a_recounts_few_are_a_note(normalised):
     (far,) = found("60")
     assert far.severity == "error"
     assert found("73") == []
+
+
+def test_texts_months_apart_compare_for_a_transposition_too(normalised):
+    """83,250 t left aboard in March, 82,350 in a May text, neither with a period: no
+    revision swaps two digits a percent apart, so the slip is an error; 83,250 against
+    83,205 (a recount of the last digits?) is left alone, as any other gap is."""
+    topics = [{"key": "aboard", "kind": "quantity", "unit": "t"}]
+    sources = [
+        {"id": "a", "file": "a.txt", "published": "2025-03-27"},
+        {"id": "b", "file": "b.txt", "published": "2025-05-15"},
+    ]
+
+    def found(later: str) -> list:
+        rows = {"a": [claim("a1", "aboard", "83,250 t")], "b": [claim("b1", "aboard", later)]}
+        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), value_conflict)
+
+    (finding,) = found("82,350 t")
+    assert finding.diagnosis.startswith("digit transposition") and finding.severity == "error"
+    assert found("83,205 t") == []
+    assert found("80,000 t") == []

@@ -278,6 +278,11 @@ def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
 PRECISE_WIDENING_DIGITS = 3
 
 
+# How far apart two figures of texts months apart must be for a swap of their digits to be
+# a slip rather than a revision of their last digits.
+FAR_TRANSPOSITION = 0.01
+# ... and how close in time their texts must be (a quarter): a longer time may change it.
+TRANSPOSITION_DAYS = 92
 # Small whole counts this many apart, and at most this share of the larger, are a
 # recount's difference, as likely as a slip's (72 and 73 on board; never 2 and 3 times).
 FEW_APART = 2
@@ -371,7 +376,9 @@ def _pairs(claims, options, numeric, keys, columns, forecaster) -> Iterator[Find
     undated = numeric & claims["undated"] & (claims["aggregation"] != "cumulative")
     if undated.sum() > 1:
         keys = pd.DataFrame({**{column: claims[column] for column in columns}, "_forecaster": forecaster}, copy=False)
-        yield from finder.conflicts(*group_codes(keys, undated, keys.columns), undated=True)
+        undated_groups = group_codes(keys, undated, keys.columns)
+        yield from finder.conflicts(*undated_groups, undated=True)
+        yield from finder.transposed(*undated_groups, undated=True)
 
 
 class _Finder:
@@ -406,8 +413,17 @@ class _Finder:
             if far:
                 # Texts months apart give other times' figures (a project's cost revised), but
                 # no revision moves a figure by a power of ten or into another unit with the
-                # same digits: a contract of $41.5 million against $415 million is a slip.
-                if not finding.diagnosis.startswith(("scale slip", "unit slip")):
+                # same digits (a contract of $41.5 million against $415 million is a slip),
+                # nor, within a quarter, swaps two of its digits a percent or more apart
+                # (83,250 t left aboard, then 82,350; a recount of the last digits may look
+                # like a swap, and 1,250 MW may be 1,520 MW after half a year's works).
+                transposed = (
+                    finding.diagnosis.startswith("digit transposition")
+                    and abs(first["period_start"] - second["period_start"]) <= TRANSPOSITION_DAYS
+                    and abs(first["magnitude"] - second["magnitude"])
+                    >= FAR_TRANSPOSITION * max(abs(first["magnitude"]), abs(second["magnitude"]))
+                )
+                if not (finding.diagnosis.startswith(("scale slip", "unit slip")) or transposed):
                     continue
                 finding = dataclasses.replace(
                     finding,
@@ -506,12 +522,15 @@ class _Finder:
             if finding is not None:
                 yield finding
 
-    def transposed(self, labels: np.ndarray, codes: np.ndarray) -> Iterator[Finding]:
+    def transposed(self, labels: np.ndarray, codes: np.ndarray, undated: bool = False) -> Iterator[Finding]:
         """Figures close enough for the tolerance, but apart at their stated precision, where
         one is the other with two adjacent digits swapped (212,840 for 212,480; 63,100 for
         61,300): no source rounds or revises a count into its own transposition, so the
         tolerance does not excuse it, nor does an "about" before a figure of that many digits
-        (no one rounds 25.8 to "about 28.5")."""
+        (no one rounds 25.8 to "about 28.5"). ``undated``: figures without a period, as of
+        their texts' days, which a revision between may move: only a swap a percent or
+        more apart, of texts of different days within a quarter (one day's are compared
+        above)."""
         claims = self.claims
         exact = (
             claims.loc[labels, "qualifier"].isin(("stated", "about", "nearly", "just_over")).to_numpy(dtype=bool)
@@ -539,6 +558,13 @@ class _Finder:
         for left, right in zip(a[candidates], b[candidates]):  # a handful: close figures of one quantity
             first, second = by_id(claims, left, right)
             if not (_transposed(first, second) or _transposed(second, first)):
+                continue
+            if undated and (
+                same_time(first, second)
+                or abs(first["period_start"] - second["period_start"]) > TRANSPOSITION_DAYS
+                or abs(first["magnitude"] - second["magnitude"])
+                < FAR_TRANSPOSITION * max(abs(first["magnitude"]), abs(second["magnitude"]))
+            ):
                 continue
             finding = self._finding(first, second, undated=False)  # a slip: a finding whoever counted
             if finding is not None:
