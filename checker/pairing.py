@@ -818,10 +818,20 @@ def amount_text(row: pd.Series, base_value: float) -> str:
     return f"{display.number(display.in_unit(base_value, factor))} {display.unit_name(unit)}".strip()
 
 
+def topic_terms(row: pd.Series) -> tuple[float, str]:
+    """The factor and unit a claim's figures show in: the topic's display unit, or, for a
+    rate of the topic's amount (CHF 46.5 million a season under a topic in CHF), that unit
+    a year, never the amount a second."""
+    factor = float(row["topic_factor"])
+    unit = row["topic_unit"] if isinstance(row["topic_unit"], str) else ""
+    if str(row["dimension"]) == f"{row['topic_dimension']} / [time]":
+        return factor / display.SECONDS_PER_YEAR, f"{unit}/year"
+    return factor, unit
+
+
 def in_topic_unit(row: pd.Series, base_value: float) -> str:
     """A number in base units of the topic's dimension, shown in the topic's display unit."""
-    factor = row["topic_factor"]
-    unit = row["topic_unit"] if isinstance(row["topic_unit"], str) else ""
+    factor, unit = topic_terms(row)
     return f"{display.number(display.in_unit(base_value, factor))} {unit}".strip()
 
 

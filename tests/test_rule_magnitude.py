@@ -237,3 +237,29 @@ def test_a_claim_beyond_a_bound_several_texts_give_is_one_finding(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), magnitude)
     assert finding.subject == "debt" and finding.claim_ids == ("a-cost", "b-cost", "c-cost", "debt")
+
+
+def test_parts_above_a_whole_two_texts_confirm_are_each_the_slip(normalised):
+    """Hospitalised 230 and unvaccinated 257 against 214 cases, and another text's 211: the
+    whole is confirmed, so each part is blamed, not the whole; with one text's whole alone,
+    two parts above it blame the whole."""
+    topics = [
+        {"key": "cases", "kind": "count", "unit": "person", "label": "cases"},
+        {"key": "hosp", "kind": "count", "unit": "person", "label": "hospitalised", "part_of": "cases"},
+        {"key": "unvax", "kind": "count", "unit": "person", "label": "unvaccinated", "part_of": "cases"},
+    ]
+
+    def subjects(second_whole: bool) -> set:
+        rows = {
+            "a": [
+                claim("a-cases", "cases", "214", period="2025-04-10"),
+                claim("a-hosp", "hosp", "230", period="2025-04-10"),
+                claim("a-unvax", "unvax", "257", period="2025-04-10"),
+            ]
+        }
+        if second_whole:
+            rows["b"] = [claim("b-cases", "cases", "211", period="2025-04-10")]
+        return {f.subject for f in run_rules(normalised(rows, topics=topics, entities=[]), magnitude)}
+
+    assert subjects(second_whole=True) == {"a-hosp", "a-unvax"}
+    assert subjects(second_whole=False) == {"a-cases"}

@@ -391,3 +391,22 @@ def test_a_swap_that_leaves_exactly_a_half_step_is_no_transposition(normalised):
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
     assert finding.diagnosis == "the parts do not add up to the total"
+
+
+def test_parts_given_a_season_add_up_in_the_topics_unit_a_year(normalised):
+    """Fees of CHF 43 million and CHF 4.5 million a season under a topic in CHF: the sum is
+    told as 47.5 million CHF a year, never as francs a second."""
+    topics = [
+        {"key": "league", "kind": "quantity", "unit": "CHF"},
+        {"key": "cup", "kind": "quantity", "unit": "CHF"},
+        {"key": "fee", "kind": "quantity", "unit": "CHF", "sum_of": "league; cup"},
+    ]
+    rows = {
+        "a": [
+            claim("l", "league", "CHF 43 million a season", period="2025-07/2026-06"),
+            claim("c", "cup", "CHF 4.5 million a season", period="2025-07/2026-06"),
+            claim("f", "fee", "CHF 46.5 million a season", period="2025-07/2026-06"),
+        ]
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
+    assert "add up to 47.5 million CHF/year" in finding.message

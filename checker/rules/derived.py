@@ -35,7 +35,17 @@ from checker.examples import Example, claim_row
 from checker.findings import Finding
 from checker.numbers import relation_qualifier
 from checker.options import tolerance
-from checker.pairing import FIGURES, NUMERIC, pairs_exceeding, ref, row_of, shared_codes, transpositions, widened
+from checker.pairing import (
+    FIGURES,
+    NUMERIC,
+    pairs_exceeding,
+    ref,
+    row_of,
+    shared_codes,
+    topic_terms,
+    transpositions,
+    widened,
+)
 
 ID = "derived-figures"
 SEVERITY = "warning"
@@ -304,14 +314,15 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
             "decrease": "a decrease from",
         }[claim["relation_kind"]]
         if claim["relation_kind"] in ("ratio", "change"):
-            implied = claim["magnitude"] / claim["relation_factor"] / claim["topic_factor"]
+            factor, unit = topic_terms(claim)
+            implied = claim["magnitude"] / claim["relation_factor"] / factor
             ratio = claim["magnitude"] / reference_row["magnitude"]
             between = (
                 f"the change between the two claims is {(ratio - 1) * 100:+.3g} %"
                 if claim["relation_kind"] == "change"
                 else f"the ratio of the two claims is {ratio:.3g}"
             )
-            detail = f"; it implies {_with_unit(implied, claim['topic_unit'])} for {claim['relative_to']}, {between}"
+            detail = f"; it implies {_with_unit(implied, unit)} for {claim['relative_to']}, {between}"
             detail += _points_for_percent(claim, reference_row)
         elif claim["relation_kind"] == "points":
             implied = (claim["magnitude"] - claim["relation_factor"]) / claim["topic_factor"]

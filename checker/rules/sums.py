@@ -39,6 +39,7 @@ from checker.pairing import (
     ref,
     revised_since,
     row_of,
+    topic_terms,
     transpositions,
     value_text,
     widened,
@@ -376,7 +377,7 @@ def _finding(
             f"{first['topic_label']} between {_amount(first)} ({first['id']}) and {_amount(last)} ({last['id']})"
         )
     listed = " + ".join(addends)
-    summed = display.quantity(low, high, (low + high) / 2, total["topic_factor"], total["topic_unit"])
+    summed = display.quantity(low, high, (low + high) / 2, *topic_terms(total))
     refs = (ref(claims, label), *(ref(claims, part.name) for part in parts))
     if partial:
         return Finding(
