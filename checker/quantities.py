@@ -578,6 +578,9 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"\bcu\.?\s+(?=[^\W\d_])", re.IGNORECASE), "cubic "),
     # "Metric ton(ne)s" are tonnes ("tons" alone stays ambiguous, below).
     (LazyPattern(r"\bmetric\s+ton(?:ne)?s?\b", re.IGNORECASE), "tonne"),
+    # Gallons as copy names them: US (pint's gallon) and imperial ("980,000 US gallons").
+    (LazyPattern(r"\bU\.?S\.?\s+gal(?:lon)?s?\b", re.IGNORECASE), "gallon"),
+    (LazyPattern(r"\b(?:imperial|UK)\s+gal(?:lon)?s?\b", re.IGNORECASE), "imperial_gallon"),
     # The US steel and scrap trade's short ton, also called the net ton (2,000 lb), and the
     # long ton (2,240 lb), as desks spell them ("$880 a short ton").
     (LazyPattern(r"\b(?:short|net)[\s_-]+tons?\b", re.IGNORECASE), "short_ton"),

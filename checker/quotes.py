@@ -511,6 +511,10 @@ def digits_missing(
     if kind == "date":
         # "The weekend of Oct. 18" states the Saturday and the Sunday after it.
         stated = stated | {float(int(after or before) + 1) for after, before in _WEEKEND_OF.findall(quote)}
+        # "The first week of April" states the 1st to the 7th (the second, the 8th to the 14th…).
+        for ordinal in _WEEK_OF_MONTH.findall(quote):
+            week = _WEEK_ORDINALS.index(ordinal.lower())
+            stated = stated | {float(day) for day in range(7 * week + 1, 7 * week + 8)}
         missing = _date_part_missing(value, quote, stated, published, tense)
         timed = _TIMED_DAY.match(value)
         # Wire copy times the day's events by the clock alone ("at 10:51 a.m. local time"):
@@ -774,6 +778,8 @@ _WEEKEND_OF = re.compile(
     rf"\bweekend\s+of\s+(?:(?:{MONTH_WORD})\s+(\d{{1,2}})\b|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_WORD}))",
     re.IGNORECASE,
 )
+_WEEK_ORDINALS = ("first", "second", "third", "fourth")
+_WEEK_OF_MONTH = re.compile(rf"\b({'|'.join(_WEEK_ORDINALS)})\s+week\s+of\s+(?:{MONTH_WORD})", re.IGNORECASE)
 # A time of day with its day: the day, the hour and the minute.
 _TIMED_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})")
 # A value at the first minute of a day: the midnight that ends the day before.

@@ -515,6 +515,9 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("2028-07/2028-12", "now expected in the first half of 2028", "2025-01-23", "ahead", "month 07"),
         ("2026-07/2026-09", "first shipments in Q3 2026", "2025-01-23", "ahead", None),
         ("2026-10/2026-12", "first shipments in the fourth quarter of 2026", "2025-01-23", "ahead", None),
+        # "The first week of April" states its seven days.
+        ("2025-04-01/2025-04-07", "they expect to finish in the first week of April", "2025-03-27", "ahead", None),
+        ("2025-04-01/2025-04-09", "they expect to finish in the first week of April", "2025-03-27", "ahead", "day 9"),
         # "Last July" is the latest July before the text's month; "next March" the first after.
         ("2024-07", "The hiring freeze imposed last July", "2025-06-27", "past", None),
         ("2025-07", "The hiring freeze imposed last July", "2025-06-27", "past", "year 2025"),

@@ -465,6 +465,9 @@ def test_a_temperature_stays_on_its_own_scale():
         ("EUR 2 milliards", 2e9, "[currency_EUR]"),
         ("EUR 728.9 millions", 7.289e8, "[currency_EUR]"),
         ("B/.2,544.5 million", 2.5445e9, "[currency_PAB]"),
+        # Gallons named as copy names them.
+        ("980,000 US gallons", 980_000 * 0.003785411784, "[length] ** 3"),
+        ("5 imperial gallons", 5 * 0.00454609, "[length] ** 3"),
         # Swiss copy: thousands grouped by apostrophes, the franc as Franken or Fr.
         ("176'000 person", 176_000, "[person]"),
         ("176’000 person", 176_000, "[person]"),
