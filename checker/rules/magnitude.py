@@ -16,10 +16,11 @@ whole's, in what is and in what is agreed, planned or targeted (a share of a quo
 the quota, each compared within its modality class; forecasts too, those of two
 forecasters only beyond a tenth). A part above several texts' figures for its whole is one
 finding on the part; a whole several parts exceed is the likelier slip, unless other texts'
-figures for it confirm it (then each part is). A yearly (or longer) figure and the one for the adjacent period of the same
-length are also compared: more than ``max_ratio`` apart, a dip or a spike is a warning,
-and a jump at the edge of the series (the smaller figure the first or the last one given:
-costs of a breach found in a fiscal year's last weeks, a new mine's first year) a note. Claims with a stated conversion into another dimension are
+figures for it confirm it (then each part is). A yearly (or longer) figure and the one for
+the adjacent period of the same length are also compared: more than ``max_ratio`` apart, a
+dip or a spike is a warning, and a jump at the edge of the series (the smaller figure the
+first or the last one given: costs of a breach found in a fiscal year's last weeks, a new
+mine's first year) a note. Claims with a stated conversion into another dimension are
 left to the stated-conversion rule.
 """
 

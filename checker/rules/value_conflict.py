@@ -178,10 +178,10 @@ ATTRIBUTION_DIGITS = 3
 
 def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     """The same forecast or estimate of three written digits for one time (or both without
-    a period), attributed to two different bodies by two texts ("the utility's $690 million" and "Ohio EPA's $690 million"): such
-    figures are never compared, as forecasters differ; the same one to three digits is
-    likelier one body's figure credited to the other. A note: bodies may adopt each
-    other's figures."""
+    a period), attributed to two different bodies by two texts ("the utility's $690
+    million" and "Ohio EPA's $690 million"): such figures are never compared, as
+    forecasters differ, but one figure to three digits is likelier one body's credited to
+    the other. A note: bodies may adopt each other's figures."""
     chosen = (
         claims["modality_class"].isin(("forecast", "actual")).to_numpy(dtype=bool)
         & (claims["modality"] != "actual").to_numpy(dtype=bool)
@@ -224,9 +224,10 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
 
 def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
     """A figure or forecast given as current that a text published earlier (or the same
-    text) gives as since revised (a text of the same day may have gone out before the revision): "249 people were on board, not the 240 first reported" in June, and
-    "240 on board" in September. The figure is the superseded one to its last digit, and
-    another figure for that time, outside the superseded one's reading, is the revision."""
+    text) gives as since revised: "249 people were on board, not the 240 first reported"
+    in June, and "240 on board" in September (a text of the same day may have gone out
+    before the revision). The figure is the superseded one to its last digit, and another
+    figure for that time, outside the superseded one's reading, is the revision."""
     pairs = superseded_pairs(claims, figures)
     if len(pairs):  # published after the revision, or by the text that gives it
         same_text = (
@@ -253,7 +254,7 @@ def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
         shown = [ref(claims, label), ref(claims, old_label)]
         revised_to = ""
         if revisions:
-            revised = row_of(claims, min(revisions, key=lambda other: (claims.at[other, "id"],)))
+            revised = row_of(claims, min(revisions, key=lambda other: claims.at[other, "id"]))
             shown.append(ref(claims, revised.name))
             revised_to = f" to {value(revised)} ({revised['id']})"
         if same_text:
