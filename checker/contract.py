@@ -120,6 +120,9 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("topic_factor", "float64", "topics", "base units per topic unit"),
     ClaimColumn("topic_dimension", "category", "topics", "the dimension of the topic's unit", "dimension"),
     ClaimColumn("tolerance", "float64", "topics", "the topic's relative tolerance (NaN: the rule's option)"),
+    ClaimColumn(
+        "rounding", "float64", "topics", "the topic's cap on an unqualified figure's rounding (NaN: the default)"
+    ),
     ClaimColumn("substance", "category", "topics", "the substance the topic measures, for densities ('' when none)"),
     ClaimColumn("part_of", "category", "topics", "the topic this topic is a part of ('' when none)", "topic"),
     ClaimColumn(

@@ -1367,3 +1367,42 @@ def test_texts_months_apart_compare_for_a_transposition_too(normalised):
     assert finding.diagnosis.startswith("digit transposition") and finding.severity == "error"
     assert found("83,205 t") == []
     assert found("80,000 t") == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "flagged"),
+    [
+        ("US$80 billion", "US$70 billion", True),  # meet only at 75 billion, rounded up by one and down by the other
+        ("US$8 billion", "US$9 billion", True),
+        ("US$4.5 billion", "US$4.7 billion", True),  # apart to the digits written
+        ("US$4.5 billion", "US$4.62 billion", True),  # a precise figure outside the rounded one
+        ("US$1.2 billion", "US$1.25 billion", False),  # 1.25 rounds to 1.2 (half to even) or is cut short
+        ("US$1 billion", "US$1.04 billion", False),  # 1.04 billion rounds to 1 billion
+        ("US$34.6 billion", "US$35.1 billion", False),  # two precise figures may lie the tolerance apart
+        ("about US$80 billion", "US$70 billion", False),  # "about" reads wider than its rounding
+    ],
+)
+def test_rounded_figures_within_the_tolerance_that_no_value_rounds_to_are_a_warning(normalised, first, second, flagged):
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", first, period="2024")],
+            "b": [claim("b1", "trade", second, period="2024")],
+        }
+    )
+    findings = run_rules(result, value_conflict)
+    assert [(finding.severity, finding.claim_ids) for finding in findings] == (
+        [("warning", ("a1", "b1"))] if flagged else []
+    )
+    if flagged:
+        assert "no one value rounds to both" in findings[0].message
+
+
+def test_rounded_figures_of_two_bodies_a_step_apart_are_not_reported(normalised):
+    """Another body's figure is a reason for a gap within the tolerance: no note either."""
+    result = normalised(
+        {
+            "a": [claim("a1", "trade", "US$80 billion", period="2024", attributed_to="ministry")],
+            "b": [claim("b1", "trade", "US$70 billion", period="2024", attributed_to="iskp")],
+        }
+    )
+    assert run_rules(result, value_conflict) == []

@@ -36,7 +36,9 @@ note: one may name the wrong body. An actual figure that is another text's forec
 that time to its last digit, where an actual figure rules it out, is a warning: a forecast
 given as the figure. A figure
 given as current that an earlier text (or the same text) gives as since revised is a
-warning: the later text repeats a figure already revised.
+warning: the later text repeats a figure already revised. Two figures of which one is
+rounded, close enough for the tolerance but such that no one value rounds to both (£80bn
+against £70bn, 4.5 million against 4.7 million), are a warning.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -366,6 +369,7 @@ def _pairs(claims, options, numeric, keys, columns, forecaster) -> Iterator[Find
     labels, codes = group_codes(keys, numeric, keys.columns)
     yield from finder.conflicts(labels, codes)
     yield from finder.transposed(labels, codes)
+    yield from finder.steps(labels, codes)
     yield from finder.ranges(labels, codes)
     yield from finder.caps(labels, codes)
     # Figures tagged without a period are as of their texts' publication: articles of one
@@ -570,6 +574,60 @@ class _Finder:
             finding = self._finding(first, second, undated=False)  # a slip: a finding whoever counted
             if finding is not None:
                 yield finding
+
+    def steps(self, labels: np.ndarray, codes: np.ndarray) -> Iterator[Finding]:
+        """Rounded figures (one or two significant digits, no qualifier) that the tolerance
+        lets through but that no one value rounds to: £70bn against £80bn, 4.5 million
+        against 4.7 million. Each is read to half a step of its last digit (£80bn is
+        £75bn–£85bn, before the README's cap of 5 %), and where those intervals do not
+        meet, or meet only at their common end (£75bn, rounded up by one text and down by
+        the other), one text rounded wrongly or the figures differ. Two precise figures may
+        lie the tolerance apart (a revision, another method): only a pair with a rounded
+        figure is compared. A warning: the gap is within what the rule tolerates, and one
+        text may have cut a figure short (£79bn written as £70bn) rather than rounded it.
+        Figures of a topic that sets its own ``rounding`` are read as it says, and left out."""
+        claims = self.claims
+        half = claims.loc[labels, "half"].to_numpy(dtype=float)
+        digits = claims.loc[labels, "digits"].to_numpy(dtype=float)
+        # A topic that sets its own rounding says how its figures are rounded.
+        stated = (
+            (claims.loc[labels, "qualifier"] == "stated").to_numpy(dtype=bool)
+            & (half > 0)
+            & np.isnan(claims.loc[labels, "rounding"].to_numpy(dtype=float))
+        )
+        labels, codes, half, rounded = labels[stated], codes[stated], half[stated], digits[stated] < PRECISE_DIGITS
+        if len(labels) < 2 or not rounded.any():
+            return
+        magnitude = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
+        # Intervals a hair narrower than the rounding's, so that two meeting only at an end
+        # are apart.
+        inner = half * (1 - 1e-9)
+        pairs = pairs_apart(labels, codes, magnitude - inner, magnitude + inner).frame  # crowds: summarised above
+        if pairs.empty:
+            return
+        is_rounded = pd.Series(rounded, index=labels)
+        pairs = pairs[is_rounded.loc[pairs["a"]].to_numpy() | is_rounded.loc[pairs["b"]].to_numpy()]
+        a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
+        widening = pd.Series(_widening(claims, labels, self.options["tolerance"]), index=labels)
+        low_a, high_a = widened(
+            claims.loc[a, "low"].to_numpy(dtype=float), claims.loc[a, "high"].to_numpy(dtype=float), widening.loc[a]
+        )
+        low_b, high_b = widened(
+            claims.loc[b, "low"].to_numpy(dtype=float), claims.loc[b, "high"].to_numpy(dtype=float), widening.loc[b]
+        )
+        let_through = (low_a <= high_b) & (low_b <= high_a)  # the rest were reported above
+        for left, right in zip(a[let_through], b[let_through]):  # a handful: close figures of one quantity
+            first, second = by_id(claims, left, right)
+            finding = self._finding(first, second, undated=False, estimators=different_estimators(first, second))
+            if finding is None or finding.severity == Severity.NOTE.value:
+                continue  # another body's figure, a revision: a reason for a gap this small
+            if Severity(finding.severity or SEVERITY).rank < Severity.WARNING.rank:
+                finding = dataclasses.replace(finding, severity=Severity.WARNING.value)
+            yield dataclasses.replace(
+                finding,
+                message=f"{finding.message}; within the rule's tolerance, but no one value rounds to both: "
+                f"to the digits written, they read {_rounding(first)} and {_rounding(second)}",
+            )
 
     def caps(self, labels: np.ndarray, codes: np.ndarray) -> Iterator[Finding]:
         """ "Up to" (or "at most") a figure states a cap, not any lower figure: two sources'
@@ -799,6 +857,12 @@ def _summary(claims: pd.DataFrame, crowd: Crowd) -> Finding:
         f"{display.date_range(low['period_start'], low['period_end'])} and {crowd.pairs:,} pairs of them "
         f"conflict; they range from {value(low)} ({low['id']}) to {value(high)} ({high['id']})",
     )
+
+
+def _rounding(row: pd.Series) -> str:
+    """The interval a figure rounds from, half a step of its last digit either side."""
+    bounds = {"low": row["magnitude"] - row["half"], "high": row["magnitude"] + row["half"], "qualifier": "range"}
+    return value(ChainMap(bounds, row))
 
 
 def value(row: pd.Series) -> str:
