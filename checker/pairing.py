@@ -507,6 +507,27 @@ def different_bodies(first, second) -> bool:
     )
 
 
+# How far apart two bodies' figures of one thing may lie by method, coverage and timing
+# alone (mirror statistics, an exit poll against the count); beyond it, a slip is likelier.
+MIRROR_RATIO = 1.5
+
+
+def estimate_and_count(first, second) -> bool:
+    """A named body's estimate against an actual figure that names no body or another (an
+    exit poll's share against the result): different ways of counting, which differ by
+    method, though a text that gives the figure unattributed may also be restating the
+    estimate (so they are compared beyond MIRROR_RATIO)."""
+    if {first["modality"], second["modality"]} != {"estimate", "actual"}:
+        return False
+    estimate = first if first["modality"] == "estimate" else second
+    return bool(estimate["attributed_to"]) and first["attributed_to"] != second["attributed_to"]
+
+
+def within_mirror(first: float, second: float) -> bool:
+    """Two figures no further apart than two bodies' methods put them."""
+    return max(abs(first), abs(second)) <= MIRROR_RATIO * min(abs(first), abs(second))
+
+
 def by_id(claims: pd.DataFrame, a, b) -> tuple[Row, Row]:
     """The two claims of a pair, the one whose id sorts first first: messages read the
     same however the pair was found."""

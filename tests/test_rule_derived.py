@@ -850,3 +850,52 @@ def test_a_deal_stated_relative_to_what_is_meets_its_own_texts_actual_figure(nor
     assert run("+12.5%") == []
     assert ids(run("+15.2%")) == [("derived-figures", ("deal", "today"))]
     assert run("+15.2%", same_source=False) == []
+
+
+def test_a_named_bodys_estimated_share_is_held_to_the_count_only_beyond_two_methods_gap(normalised):
+    """An exit poll's 30 % against a quotient of 31.5 % (the count's share),
+    within what two bodies' methods put apart, passes; 19 % against 31.5 % does not, and
+    the same 30 % unattributed is held to the count."""
+    topics = [
+        {"key": "valid", "kind": "count", "label": "valid votes"},
+        {"key": "party-votes", "kind": "count", "label": "party votes", "part_of": "valid"},
+        {"key": "party-share", "kind": "quantity", "unit": "%", "share_of": "party-votes / valid"},
+    ]
+    entities = [{"key": "polaris", "label": "Polaris exit poll"}]
+
+    def found(share: str, **fields) -> list:
+        rows = {
+            "cec": [
+                claim("valid", "valid", "4,290,000", period="2025-09-14"),
+                claim("votes", "party-votes", "1,351,203", period="2025-09-14"),
+            ],
+            "wire": [claim("exit", "party-share", share, period="2025-09-14", **fields)],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=entities), derived)
+
+    assert found("30 %", modality="estimate", attributed_to="polaris") == []
+    assert len(found("19 %", modality="estimate", attributed_to="polaris")) == 1
+    assert len(found("30 %")) == 1
+
+
+def test_a_superseded_share_is_not_divided_across_its_texts_current_figures(normalised):
+    """A preliminary turnout since revised (67.4 %) beside the final counts of its own text
+    (67.9 %): the old figure was another count's quotient."""
+    topics = [
+        {"key": "registered", "kind": "count", "label": "registered voters"},
+        {"key": "ballots", "kind": "count", "label": "ballots cast", "part_of": "registered"},
+        {"key": "turnout", "kind": "quantity", "unit": "%", "share_of": "ballots / registered"},
+    ]
+
+    def found(modality: str) -> list:
+        rows = {
+            "cec": [
+                claim("registered", "registered", "6,412,880", period="2025-09-14"),
+                claim("ballots", "ballots", "4,354,346", period="2025-09-14"),
+                claim("turnout", "turnout", "67.4 %", period="2025-09-14", modality=modality),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert found("superseded") == []
+    assert len(found("")) == 1

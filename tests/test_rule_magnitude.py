@@ -263,3 +263,27 @@ def test_parts_above_a_whole_two_texts_confirm_are_each_the_slip(normalised):
 
     assert subjects(second_whole=True) == {"a-hosp", "a-unvax"}
     assert subjects(second_whole=False) == {"a-cases"}
+
+
+def test_a_part_of_one_subject_is_no_part_of_another_subjects_whole(normalised):
+    """One party's regional votes against another party's national votes: no part of it;
+    against its own party's national votes, a part above its whole."""
+    topics = [
+        {"key": "votes", "kind": "count", "unit": "person"},
+        {"key": "votes-south", "kind": "count", "unit": "person", "part_of": "votes"},
+    ]
+    entities = [{"key": "sdu", "label": "Social Democratic Union"}, {"key": "srl", "label": "Southern League"}]
+
+    def found(national_subject: str) -> list:
+        result = normalised(
+            {
+                "cec": [claim("national", "votes", "148,062", period="2025-09-14", subject=national_subject)],
+                "paper": [claim("south", "votes-south", "214,315", period="2025-09-14", subject="sdu")],
+            },
+            topics=topics,
+            entities=entities,
+        )
+        return run_rules(result, magnitude)
+
+    assert found("srl") == []
+    assert ids(found("sdu")) == [("magnitude-plausibility", ("national", "south"))]

@@ -1406,3 +1406,25 @@ def test_rounded_figures_of_two_bodies_a_step_apart_are_not_reported(normalised)
         }
     )
     assert run_rules(result, value_conflict) == []
+
+
+def test_a_named_bodys_estimate_against_the_count_is_a_note_within_two_methods_gap(normalised):
+    """An exit poll's 30 % against the official 31.5 % (two texts): a note that they differ
+    by method, not an error; the same gap without the poll's name is an error, and so is a
+    gap beyond what two methods put apart (an unattributed 1,200 t against a body's
+    estimate of 3,150 t restates it with a slip)."""
+    topics = [{"key": "share", "kind": "quantity", "unit": "%"}]
+    entities = [{"key": "polaris", "label": "Polaris exit poll"}]
+
+    def found(estimate: str, **fields) -> list:
+        rows = {
+            "cec": [claim("count", "share", "31.5 %", period="2025-09-14")],
+            "paper": [claim("again", "share", "31.5 %", period="2025-09-14")],
+            "wire": [claim("poll", "share", estimate, period="2025-09-14", **fields)],
+        }
+        findings = run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
+        return [(finding.severity, finding.subject) for finding in findings]
+
+    assert found("30 %", modality="estimate", attributed_to="polaris") == [("note", "poll")]
+    assert found("30 %") == [("error", "poll")]
+    assert found("18 %", modality="estimate", attributed_to="polaris") == [("error", "poll")]

@@ -37,7 +37,9 @@ from checker.numbers import relation_qualifier
 from checker.options import tolerance
 from checker.pairing import (
     FIGURES,
+    MIRROR_RATIO,
     NUMERIC,
+    estimate_and_count,
     pairs_exceeding,
     ref,
     row_of,
@@ -398,7 +400,7 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
             or index.get((str(share["share_whole"]), key[0], "", *key[2:]), [])
             or index.get((str(share["share_whole"]), "", *key[1:]), [])
         )
-        if not (parts and wholes):
+        if not (parts and wholes) and share["modality_class"] in _DIVIDED_ACROSS:
             # A text divides what it gives, whatever each figure's kind: "the $1.41 billion
             # grant covers 11.4 % of the $12.4 billion the first phase is planned to cost"
             # (an agreement over a plan). Only its own figures, of the kinds that are set.
@@ -426,6 +428,12 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
             for group in (parts, wholes)
         ]
         chosen, slack = (own, 0.0) if all(own) else ((parts, wholes), SHARE_ACROSS_SOURCES)
+        if share["modality"] == "estimate" and any(
+            estimate_and_count(share, row_of(claims, other)) for group in chosen for other in group
+        ):
+            # A named body's estimate (an exit poll's share) against the count's quotient:
+            # they differ by method, within what two bodies' figures do.
+            slack = 1 - 1 / MIRROR_RATIO
         (part_low, part_high), (whole_low, whole_high) = (_reading(claims, group) for group in chosen)
         if not (part_low >= 0 and whole_low > 0):
             continue

@@ -204,6 +204,7 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
         "magnitude",
         "qualifier",
         "half",
+        "subject",
         *SAME_TIME,
     ]
     frame = pd.concat(
@@ -271,6 +272,8 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
         part, whole = row_of(claims, origin[a]), row_of(claims, origin[b])
         if part["scope"] and whole["scope"] and part["scope"] != whole["scope"]:
             continue  # England and Wales's over-65s against England's deaths in all: another population
+        if part["subject"] and whole["subject"] and part["subject"] != whole["subject"]:
+            continue  # one party's votes in a region against another party's in the nation
         if (different_estimators(part, whole) or _other_forecasters(part, whole)) and part["low"] <= whole["high"] * (
             1 + ESTIMATORS_SLACK
         ):
@@ -286,7 +289,8 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
         # A whole that several parts exceed, or that another source's figure for the same
         # whole and time holds the part within, is the likelier slip ("$1.2 million" for a
         # county's $1.2 billion): one finding, on the whole.
-        others = np.flatnonzero(is_whole & (codes == codes[b]) & (np.arange(len(frame)) != b))
+        subject = frame["subject"].to_numpy(dtype=object)
+        others = np.flatnonzero(is_whole & (codes == codes[b]) & (np.arange(len(frame)) != b) & (subject == subject[b]))
         holds = any(all(high[other] >= low[part] for part in parts) for other in others)
         # Several parts above a whole that other texts' figures for it confirm (cases of 214
         # and 211, hospitalised 230 and unvaccinated 257) blame the parts, each on its own.

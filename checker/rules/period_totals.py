@@ -44,6 +44,7 @@ from checker.pairing import (
     crowd_extremes,
     different_bodies,
     different_estimators,
+    estimate_and_count,
     exceeding_inside,
     factorize_rows,
     group_codes,
@@ -56,6 +57,7 @@ from checker.pairing import (
     transpositions,
     value_text,
     widened,
+    within_mirror,
 )
 
 ID = "period-totals"
@@ -109,8 +111,14 @@ def _exceeding(claims: pd.DataFrame, totals, options: Mapping[str, Any], groups)
             yield _summary(claims, crowd)
             continue
         part, whole = row_of(claims, inner_label), row_of(claims, outer_label)
-        if different_estimators(part, whole) or different_bodies(part, whole):
-            continue  # each named body counts its own way: a prosecutor's estimate is no UN count
+        if (
+            different_estimators(part, whole)
+            or different_bodies(part, whole)
+            or (estimate_and_count(part, whole) and within_mirror(part["magnitude"], whole["magnitude"]))
+        ):
+            # Each named body counts its own way: a prosecutor's estimate is no UN count;
+            # a figure far beyond a body's estimate may restate it with a slip.
+            continue
         refs = (ref(claims, inner_label), ref(claims, outer_label))
         shown_part, shown_whole = _amount(part), _amount(whole)
         if part["aggregation"] == "cumulative" and np.isinf(part["span_start"]) and np.isinf(whole["span_start"]):

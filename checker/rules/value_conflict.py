@@ -67,6 +67,7 @@ from checker.pairing import (
     crowd_extremes,
     different_bodies,
     different_estimators,
+    estimate_and_count,
     group_codes,
     intervals_apart,
     merged_odd_ones,
@@ -85,6 +86,7 @@ from checker.pairing import (
     transpositions,
     value_text,
     widened,
+    within_mirror,
 )
 
 ID = "value-conflict"
@@ -106,7 +108,6 @@ TRUNCATION_STEP = 0.10
 PRECISE_DIGITS = 3
 # How far apart two named bodies' figures for one quantity may be as mirror statistics (a
 # note); beyond it, an error: no difference of method makes one figure half again another.
-MIRROR_RATIO = 1.5
 # Ranges of one figure compared pair by pair: more in one group is a crowd, not a handful.
 RANGES_PER_GROUP = 100
 
@@ -749,12 +750,12 @@ class _Finder:
         slip = diagnosis.startswith(("scale slip", "digit transposition", "unit slip"))
         if estimators and not slip:
             return None
-        bodies = different_bodies(first, second) and not slip
-        if bodies and max(abs(first["magnitude"]), abs(second["magnitude"])) <= MIRROR_RATIO * min(
-            abs(first["magnitude"]), abs(second["magnitude"])
-        ):
+        counted = estimate_and_count(first, second) and not slip
+        bodies = (different_bodies(first, second) or counted) and not slip
+        if bodies and within_mirror(first["magnitude"], second["magnitude"]):
             # Mirror statistics: one country's statistics office and its partner's customs
-            # differ by method, coverage and timing; a note, unless the gap is beyond that.
+            # differ by method, coverage and timing, as an exit poll and the count do; a
+            # note, unless the gap is beyond that.
             severity = Severity.NOTE.value
         if undated and not slip:
             # The level may have moved between the days ("34 treatment centres" on 3 March, "38"
@@ -785,7 +786,13 @@ class _Finder:
             f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
             f"for {first['topic_label']}{modality} {when}: {display.ratio(first['magnitude'], second['magnitude'])} apart"
         )
-        if bodies and severity == Severity.NOTE.value:
+        if counted and severity == Severity.NOTE.value:
+            estimate, count = (first, second) if first["modality"] == "estimate" else (second, first)
+            message += (
+                f"; {estimate['id']} is {estimate['attributed_to']}'s estimate and {count['id']} a count"
+                f"{' by ' + count['attributed_to'] if count['attributed_to'] else ''}: they differ by method"
+            )
+        elif bodies and severity == Severity.NOTE.value:
             message += (
                 f"; each names its own source ({first['attributed_to']}, {second['attributed_to']}): figures of "
                 "different bodies (mirror statistics) differ by method and coverage"
