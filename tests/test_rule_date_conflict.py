@@ -194,6 +194,24 @@ def test_a_local_time_and_the_same_time_with_its_zone_agree(normalised):
     assert slip.diagnosis.startswith("different times on the local clock")
 
 
+def test_a_local_time_meets_a_time_in_another_zone_on_a_clock_the_corpus_gives(normalised):
+    """An Alberta paper's "4:30 p.m." (16:30, no zone) against "6:30 p.m. Eastern"
+    (18:30-04:00): two hours apart on the Eastern clock, but the same instant on the
+    mountain clock another text gives the event in (16:30-06:00). 17:30 fits no zone."""
+    topics = [{"key": "order", "kind": "date", "event": "Evacuation order issued"}]
+
+    def found(local: str) -> list:
+        rows = {
+            "paper": [claim("paper", "order", local, quote=local)],
+            "wire": [claim("wire", "order", "2025-05-11T16:30-06:00", quote="2025-05-11T16:30-06:00")],
+            "trade": [claim("trade", "order", "2025-05-11T18:30-04:00", quote="2025-05-11T18:30-04:00")],
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), date_conflict))
+
+    assert found("2025-05-11T16:30") == []
+    assert found("2025-05-11T17:30") == [("date-conflict", ("paper", "trade", "wire"))]  # the odd one out
+
+
 def test_forecasts_of_a_date_compare_only_within_one_forecaster(normalised):
     """The regional agency expects relief "by Thursday", a private forecaster "not before
     Friday": two forecasts, no conflict; one forecaster's two dates conflict."""

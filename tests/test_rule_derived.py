@@ -899,3 +899,30 @@ def test_a_superseded_share_is_not_divided_across_its_texts_current_figures(norm
 
     assert found("superseded") == []
     assert len(found("")) == 1
+
+
+def test_a_target_share_is_not_divided_across_figures_of_other_kinds_only(normalised):
+    """A budgeted deficit of 4.9 % of GDP (a target) beside the revised deficit and the
+    latest GDP (actual figures, 4.84 %): the target was the budget's own deficit over the
+    GDP it assumed, which the text does not give. With the budgeted deficit given, the
+    share is divided (its own kind beside the other)."""
+    topics = [
+        {"key": "gdp", "kind": "quantity", "unit": "INR", "label": "GDP"},
+        {"key": "deficit", "kind": "quantity", "unit": "INR", "label": "fiscal deficit"},
+        {"key": "ratio", "kind": "quantity", "unit": "%", "label": "deficit ratio", "share_of": "deficit / gdp"},
+    ]
+
+    def run(*extra) -> list:
+        rows = {
+            "mof": [
+                claim("fd-re", "deficit", "₹15,69,527 crore", period="2024"),
+                claim("gdp", "gdp", "₹3,24,11,406 crore", period="2024"),
+                claim("ratio-be", "ratio", "4.9 %", period="2024", modality="target"),
+                *extra,
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert run() == []
+    (finding,) = run(claim("fd-be", "deficit", "₹16,85,494 crore", period="2024", modality="target"))
+    assert finding.claim_ids == ("fd-be", "gdp", "ratio-be")

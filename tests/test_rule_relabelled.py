@@ -118,3 +118,23 @@ def test_a_count_of_things_relabelled_as_a_count_of_people_is_a_warning(normalis
     }
     (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), relabelled)
     assert finding.claim_ids == ("a1", "b1") and finding.severity == "warning"
+
+
+def test_a_rounded_figure_that_is_its_own_topics_precise_one_is_no_relabelling(normalised):
+    """A paper's 98.6 % of the court meeting's votes meets the general meeting's 98.55 % at
+    the edge of its rounding; the release gives the court meeting's 98.62 %, which 98.6 %
+    rounds. Without that figure the pair is a warning."""
+    topics = [
+        {"key": "gm", "kind": "quantity", "unit": "%", "label": "general meeting votes in favour"},
+        {"key": "court", "kind": "quantity", "unit": "%", "label": "court meeting votes in favour"},
+    ]
+
+    def found(*own) -> list:
+        rows = {
+            "release": [claim("gm", "gm", "98.55 %", period="2025-05-19"), *own],
+            "paper": [claim("court-paper", "court", "98.6 %", period="2025-05-19")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), relabelled)
+
+    assert found(claim("court-release", "court", "98.62 %", period="2025-05-19")) == []
+    assert ids(found()) == [("relabelled-figure", ("court-paper", "gm"))]

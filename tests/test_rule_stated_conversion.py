@@ -348,3 +348,20 @@ def test_an_about_conversion_reads_to_its_digits_for_the_rate(normalised):
     assert _conversions(normalised, *agreeing, ("c3", "NPR 20 lakh", "~US$14,700", "2025-06")) == []
     (finding,) = _conversions(normalised, *agreeing, ("odd", "NPR 20 lakh", "~US$17,400", "2025-06"))
     assert finding.subject == "odd"
+
+
+def test_a_price_per_tonne_stated_per_bushel_goes_by_the_substances_density(normalised):
+    """$226 a tonne of wheat, or about $6.15 a bushel: 0.74 t/m³, wheat in bulk; "about
+    $7.15" would make it 0.9 t/m³, which wheat never is. Not "not checkable"."""
+    topics = [{"key": "price", "kind": "quantity", "unit": "USD/t", "substance": "wheat"}]
+
+    def found(per_bushel: str) -> list:
+        quote = f"wheat at $226 a metric ton, or about ${per_bushel} a bushel"
+        rows = {
+            "a": [claim("fob", "price", "US$226/t", quote, period="2025-05-16", converted=f"~US${per_bushel}/bushel")]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)
+
+    assert found("6.15") == []
+    (finding,) = found("7.15")
+    assert finding.severity == "error" and "no density of wheat" in finding.message

@@ -14,7 +14,9 @@ conflict): its period, or, for two plans without one, texts published within a m
 smog's end differ as forecasters do). A date given to the day has no time zone: a time of day (read in UTC) that falls
 on it in some zone (UTC-12 to UTC+14) agrees with it ("Monday 10 March" in Kourou is 01:24
 UTC on 11 March), and a time of day written without a zone is a local clock time: it agrees
-with the same clock time written with its zone (14:38 and 14:38-07:00). The
+with the same clock time written with its zone (14:38 and 14:38-07:00), and with the
+same instant on the clock of a zone the corpus gives that event or its text in (16:30 in
+a local paper, 18:30-04:00 Eastern, where another text gives 16:30-06:00). The
 diagnosis names the common slips between two dates to the day: a month off by one, day
 and month swapped, a year slip, transposed digits; between two times, an am/pm or a
 time-zone slip; and when a quote writes its date with the weekday, which of the two dates
@@ -119,6 +121,7 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
         )
     superseded = _superseded_plans(claims)
     revised = set(superseded.loc[superseded["revised"], "label"])
+    zones: dict = {}
     yield from _stale_plans(claims, superseded)
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
@@ -135,6 +138,8 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
         if _local_day_of(first, second) or _local_day_of(second, first) or _same_clock(first, second):
             continue
         local = _local_gap(first, second)
+        if local is not None and _in_a_known_zone(claims, zones, first, second):
+            continue
         if local is not None:
             # One time with its zone, one without (a local time): compared on the local clock.
             hours, rest = divmod(local, 60)
@@ -256,6 +261,27 @@ def _local_gap(first: pd.Series, second: pd.Series) -> int | None:
     zoned, floating = (first, second) if offsets[0] is not None else (second, first)
     local = zoned["date_start"] + (offsets[0] if offsets[0] is not None else offsets[1])
     return round(abs(local - floating["date_start"]) * 1440)
+
+
+def _in_a_known_zone(claims: pd.DataFrame, zones: dict, first, second) -> bool:
+    """Whether a time of day written without a zone is the other's instant on the clock of
+    a zone the corpus gives that event or its own text in: "4:30 p.m." in an Alberta paper
+    is 22:30 UTC, which "6:30 p.m. Eastern" (18:30-04:00) also is, when another text gives
+    the event at 16:30-06:00. ``zones`` caches the offsets by topic and by source."""
+    offsets = [offset_days(first["value"]), offset_days(second["value"])]
+    zoned, floating = (first, second) if offsets[0] is not None else (second, first)
+    if not zones:
+        timed = claims["date_precision"].isin(("minute", "second")).to_numpy(dtype=bool)
+        for value, topic, source in claims.loc[timed, ["value", "topic", "source"]].itertuples(index=False):
+            offset = offset_days(value)
+            if offset is not None:
+                zones.setdefault(("topic", str(topic)), set()).add(offset)
+                zones.setdefault(("source", str(source)), set()).add(offset)
+        zones.setdefault(None, set())  # built, though no time states a zone
+    candidates = zones.get(("topic", str(floating["topic"])), set()) | zones.get(
+        ("source", str(floating["source"])), set()
+    )
+    return any(round(abs(floating["date_start"] - offset - zoned["date_start"]) * 1440) == 0 for offset in candidates)
 
 
 def _gap(first: pd.Series, second: pd.Series) -> str:

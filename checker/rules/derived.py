@@ -400,10 +400,14 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
             or index.get((str(share["share_whole"]), key[0], "", *key[2:]), [])
             or index.get((str(share["share_whole"]), "", *key[1:]), [])
         )
-        if not (parts and wholes) and share["modality_class"] in _DIVIDED_ACROSS:
+        own_kind = parts or wholes or share["modality_class"] == "actual"
+        if own_kind and not (parts and wholes) and share["modality_class"] in _DIVIDED_ACROSS:
             # A text divides what it gives, whatever each figure's kind: "the $1.41 billion
             # grant covers 11.4 % of the $12.4 billion the first phase is planned to cost"
-            # (an agreement over a plan). Only its own figures, of the kinds that are set.
+            # (an agreement over a plan). Only its own figures, of the kinds that are set; a
+            # share that is itself a target or plan only beside a part or whole of its own
+            # kind: a budgeted deficit ratio is the budget's deficit over the GDP the budget
+            # assumed, not the revised deficit over the latest GDP its text gives beside it.
             parts, wholes = (
                 group
                 or [

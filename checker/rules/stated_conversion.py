@@ -25,7 +25,9 @@ warning, and an error beyond a factor of two (a slip, not a market) or where it 
 theirs. One text's own conversions, made
 at one rate, agree within 3 %. Prices convert at the same rates, and a bound ("more than
 $10 billion") at its figure's. A mass fraction stated as a mass per volume ("8 ppb (8
-micrograms per liter)") is read in water, a kilogram a litre.
+micrograms per liter)") is read in water, a kilogram a litre. A price per mass stated as
+a price per volume ("$226 a tonne, or about $6.15 a bushel" of wheat) goes by the
+substance's density, as its amounts do.
 """
 
 from __future__ import annotations
@@ -403,8 +405,33 @@ def _apart(row, refs, tolerance: float, stated, converted, said: str) -> Finding
     )
 
 
+def _per_money(row) -> Any:
+    """A price per mass stated as a price per volume of the substance, or the reverse
+    ("$226 a tonne, or about $6.15 a bushel" of wheat), as what a unit of money buys: a
+    mass and a volume, which the substance's density links. None for any other conversion."""
+    dimensions = [str(row[f"{prefix}dimension"]) for prefix in ("", "converted_")]
+    per = []
+    for dimension in dimensions:
+        for amount in (MASS, VOLUME):
+            if dimension.endswith(f" / {amount}") and dimension.startswith("[currency_"):
+                per.append((dimension[: -len(f" / {amount}")], amount))
+    if len(per) != 2 or per[0][0] != per[1][0] or per[0][1] == per[1][1] or "/" in per[0][0]:
+        return None
+    taken = dict(row)
+    for prefix, (_, amount) in zip(("", "converted_"), per):
+        magnitude, low, high = (row[f"{prefix}{column}"] for column in ("magnitude", "low", "high"))
+        if not (magnitude > 0 and low > 0 and np.isfinite(high)):
+            return None
+        taken[f"{prefix}magnitude"], taken[f"{prefix}low"], taken[f"{prefix}high"] = 1 / magnitude, 1 / high, 1 / low
+        taken[f"{prefix}dimension"] = amount
+    return taken
+
+
 def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: dict) -> Finding | None:
     row, over = _over_period(row_of(claims, label))
+    priced = _per_money(row)
+    if priced is not None:
+        row = priced
     refs = (ref(claims, label),)
     tolerance = options["tolerance"] if np.isnan(row["tolerance"]) else row["tolerance"]
     if row["dimension"] == row["converted_dimension"]:
@@ -485,6 +512,8 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         fits = not (implied_low > high * (1 + tolerance) or low * (1 - tolerance) > implied_high)
         (matches if fits else others).append((phase, low, high))
     described = f"{volume_text} stated as {mass_text}{over} implies {density_text(implied, implied)}"
+    if priced is not None:  # a price: told as written
+        described = f"{row['value']} stated as {row['converted']} implies {density_text(implied, implied)}"
     if not matches:
         known = "; ".join(f"{PHASE_LABELS[phase]} {density_text(low, high)}" for phase, low, high in others)
         return Finding(
@@ -494,6 +523,8 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
             diagnosis=f"the factor matches no density of {substance}",
             message=f"{described}, which is no density of {substance} ({known})",
         )
+    if priced is not None:
+        return None  # a price at the substance's density: no amount to bound
     phase, low, high = matches[0]
     reading = f"{described}, the density of {substance} {PHASE_LABELS[phase]} ({density_text(low, high)})"
     alternatives = [
