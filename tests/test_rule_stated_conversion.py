@@ -50,7 +50,7 @@ def test_a_factor_that_is_no_density(normalised):
         }
     )
     (finding,) = run_rules(result, stated_conversion)
-    assert "no density" in finding.diagnosis
+    assert "no density" in finding.diagnosis and "scale slip" not in finding.diagnosis
 
 
 def test_gas_conversion_within_bounds_passes(normalised):
@@ -365,3 +365,98 @@ def test_a_price_per_tonne_stated_per_bushel_goes_by_the_substances_density(norm
     assert found("6.15") == []
     (finding,) = found("7.15")
     assert finding.severity == "error" and "no density of wheat" in finding.message
+
+
+def test_a_conversion_at_a_rate_the_corpus_states_for_its_time_is_right(normalised):
+    """The birr floated: 971.2 billion birr as $16.9 billion in July 2024 (57.47 to the
+    dollar) and 1.93 trillion birr as about $14.4 billion a year on (134). Apart by more than
+    two, an error, unless the corpus states each rate near its time (57.48 on 26 July, 134.2
+    on 11 July): then each is vouched for."""
+    topics = [
+        {"key": "budget", "kind": "quantity", "unit": "ETB"},
+        {"key": "rate", "kind": "quantity", "unit": "ETB/USD"},
+    ]
+    sources = [
+        {"id": "wire", "file": "wire.txt", "published": "2024-07-30"},
+        {"id": "paper", "file": "paper.txt", "published": "2025-07-14"},
+    ]
+
+    def found(*rates) -> list:
+        rows = {
+            "wire": [
+                claim(
+                    "old",
+                    "budget",
+                    "971.2 billion birr",
+                    "a 971.2 billion birr ($16.9 billion) budget",
+                    period="2024-07-08",
+                    converted="US$16.9 billion",
+                ),
+                *rates[:1],
+            ],
+            "paper": [
+                claim(
+                    "new",
+                    "budget",
+                    "1.93 trillion birr",
+                    "a budget of 1.93 trillion birr (about $14.4 billion)",
+                    period="2025-07-08",
+                    converted="~US$14.4 billion",
+                ),
+                *rates[1:],
+            ],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), stated_conversion)
+
+    (finding,) = found()
+    assert finding.severity == "error" and set(finding.claim_ids) == {"old", "new"}
+    assert (
+        found(
+            claim("rate-jul24", "rate", "57.48 birr per dollar", period="2024-07-26"),
+            claim("rate-jul25", "rate", "134.2 birr per dollar", period="2025-07-11"),
+        )
+        == []
+    )
+    # Only the first vouched for: the second is still apart from it.
+    assert len(found(claim("rate-jul24", "rate", "57.48 birr per dollar", period="2024-07-26"))) == 1
+
+
+def test_a_factor_a_power_of_ten_off_a_density_is_a_scale_slip(normalised):
+    """40.1 million t "or about 1.47 million bushels" of wheat: 774 t/m³, a thousand times
+    wheat's density (1.47 billion bushels was meant); 4.5 t/m³ of LPG is no power of ten."""
+    topics = [{"key": "exports", "kind": "quantity", "unit": "t", "substance": "wheat"}]
+    quote = "shipped 40.1 million metric tons of wheat, or about 1.47 million bushels"
+    rows = {"a": [claim("x", "exports", "40.1 million t", quote, period="2025", converted="~1.47 million bushel")]}
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)
+    assert finding.diagnosis == "a scale slip: the factor is 1,000 times a density of wheat"
+
+
+def test_one_texts_conversions_months_apart_may_be_at_their_own_times_rates(normalised):
+    """A July story converts April's 16,300 roubles as $198 (82.3 to the dollar) and July's
+    13,800 as $176 (78.4): each at its month's rate, not one text's one rate. Of one week,
+    the one apart from another text's rate of that time is the odd one."""
+    topics = [{"key": "price", "kind": "quantity", "unit": "RUB/t"}]
+    sources = [
+        {"id": "paper", "file": "paper.txt", "published": "2025-07-10"},
+        {"id": "wire", "file": "wire.txt", "published": "2025-07-08"},
+    ]
+
+    def found(april_period: str) -> list:
+        rows = {
+            "paper": [
+                claim(
+                    "apr", "price", "16,300 RUB/t", "16,300 roubles ($198)", period=april_period, converted="US$198/t"
+                ),
+                claim(
+                    "jul", "price", "13,800 RUB/t", "13,800 roubles ($176)", period="2025-07-07", converted="US$176/t"
+                ),
+            ],
+            "wire": [
+                claim("w", "price", "14,000 RUB/t", "14,000 roubles ($179)", period="2025-07-07", converted="US$179/t")
+            ],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), stated_conversion)
+
+    assert found("2025-04") == []
+    (finding,) = found("2025-07-07")
+    assert finding.subject == "apr" and "one text converts at one rate" in finding.message

@@ -22,8 +22,9 @@ conversions between two currencies that the corpus states within a year of each 
 (the middles of their periods, whatever calendar or fiscal year each falls in) must agree
 (within 10 % beyond their rounding, a market's moves): a rate apart from the others is a
 warning, and an error beyond a factor of two (a slip, not a market) or where it inverts
-theirs. One text's own conversions, made
-at one rate, agree within 3 %. Prices convert at the same rates, and a bound ("more than
+theirs. One text's own conversions of about one time (within a month), made
+at one rate, agree within 3 %; a rate the corpus states as a claim within a month of a
+conversion vouches for it (a currency that floated). Prices convert at the same rates, and a bound ("more than
 $10 billion") at its figure's. A mass fraction stated as a mass per volume ("8 ppb (8
 micrograms per liter)") is read in water, a kilogram a litre. A price per mass stated as
 a price per volume ("$226 a tonne, or about $6.15 a bushel" of wheat) goes by the
@@ -106,8 +107,17 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         finding = _check_one(claims, label, options, groups)
         if finding is not None:
             yield finding
+    stated_rates = _stated_rates(claims) if exchanges else {}
     for (source, target), rates in sorted(exchanges.items()):
-        yield from _exchange_outliers(claims, source, target, rates, options["rate_tolerance"])
+        # A conversion at a rate the corpus itself states for its time is right whatever the
+        # others imply (the birr floated: 57.48 to the dollar in July 2024, 134.2 a year on).
+        known = stated_rates.get((source, target), [])
+        vouched = {claims.at[entry[0], "id"] for entry in rates if _vouched(claims, entry, known)}
+        yield from (
+            finding
+            for finding in _exchange_outliers(claims, source, target, rates, options["rate_tolerance"])
+            if not (finding.subject in vouched or (not finding.subject and set(finding.claim_ids) <= vouched))
+        )
 
 
 _SCALES = {"[temperature in degree Celsius]": "C", "[temperature in degree Fahrenheit]": "F"}
@@ -207,6 +217,49 @@ def _exchange(row: pd.Series) -> tuple[tuple[str, str], tuple[float, float, floa
 RATE_WINDOW_DAYS = 366
 
 
+_RATE_DIMENSION = re.compile(r"^\[currency_(\w+)\] / \[currency_(\w+)\]$")
+# How near in time (days) a rate the corpus states vouches for a conversion: a month.
+STATED_RATE_DAYS = 31
+
+
+def _stated_rates(claims: pd.DataFrame) -> dict[tuple[str, str], list[tuple[float, float, float, float]]]:
+    """The exchange rates the corpus states as claims ("57.48 birr per dollar" on 26 July),
+    by pair of currencies in sorted order, each as (point, low, high) in units of the second
+    per unit of the first, with the middle day of its period (or its text's day)."""
+    rated = claims["dimension"].astype(str).str.match(_RATE_DIMENSION.pattern).to_numpy(dtype=bool) & (
+        claims["magnitude"].to_numpy(dtype=float) > 0
+    )
+    found: dict[tuple[str, str], list[tuple[float, float, float, float]]] = {}
+    for label in claims.index[rated]:  # the stated rates: few
+        row = row_of(claims, label)
+        matched = _RATE_DIMENSION.match(str(row["dimension"]))
+        if matched is None or matched.group(1) == matched.group(2):
+            continue
+        per, unit = matched.groups()
+        magnitude, low, high = _reading(row, "")
+        if not (low > 0 and np.isfinite(high)):
+            continue
+        start, end = row["period_start"], row["period_end"]
+        day = (start + end) / 2 if np.isfinite(start) and np.isfinite(end) else row["published_end"] - 1
+        if per < unit:  # PER per UNIT: the rate of UNIT per PER is its inverse
+            found.setdefault((per, unit), []).append((1 / magnitude, 1 / high, 1 / low, day))
+        else:
+            found.setdefault((unit, per), []).append((magnitude, low, high, day))
+    return found
+
+
+def _vouched(claims: pd.DataFrame, entry, known) -> bool:
+    """Whether a rate the corpus states within STATED_RATE_DAYS of a conversion (of its
+    period's middle or of its text's day) agrees with it within SAME_TEXT beyond rounding."""
+    label, _, low, high, middle = entry
+    published = claims.at[label, "published_end"] - 1
+    for _, rate_low, rate_high, day in known:
+        near = any(np.isfinite(when) and abs(when - day) <= STATED_RATE_DAYS for when in (middle, published))
+        if near and rate_low * (1 - SAME_TEXT) <= high and low <= rate_high * (1 + SAME_TEXT):
+            return True
+    return False
+
+
 def _neighbours(rates, position: int) -> list:
     """The other conversions within RATE_WINDOW_DAYS of one (undated ones with each other)."""
     middle = rates[position][4]
@@ -300,30 +353,84 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, rates, to
 SAME_TEXT = 0.03
 
 
+# How far apart in time (days between the middles of their periods) one text's two
+# conversions are held to one rate: a month (a July story may convert April's price at
+# April's rate and July's at July's).
+SAME_TEXT_DAYS = 31
+
+
+def _near(first, second, days: float) -> bool:
+    """Whether two conversions' times (the middles of their periods) lie within ``days``
+    (two without a period: as of their texts)."""
+    if np.isnan(first[4]) or np.isnan(second[4]):
+        return bool(np.isnan(first[4]) and np.isnan(second[4]))
+    return bool(abs(first[4] - second[4]) <= days)
+
+
 def _within_one_text(claims: pd.DataFrame, source: str, target: str, rates, tolerance: float) -> Iterator[Finding]:
-    """A conversion apart from its own text's others of the year by more than SAME_TEXT,
-    though within the corpus's market tolerance (beyond it, the corpus check reports it):
-    A$1.84 billion stated as $1.12 billion (1.21 transposed) beside A$5.51 billion as
-    $3.62 billion in one wire story."""
+    """A conversion apart from its own text's others of about its time (SAME_TEXT_DAYS) by
+    more than SAME_TEXT, though within the corpus's market tolerance (beyond it, the corpus
+    check reports it): A$1.84 billion stated as $1.12 billion (1.21 transposed) beside
+    A$5.51 billion as $3.62 billion in one wire story. Of two, the one farther from other
+    texts' conversions of that time is the odd one; with none to tell, both are told alike."""
     by_text: dict[str, list] = {}
     for entry in rates:
         by_text.setdefault(str(claims.at[entry[0], "source"]), []).append(entry)
     typical = float(np.median([rate[1] for rate in rates]))
-    for entries in by_text.values():
+    reported: set = set()
+    for text, entries in by_text.items():
         if len(entries) < 2 or len(entries) == len(rates):
             continue  # a text whose conversions are the year's only ones: the corpus check is its own
-        middle = float(np.median([entry[1] for entry in entries]))  # the text's own rate
-        for position, (label, rate, low, high, _) in enumerate(entries):
-            others = [other for index, other in enumerate(entries) if index != position]
-            if len(others) == 1:
-                middle = others[0][1]
+        for position, entry in enumerate(entries):
+            label, rate, low, high, _ = entry
+            others = [
+                other
+                for index, other in enumerate(entries)
+                if index != position and _near(entry, other, SAME_TEXT_DAYS)
+            ]
+            if not others:
+                continue
+            middle = others[0][1] if len(others) == 1 else float(np.median([rate, *(other[1] for other in others)]))
             if middle * (1 - SAME_TEXT) <= high and low <= middle * (1 + SAME_TEXT):
                 continue
             if not (typical * (1 - tolerance) <= high and low <= typical * (1 + tolerance)):
                 continue  # apart from the corpus's rate too: reported as such
-            if len(others) == 1 and abs(rate - typical) < abs(others[0][1] - typical):
-                continue  # of two, the one farther from the corpus's rate is the odd one
+            subject = label
+            if len(others) == 1:
+                # Of two, the one farther from other texts' rates of the time is the odd one;
+                # none, where the other's rounding takes this one's rate ("nearly 2 billion
+                # reais ($350 million)" beside 412 million reais as $76 million).
+                pair = frozenset((label, others[0][0]))
+                if pair in reported or (
+                    rate * (1 - SAME_TEXT) <= others[0][3] and others[0][2] <= rate * (1 + SAME_TEXT)
+                ):
+                    continue
+                around = [
+                    other[1]
+                    for other in rates
+                    if str(claims.at[other[0], "source"]) != text and _near(entry, other, SAME_TEXT_DAYS)
+                ]
+                if around:
+                    near_rate = float(np.median(around))
+                    if abs(rate - near_rate) < abs(others[0][1] - near_rate):
+                        continue
+                else:
+                    subject = None
+                reported.add(pair)
             row = row_of(claims, label)
+            if subject is None:
+                other = row_of(claims, others[0][0])
+                yield Finding(
+                    topic=row["topic"],
+                    claims=(ref(claims, label), ref(claims, other.name)),
+                    severity=Severity.WARNING.value,
+                    diagnosis="a conversion at another exchange rate than its own text's others",
+                    message=f"{row['id']} states {row['value']} as {row['converted']} "
+                    f"({_rate(rate, source, target, middle)}) and {other['id']} states {other['value']} as "
+                    f"{other['converted']} ({_rate(middle, source, target)}) in one text at about one time: one text "
+                    "converts at one rate (a digit slip in a conversion?)",
+                )
+                continue
             yield Finding(
                 topic=row["topic"],
                 subject=row["id"],
@@ -516,11 +623,23 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
         described = f"{row['value']} stated as {row['converted']} implies {density_text(implied, implied)}"
     if not matches:
         known = "; ".join(f"{PHASE_LABELS[phase]} {density_text(low, high)}" for phase, low, high in others)
+        diagnosis = f"the factor matches no density of {substance}"
+        # A thousand, million or billion times a density is a scale slip in one of the two
+        # figures (1.47 million bushels for 1.47 billion: 774 t/m³, a thousand times wheat's).
+        for power in (3, 6, 9, -3, -6, -9):  # a scale word's slip: thousand, million, billion
+            if any(
+                low * 10.0**power * (1 - tolerance) <= implied_high
+                and implied_low <= high * 10.0**power * (1 + tolerance)
+                for _, low, high in others
+            ):
+                times = f"{10**power:,} times" if power > 0 else f"a {10**-power:,}th of"
+                diagnosis = f"a scale slip: the factor is {times} a density of {substance}"
+                break
         return Finding(
             topic=row["topic"],
             subject=row["id"],
             claims=refs,
-            diagnosis=f"the factor matches no density of {substance}",
+            diagnosis=diagnosis,
             message=f"{described}, which is no density of {substance} ({known})",
         )
     if priced is not None:
