@@ -440,6 +440,8 @@ SHARED_CURRENCY_WORDS = {
     "r": ("ZAR",),
     "mk": ("MWK",),
     "k": ("ZMW", "MWK", "PGK", "MMK"),
+    # Ethiopian and Belarusian copy's "Br1.93 trillion": the birr or the rouble.
+    "br": ("ETB", "BYN"),
     "lira": ("TRY", "LBP", "SYP"),
     "leu": ("RON", "MDL"),
     "lei": ("RON", "MDL"),
@@ -488,9 +490,13 @@ PER_THINGS = (
     "QALY",
     "bed_night",
     "pack",
+    "vote",
 )
-# A vaccine's shot or jab is its dose ("$41.50 a shot"; pint's shot is a bar measure).
-_PER_DOSE = LazyPattern(r"(?:(?<=\bper )|(?<=/)|(?<=/ )|(?<=\ba )|(?<=\beach ))(?:shots?|jabs?)\b", re.IGNORECASE)
+# A vaccine's shot or jab, and a drug's injection, is its dose ("$41.50 a shot"; pint's
+# shot is a bar measure).
+_PER_DOSE = LazyPattern(
+    r"(?:(?<=\bper )|(?<=/)|(?<=/ )|(?<=\ba )|(?<=\beach ))(?:shots?|jabs?|injections?)\b", re.IGNORECASE
+)
 # People a figure is per, as their role names them ("$250,000 per depositor"): per person.
 _PER_PERSON = LazyPattern(
     r"(?:(?<=\bper )|(?<=/)|(?<=/ )|(?<=\ba )|(?<=\beach ))(?:depositor|customer|subscriber|user|account[\s-]holder|borrower|taxpayer|beneficiary|"
@@ -789,10 +795,10 @@ _ROMAN_THOUSANDS = re.compile(r"\bM(?:bbl|b/d|bpd|bd|boe|boe/d|Btu|BTU)\b|\bMBD\
 # A currency word several countries share, alone (its country named, it was read above).
 # Abbreviations among them are read only as written, before a number ("R894 million",
 # "Rs. 950 billion", "K9.8 billion"), never inside a code or a word ("KES", "kWh").
-_SHARED_ABBREVIATIONS = ("rs", "sh", "mk", "r", "k", "p", "¥")
+_SHARED_ABBREVIATIONS = ("rs", "sh", "mk", "r", "k", "p", "br", "¥")
 _CFA = r"F\s?CFA|CFA\s+F(?:rancs?)?\b|francs?\s+CFA|CFA"
 SHARED_WORD = LazyPattern(
-    r"(?<![\w$])(?:(?-i:Rs|Sh|MK|R|K|P)\.?(?=\s*[\d.])|¥(?=\s*[\d.])|(?:"
+    r"(?<![\w$])(?:(?-i:Rs|Sh|MK|Br|R|K|P)\.?(?=\s*[\d.])|¥(?=\s*[\d.])|(?:"
     + _CFA
     + r")(?![^\W\d])|(?:"
     + "|".join(
@@ -1638,6 +1644,26 @@ def _share_in_words(text: str) -> str:
     return f"{found.group('qualifier')} {shown} %".strip()
 
 
+# A currency named in words before its number, as government copy writes it ("Birr 582.0
+# billion", "Naira 3.2 trillion"): its code.
+_LEADING_NAME = LazyPattern(
+    r"^(?P<head>\s*(?:(?:"
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s*)?)(?:"
+    + "|".join(f"(?P<c{i}>{pattern})" for i, (_, pattern) in enumerate(CURRENCY_NAMES))
+    + r")(?=\s*[-+]?[\d.])",
+    re.IGNORECASE,
+)
+
+
+def _leading_currency_name(text: str) -> str:
+    found = _LEADING_NAME.search(text)  # anchored at the start
+    if found is None:
+        return text
+    named = next(name for name, value in found.groupdict().items() if name.startswith("c") and value)
+    return found.group("head") + CURRENCY_NAMES[int(named[1:])][0] + " " + text[found.end() :].lstrip()
+
+
 def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, dict[str, str]]:
     """Parse distinct strings that are each one value (see ``_parse_unique``)."""
     errors: dict[str, str] = {}
@@ -1651,7 +1677,8 @@ def _parse_single(texts: pd.Series, marks: np.ndarray) -> tuple[pd.DataFrame, di
         )
     )
     shown = (
-        shown.map(_hyphens_as_written)
+        shown.map(_leading_currency_name)
+        .map(_hyphens_as_written)
         .map(_time_in_words)
         .map(_share_in_words)
         .map(_vulgar_fractions)

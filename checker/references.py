@@ -318,6 +318,10 @@ def share_parts(cell: str) -> tuple[str, str]:
     return (halves[0], halves[1]) if len(halves) == 2 and all(halves) else ("", "")
 
 
+# Counts of people and plain counts divide alike: ballots cast over registered voters.
+_COUNTED = {"dimensionless", "[person]"}
+
+
 def _check_shares(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -> None:
     """share_of names two known numeric topics of one dimension, the share topic being a
     share (dimensionless); the part and the whole go into their own columns."""
@@ -345,7 +349,10 @@ def _check_shares(topics: pd.DataFrame, keys: set[str], problems: list[Problem])
             elif row.key in (part, whole):
                 problem(problems, row, "share_of", "a topic cannot be a share of itself")
                 part = whole = ""
-            elif info[part][1] != info[whole][1] or info[part][0] not in ("quantity", "count"):
+            elif (
+                info[part][1] != info[whole][1]
+                and not (info[part][0] == info[whole][0] == "count" and {info[part][1], info[whole][1]} <= _COUNTED)
+            ) or info[part][0] not in ("quantity", "count"):
                 problem(
                     problems,
                     row,

@@ -515,6 +515,11 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("Kshs 727", 727, 726.5, 727.5, "[currency_KES]"),
         ("$9.84-billion", 9.84e9, 9.835e9, 9.845e9, "[currency_USD]"),
         ("C$412-million", 412e6, 411.5e6, 412.5e6, "[currency_CAD]"),
+        # A currency named before its number, as government copy writes it.
+        ("Birr 582.0 billion", 582e9, 581.95e9, 582.05e9, "[currency_ETB]"),
+        ("about Naira 3.2 trillion", 3.2e12, 2.88e12, 3.52e12, "[currency_NGN]"),
+        ("EUR 1.20 per vote", 1.2, 1.195, 1.205, "[currency_EUR] / [vote]"),
+        ("$9,850 per injection", 9850, 9845, 9855, "[currency_USD] / [dose]"),
         # Gold in troy ounces, grades in grams per tonne.
         ("5 troy ounces", 5 * 0.0311034768, 4.75 * 0.0311034768, 5.25 * 0.0311034768, "[mass]"),
         ("2.1 g/t", 2.1e-6, 2.05e-6, 2.15e-6, "dimensionless"),
@@ -650,6 +655,7 @@ def test_ambiguous_units_and_unknown_currency_prefixes_say_what_to_write(text, f
         ("5 billion pesos", "MXN", "5 billion MXN"),
         ("Rs. 950.4 billion", "LKR", "LKR 950.4 billion"),
         ("R894 million", "ZAR", "ZAR 894 million"),
+        ("Br1.93 trillion", "ETB", "ETB 1.93 trillion"),  # the birr, as Ethiopian copy writes it
         ("2.57 trillion Kenyan shillings", "KES", "2.57 trillion Kenyan shillings"),  # named: read as such
         ("47.55 pounds per dollar", {"EGP", "USD"}, "47.55 EGP per dollar"),  # a topic in EGP/USD
         ("¥1.21 trillion", "JPY", "JPY 1.21 trillion"),

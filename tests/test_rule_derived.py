@@ -926,3 +926,25 @@ def test_a_target_share_is_not_divided_across_figures_of_other_kinds_only(normal
     assert run() == []
     (finding,) = run(claim("fd-be", "deficit", "₹16,85,494 crore", period="2024", modality="target"))
     assert finding.claim_ids == ("fd-be", "gdp", "ratio-be")
+
+
+def test_a_share_of_people_over_a_plain_count_divides(normalised):
+    """Turnout: ballots cast (a plain count) over registered voters (counted in people)."""
+    topics = [
+        {"key": "registered", "kind": "count", "unit": "person", "label": "registered voters"},
+        {"key": "ballots", "kind": "count", "label": "ballots cast"},
+        {"key": "turnout", "kind": "quantity", "unit": "%", "share_of": "ballots / registered"},
+    ]
+
+    def found(turnout: str) -> list:
+        rows = {
+            "cec": [
+                claim("registered", "registered", "6,412,880", period="2025-09-14"),
+                claim("ballots", "ballots", "4,354,346", period="2025-09-14"),
+                claim("turnout", "turnout", turnout, period="2025-09-14"),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert found("67.9 %") == []
+    assert len(found("69.7 %")) == 1

@@ -418,15 +418,16 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
                 ]
                 for group, topic in ((parts, "share_part"), (wholes, "share_whole"))
             )
-        # A part in dollars over a whole in euros is no share: only figures in one unit divide.
-        common = {str(claims.at[other, "dimension"]) for other in parts} & {
-            str(claims.at[other, "dimension"]) for other in wholes
+        # A part in dollars over a whole in euros is no share: only figures in one unit divide
+        # (counts of people and plain counts alike: ballots cast over registered voters).
+        common = {_kind_of_figure(claims, other) for other in parts} & {
+            _kind_of_figure(claims, other) for other in wholes
         }
         if not common:
             continue
         dimension = min(common)
-        parts = [other for other in parts if claims.at[other, "dimension"] == dimension]
-        wholes = [other for other in wholes if claims.at[other, "dimension"] == dimension]
+        parts = [other for other in parts if _kind_of_figure(claims, other) == dimension]
+        wholes = [other for other in wholes if _kind_of_figure(claims, other) == dimension]
         own = [
             [other for other in group if row_of(claims, other)["source"] == share["source"]]
             for group in (parts, wholes)
@@ -470,6 +471,12 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
             f" for {display.date_range(share['period_start'], share['period_end'])}: "
             f"{display.number(100 * quotient, 3)} %",
         )
+
+
+def _kind_of_figure(claims: pd.DataFrame, label) -> str:
+    """A figure's dimension, a count of people read as a plain count."""
+    dimension = str(claims.at[label, "dimension"])
+    return "dimensionless" if dimension == "[person]" else dimension
 
 
 def _reading(claims: pd.DataFrame, labels: list) -> tuple[float, float]:
