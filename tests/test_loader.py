@@ -749,6 +749,23 @@ def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, per
 
 
 @pytest.mark.parametrize(
+    "modality, unit, value, quote, slip",
+    [
+        ("", "USD", "US$18.5 million", "sales of $18.5 million in January", "does not reach January"),
+        # An earlier figure's quote names when it was given; a duration's, when it began.
+        ("superseded", "USD", "US$18.5 million", "the preliminary $18.5 million the company gave in January", None),
+        ("", "day", "135 days", "extinguished 135 days after it was discovered on May 10", None),
+    ],
+)
+def test_the_time_an_earlier_figure_was_given_or_a_duration_began_is_no_period(
+    corpus_dir, modality, unit, value, quote, slip
+):
+    topics = [{"key": "figure", "kind": "quantity", "unit": unit, "aggregation": "flow"}]
+    row = claim("c1", "figure", value, period="2025-09", quote=quote, modality=modality)
+    _slip_or_nothing(_said_of_one_claim(corpus_dir, row, topics), "period", slip)
+
+
+@pytest.mark.parametrize(
     "period, quote, slip",
     [
         # Under a topic whose years begin in October, a split year in the quote is those months.
