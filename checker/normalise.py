@@ -594,7 +594,9 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
                 numeric
                 & (unit == "dimensionless")
                 & (claims["number_factor"] >= 1)
-                & (claims["magnitude"] == claims["magnitude"].round())
+                # Whole, to the float's own precision: 8.2 million is 8,200,000 (8.2 × 10⁶ in
+                # binary floating point is 8,199,999.999999999).
+                & ((claims["magnitude"] - claims["magnitude"].round()).abs() <= 1e-9 * claims["magnitude"].abs())
                 & (claims["kind"] == "count")
                 & (claims["topic_dimension"] == "[person]")
             )

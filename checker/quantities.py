@@ -1357,10 +1357,36 @@ def _plain_number(text: str, mark: str) -> float:
         return math.nan
 
 
+# A figure with its margin, as surveys and targets write it: "50±1 %", "3.2 +/- 0.4 million".
+_PLUS_MINUS = re.compile(
+    rf"^\s*(?P<head>{_RANGE_HEAD})?(?P<number>{_RANGE_NUMBER})\s*(?:±|\+/-|\+/−|\+-)\s*(?P<margin>{_RANGE_NUMBER})"
+    rf"\s*(?P<scale>{_RANGE_SCALE})?\s*(?P<unit>.*?)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _margin_ends(match: re.Match, mark: str) -> tuple[str, str] | None:
+    """The two ends of a figure with its margin ("50±1 %": 49 and 51 %), written to the
+    decimals of the number or the margin, whichever has more."""
+    number, margin = _plain_number(match["number"], mark), _plain_number(match["margin"], mark)
+    if not (math.isfinite(number) and math.isfinite(margin)) or margin < 0:
+        return None
+    decimals = max(len(part.split(mark)[1]) if mark in part else 0 for part in (match["number"], match["margin"]))
+    head, scale = (match["head"] or "").strip(), match["scale"] or ""
+    ends = (f"{number - margin:.{decimals}f}", f"{number + margin:.{decimals}f}")
+    if mark == ",":
+        ends = tuple(end.replace(".", ",") for end in ends)
+    return tuple(f"{head}{end}{scale} {match['unit']}".strip() for end in ends)  # type: ignore[return-value]
+
+
 def _range_ends(text: str, mark: str) -> tuple[str, str] | None:
     """The two ends of a range as values of their own, or None when the text is no range.
     A scale word written once ("3-4 million") belongs to both ends, unless the low end would
-    then exceed the high one ("300,000 to 1.2 million")."""
+    then exceed the high one ("300,000 to 1.2 million"); a figure with its margin ("50±1 %")
+    is the range it spans."""
+    margin = _PLUS_MINUS.match(text)
+    if margin is not None:
+        return _margin_ends(margin, mark)
     match = _RANGE.match(text)
     if match is None or (match["sep"].lower() == "and") != bool(match["between"]):
         return None

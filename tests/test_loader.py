@@ -835,6 +835,22 @@ def test_a_noun_after_a_count_is_read_in_the_topics_terms(normalised):
     assert read.loc["c4", "dimension"] == read.loc["c5", "dimension"] == "[person] / [time]"
 
 
+def test_a_plain_whole_number_with_a_scale_word_under_a_topic_of_people_is_people(normalised):
+    """ "~8.2 million" is 8,200,000 people as "~8 million" is, though 8.2 × 10⁶ is not
+    whole in binary floating point; "2.5" people is no whole number and stays an error."""
+    topics = [{"key": "eligible", "kind": "count", "unit": "person"}]
+    rows = {
+        "a": [
+            claim("c1", "eligible", "~8.2 million", period="2025"),
+            claim("c2", "eligible", "~8 million", period="2025"),
+            claim("c3", "eligible", "2.5", period="2025"),
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    assert [(problem.line, problem.column) for problem in result.problems] == [(4, "value")]
+    assert result.claims.set_index("id").loc["c1", "unit"] == "person"
+
+
 def test_a_count_of_things_the_unit_list_does_not_name_is_a_count(normalised):
     """Under a count topic, which says what is counted, '79,600 BEVs' and '37 missing' are
     counts; under a quantity topic the same unknown noun stays a data error."""

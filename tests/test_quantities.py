@@ -515,6 +515,10 @@ def test_a_thing_counted_is_no_denominator_and_a_misspelt_unit_stays_an_error(te
         ("Kshs 727", 727, 726.5, 727.5, "[currency_KES]"),
         ("$9.84-billion", 9.84e9, 9.835e9, 9.845e9, "[currency_USD]"),
         ("C$412-million", 412e6, 411.5e6, 412.5e6, "[currency_CAD]"),
+        # A figure with its margin is the range it spans.
+        ("50±1 %", 0.5, 0.49, 0.51, "dimensionless"),
+        ("3.2 +/- 0.4 million t", 3.2e9, 2.8e9, 3.6e9, "[mass]"),
+        ("US$5 ± 0.25 billion", 5e9, 4.75e9, 5.25e9, "[currency_USD]"),
         # A currency named before its number, as government copy writes it.
         ("Birr 582.0 billion", 582e9, 581.95e9, 582.05e9, "[currency_ETB]"),
         ("about Naira 3.2 trillion", 3.2e12, 2.88e12, 3.52e12, "[currency_NGN]"),
