@@ -1373,10 +1373,8 @@ def _margin_ends(match: re.Match, mark: str) -> tuple[str, str] | None:
         return None
     decimals = max(len(part.split(mark)[1]) if mark in part else 0 for part in (match["number"], match["margin"]))
     head, scale = (match["head"] or "").strip(), match["scale"] or ""
-    ends = (f"{number - margin:.{decimals}f}", f"{number + margin:.{decimals}f}")
-    if mark == ",":
-        ends = tuple(end.replace(".", ",") for end in ends)
-    return tuple(f"{head}{end}{scale} {match['unit']}".strip() for end in ends)  # type: ignore[return-value]
+    low, high = (f"{end:.{decimals}f}".replace(".", mark) for end in (number - margin, number + margin))
+    return f"{head}{low}{scale} {match['unit']}".strip(), f"{head}{high}{scale} {match['unit']}".strip()
 
 
 def _range_ends(text: str, mark: str) -> tuple[str, str] | None:
