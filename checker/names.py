@@ -65,6 +65,16 @@ def normal_form(name: str) -> str:
     return _NON_WORD_ANY.sub("-", unaccented.casefold()).strip("-")
 
 
+# A notch written as a sign after a grade ("CCC+", "B-", "A1+"): a state of its own.
+_NOTCH = re.compile(r"(?<=\w)\s*(?:(?P<plus>\+)|[-−–])(?=\s|$|[;,)])")
+
+
+def state_form(state: str) -> str:
+    """``normal_form`` of a status, a sign after a grade kept as a word: "CCC+" is
+    "ccc-plus", "CCC-" "ccc-minus", and neither is "ccc"."""
+    return normal_form(_NOTCH.sub(lambda found: " plus" if found.group("plus") else " minus", state))
+
+
 def normal_forms(names: list[str]) -> list[str]:
     """``normal_form`` of many names: the ASCII ones on a whole column at once."""
     ascii_positions = [position for position, name in enumerate(names) if name.isascii()]

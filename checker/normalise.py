@@ -26,7 +26,7 @@ from checker.columns import from_codes, map_unique
 from checker.corpus import Corpus
 from checker.derive import amount_relation, amounts, densities, periods, relations, spans, weekdays
 from checker.errors import Problem
-from checker.names import did_you_mean, normal_form, resolve_column, split_list
+from checker.names import did_you_mean, normal_form, resolve_column, split_list, state_form
 from checker.numbers import LazyPattern, decimal_mark, relation_qualifier
 from checker.quotes import MISREAD_UNITS, SEARCH_READS, Search, locate_quotes, search, unit_misread
 from checker.references import (
@@ -669,9 +669,9 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         problem(problems, row, "value", date_errors[row.value])
 
     is_status = claims["kind"] == "status"
-    claims["state"] = map_unique(claims["value"].where(is_status, ""), normal_form, categorical=True)
+    claims["state"] = map_unique(claims["value"].where(is_status, ""), state_form, categorical=True)
     allowed_states = {
-        key: {normal_form(state) for state in split_list(states if isinstance(states, str) else "")}
+        key: {state_form(state) for state in split_list(states if isinstance(states, str) else "")}
         for key, states in claims.loc[is_status, ["topic", "states"]].drop_duplicates("topic").itertuples(index=False)
     }
     statuses = claims.loc[is_status, ["topic", "state"]]

@@ -164,3 +164,24 @@ def test_a_forecast_status_is_compared_only_with_forecasts(normalised):
     )
     # Only the two forecasts for 7 November disagree.
     assert ids(run_rules(result, status_conflict)) == [("status-conflict", ("c2", "d1"))]
+
+
+def test_a_notch_after_a_grade_is_a_state_of_its_own(normalised):
+    """A rating of CCC- in one text and CCC+ in another for the same days conflict; CCC-
+    against CCC- does not, and a notch not in the topic's states is refused."""
+    topics = [{"key": "rating", "kind": "status", "states": "CCC+; CCC; CCC-; C; RD"}]
+
+    def found(first: str, second: str) -> list:
+        rows = {
+            "a": [claim("a1", "rating", first, period="2025-05-20/2025-06-01")],
+            "b": [claim("b1", "rating", second, period="2025-05-20/2025-06-01")],
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), status_conflict))
+
+    assert found("CCC-", "CCC+") == [("status-conflict", ("a1", "b1"))]
+    assert found("CCC", "CCC-") == [("status-conflict", ("a1", "b1"))]
+    assert found("CCC-", "CCC-") == []
+    refused = normalised(
+        {"a": [claim("a1", "rating", "B-", period="2025-05-20/2025-06-01")]}, topics=topics, entities=[]
+    )
+    assert [problem.column for problem in refused.problems] == ["value"]
