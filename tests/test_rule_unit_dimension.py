@@ -1,3 +1,5 @@
+import pytest
+
 from checker.rules import unit_dimension
 from conftest import claim, ids, run_rules
 
@@ -408,3 +410,46 @@ def test_one_figure_in_two_currencies_at_par_is_no_slip(normalised):
 
     assert slips("B/.2,544.5 million") == []
     assert len(slips("€2,544.5 million")) == 1
+
+
+def test_a_currency_slip_blames_the_figure_in_another_currency_than_its_topics(normalised):
+    """$48.6 million in one text against EUR 48.6 million in two others, under a topic in
+    euros: one finding, on the dollars, with both texts it meets."""
+    topics = [{"key": "cost", "kind": "quantity", "unit": "EUR"}]
+    rows = {
+        "a": [claim("a1", "cost", "EUR 48.6 million", period="2025")],
+        "b": [claim("b1", "cost", "€48.6 million", period="2025")],
+        "c": [claim("c1", "cost", "$48.6 million", period="2025")],
+    }
+    slips = [
+        finding
+        for finding in run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+        if finding.diagnosis.startswith("a currency slip")
+    ]
+    assert [(finding.subject, finding.claim_ids) for finding in slips] == [("c1", ("a1", "b1", "c1"))]
+
+
+@pytest.mark.parametrize(
+    ("fields", "first_period", "second_period", "slip"),
+    [
+        ({"modality": "agreement"}, "", "", True),  # a deal's break fee, March and June
+        ({}, "", "", False),  # round figures of texts months apart: not compared
+        ({}, "2025-03-10", "2025-03-17", True),  # a running total as of days a week apart
+        ({}, "2025-03-10", "2025-06-17", False),
+    ],
+)
+def test_a_deals_terms_and_a_running_total_of_one_week_in_two_currencies_are_a_slip(
+    normalised, fields, first_period, second_period, slip
+):
+    topics = [{"key": "fee", "kind": "quantity", "unit": "USD", "aggregation": "cumulative"}]
+    sources = [
+        {"id": "a", "file": "a.txt", "published": "2025-03-10"},
+        {"id": "b", "file": "b.txt", "published": "2025-06-20"},
+    ]
+    rows = {
+        "a": [claim("a1", "fee", "$150 million", period=first_period, **fields)],
+        "b": [claim("b1", "fee", "£150m", period=second_period, **fields)],
+    }
+    found = run_rules(normalised(rows, topics=topics, entities=[], sources=sources), unit_dimension)
+    slips = [(f.subject, f.severity) for f in found if f.diagnosis.startswith("a currency slip")]
+    assert slips == ([("b1", "error")] if slip else [])

@@ -43,7 +43,10 @@ from checker.pairing import (
     group_codes,
     in_topic_unit,
     intervals_apart,
+    merged_odd_ones,
+    odd_ones_out,
     pairs_overlapping,
+    partner_of,
     ref,
     row_of,
 )
@@ -67,6 +70,25 @@ def in_topic_dimension(row: pd.Series, phase: str) -> tuple[float, float] | None
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    # One currency slip met by several texts that agree with each other is one finding on
+    # it, the odd one out, with every claim it meets.
+    yield from merged_odd_ones(odd_ones_out(list(_findings(claims, options))), _rank)
+
+
+def _rank(finding: Finding) -> tuple[int, str]:
+    """How a pair of an odd one out speaks for it: the most severe, then the partner's id."""
+    return Severity(finding.severity or SEVERITY).rank, partner_of(finding)
+
+
+def _in_topic_currency(first, second) -> dict[str, str]:
+    """A currency slip's subject: of two figures, the one in another currency than its
+    topic's, when the other is in the topic's ($14.82 trillion under a topic in rupees,
+    beside ₹14.82 lakh crore); nothing when both or neither are."""
+    other = [row for row in (first, second) if row["dimension"] != row["topic_dimension"]]
+    return {"subject": other[0]["id"]} if len(other) == 1 else {}
+
+
+def _findings(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
     labels, codes = group_codes(claims, numeric, ("topic", "scope", "subject", "modality_class", *SAME_TIME))
     # Pairs of a group in different dimensions: every pair "overlaps" (one instant for all).
@@ -171,11 +193,20 @@ PRECISE_DIGITS = 3
 def _meet(one: pd.Series, two: pd.Series) -> bool:
     """Whether two money claims' times let the same figure be one figure: texts of one news
     cycle when neither has a period ("€5bn" in one, "$5 billion" in another, six days
-    apart), and, for a precise figure (A$385 million), texts of any dates, or periods that
+    apart), levels and running totals as of days of one news cycle, a deal's terms at any
+    dates, and, for a precise figure (A$385 million), texts of any dates, or periods that
     overlap (a fine proposed on 8 October and "in October")."""
     precise = min(one["digits"], two["digits"]) >= PRECISE_DIGITS
+    if one["modality_class"] == "agreement":
+        return True  # a deal's terms (a break fee of $150 million) do not change by a currency
     if one["undated"] and two["undated"]:
         return precise or abs(one["period_start"] - two["period_start"]) <= UNDATED_WITHIN_DAYS
+    if one["aggregation"] in ("cumulative", "stock") and all(
+        row["period_end"] - row["period_start"] <= 1 or row["undated"] for row in (one, two)
+    ):
+        # A level or running total as of days of one news cycle (pledges of 1.5 million
+        # pounds on 15 October, "EUR 1.5 million" as of 22 October).
+        return bool(abs(one["period_end"] - two["period_end"]) <= UNDATED_WITHIN_DAYS or precise)
     return bool(precise and one["period_start"] < two["period_end"] and two["period_start"] < one["period_end"])
 
 
@@ -204,6 +235,7 @@ def _undated_currency_slips(claims: pd.DataFrame, numeric, paired: set, toleranc
                 claims=(ref(claims, one.name), ref(claims, two.name)),
                 severity=Severity.ERROR.value,
                 diagnosis=slip,
+                **_in_topic_currency(one, two),
                 message=f"{one['value']} and {two['value']} are the same figure in two "
                 f"{'currencies' if slip.startswith('a currency') else 'units'} for "
                 f"{one['topic_label']}, {_times(one, two)}: one of them has the wrong "
@@ -433,6 +465,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
                 claims=refs,
                 severity=Severity.ERROR.value,
                 diagnosis=slip,
+                **_in_topic_currency(first, second),
                 message=f"{_with_currency(first)} and {_with_currency(second)} are the same figure in two "
                 f"{'currencies' if slip.startswith('a currency') else 'units'} for {first['topic_label']}: one of "
                 f"them has the wrong {'currency' if slip.startswith('a currency') else 'unit'}"
