@@ -373,3 +373,39 @@ def test_parts_given_a_season_add_up_in_the_topics_unit_a_year(normalised):
     parts = [("league", "CHF 43 million a season"), ("cup", "CHF 4.5 million a season")]
     (finding,) = _parts_and_total(normalised, parts, ("fee", "CHF 46.5 million a season"), unit="CHF")
     assert "add up to 47.5 million CHF/year" in finding.message
+
+
+def test_a_part_a_scale_word_off_is_the_slip_not_a_dropped_part(normalised):
+    """$104.9 million of US sales and "$7.5 billion" abroad for $112.4 million in all: the
+    billion for a million, on the part; the total does not equal the parts without it."""
+    (finding,) = _parts_and_total(
+        normalised, [("us", "US$104.9 million"), ("abroad", "US$7.5 billion")], ("sales", "US$112.4 million")
+    )
+    assert finding.subject == "abroad" and finding.diagnosis.startswith("a scale slip: abroad gives")
+    assert "1,000 times more" in finding.diagnosis
+
+
+def test_a_total_another_text_confirms_blames_the_one_part_none_does(normalised):
+    """Capital spending (₹11.21 lakh crore) given by two texts, the total (₹50.65 lakh
+    crore) by two, and revenue spending only by the release, which no longer adds up: the
+    revenue figure is the likelier slip. With the total unconfirmed, the total is named."""
+    topics = [
+        {"key": "capex", "kind": "quantity", "unit": "INR"},
+        {"key": "revex", "kind": "quantity", "unit": "INR"},
+        {"key": "total", "kind": "quantity", "unit": "INR", "sum_of": "capex; revex"},
+    ]
+
+    def subject(*wire) -> str:
+        rows = {
+            "mof": [
+                claim("capex", "capex", "₹11,21,090 crore", period="2025"),
+                claim("revex", "revex", "₹40,44,255 crore", period="2025"),
+                claim("total", "total", "₹50,65,345 crore", period="2025"),
+            ],
+            "wire": [claim("w-capex", "capex", "11.21 trillion rupees", period="2025"), *wire],
+        }
+        (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), sums)
+        return finding.subject
+
+    assert subject(claim("w-total", "total", "50.65 trillion rupees", period="2025")) == "revex"
+    assert subject() == "total"

@@ -415,18 +415,25 @@ class _Confirmations:
         order, bounds = members(codes, int(codes.max(initial=-1)) + 1)
         sources = claims["source"].cat.codes.to_numpy()[positions]
         magnitudes = claims["magnitude"].to_numpy(dtype=float)[positions]
-        return positions, codes, order, bounds, sources, magnitudes
+        halves = np.nan_to_num(
+            (claims["high"].to_numpy(dtype=float) - claims["low"].to_numpy(dtype=float))[positions] / 2
+        )
+        return positions, codes, order, bounds, sources, magnitudes, halves
 
-    def __call__(self, row: pd.Series) -> bool:
+    def __call__(self, row: pd.Series, coarser: bool = False) -> bool:
+        """Whether another source gives the figure within its rounding, or (``coarser``)
+        within the coarser of the two roundings: ₹50,65,345 crore is confirmed so by another
+        text's "50.65 trillion rupees", though that says nothing of its last digits."""
         if self._groups is None:
             self._groups = self._build()
-        positions, codes, order, bounds, sources, magnitudes = self._groups
+        positions, codes, order, bounds, sources, magnitudes, halves = self._groups
         at = np.searchsorted(positions, self._claims.index.get_loc(row.name))
         if at >= len(positions) or positions[at] != self._claims.index.get_loc(row.name):
             return False
         members_of = order[bounds[codes[at]] : bounds[codes[at] + 1]]
         others = members_of[sources[members_of] != sources[at]]
-        return bool((np.abs(magnitudes[others] - row["magnitude"]) <= _half(row)).any())
+        slack = np.maximum(halves[others], _half(row)) if coarser else _half(row)
+        return bool((np.abs(magnitudes[others] - row["magnitude"]) <= slack).any())
 
 
 def _explains(residual: float, tight: float, total: pd.Series) -> bool:
@@ -483,11 +490,42 @@ def _diagnose(confirmed: _Confirmations, total: pd.Series, parts: list[pd.Series
     if fits:
         _, _, diagnosis, at_fault = min(fits)
         return diagnosis, at_fault
+    # A scale slip in one part: a power of ten that makes the parts add up as written
+    # ("$7.5 billion" of international sales beside $104.9 million of US sales, for a total
+    # of $112.4 million).
     for position, part in enumerate(chosen):
-        if len(chosen) > 1 and abs(sum(values) - values[position] - total["magnitude"]) <= slack:
+        if confirmed(part):
+            continue
+        for power in (1, 2, 3, 6, 9, -1, -2, -3, -6, -9):  # a decimal, lakh and crore, a scale word
+            candidate = values[position] * 10.0**power
+            if part["kind"] == "count" and not (abs(candidate) >= 1 and float(candidate).is_integer()):
+                continue  # no count is a fraction of one
+            # At the other figures' rounding (the slipped part's own rounds widely), and to a
+            # figure that is more than that rounding (else the part was left out, below).
+            others = max(_half(row) for row in (*chosen[:position], *chosen[position + 1 :], total))
+            residual = abs(sum(values) - values[position] + candidate - total["magnitude"])
+            if _explains(residual, others, total) and abs(candidate) > others:
+                return (
+                    f"a scale slip: {part['id']} gives {_amount(part)}, {10 ** abs(power):,} times "
+                    f"{'less' if power > 0 else 'more'} than the figure that makes the parts add up",
+                    part["id"],
+                )
+    for position, part in enumerate(chosen):
+        # The total equals the other parts within their rounding (the dropped part's own
+        # rounding is no slack: a part's scale slip rounds widely).
+        if len(chosen) > 1 and abs(sum(values) - values[position] - total["magnitude"]) <= slack - _half(part):
             return f"a part dropped: the total equals the parts without {part['topic_label']} ({part['id']})", total[
                 "id"
             ]
+    # A total another text confirms, beside one part no other text does: the part is the
+    # likelier slip.
+    unconfirmed = [part for part in chosen if not confirmed(part, coarser=True)]
+    if len(chosen) > 1 and len(unconfirmed) == 1 and confirmed(total, coarser=True):
+        return (
+            f"the parts do not add up to the total, which another text confirms; {unconfirmed[0]['id']} is the "
+            "only part no other text confirms",
+            unconfirmed[0]["id"],
+        )
     return "the parts do not add up to the total", total["id"]
 
 
