@@ -165,6 +165,9 @@ CLAIMS: tuple[ClaimColumn, ...] = (
     ClaimColumn("date_end", "float64", "values", "the day after the last day a date claim can mean"),
     ClaimColumn("date_precision", "category", "values", "year, month, day, interval… as the date is written"),
     ClaimColumn("state", "category", "values", "a status claim's state, in normal form ('' for other kinds)"),
+    ClaimColumn(
+        "state_rank", "float64", "values", "a status claim's state's place in its topic's list of states (NaN: none)"
+    ),
     ClaimColumn("period_start", "float64", "periods", "the first day of the claim's period"),
     ClaimColumn("period_end", "float64", "periods", "the day after the claim's period"),
     ClaimColumn(

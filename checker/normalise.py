@@ -670,12 +670,29 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
 
     is_status = claims["kind"] == "status"
     claims["state"] = map_unique(claims["value"].where(is_status, ""), state_form, categorical=True)
-    allowed_states = {
-        key: {state_form(state) for state in split_list(states if isinstance(states, str) else "")}
+    listed = {
+        key: [state_form(state) for state in split_list(states if isinstance(states, str) else "")]
         for key, states in claims.loc[is_status, ["topic", "states"]].drop_duplicates("topic").itertuples(index=False)
     }
+    allowed_states = {key: set(states) for key, states in listed.items()}
     statuses = claims.loc[is_status, ["topic", "state"]]
     pairs = statuses.drop_duplicates()
+    # Each state's place in its topic's list, which lists states in the order a status
+    # usually moves through them (proposed; approved).
+    ranks = {
+        (topic, state): float(listed[topic].index(state))
+        for topic, state in pairs.itertuples(index=False)
+        if topic in listed and state in listed[topic]
+    }
+    rank = np.full(len(claims), np.nan)
+    if ranks:
+        table = pd.DataFrame(
+            [(topic, state, place) for (topic, state), place in ranks.items()], columns=["topic", "state", "_rank"]
+        ).astype({"topic": statuses["topic"].dtype, "state": statuses["state"].dtype})
+        rank[np.flatnonzero(is_status.to_numpy(dtype=bool))] = statuses.merge(table, how="left", on=["topic", "state"])[
+            "_rank"
+        ].to_numpy(dtype=float)
+    claims["state_rank"] = rank
     bad = pairs[
         [
             topic in allowed_states and state not in allowed_states[topic]

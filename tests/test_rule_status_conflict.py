@@ -185,3 +185,22 @@ def test_a_notch_after_a_grade_is_a_state_of_its_own(normalised):
         {"a": [claim("a1", "rating", "B-", period="2025-05-20/2025-06-01")]}, topics=topics, entities=[]
     )
     assert [problem.column for problem in refused.problems] == ["value"]
+
+
+def test_a_reversal_is_on_the_state_given_before_its_time(normalised):
+    """States listed as a status moves through them (proposed; approved): "approved" in
+    November, "proposed" in February, approved in August is on November's claim (a step
+    given too early); proposed, "approved", proposed is on the middle one."""
+    topics = [{"key": "reservoir", "kind": "status", "states": "proposed; approved"}]
+
+    def subject(*states: str) -> str:
+        periods = ("2023-11-02", "2024-02-14", "2024-08-20")
+        rows = {
+            source: [claim(f"{source}1", "reservoir", state, period=period)]
+            for source, state, period in zip("abc", states, periods)
+        }
+        (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), status_conflict)
+        return finding.subject
+
+    assert subject("approved", "proposed", "approved") == "a1"
+    assert subject("proposed", "approved", "proposed") == "b1"

@@ -208,13 +208,34 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
         if told[0] & told[1] & told[2]:
             continue
         story = " → ".join(f"'{row['state']}' ({_period(row)}, {row['id']})" for row in rows)
+        early = _too_early(rows)
         yield Finding(
             topic=rows[0]["topic"],
+            subject=early["id"] if early is not None else "",
             claims=tuple(ref(claims, label) for label in labels),
             severity=Severity.WARNING.value,
             diagnosis="the status reverses: the texts disagree on whether the change happened",
-            message=f"{story}: the status goes back to '{state}'",
+            message=f"{story}: the status goes back to '{state}'"
+            + (
+                f"; {early['id']} gives '{early['state']}' before a state its topic lists ahead of it: the "
+                "likelier slip (a step given too early)"
+                if early is not None
+                else ""
+            ),
         )
+
+
+def _too_early(rows: list) -> Any:
+    """Of a reversal's claims in time order (A, B…, A), the one before its step back in the
+    order the topic lists its states (proposed; approved): a state given before its time
+    ("approved" in November, "proposed" in February, approved in August) or, where the
+    step back comes second (pending, "dismissed", pending), the middle claim given ahead of
+    the facts. None where both steps go one way or the ranks are unknown."""
+    ranks = [row["state_rank"] for row in rows]
+    if not all(np.isfinite(rank) for rank in ranks):
+        return None
+    back = [position for position in range(len(rows) - 1) if ranks[position + 1] < ranks[position]]
+    return rows[back[0]] if len(back) == 1 else None
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
