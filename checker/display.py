@@ -82,10 +82,28 @@ def unit_name(unit: str) -> str:
     return _UNIT_NAMES.get(unit, unit)
 
 
+def _digits_within(magnitude: float, low: float, high: float, factor: float) -> int:
+    """The fewest significant digits (four at least) that show a value inside its own
+    interval: 1,856.7 (1,856.65–1,856.75) shows as 1,856.7, not 1,857."""
+    value, least, most = (in_unit(bound, factor) for bound in (magnitude, low, high))
+    if not all(math.isfinite(bound) for bound in (value, least, most)) or not least < most:
+        return 4
+    for digits in range(4, 11):
+        if 1000 <= abs(value) < 1e6 and digits == 4:
+            shown = float(round(value))
+        elif 1000 <= abs(value) < 1e6:
+            shown = round(value, min(3, max(0, digits - 1 - int(math.floor(math.log10(abs(value)))))))
+        else:
+            shown = float(f"{value:.{digits}g}")
+        if least - 1e-9 * abs(least) <= shown <= most + 1e-9 * abs(most):
+            return digits
+    return 10
+
+
 def quantity(low: float, high: float, magnitude: float, factor: float, unit: str, qualifier: str = "stated") -> str:
     """The value in the display unit, with its interval: '1 billion USD (0.5–1.5 billion)'."""
     unit = unit_name(unit)
-    shown = f"{number(in_unit(magnitude, factor))} {unit}".strip()
+    shown = f"{number(in_unit(magnitude, factor), _digits_within(magnitude, low, high, factor))} {unit}".strip()
     if qualifier == "exact" or low == high:
         return shown
     # A dash between negative numbers reads as a minus ("-18.5–-17.5"): then "to".

@@ -189,3 +189,13 @@ def test_a_conversion_only_base_units_could_show_is_shown_as_written(normalised)
     row = normalised(rows, topics=topics, entities=[], sources=sources).claims.iloc[0]
     assert value_text(row, "converted_") == "~$6,860/MWh"
     assert "5,000" in value_text(row) and "**" not in value_text(row)
+
+
+def test_a_figure_shows_inside_its_own_interval():
+    """1,856.7 roubles (1,856.65–1,856.75) shows as 1,856.7, not 1,857, which lies outside
+    the interval it is shown with; 4,345,346 as 4.345346 million; a round figure as before."""
+    from checker import display
+
+    assert display.quantity(1856.65, 1856.75, 1856.7, 1, "RUB/t") == "1,856.7 RUB/t (1,856.65–1,856.75)"
+    assert display.quantity(4345345.5, 4345346.5, 4345346, 1, "").startswith("4.345346 million (")
+    assert display.quantity(0.95e9, 1.05e9, 1e9, 1, "USD") == "1 billion USD (950 million–1.05 billion)"

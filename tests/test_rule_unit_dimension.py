@@ -453,3 +453,19 @@ def test_a_deals_terms_and_a_running_total_of_one_week_in_two_currencies_are_a_s
     found = run_rules(normalised(rows, topics=topics, entities=[], sources=sources), unit_dimension)
     slips = [(f.subject, f.severity) for f in found if f.diagnosis.startswith("a currency slip")]
     assert slips == ([("b1", "error")] if slip else [])
+
+
+def test_one_price_in_two_currencies_is_a_currency_slip(normalised):
+    """$245 a tonne in one text and €245 a tonne in another for the same week: a currency
+    slip named by its currencies, not "a unit slip ... EUR / kilogram and USD / kilogram"."""
+    topics = [{"key": "fob", "kind": "quantity", "unit": "USD/t"}]
+    rows = {
+        "a": [claim("a1", "fob", "US$245/t", period="2025-02-14")],
+        "b": [claim("b1", "fob", "€245/t", period="2025-02-14")],
+    }
+    slips = [
+        (finding.subject, finding.diagnosis)
+        for finding in run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+        if "slip" in finding.diagnosis
+    ]
+    assert slips == [("b1", "a currency slip: the same figure in USD and EUR")]

@@ -317,9 +317,17 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
     US$1.24 billion): no exchange rate is near one for long, so the same figure is a slip
     of the currency sign, not a conversion. Empty when the figures differ."""
     dimensions = (str(first["dimension"]), str(second["dimension"]))
-    if not all(_MONEY.fullmatch(dimension) for dimension in dimensions):  # not money per person, per barrel
+    codes = [_MONEY.findall(dimension) for dimension in dimensions]
+    # Prices of one thing in two currencies (€245 a tonne, $245 a tonne) slip alike.
+    priced = (
+        all(len(found) == 1 for found in codes)
+        and codes[0] != codes[1]
+        and _MONEY.sub("", dimensions[0]) == _MONEY.sub("", dimensions[1])
+    )
+    if not priced:  # not money per person against money per barrel, nor two units
         return _unit_slip(first, second)
-    if frozenset(dimension[10:-1] for dimension in dimensions) in AT_PAR:
+    currencies = (codes[0][0], codes[1][0])
+    if frozenset(currencies) in AT_PAR:
         return ""  # "B/.2,544.5 million" and "$2.54 billion": one figure in two names of one money
     # The same figure as written, at the coarser of the two precisions: not the intervals a
     # qualifier widens ("about €1.1 billion" reaches US$1.21 billion, and a euro is worth
@@ -331,7 +339,7 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
     gap = abs(first["magnitude"] - second["magnitude"])
     if gap > max(halves) * (1 + 1e-9) or gap > SAME_FIGURE * max(abs(first["magnitude"]), abs(second["magnitude"])):
         return ""
-    return f"a currency slip: the same figure in {dimensions[0][10:-1]} and {dimensions[1][10:-1]}"
+    return f"a currency slip: the same figure in {currencies[0]} and {currencies[1]}"
 
 
 def _with_currency(row: pd.Series) -> str:
