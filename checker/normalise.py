@@ -79,6 +79,9 @@ def _worded_shares(claims: pd.DataFrame, percent: np.ndarray) -> np.ndarray:
     return found
 
 
+OFFSET_SCALES = ("[temperature in degree Celsius]", "[temperature in degree Fahrenheit]")
+
+
 def _round_tens(numbers: pd.Series, among: np.ndarray) -> np.ndarray:
     """Which numbers as written are whole tens ('70', '40'), among the rows asked about
     (whole percentages: a handful; the column is read only there)."""
@@ -542,13 +545,16 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         # itself: "6 %" is 5.5–6.5 % and "60 %" 59.5–60.5 % (its zero counts), "16.5 %"
         # 16.45–16.55 %, unless the topic sets its own rounding.
         percent = percentage(claims, prefix)
+        # So is a temperature on an offset scale ("-3C" is -3.5 to -2.5 °C, "20C" 19.5 to
+        # 20.5 °C): a share of a reading on a scale whose zero is arbitrary means nothing.
+        degrees = claims[f"{prefix}dimension"].isin(OFFSET_SCALES).to_numpy(dtype=bool)
         whole = (
-            percent
+            (percent | degrees)
             & ~claims[f"{prefix}number"].fillna("").str.contains(".", regex=False).to_numpy(dtype=bool)
             & (claims[f"{prefix}qualifier"] != "range").to_numpy(dtype=bool)  # a range's half is its ends'
         )
         half = np.where(whole, claims[f"{prefix}number_factor"].to_numpy(dtype=float) / 2, half)
-        row_rounding = np.where(unset, np.where(percent, np.inf, quantities.ROUNDING), rounding)
+        row_rounding = np.where(unset, np.where(percent | degrees, np.inf, quantities.ROUNDING), rounding)
         with np.errstate(invalid="ignore"):
             exact = (
                 (claims["kind"] == "count").to_numpy()

@@ -810,6 +810,19 @@ def test_degrees_alone_are_the_topics_own_degrees(normalised):
     assert read.loc["c3", "dimension"] == "dimensionless"
 
 
+def test_a_temperature_reads_to_its_digits_not_a_share_of_itself(normalised):
+    """ "-3C" is -3.5 to -2.5 °C, "20C" 19.5 to 20.5 °C (its zero counts), "46.3C" 46.25 to
+    46.35 °C: a share of a reading on a scale whose zero is arbitrary means nothing."""
+    topics = [{"key": "low", "kind": "quantity", "unit": "degC"}]
+    rows = {
+        "a": [
+            claim(f"c{n}", "low", value, period="2025") for n, value in enumerate(("-3 degC", "20 degC", "46.3 degC"))
+        ]
+    }
+    read = normalised(rows, topics=topics, entities=[]).claims.set_index("id")
+    assert read[["low", "high"]].to_numpy().ravel().tolist() == pytest.approx([-3.5, -2.5, 19.5, 20.5, 46.25, 46.35])
+
+
 def test_a_noun_after_a_count_is_read_in_the_topics_terms(normalised):
     """'287 deaths' under a count topic without a unit is a plain count (it met a plain 287
     as a 'unit slip'); '73,450 applications' under a topic in people is people."""

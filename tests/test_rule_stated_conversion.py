@@ -460,3 +460,37 @@ def test_one_texts_conversions_months_apart_may_be_at_their_own_times_rates(norm
     assert found("2025-04") == []
     (finding,) = found("2025-07-07")
     assert finding.subject == "apr" and "one text converts at one rate" in finding.message
+
+
+def test_one_texts_two_conversions_are_held_to_one_rate_when_they_are_the_corpus_only_ones(normalised):
+    """EUR 16,900 "roughly USD 19,800" (1.172) beside USD 19,700 "about EUR 15,800" (1.247)
+    in one text: 6 % apart, within a market's 10 % but not one text's one rate."""
+    topics = [
+        {"key": "de", "kind": "quantity", "unit": "EUR/year"},
+        {"key": "us", "kind": "quantity", "unit": "USD/year"},
+    ]
+
+    def found(euros: str) -> list:
+        rows = {
+            "a": [
+                claim(
+                    "de",
+                    "de",
+                    "EUR 16,900 a year",
+                    "EUR 16,900 a year - roughly USD 19,800",
+                    converted="~USD 19,800 a year",
+                ),
+                claim(
+                    "us",
+                    "us",
+                    "USD 19,700 a year",
+                    f"USD 19,700 a year (about EUR {euros})",
+                    converted=f"~EUR {euros} a year",
+                ),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)
+
+    assert found("16,800") == []
+    (finding,) = found("15,800")
+    assert finding.severity == "warning" and set(finding.claim_ids) == {"de", "us"}

@@ -379,8 +379,11 @@ def _within_one_text(claims: pd.DataFrame, source: str, target: str, rates, tole
     typical = float(np.median([rate[1] for rate in rates]))
     reported: set = set()
     for text, entries in by_text.items():
-        if len(entries) < 2 or len(entries) == len(rates):
-            continue  # a text whose conversions are the year's only ones: the corpus check is its own
+        if len(entries) < 2:
+            continue
+        alone = len(entries) == len(
+            rates
+        )  # the year's only conversions: the corpus check takes a pair beyond its tolerance
         for position, entry in enumerate(entries):
             label, rate, low, high, _ = entry
             others = [
@@ -395,6 +398,8 @@ def _within_one_text(claims: pd.DataFrame, source: str, target: str, rates, tole
                 continue
             if not (typical * (1 - tolerance) <= high and low <= typical * (1 + tolerance)):
                 continue  # apart from the corpus's rate too: reported as such
+            if alone and not (middle * (1 - tolerance) <= high and low <= middle * (1 + tolerance)):
+                continue  # beyond the market's tolerance of its text's others: the corpus check's
             subject = label
             if len(others) == 1:
                 # Of two, the one farther from other texts' rates of the time is the odd one;
