@@ -179,6 +179,23 @@ def test_duration_since_a_date(normalised):
     assert ids(run_rules(result, derived)) == [("derived-figures", ("dur", "listed"))]
 
 
+def test_a_duration_that_fits_no_texts_date_of_its_start_is_one_finding(normalised):
+    """ "Over two decades" since a listing three texts date to 2010: one finding on the
+    duration naming the three dates, not three."""
+    good = claim(
+        "dur",
+        "ban-duration",
+        ">2 decades",
+        period="2025-04-17",
+        relation="since",
+        relative_to="listing",
+        quote="ending over two decades",
+    )
+    rows = {"a": [good], **{source: [claim(f"{source}-listed", "listing", "2010")] for source in "bcd"}}
+    (finding,) = run_rules(normalised(rows), derived)
+    assert finding.subject == "dur" and finding.claim_ids == ("b-listed", "c-listed", "d-listed", "dur")
+
+
 def test_a_duration_from_a_time_of_day_is_counted_from_the_time(normalised):
     """'64 hours after' a detection at 02:14 on 8 March is 18:14 on 10 March: it fits a
     notification at 18:30 that day (no calendar day is added to a time of day); '30 hours'

@@ -24,6 +24,7 @@ gives both, else from any source within 2 %.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -635,6 +636,7 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
             diagnosis="many durations do not fit their dates: too many pairs to list one by one",
             message=f"{crowd.pairs:,} pairs of a duration and the date it runs from do not fit",
         )
+    found: dict = {}
     for a, b in dict.fromkeys(pairs):
         duration_row, event_row = row_of(claims, a), row_of(claims, b)
         # Days are counted as calendars count them ("three days after 8 March" is 11 March);
@@ -648,14 +650,26 @@ def _since(claims: pd.DataFrame, options) -> Iterator[Finding]:
         if not whole_days and b in too_short_events.get(a, ()) and short <= _upper(claims, a, options) + 1e-6:
             continue  # too short only by the calendar's day, which a time of day does not count
         long = (duration_row["period_end"] - event_row["date_start"]) * SECONDS_PER_DAY
-        yield Finding(
-            topic=duration_row["topic"],
-            subject=duration_row["id"],
-            claims=(ref(claims, a), ref(claims, b)),
-            diagnosis="a stated duration does not fit the dates it implies",
-            message=f"{duration_row['id']} gives {duration_row['value']} up to {display.date_range(duration_row['period_start'], duration_row['period_end'])} "
-            f"since {event_row['topic_label']}, which {event_row['id']} dates {display.date_range(event_row['date_start'], event_row['date_end'])}: "
-            f"that is {_time_between(short, long, year)}",
+        found.setdefault(a, []).append(
+            Finding(
+                topic=duration_row["topic"],
+                subject=duration_row["id"],
+                claims=(ref(claims, a), ref(claims, b)),
+                diagnosis="a stated duration does not fit the dates it implies",
+                message=f"{duration_row['id']} gives {duration_row['value']} up to {display.date_range(duration_row['period_start'], duration_row['period_end'])} "
+                f"since {event_row['topic_label']}, which {event_row['id']} dates {display.date_range(event_row['date_start'], event_row['date_end'])}: "
+                f"that is {_time_between(short, long, year)}",
+            )
+        )
+    # One duration that fits none of several texts' dates of its start is one finding, in
+    # the words of its first pair, with every date it meets.
+    for duration_findings in found.values():
+        first = duration_findings[0]
+        others = [finding.claims[1] for finding in duration_findings[1:]]
+        yield dataclasses.replace(
+            first,
+            claims=(*first.claims, *others),
+            message=first.message + (f" (and {', '.join(ref.claim_id for ref in others)})" if others else ""),
         )
 
 
