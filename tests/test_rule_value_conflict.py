@@ -1301,6 +1301,20 @@ def test_one_forecast_credited_to_two_bodies_is_a_note(normalised):
     assert found("$690 million", "$720 million") == []
 
 
+def test_an_earlier_figure_and_an_estimate_credited_to_two_bodies_are_a_note(normalised):
+    """The company's preliminary $18.5 million, since revised (one text), given as a market
+    research firm's estimate by another: one figure of three digits, two bodies."""
+    topics = [{"key": "sales", "kind": "quantity", "unit": "USD"}]
+    entities = [{"key": "maker", "label": "the maker"}, {"key": "iqvia", "label": "IQVIA"}]
+    rows = {
+        "a": [claim("a1", "sales", "$18.5 million", period="2025-Q4", modality="superseded", attributed_to="maker")],
+        "b": [claim("b1", "sales", "$18.5 million", period="2025-Q4", modality="estimate", attributed_to="iqvia")],
+    }
+    findings = run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
+    assert [(finding.severity, finding.claim_ids) for finding in findings] == [("note", ("a1", "b1"))]
+    assert findings[0].diagnosis.startswith("one figure, two bodies")
+
+
 def test_a_forecast_given_as_the_figure_is_a_warning(normalised):
     """The wire gives the analysts' consensus of $1.26 billion for the quarter and the
     company's $1.23 billion; a weekly gives "$1.26bn" as the revenue: a warning on it. The

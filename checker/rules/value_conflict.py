@@ -31,7 +31,7 @@ is the same topic's figure for another time), a different subject (another entit
 figure), or plainly different figures. One claim that disagrees with several sources that
 agree with each other (a figure transposed in one text of four) is one finding on that
 claim, the odd one out, with every claim it meets, not one finding per pair. The same
-forecast or estimate of three written digits credited to two bodies by two texts is a
+forecast, estimate or earlier figure since revised, of three written digits credited to two bodies by two texts is a
 note: one may name the wrong body. An actual figure that is another text's forecast for
 that time to its last digit, where an actual figure rules it out, is a warning: a forecast
 given as the figure. A figure
@@ -181,14 +181,15 @@ ATTRIBUTION_DIGITS = 3
 
 
 def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
-    """The same forecast or estimate of three written digits for one time (or both without
-    a period), attributed to two different bodies by two texts ("the utility's $690
+    """The same forecast, estimate or earlier figure since revised, of three written digits,
+    for one time (or both without a period), attributed to two different bodies by two texts ("the utility's $690
     million" and "Ohio EPA's $690 million"): such figures are never compared, as
     forecasters differ, but one figure to three digits is likelier one body's credited to
     the other. A note: bodies may adopt each other's figures."""
+    # Forecasts, estimates and earlier figures since revised alike: a body's preliminary
+    # figure one text gives as another body's estimate is one figure, two bodies.
     chosen = (
-        claims["modality_class"].isin(("forecast", "actual")).to_numpy(dtype=bool)
-        & (claims["modality"] != "actual").to_numpy(dtype=bool)
+        claims["modality"].isin(("forecast", "estimate", "superseded")).to_numpy(dtype=bool)
         & (claims["attributed_to"] != "").to_numpy(dtype=bool)
         & (claims["digits"] >= 2).to_numpy(dtype=bool)
         & claims["magnitude"].notna().to_numpy(dtype=bool)
@@ -202,7 +203,7 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     chosen[rows[written < ATTRIBUTION_DIGITS]] = False
     if chosen.sum() < 2:
         return
-    keys = ["topic", "scope", "subject", "dimension", "modality_class", *SAME_TIME, "magnitude"]
+    keys = ["topic", "scope", "subject", "dimension", *SAME_TIME, "magnitude"]
     frame = claims.loc[chosen, [*keys, "attributed_to", "source", "undated"]]
     # A forecast without a period of its own is of its text's day: two texts' days differ,
     # the figure ("$690 million through 2034") does not.
