@@ -12,6 +12,7 @@ which a rule reports as one summarising finding.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -823,10 +824,23 @@ def value_text(row: pd.Series, prefix: str = "") -> str:
     return str(row["value"])
 
 
+_CURRENCY = re.compile(r"\[currency_(\w+)\]")
+
+
 def _display_unit(row: pd.Series, prefix: str) -> tuple[float, str]:
     """The topic's display unit when the value has the topic's dimension, else base units."""
     if row[f"{prefix}dimension"] == row["topic_dimension"] and not pd.isna(row["topic_factor"]):
         return float(row["topic_factor"]), str(row["topic_unit"])
+    # A price in another currency than the topic's, per the topic's own thing: in the topic's
+    # unit with the currency swapped (USD/t beside a topic in RUB/t, not USD per kilogram).
+    codes = [_CURRENCY.findall(str(row[column])) for column in (f"{prefix}dimension", "topic_dimension")]
+    if (
+        not pd.isna(row["topic_factor"])
+        and all(len(found) == 1 for found in codes)
+        and _CURRENCY.sub("", str(row[f"{prefix}dimension"])) == _CURRENCY.sub("", str(row["topic_dimension"]))
+        and re.search(rf"\b{codes[1][0]}\b", str(row["topic_unit"]))
+    ):
+        return float(row["topic_factor"]), re.sub(rf"\b{codes[1][0]}\b", codes[0][0], str(row["topic_unit"]))
     unit = row[f"{prefix}unit"]
     if isinstance(unit, str) and unit.endswith(" / second"):  # a rate reads per year, as reporting gives rates
         return 1 / display.SECONDS_PER_YEAR, f"{display.unit_name(unit[: -len(' / second')])}/year"

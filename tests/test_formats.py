@@ -179,7 +179,8 @@ def test_a_figures_bounds_show_in_full_from_a_thousand_up():
 
 def test_a_conversion_only_base_units_could_show_is_shown_as_written(normalised):
     """US$5,000/MWh converted "~$6,860/MWh" in a Canadian text, under a topic in USD/MWh:
-    the conversion shows as written, never as CAD * second ** 2 / kilogram / meter ** 2."""
+    the conversion shows in the topic's unit with its own currency (CAD/MWh), never as CAD *
+    second ** 2 / kilogram / meter ** 2."""
     from checker.pairing import value_text
     from conftest import claim
 
@@ -187,7 +188,7 @@ def test_a_conversion_only_base_units_could_show_is_shown_as_written(normalised)
     sources = [{"id": "a", "file": "a.txt", "published": "2025-07-30", "currency": "CAD"}]
     rows = {"a": [claim("c", "cap", "US$5,000/MWh", converted="~$6,860/MWh", quote="US$5,000/MWh (~$6,860/MWh)")]}
     row = normalised(rows, topics=topics, entities=[], sources=sources).claims.iloc[0]
-    assert value_text(row, "converted_") == "~$6,860/MWh"
+    assert value_text(row, "converted_") == "6,860 CAD/MWh (6,517–7,203)"
     assert "5,000" in value_text(row) and "**" not in value_text(row)
 
 
