@@ -265,7 +265,8 @@ def _plain(texts: pd.Series) -> pd.DataFrame:
     )
 
 
-_ZONE = re.compile(r"T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)$")
+# (An EDTF qualifier may follow: "20:40Z~" is about 20:40 UTC.)
+_ZONE = re.compile(r"T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)[~?%]?$")
 
 
 def offset_days(value: str) -> float | None:

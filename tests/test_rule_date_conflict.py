@@ -189,9 +189,27 @@ def test_a_local_time_and_the_same_time_with_its_zone_agree(normalised):
 
     assert found("2025-08-09T14:38-07:00") == []
     (slip,) = found("2025-08-09T15:38-07:00")
-    # An hour apart on the local clock, not the eight hours the zone makes of it in UTC.
+    # An hour apart on the local clock, not the eight hours the zone makes of it in UTC; and
+    # a whole hour is another zone's clock too, which the time without a zone may be on: a
+    # note. Eleven minutes apart fits no zone (an error), nor do twelve hours (am and pm).
     assert "1 h 00 min apart on the local clock" in slip.message and "15:38-07:00" in slip.message
-    assert slip.diagnosis.startswith("different times on the local clock")
+    assert slip.diagnosis.startswith("different times on the local clock") and slip.severity == "note"
+    assert [finding.severity for finding in found("2025-08-09T14:49-07:00")] == ["error"]
+    (am_pm,) = found("2025-08-09T02:38-07:00")
+    assert am_pm.diagnosis.startswith("an am/pm slip") and am_pm.severity == "error"
+
+
+def test_an_approximate_time_with_its_zone_meets_a_local_time_on_another_zones_clock(normalised):
+    """ "About 9:40 p.m. (2040 GMT)" in the wire, "21:40" in a Hamburg release: an hour apart
+    on the UTC clock, which the release's time without a zone is not on: a note, not an
+    error."""
+    topics = [{"key": "fire", "kind": "date", "event": "Fire breaks out"}]
+    rows = {
+        "wire": [claim("wire", "fire", "2025-03-11T20:40Z~", quote="2025-03-11T20:40Z~")],
+        "release": [claim("release", "fire", "2025-03-11T21:40", quote="2025-03-11T21:40")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+    assert finding.severity == "note" and "1 h 00 min apart" in finding.message
 
 
 def test_a_local_time_meets_a_time_in_another_zone_on_a_clock_the_corpus_gives(normalised):

@@ -965,3 +965,27 @@ def test_a_share_of_people_over_a_plain_count_divides(normalised):
 
     assert found("67.9 %") == []
     assert len(found("69.7 %")) == 1
+
+
+def test_a_regions_share_is_not_divided_by_the_nations_part_and_whole(normalised):
+    """21.2 % aged 65 and over in one region, beside the nation's 1,007,490 of 6,412,087
+    (15.7 %): neither figure is the region's, so nothing is divided; with the region's
+    own whole, the nation's part (no scope) stands for it as before."""
+    topics = [
+        {"key": "population", "kind": "count", "label": "population"},
+        {"key": "older", "kind": "count", "label": "aged 65 and over", "part_of": "population"},
+        {"key": "share", "kind": "quantity", "unit": "%", "share_of": "older / population"},
+    ]
+
+    def found(*regional) -> list:
+        rows = {
+            "office": [
+                claim("pop", "population", "6,412,087", period="2024"),
+                claim("old", "older", "1,007,490", period="2024"),
+            ],
+            "paper": [claim("share", "share", "21.2 %", period="2024", scope="highlands"), *regional],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert found() == []
+    assert len(found(claim("pop-h", "population", "3,000,000", period="2024", scope="highlands"))) == 1

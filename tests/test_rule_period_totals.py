@@ -543,3 +543,24 @@ def test_a_count_a_later_text_gives_as_since_revised_is_no_fall(normalised):
 
     assert found(with_revision=False) == [("period-totals", ("early", "late"))]
     assert found(with_revision=True) == []
+
+
+def test_a_flow_without_a_period_is_no_sub_period_of_anything(normalised):
+    """ "The census cost 48.6 million euros" (no period: the whole project) against 21.3
+    million spent in fiscal 2024/25: no day's flow exceeding a year's. Given its day as
+    its period, it is one, and exceeds the year."""
+    topics = [{"key": "cost", "kind": "quantity", "unit": "EUR", "aggregation": "flow"}]
+    sources = [
+        {"id": "wire", "file": "wire.txt", "published": "2024-11-14"},
+        {"id": "office", "file": "office.txt", "published": "2025-03-20"},
+    ]
+
+    def found(period: str) -> list:
+        rows = {
+            "wire": [claim("project", "cost", "48.6 million euros", period=period)],
+            "office": [claim("fy", "cost", "21.3 million euros", period="2024-04/2025-03")],
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[], sources=sources), period_totals))
+
+    assert found("") == []
+    assert found("2024-11-14") == [("period-totals", ("fy", "project"))]

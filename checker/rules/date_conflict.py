@@ -142,10 +142,15 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
             continue
         if local is not None:
             # One time with its zone, one without (a local time): compared on the local clock.
-            hours, rest = divmod(local, 60)
+            hours, rest = divmod(round(_clock_gap(first, second)[0]), 60)
             gap = f"{hours} h {rest:02d} min apart" if hours else f"{rest} min apart"
+            # A whole hour's gap (or a half or three quarters: India, Nepal) is any other
+            # zone's clock, which a time without a zone may be on ("21:40" in a Hamburg
+            # release, "2040 GMT" in the wire): a note, never twelve hours (am and pm).
+            zoned_apart = _another_zone(first, second)
             yield Finding(
                 topic=first["topic"],
+                severity=Severity.NOTE.value if zoned_apart else "",
                 claims=(ref(claims, a), ref(claims, b)),
                 diagnosis=(
                     "an am/pm slip: the same time of day twelve hours apart on the local clock"
@@ -154,7 +159,12 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
                     + (" (a whole hour: summer time, or a wrong hour?)" if local % 60 == 0 else "")
                 ),
                 message=f"{first['source']} dates {first['topic_label']} {first['value']} and {second['source']} "
-                f"{second['value']}: {gap} on the local clock (the time without a zone read as local time)",
+                f"{second['value']}: {gap} on the local clock (the time without a zone read as local time)"
+                + (
+                    "; the time without a zone may be another zone's clock (give it its zone if the text says it)"
+                    if zoned_apart
+                    else ""
+                ),
             )
             continue
         yield Finding(
@@ -253,14 +263,45 @@ def _same_clock(first: pd.Series, second: pd.Series) -> bool:
 def _local_gap(first: pd.Series, second: pd.Series) -> int | None:
     """Minutes between two times of day on the local clock when one states its zone and the
     other does not (a local time, read as if in UTC); None otherwise."""
-    if {first["date_precision"], second["date_precision"]} - {"minute", "second"}:
+    if {first["date_precision"], second["date_precision"]} - {"minute", "second", "approximate time"}:
         return None
     offsets = [offset_days(first["value"]), offset_days(second["value"])]
     if (offsets[0] is None) == (offsets[1] is None):
         return None
     zoned, floating = (first, second) if offsets[0] is not None else (second, first)
-    local = zoned["date_start"] + (offsets[0] if offsets[0] is not None else offsets[1])
-    return round(abs(local - floating["date_start"]) * 1440)
+    # An approximate time ("about 9:40 p.m.") is its middle, and meets anything within its
+    # quarter of an hour either side.
+    raw, slack = _clock_gap(first, second)
+    return round(max(0.0, raw - slack))
+
+
+def _clock_gap(first, second) -> tuple[float, float]:
+    """Minutes between a time with its zone and one without, on the first's local clock,
+    and how many of them approximate times' windows take up."""
+    offsets = [offset_days(first["value"]), offset_days(second["value"])]
+    zoned, floating = (first, second) if offsets[0] is not None else (second, first)
+    slack = sum(
+        (row["date_end"] - row["date_start"]) / 2
+        for row in (zoned, floating)
+        if row["date_precision"] == "approximate time"
+    )
+    local = _clock_middle(zoned) + (offsets[0] if offsets[0] is not None else offsets[1])
+    return abs(local - _clock_middle(floating)) * 1440, slack * 1440
+
+
+def _another_zone(first, second) -> bool:
+    """Whether a time without a zone is the other's on another zone's clock: a whole
+    quarter of an hour apart (zones are), short of twelve hours (am and pm)."""
+    raw, slack = _clock_gap(first, second)
+    return any(abs(raw - 15 * quarters) <= slack + 0.5 for quarters in range(1, 48))
+
+
+def _clock_middle(row) -> float:
+    """A time of day's day number: the time written for an approximate time ("about
+    9:40 p.m." is read 9:25 to 9:56), else its start."""
+    if row["date_precision"] == "approximate time":
+        return row["date_start"] + APPROXIMATE_TIME_DAYS
+    return row["date_start"]
 
 
 def _in_a_known_zone(claims: pd.DataFrame, zones: dict, first, second) -> bool:

@@ -393,14 +393,15 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
         key = tuple(str(share[column]) for column in _SHARE_KEY[:3]) + (share["period_start"], share["period_end"])
         # A part or whole of no scope stands for every scope (Germany's sales in the 14
         # markets' share of them); a whole of no subject for every subject.
-        parts = index.get((str(share["share_part"]), *key), []) or index.get(
-            (str(share["share_part"]), "", *key[1:]), []
+        scoped_parts = index.get((str(share["share_part"]), *key), [])
+        parts = scoped_parts or index.get((str(share["share_part"]), "", *key[1:]), [])
+        scoped_wholes = index.get((str(share["share_whole"]), *key), []) or index.get(
+            (str(share["share_whole"]), key[0], "", *key[2:]), []
         )
-        wholes = (
-            index.get((str(share["share_whole"]), *key), [])
-            or index.get((str(share["share_whole"]), key[0], "", *key[2:]), [])
-            or index.get((str(share["share_whole"]), "", *key[1:]), [])
-        )
+        wholes = scoped_wholes or index.get((str(share["share_whole"]), "", *key[1:]), [])
+        if key[0] and not (scoped_parts or scoped_wholes):
+            # A region's share against the nation's part and whole: neither is the region's.
+            parts, wholes = [], []
         own_kind = parts or wholes or share["modality_class"] == "actual"
         if own_kind and not (parts and wholes) and share["modality_class"] in _DIVIDED_ACROSS:
             # A text divides what it gives, whatever each figure's kind: "the $1.41 billion

@@ -86,6 +86,10 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         & claims["aggregation"].isin(("flow", "cumulative"))
         & claims["modality_class"].ne("forecast")
     )
+    # A flow without a period (a project's cost, "the census cost 48.6 million euros") is of
+    # no stated time: no sub-period of anything, nor a whole. A running total without one is
+    # as of its text's day.
+    totals &= ~(claims["undated"] & (claims["aggregation"] == "flow"))
     totals &= ~_signed(claims, totals)
     totals &= ~revised_since(claims, totals)  # a count a later text gives as since revised: right in its day
     groups = group_codes(claims, totals, GROUP)  # one grouping for both checks

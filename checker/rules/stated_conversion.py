@@ -113,11 +113,21 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         # others imply (the birr floated: 57.48 to the dollar in July 2024, 134.2 a year on).
         known = stated_rates.get((source, target), [])
         vouched = {claims.at[entry[0], "id"] for entry in rates if _vouched(claims, entry, known)}
-        yield from (
-            finding
-            for finding in _exchange_outliers(claims, source, target, rates, options["rate_tolerance"])
-            if not (finding.subject in vouched or (not finding.subject and set(finding.claim_ids) <= vouched))
-        )
+        middles = {claims.at[entry[0], "id"]: entry[4] for entry in rates}
+        for finding in _exchange_outliers(claims, source, target, rates, options["rate_tolerance"]):
+            if finding.subject in vouched or (not finding.subject and set(finding.claim_ids) <= vouched):
+                continue
+            if (
+                not finding.subject
+                and vouched & set(finding.claim_ids)
+                and _apart_in_time(finding, middles)
+                and finding.diagnosis.startswith("a conversion at another exchange rate")
+            ):
+                # A pair of which the corpus's own rate vouches for one, at another time than
+                # the other's: the rate moved (a fiscal year's average against July's rate),
+                # though no move inverts a rate or scales it by ten.
+                continue
+            yield finding
 
 
 _SCALES = {"[temperature in degree Celsius]": "C", "[temperature in degree Fahrenheit]": "F"}
@@ -246,6 +256,12 @@ def _stated_rates(claims: pd.DataFrame) -> dict[tuple[str, str], list[tuple[floa
         else:
             found.setdefault((unit, per), []).append((magnitude, low, high, day))
     return found
+
+
+def _apart_in_time(finding: Finding, middles: dict) -> bool:
+    """Whether a pair finding's two conversions lie more than STATED_RATE_DAYS apart."""
+    times = [middles.get(claim, np.nan) for claim in finding.claim_ids]
+    return len(times) == 2 and all(np.isfinite(times)) and abs(times[0] - times[1]) > STATED_RATE_DAYS
 
 
 def _vouched(claims: pd.DataFrame, entry, known) -> bool:
@@ -549,12 +565,14 @@ def _check_one(claims: pd.DataFrame, label, options: Mapping[str, Any], groups: 
     if row["dimension"] == row["converted_dimension"]:
         # Units of one dimension convert by an exact factor: "81.1 ft (24.72 m)" to its
         # digits, not within a density's or a market's slack (24.27 m is a slip).
+        # An "about" on either side is the figure's rounding, read to its digits: "about 38
+        # miles (70 km)" is 61 km, not within the tenth "about" would add.
         return _apart(
             row,
             refs,
             options["unit_tolerance"] if np.isnan(row["tolerance"]) else row["tolerance"],
-            (row[column] for column in ("magnitude", "low", "high")),
-            (row[f"converted_{column}"] for column in ("magnitude", "low", "high")),
+            _reading(row, ""),
+            _reading(row, "converted_"),
             f"{over}, but",
         )
     dimensions = {row["dimension"], row["converted_dimension"]}
