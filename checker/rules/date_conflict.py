@@ -285,7 +285,8 @@ def _clock_gap(first, second) -> tuple[float, float]:
         for row in (zoned, floating)
         if row["date_precision"] == "approximate time"
     )
-    local = _clock_middle(zoned) + (offsets[0] if offsets[0] is not None else offsets[1])
+    offset = next((found for found in offsets if found is not None), 0.0)
+    local = _clock_middle(zoned) + offset
     return abs(local - _clock_middle(floating)) * 1440, slack * 1440
 
 
