@@ -252,7 +252,9 @@ def scale_missing(value: str, quote: str, decimal: str = ".") -> str | None:
     written = written_scale(value, decimal)
     if written is None:
         return None
-    number = float(_DIGITS.search(canonical_separators(written[0], decimal)).group(0).replace(",", ""))  # type: ignore[union-attr]
+    # written_scale gives the number in canonical form already (1.345 millones in Spanish
+    # copy is "1,345 million"): read it as such, not through the text's decimal mark again.
+    number = float(_DIGITS.search(written[0]).group(0).replace(",", ""))  # type: ignore[union-attr]
     stated = numbers_in(quote, decimal)
     if _key(number * written[1]) in stated:
         return None

@@ -335,6 +335,14 @@ def test_the_digit_checks_shortcut_does_not_pass_a_number_under_another_scale(no
     assert "value: 1.12 million does not appear in the quote, which states 1.12 billion" in problem
 
 
+def test_a_scaled_number_with_thousands_points_in_spanish_copy_is_its_own_scale():
+    """ "1.345 millones" in a Spanish text is 1,345 million, as a value of "€1.345 million"
+    in that text says (its number was read through the decimal comma a second time, as
+    1.345, and refused); "€1.345 billion" against it is another scale and is refused."""
+    assert digits_missing("€1.345 million", "de 1.345 millones de euros", "quantity", ",") is None
+    assert "which states" in (digits_missing("€1.345 billion", "de 1.345 millones de euros", "quantity", ",") or "")
+
+
 def test_the_numbers_a_quote_states_are_listed_with_separators_from_five_digits():
     message = digits_missing("12,700 t", "in 2024 exports were 15,200 tonnes", "quantity") or ""
     assert "(it states 2024, 15,200)" in message
