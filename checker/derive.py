@@ -213,8 +213,12 @@ def relations(
                     f"'{row.relation.strip()}' is not a relation (x2, +16%, -5%, +0.5 pp, -25 bp, +US$300 million, "
                     "increase, decrease, since; with ~ or > before it: ~-67%, >x2)",
                 )
-            if kind and not row.relative_to:
+            if kind == "since" and not row.relative_to:
                 problem(problems, row, "relative_to", f"the relation '{text}' needs what it refers to")
+            elif kind and not row.relative_to:
+                # A change the text gives without its base ("cut by 50 basis points to 5.50 %",
+                # the earlier level unsaid): accepted as written, with nothing to check it by.
+                kind = ""
             elif kind == "since":
                 resolution = topic_resolver.resolve(row.relative_to)
                 if resolution.key is None or resolution.how in ("fuzzy", "ambiguous", "unknown"):

@@ -3,6 +3,7 @@ stated in the quote."""
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from dataclasses import dataclass
@@ -515,6 +516,8 @@ def digits_missing(
     if kind == "date":
         # "The weekend of Oct. 18" states the Saturday and the Sunday after it.
         stated = stated | {float(int(after or before) + 1) for after, before in _WEEKEND_OF.findall(quote)}
+        # "The week of 7 April" states the 7th and the six days after it.
+        stated = stated | _week_of(quote)[0]
         # "The first week of April" states the 1st to the 7th (the second, the 8th to the 14th…).
         for ordinal in _WEEK_OF_MONTH.findall(quote):
             week = _WEEK_ORDINALS.index(ordinal.lower())
@@ -743,7 +746,13 @@ def _date_part_missing(
             if not re.search(pattern, quote, re.IGNORECASE):
                 return label
             continue
-        if month and float(month) not in stated and int(month) not in months_in(quote, solar_hijri):
+        if (
+            month
+            and float(month) not in stated
+            and int(month) not in months_in(quote, solar_hijri)
+            and (int(year), int(month)) not in _months_named_relative(quote, published)
+            and int(month) not in _week_of(quote)[1]
+        ):
             return f"month {month}"
         if (
             day
@@ -760,7 +769,32 @@ def _date_part_missing(
 
 
 _END_OF = LazyPattern(rf"\bend(?:\s+of|-)\s*({MONTH_WORD})", re.IGNORECASE)
+# The end of a month in German, French, Spanish, Portuguese and Italian copy.
+_END_OF_ABROAD = LazyPattern(
+    r"\b(?:ende|fin|finales\s+de|fines\s+de|fin\s+de|final\s+de|fim\s+de|fine|alla\s+fine\s+di)\s+(\w+)",
+    re.IGNORECASE,
+)
 _END_OF_YEAR = LazyPattern(r"\b(?:end(?:\s+of|-)\s*(?:the\s+year\b|(?:19|20)\d\d)|year[\s-]?end)\b", re.IGNORECASE)
+
+
+_RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b(?!['’]s)", re.IGNORECASE)
+
+
+def _months_named_relative(quote: str, published: str) -> set[tuple[int, int]]:
+    """The months (year, month) "last month", "this month" and "next month" name in a text
+    published on ``published`` (ISO date): "last month" in a story of 6 June is May."""
+    if not published[:7] or not _RELATIVE_MONTH.search(quote):
+        return set()
+    try:
+        year, month = int(published[:4]), int(published[5:7])
+    except ValueError:
+        return set()
+    named = set()
+    for found in _RELATIVE_MONTH.finditer(quote):
+        shift = {"last": -1, "this": 0, "next": 1}[found.group(1).lower()]
+        index = year * 12 + month - 1 + shift
+        named.add((index // 12, index % 12 + 1))
+    return named
 
 
 def _month_end(year: int, month: int, day: int, quote: str) -> bool:
@@ -774,6 +808,8 @@ def _month_end(year: int, month: int, day: int, quote: str) -> bool:
         return False
     if month == 12 and _END_OF_YEAR.search(quote):
         return True
+    if any(month in months_in(found.group(1)) for found in _END_OF_ABROAD.finditer(quote)):
+        return True  # "Ende Juni", "fin juin", "a finales de junio", "fine giugno"
     return any(_month_number(found.group(1)) == month for found in _END_OF.finditer(quote))
 
 
@@ -782,6 +818,26 @@ _WEEKEND_OF = re.compile(
     rf"\bweekend\s+of\s+(?:(?:{MONTH_WORD})\s+(\d{{1,2}})\b|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_WORD}))",
     re.IGNORECASE,
 )
+_WEEK_OF = re.compile(
+    rf"\bweek\s+(?:of|beginning|starting)\s+(?:({MONTH_WORD})\s+(\d{{1,2}})\b|(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_WORD}))",
+    re.IGNORECASE,
+)
+
+
+def _week_of(quote: str) -> tuple[set[float], set[int]]:
+    """The days "the week of 28 April" states (the 28th and the six days after it, into the
+    next month where it runs on: the 1st to the 4th of May), and the months it runs into."""
+    days: set[float] = set()
+    months: set[int] = set()
+    for month_before, after, before, month_after in _WEEK_OF.findall(quote):
+        first, month = int(after or before), _month_number(month_before or month_after)
+        length = calendar.monthrange(2024 if month == 2 else 2025, month)[1]
+        days |= {float(day if day <= length else day - length) for day in range(first, first + 7)}
+        if first + 6 > length:
+            months.add(month % 12 + 1)
+    return days, months
+
+
 _WEEK_ORDINALS = ("first", "second", "third", "fourth")
 _WEEK_OF_MONTH = re.compile(rf"\b({'|'.join(_WEEK_ORDINALS)})\s+week\s+of\s+(?:{MONTH_WORD})", re.IGNORECASE)
 # A time of day with its day: the day, the hour and the minute.

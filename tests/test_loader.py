@@ -343,6 +343,32 @@ def test_a_scaled_number_with_thousands_points_in_spanish_copy_is_its_own_scale(
     assert "which states" in (digits_missing("€1.345 billion", "de 1.345 millones de euros", "quantity", ",") or "")
 
 
+def test_a_change_without_its_base_is_accepted_and_since_without_its_date_is_not(normalised):
+    """ "Cut by 50 basis points to 5.50 %": the earlier level unsaid, the relation stands
+    unchecked; a duration "since" nothing says nothing and is refused."""
+    topics = [
+        {"key": "repo", "kind": "quantity", "unit": "%"},
+        {"key": "ban", "kind": "quantity", "unit": "year"},
+    ]
+    rows = {
+        "a": [
+            claim("cut", "repo", "5.50 %", "cut by 50 basis points to 5.50%", period="2025-06-06", relation="-50 bp"),
+            claim(
+                "ban",
+                "ban",
+                "2 year",
+                "a ban of two years",
+                period="2025",
+                relation="since",
+                inferred="yes",
+                note="words",
+            ),
+        ]
+    }
+    result = normalised(rows, topics=topics, entities=[])
+    assert [(problem.line, problem.column) for problem in result.problems] == [(3, "relative_to")]
+
+
 def test_the_numbers_a_quote_states_are_listed_with_separators_from_five_digits():
     message = digits_missing("12,700 t", "in 2024 exports were 15,200 tonnes", "quantity") or ""
     assert "(it states 2024, 15,200)" in message
@@ -594,6 +620,14 @@ def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_te
         # "The weekend of Oct. 18" states its Saturday and Sunday.
         ("2025-05-03/2025-05-04", "the systems move over the weekend of May 3, 2025", None),
         ("2025-05-03/2025-05-05", "the systems move over the weekend of May 3, 2025", "day 5"),
+        # "The week of 7 April" states the 7th and the six days after it.
+        ("2025-04-28/2025-05-04", "a restart in the week of April 28, 2025", None),
+        ("2025-04-28/2025-05-05", "a restart in the week of April 28, 2025", "day 5"),
+        # "Last month" in a story of 4 May is April; the end of a month in German copy.
+        ("2025-04", "Last month the bank approved a record transfer", None),
+        ("2025-03", "Last month the bank approved a record transfer", "month 03"),
+        ("2025-06-30", "die Anlage soll bis Ende Juni 2025 wieder laufen", None),
+        ("2025-06-29", "die Anlage soll bis Ende Juni 2025 wieder laufen", "day 29"),
         # A time alone in a story of that day is of the dateline's day.
         ("2025-05-04T10:51", "the last contact came at 10:51 a.m. local time", None),
         ("2025-05-03T10:51", "the last contact came at 10:51 a.m. local time", "month 05"),
