@@ -79,7 +79,8 @@ _UNIT_NAMES = {
 def unit_name(unit: str) -> str:
     """A unit as a reader writes it: 'm³' rather than pint's 'meter ** 3'."""
     unit = unit or ""
-    return _UNIT_NAMES.get(unit, unit)
+    # pint's names join words by underscores ("nautical_mile"): a reader's do not.
+    return _UNIT_NAMES.get(unit, unit).replace("_", " ")
 
 
 def _digits_within(magnitude: float, low: float, high: float, factor: float) -> int:

@@ -79,6 +79,7 @@ def _worded_shares(claims: pd.DataFrame, percent: np.ndarray) -> np.ndarray:
     return found
 
 
+WEEK_SECONDS = 7 * 86400
 OFFSET_SCALES = ("[temperature in degree Celsius]", "[temperature in degree Fahrenheit]")
 
 
@@ -548,6 +549,12 @@ def _values(claims: pd.DataFrame, problems: list[Problem]) -> None:
         # So is a temperature on an offset scale ("-3C" is -3.5 to -2.5 °C, "20C" 19.5 to
         # 20.5 °C): a share of a reading on a scale whose zero is arbitrary means nothing.
         degrees = claims[f"{prefix}dimension"].isin(OFFSET_SCALES).to_numpy(dtype=bool)
+        # And a span of days, hours, minutes or weeks is counted in them: "90 days" is 90
+        # days to the day, not 85.5 to 94.5 (a statutory notice period, "three days after").
+        counted = (claims[f"{prefix}dimension"] == "[time]").to_numpy(dtype=bool) & (
+            claims[f"{prefix}number_factor"].to_numpy(dtype=float) <= WEEK_SECONDS
+        )
+        degrees = degrees | counted
         whole = (
             (percent | degrees)
             & ~claims[f"{prefix}number"].fillna("").str.contains(".", regex=False).to_numpy(dtype=bool)

@@ -1377,6 +1377,16 @@ def _margin_ends(match: re.Match, mark: str) -> tuple[str, str] | None:
     return f"{head}{low}{scale} {match['unit']}".strip(), f"{head}{high}{scale} {match['unit']}".strip()
 
 
+def range_high(value: str, mark: str = ".") -> str | None:
+    """A range value's high end as a value of its own ("US$4,500-6,000 per person": "US$6,000
+    per person"), for the quote check; None for any other value."""
+    text = join_spaced_thousands(value).translate(_CLEAN).strip()
+    if _PLUS_MINUS.match(text):
+        return None  # "50±1 %": the quote states the figure and its margin, not the ends
+    ends = _range_ends(text, mark)
+    return ends[1] if ends else None
+
+
 def _range_ends(text: str, mark: str) -> tuple[str, str] | None:
     """The two ends of a range as values of their own, or None when the text is no range.
     A scale word written once ("3-4 million") belongs to both ends, unless the low end would

@@ -16,6 +16,7 @@ from checker.corpus import Corpus
 from checker.dates import edtf_codes, fiscal_interval
 from checker.display import MONTHS, shortened
 from checker.errors import ParseError, Problem
+from checker.quantities import range_high
 from checker.numbers import LazyPattern, transpositions
 from checker.texts import MONTH_WORD, days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
 
@@ -555,7 +556,15 @@ def digits_missing(
     if other_scale:
         shown_value = written_scale(value, decimal)[0]  # type: ignore[index]
         return f"{shown_value} does not appear in the quote, which states {other_scale}: correct the value's scale word"
-    if not written or candidates & stated:
+    if written and candidates & stated:
+        # A range's high end must stand in the quote too ("US$4,500-9,900" against "between
+        # US$4,500 and US$6,000").
+        high = range_high(value, decimal)
+        high_written, high_candidates = value_numbers(high, decimal) if high else ("", frozenset())
+        if not high_written or high_candidates & stated:
+            return None
+        written, candidates = high_written, high_candidates
+    if not written:
         return None
     # Thousands separators from five digits: a year reads 2024, not 2,024.
     shown = ", ".join(f"{n:,.12g}" if abs(n) >= 10_000 else f"{n:.12g}" for n in sorted(stated)[:6]) or "no numbers"

@@ -322,6 +322,13 @@ def share_parts(cell: str) -> tuple[str, str]:
 _COUNTED = {"dimensionless", "[person]"}
 
 
+def _money(dimension) -> bool:
+    """Whether a topic is measured in money: topics in two currencies may still be divided
+    where their texts give both in one (a mine's royalties, topic in dollars, over the
+    nation's in kwacha, given "K2.05 billion of K19.7 billion")."""
+    return isinstance(dimension, str) and re.fullmatch(r"\[currency_\w+\]", dimension) is not None
+
+
 def _check_shares(topics: pd.DataFrame, keys: set[str], problems: list[Problem]) -> None:
     """share_of names two known numeric topics of one dimension, the share topic being a
     share (dimensionless); the part and the whole go into their own columns."""
@@ -352,6 +359,7 @@ def _check_shares(topics: pd.DataFrame, keys: set[str], problems: list[Problem])
             elif (
                 info[part][1] != info[whole][1]
                 and not (info[part][0] == info[whole][0] == "count" and {info[part][1], info[whole][1]} <= _COUNTED)
+                and not (_money(info[part][1]) and _money(info[whole][1]))
             ) or info[part][0] not in ("quantity", "count"):
                 problem(
                     problems,

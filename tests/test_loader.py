@@ -343,6 +343,21 @@ def test_a_scaled_number_with_thousands_points_in_spanish_copy_is_its_own_scale(
     assert "which states" in (digits_missing("€1.345 billion", "de 1.345 millones de euros", "quantity", ",") or "")
 
 
+@pytest.mark.parametrize(
+    ("value", "missing"),
+    [
+        ("US$4,500-6,000 per person", None),
+        ("US$4,500-9,900 per person", "9,900 does not appear"),  # the high end checked too
+        ("US$1,200-6,000 per person", "1,200 does not appear"),
+        ("50±1 %", None),  # a margin: the quote states the figure and the margin
+    ],
+)
+def test_both_ends_of_a_range_must_stand_in_the_quote(value, missing):
+    quote = "fares between US$4,500 and US$6,000 each, a share of 50±1 per cent"
+    message = digits_missing(value, quote, "quantity")
+    assert (message is None) if missing is None else (missing in (message or ""))
+
+
 def test_a_change_without_its_base_is_accepted_and_since_without_its_date_is_not(normalised):
     """ "Cut by 50 basis points to 5.50 %": the earlier level unsaid, the relation stands
     unchecked; a duration "since" nothing says nothing and is refused."""
@@ -863,6 +878,18 @@ def test_a_temperature_reads_to_its_digits_not_a_share_of_itself(normalised):
     }
     read = normalised(rows, topics=topics, entities=[]).claims.set_index("id")
     assert read[["low", "high"]].to_numpy().ravel().tolist() == pytest.approx([-3.5, -2.5, 19.5, 20.5, 46.25, 46.35])
+
+
+def test_a_span_of_days_or_hours_reads_to_the_unit_and_one_of_years_as_before(normalised):
+    """ "90 days" is 89.5 to 90.5 days (a notice period is counted to the day), "36 hours"
+    35.5 to 36.5 hours; "5 years" keeps the 5 % of a rounded figure."""
+    topics = [{"key": "span", "kind": "quantity", "unit": "day"}]
+    values = ("90 day", "36 hour", "5 year")
+    rows = {"a": [claim(f"c{n}", "span", value, period="2025") for n, value in enumerate(values)]}
+    read = normalised(rows, topics=topics, entities=[]).claims.set_index("id")
+    day, hour, year = 86400, 3600, 365.25 * 86400
+    expected = [89.5 * day, 90.5 * day, 35.5 * hour, 36.5 * hour, 4.75 * year, 5.25 * year]
+    assert read[["low", "high"]].to_numpy().ravel().tolist() == pytest.approx(expected)
 
 
 def test_a_noun_after_a_count_is_read_in_the_topics_terms(normalised):

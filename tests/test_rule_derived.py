@@ -989,3 +989,29 @@ def test_a_regions_share_is_not_divided_by_the_nations_part_and_whole(normalised
 
     assert found() == []
     assert len(found(claim("pop-h", "population", "3,000,000", period="2024", scope="highlands"))) == 1
+
+
+def test_a_share_of_two_money_topics_in_two_currencies_divides_figures_in_one(normalised):
+    """A mine's royalties (topic in dollars) over the nation's (in kwacha), the text giving
+    both in kwacha: "K2.05 billion of K19.7 billion, just over a tenth" is accepted and
+    divided (10.4 %); "15 %" is flagged."""
+    topics = [
+        {"key": "mine", "kind": "quantity", "unit": "USD"},
+        {"key": "nation", "kind": "quantity", "unit": "ZMW"},
+        {"key": "share", "kind": "quantity", "unit": "%", "share_of": "mine / nation"},
+    ]
+
+    def found(share: str) -> list:
+        rows = {
+            "a": [
+                claim("mine-k", "mine", "ZMW 2.05 billion", period="2024"),
+                claim("nation", "nation", "ZMW 19.7 billion", period="2024"),
+                claim("share", "share", share, period="2024"),
+            ]
+        }
+        result = normalised(rows, topics=topics, entities=[])
+        assert result.problems == []
+        return run_rules(result, derived)
+
+    assert found("10.4 %") == []
+    assert len(found("15 %")) == 1

@@ -1442,3 +1442,32 @@ def test_a_named_bodys_estimate_against_the_count_is_a_note_within_two_methods_g
     assert found("30 %", modality="estimate", attributed_to="polaris") == [("note", "poll")]
     assert found("30 %") == [("error", "poll")]
     assert found("18 %", modality="estimate", attributed_to="polaris") == [("error", "poll")]
+
+
+def test_a_range_is_no_one_figure_of_two_bodies(normalised):
+    """Guidance of $1.00 billion to $1.02 billion and the analysts' consensus of $1.01
+    billion: the consensus may well be the middle of the range; no note."""
+    topics = [{"key": "revenue", "kind": "quantity", "unit": "USD"}]
+    entities = [{"key": "maker", "label": "the maker"}, {"key": "lseg", "label": "LSEG"}]
+    rows = {
+        "a": [
+            claim("a1", "revenue", "$1.00-1.02 billion", period="2025-Q1", modality="forecast", attributed_to="maker")
+        ],
+        "b": [claim("b1", "revenue", "$1.01 billion", period="2025-Q1", modality="forecast", attributed_to="lseg")],
+    }
+    assert run_rules(normalised(rows, topics=topics, entities=entities), value_conflict) == []
+
+
+def test_a_plan_given_as_current_after_its_revision_is_a_warning(normalised):
+    """A text gives 1,450 job cuts as since revised to 1,380 and, in its lede, 1,450 as the
+    plan: a warning on the lede, as for an actual figure."""
+    topics = [{"key": "cuts", "kind": "count", "unit": "person"}]
+    rows = {
+        "a": [
+            claim("old", "cuts", "1,450", period="2025", modality="superseded"),
+            claim("now", "cuts", "1,380", period="2025", modality="plan"),
+            claim("lede", "cuts", "1,450", period="2025", modality="plan"),
+        ]
+    }
+    findings = run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
+    assert ("warning", "lede") in [(finding.severity, finding.subject) for finding in findings]

@@ -126,7 +126,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     pairs = list(_pairs(claims, options, numeric, keys, columns, forecaster))
     # A revision is no slip: its current figure is no odd one out of the earlier ones.
     yield from merged_odd_ones(odd_ones_out(pairs, lambda finding: finding.diagnosis.startswith("revised")), _rank)
-    yield from _stale(claims, numeric & claims["modality_class"].isin(("actual", "forecast")))
+    yield from _stale(claims, numeric & claims["modality_class"].isin(("actual", "forecast", "plan", "target")))
     yield from _one_figure_two_forecasters(claims)
     yield from _forecast_as_actual(claims, claims["kind"].isin(NUMERIC) & claims["magnitude"].notna())
 
@@ -191,6 +191,9 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     chosen = (
         claims["modality"].isin(("forecast", "estimate", "superseded")).to_numpy(dtype=bool)
         & (claims["attributed_to"] != "").to_numpy(dtype=bool)
+        # A range ("$1.00 billion to $1.02 billion" of guidance) is no one figure: the
+        # consensus may well be its middle.
+        & (claims["qualifier"] != "range").to_numpy(dtype=bool)
         & (claims["digits"] >= 2).to_numpy(dtype=bool)
         & claims["magnitude"].notna().to_numpy(dtype=bool)
     )
