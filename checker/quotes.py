@@ -16,8 +16,8 @@ from checker.corpus import Corpus
 from checker.dates import edtf_codes, fiscal_interval
 from checker.display import MONTHS, shortened
 from checker.errors import ParseError, Problem
-from checker.quantities import range_high
 from checker.numbers import LazyPattern, transpositions
+from checker.quantities import range_high
 from checker.texts import MONTH_WORD, days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
 
 _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
