@@ -1471,3 +1471,27 @@ def test_a_plan_given_as_current_after_its_revision_is_a_warning(normalised):
     }
     findings = run_rules(normalised(rows, topics=topics, entities=[]), value_conflict)
     assert ("warning", "lede") in [(finding.severity, finding.subject) for finding in findings]
+
+
+def test_earlier_figures_of_one_revision_history_are_not_compared(normalised):
+    """A forecast cut from 4.2 % to 4.0 %, then to 3.7 %, then to 3.1 %: the three earlier
+    figures, each given as since revised, are vintages, not a conflict; one text's 2.4 %
+    for the 4.2 % another gives is still a slip."""
+    topics = [{"key": "cpi", "kind": "quantity", "unit": "%"}]
+
+    def found(first: str) -> list:
+        rows = {
+            "a": [
+                claim("feb", "cpi", first, period="2025", modality="superseded", attributed_to="bank"),
+                claim("apr", "cpi", "4.0 %", period="2025", modality="superseded", attributed_to="bank"),
+            ],
+            "b": [
+                claim("jun", "cpi", "3.7 %", period="2025", modality="superseded", attributed_to="bank"),
+                claim("feb-b", "cpi", "4.2 %", period="2025", modality="superseded", attributed_to="bank"),
+            ],
+        }
+        entities = [{"key": "bank", "label": "the central bank"}]
+        return run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
+
+    assert found("4.2 %") == []
+    assert [finding.diagnosis.split(":")[0] for finding in found("2.4 %")] == ["digit transposition"]
