@@ -512,3 +512,50 @@ def test_an_about_conversion_between_units_reads_to_its_digits(normalised):
     assert found("38", "70") == [("stated-conversion", ("d",))]
     assert found("38", "61") == []
     assert found("40", "64") == []
+
+
+def test_a_range_converted_end_by_end_is_held_to_each_ends_rate(normalised):
+    """ "US$4,500-6,000 (~€5,250-7,000)" beside "about US$2 million (€1.7 million)" and
+    another text's "US$4,500-6,000 (~€3,850-5,100)": an inverted rate, end by end (the
+    low end of one over the high end of the other let any rate through)."""
+    topics = [
+        {"key": "fare", "kind": "quantity", "unit": "USD/person"},
+        {"key": "rev", "kind": "quantity", "unit": "USD"},
+    ]
+
+    def found(euros: str) -> list:
+        rows = {
+            "a": [
+                claim(
+                    "f1",
+                    "fare",
+                    "US$4,500-6,000 per person",
+                    "US$4,500-6,000 (~€3,850-5,100) per person",
+                    period="2025",
+                    converted="~€3,850-5,100 per person",
+                ),
+                claim(
+                    "r1",
+                    "rev",
+                    "~US$2 million",
+                    "about US$2 million (€1.7 million)",
+                    period="2025",
+                    converted="~€1.7 million",
+                ),
+            ],
+            "b": [
+                claim(
+                    "f2",
+                    "fare",
+                    "US$4,500-6,000 per person",
+                    f"US$4,500-6,000 (~€{euros}) per person",
+                    period="2025",
+                    converted=f"~€{euros} per person",
+                ),
+            ],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)
+
+    assert found("3,850-5,150") == []
+    (finding,) = found("5,250-7,000")
+    assert finding.subject == "f2" and finding.severity == "error"

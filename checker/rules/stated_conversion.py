@@ -212,6 +212,11 @@ def _exchange(row: pd.Series) -> tuple[tuple[str, str], tuple[float, float, floa
         return None
     magnitude, low, high, converted, converted_low, converted_high = values
     rate = (converted / magnitude, converted_low / high, converted_high / low)
+    if row["qualifier"] == row["converted_qualifier"] == "range":
+        # A range converted end by end ("US$4,500-6,000 (~€3,850-5,100)"): each end's rate,
+        # not the low end of one over the high end of the other.
+        ends = sorted((converted_low / low, converted_high / high))
+        rate = (converted / magnitude, ends[0], ends[1])
     first, second = value_price[0], converted_price[0]
     if first > second:  # one direction per pair of currencies
         first, second = second, first
