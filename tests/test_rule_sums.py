@@ -409,3 +409,26 @@ def test_a_total_another_text_confirms_blames_the_one_part_none_does(normalised)
 
     assert subject(claim("w-total", "total", "50.65 trillion rupees", period="2025")) == "revex"
     assert subject() == "total"
+
+
+def test_a_level_and_a_running_total_of_one_day_add_up(normalised):
+    """The dead and missing (a level) are the bodies recovered so far (a running total) and
+    the missing (a level), as of one day: 64 + 227 is 291, not 391."""
+    topics = [
+        {"key": "bodies", "kind": "count", "unit": "person", "aggregation": "cumulative"},
+        {"key": "missing", "kind": "count", "unit": "person", "aggregation": "stock"},
+        {"key": "toll", "kind": "count", "unit": "person", "aggregation": "stock", "sum_of": "bodies; missing"},
+    ]
+
+    def found(total: str) -> list:
+        rows = {
+            "a": [
+                claim("bodies", "bodies", "64", period="2025-09-25"),
+                claim("missing", "missing", "227", period="2025-09-25"),
+                claim("toll", "toll", total, period="2025-09-25"),
+            ]
+        }
+        return ids(run_rules(normalised(rows, topics=topics, entities=[]), sums))
+
+    assert found("291") == []
+    assert found("391") == [("sum-consistency", ("bodies", "missing", "toll"))]

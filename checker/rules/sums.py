@@ -65,6 +65,21 @@ KEYS = ["scope", "subject", "dimension", "modality_class", *SAME_TIME]
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    # A level and a running total as of one instant add up alike (the missing, a level, and
+    # the bodies recovered so far, a running total, make the dead and missing): a level's
+    # time is read as a running total's, from the beginning to the end of its period.
+    stock = (claims["aggregation"] == "stock").to_numpy(dtype=bool)
+    running = (claims["aggregation"] == "cumulative").to_numpy(dtype=bool) & np.isneginf(
+        claims["span_start"].to_numpy(dtype=float)
+    )
+    if stock.any() and running.any():
+        levels = stock | running
+        claims = claims.assign(
+            span_start=np.where(levels, -np.inf, claims["span_start"].to_numpy(dtype=float)),
+            span_inner_end=np.where(
+                levels, claims["span_outer_end"].to_numpy(dtype=float), claims["span_inner_end"].to_numpy(dtype=float)
+            ),
+        )
     numeric = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna()
     # A figure a later text gives as since revised was right in its day: no evidence
     # against the revised parts or total.
