@@ -68,11 +68,21 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # A level and a running total as of one instant add up alike (the missing, a level, and
     # the bodies recovered so far, a running total, make the dead and missing): a level's
     # time is read as a running total's, from the beginning to the end of its period.
-    stock = (claims["aggregation"] == "stock").to_numpy(dtype=bool)
-    running = (claims["aggregation"] == "cumulative").to_numpy(dtype=bool) & np.isneginf(
-        claims["span_start"].to_numpy(dtype=float)
-    )
-    if stock.any() and running.any():
+    summed = claims["sum_plans"] != ""
+    if not summed.any():
+        return
+    involved = {str(topic) for topic in claims.loc[summed, "topic"].unique()} | {
+        part
+        for cell in claims.loc[summed, "sum_plans"].unique()
+        for plan in str(cell).split("|")
+        for part in plan.split(";")
+    }
+    aggregations = set(claims.loc[claims["topic"].isin(involved), "aggregation"].astype(str).unique())
+    if {"stock", "cumulative"} <= aggregations:
+        stock = (claims["aggregation"] == "stock").to_numpy(dtype=bool)
+        running = (claims["aggregation"] == "cumulative").to_numpy(dtype=bool) & np.isneginf(
+            claims["span_start"].to_numpy(dtype=float)
+        )
         levels = stock | running
         claims = claims.assign(
             span_start=np.where(levels, -np.inf, claims["span_start"].to_numpy(dtype=float)),

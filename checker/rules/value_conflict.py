@@ -592,34 +592,35 @@ class _Finder:
         text may have cut a figure short (£79bn written as £70bn) rather than rounded it.
         Figures of a topic that sets its own ``rounding`` are read as it says, and left out."""
         claims = self.claims
-        half = claims.loc[labels, "half"].to_numpy(dtype=float)
-        digits = claims.loc[labels, "digits"].to_numpy(dtype=float)
+        # Columns read by position, on whole arrays: every numeric claim passes here.
+        position = claims.index.get_indexer(labels)
+        half = claims["half"].to_numpy(dtype=float)[position]
         # A topic that sets its own rounding says how its figures are rounded.
         stated = (
-            (claims.loc[labels, "qualifier"] == "stated").to_numpy(dtype=bool)
+            (claims["qualifier"] == "stated").to_numpy(dtype=bool)[position]
             & (half > 0)
-            & np.isnan(claims.loc[labels, "rounding"].to_numpy(dtype=float))
+            & np.isnan(claims["rounding"].to_numpy(dtype=float)[position])
         )
-        labels, codes, half, rounded = labels[stated], codes[stated], half[stated], digits[stated] < PRECISE_DIGITS
+        position, labels, codes, half = position[stated], labels[stated], codes[stated], half[stated]
+        rounded = claims["digits"].to_numpy(dtype=float)[position] < PRECISE_DIGITS
         if len(labels) < 2 or not rounded.any():
             return
-        magnitude = claims.loc[labels, "magnitude"].to_numpy(dtype=float)
+        magnitude = claims["magnitude"].to_numpy(dtype=float)[position]
         # Intervals a hair narrower than the rounding's, so that two meeting only at an end
         # are apart.
         inner = half * (1 - 1e-9)
         pairs = pairs_apart(labels, codes, magnitude - inner, magnitude + inner).frame  # crowds: summarised above
         if pairs.empty:
             return
-        is_rounded = pd.Series(rounded, index=labels)
-        pairs = pairs[is_rounded.loc[pairs["a"]].to_numpy() | is_rounded.loc[pairs["b"]].to_numpy()]
-        a, b = pairs["a"].to_numpy(), pairs["b"].to_numpy()
-        widening = pd.Series(_widening(claims, labels, self.options["tolerance"]), index=labels)
-        low_a, high_a = widened(
-            claims.loc[a, "low"].to_numpy(dtype=float), claims.loc[a, "high"].to_numpy(dtype=float), widening.loc[a]
-        )
-        low_b, high_b = widened(
-            claims.loc[b, "low"].to_numpy(dtype=float), claims.loc[b, "high"].to_numpy(dtype=float), widening.loc[b]
-        )
+        a_at, b_at = (claims.index.get_indexer(pairs[side].to_numpy()) for side in ("a", "b"))
+        is_rounded = claims["digits"].to_numpy(dtype=float) < PRECISE_DIGITS
+        kept = is_rounded[a_at] | is_rounded[b_at]
+        a, b, a_at, b_at = pairs["a"].to_numpy()[kept], pairs["b"].to_numpy()[kept], a_at[kept], b_at[kept]
+        if not len(a):
+            return
+        low, high = claims["low"].to_numpy(dtype=float), claims["high"].to_numpy(dtype=float)
+        low_a, high_a = widened(low[a_at], high[a_at], _widening(claims, a, self.options["tolerance"]))
+        low_b, high_b = widened(low[b_at], high[b_at], _widening(claims, b, self.options["tolerance"]))
         let_through = (low_a <= high_b) & (low_b <= high_a)  # the rest were reported above
         for left, right in zip(a[let_through], b[let_through]):  # a handful: close figures of one quantity
             first, second = by_id(claims, left, right)
