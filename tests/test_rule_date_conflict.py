@@ -359,3 +359,8 @@ def test_a_schedule_given_as_current_after_its_revision_is_a_warning(normalised)
     (stale,) = [f for f in findings if f.diagnosis.startswith("revised")]
     assert stale.subject == "r" and stale.severity == "warning" and stale.claim_ids == ("r", "w", "w-old")
     assert not any(f.subject == "e" for f in findings)
+    # That warning is the one finding on the stale schedule, also from a text of the wire's
+    # month: no error against the new schedule too.
+    sources[2] = {"id": "release", "file": "release.txt", "published": "2024-12-05"}
+    findings = run_rules(normalised(rows, topics=topics, entities=[], sources=sources), date_conflict)
+    assert [(f.subject, f.severity) for f in findings if "r" in f.claim_ids] == [("r", "warning")]

@@ -121,12 +121,15 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
         )
     superseded = _superseded_plans(claims)
     revised = set(superseded.loc[superseded["revised"], "label"])
+    # A schedule given as current after its revision is _stale_plans' warning, not also an
+    # error against the schedule that replaced it.
+    stale = set(superseded.loc[superseded["stale"], "label"])
     zones: dict = {}
     yield from _stale_plans(claims, superseded)
     for a, b in pairs.frame.itertuples(index=False):
         first, second = by_id(claims, a, b)
         a, b = first.name, second.name
-        if (a in revised) != (b in revised):
+        if (a in revised) != (b in revised) or (a in stale) != (b in stale):
             continue  # one is the schedule a later text gives as since revised ("first set for 14 October")
         if (
             first["modality_class"] != "actual"
