@@ -824,7 +824,20 @@ def value_text(row: pd.Series, prefix: str = "") -> str:
     return str(row["value"])
 
 
-_CURRENCY = re.compile(r"\[currency_(\w+)\]")
+# A currency in a dimension as pint writes it: "[currency_USD] / [mass]".
+CURRENCY = re.compile(r"\[currency_(\w+)\]")
+
+
+def currencies_of_one_price(first: str, second: str) -> tuple[str, str] | None:
+    """The two currencies of two dimensions that are one thing priced in each ("[currency_EUR]
+    / [mass]" and "[currency_USD] / [mass]", or plain money in two currencies); None when
+    they are not."""
+    codes = [CURRENCY.findall(str(dimension)) for dimension in (first, second)]
+    if not all(len(found) == 1 for found in codes) or codes[0] == codes[1]:
+        return None
+    if CURRENCY.sub("", str(first)) != CURRENCY.sub("", str(second)):
+        return None
+    return codes[0][0], codes[1][0]
 
 
 def _display_unit(row: pd.Series, prefix: str) -> tuple[float, str]:
@@ -833,14 +846,9 @@ def _display_unit(row: pd.Series, prefix: str) -> tuple[float, str]:
         return float(row["topic_factor"]), str(row["topic_unit"])
     # A price in another currency than the topic's, per the topic's own thing: in the topic's
     # unit with the currency swapped (USD/t beside a topic in RUB/t, not USD per kilogram).
-    codes = [_CURRENCY.findall(str(row[column])) for column in (f"{prefix}dimension", "topic_dimension")]
-    if (
-        not pd.isna(row["topic_factor"])
-        and all(len(found) == 1 for found in codes)
-        and _CURRENCY.sub("", str(row[f"{prefix}dimension"])) == _CURRENCY.sub("", str(row["topic_dimension"]))
-        and re.search(rf"\b{codes[1][0]}\b", str(row["topic_unit"]))
-    ):
-        return float(row["topic_factor"]), re.sub(rf"\b{codes[1][0]}\b", codes[0][0], str(row["topic_unit"]))
+    codes = currencies_of_one_price(row[f"{prefix}dimension"], row["topic_dimension"])
+    if codes and not pd.isna(row["topic_factor"]) and re.search(rf"\b{codes[1]}\b", str(row["topic_unit"])):
+        return float(row["topic_factor"]), re.sub(rf"\b{codes[1]}\b", codes[0], str(row["topic_unit"]))
     unit = row[f"{prefix}unit"]
     if isinstance(unit, str) and unit.endswith(" / second"):  # a rate reads per year, as reporting gives rates
         return 1 / display.SECONDS_PER_YEAR, f"{display.unit_name(unit[: -len(' / second')])}/year"

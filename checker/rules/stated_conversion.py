@@ -57,7 +57,7 @@ from checker.densities import (
 from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
-from checker.pairing import NUMERIC, intervals_apart, ref, row_of
+from checker.pairing import CURRENCY, NUMERIC, intervals_apart, ref, row_of
 
 ID = "stated-conversion"
 SEVERITY = "error"
@@ -165,7 +165,6 @@ def _temperature(claims: pd.DataFrame, row: pd.Series, tolerance: float) -> Find
     )
 
 
-_MONEY = re.compile(r"\[currency_(\w+)\]")
 # Degrees Fahrenheit a stated temperature conversion may miss by beyond its digits.
 DEGREE_SLACK = 0.1
 
@@ -174,10 +173,10 @@ def _priced(dimension: str) -> tuple[str, str] | None:
     """An amount of money, or a price in it ("£412 ($555) a megawatt-hour"): its currency,
     and the dimension with the currency left out, which a conversion between currencies
     leaves as it is. None for any other dimension (an exchange rate, money per money)."""
-    codes = _MONEY.findall(dimension)
+    codes = CURRENCY.findall(dimension)
     if len(codes) != 1 or "[currency_" not in dimension.split(" / ")[0] or f"[currency_{codes[0]}] **" in dimension:
         return None
-    return codes[0], _MONEY.sub("[money]", dimension)
+    return codes[0], CURRENCY.sub("[money]", dimension)
 
 
 def _reading(row: pd.Series, prefix: str) -> tuple[float, float, float]:

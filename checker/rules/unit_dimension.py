@@ -23,7 +23,6 @@ consistent and which are not; a pair consistent under every phase is not reporte
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -36,10 +35,12 @@ from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import tolerance
 from checker.pairing import (
+    CURRENCY,
     NUMERIC,
     SAME_TIME,
     as_states,
     by_id,
+    currencies_of_one_price,
     group_codes,
     in_topic_unit,
     intervals_apart,
@@ -285,7 +286,6 @@ def _without_density(row: pd.Series) -> tuple[float, float] | None:
     return row["low"] * factor, row["high"] * factor
 
 
-_MONEY = re.compile(r"\[currency_(\w+)\]")
 # How far apart two figures as written may be and still be one figure: a rounding's width.
 SAME_FIGURE = 0.05
 
@@ -316,17 +316,10 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
     """Two amounts of money in different currencies whose figures agree (€1.24 billion and
     US$1.24 billion): no exchange rate is near one for long, so the same figure is a slip
     of the currency sign, not a conversion. Empty when the figures differ."""
-    dimensions = (str(first["dimension"]), str(second["dimension"]))
-    codes = [_MONEY.findall(dimension) for dimension in dimensions]
     # Prices of one thing in two currencies (€245 a tonne, $245 a tonne) slip alike.
-    priced = (
-        all(len(found) == 1 for found in codes)
-        and codes[0] != codes[1]
-        and _MONEY.sub("", dimensions[0]) == _MONEY.sub("", dimensions[1])
-    )
-    if not priced:  # not money per person against money per barrel, nor two units
+    currencies = currencies_of_one_price(first["dimension"], second["dimension"])
+    if currencies is None:  # not money per person against money per barrel, nor two units
         return _unit_slip(first, second)
-    currencies = (codes[0][0], codes[1][0])
     if frozenset(currencies) in AT_PAR:
         return ""  # "B/.2,544.5 million" and "$2.54 billion": one figure in two names of one money
     # The same figure as written, at the coarser of the two precisions: not the intervals a
@@ -345,7 +338,7 @@ def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str
 def _with_currency(row: pd.Series) -> str:
     """A value as written, with its currency's code when the value does not show it
     ("$742.1 billion (CAD)"): two dollar figures read the same otherwise."""
-    found = _MONEY.fullmatch(str(row["dimension"]))
+    found = CURRENCY.fullmatch(str(row["dimension"]))
     value = str(row["value"])
     return f"{value} ({found.group(1)})" if found and found.group(1) not in value else value
 
