@@ -1276,11 +1276,11 @@ def test_a_figure_given_as_current_after_its_revision_is_a_warning(normalised):
     assert stale.severity == "warning" and stale.claim_ids == ("p", "r", "r-old")
 
 
-def test_one_forecast_credited_to_two_bodies_is_a_note(normalised):
-    """The utility forecasts "about $690 million" in March; an August analysis gives "Ohio
-    EPA's forecast ... is $690 million": forecasters are never compared, but one figure of
-    three written digits under two names is likelier one misattributed. A round $700
-    million from two bodies is no such sign."""
+def test_one_forecast_credited_to_two_bodies_is_a_warning(normalised):
+    """The utility forecasts "$690 million" in March; an August analysis gives "Ohio EPA's
+    forecast ... is $690 million": forecasters are never compared, but one figure of three
+    written digits under two names is likelier one misattributed, a warning. A round $250
+    million is a note (bodies reach such figures alike), and a rounder $700 million no sign."""
     topics = [{"key": "cost", "kind": "quantity", "unit": "USD"}]
     entities = [{"key": "utility", "label": "the utility"}, {"key": "epa", "label": "Ohio EPA"}]
     sources = [
@@ -1295,13 +1295,18 @@ def test_one_forecast_credited_to_two_bodies_is_a_note(normalised):
         }
         return run_rules(normalised(rows, topics=topics, entities=entities, sources=sources), value_conflict)
 
-    (finding,) = found("about $690 million", "$690 million")
+    (finding,) = found("$690 million", "$690 million")
+    assert finding.severity == "warning" and finding.diagnosis.startswith("one figure, two bodies")
+    assert finding.message.endswith("the same figure to 2 significant digits")
+    (finding,) = found("$251.5 million", "$251.5 million")
+    assert finding.severity == "warning"
+    (finding,) = found("$250 million", "$250 million")
     assert finding.severity == "note" and finding.diagnosis.startswith("one figure, two bodies")
     assert found("$700 million", "$700 million") == []
     assert found("$690 million", "$720 million") == []
 
 
-def test_an_earlier_figure_and_an_estimate_credited_to_two_bodies_are_a_note(normalised):
+def test_an_earlier_figure_and_an_estimate_credited_to_two_bodies_are_a_warning(normalised):
     """The company's preliminary $18.5 million, since revised (one text), given as a market
     research firm's estimate by another: one figure of three digits, two bodies."""
     topics = [{"key": "sales", "kind": "quantity", "unit": "USD"}]
@@ -1311,7 +1316,7 @@ def test_an_earlier_figure_and_an_estimate_credited_to_two_bodies_are_a_note(nor
         "b": [claim("b1", "sales", "$18.5 million", period="2025-Q4", modality="estimate", attributed_to="iqvia")],
     }
     findings = run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
-    assert [(finding.severity, finding.claim_ids) for finding in findings] == [("note", ("a1", "b1"))]
+    assert [(finding.severity, finding.claim_ids) for finding in findings] == [("warning", ("a1", "b1"))]
     assert findings[0].diagnosis.startswith("one figure, two bodies")
 
 
