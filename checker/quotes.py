@@ -303,12 +303,13 @@ def _periods_against_quotes(claims: pd.DataFrame, suspects: np.ndarray, problems
     suspects = (
         suspects
         & claims["kind"].isin(("quantity", "count")).to_numpy()
-        # A forecast's, plan's or target's quote names when it was made as often as the time
-        # it is for ("raised its year-end forecast to US$3,700 in April"), and so does an
-        # earlier figure's ("the preliminary $18.5 million the company gave in January"):
-        # not read. Nor a duration's, which names when it began ("135 days after it was
-        # discovered on May 10").
-        & (claims["modality_class"] == "actual").to_numpy(dtype=bool)
+        # A forecast's, plan's, target's or estimate's quote names when it was made as often
+        # as the time it is for ("raised its year-end forecast to US$3,700 in April", "put
+        # insured losses from the storm at $15.2bn on 14 November"), and so does an earlier
+        # figure's ("the preliminary $18.5 million the company gave in January"): not read.
+        # Nor a duration's, which names when it began ("135 days after it was discovered on
+        # May 10").
+        & (claims["modality"] == "actual").to_numpy(dtype=bool)
         & (claims["dimension"] != "[time]").to_numpy(dtype=bool)
         & (claims["period"] != "").to_numpy()
         & np.isfinite(starts)

@@ -809,12 +809,15 @@ def test_a_period_the_quote_contradicts_is_a_tagging_slip(corpus_dir, value, per
     "modality, unit, value, quote, slip",
     [
         ("", "USD", "US$18.5 million", "sales of $18.5 million in January", "does not reach January"),
-        # An earlier figure's quote names when it was given; a duration's, when it began.
+        # An earlier figure's quote names when it was given; an estimate's, when it was
+        # made; a duration's, when it began.
         ("superseded", "USD", "US$18.5 million", "the preliminary $18.5 million the company gave in January", None),
+        ("estimate", "USD", "US$15.2 billion", "put insured losses at $15.2bn on 14 January", None),
+        ("", "USD", "US$15.2 billion", "put insured losses at $15.2bn on 14 January", "does not reach 14 January"),
         ("", "day", "135 days", "extinguished 135 days after it was discovered on May 10", None),
     ],
 )
-def test_the_time_an_earlier_figure_was_given_or_a_duration_began_is_no_period(
+def test_the_time_an_earlier_figure_or_estimate_was_given_or_a_duration_began_is_no_period(
     corpus_dir, modality, unit, value, quote, slip
 ):
     topics = [{"key": "figure", "kind": "quantity", "unit": unit, "aggregation": "flow"}]
