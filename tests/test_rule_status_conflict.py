@@ -57,6 +57,35 @@ def test_a_change_over_time_is_not_a_conflict(normalised):
     assert run_rules(result, status_conflict) == []
 
 
+def test_an_open_end_holds_as_far_as_its_text_can_tell(normalised):
+    """A plan told in March to tighten restrictions from 1 April, with no end, and a plan
+    told in August to ease them from 1 September: a change after the first text, no
+    conflict. An open-ended state against another that begins before its text was
+    published conflicts: that text knew the time."""
+    topics = [{"key": "level", "kind": "status", "states": "level-3; level-4"}]
+    sources = [
+        {"id": "a", "file": "a.txt", "published": "2025-03-18"},
+        {"id": "b", "file": "b.txt", "published": "2025-08-14"},
+    ]
+
+    def found(first: str, second: str, modality: str = "plan") -> list:
+        rows = {
+            "a": [claim("a1", "level", "level-4", period=first, modality=modality)],
+            "b": [claim("b1", "level", "level-3", period=second, modality=modality)],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), status_conflict)
+
+    assert found("2025-04-01/..", "2025-09-01/..") == []
+    assert found("2025-04-01/..", "2025-09-01/..", modality="") == []
+    assert found("2025-04-01/..", "2025-06-01/2025-06-30", modality="") == []
+    # The August text's open end: it knew April.
+    (finding,) = found("2025-04-01/2025-04-30", "2025-04-01/..", modality="")
+    assert finding.severity == "error" and finding.claim_ids == ("a1", "b1")
+    # A state that begins before the open one's text was published: a conflict.
+    (finding,) = found("2025-01-01/..", "2025-03-01/2025-03-10", modality="")
+    assert finding.severity == "error"
+
+
 def test_a_reversal_is_a_warning(normalised):
     result = normalised(
         {

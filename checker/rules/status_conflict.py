@@ -15,6 +15,8 @@ disjoint periods record a change over time; a sequence that goes back to an earl
 change happened (one text that tells the whole sequence itself is not: shipping paused,
 resumed and halted again). Two statuses that meet only on the day one ends and the other
 begins ("in force until 24 April", "expired on 24 April") record the change on that day.
+An open end ("from 1 April", `2025-04-01/..`) holds as far as its text can tell: a status
+that begins after that text was published is a change, not a conflict.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         first, second = by_id(claims, a, b)
         if _change_day(first, second):
             continue  # "in force until 24 April" and "expired on 24 April": the change falls that day
+        if _outran(first, second):
+            continue  # "Level 4 from 1 April" in March, "Level 3 from 1 September" in August
         message = (
             f"{first['source']} says '{first['state']}' for {_period(first)} while {second['source']} says "
             f"'{second['state']}' for {_period(second)}"
@@ -126,6 +130,23 @@ def _change_day(first: pd.Series, second: pd.Series) -> bool:
         earlier["period_start"] < later["period_start"]
         and earlier["period_end"] <= later["period_end"]
         and earlier["period_end"] - later["period_start"] <= 1 + slack
+    )
+
+
+def _outran(first: pd.Series, second: pd.Series) -> bool:
+    """Whether the two meet only where an open end ("from 1 April", `2025-04-01/..`) runs
+    past what its text could know: the other status begins after the open one's text was
+    published, and after the open one began. An open end says the status holds as far as
+    its text can tell; a later change is no conflict with it (a plan to tighten
+    restrictions from April, told in March, and a plan to ease them from September, told in
+    August)."""
+    earlier, later = (first, second) if first["period_start"] <= second["period_start"] else (second, first)
+    published = earlier["published_end"]  # the day after publication
+    return bool(
+        np.isinf(earlier["period_end"])
+        and earlier["period_start"] < later["period_start"]
+        and np.isfinite(published)
+        and later["period_start"] >= published
     )
 
 
