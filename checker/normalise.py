@@ -316,7 +316,7 @@ def _local_dollars(values: pd.Series, dollar: pd.Series) -> pd.Series:
 
 _TOPIC_CURRENCY = re.compile(r"\[currency_(\w+)\]")
 _TOPIC_WORDS = LazyPattern(
-    rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b|(?<![A-Za-z])kts?\b|(?<![A-Za-z])nm\b|"
+    rf"{quantities.SHARED_WORD.pattern}|\bounces?\b|\boz\b|(?<![A-Za-z])kts?\b|(?<![A-Za-z])nm\b|(?<![A-Za-z])mbs?\b|"
     rf"{quantities.TEMPERATURE_SCALE.pattern}|\bdegrees?\b",
     re.IGNORECASE,
 )
@@ -346,7 +346,8 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
     currency of the source's country when it can name that ("Sh12.9 billion" in a Kenyan
     paper, `currency` KES), the
     ounces of a topic weighed in troy ounces are troy ounces, "kt" under a topic of speeds
-    is the knot, not the kilotonne, and "nm" under a topic in nanometres or nautical miles
+    is the knot, not the kilotonne, "mb" under a topic of pressures the millibar, not the
+    millibarn, and "nm" under a topic in nanometres or nautical miles
     is that unit. Only those rows are rewritten."""
     values = _metres_of_lengths(values, claims)
     codes, uniques = pd.factorize(values)
@@ -372,6 +373,7 @@ def _in_topic_terms(values: pd.Series, claims: pd.DataFrame, currency_words: boo
                 text = quantities.in_topic_currency(text, home)
             text = quantities.in_troy_ounces(text) if quantities.TROY_UNIT.search(unit) else text
             text = quantities.in_knots(text) if dimension == quantities.SPEED else text
+            text = quantities.in_millibars(text) if dimension == quantities.PRESSURE else text
             if quantities.DELTA_UNIT.search(unit):  # a warming of "2.8C" under a topic in delta_degC
                 text = quantities.as_temperature_difference(text)
             text = quantities.in_topic_degrees(text, dimension, unit)

@@ -787,17 +787,28 @@ def revised_since(claims: pd.DataFrame, mask) -> np.ndarray:
     return result
 
 
+# A pressure is a reading far from its zero ("a central pressure of 941 hPa"): a slack of a
+# share of it reads to about two hectopascals at the air's pressure, not 19 as the 2 % of an
+# amount would.
+PRESSURE = "[mass] / [length] / [time] ** 2"
+PRESSURE_TOLERANCE = 0.002
+
+
 def tolerance_of(claims: pd.DataFrame, rows, default: float) -> np.ndarray:
     """Each claim's topic tolerance, or the rule's default where the topic sets none. A
     percentage's default is none at all: its precision is in its points (16.25 % is not
-    16.5 %), and a relative slack of 2 % would let a third of a point through at 16 %."""
+    16.5 %), and a relative slack of 2 % would let a third of a point through at 16 %. A
+    pressure's is ``PRESSURE_TOLERANCE`` at most."""
     if not len(rows):
         return np.zeros(0)
     values = claims.loc[rows, "tolerance"].to_numpy(dtype=float)
-    percent = (claims.loc[rows, "dimension"] == "dimensionless").to_numpy(dtype=bool) & (
+    dimension = claims.loc[rows, "dimension"]
+    percent = (dimension == "dimensionless").to_numpy(dtype=bool) & (
         claims.loc[rows, "number_factor"].to_numpy(dtype=float) < 1
     )
-    return np.where(np.isnan(values), np.where(percent, 0.0, default), values)
+    pressure = (dimension == PRESSURE).to_numpy(dtype=bool)
+    fallback = np.where(percent, 0.0, np.where(pressure, min(default, PRESSURE_TOLERANCE), default))
+    return np.where(np.isnan(values), fallback, values)
 
 
 def value_text(row: pd.Series, prefix: str = "") -> str:

@@ -762,7 +762,8 @@ _UNIT_SUBSTITUTIONS = (
             r"child|adults?|women|woman|men|man|students?|pupils?|teachers?|doctors?|nurses?|prisoners?|"
             r"detainees?|hostages?|casualties|deaths?|dead|killed|wounded|injured|displaced|IDPs?|returnees?|"
             r"males?|females?|boys?|girls?|"
-            r"passengers?|tourists?|visitors?|members?|recruits?|personnel|officers?|delegates?|participants?)\b"
+            r"passengers?|tourists?|visitors?|members?|recruits?|personnel|officers?|delegates?|participants?|"
+            r"pilots?|crew|drivers?|farmers?|miners?|fishers?|fishermen|players?|athletes?|pensioners?)\b"
         ),
         "person",
     ),
@@ -850,6 +851,16 @@ KNOTS = re.compile(r"(?<![A-Za-z])kts?\b")
 
 def in_knots(text: str) -> str:
     return KNOTS.sub("knot", text)
+
+
+# "mb" is pint's millibarn (an area) and weather copy's millibar ("a central pressure of
+# 938 mb"): under a topic of pressures, the millibar.
+PRESSURE = "[mass] / [length] / [time] ** 2"
+MILLIBARS = re.compile(r"(?<![A-Za-z])mbs?\b")
+
+
+def in_millibars(text: str) -> str:
+    return MILLIBARS.sub("millibar", text)
 
 
 # "nm" is the nanometre of chipmaking and the nautical mile of the sea: under a topic in

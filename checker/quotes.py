@@ -161,6 +161,7 @@ def locate_quotes(
     checked = (starts >= 0) & may_check
     files, lines = claims["file"].array, claims["line"].to_numpy()
     published_of = dict(zip(sources["id"], sources["published"]))
+    language_of = dict(zip(sources["id"], sources["language"]))
     sources_of = claims["source"].array
     modalities = claims["modality"].array
     for column in VALUE_COLUMNS:
@@ -191,7 +192,8 @@ def locate_quotes(
                     continue
             published = published_of.get(sources_of[position], "") if kind == "date" else ""
             tense = _TENSES.get(modalities[position], "") if kind == "date" else ""
-            message = digits_missing(value, quote, kind, decimal, published, tense)
+            language = language_of.get(sources_of[position], "") or ""
+            message = digits_missing(value, quote, kind, decimal, published, tense, language)
             if message:
                 problems.append(Problem(files[position], int(lines[position]), column, message))
     _periods_against_quotes(claims, checked & ~found.names_period_year, problems)
@@ -232,11 +234,12 @@ _MONTH_TIED = rf"[Ii]n\s+(?:(?:early|late|mid)[\s-]+)?({MONTH_WORD})(?![\w])(?!\
 _DAY_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,40}}?\b(?:{_DAY_TIED}|{_MONTH_TIED})")
 # The time a figure was told, not the time it is of ("…, the ministry said on 3 June").
 # Nor the time of another event the sentence names ("46 years old, installed in 1978"),
-# nor a bond's maturity ("sold £4.75bn of gilts maturing in 2035 on Tuesday").
+# nor a bond's maturity ("sold £4.75bn of gilts maturing in 2035 on Tuesday"), nor a
+# schedule's ("the second tranche, worth €14.5 billion and originally due on July 15").
 _TOLD = LazyPattern(
     r"\b(?:said|says|told|announced|reported|published|released|stated|according|installed|built|founded|"
     r"established|opened|launched|signed|born|created|introduced|adopted|set\s+up|started|began|"
-    r"matur(?:ing|es|ity)|expir(?:ing|es)|redeemable)\b",
+    r"matur(?:ing|es|ity)|expir(?:ing|es)|redeemable|due|scheduled|postponed|deferred|delayed)\b",
     re.IGNORECASE,
 )
 # Results a sentence tells as reported, before their figure: a time after the figure is
@@ -506,15 +509,15 @@ def sub_year(code: int) -> tuple[str, str]:
 
 
 def digits_missing(
-    value: str, quote: str, kind: str, decimal: str = ".", published: str = "", tense: str = ""
+    value: str, quote: str, kind: str, decimal: str = ".", published: str = "", tense: str = "", language: str = ""
 ) -> str | None:
     """None when every number of the value is stated in the quote; else the problem.
     ``published``: the source's publication date, whose year a date without one takes
     (``tense``: "ahead" for a planned or forecast date, which lies after it, "past" for one
-    the text reports as done)."""
+    the text reports as done); ``language``: the source's, whose number words count."""
     if not value or kind == "status":
         return None
-    stated = numbers_in(quote, decimal)
+    stated = numbers_in(quote, decimal, language)
     if kind == "date":
         # "The weekend of Oct. 18" states the Saturday and the Sunday after it.
         stated = stated | {float(int(after or before) + 1) for after, before in _WEEKEND_OF.findall(quote)}

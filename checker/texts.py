@@ -189,7 +189,16 @@ _NUMBER_WORDS = {
 }
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _MILLIONS = re.compile(r"(\d+(?:\.\d+)?)m\b")  # "US$170m", "6m tonnes"
-_WORDS = re.compile(r"[a-z]+")
+# Words are runs of letters of any script: "späten" is no "ten", "Zweitens" no "two".
+_WORDS = re.compile(r"[^\W\d_]+")
+# Number words of the languages text2num reads besides English ("cinco das 12 turbinas",
+# "seit sechs Wochen", "vingt-deux"), one word or one hyphenated compound at a time, in
+# a text of that language. Articles that are also "one" (ein, une, um…) state no number.
+WORD_LANGUAGES = ("de", "es", "fr", "it", "nl", "pt")
+_LOCAL_WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ARTICLES = frozenset(
+    ("un", "une", "uno", "una", "um", "uma", "ein", "eine", "einen", "einem", "einer", "eines", "een", "o", "y")
+)
 _MONTH_NAMES = tuple(month[:3] for month in MONTHS)
 # A month name as texts write it, capitalised: in full, or cut to three letters ("Sept"
 # too), with an optional full stop.
@@ -270,15 +279,22 @@ def _key(number: float) -> float:
 
 
 @lru_cache(maxsize=65536)
-def numbers_in(text: str, decimal: str = ".") -> frozenset[float]:
+def numbers_in(text: str, decimal: str = ".", language: str = "") -> frozenset[float]:
     """Every number a passage states: in digits (any script, the source's decimal mark),
-    with a scale word applied and without, as number words, or as a composite
-    ("7 billion 315 million")."""
+    with a scale word applied and without, as number words (English, and the words of
+    ``language``, the source's, where text2num reads it), or as a composite ("7 billion 315
+    million")."""
     plain = canonical_separators(text, decimal)
     found = {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(plain)}
     joined = join_spaced_thousands(text)
     if joined != text:  # "13 920" may be one number (thousands by spaces) or two: both count
-        found |= numbers_in(joined, decimal)
+        found |= numbers_in(joined, decimal, language)
+    local = language.split("-")[0].split("_")[0].lower()
+    if local in WORD_LANGUAGES:
+        for word in set(_LOCAL_WORDS.findall(text.lower())):
+            number = _local_word_number(word, local)
+            if number is not None:
+                found.add(number)
     found |= {_key(float(number) * 1e6) for number in _MILLIONS.findall(plain)}
     found |= {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(canonical(text, decimal))}
     for word in set(_WORDS.findall(text.lower())):
@@ -426,6 +442,19 @@ def _fractions(text: str) -> set[float]:
             found.add(_key(round(share, digits + 1)))
             found.add(_key(round(100 * share, digits)))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _local_word_number(word: str, language: str) -> float | None:
+    """A word's number in ``language`` ("cinco", "fünf", "vingt-deux"), read by text2num."""
+    if word in _ARTICLES:
+        return None
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(word, language))
+    except (ValueError, IndexError, KeyError):
+        return None
 
 
 @lru_cache(maxsize=4096)

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker import quantities
 from checker.corpus import load_corpus
 from checker.normalise import normalise
 from checker.quotes import digits_missing
@@ -765,6 +766,14 @@ def _slip_or_nothing(said: list[str], column: str, slip: str | None) -> None:
             "Britain sold 4.75 billion pounds of gilts maturing in 2035 on Tuesday",
             None,
         ),
+        # A schedule's day is no time of the figure.
+        (
+            "14.5 billion EUR",
+            "2026-05-08",
+            "The second, worth €14.5 billion and originally due on July 15, was postponed",
+            None,
+        ),
+        ("14.5 billion EUR", "2026-05-08", "The second tranche of €14.5 billion was paid on July 15", "July 15"),
         # A day a few words after the figure ("at the height of the fire on Aug. 15").
         (
             "12,430 person",
@@ -983,8 +992,10 @@ def test_a_count_of_things_the_unit_list_does_not_name_is_a_count(normalised):
 def test_knots_yen_and_pesos_are_read_in_the_topics_own_terms(normalised):
     """'150 kt' under a topic of speeds is 150 knots (a kilotonne elsewhere); '¥1.21
     trillion' under a topic in JPY is yen, 'P24.1 billion' under one in PHP pesos, and
-    'nm' the nanometre or the nautical mile its topic is measured in."""
+    'nm' the nanometre or the nautical mile its topic is measured in; '938 mb' under a
+    topic of pressures is millibars, not pint's millibarns."""
     topics = [
+        {"key": "pressure", "kind": "quantity", "unit": "hPa"},
         {"key": "wind", "kind": "quantity", "unit": "km/h"},
         {"key": "cargo", "kind": "quantity", "unit": "t"},
         {"key": "profit", "kind": "quantity", "unit": "JPY"},
@@ -1000,6 +1011,7 @@ def test_knots_yen_and_pesos_are_read_in_the_topics_own_terms(normalised):
             claim("p", "damage", "P24.1 billion", period="2025"),
             claim("n", "node", "4nm", period="2025"),
             claim("z", "zone", "200 nm", period="2025"),
+            claim("mb", "pressure", "938 mb", period="2025"),
         ]
     }
     result = normalised(rows, topics=topics, entities=[])
@@ -1013,6 +1025,7 @@ def test_knots_yen_and_pesos_are_read_in_the_topics_own_terms(normalised):
     assert read.loc["y", "dimension"] == "[currency_JPY]" and read.loc["y", "magnitude"] == pytest.approx(1.21e12)
     assert read.loc["p", "dimension"] == "[currency_PHP]"
     assert read.loc["n", "magnitude"] == pytest.approx(4e-9) and read.loc["z", "magnitude"] == pytest.approx(200 * 1852)
+    assert read.loc["mb", "magnitude"] == pytest.approx(93_800) and read.loc["mb", "dimension"] == quantities.PRESSURE
 
 
 def test_a_vulgar_fraction_in_a_value_is_its_decimal(normalised):

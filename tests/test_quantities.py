@@ -407,6 +407,8 @@ def test_a_temperature_stays_on_its_own_scale():
         ("2 long tons", 2 * 1016.0469088, "[mass]"),
         # What a price is per: people by their role, things each a count of their own.
         ("$250,000 per depositor", 250_000, "[currency_USD] / [person]"),
+        ("€3,000 per pilot", 3_000, "[currency_EUR] / [person]"),
+        ("EUR 1,200 a farmer", 1_200, "[currency_EUR] / [person]"),
         ("$0.004 per stream", 0.004, "[currency_USD] / [stream]"),
         ("2 billion streams", 2e9, "dimensionless"),
         # Spectrum is priced per megahertz per head of population ("pop").

@@ -504,6 +504,27 @@ def test_a_topics_tolerance_still_widens_percentages(normalised):
     assert _rate_findings(normalised, "16.5 %", "16.25 %", tolerance="0.05") == []
 
 
+@pytest.mark.parametrize(
+    "first, second, conflict",
+    [
+        ("925 hPa", "941 mbar", True),  # within 2 % of the air's pressure, 16 hPa apart
+        ("940 hPa", "941 mb", False),
+        ("27.79 inHg", "941 mb", False),  # 941.1 hPa
+        ("27.79 inHg", "925 hPa", True),
+    ],
+)
+def test_pressures_are_readings_compared_to_a_few_hectopascals(normalised, first, second, conflict):
+    """A storm's central pressure at landfall: 925 against 941 hPa is another storm, within
+    the 2 % an amount may be off; 940 against 941, or 27.79 inHg against 941 mb, agree."""
+    topics = [{"key": "pressure", "kind": "quantity", "unit": "hPa"}]
+    rows = {
+        "a": [claim("a", "pressure", first, period="2025-09-17", quote=first)],
+        "b": [claim("b", "pressure", second, period="2025-09-17", quote=second)],
+    }
+    found = ids(run_rules(normalised(rows, topics=topics, entities=[]), value_conflict))
+    assert found == ([("value-conflict", ("a", "b"))] if conflict else [])
+
+
 def test_estimates_by_different_named_estimators_are_not_compared(normalised):
     """40,000 against 45,000 troops: by two named estimators, two ways of counting; by one
     estimator, or with one estimator unnamed, a conflict."""
@@ -1276,11 +1297,11 @@ def test_a_figure_given_as_current_after_its_revision_is_a_warning(normalised):
     assert stale.severity == "warning" and stale.claim_ids == ("p", "r", "r-old")
 
 
-def test_one_forecast_credited_to_two_bodies_is_a_warning(normalised):
+def test_one_forecast_credited_to_two_bodies_is_a_note_or_a_warning(normalised):
     """The utility forecasts "$690 million" in March; an August analysis gives "Ohio EPA's
     forecast ... is $690 million": forecasters are never compared, but one figure of three
-    written digits under two names is likelier one misattributed, a warning. A round $250
-    million is a note (bodies reach such figures alike), and a rounder $700 million no sign."""
+    written digits under two names is likelier one misattributed, a note; of three
+    significant digits ($691.5 million), a warning. A round $700 million is no sign."""
     topics = [{"key": "cost", "kind": "quantity", "unit": "USD"}]
     entities = [{"key": "utility", "label": "the utility"}, {"key": "epa", "label": "Ohio EPA"}]
     sources = [
@@ -1296,12 +1317,10 @@ def test_one_forecast_credited_to_two_bodies_is_a_warning(normalised):
         return run_rules(normalised(rows, topics=topics, entities=entities, sources=sources), value_conflict)
 
     (finding,) = found("$690 million", "$690 million")
-    assert finding.severity == "warning" and finding.diagnosis.startswith("one figure, two bodies")
-    assert finding.message.endswith("the same figure to 2 significant digits")
-    (finding,) = found("$251.5 million", "$251.5 million")
-    assert finding.severity == "warning"
-    (finding,) = found("$250 million", "$250 million")
     assert finding.severity == "note" and finding.diagnosis.startswith("one figure, two bodies")
+    assert finding.message.endswith("the same figure to 2 significant digits")
+    (finding,) = found("$691.5 million", "$691.5 million")
+    assert finding.severity == "warning" and finding.message.endswith("the same figure to 4 significant digits")
     assert found("$700 million", "$700 million") == []
     assert found("$690 million", "$720 million") == []
 

@@ -90,6 +90,18 @@ def test_numbers_in_reads_composites_scales_scripts_and_decimal_commas():
     assert {12.42} <= numbers_in("12,42 млрд долларов", ",") and 12.42 not in numbers_in("12,42", ".")
 
 
+def test_number_words_are_whole_words_and_read_in_the_sources_language():
+    """ "späten" holds no "ten"; "sechs" is six in a German text and no number in an English
+    one, where "cent" and "sept" are no numbers either; an article is no "one"."""
+    assert 10.0 not in numbers_in("am späten Mittwochabend", ",", "de")
+    assert {6.0, 7.0} <= numbers_in("nach sechs Wochen und mehr als sieben Monaten", ",", "de")
+    assert {5.0} <= numbers_in("tem cinco das 12 turbinas", ",", "pt-BR")
+    assert {22.0} <= numbers_in("vingt-deux pays", ",", "fr")
+    assert 6.0 not in numbers_in("nach sechs Wochen", ".", "en")
+    assert not numbers_in("per cent, Sept. 3", ".", "en") & {100.0, 7.0}
+    assert 1.0 not in numbers_in("ein Streik und une grève", ",", "de")
+
+
 def test_stated_weekdays_are_found_next_to_their_dates():
     from checker.texts import stated_weekdays
 

@@ -32,8 +32,8 @@ figure), or plainly different figures. One claim that disagrees with several sou
 agree with each other (a figure transposed in one text of four) is one finding on that
 claim, the odd one out, with every claim it meets, not one finding per pair. The same
 forecast, estimate or earlier figure since revised, of three written digits credited to two bodies by two texts is a
-warning ($690 million, 10.1 %) and a note when round, two significant digits ending in 0
-or 5 ($250 million): one text may name the wrong body. An actual figure that is another text's forecast for
+warning when three of its digits are significant (10.1 %, $18.5 million) and a note when
+two are ($690 million): one text may name the wrong body. An actual figure that is another text's forecast for
 that time to its last digit, where an actual figure rules it out, is a warning: a forecast
 given as the figure. A figure
 given as current that an earlier text (or the same text) gives as since revised is a
@@ -186,8 +186,8 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     for one time (or both without a period), attributed to two different bodies by two texts ("the utility's $690
     million" and "Ohio EPA's $690 million"): such figures are never compared, as
     forecasters differ, but one figure to three digits is likelier one body's credited to
-    the other. A warning, unless the figure is round (`_round`): a note then, as bodies
-    reach round figures alike."""
+    the other. A warning when three of its digits are significant, a note when two are:
+    bodies adopt each other's figures, and reach round ones alike."""
     # Forecasts, estimates and earlier figures since revised alike: a body's preliminary
     # figure one text gives as another body's estimate is one figure, two bodies.
     chosen = (
@@ -224,22 +224,16 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
         yield Finding(
             topic=first["topic"],
             claims=(ref(claims, first.name), ref(claims, other.name)),
-            severity=(Severity.NOTE if _round(str(first["number"]), digits) else Severity.WARNING).value,
+            # Three significant digits ("10.1 %", "$18.5 million", "255,000 t") are an editor's
+            # check of whom the figure belongs to; two ("$690 million", "580,000 t") a figure
+            # two bodies may well reach alike, one adopting the other's.
+            severity=(Severity.WARNING if digits >= ATTRIBUTION_DIGITS else Severity.NOTE).value,
             diagnosis="one figure, two bodies: one text may credit the figure to the wrong body",
             message=f"{first['source']} gives {value(first)} as {first['attributed_to']}'s ({first['id']}) and "
             f"{other['source']} as {other['attributed_to']}'s ({other['id']}), for {first['topic_label']} in "
             f"{display.date_range(first['period_start'], first['period_end'])}: the same figure to "
             f"{digits} significant digits",
         )
-
-
-def _round(number: str, digits: int) -> bool:
-    """Whether a figure of ``digits`` significant digits is one many bodies reach alike: two
-    significant digits of which the last is a 0 or a 5 ("$250 million", "1,500"). Three
-    significant digits ("10.1 %", "255,000") and two others ("$690 million", "$960 a
-    tonne") are an editor's check of whom the figure belongs to."""
-    significant = number.replace(".", "").lstrip("0")[:digits]
-    return digits < ATTRIBUTION_DIGITS and significant[-1:] in ("0", "5")
 
 
 def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
