@@ -86,6 +86,27 @@ def test_plans_compare_only_when_stated_for_the_same_time(normalised):
     assert findings("2020", "2020") == [("date-conflict", ("a", "b"))]
 
 
+def test_plans_of_two_parties_and_a_texts_schedule_beside_a_proposal_do_not_conflict(normalised):
+    """One text gives the date a regulation applies from ("prévue le 30 décembre 2024") and
+    the date the Commission proposes (30 December 2025): the schedule and a proposal. Two
+    named parties' plans in two texts are kept apart too; one text's two unattributed plans,
+    or two texts' plans for one party, still conflict."""
+    topics = [{"key": "applies", "kind": "date", "event": "The regulation applies"}]
+    entities = [{"key": "commission", "label": "European Commission"}, {"key": "council", "label": "Council"}]
+
+    def findings(first_party: str, second_party: str, same_text: bool) -> list:
+        first = claim("a1", "applies", "2024-12-30", modality="plan", attributed_to=first_party)
+        second = claim("b1", "applies", "2025-12-30", modality="plan", attributed_to=second_party)
+        rows = {"a": [first, second]} if same_text else {"a": [first], "b": [second]}
+        return ids(run_rules(normalised(rows, topics=topics, entities=entities), date_conflict))
+
+    assert findings("", "commission", same_text=True) == []
+    assert findings("council", "commission", same_text=False) == []
+    assert findings("", "", same_text=True) == [("date-conflict", ("a1", "b1"))]
+    assert findings("commission", "commission", same_text=False) == [("date-conflict", ("a1", "b1"))]
+    assert findings("", "commission", same_text=False) == [("date-conflict", ("a1", "b1"))]
+
+
 def test_plans_without_a_period_compare_only_in_texts_a_month_apart_at_most(normalised):
     """'First wafers in 2027' in an April release and 'in the first half of 2028' in a
     January paper are a schedule revised between them; two texts of one month that differ

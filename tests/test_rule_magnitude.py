@@ -73,7 +73,8 @@ def test_a_whole_below_several_parts_or_below_its_own_other_figure_is_the_slip(n
 def test_a_part_in_another_scope_or_by_another_estimator_is_no_part_of_that_whole(normalised):
     """A think tank's England-and-Wales over-65s (2,250) against the agency's England-only
     deaths (2,150): another population, and another body's model. The same part against a
-    whole in its own scope, or of no named scope, is one."""
+    whole in its own scope, or of no named scope, is one; a part of no named scope against a
+    whole in a scope of its own (a grant-equivalent total) is not: another measure."""
 
     def found(part_scope: str, whole_scope: str, whole_estimator: str, whole: str = "2,150") -> list:
         result = normalised(
@@ -113,7 +114,8 @@ def test_a_part_in_another_scope_or_by_another_estimator_is_no_part_of_that_whol
     assert found("england", "england", "ukhsa") == []  # 4.7 % over: models differ
     assert ids(found("england", "england", "ukhsa", "1,950")) == [("magnitude-plausibility", ("all", "old"))]
     assert ids(found("england", "england", "ehi")) == [("magnitude-plausibility", ("all", "old"))]
-    assert ids(found("", "england", "ehi")) == [("magnitude-plausibility", ("all", "old"))]
+    assert ids(found("england", "", "ehi")) == [("magnitude-plausibility", ("all", "old"))]
+    assert found("", "england", "ehi") == []
 
 
 def test_an_agreed_part_must_not_exceed_its_agreed_whole(normalised):

@@ -11,7 +11,8 @@ conflict. Actual dates are compared with actual dates, planned with planned, and
 with a plan stated for the same time (a schedule revised between two times is no
 conflict): its period, or, for two plans without one, texts published within a month
 (`plans_within_days`) of each other; forecasts only within one named forecaster (two bodies' forecasts of a
-smog's end differ as forecasters do). A date given to the day has no time zone: a time of day (read in UTC) that falls
+smog's end differ as forecasters do), and plans or targets of two named parties not at all,
+nor one text's schedule in force and a named party's plan to move it. A date given to the day has no time zone: a time of day (read in UTC) that falls
 on it in some zone (UTC-12 to UTC+14) agrees with it ("Monday 10 March" in Kourou is 01:24
 UTC on 11 March), and a time of day written without a zone is a local clock time: it agrees
 with the same clock time written with its zone (14:38 and 14:38-07:00), and with the
@@ -43,6 +44,7 @@ from checker.options import Option
 from checker.pairing import (
     by_id,
     crowd_extremes,
+    different_estimators,
     group_codes,
     merged_odd_ones,
     odd_ones_out,
@@ -138,6 +140,8 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
             and abs(first["published_end"] - second["published_end"]) > options["plans_within_days"]
         ):
             continue  # plans as of two texts months apart: the schedule may have been revised between them
+        if different_estimators(first, second) or _two_parties_plans(first, second):
+            continue  # the schedule in force and a party's proposal to move it
         if _local_day_of(first, second) or _local_day_of(second, first) or _same_clock(first, second):
             continue
         local = _local_gap(first, second)
@@ -177,6 +181,19 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
             message=f"{first['source']} dates {first['topic_label']} {display.date_range(first['date_start'], first['date_end'])} "
             f"and {second['source']} {display.date_range(second['date_start'], second['date_end'])}: {_gap(first, second)}",
         )
+
+
+def _two_parties_plans(first: pd.Series, second: pd.Series) -> bool:
+    """Whether one text gives two planned dates of one event, one of them a named party's
+    and the other not its: the schedule in force ("prévue le 30 décembre 2024") and what a
+    party proposes ("the Commission would move it to 30 December 2025"). Two parties'
+    plans in any texts are kept apart as figures are (``different_estimators``)."""
+    return bool(
+        first["source"] == second["source"]
+        and first["modality"] in ("plan", "target")
+        and second["modality"] in ("plan", "target")
+        and first["attributed_to"] != second["attributed_to"]
+    )
 
 
 def _superseded_plans(claims: pd.DataFrame) -> pd.DataFrame:

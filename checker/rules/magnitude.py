@@ -270,8 +270,12 @@ def _parts(claims, figures, options) -> Iterator[Finding]:
             )
             continue
         part, whole = row_of(claims, origin[a]), row_of(claims, origin[b])
-        if part["scope"] and whole["scope"] and part["scope"] != whole["scope"]:
-            continue  # England and Wales's over-65s against England's deaths in all: another population
+        if whole["scope"] and part["scope"] != whole["scope"]:
+            # England and Wales's over-65s against England's deaths in all: another
+            # population; a whole in a scope of its own (a grant-equivalent total) against a
+            # part in the topic's own: another measure. A part in a scope of its own (a
+            # region's) still lies within a whole in the topic's.
+            continue
         if part["subject"] and whole["subject"] and part["subject"] != whole["subject"]:
             continue  # one party's votes in a region against another party's in the nation
         if (different_estimators(part, whole) or _other_forecasters(part, whole)) and part["low"] <= whole["high"] * (
