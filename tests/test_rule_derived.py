@@ -895,6 +895,36 @@ def test_a_named_bodys_estimated_share_is_held_to_the_count_only_beyond_two_meth
     assert len(found("30 %")) == 1
 
 
+def test_another_bodys_estimate_is_no_whole_of_a_share_it_does_not_give(normalised):
+    """ "BNDES has committed R$9.6 billion, 48 % of the cost", beside a watchdog's estimate
+    that the cost could reach R$23 billion (41.7 %): the share is of the owner's cost, not
+    the watchdog's, which the text gives beside the owner's cost of another month. The
+    watchdog's own share of its own estimate is held to it, and so is a share of the only
+    estimate its text gives (a statistics office's GDP)."""
+    topics = [
+        {"key": "cost", "kind": "quantity", "unit": "BRL"},
+        {"key": "loan", "kind": "quantity", "unit": "BRL"},
+        {"key": "loan-share", "kind": "quantity", "unit": "%", "share_of": "loan / cost"},
+    ]
+    entities = [{"key": "watchdog", "label": "Rios Vivos"}]
+
+    def found(share_body: str, owners_cost: bool = True) -> list:
+        rows = {
+            "a": [
+                claim("loan", "loan", "R$9.6 billion", period="2025-06"),
+                claim("share", "loan-share", "48 %", period="2025-06", attributed_to=share_body),
+                claim("cost", "cost", "R$23 billion", period="2025-06", modality="estimate", attributed_to="watchdog"),
+            ]
+        }
+        if owners_cost:
+            rows["a"].append(claim("owner", "cost", "R$20.08 billion", period="2025-02", modality="estimate"))
+        return run_rules(normalised(rows, topics=topics, entities=entities), derived)
+
+    assert found("") == []
+    assert [finding.subject for finding in found("watchdog")] == ["share"]
+    assert [finding.subject for finding in found("", owners_cost=False)] == ["share"]
+
+
 def test_a_superseded_share_is_not_divided_across_its_texts_current_figures(normalised):
     """A preliminary turnout since revised (67.4 %) beside the final counts of its own text
     (67.9 %): the old figure was another count's quotient."""

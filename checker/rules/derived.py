@@ -388,6 +388,9 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
     index: dict = {}
     for label, topic, *key in claims.loc[figures, ["topic", *_SHARE_KEY]].itertuples():
         index.setdefault((str(topic), *map(str, key[:3]), *key[3:]), []).append(label)
+    bodies: dict[tuple[str, str], set[str]] = {}  # who each text credits each topic's figures to
+    for source, topic, body in claims.loc[figures, ["source", "topic", "attributed_to"]].itertuples(index=False):
+        bodies.setdefault((str(source), str(topic)), set()).add(str(body))
     for label in claims.index[shares]:  # the share claims: few
         share = row_of(claims, label)
         key = tuple(str(share[column]) for column in _SHARE_KEY[:3]) + (share["period_start"], share["period_end"])
@@ -420,6 +423,25 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
                 ]
                 for group, topic in ((parts, "share_part"), (wholes, "share_whole"))
             )
+        # Another named body's estimate ("a watchdog estimates the full cost could reach R$23
+        # billion") is no part or whole of a share that body does not give, where the
+        # share's text gives that figure by another body too (the owner's R$20.08 billion):
+        # "48 % of the cost" is of the owner's cost. A statistics office's GDP, the only
+        # one its text gives, is the whole of "4.8 % of GDP".
+        parts, wholes = (
+            [
+                other
+                for other in group
+                if not (
+                    claims.at[other, "modality"] == "estimate"
+                    and claims.at[other, "attributed_to"]
+                    and claims.at[other, "attributed_to"] != share["attributed_to"]
+                    and bodies.get((share["source"], claims.at[other, "topic"]), set())
+                    - {claims.at[other, "attributed_to"]}
+                )
+            ]
+            for group in (parts, wholes)
+        )
         # A part in dollars over a whole in euros is no share: only figures in one unit divide
         # (counts of people and plain counts alike: ballots cast over registered voters).
         common = {_kind_of_figure(claims, other) for other in parts} & {
