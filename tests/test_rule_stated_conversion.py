@@ -559,3 +559,71 @@ def test_a_range_converted_end_by_end_is_held_to_each_ends_rate(normalised):
     assert found("3,850-5,150") == []
     (finding,) = found("5,250-7,000")
     assert finding.subject == "f2" and finding.severity == "error"
+
+
+def test_a_conversion_is_held_to_the_rate_its_corpus_states_for_its_time(normalised):
+    """ "R$14.6 billion (about US$2.5 billion)" in October 2019, in a text that gives the rate
+    that month as 4.12 reais to the dollar (US$3.5 billion): a warning; at US$35 billion a
+    scale slip, an error; "about US$3.5 billion" agrees. A rate of another year says nothing."""
+    topics = [
+        {"key": "cost", "kind": "quantity", "unit": "BRL"},
+        {"key": "fx", "kind": "quantity", "unit": "BRL/USD"},
+    ]
+
+    def found(converted: str, rate_period: str = "2019-10") -> list:
+        rows = {
+            "a": [
+                claim(
+                    "cost",
+                    "cost",
+                    "R$14.6 billion",
+                    f"R$14.6 billion ({converted.lstrip('~')})",
+                    period="2019-10",
+                    converted=converted,
+                ),
+                claim("rate", "fx", "4.12 BRL/USD", period=rate_period),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), stated_conversion)
+
+    assert found("~US$3.5 billion") == []
+    (finding,) = found("~US$2.5 billion")
+    assert finding.severity == "warning" and finding.subject == "cost" and finding.claim_ids == ("cost", "rate")
+    assert "4.12 BRL per USD" in finding.message
+    (finding,) = found("~US$35 billion")
+    assert finding.severity == "error" and finding.diagnosis.startswith("a scale slip")
+    assert found("~US$2.5 billion", rate_period="2021-10") == []
+
+
+def test_a_figure_for_a_time_after_its_text_converts_at_the_rate_of_its_day(normalised):
+    """A pledge of €6 billion for 2027-2030 stated as $5.2 billion (0.87 dollars to the
+    euro, inverted) beside the same wire's €2 billion ($2.32 billion) for this year: both
+    are converted at the rate of the wire's day, and the inverted one is flagged."""
+    sources = [{"id": "a", "file": "a.txt", "published": "2026-10-13"}]
+
+    def found(converted: str) -> list:
+        rows = {
+            "a": [
+                claim(
+                    "now",
+                    "trade",
+                    "€2 billion",
+                    "€2 billion ($2.32 billion)",
+                    period="2026",
+                    converted="US$2.32 billion",
+                ),
+                claim(
+                    "pledge",
+                    "trade",
+                    "€6 billion",
+                    f"€6 billion ({converted})",
+                    period="2027/2030",
+                    converted=converted.replace("$", "US$"),
+                ),
+            ]
+        }
+        return run_rules(normalised(rows, sources=sources), stated_conversion)
+
+    assert found("$6.96 billion") == []
+    (finding,) = found("$5.17 billion")
+    assert finding.severity == "error" and finding.diagnosis.startswith("an inverted rate")

@@ -19,12 +19,15 @@ Conversions within one dimension (feet to metres, long tons to tonnes) go by an 
 factor: they must agree to their stated digits and half a percent (``unit_tolerance``),
 and a temperature on the other scale to its digits and a tenth of a degree. claimcheck knows no exchange rate, but the
 conversions between two currencies that the corpus states within a year of each other
-(the middles of their periods, whatever calendar or fiscal year each falls in) must agree
+(the middles of their periods, whatever calendar or fiscal year each falls in; a period
+after its text's day is converted at that day's rate) must agree
 (within 10 % beyond their rounding, a market's moves): a rate apart from the others is a
 warning, and an error beyond a factor of two (a slip, not a market) or where it inverts
 theirs. One text's own conversions of about one time (within a month), made
 at one rate, agree within 3 %; a rate the corpus states as a claim within a month of a
-conversion vouches for it (a currency that floated). Prices convert at the same rates, and a bound ("more than
+conversion vouches for it (a currency that floated), and a conversion that meets no rate
+the corpus states for its time is held to it (within 3 % of its own text's rate, 10 % of
+another's). Prices convert at the same rates, and a bound ("more than
 $10 billion") at its figure's. A mass fraction stated as a mass per volume ("8 ppb (8
 micrograms per liter)") is read in water, a kilogram a litre. A price per mass stated as
 a price per volume ("$226 a tonne, or about $6.15 a bushel" of wheat) goes by the
@@ -108,6 +111,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         if finding is not None:
             yield finding
     stated_rates = _stated_rates(claims) if exchanges else {}
+    blamed: set[str] = set()  # conversions a finding names already: not told twice
     for (source, target), rates in sorted(exchanges.items()):
         # A conversion at a rate the corpus itself states for its time is right whatever the
         # others imply (the birr floated: 57.48 to the dollar in July 2024, 134.2 a year on).
@@ -127,7 +131,10 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
                 # the other's: the rate moved (a fiscal year's average against July's rate),
                 # though no move inverts a rate or scales it by ten.
                 continue
+            blamed.update(finding.claim_ids if not finding.subject else (finding.subject,))
             yield finding
+        unblamed = [entry for entry in rates if claims.at[entry[0], "id"] not in blamed]
+        yield from _against_stated_rates(claims, source, target, unblamed, known, options["rate_tolerance"])
 
 
 _SCALES = {"[temperature in degree Celsius]": "C", "[temperature in degree Fahrenheit]": "F"}
@@ -222,6 +229,11 @@ def _exchange(row: pd.Series) -> tuple[tuple[str, str], tuple[float, float, floa
         rate = (1 / rate[0], 1 / rate[2], 1 / rate[1])
     start, end = row["period_start"], row["period_end"]
     middle = (start + end) / 2 if np.isfinite(start) and np.isfinite(end) else np.nan
+    # A figure for a time after its text (a pledge for 2027-2030) is converted at the rate of
+    # its text's day: no rate of its own time is known yet.
+    published = row["published_end"] - 1
+    if np.isfinite(middle) and np.isfinite(published) and middle > published:
+        middle = published
     return (first, second), (*rate, middle)
 
 
@@ -236,14 +248,15 @@ _RATE_DIMENSION = re.compile(r"^\[currency_(\w+)\] / \[currency_(\w+)\]$")
 STATED_RATE_DAYS = 31
 
 
-def _stated_rates(claims: pd.DataFrame) -> dict[tuple[str, str], list[tuple[float, float, float, float]]]:
+def _stated_rates(claims: pd.DataFrame) -> dict[tuple[str, str], list[tuple[float, float, float, float, Any]]]:
     """The exchange rates the corpus states as claims ("57.48 birr per dollar" on 26 July),
     by pair of currencies in sorted order, each as (point, low, high) in units of the second
-    per unit of the first, with the middle day of its period (or its text's day)."""
+    per unit of the first, with the middle day of its period (or its text's day) and its
+    label."""
     rated = claims["dimension"].astype(str).str.match(_RATE_DIMENSION.pattern).to_numpy(dtype=bool) & (
         claims["magnitude"].to_numpy(dtype=float) > 0
     )
-    found: dict[tuple[str, str], list[tuple[float, float, float, float]]] = {}
+    found: dict[tuple[str, str], list[tuple[float, float, float, float, Any]]] = {}
     for label in claims.index[rated]:  # the stated rates: few
         row = row_of(claims, label)
         matched = _RATE_DIMENSION.match(str(row["dimension"]))
@@ -256,10 +269,56 @@ def _stated_rates(claims: pd.DataFrame) -> dict[tuple[str, str], list[tuple[floa
         start, end = row["period_start"], row["period_end"]
         day = (start + end) / 2 if np.isfinite(start) and np.isfinite(end) else row["published_end"] - 1
         if per < unit:  # PER per UNIT: the rate of UNIT per PER is its inverse
-            found.setdefault((per, unit), []).append((1 / magnitude, 1 / high, 1 / low, day))
+            found.setdefault((per, unit), []).append((1 / magnitude, 1 / high, 1 / low, day, label))
         else:
-            found.setdefault((unit, per), []).append((magnitude, low, high, day))
+            found.setdefault((unit, per), []).append((magnitude, low, high, day, label))
     return found
+
+
+def _against_stated_rates(
+    claims: pd.DataFrame, source: str, target: str, rates, known, tolerance: float
+) -> Iterator[Finding]:
+    """A conversion at another rate than one the corpus states for its time (within
+    STATED_RATE_DAYS of its period's middle): "R$14.6 billion (about US$2.5 billion)" in
+    a text that gives the rate of that October as 4.12 reais to the dollar. Held to its own
+    text's rate within SAME_TEXT, to another text's within the rate tolerance, beyond the
+    rounding of both; an error beyond a factor of two or where it inverts the rate."""
+    for label, rate, low, high, middle in rates:
+        if not np.isfinite(middle):
+            continue
+        own = claims.at[label, "source"]
+        for stated in known:
+            point, rate_low, rate_high, day, rate_label = stated
+            if abs(day - middle) > STATED_RATE_DAYS:
+                continue
+            slack = SAME_TEXT if claims.at[rate_label, "source"] == own else tolerance
+            if rate_low * (1 - slack) <= high and low <= rate_high * (1 + slack):
+                break  # one stated rate of its time that it meets is enough
+        else:
+            near = [stated for stated in known if np.isfinite(middle) and abs(stated[3] - middle) <= STATED_RATE_DAYS]
+            if not near:
+                continue
+            point, _, _, _, rate_label = near[0]
+            row, stated_row = row_of(claims, label), row_of(claims, rate_label)
+            ratio = max(rate, point) / min(rate, point)
+            power = round(math.log10(ratio))
+            inverted = ratio > 1 + 2 * tolerance and abs(rate * point - 1) <= tolerance
+            if power >= 1 and abs(ratio / 10**power - 1) <= 0.02:
+                diagnosis = f"a scale slip: a conversion at {10**power:,} times or a {10**power:,}th of the stated rate"
+            elif inverted:
+                diagnosis = "an inverted rate: the conversion divides where the stated rate multiplies (or the reverse)"
+            else:
+                diagnosis = "a conversion at another exchange rate than the one stated for its time"
+            yield Finding(
+                topic=row["topic"],
+                subject=row["id"],
+                claims=(ref(claims, label), ref(claims, rate_label)),
+                severity=Severity.ERROR.value if ratio > 2 or inverted else Severity.WARNING.value,
+                diagnosis=diagnosis,
+                message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target, point)}, "
+                f"where {stated_row['id']} gives the rate as {_rate(point, source, target)} for "
+                f"{display.date_range(stated_row['period_start'], stated_row['period_end'])}",
+            )
 
 
 def _apart_in_time(finding: Finding, middles: dict) -> bool:
@@ -273,7 +332,7 @@ def _vouched(claims: pd.DataFrame, entry, known) -> bool:
     period's middle or of its text's day) agrees with it within SAME_TEXT beyond rounding."""
     label, _, low, high, middle = entry
     published = claims.at[label, "published_end"] - 1
-    for _, rate_low, rate_high, day in known:
+    for _, rate_low, rate_high, day, _ in known:
         near = any(np.isfinite(when) and abs(when - day) <= STATED_RATE_DAYS for when in (middle, published))
         if near and rate_low * (1 - SAME_TEXT) <= high and low <= rate_high * (1 + SAME_TEXT):
             return True
