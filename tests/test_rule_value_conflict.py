@@ -1468,18 +1468,28 @@ def test_a_named_bodys_estimate_against_the_count_is_a_note_within_two_methods_g
     assert found("18 %", modality="estimate", attributed_to="polaris") == [("error", "poll")]
 
 
-def test_a_range_is_no_one_figure_of_two_bodies(normalised):
+def test_a_range_is_one_figure_of_two_bodies_only_with_the_same_ends(normalised):
     """Guidance of $1.00 billion to $1.02 billion and the analysts' consensus of $1.01
-    billion: the consensus may well be the middle of the range; no note."""
+    billion: the consensus may well be the middle of the range; no note. The same range
+    credited to two bodies is one figure, as a single one is."""
     topics = [{"key": "revenue", "kind": "quantity", "unit": "USD"}]
     entities = [{"key": "maker", "label": "the maker"}, {"key": "lseg", "label": "LSEG"}]
-    rows = {
-        "a": [
-            claim("a1", "revenue", "$1.00-1.02 billion", period="2025-Q1", modality="forecast", attributed_to="maker")
-        ],
-        "b": [claim("b1", "revenue", "$1.01 billion", period="2025-Q1", modality="forecast", attributed_to="lseg")],
-    }
-    assert run_rules(normalised(rows, topics=topics, entities=entities), value_conflict) == []
+
+    def found(second: str) -> list:
+        rows = {
+            "a": [
+                claim(
+                    "a1", "revenue", "$1.00-1.02 billion", period="2025-Q1", modality="forecast", attributed_to="maker"
+                )
+            ],
+            "b": [claim("b1", "revenue", second, period="2025-Q1", modality="forecast", attributed_to="lseg")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
+
+    assert found("$1.01 billion") == []
+    (finding,) = found("$1.00-1.02 billion")
+    assert finding.diagnosis.startswith("one figure, two bodies") and finding.severity == "warning"
+    assert found("$1.00-1.03 billion") == []
 
 
 def test_a_plan_given_as_current_after_its_revision_is_a_warning(normalised):

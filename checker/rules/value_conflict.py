@@ -32,8 +32,9 @@ figure), or plainly different figures. One claim that disagrees with several sou
 agree with each other (a figure transposed in one text of four) is one finding on that
 claim, the odd one out, with every claim it meets, not one finding per pair. The same
 forecast, estimate or earlier figure since revised, of three written digits credited to two bodies by two texts is a
-warning when three of its digits are significant (10.1 %, $18.5 million) and a note when
-two are ($690 million): one text may name the wrong body. An actual figure that is another text's forecast for
+warning when three of its digits are significant (10.1 %, $18.5 million) or it is a range
+with the same ends, and a note when two are ($690 million): one text may name the wrong
+body. An actual figure that is another text's forecast for
 that time to its last digit, where an actual figure rules it out, is a warning: a forecast
 given as the figure. A figure
 given as current that an earlier text (or the same text) gives as since revised is a
@@ -193,9 +194,6 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     chosen = (
         claims["modality"].isin(("forecast", "estimate", "superseded")).to_numpy(dtype=bool)
         & (claims["attributed_to"] != "").to_numpy(dtype=bool)
-        # A range ("$1.00 billion to $1.02 billion" of guidance) is no one figure: the
-        # consensus may well be its middle.
-        & (claims["qualifier"] != "range").to_numpy(dtype=bool)
         & (claims["digits"] >= 2).to_numpy(dtype=bool)
         & claims["magnitude"].notna().to_numpy(dtype=bool)
     )
@@ -208,8 +206,16 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     chosen[rows[written < ATTRIBUTION_DIGITS]] = False
     if chosen.sum() < 2:
         return
-    keys = ["topic", "scope", "subject", "dimension", *SAME_TIME, "magnitude"]
-    frame = claims.loc[chosen, [*keys, "attributed_to", "source", "undated"]]
+    keys = ["topic", "scope", "subject", "dimension", *SAME_TIME, "magnitude", "_low", "_high"]
+    frame = claims.loc[chosen, [*keys[:-2], "attributed_to", "source", "undated", "qualifier", "low", "high"]]
+    # A range ("$1.00 billion to $1.02 billion" of guidance) is one figure only with the same
+    # ends (UNEP's "$310-365 billion a year" credited to the World Bank), never its middle
+    # (a consensus of $1.01 billion may well be it).
+    ranged = (frame["qualifier"] == "range").to_numpy(dtype=bool)
+    frame = frame.assign(
+        _low=np.where(ranged, frame["low"].to_numpy(dtype=float), np.nan),
+        _high=np.where(ranged, frame["high"].to_numpy(dtype=float), np.nan),
+    )
     # A forecast without a period of its own is of its text's day: two texts' days differ,
     # the figure ("$690 million through 2034") does not.
     frame.loc[frame["undated"].to_numpy(dtype=bool), list(SAME_TIME)] = np.nan
@@ -224,10 +230,13 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
         yield Finding(
             topic=first["topic"],
             claims=(ref(claims, first.name), ref(claims, other.name)),
-            # Three significant digits ("10.1 %", "$18.5 million", "255,000 t") are an editor's
-            # check of whom the figure belongs to; two ("$690 million", "580,000 t") a figure
-            # two bodies may well reach alike, one adopting the other's.
-            severity=(Severity.WARNING if digits >= ATTRIBUTION_DIGITS else Severity.NOTE).value,
+            # Three significant digits ("10.1 %", "$18.5 million", "255,000 t"), or a range's
+            # two ends, are an editor's check of whom the figure belongs to; two ("$690
+            # million", "580,000 t") a figure two bodies may well reach alike, one adopting
+            # the other's.
+            severity=(
+                Severity.WARNING if digits >= ATTRIBUTION_DIGITS or first["qualifier"] == "range" else Severity.NOTE
+            ).value,
             diagnosis="one figure, two bodies: one text may credit the figure to the wrong body",
             message=f"{first['source']} gives {value(first)} as {first['attributed_to']}'s ({first['id']}) and "
             f"{other['source']} as {other['attributed_to']}'s ({other['id']}), for {first['topic_label']} in "
