@@ -695,8 +695,8 @@ def merged_odd_ones(findings: Iterable[Finding], rank: Callable[[Finding], tuple
     """One finding per odd one out (``odd_ones_out``): its pairs with the sources that agree
     with each other are one slip, shown with every claim it meets, at the most severe of
     their levels and in the words of the pair that speaks for it best (the least ``rank``,
-    whose last item is the partner's id). The message ends with the partners' ids in
-    brackets, the speaking partner first."""
+    whose last item is the partner's id). The message ends with the odd one out against
+    its partners' ids in brackets, the speaking partner first."""
     findings = list(findings)
     odd: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -714,7 +714,7 @@ def merged_odd_ones(findings: Iterable[Finding], rank: Callable[[Finding], tuple
             yield replace(
                 best,
                 claims=tuple(refs[claim] for claim in sorted(refs)),
-                message=f"{best.message} ({', '.join(partners)})",
+                message=f"{best.message} ({finding.subject} against {', '.join(partners)})",
             )
 
 
@@ -884,9 +884,10 @@ def topic_terms(row: pd.Series) -> tuple[float, str]:
 
 
 def in_topic_unit(row: pd.Series, base_value: float) -> str:
-    """A number in base units of the topic's dimension, shown in the topic's display unit."""
-    factor, unit = topic_terms(row)
-    return f"{display.number(display.in_unit(base_value, factor))} {unit}".strip()
+    """A number in base units of the topic's dimension, shown in the topic's display unit
+    (whatever the claim's own dimension: a rate taken over its period is an amount)."""
+    unit = row["topic_unit"] if isinstance(row["topic_unit"], str) else ""
+    return f"{display.number(display.in_unit(base_value, float(row['topic_factor'])))} {unit}".strip()
 
 
 def _key(row: pd.Series) -> str:

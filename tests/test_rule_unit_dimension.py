@@ -117,6 +117,20 @@ def test_a_rate_and_an_amount_of_a_flow_compare_over_their_period(normalised):
     assert findings("62,400") == []
     (finding,) = findings("82,400")
     assert finding.severity == "error" and "~5,200 person/month (over 2024)" in finding.message
+    # Both shown as amounts in the topic's unit, the rate taken over the year.
+    assert "56,275 person–68,781 person against" in finding.message
+
+
+def test_a_money_rate_over_its_period_shows_as_an_amount_in_the_topics_unit(normalised):
+    """About €65 million a year over three years against "EUR 195 Mrd" (a scale slip): the
+    rate shows as 175.5 to 214.5 million euros, not as trillions of euros a year."""
+    topics = [{"key": "cost", "kind": "quantity", "unit": "EUR", "aggregation": "flow"}]
+    rows = {
+        "a": [claim("rate", "cost", "~€65 million/year", period="2025-07/2028-06")],
+        "b": [claim("amount", "cost", "EUR 195 billion", period="2025-07/2028-06")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+    assert "trillion" not in finding.message and "million EUR" in finding.message
 
 
 def test_the_same_figure_in_two_currencies_is_a_currency_slip(normalised):
@@ -436,6 +450,9 @@ def test_a_currency_slip_blames_the_figure_in_another_currency_than_its_topics(n
         ({}, "", "", False),  # round figures of texts months apart: not compared
         ({}, "2025-03-10", "2025-03-17", True),  # a running total as of days a week apart
         ({}, "2025-03-10", "2025-06-17", False),
+        ({}, "", "2025-03", True),  # "so far" on 10 March and "in March"
+        ({}, "2025-03", "2025-06-17", False),
+        ({}, "2025-Q1", "2025-03-17", False),  # a quarter's running total is of no one day
     ],
 )
 def test_a_deals_terms_and_a_running_total_of_one_week_in_two_currencies_are_a_slip(

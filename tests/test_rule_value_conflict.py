@@ -963,6 +963,7 @@ def test_the_odd_one_out_is_the_claim_at_fault(normalised):
     (finding,) = run_rules(normalised(rows), value_conflict)  # one slip, one finding with every claim it meets
     assert finding.subject == "c1" and finding.claim_ids == ("a1", "b1", "c1", "d1")
     assert "c1 is the odd one out: 3 other sources" in finding.message
+    assert finding.message.endswith("(c1 against a1, b1, d1)")  # the claim at fault, then the others
     assert finding.diagnosis.startswith("digit transposition") and finding.severity == "error"
     two = {key: rows[key] for key in ("a", "c")}
     (finding,) = run_rules(normalised(two), value_conflict)

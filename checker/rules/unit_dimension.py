@@ -194,7 +194,7 @@ PRECISE_DIGITS = 3
 def _meet(one: pd.Series, two: pd.Series) -> bool:
     """Whether two money claims' times let the same figure be one figure: texts of one news
     cycle when neither has a period ("€5bn" in one, "$5 billion" in another, six days
-    apart), levels and running totals as of days of one news cycle, a deal's terms at any
+    apart), levels and running totals as of days (or a month) of one news cycle, a deal's terms at any
     dates, and, for a precise figure (A$385 million), texts of any dates, or periods that
     overlap (a fine proposed on 8 October and "in October")."""
     precise = min(one["digits"], two["digits"]) >= PRECISE_DIGITS
@@ -203,10 +203,11 @@ def _meet(one: pd.Series, two: pd.Series) -> bool:
     if one["undated"] and two["undated"]:
         return precise or abs(one["period_start"] - two["period_start"]) <= UNDATED_WITHIN_DAYS
     if one["aggregation"] in ("cumulative", "stock") and all(
-        row["period_end"] - row["period_start"] <= 1 or row["undated"] for row in (one, two)
+        row["period_end"] - row["period_start"] <= UNDATED_WITHIN_DAYS or row["undated"] for row in (one, two)
     ):
         # A level or running total as of days of one news cycle (pledges of 1.5 million
-        # pounds on 15 October, "EUR 1.5 million" as of 22 October).
+        # pounds on 15 October, "EUR 1.5 million" as of 22 October), or of a month ("R350
+        # million in March" and "$350 million so far" on 18 March).
         return bool(abs(one["period_end"] - two["period_end"]) <= UNDATED_WITHIN_DAYS or precise)
     return bool(precise and one["period_start"] < two["period_end"] and two["period_start"] < one["period_end"])
 
