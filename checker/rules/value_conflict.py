@@ -873,7 +873,7 @@ def revisit(claims: pd.DataFrame, findings: list[Finding], options: Mapping[str,
 def _partners(finding: Finding) -> list[str]:
     """The claim ids a merged finding's message lists last, beside its subject: the partner
     of the pair whose words it carries comes first."""
-    listed = re.search(r"\(([^()]+)\)$", finding.message)
+    listed = re.search(r"\((?:[^()]+ against )?([^()]+)\)$", finding.message)
     return listed.group(1).split(", ") if listed else []
 
 
