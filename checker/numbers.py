@@ -124,6 +124,8 @@ OTHER_SCALES = {
     "bilhoes": 1e9,
     "trilhão": 1e12,
     "trilhões": 1e12,
+    "bi": 1e9,  # Brazilian headlines' shorthand ("Custo sobe para R$ 20 bi"); "mi" is the mile
+    "tri": 1e12,
     "millón": 1e6,
     "millones": 1e6,
     "billón": 1e12,

@@ -310,7 +310,25 @@ def numbers_in(text: str, decimal: str = ".", language: str = "") -> frozenset[f
         found |= _halves_and_spans(text)
     if _NO_CHANGE.search(text):  # "from flat to up 1%": a change of nought
         found.add(_key(0.0))
+    # A multiple states its percentage too: "three times the July average" is 300 %,
+    # "twice" 200 %, "2.5 times" 250 %.
+    for amount in _TIMES.findall(text):
+        number = _times_number(amount)
+        if number is not None:
+            found.add(_key(100 * number))
     return frozenset(found)
+
+
+_TIMES = re.compile(r"\b(\d+(?:\.\d+)?|[a-z]+)[\s-]+(?:times|fold)\b|\b(twice|thrice)\b", re.IGNORECASE)
+
+
+def _times_number(amount: str | tuple) -> float | None:
+    """The multiple a "N times" states: digits, or a number word (``twice``: 2)."""
+    word = next((part for part in amount if part), "") if isinstance(amount, tuple) else amount
+    try:
+        return float(word)
+    except ValueError:
+        return _word_number(word.lower())
 
 
 # A change of nothing, as business and markets copy writes it.

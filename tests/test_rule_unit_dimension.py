@@ -486,3 +486,32 @@ def test_one_price_in_two_currencies_is_a_currency_slip(normalised):
         if "slip" in finding.diagnosis
     ]
     assert slips == [("b1", "a currency slip: the same figure in USD and EUR")]
+
+
+def test_a_stated_conversion_transposed_against_a_figure_in_the_topics_currency_is_an_error(normalised):
+    """ "Sh54.6 billion ($432 million)" in a Kenyan paper against another text's $423
+    million: 2 % apart, within the tolerance, but two digits of the conversion swapped; a
+    conversion of $428 million is no such slip."""
+    topics = [{"key": "disbursed", "kind": "quantity", "unit": "USD", "aggregation": "flow"}]
+    entities = [{"key": "treasury", "label": "National Treasury"}]
+
+    def found(converted: str) -> list:
+        rows = {
+            "a": [claim("usd", "disbursed", "US$423 million", period="2019/2023")],
+            "b": [
+                claim(
+                    "kes",
+                    "disbursed",
+                    "KES 54.6 billion",
+                    f"KES 54.6 billion ({converted})",
+                    period="2019/2023",
+                    converted=converted,
+                )
+            ],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=entities), unit_dimension)
+
+    (finding,) = found("US$432 million")
+    assert finding.severity == "error" and finding.subject == "kes"
+    assert finding.diagnosis.startswith("digit transposition: kes states US$432 million")
+    assert found("US$428 million") == []

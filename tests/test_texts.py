@@ -102,6 +102,15 @@ def test_number_words_are_whole_words_and_read_in_the_sources_language():
     assert 1.0 not in numbers_in("ein Streik und une grève", ",", "de")
 
 
+def test_a_multiple_states_its_percentage():
+    """ "More than three times the July average" states 300 %; "twice" 200 %; "2.5 times"
+    250 %; a plain "three" states no 300."""
+    assert {300.0, 3.0} <= numbers_in("more than three times the July average of 46 mm")
+    assert 200.0 in numbers_in("twice the level of a year earlier")
+    assert 250.0 in numbers_in("2.5 times as much")
+    assert 300.0 not in numbers_in("three dams")
+
+
 def test_stated_weekdays_are_found_next_to_their_dates():
     from checker.texts import stated_weekdays
 

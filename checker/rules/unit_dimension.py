@@ -23,6 +23,8 @@ consistent and which are not; a pair consistent under every phase is not reporte
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -50,6 +52,7 @@ from checker.pairing import (
     partner_of,
     ref,
     row_of,
+    transpositions,
 )
 
 ID = "unit-dimension"
@@ -398,6 +401,39 @@ def _shown(row: pd.Series) -> str:
 
 NOT_COMPARABLE = "not comparable: different dimensions"
 
+_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _transposed_conversion(claims: pd.DataFrame, first: pd.Series, second: pd.Series) -> Finding | None:
+    """Two figures within the tolerance of each other, one read by its stated conversion,
+    where swapping two adjacent digits of the conversion as written gives the other to its
+    last digit ("Sh54.6 billion ($432 million)" beside another text's $423 million): a
+    digit transposition, which no tolerance excuses, as between two figures of one unit."""
+    for converted, plain in ((first, second), (second, first)):
+        if not (_by_conversion(converted) and plain["dimension"] == plain["topic_dimension"]):
+            continue
+        written = _FIRST_NUMBER.search(str(converted["converted"]))
+        if written is None or not plain["digits"] >= PRECISE_DIGITS:
+            continue
+        number = written.group(0).replace(",", "")
+        if len(number.replace(".", "").lstrip("0")) < PRECISE_DIGITS:
+            continue
+        if not float(number) or not np.isfinite(converted["converted_magnitude"]):
+            continue
+        factor = converted["converted_magnitude"] / float(number)
+        if any(math.isclose(swapped * factor, plain["magnitude"], rel_tol=1e-9) for swapped in transpositions(number)):
+            return Finding(
+                topic=first["topic"],
+                subject=converted["id"],
+                claims=(ref(claims, first.name), ref(claims, second.name)),
+                severity=Severity.ERROR.value,
+                diagnosis=f"digit transposition: {converted['id']} states {converted['converted']} where "
+                f"{plain['id']} gives a figure with two adjacent digits swapped",
+                message=f"{converted['value']} (stated as {converted['converted']}) and {plain['value']} are one "
+                f"figure with two digits swapped, in {first['topic_unit'] or 'plain numbers'}",
+            )
+    return None
+
 
 def _stated_in_each_others(first: pd.Series, second: pd.Series):
     """When one claim states its figure also in the other's unit ("USD 1.24 billion (EUR
@@ -417,7 +453,7 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
         # rate and an amount of a flow over the same period.
         (low_1, high_1), (low_2, high_2) = one, two
         if not intervals_apart(low_1, high_1, low_2, high_2, tolerance):
-            return None
+            return _transposed_conversion(claims, first, second)
         return Finding(
             topic=first["topic"],
             claims=(ref(claims, a), ref(claims, b)),
