@@ -385,3 +385,20 @@ def test_a_schedule_given_as_current_after_its_revision_is_a_warning(normalised)
     sources[2] = {"id": "release", "file": "release.txt", "published": "2024-12-05"}
     findings = run_rules(normalised(rows, topics=topics, entities=[], sources=sources), date_conflict)
     assert [(f.subject, f.severity) for f in findings if "r" in f.claim_ids] == [("r", "warning")]
+
+
+def test_a_gap_in_days_counts_calendar_days(normalised):
+    """Landfall on 17 September against 20:10 UTC on 18 September: at least a day apart,
+    not two; 17 against 19 September: two days."""
+    topics = [{"key": "landfall", "kind": "date", "event": "Landfall"}]
+
+    def message(other: str, said: str) -> str:
+        rows = {
+            "a": [claim("a", "landfall", "2025-09-17", quote="on 17 September 2025")],
+            "b": [claim("b", "landfall", other, quote=said)],
+        }
+        (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+        return finding.message
+
+    assert message("2025-09-19", "on 19 September 2025").endswith("at least 2 day(s) apart")
+    assert message("2025-09-18T20:10Z", "at 2010 GMT on 18 September 2025").endswith("at least 1 day(s) apart")

@@ -30,6 +30,7 @@ very text), where a plan of another date stands, is a warning.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -360,7 +361,10 @@ def _gap(first: pd.Series, second: pd.Series) -> str:
     if first["date_precision"] == second["date_precision"] == "year":  # "2027" and "2028": years, not days
         years = abs(_year(first) - _year(second))
         return f"{years} year(s) apart"
-    gap = max(first["date_start"] - second["date_end"], second["date_start"] - first["date_end"]) + 1
+    # In calendar days: a day and a time on the next day are a day apart, not two.
+    starts = [math.floor(row["date_start"]) for row in (first, second)]
+    ends = [math.ceil(row["date_end"]) for row in (first, second)]
+    gap = max(starts[0] - ends[1], starts[1] - ends[0]) + 1
     return f"at least {gap:.0f} day(s) apart"
 
 
