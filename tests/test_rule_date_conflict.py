@@ -402,3 +402,24 @@ def test_a_gap_in_days_counts_calendar_days(normalised):
 
     assert message("2025-09-19", "on 19 September 2025").endswith("at least 2 day(s) apart")
     assert message("2025-09-18T20:10Z", "at 2010 GMT on 18 September 2025").endswith("at least 1 day(s) apart")
+
+
+def test_one_forecast_day_credited_to_two_bodies_is_a_warning(normalised):
+    """The city projects Day Zero for 21 October; another text gives 21 October as the
+    weather service's projection: one day, two bodies. Two bodies' different days are
+    two forecasts (no finding), and one body's day in two texts is no misattribution."""
+    topics = [{"key": "day-zero", "kind": "date", "event": "Day Zero"}]
+    entities = [{"key": "city", "label": "the city"}, {"key": "weather", "label": "Weather Service"}]
+
+    def found(second_day: str, second_body: str) -> list:
+        rows = {
+            "a": [claim("a1", "day-zero", "2025-10-21", modality="forecast", attributed_to="city")],
+            "b": [claim("b1", "day-zero", second_day, modality="forecast", attributed_to=second_body)],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=entities), date_conflict)
+
+    (finding,) = found("2025-10-21", "weather")
+    assert finding.severity == "warning" and finding.diagnosis.startswith("one date, two bodies")
+    assert finding.claim_ids == ("a1", "b1")
+    assert found("2025-11-04", "weather") == []
+    assert found("2025-10-21", "city") == []

@@ -24,7 +24,8 @@ time-zone slip; and when a quote writes its date with the weekday, which of the 
 that weekday fits. One date that disagrees with two or more sources that agree with each
 other is one finding on it, the odd one out, listing every claim it meets. A planned date
 given as current by a text published after another gave it as since revised (or by that
-very text), where a plan of another date stands, is a warning.
+very text), where a plan of another date stands, is a warning. The same forecast or
+estimated day credited to two bodies by two texts is a warning: one may name the wrong body.
 """
 
 from __future__ import annotations
@@ -73,6 +74,40 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     # One date that disagrees with several sources that agree with each other is one
     # finding on it, the odd one out (a year slip in one text of four).
     yield from merged_odd_ones(odd_ones_out(list(_conflicts(claims, options))), _rank)
+    yield from _one_date_two_bodies(claims)
+
+
+def _one_date_two_bodies(claims: pd.DataFrame) -> Iterator[Finding]:
+    """The same forecast or estimated day of one event credited to two bodies by two texts
+    ("the city projects Day Zero for 21 October", "the weather service's 21 October"):
+    such dates are never compared, as forecasters differ, but one day under two names is
+    likelier one body's credited to the other. A warning, as for a figure of three digits."""
+    chosen = (
+        (claims["kind"] == "date").to_numpy(dtype=bool)
+        & claims["modality"].isin(("forecast", "estimate")).to_numpy(dtype=bool)
+        & (claims["attributed_to"] != "").to_numpy(dtype=bool)
+        & (claims["date_precision"] == "day").to_numpy(dtype=bool)
+    )
+    if chosen.sum() < 2:
+        return
+    keys = ["topic", "scope", "subject", "date_start"]
+    frame = claims.loc[chosen, [*keys, "attributed_to", "source"]]
+    for _, group in frame.groupby(keys, sort=True, observed=True):
+        if group["attributed_to"].nunique() < 2 or group["source"].nunique() < 2:
+            continue
+        first = row_of(claims, group.index[0])
+        other = row_of(
+            claims, next(label for label in group.index if group.at[label, "attributed_to"] != first["attributed_to"])
+        )
+        yield Finding(
+            topic=first["topic"],
+            claims=(ref(claims, first.name), ref(claims, other.name)),
+            severity=Severity.WARNING.value,
+            diagnosis="one date, two bodies: one text may credit the date to the wrong body",
+            message=f"{first['source']} gives {display.day_to_iso(first['date_start'])} as {first['attributed_to']}'s "
+            f"({first['id']}) and {other['source']} as {other['attributed_to']}'s ({other['id']}), for "
+            f"{first['topic_label']}: the same day from two bodies",
+        )
 
 
 def _rank(finding: Finding) -> tuple[int, bool, str]:
