@@ -1045,3 +1045,30 @@ def test_a_share_of_two_money_topics_in_two_currencies_divides_figures_in_one(no
 
     assert found("10.4 %") == []
     assert len(found("15 %")) == 1
+
+
+def test_a_share_meets_its_texts_level_of_a_day_or_two_apart(normalised):
+    """ "As of 19 May, US$151.3 million, or 22 % of the revised requirement", in a release of
+    20 May that gives the requirement, US$687.5 million, as of its day: 22 % holds, 27 %
+    does not. A level of another text, or a week apart, is no part of it."""
+    topics = [
+        {"key": "funded", "kind": "quantity", "unit": "USD", "aggregation": "cumulative"},
+        {"key": "required", "kind": "quantity", "unit": "USD", "aggregation": "stock"},
+        {"key": "funded-share", "kind": "quantity", "unit": "%", "share_of": "funded / required"},
+    ]
+
+    def found(share: str, required_period: str = "2025-05-20", same_text: bool = True) -> list:
+        rows = {
+            "a": [
+                claim("funded", "funded", "US$151.3 million", period="2025-05-19"),
+                claim("share", "funded-share", share, period="2025-05-19"),
+            ]
+        }
+        required = claim("required", "required", "US$687.5 million", period=required_period)
+        rows.setdefault("a" if same_text else "b", []).append(required)
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert found("22 %") == []
+    assert [finding.subject for finding in found("27 %")] == ["share"]
+    assert found("27 %", required_period="2025-05-27") == []
+    assert found("27 %", same_text=False) == []

@@ -375,6 +375,36 @@ _SHARE_KEY = ("scope", "subject", "modality_class", "period_start", "period_end"
 _DIVIDED_ACROSS = ("actual", "agreement", "plan", "target")
 
 
+# How many days apart a level its text gives may lie from the end of a share's time and
+# still be its part or whole ("as of 19 May, $151.3 million, or 22 % of the revised
+# requirement" in a release of 20 May that gives the requirement as of its day).
+LEVEL_NEAR_DAYS = 3
+
+
+def _level_near(claims: pd.DataFrame, share: pd.Series, topic: str, own_levels: dict) -> list:
+    """The share's own text's levels of ``topic`` as of a day within LEVEL_NEAR_DAYS of the
+    end of the share's time, in its scope, subject and modality class (the nearest): a level
+    given over a period meets the level at its last day, and one text's figures of a day or
+    two apart are of one reading."""
+    key = tuple(str(share[column]) for column in ("source",)) + (
+        topic,
+        *(str(share[column]) for column in ("scope", "subject", "modality_class")),
+    )
+    end = share["period_end"]
+    if not np.isfinite(end):
+        return []
+    near = [
+        (abs(claims.at[other, "period_end"] - end), other)
+        for other in own_levels.get(key, [])
+        if claims.at[other, "period_end"] - claims.at[other, "period_start"] <= 1
+        and abs(claims.at[other, "period_end"] - end) <= LEVEL_NEAR_DAYS
+    ]
+    if not near:
+        return []
+    nearest = min(gap for gap, _ in near)
+    return [other for gap, other in near if gap == nearest]
+
+
 def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
     """A share (a topic whose share_of names a part and a whole) against the part's figure
     over the whole's for the same time, scope and subject (the whole also for no subject):
@@ -391,6 +421,12 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
     bodies: dict[tuple[str, str], set[str]] = {}  # who each text credits each topic's figures to
     for source, topic, body in claims.loc[figures, ["source", "topic", "attributed_to"]].itertuples(index=False):
         bodies.setdefault((str(source), str(topic)), set()).add(str(body))
+    # Each text's levels (stocks and running totals) of the topics shares name, for a share
+    # whose part or whole its text gives as of a day or two apart.
+    levels = figures & claims["aggregation"].isin(("stock", "cumulative"))
+    own_levels: dict[tuple, list] = {}
+    for label, *key in claims.loc[levels, ["source", "topic", "scope", "subject", "modality_class"]].itertuples():
+        own_levels.setdefault(tuple(map(str, key)), []).append(label)
     for label in claims.index[shares]:  # the share claims: few
         share = row_of(claims, label)
         key = tuple(str(share[column]) for column in _SHARE_KEY[:3]) + (share["period_start"], share["period_end"])
@@ -421,6 +457,11 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
                     for other in index.get((str(share[topic]), key[0], key[1], kind, *key[3:]), [])
                     if claims.at[other, "source"] == share["source"]
                 ]
+                for group, topic in ((parts, "share_part"), (wholes, "share_whole"))
+            )
+        if (parts or wholes) and not (parts and wholes):
+            parts, wholes = (
+                group or _level_near(claims, share, str(share[topic]), own_levels)
                 for group, topic in ((parts, "share_part"), (wholes, "share_whole"))
             )
         # Another named body's estimate ("a watchdog estimates the full cost could reach R$23
