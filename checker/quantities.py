@@ -299,6 +299,8 @@ CURRENCY_SYMBOLS = {
     "SR": "SAR",
     # The Pakistani rupee as IMF documents write it ("PRs 2.4 trillion").
     "PRs": "PKR",
+    # The Indonesian rupiah ("Rp 25 billion", "Rp25bn").
+    "Rp": "IDR",
 }
 
 # Currencies named in words with their country, as releases and wire copy write them

@@ -1072,3 +1072,26 @@ def test_a_share_meets_its_texts_level_of_a_day_or_two_apart(normalised):
     assert [finding.subject for finding in found("27 %")] == ["share"]
     assert found("27 %", required_period="2025-05-27") == []
     assert found("27 %", same_text=False) == []
+
+
+def test_an_about_part_of_a_share_is_read_at_its_digits(normalised):
+    """ "About 60 % of that, or $2.5 million" of $4.2 million: the "about" rounds $2.5
+    million to its digits, not a tenth either side, so "about 70 %" does not hold."""
+    topics = [
+        {"key": "pilot", "kind": "quantity", "unit": "USD"},
+        {"key": "school", "kind": "quantity", "unit": "USD", "part_of": "pilot"},
+        {"key": "school-share", "kind": "quantity", "unit": "%", "share_of": "school / pilot"},
+    ]
+
+    def found(share: str) -> list:
+        rows = {
+            "a": [
+                claim("pilot", "pilot", "US$4.2 million", period="2026"),
+                claim("school", "school", "~US$2.5 million", period="2026"),
+                claim("share", "school-share", share, period="2026"),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert found("~60 %") == []
+    assert [finding.subject for finding in found("~70 %")] == ["share"]

@@ -548,8 +548,10 @@ def _reading(claims: pd.DataFrame, labels: list) -> tuple[float, float]:
     """What several claims of one figure say of it together: the values all their readings
     allow ("about 8,400" and 8,412: 8,412), or where they disagree (a conflict reported
     of its own), any of the readings no other lies within (8,142 and 8,412, beside "about
-    8,400", which adds nothing to either)."""
-    readings = [(float(claims.at[label, "low"]), float(claims.at[label, "high"])) for label in labels]
+    8,400", which adds nothing to either). An "about" or "nearly" figure is read at its
+    stated digits, as a part of a whole is: "about 60 % of that, or $2.5 million" is $2.45
+    to $2.55 million, not a tenth either side."""
+    readings = [_at_digits(claims, label) for label in labels]
     lows, highs = [low for low, _ in readings], [high for _, high in readings]
     if max(lows) <= min(highs):
         return max(lows), min(highs)
@@ -562,6 +564,16 @@ def _reading(claims: pd.DataFrame, labels: list) -> tuple[float, float]:
         )
     ]
     return min(low for low, _ in finest), max(high for _, high in finest)
+
+
+def _at_digits(claims: pd.DataFrame, label) -> tuple[float, float]:
+    """A figure's reading, an "about" or "nearly" one's at its stated digits (its magnitude
+    and half a step of its last digit, within its reading)."""
+    low, high = float(claims.at[label, "low"]), float(claims.at[label, "high"])
+    half, magnitude = float(claims.at[label, "half"]), float(claims.at[label, "magnitude"])
+    if claims.at[label, "qualifier"] in ("about", "nearly") and np.isfinite(half) and np.isfinite(magnitude):
+        return max(low, magnitude - half), min(high, magnitude + half)
+    return low, high
 
 
 ABOUT_CHANGE_POINTS = 0.025
