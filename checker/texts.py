@@ -185,6 +185,7 @@ _NUMBER_WORDS = {
     },
     **{f"{tens[:-1]}ieth": 10 * position for position, tens in enumerate(_TENS, start=3)},
     "hundredth": 100,
+    "dozen": 12,  # "more than a dozen pending"
     **MULTIPLES,
 }
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")

@@ -462,6 +462,8 @@ def test_a_temperature_stays_on_its_own_scale():
         ("R$ 412 milhões", 4.12e8, "[currency_BRL]"),
         ("R$ 1.9 bilhão", 1.9e9, "[currency_BRL]"),
         ("R$ 20 bi", 2e10, "[currency_BRL]"),  # a Brazilian headline's shorthand
+        ("Rp 25 billion", 2.5e10, "[currency_IDR]"),  # the rupiah
+        ("Rp25bn", 2.5e10, "[currency_IDR]"),
         ("20 mi", 20 * 1609.344, "[length]"),  # "mi" stays the mile
         ("19 mil person", 19_000, "[person]"),
         ("EUR 5.4 Milliarden", 5.4e9, "[currency_EUR]"),

@@ -627,3 +627,19 @@ def test_a_figure_for_a_time_after_its_text_converts_at_the_rate_of_its_day(norm
     assert found("$6.96 billion") == []
     (finding,) = found("$5.17 billion")
     assert finding.severity == "error" and finding.diagnosis.startswith("an inverted rate")
+
+
+def test_a_deficit_converts_as_its_size_does(normalised):
+    """A deficit of -€13.5 billion stated as -$14.5 billion beside the same text's €2 billion
+    ($2.15 billion): one rate, no "not checkable" warning; as -$18.5 billion, another rate."""
+
+    def found(converted: str) -> list:
+        rows = [
+            ("deficit", "-€13.5 billion", converted, "2025"),
+            ("other", "€2 billion", "US$2.15 billion", "2025"),
+        ]
+        return _conversions(normalised, *rows)
+
+    assert found("-US$14.5 billion") == []
+    (finding,) = found("-US$18.5 billion")
+    assert finding.rule == "stated-conversion" and "per" in finding.message and finding.severity == "warning"

@@ -109,6 +109,7 @@ def test_a_multiple_states_its_percentage():
     assert 200.0 in numbers_in("twice the level of a year earlier")
     assert 250.0 in numbers_in("2.5 times as much")
     assert 300.0 not in numbers_in("three dams")
+    assert 12.0 in numbers_in("one of more than a dozen pending")
 
 
 def test_stated_weekdays_are_found_next_to_their_dates():

@@ -214,6 +214,9 @@ def _exchange(row: pd.Series) -> tuple[tuple[str, str], tuple[float, float, floa
     ):
         return None
     values = (*_reading(row, ""), *_reading(row, "converted_"))
+    if all(np.isfinite(values)) and max(values) < 0:
+        # A deficit or a loss in both ("-€13.5 billion (-$14.5 billion)"): its size converts.
+        values = (-values[0], -values[2], -values[1], -values[3], -values[5], -values[4])
     if not all(np.isfinite(values)) or min(values) <= 0:
         return None
     magnitude, low, high, converted, converted_low, converted_high = values
