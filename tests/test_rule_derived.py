@@ -1095,3 +1095,34 @@ def test_an_about_part_of_a_share_is_read_at_its_digits(normalised):
 
     assert found("~60 %") == []
     assert [finding.subject for finding in found("~70 %")] == ["share"]
+
+
+def test_a_part_in_another_currency_divides_by_its_stated_conversion(normalised):
+    """Singapore customers' claims "S$186 million (US$139 million)" of US$2.14 billion in
+    all: 6.5 % holds by the conversion, 8.5 % does not."""
+    topics = [
+        {"key": "claims", "kind": "quantity", "unit": "USD"},
+        {"key": "sg-claims", "kind": "quantity", "unit": "USD", "part_of": "claims"},
+        {"key": "sg-share", "kind": "quantity", "unit": "%", "share_of": "sg-claims / claims"},
+    ]
+
+    def found(share: str) -> list:
+        rows = {
+            "a": [
+                claim("all", "claims", "US$2.14 billion", period="2024-03-14"),
+                claim(
+                    "sg",
+                    "sg-claims",
+                    "S$186 million",
+                    "S$186 million (US$139 million)",
+                    period="2024-03-14",
+                    converted="US$139 million",
+                ),
+                claim("share", "sg-share", share, period="2024-03-14"),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert found("6.5 %") == []
+    (finding,) = found("8.5 %")
+    assert finding.subject == "share" and finding.message.endswith(": 6.5 %")

@@ -515,7 +515,9 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
             row_of(claims, min(group, key=lambda other: float(claims.at[other, "high"] - claims.at[other, "low"])))
             for group in chosen
         )
-        quotient = part["magnitude"] / whole["magnitude"]
+        quotient = (
+            part[f"{_converted(claims, part.name)}magnitude"] / whole[f"{_converted(claims, whole.name)}magnitude"]
+        )
         swapped = [
             candidate
             for candidate in transpositions(share["number"])
@@ -538,9 +540,22 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
         )
 
 
+def _converted(claims: pd.DataFrame, label) -> str:
+    """ "converted_" for a figure read by its stated conversion into its topic's unit
+    ("S$186 million (US$139 million)" under a topic in USD), else ""."""
+    return (
+        "converted_"
+        if str(claims.at[label, "dimension"]) != str(claims.at[label, "topic_dimension"])
+        and str(claims.at[label, "converted_dimension"]) == str(claims.at[label, "topic_dimension"])
+        and np.isfinite(float(claims.at[label, "converted_magnitude"]))
+        else ""
+    )
+
+
 def _kind_of_figure(claims: pd.DataFrame, label) -> str:
-    """A figure's dimension, a count of people read as a plain count."""
-    dimension = str(claims.at[label, "dimension"])
+    """A figure's dimension (its stated conversion's, when that is its topic's), a count of
+    people read as a plain count."""
+    dimension = str(claims.at[label, f"{_converted(claims, label)}dimension"])
     return "dimensionless" if dimension == "[person]" else dimension
 
 
@@ -567,11 +582,13 @@ def _reading(claims: pd.DataFrame, labels: list) -> tuple[float, float]:
 
 
 def _at_digits(claims: pd.DataFrame, label) -> tuple[float, float]:
-    """A figure's reading, an "about" or "nearly" one's at its stated digits (its magnitude
-    and half a step of its last digit, within its reading)."""
-    low, high = float(claims.at[label, "low"]), float(claims.at[label, "high"])
-    half, magnitude = float(claims.at[label, "half"]), float(claims.at[label, "magnitude"])
-    if claims.at[label, "qualifier"] in ("about", "nearly") and np.isfinite(half) and np.isfinite(magnitude):
+    """A figure's reading (by its stated conversion, when that is in its topic's unit), an
+    "about" or "nearly" one's at its stated digits (its magnitude and half a step of its
+    last digit, within its reading)."""
+    prefix = _converted(claims, label)
+    low, high = float(claims.at[label, f"{prefix}low"]), float(claims.at[label, f"{prefix}high"])
+    half, magnitude = float(claims.at[label, f"{prefix}half"]), float(claims.at[label, f"{prefix}magnitude"])
+    if claims.at[label, f"{prefix}qualifier"] in ("about", "nearly") and np.isfinite(half) and np.isfinite(magnitude):
         return max(low, magnitude - half), min(high, magnitude + half)
     return low, high
 
