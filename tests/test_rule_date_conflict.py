@@ -423,3 +423,15 @@ def test_one_forecast_day_credited_to_two_bodies_is_a_warning(normalised):
     assert finding.claim_ids == ("a1", "b1")
     assert found("2025-11-04", "weather") == []
     assert found("2025-10-21", "city") == []
+
+
+def test_a_date_with_an_open_side_conflicts_without_a_crash(normalised):
+    """ "Before 2024" (`../2023-12-31`) against 14 March 2025: apart, and the gap is told
+    without reading the open side."""
+    topics = [{"key": "signing", "kind": "date", "event": "Signing"}]
+    rows = {
+        "a": [claim("a", "signing", "../2023-12-31", quote="before 31 December 2023")],
+        "b": [claim("b", "signing", "2025-03-14", quote="on 14 March 2025")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+    assert finding.severity == "error" and "apart" in finding.message

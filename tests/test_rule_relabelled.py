@@ -138,18 +138,3 @@ def test_a_rounded_figure_that_is_its_own_topics_precise_one_is_no_relabelling(n
 
     assert found(claim("court-release", "court", "98.62 %", period="2025-05-19")) == []
     assert ids(found()) == [("relabelled-figure", ("court-paper", "gm"))]
-
-
-def test_a_part_as_large_as_its_whole_is_a_note(normalised):
-    """12,873 people evacuated (a release) and 12,873 sheltering in the evacuation centres
-    (a local paper): the part may be all of the whole; a note, not a warning."""
-    topics = [
-        {"key": "evacuated", "kind": "count", "unit": "person"},
-        {"key": "sheltered", "kind": "count", "unit": "person", "part_of": "evacuated"},
-    ]
-    rows = {
-        "a": [claim("a1", "evacuated", "12,873", period="2025-11-09")],
-        "b": [claim("b1", "sheltered", "12,873", period="2025-11-09")],
-    }
-    (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), relabelled)
-    assert finding.severity == "note" and finding.claim_ids == ("a1", "b1")

@@ -31,7 +31,6 @@ estimated day credited to two bodies by two texts is a warning: one may name the
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -397,8 +396,8 @@ def _gap(first: pd.Series, second: pd.Series) -> str:
         years = abs(_year(first) - _year(second))
         return f"{years} year(s) apart"
     # In calendar days: a day and a time on the next day are a day apart, not two.
-    starts = [math.floor(row["date_start"]) for row in (first, second)]
-    ends = [math.ceil(row["date_end"]) for row in (first, second)]
+    starts = [np.floor(row["date_start"]) for row in (first, second)]  # an open side stays infinite
+    ends = [np.ceil(row["date_end"]) for row in (first, second)]
     gap = max(starts[0] - ends[1], starts[1] - ends[0]) + 1
     return f"at least {gap:.0f} day(s) apart"
 

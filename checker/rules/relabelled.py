@@ -13,8 +13,7 @@ what differs between them (substance, scope or direction), even when neither top
 a conflict yet. The same figure under two topics of one source is a note, and none at all
 when one sentence gives it for both ("Units 1 and 2, each rated at 845 megawatts"), in
 that text or against any other, nor when the rounder figure is its own topic's more
-precise one rounded (98.6 % where the release gives 98.62 %). A part and its whole
-(`part_of`) of the same figure are a note: the part may be all of it. Only figures
+precise one rounded (98.6 % where the release gives 98.62 %). Only figures
 as stated (not "about 235,000") and of what is (actual figures and estimates) count.
 """
 
@@ -146,13 +145,10 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             if same_source
             else f"{first_row['source']} and {second_row['source']} give it"
         )
-        # A part as large as its whole may be all of it (every evacuee in the shelters): a
-        # note to look, not a warning.
-        part_and_whole = first_row["part_of"] == second_row["topic"] or second_row["part_of"] == first_row["topic"]
         yield Finding(
             topic=first_row["topic"],
             claims=(ref(claims, left), ref(claims, right)),
-            severity=Severity.NOTE.value if same_source or part_and_whole else "",
+            severity=Severity.NOTE.value if same_source else "",
             diagnosis=f"the same figure under another label ({difference})",
             message=f"{figure}: {who} for {first_row['topic_label']} ({first_row['id']}) and for "
             f"{second_row['topic_label']} ({second_row['id']}); they differ in {difference}",
