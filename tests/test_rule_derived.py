@@ -597,6 +597,13 @@ SHARES = [
 ]
 
 
+def _one_texts_figures(normalised, topics: list, figures: tuple, period: str) -> list:
+    """derived-figures' findings on one text's figures for one time: (topic, value) pairs,
+    each claim named after its topic."""
+    rows = {"a": [claim(topic, topic, value, period=period) for topic, value in figures]}
+    return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+
 def _share_corpus(share: str, part_source: str = "a") -> dict:
     rows = {
         "a": [
@@ -984,14 +991,8 @@ def test_a_share_of_people_over_a_plain_count_divides(normalised):
     ]
 
     def found(turnout: str) -> list:
-        rows = {
-            "cec": [
-                claim("registered", "registered", "6,412,880", period="2025-09-14"),
-                claim("ballots", "ballots", "4,354,346", period="2025-09-14"),
-                claim("turnout", "turnout", turnout, period="2025-09-14"),
-            ]
-        }
-        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+        figures = (("registered", "6,412,880"), ("ballots", "4,354,346"), ("turnout", turnout))
+        return _one_texts_figures(normalised, topics, figures, "2025-09-14")
 
     assert found("67.9 %") == []
     assert len(found("69.7 %")) == 1
@@ -1084,17 +1085,11 @@ def test_an_about_part_of_a_share_is_read_at_its_digits(normalised):
     ]
 
     def found(share: str) -> list:
-        rows = {
-            "a": [
-                claim("pilot", "pilot", "US$4.2 million", period="2026"),
-                claim("school", "school", "~US$2.5 million", period="2026"),
-                claim("share", "school-share", share, period="2026"),
-            ]
-        }
-        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+        figures = (("pilot", "US$4.2 million"), ("school", "~US$2.5 million"), ("school-share", share))
+        return _one_texts_figures(normalised, topics, figures, "2026")
 
     assert found("~60 %") == []
-    assert [finding.subject for finding in found("~70 %")] == ["share"]
+    assert [finding.subject for finding in found("~70 %")] == ["school-share"]
 
 
 def test_a_part_in_another_currency_divides_by_its_stated_conversion(normalised):
