@@ -303,25 +303,44 @@ def _against_stated_rates(
                 continue
             point, _, _, _, rate_label = near[0]
             row, stated_row = row_of(claims, label), row_of(claims, rate_label)
-            ratio = max(rate, point) / min(rate, point)
-            power = round(math.log10(ratio))
-            inverted = ratio > 1 + 2 * tolerance and abs(rate * point - 1) <= tolerance
-            if power >= 1 and abs(ratio / 10**power - 1) <= 0.02:
-                diagnosis = f"a scale slip: a conversion at {10**power:,} times or a {10**power:,}th of the stated rate"
-            elif inverted:
-                diagnosis = "an inverted rate: the conversion divides where the stated rate multiplies (or the reverse)"
-            else:
-                diagnosis = "a conversion at another exchange rate than the one stated for its time"
+            diagnosis, grave = _rate_slip(
+                rate,
+                point,
+                tolerance,
+                (
+                    "the stated rate",
+                    "the stated rate multiplies",
+                    "a conversion at another exchange rate than the one stated for its time",
+                ),
+            )
             yield Finding(
                 topic=row["topic"],
                 subject=row["id"],
                 claims=(ref(claims, label), ref(claims, rate_label)),
-                severity=Severity.ERROR.value if ratio > 2 or inverted else Severity.WARNING.value,
+                severity=Severity.ERROR.value if grave else Severity.WARNING.value,
                 diagnosis=diagnosis,
                 message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target, point)}, "
                 f"where {stated_row['id']} gives the rate as {_rate(point, source, target)} for "
                 f"{display.date_range(stated_row['period_start'], stated_row['period_end'])}",
             )
+
+
+def _rate_slip(rate: float, reference: float, tolerance: float, words: tuple[str, str, str]) -> tuple[str, bool]:
+    """What a conversion's rate apart from a reference rate says: a scale slip (a power of
+    ten), an inverted rate, or another rate (``words``: how the reference is named, how it
+    converts, and the plain diagnosis); and whether that is grave (an error: beyond a factor
+    of two, or inverted) rather than a market's move."""
+    ratio = max(rate, reference) / min(rate, reference)
+    power = round(math.log10(ratio))
+    inverted = ratio > 1 + 2 * tolerance and abs(rate * reference - 1) <= tolerance
+    named, converts, plain = words
+    if power >= 1 and abs(ratio / 10**power - 1) <= 0.02:
+        diagnosis = f"a scale slip: a conversion at {10**power:,} times or a {10**power:,}th of {named}"
+    elif inverted:
+        diagnosis = f"an inverted rate: the conversion divides where {converts} (or the reverse)"
+    else:
+        diagnosis = plain
+    return diagnosis, ratio > 2 or inverted
 
 
 def _apart_in_time(finding: Finding, middles: dict) -> bool:
@@ -392,16 +411,16 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, rates, to
         # The others that speak for the rate: those that agree with it (all, where none does).
         named = [other for other in others if _within(other[2], other[3], middle, tolerance)] or others
         row = row_of(claims, label)
-        ratio = max(rate, middle) / min(rate, middle)
-        power = round(math.log10(ratio))
-        scale = power >= 1 and abs(ratio / 10**power - 1) <= 0.02
-        inverted = ratio > 1 + 2 * tolerance and abs(rate * middle - 1) <= tolerance
-        if scale:
-            diagnosis = f"a scale slip: a conversion at {10**power:,} times or a {10**power:,}th of the others' rate"
-        elif inverted:
-            diagnosis = "an inverted rate: the conversion divides where the others multiply (or the reverse)"
-        else:
-            diagnosis = "a conversion at another exchange rate than the corpus's others"
+        diagnosis, grave = _rate_slip(
+            rate,
+            middle,
+            tolerance,
+            (
+                "the others' rate",
+                "the others multiply",
+                "a conversion at another exchange rate than the corpus's others",
+            ),
+        )
         period = (
             display.date_range(row["period_start"], row["period_end"])
             if np.isfinite(row["period_start"])
@@ -424,7 +443,7 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, rates, to
             topic=row["topic"],
             subject=row["id"] if len(others) > 1 else "",
             claims=(ref(claims, label), *(ref(claims, other[0]) for other in named)),
-            severity=Severity.ERROR.value if ratio > 2 or inverted else Severity.WARNING.value,
+            severity=Severity.ERROR.value if grave else Severity.WARNING.value,
             diagnosis=diagnosis,
             message=message,
         )
