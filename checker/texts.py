@@ -313,8 +313,8 @@ def numbers_in(text: str, decimal: str = ".", language: str = "") -> frozenset[f
         found.add(_key(0.0))
     # A multiple states its percentage too: "three times the July average" is 300 %,
     # "twice" 200 %, "2.5 times" 250 %.
-    for amount in _TIMES.findall(text):
-        number = _times_number(amount)
+    for digits_or_word, multiple in _TIMES.findall(text):
+        number = _times_number(digits_or_word or multiple)
         if number is not None:
             found.add(_key(100 * number))
     return frozenset(found)
@@ -323,9 +323,8 @@ def numbers_in(text: str, decimal: str = ".", language: str = "") -> frozenset[f
 _TIMES = re.compile(r"\b(\d+(?:\.\d+)?|[a-z]+)[\s-]+(?:times|fold)\b|\b(twice|thrice)\b", re.IGNORECASE)
 
 
-def _times_number(amount: str | tuple) -> float | None:
+def _times_number(word: str) -> float | None:
     """The multiple a "N times" states: digits, or a number word (``twice``: 2)."""
-    word = next((part for part in amount if part), "") if isinstance(amount, tuple) else amount
     try:
         return float(word)
     except ValueError:
