@@ -643,3 +643,31 @@ def test_a_deficit_converts_as_its_size_does(normalised):
     assert found("-US$14.5 billion") == []
     (finding,) = found("-US$18.5 billion")
     assert finding.rule == "stated-conversion" and "per" in finding.message and finding.severity == "warning"
+
+
+def test_a_conversion_between_currencies_at_a_fixed_parity_is_held_to_it(normalised):
+    """The CFA franc has been 655.957 to the euro since 1999: one conversion alone is
+    checkable, and of two texts' conversions the one off the parity is named, never the
+    one at it."""
+    right = ("right", "XOF 12.5 billion", "€19.1 million", "2024")
+    assert _conversions(normalised, right) == []
+    (off,) = _conversions(normalised, ("off", "XOF 12.5 billion", "€21.4 million", "2024"))
+    assert off.severity == "error" and off.subject == "off" and off.claim_ids == ("off",)
+    assert "655.957 XOF per EUR" in off.message and "since 1999-01-01" in off.message
+    (paired,) = _conversions(normalised, right, ("off", "XOF 12.5 billion", "€20.0 million", "2024"))
+    assert paired.claim_ids == ("off",) and paired.severity == "warning"
+    # Either way round, and inverted: euros into CFA francs at a euro per 656 francs.
+    assert _conversions(normalised, ("back", "€19.1 million", "XOF 12.53 billion", "2024")) == []
+    (inverted,) = _conversions(normalised, ("inv", "€19.1 million", "XOF 29,100", "2024"))
+    assert inverted.severity == "error" and "inverted" in inverted.diagnosis
+
+
+def test_a_parity_holds_within_its_band_and_from_its_day(normalised):
+    """The Hong Kong dollar trades within 7.75-7.85 to the US dollar since May 2005, the
+    krone within 2.25 % of 7.46038 to the euro; before the lev was fixed, no parity."""
+    assert _conversions(normalised, ("hk", "HK$7.84 billion", "US$1.0 billion", "2024")) == []
+    (hk,) = _conversions(normalised, ("hk", "HK$7.2 billion", "US$1.05 billion", "2024"))
+    assert hk.subject == "hk" and "7.75 to 7.85 HKD per USD" in hk.message
+    assert _conversions(normalised, ("dk", "DKK 7.6 billion", "€1.00 billion", "2024")) == []
+    assert _conversions(normalised, ("lev", "BGN 2.5 billion", "€1.00 billion", "1995")) == []
+    assert _conversions(normalised, ("lev", "BGN 2.5 billion", "€1.00 billion", "2020")) != []

@@ -11,13 +11,18 @@ Passes: "50 million cubic metres (about 100,000 tonnes) of LPG gas": 2 kg/m³ is
 Fails:  "10 million tonnes a year (about 7.3 million barrels a year)" of crude oil: 8.62 t/m³
         is no density of crude oil
 Passes: "10 million tonnes a year (about 73 million barrels a year)" of crude oil: 0.86 t/m³
+Fails:  "12.5 billion CFA francs (about €21.4 million)": 584 CFA francs to the euro, held at 655.957 since 1999
+Passes: "12.5 billion CFA francs (about €19.1 million)": 654 CFA francs to the euro, its parity within rounding
 
 Rates convert alike ("10 million t/year (about 73 million barrels a year)" of crude oil:
 the time cancels out of the density), and a rate stated beside an amount is taken over the
 claim's period ("108.5 million t (about 2.17 million b/d)" in 2024: 366 days of it).
 Conversions within one dimension (feet to metres, long tons to tonnes) go by an exact
 factor: they must agree to their stated digits and half a percent (``unit_tolerance``),
-and a temperature on the other scale to its digits and a tenth of a degree. claimcheck knows no exchange rate, but the
+and a temperature on the other scale to its digits and a tenth of a degree. Two
+currencies held at a fixed parity (the CFA francs to the euro, the Gulf currencies and the
+Hong Kong dollar to the US dollar: ``checker/pegs.py``) convert at it within their rounding
+and 2 % (10 % beyond it is an error). claimcheck knows no floating exchange rate, but the
 conversions between two currencies that the corpus states within a year of each other
 (the middles of their periods, whatever calendar or fiscal year each falls in; a period
 after its text's day is converted at that day's rate) must agree
@@ -40,6 +45,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterator, Mapping
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -61,6 +67,7 @@ from checker.examples import Example, claim_row
 from checker.findings import Finding, Severity
 from checker.options import Option, tolerance
 from checker.pairing import CURRENCY, NUMERIC, intervals_apart, ref, row_of
+from checker.pegs import parity, parity_text
 
 ID = "stated-conversion"
 SEVERITY = "error"
@@ -113,6 +120,16 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
     stated_rates = _stated_rates(claims) if exchanges else {}
     blamed: set[str] = set()  # conversions a finding names already: not told twice
     for (source, target), rates in sorted(exchanges.items()):
+        fixed = parity(source, target)
+        if fixed is not None:
+            # Two currencies a treaty or a currency board holds at a parity: each conversion
+            # of the parity's time is held to it, whatever the corpus's others imply.
+            # (An undated conversion, in an undated text, is taken as of today's parity.)
+            of_parity = [not _day_of(claims, entry) < fixed[2] for entry in rates]
+            yield from _against_parity(claims, source, target, list(compress(rates, of_parity)), fixed)
+            rates = [entry for entry, held in zip(rates, of_parity, strict=True) if not held]
+            if not rates:
+                continue
         # A conversion at a rate the corpus itself states for its time is right whatever the
         # others imply (the birr floated: 57.48 to the dollar in July 2024, 134.2 a year on).
         known = stated_rates.get((source, target), [])
@@ -323,6 +340,51 @@ def _against_stated_rates(
                 f"where {stated_row['id']} gives the rate as {_rate(point, source, target)} for "
                 f"{display.date_range(stated_row['period_start'], stated_row['period_end'])}",
             )
+
+
+def _day_of(claims: pd.DataFrame, entry) -> float:
+    """The day a conversion's rate is of: its period's middle, or its text's day."""
+    middle = entry[4]
+    return middle if np.isfinite(middle) else float(claims.at[entry[0], "published_end"] - 1)
+
+
+# How far beyond their rounding (and a parity's band) a conversion between two currencies
+# at a fixed parity may lie: a writer's rounded rate (3.67 dirhams, 656 CFA francs) is
+# well within it. Beyond PARITY_GRAVE, no rounding explains it: an error.
+PARITY_SLACK = 0.02
+PARITY_GRAVE = 0.10
+
+
+def _against_parity(claims: pd.DataFrame, source: str, target: str, rates, fixed) -> Iterator[Finding]:
+    """A conversion between two currencies at a fixed parity that misses the parity beyond
+    its rounding and PARITY_SLACK: 12.5 billion CFA francs stated as €21.4 million, where the
+    euro has been 655.957 CFA francs since 1999."""
+    parity_low, parity_high, since = fixed
+    for label, rate, low, high, _ in rates:
+        if parity_low * (1 - PARITY_SLACK) <= high and low <= parity_high * (1 + PARITY_SLACK):
+            continue
+        point = (parity_low + parity_high) / 2
+        row = row_of(claims, label)
+        diagnosis, grave = _rate_slip(
+            rate,
+            point,
+            PARITY_SLACK,
+            (
+                "the fixed parity",
+                "the parity multiplies",
+                "a conversion at another rate than the fixed parity between the two currencies",
+            ),
+        )
+        apart = max(rate / parity_high, parity_low / rate) - 1
+        yield Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=(ref(claims, label),),
+            severity=Severity.ERROR.value if grave or apart > PARITY_GRAVE else Severity.WARNING.value,
+            diagnosis=diagnosis,
+            message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target, point)}, where "
+            f"the two currencies are held at {parity_text(source, target)} (since {display.day_to_iso(since)})",
+        )
 
 
 def _rate_slip(rate: float, reference: float, tolerance: float, words: tuple[str, str, str]) -> tuple[str, bool]:
@@ -810,6 +872,16 @@ def _crude_transit(converted: str) -> Mapping[str, str]:
     )
 
 
+_GRANT = ({"key": "grant", "kind": "quantity", "unit": "XOF"},)
+
+
+def _grant(converted: str) -> Mapping[str, str]:
+    euros = converted.strip("~").replace("EUR ", "€")
+    return claim_row(
+        "grant", "grant", "XOF 12.5 billion", f"a grant of 12.5 billion CFA francs (about {euros})", converted=converted
+    )
+
+
 _DEMAND = claim_row(
     "demand", "lpg-demand", "~700,000 t/year", "the annual demand is around 700,000 tonnes", period="2025"
 )
@@ -884,5 +956,18 @@ EXAMPLES = (
         '"10 million tonnes a year (about 73 million barrels a year)" of crude oil: 0.86 t/m³',
         {"a": (_crude_transit("~73 million barrels/year"),)},
         topics=_CRUDE,
+    ),
+    Example(
+        "fails",
+        '"12.5 billion CFA francs (about €21.4 million)": 584 CFA francs to the euro, held at 655.957 since 1999',
+        {"a": (_grant("~EUR 21.4 million"),)},
+        topics=_GRANT,
+        flags=(("grant",),),
+    ),
+    Example(
+        "passes",
+        '"12.5 billion CFA francs (about €19.1 million)": 654 CFA francs to the euro, its parity within rounding',
+        {"a": (_grant("~EUR 19.1 million"),)},
+        topics=_GRANT,
     ),
 )
