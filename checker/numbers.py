@@ -111,7 +111,7 @@ SCALE_WORDS.update(SOUTH_ASIAN_SCALES)
 # Scale words of other languages, as values and quotes copied from such texts write them:
 # Portuguese and Spanish (Brazil's "bilhão" is a thousand million, Spain's "billón" a
 # million million; "mil" is a thousand, not pint's thousandth of an inch), German,
-# French and Italian ("Milliarde", "milliard", "miliardo": a thousand million).
+# French and Italian ("Milliarde", "milliard", "miliardo": a thousand million), Dutch.
 OTHER_SCALES = {
     "mil": 1e3,
     "milhão": 1e6,
@@ -139,6 +139,19 @@ OTHER_SCALES = {
     "milioni": 1e6,
     "miliardo": 1e9,
     "miliardi": 1e9,
+    # German abbreviations ("63 Mio. EUR", "4,1 Mrd. DKK") and its long-scale Billion (a
+    # million million) in the plural; Dutch ("770 miljoen", "1,2 miljard"; "biljoen" is a
+    # million million); a thousand in German, Italian, French and Dutch ("18 mila").
+    "mio": 1e6,
+    "mrd": 1e9,
+    "billionen": 1e12,
+    "miljoen": 1e6,
+    "miljard": 1e9,
+    "biljoen": 1e12,
+    "tausend": 1e3,
+    "mila": 1e3,
+    "mille": 1e3,
+    "duizend": 1e3,
 }
 SCALE_WORDS.update(OTHER_SCALES)
 _SCALE = (

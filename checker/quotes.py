@@ -18,7 +18,19 @@ from checker.display import MONTHS, shortened
 from checker.errors import ParseError, Problem
 from checker.numbers import LazyPattern, transpositions
 from checker.quantities import range_high
-from checker.texts import MONTH_WORD, days_in, fold, months_in, numbers_in, scale_missing, value_numbers, written_scale
+from checker.texts import (
+    MONTH_WORD,
+    WEEKDAY_WORD,
+    days_in,
+    fold,
+    months_in,
+    numbers_in,
+    scale_left_out,
+    scale_missing,
+    value_numbers,
+    weekday_number,
+    written_scale,
+)
 
 _DATE_PARTS = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 VALUE_COLUMNS = ("value", "converted")
@@ -188,7 +200,10 @@ def locate_quotes(
                         (scaled[0], True) if scaled else (value_numbers(value, decimal)[0], False)
                     )
                 number, with_scale = shown
-                if number and (number in quote if with_scale else _appears(number, quote)):
+                # (Written canonically, "4.150" is four and some thousandths: in a text
+                # whose decimal mark is the comma, the same characters are 4,150.)
+                plain = decimal == "." or not any(mark in number for mark in ".,")
+                if plain and number and (number in quote if with_scale else _appears(number, quote)):
                     continue
             published = published_of.get(sources_of[position], "") if kind == "date" else ""
             tense = _TENSES.get(modalities[position], "") if kind == "date" else ""
@@ -560,6 +575,12 @@ def digits_missing(
     if other_scale:
         shown_value = written_scale(value, decimal)[0]  # type: ignore[index]
         return f"{shown_value} does not appear in the quote, which states {other_scale}: correct the value's scale word"
+    left_out = scale_left_out(value, quote, decimal) if kind in ("quantity", "count") else None
+    if left_out:
+        as_written, reading = _comma_reading(value, written, decimal)
+        if reading:
+            return f"{as_written} does not appear in the quote, which states {left_out}{reading}"
+        return f"{written} does not appear in the quote, which states {left_out}: write the value's scale word"
     if written and candidates & stated:
         # A range's high end must stand in the quote too ("US$4,500-9,900" against "between
         # US$4,500 and US$6,000").
@@ -575,7 +596,25 @@ def digits_missing(
     swapped = [number for number in transpositions(written.replace(",", "")) if number in stated]
     if swapped:  # "4,696,636" where the quote says "4,696,663"
         return f"{written} does not appear in the quote, which states {swapped[0]:,.12g}: a digit transposition?"
-    return f"{written} does not appear in the quote (it states {shown}); {_INFERRED}"
+    as_written, reading = _comma_reading(value, written, decimal)
+    return f"{as_written} does not appear in the quote (it states {shown}){reading}; {_INFERRED}"
+
+
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
+
+
+def _comma_reading(value: str, written: str, decimal: str) -> tuple[str, str]:
+    """Where a value in a text whose decimal mark is the comma writes its number with a
+    thousands comma ("4,150" for 4150): the number as the value writes it, and how it reads
+    there (a little over four); else the number as read, and ''."""
+    found = _COMMA_THOUSANDS.search(value) if decimal == "," else None
+    if found is None:
+        return written, ""
+    whole = found.group(0).replace(",", "")
+    return found.group(0), (
+        f"; in this source, whose decimal mark is the comma, '{found.group(0)}' is a decimal (about "
+        f"{float(written.replace(',', '')):.0f}), not {whole}: write {whole} or {found.group(0).replace(',', '.')}"
+    )
 
 
 # Where a date without its year lies from the text's publication, by the claim's modality:
@@ -590,7 +629,6 @@ _PAST_PLAN = LazyPattern(
     r"(?:was|were)\s+(?:originally\s+)?(?:scheduled|planned|due|set|expected|slated))\b",
     re.IGNORECASE,
 )
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_IN_QUOTE = re.compile(
     r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|\.)?\b", re.IGNORECASE
 )
@@ -646,9 +684,8 @@ def _dateline_years(published: str, month: str, day: str, quote: str = "", tense
         earlier = [year for date, year in candidates if date <= issued + _REPORTED_GRACE]
         by_tense = earlier[-1] if earlier else by_tense
     if day:
-        named = {
-            _WEEKDAY_NAMES.index(next(n for n in _WEEKDAY_NAMES if n.startswith(m.group(1).lower()[:3])))
-            for m in _WEEKDAY_IN_QUOTE.finditer(quote)
+        named = {weekday_number(m.group(1)) for m in _WEEKDAY_IN_QUOTE.finditer(quote)} | {
+            weekday_number(word) for word in _WEEKDAY_ALONE.findall(quote)
         }
         fitting = [year for date, year in candidates if date.weekday() in named]
         if len(named) == 1 and len(fitting) == 1:
@@ -658,7 +695,8 @@ def _dateline_years(published: str, month: str, day: str, quote: str = "", tense
 
 # Wire style dates an event of the week around the dateline by its weekday alone ("at 4:47
 # p.m. on Tuesday"), or as yesterday, today or tomorrow.
-_WEEKDAY_ALONE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+# (In English or in the languages whose weekdays texts.py reads: "am Montag", "lundi".)
+_WEEKDAY_ALONE = re.compile(rf"(?<!\w)({WEEKDAY_WORD})(?!\w)", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b", re.IGNORECASE)
 _RELATIVE_DAYS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # "Since last Thursday" in a Thursday's story is a week before it, never the day itself.
@@ -671,10 +709,10 @@ def _weekday_reading(quote: str, published: str, tense: str) -> str:
     publication ("Wednesday is 2025-07-09"), or ''."""
     found = re.match(r"^(\d{4})-(\d{2})-(\d{2})", published or "")
     named = {word.lower() for word in _WEEKDAY_ALONE.findall(quote)}
-    if not found or len(named) != 1 or days_in(quote):
+    if not found or len({weekday_number(word) for word in named}) != 1 or days_in(quote):
         return ""
     issued = datetime.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-    weekday = _WEEKDAY_NAMES.index(next(iter(named)))
+    weekday = weekday_number(next(iter(named)))
     window = range(0, 7) if tense == "ahead" else _LAST_WEEK if _LAST_WEEKDAY.search(quote) else range(-6, 1)
     days = [issued + datetime.timedelta(days=offset) for offset in window]
     day = next(day for day in days if day.weekday() == weekday)
@@ -701,7 +739,7 @@ def _dated_by_weekday(year: int, month: int, day: int, quote: str, published: st
     window = range(0, 7) if tense == "ahead" else _LAST_WEEK if _LAST_WEEKDAY.search(quote) else range(-6, 1)
     if tense == "ahead" and _PAST_PLAN.search(quote):  # "had been due to end on Tuesday": a plan of the past days
         window = range(-6, 7)
-    named = {_WEEKDAY_NAMES.index(word.lower()) for word in _WEEKDAY_ALONE.findall(quote)}
+    named = {weekday_number(word) for word in _WEEKDAY_ALONE.findall(quote)}
     return offset in window and date.weekday() in named
 
 
@@ -773,6 +811,7 @@ def _date_part_missing(
             and int(day) not in days_in(quote)
             and not _day_beside(int(day), quote, stated)
             and not _month_end(int(year), int(month), int(day), quote)
+            and not _half_month(int(year), int(month), int(day), quote)
         ):
             return f"day {int(day)}"
     clock = _VALUE_TIME.search(value)
@@ -787,7 +826,11 @@ _END_OF_ABROAD = LazyPattern(
     r"\b(?:ende|fin|finales\s+de|fines\s+de|fin\s+de|final\s+de|fim\s+de|fine|alla\s+fine\s+di)\s+(\w+)",
     re.IGNORECASE,
 )
-_END_OF_YEAR = LazyPattern(r"\b(?:end(?:\s+of|-)\s*(?:the\s+year\b|(?:19|20)\d\d)|year[\s-]?end)\b", re.IGNORECASE)
+_END_OF_YEAR = LazyPattern(
+    r"\b(?:end(?:\s+of|-)\s*(?:the\s+year\b|(?:19|20)\d\d)|year[\s-]?end|"
+    r"(?:ende|eind|fin|fine|fim|finales|final)(?:\s+(?:de|del|di|van))?\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 _RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b(?!['’]s)", re.IGNORECASE)
@@ -824,6 +867,36 @@ def _month_end(year: int, month: int, day: int, quote: str) -> bool:
     if any(month in months_in(found.group(1)) for found in _END_OF_ABROAD.finditer(quote)):
         return True  # "Ende Juni", "fin juin", "a finales de junio", "fine giugno"
     return any(_month_number(found.group(1)) == month for found in _END_OF.finditer(quote))
+
+
+# "The second half of March", "la segunda quincena de marzo", "la première quinzaine de
+# mai": the 1st to the 15th, or the 16th to the month's end.
+_HALF_MONTH = LazyPattern(
+    rf"\b(first|second|1st|2nd)\s+half\s+of\s+({MONTH_WORD})|"
+    r"\b(primera|segunda|primeira|première|premiere|deuxième|deuxieme|seconde)\s+(?:quincena|quinzena|quinzaine)"
+    r"\s+(?:de\s+|d')?(\w+)",
+    re.IGNORECASE,
+)
+_FIRST_HALF_WORDS = ("first", "1st", "primera", "primeira", "première", "premiere")
+
+
+def _half_month(year: int, month: int, day: int, quote: str) -> bool:
+    """Whether ``day`` begins or ends the half of its month the quote names: the 1st or the
+    15th of "the first half of March", the 16th or the last of its second half."""
+    if not 1 <= month <= 12:
+        return False
+    last = (datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    for found in _HALF_MONTH.finditer(quote):
+        english, english_month, other, other_month = found.groups()
+        named = _month_number(english_month) if english_month else next(iter(months_in(other_month)), 0)
+        if named != month:
+            continue
+        if (english or other).lower() in _FIRST_HALF_WORDS:
+            if day in (1, 15):
+                return True
+        elif day in (16, last):
+            return True
+    return False
 
 
 _VALUE_TIME = re.compile(r"T(\d{2}):(\d{2})")

@@ -274,6 +274,33 @@ def scale_missing(value: str, quote: str, decimal: str = ".") -> str | None:
     return None
 
 
+def scale_left_out(value: str, quote: str, decimal: str = ".") -> str | None:
+    """When a value's first number, written without a scale word, stands in its quote only
+    under one ("212" against "212 mil hectares", "770" against "770 miljoen"), the quote's
+    figure with its scale ("212 thousand"); else None. A number the quote also states bare
+    ("212 of the 212 mil") passes."""
+    if written_scale(value, decimal) is not None:
+        return None
+    first = _DIGITS.search(canonical_separators(value, decimal))
+    if first is None:
+        return None
+    number = _key(float(first.group(0).replace(",", "")))
+    plain = canonical_separators(quote, decimal)
+    scaled_spans = [(found.start(1), found.end(1), found) for found in _SCALED.finditer(plain)]
+    under_scale = None
+    for token in _DIGITS.finditer(plain):
+        if _key(float(token.group(0).replace(",", ""))) != number:
+            continue
+        scaled = next((found for start, end, found in scaled_spans if (start, end) == token.span()), None)
+        if scaled is None:
+            return None  # stated bare somewhere
+        under_scale = scaled
+    if under_scale is None:
+        return None
+    scale = SCALE_WORDS[under_scale.group(2).lower()]
+    return f"{number:,.12g} {_SCALE_NAMES.get(scale, under_scale.group(2))}"
+
+
 def _key(number: float) -> float:
     """Numbers compare at ten significant digits: 7.315 × 10⁹ computed two ways is one number."""
     return float(f"{number:.10g}")
@@ -545,30 +572,30 @@ def months_in(text: str, solar_hijri: bool = False) -> set[int]:
     return found | {number for number, stem in enumerate(_RU_MONTHS, start=1) if re.search(rf"\b{stem}", lowered)}
 
 
-# Month names in German, French, Spanish, Portuguese and Italian, in full (three letters
-# of them would meet English words: "out", "set", "ago"), for quotes copied from such texts.
-_OTHER_MONTHS = tuple(
-    LazyPattern(rf"\b(?:{names})\b")
-    for names in (
-        "januar|jänner|janvier|enero|janeiro|gennaio",
-        "februar|feber|février|fevrier|febrero|fevereiro|febbraio",
-        "märz|maerz|mars|marzo|março|marco",
-        "avril|abril|aprile",
-        "mai|mayo|maio|maggio",
-        "juni|juin|junio|junho|giugno",
-        "juli|juillet|julio|julho|luglio",
-        "août|aout|agosto",
-        "septembre|septiembre|setiembre|setembro|settembre",
-        "oktober|octobre|octubre|outubro|ottobre",
-        "novembre|noviembre|novembro",
-        "dezember|décembre|decembre|diciembre|dezembro|dicembre",
-    )
+# Month names in German, French, Spanish, Portuguese, Italian and Dutch, in full (three
+# letters of them would meet English words: "out", "set", "ago"), for quotes copied from
+# such texts.
+OTHER_MONTH_NAMES = (
+    "januar|jänner|janvier|enero|janeiro|gennaio|januari",
+    "februar|feber|février|fevrier|febrero|fevereiro|febbraio|februari",
+    "märz|maerz|mars|marzo|março|marco|maart",
+    "avril|abril|aprile",
+    "mai|mayo|maio|maggio|mei",
+    "juni|juin|junio|junho|giugno",
+    "juli|juillet|julio|julho|luglio",
+    "août|aout|agosto|augustus",
+    "septembre|septiembre|setiembre|setembro|settembre",
+    "oktober|octobre|octubre|outubro|ottobre",
+    "novembre|noviembre|novembro",
+    "dezember|décembre|decembre|diciembre|dezembro|dicembre",
 )
+_OTHER_MONTHS = tuple(LazyPattern(rf"\b(?:{names})\b") for names in OTHER_MONTH_NAMES)
 
 
 # A part of a year in words, and the months a tagger may write for it ("late 2027" as
 # 2027-10/2027-12, "the end of 2027" as 2027-12, "early 2026" as 2026-01/2026-03).
 _OF_A_YEAR = r"(?:\s+of)?\s+(?:the\s+)?(?:(?:next|this|last|coming|current|following)\s+)?(?:year|\d{4})\b"
+_LOCAL_OF = r"(?:\s+(?:de|del|di|van|des))?\s*"
 _ORDINALS = ("first|1st", "second|2nd", "third|3rd", "fourth|4th")
 _PART_OF_YEAR = (
     (
@@ -579,6 +606,16 @@ _PART_OF_YEAR = (
     ),
     (LazyPattern(rf"\b(?:early|the\s+start|start|the\s+beginning|beginning){_OF_A_YEAR}"), set(range(1, 5))),
     (LazyPattern(rf"\b(?:mid|the\s+middle){_OF_A_YEAR}|\bmid-\d{{4}}\b"), set(range(4, 10))),
+    # The same in German, French, Spanish, Portuguese, Italian and Dutch copy: "Ende 2027",
+    # "fin 2027", "finales de 2027", "eind 2027"; "Anfang 2026", "début 2026"; "Mitte 2026".
+    (LazyPattern(rf"\b(?:ende|eind|fin|fine|fim|finales|final){_LOCAL_OF}\d{{4}}\b"), set(range(9, 13))),
+    (
+        LazyPattern(
+            rf"\b(?:anfang|beginn|début|debut|principios|comienzos|inicio|início|inizio|begin){_LOCAL_OF}\d{{4}}\b"
+        ),
+        set(range(1, 5)),
+    ),
+    (LazyPattern(rf"\b(?:mitte|mi-|mediados|meados|metà|medio|midden){_LOCAL_OF}\d{{4}}\b"), set(range(4, 10))),
     # Halves and quarters: "the first half of 2028", "H1 2028", "the third quarter", "Q3"
     # (the text is lowered).
     *(
@@ -623,18 +660,56 @@ _RU_WEEKDAY_BEFORE = re.compile(
     rf"(?<!\w)({'|'.join(_RU_WEEKDAYS)})[а-я]*\s*,?\s*(\d{{1,2}})\s+({'|'.join(_RU_MONTHS)})[а-я]*",
     re.IGNORECASE,
 )
-WEEKDAY_HINT = re.compile(rf"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun|{'|'.join(_RU_WEEKDAYS)})")
+# Weekday names in German, French, Spanish, Portuguese, Italian and Dutch, Monday first
+# (Portuguese in full: "segunda" alone is "second").
+OTHER_WEEKDAY_NAMES = (
+    "montag|lundi|lunes|segunda-feira|lunedì|lunedi|maandag",
+    "dienstag|mardi|martes|terça-feira|terca-feira|martedì|martedi|dinsdag",
+    "mittwoch|mercredi|miércoles|miercoles|quarta-feira|mercoledì|mercoledi|woensdag",
+    "donnerstag|jeudi|jueves|quinta-feira|giovedì|giovedi|donderdag",
+    "freitag|vendredi|viernes|sexta-feira|venerdì|venerdi|vrijdag",
+    "samstag|sonnabend|samedi|sábado|sabado|sabato|zaterdag",
+    "sonntag|dimanche|domingo|domenica|zondag",
+)
+# A weekday written in full, in English or in one of those languages.
+WEEKDAY_WORD = "|".join((*_WEEKDAYS, *OTHER_WEEKDAY_NAMES))
+# "Montag, 3. März", "lundi 3 mars", "lunes 3 de marzo", "segunda-feira, 17 de novembro",
+# "martedì 10 giugno", "maandag 14 juli".
+_OTHER_WEEKDAY_BEFORE = re.compile(
+    rf"(?<!\w)({'|'.join(OTHER_WEEKDAY_NAMES)})(?!\w)\s*,?\s*(?:(?:der|den|le|el|il|o|dia)\s+)?(\d{{1,2}})"
+    rf"(?:\.|er|º|°)?\s+(?:(?:de|di)\s+)?({'|'.join(OTHER_MONTH_NAMES)})(?!\w)",
+    re.IGNORECASE,
+)
+WEEKDAY_HINT = re.compile(
+    rf"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun|{'|'.join(_RU_WEEKDAYS)}|{'|'.join(OTHER_WEEKDAY_NAMES)})"
+)
+
+
+def weekday_number(word: str) -> int:
+    """The weekday (Monday = 0) a weekday's name gives, in English (or its abbreviation) or
+    in German, French, Spanish, Portuguese, Italian or Dutch; -1 for none."""
+    lowered = word.lower()
+    for index, names in enumerate(OTHER_WEEKDAY_NAMES):
+        if lowered in names.split("|"):
+            return index
+    return next((index for index, name in enumerate(_WEEKDAYS) if name.startswith(lowered[:3])), -1)
 
 
 def stated_weekdays(quote: str) -> list[tuple[int, int, int]]:
     """(day, month, weekday) for every date a quote writes with its weekday (Monday = 0), in
-    English or Russian."""
+    English, Russian, German, French, Spanish, Portuguese, Italian or Dutch."""
     found = []
     for match in _RU_WEEKDAY_BEFORE.finditer(quote):
         weekday, day, month = match.groups()
         ru_weekday = next(index for index, stem in enumerate(_RU_WEEKDAYS) if weekday.lower().startswith(stem))
         ru_month = next(index for index, stem in enumerate(_RU_MONTHS, start=1) if re.match(stem, month.lower()))
         found.append((int(day), ru_month, ru_weekday))
+    for match in _OTHER_WEEKDAY_BEFORE.finditer(quote):
+        weekday, day, month = match.groups()
+        other_month = next(
+            index for index, names in enumerate(OTHER_MONTH_NAMES, start=1) if month.lower() in names.split("|")
+        )
+        found.append((int(day), other_month, weekday_number(weekday)))
     for match in _WEEKDAY_BEFORE.finditer(quote):
         weekday, day, month, month_first, day_after = match.groups()
         found.append((int(day or day_after), _month_index(month or month_first), _weekday_index(weekday)))

@@ -345,6 +345,42 @@ def test_a_scaled_number_with_thousands_points_in_spanish_copy_is_its_own_scale(
 
 
 @pytest.mark.parametrize(
+    ("value", "quote", "decimal", "missing"),
+    [
+        # A number the quote states only under a scale word: the value left it out.
+        ("212 ha", "212 mil hectares", ",", "which states 212 thousand"),
+        ("770 person", "770 million people were affected", ".", "which states 770 million"),
+        ("212 thousand ha", "212 mil hectares", ",", None),
+        ("212000 ha", "212 mil hectares", ",", None),
+        ("5 person", "5 of the 5 million people", ".", None),  # stated bare too
+        # Scale words of Dutch and German copy, and German's abbreviations.
+        ("EUR 770 billion", "770 miljoen euro", ",", "which states 770 million"),
+        ("EUR 770 million", "770 miljoen euro", ",", None),
+        ("DKK 4.1 billion", "4,1 Mrd. DKK", ",", None),
+        ("EUR 63 million", "63 Mio. EUR", ",", None),
+        # A thousands comma in a text whose decimal mark is the comma reads as a decimal,
+        # even where the quote writes the same characters the other way ("4.150").
+        ("4,150", "reúne 4.150 fazendas", ",", "'4,150' is a decimal (about 4), not 4150"),
+        ("212,000 ha", "212 mil hectares", ",", "'212,000' is a decimal (about 212), not 212000"),
+    ],
+)
+def test_a_number_is_read_with_the_scale_and_the_decimal_mark_of_its_source(value, quote, decimal, missing):
+    message = digits_missing(value, quote, "quantity", decimal)
+    assert (message is None) if missing is None else (missing in (message or "")), message
+
+
+def test_the_digit_checks_shortcut_reads_a_comma_decimal_sources_number_as_it_reads_there(normalised):
+    """The shortcut would pass "4,150" (4.15 in Portuguese copy) against a quote of "4.150"
+    (4,150 there): written canonically, the value's number is the quote's characters."""
+    result = normalised(
+        {"alpha": [claim("c1", "farms", "4,150", period="2024", quote="a cooperativa reúne 4.150 fazendas")]},
+        topics=[{"key": "farms", "kind": "count"}],
+        sources=[{"id": "alpha", "file": "alpha.txt", "published": "2025-01-01", "language": "pt"}],
+    )
+    assert any("'4,150' is a decimal" in str(problem) for problem in result.problems), result.problems
+
+
+@pytest.mark.parametrize(
     ("value", "missing"),
     [
         ("US$4,500-6,000 per person", None),
@@ -644,6 +680,16 @@ def test_the_year_of_a_date_without_one_follows_its_weekday_its_words_and_its_te
         ("2025-03", "Last month the bank approved a record transfer", "month 03"),
         ("2025-06-30", "die Anlage soll bis Ende Juni 2025 wieder laufen", None),
         ("2025-06-29", "die Anlage soll bis Ende Juni 2025 wieder laufen", "day 29"),
+        ("2027-12-31", "die Arbeiten sollen bis Ende 2027 abgeschlossen sein", None),
+        ("2027-12-30", "die Arbeiten sollen bis Ende 2027 abgeschlossen sein", "day 30"),
+        # Halves of a month: the 1st to the 15th, the 16th to its end.
+        ("2025-03-16/2025-03-31", "the peak is expected in the second half of March 2025", None),
+        ("2025-03-01/2025-03-15", "the peak is expected in the first half of March 2025", None),
+        ("2025-03-15/2025-03-31", "the peak is expected in the second half of March 2025", "day 15"),
+        ("2025-03-16/2025-03-31", "el pico se espera en la segunda quincena de marzo de 2025", None),
+        # A weekday alone in a source's own language dates the week around its dateline.
+        ("2025-05-02", "Die Bahn teilte am Freitag mit, der Verkehr laufe wieder", None),
+        ("2025-05-01", "Die Bahn teilte am Freitag mit, der Verkehr laufe wieder", "month 05"),
         # A time alone in a story of that day is of the dateline's day.
         ("2025-05-04T10:51", "the last contact came at 10:51 a.m. local time", None),
         ("2025-05-03T10:51", "the last contact came at 10:51 a.m. local time", "month 05"),

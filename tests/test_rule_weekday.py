@@ -35,6 +35,23 @@ def test_the_right_weekday_or_none_passes(normalised):
     assert run_rules(result, weekday) == []
 
 
+def test_a_wrong_weekday_in_a_sources_own_language_is_an_error(normalised):
+    """A Dutch, Italian or Portuguese text's weekday is read as an English one is."""
+    result = normalised(
+        {
+            "a": [
+                claim("nl", "signing", "2025-07-14", quote="Op dinsdag 14 juli 2025 brak de dijk"),
+                claim("it", "signing", "2025-06-10", quote="martedì 10 giugno 2025"),
+                claim("pt", "signing", "2025-11-17", quote="na segunda-feira, 17 de novembro de 2025"),
+            ]
+        },
+        topics=TOPICS,
+        entities=[],
+    )
+    (finding,) = run_rules(result, weekday)
+    assert finding.claim_ids == ("nl",) and "Monday" in finding.message
+
+
 @settings(max_examples=scaled(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),

@@ -130,6 +130,35 @@ def test_russian_weekdays_are_read_beside_their_dates():
     assert stated_weekdays("19 августа 2025 года") == []
 
 
+@pytest.mark.parametrize(
+    "quote, stated",
+    [
+        ("am Montag, 3. März 2025 teilte das Ministerium mit", [(3, 3, 0)]),
+        ("lundi 3 mars, la compagnie a cessé ses vols", [(3, 3, 0)]),
+        ("el lunes 3 de marzo", [(3, 3, 0)]),
+        ("na segunda-feira, 17 de novembro", [(17, 11, 0)]),
+        ("martedì 10 giugno", [(10, 6, 1)]),
+        ("Op dinsdag 14 juli brak de dijk", [(14, 7, 1)]),
+        # Portuguese "segunda" alone is "second": no weekday.
+        ("a segunda 17 de novembro", []),
+        ("le 3 mars", []),
+    ],
+)
+def test_weekdays_are_read_beside_their_dates_in_the_languages_of_the_sources(quote, stated):
+    from checker.texts import stated_weekdays
+
+    assert stated_weekdays(quote) == stated
+
+
+def test_a_part_of_a_year_is_read_in_the_languages_of_the_sources():
+    from checker.texts import months_in
+
+    for quote in ("eind 2027 zijn afgerond", "bis Ende 2027", "à la fin 2027", "a finales de 2027", "entro fine 2027"):
+        assert months_in(quote) == {9, 10, 11, 12}, quote
+    assert months_in("Anfang 2026") == {1, 2, 3, 4} and months_in("a mediados de 2026") == set(range(4, 10))
+    assert months_in("la meta 2026") == set()  # a target, not the middle of the year
+
+
 def test_figures_display_without_misleading_signs_or_ratios():
     from checker.display import quantity, ratio
     from checker.rules.derived import _time_between
