@@ -163,6 +163,54 @@ def test_a_relation_that_holds_with_its_own_texts_figure_is_no_finding(normalise
     assert ids(found(own_base=False)) == [("derived-figures", ("b22", "y23"))]
 
 
+def test_a_bodys_estimate_relative_to_a_time_meets_only_its_own_estimates(normalised):
+    """A ministry's estimate "cut by about 3.1 billion, to 8.4 billion" refers to the
+    ministry's 11.5 billion, never to a consumer group's 13.2 billion for the same day; the
+    ministry's own figure still counts."""
+    topics = [{"key": "cost", "kind": "quantity", "unit": "EUR"}]
+
+    def found(ministry_base: str) -> list:
+        cut = claim(
+            "cut",
+            "cost",
+            "~EUR 8.4 billion",
+            period="2024-09-23",
+            modality="estimate",
+            attributed_to="ministry",
+            relation="~-EUR 3.1 billion",
+            relative_to="2024-03-12",
+            quote="cuts the expected cost by around EUR 3.1 billion, to approximately EUR 8.4 billion",
+        )
+        rows = {
+            "a": [cut],
+            "b": [
+                claim(
+                    "own",
+                    "cost",
+                    ministry_base,
+                    period="2024-03-12",
+                    modality="estimate",
+                    attributed_to="ministry",
+                    quote=ministry_base,
+                ),
+                claim(
+                    "other",
+                    "cost",
+                    "EUR 13.2 billion",
+                    period="2024-03-12",
+                    modality="estimate",
+                    attributed_to="consumers",
+                    quote="EUR 13.2 billion",
+                ),
+            ],
+        }
+        entities = [{"key": "ministry", "label": "Ministry"}, {"key": "consumers", "label": "Consumer group"}]
+        return run_rules(normalised(rows, topics=topics, entities=entities), derived)
+
+    assert found("~EUR 11.5 billion") == []
+    assert ids(found("~EUR 14.6 billion")) == [("derived-figures", ("cut", "own"))]
+
+
 def test_duration_since_a_date(normalised):
     good = claim(
         "dur",

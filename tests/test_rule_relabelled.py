@@ -138,3 +138,33 @@ def test_a_rounded_figure_that_is_its_own_topics_precise_one_is_no_relabelling(n
 
     assert found(claim("court-release", "court", "98.62 %", period="2025-05-19")) == []
     assert ids(found()) == [("relabelled-figure", ("court-paper", "gm"))]
+
+
+def test_two_totals_each_the_sum_of_its_own_parts_are_one_total_told_two_ways(normalised):
+    """A Games budget by cost line and the same budget by funder: the same figure under
+    both is a note; two totals of exports and imports still differ in direction."""
+    topics = [
+        {"key": "budget", "kind": "quantity", "unit": "EUR", "label": "Games budget", "sum_of": "venues; transport"},
+        {"key": "venues", "kind": "quantity", "unit": "EUR"},
+        {"key": "transport", "kind": "quantity", "unit": "EUR"},
+        {"key": "funding", "kind": "quantity", "unit": "EUR", "label": "public funding", "sum_of": "state; region"},
+        {"key": "state", "kind": "quantity", "unit": "EUR"},
+        {"key": "region", "kind": "quantity", "unit": "EUR"},
+        {"key": "exports", "kind": "quantity", "unit": "EUR", "label": "exports", "sum_of": "x1; x2"},
+        {"key": "imports", "kind": "quantity", "unit": "EUR", "label": "imports", "sum_of": "m1; m2"},
+        *({"key": key, "kind": "quantity", "unit": "EUR"} for key in ("x1", "x2", "m1", "m2")),
+    ]
+
+    def found(first: str, second: str) -> list:
+        rows = {
+            "a": [claim("a1", first, "€2,384 million", period="2025")],
+            "b": [claim("b1", second, "€2,384 million", period="2025")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), relabelled)
+
+    (told,) = found("budget", "funding")
+    assert told.severity == "note"
+    (direction,) = found("exports", "imports")
+    assert direction.severity == "warning" and "direction" in direction.diagnosis
+    (part,) = found("budget", "venues")  # a part given as its whole: the rule's core case
+    assert part.severity == "warning"

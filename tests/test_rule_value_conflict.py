@@ -1406,6 +1406,10 @@ def test_texts_months_apart_compare_for_a_transposition_too(normalised):
     assert finding.diagnosis.startswith("digit transposition") and finding.severity == "error"
     assert found("83,205 t") == []
     assert found("80,000 t") == []
+    # Two significant digits swap by chance as often as by a slip: 1,200 MW cancelled,
+    # then 2.1 GW (a second project dropped), is a change, not a transposition.
+    assert _undated(normalised, "1,200 MW", "2.1 GW", ("2025-09-23", "2025-11-18")) == []
+    assert _undated(normalised, "13 MW", "31 MW", ("2025-09-23", "2025-11-18")) == []
 
 
 @pytest.mark.parametrize(

@@ -40,6 +40,7 @@ from checker.pairing import (
     FIGURES,
     MIRROR_RATIO,
     NUMERIC,
+    different_estimators,
     estimate_and_count,
     pairs_exceeding,
     ref,
@@ -274,7 +275,9 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     # the first reference found is shown, the others are named.
     references_of: dict = {}
     for a, b in dict.fromkeys(found):  # in the order found, each pair once
-        if a != b:
+        if a != b and not different_estimators(row_of(claims, a), row_of(claims, b)):
+            # (A ministry's estimate "cut by 3.1 billion" refers to the ministry's own
+            # earlier estimate, never to a consumer group's: each estimates its own way.)
             references_of.setdefault(a, []).append(b)
 
     def holds(at: int, their_low: np.ndarray, their_high: np.ndarray, their_stated: np.ndarray) -> np.ndarray:

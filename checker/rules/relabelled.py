@@ -13,7 +13,9 @@ what differs between them (substance, scope or direction), even when neither top
 a conflict yet. The same figure under two topics of one source is a note, and none at all
 when one sentence gives it for both ("Units 1 and 2, each rated at 845 megawatts"), in
 that text or against any other, nor when the rounder figure is its own topic's more
-precise one rounded (98.6 % where the release gives 98.62 %). Only figures
+precise one rounded (98.6 % where the release gives 98.62 %). Two totals that are each
+the sum of their own parts (a budget by cost line, and the same budget by funder) are
+one total told two ways, a note, unless their substances or directions differ. Only figures
 as stated (not "about 235,000") and of what is (actual figures and estimates) count.
 """
 
@@ -140,6 +142,14 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             first_row["qualifier"],
         )
         difference = what_differs(first_row, second_row)
+        # Two totals, each the sum of its own parts, of the same thing in the same unit: one
+        # total told two ways (a budget by cost line and by funder), unless their labels or
+        # substances say they are two things (exports and imports, diesel and petrol).
+        two_breakdowns = (
+            bool(_parts(first_row) and _parts(second_row))
+            and "substance:" not in difference
+            and "direction:" not in difference
+        )
         who = (
             f"{first_row['source']} gives it"
             if same_source
@@ -148,7 +158,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         yield Finding(
             topic=first_row["topic"],
             claims=(ref(claims, left), ref(claims, right)),
-            severity=Severity.NOTE.value if same_source else "",
+            severity=Severity.NOTE.value if same_source or two_breakdowns else "",
             diagnosis=f"the same figure under another label ({difference})",
             message=f"{figure}: {who} for {first_row['topic_label']} ({first_row['id']}) and for "
             f"{second_row['topic_label']} ({second_row['id']}); they differ in {difference}",

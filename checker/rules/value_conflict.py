@@ -307,6 +307,20 @@ PRECISE_WIDENING_DIGITS = 3
 FAR_TRANSPOSITION = 0.01
 # ... and how close in time their texts must be (a quarter): a longer time may change it.
 TRANSPOSITION_DAYS = 92
+# ... and how many significant digits each must write: a figure that changed from 1.2 GW
+# to 2.1 GW (or 13 to 31 sites) swaps two digits by chance far more often than by a slip.
+FAR_TRANSPOSITION_DIGITS = 3
+
+
+def _significant_digits(number: object) -> int:
+    """How many significant digits a figure's number as written has ("1200": 2, "2.1": 2,
+    "3.58": 3); 0 when it is not written in digits."""
+    if not isinstance(number, str):
+        return 0
+    digits = number.replace(".", "").replace(",", "").lstrip("-").lstrip("0").rstrip("0")
+    return len(digits) if digits.isdigit() else 0
+
+
 # Small whole counts this many apart, and at most this share of the larger, are a
 # recount's difference, as likely as a slip's (72 and 73 on board; never 2 and 3 times).
 FEW_APART = 2
@@ -447,6 +461,8 @@ class _Finder:
                     and abs(first["period_start"] - second["period_start"]) <= TRANSPOSITION_DAYS
                     and abs(first["magnitude"] - second["magnitude"])
                     >= FAR_TRANSPOSITION * max(abs(first["magnitude"]), abs(second["magnitude"]))
+                    and min(_significant_digits(first["number"]), _significant_digits(second["number"]))
+                    >= FAR_TRANSPOSITION_DIGITS
                 )
                 if not (finding.diagnosis.startswith(("scale slip", "unit slip")) or transposed):
                     continue
