@@ -186,6 +186,22 @@ def test_a_local_day_and_a_utc_time_of_the_same_moment_agree(normalised):
     assert hour.diagnosis.startswith("a time-zone slip? the times are exactly 1 hour(s) apart")
 
 
+def test_a_local_time_on_another_day_than_a_local_day_is_a_warning(normalised):
+    """ "At 6 p.m. on Tuesday, March 11" (a local time, no zone) and "lifted the order on
+    March 12": on the local clock another day, a warning; the same day agrees, and so does
+    a time written in UTC that falls on the 12th in some zone."""
+    topics = [{"key": "lifted", "kind": "date", "event": "Evacuation order lifted"}]
+
+    def found(one: str, two: str) -> list:
+        rows = {"a": [claim("a1", "lifted", one, quote=one)], "b": [claim("b1", "lifted", two, quote=two)]}
+        return run_rules(normalised(rows, topics=topics, entities=[]), date_conflict)
+
+    (finding,) = found("2025-03-11T18:00", "2025-03-12")
+    assert finding.severity == "warning" and "another day on the local clock" in finding.diagnosis
+    assert found("2025-03-11T18:00", "2025-03-11") == []
+    assert found("2025-03-11T18:00Z", "2025-03-12") == []
+
+
 def test_a_year_slip_in_a_date_with_its_time_is_named(normalised):
     topics = [{"key": "ignition", "kind": "date", "event": "Ignition"}]
     rows = {

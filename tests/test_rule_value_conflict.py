@@ -1340,6 +1340,29 @@ def test_an_earlier_figure_and_an_estimate_credited_to_two_bodies_are_a_warning(
     assert findings[0].diagnosis.startswith("one figure, two bodies")
 
 
+def test_a_forecast_of_its_texts_day_meets_one_another_text_dates_to_that_day(normalised):
+    """An analysis of 20 May: "the Observatory now forecasts €2.52 billion" (no period: as of
+    its day); a later paper: "the 2.52 billion the Foundation forecast in May", dated 20 May
+    and since revised. One figure of three digits, two bodies, one day: a warning."""
+    topics = [{"key": "cost", "kind": "quantity", "unit": "EUR"}]
+    entities = [{"key": "observatory", "label": "Observatory"}, {"key": "foundation", "label": "Foundation"}]
+    sources = [
+        {"id": "a", "file": "a.txt", "published": "2025-05-20"},
+        {"id": "b", "file": "b.txt", "published": "2025-06-27"},
+    ]
+
+    def found(day: str) -> list:
+        rows = {
+            "a": [claim("a1", "cost", "€2.52 billion", modality="forecast", attributed_to="observatory")],
+            "b": [claim("b1", "cost", "€2.52 billion", period=day, modality="superseded", attributed_to="foundation")],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=entities, sources=sources), value_conflict)
+
+    (finding,) = found("2025-05-20")
+    assert finding.severity == "warning" and finding.diagnosis.startswith("one figure, two bodies")
+    assert found("2025-04-02") == []  # another day's forecast: forecasters differ
+
+
 def test_a_forecast_given_as_the_figure_is_a_warning(normalised):
     """The wire gives the analysts' consensus of $1.26 billion for the quarter and the
     company's $1.23 billion; a weekly gives "$1.26bn" as the revenue: a warning on it. The

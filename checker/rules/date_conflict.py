@@ -14,7 +14,9 @@ conflict): its period, or, for two plans without one, texts published within a m
 smog's end differ as forecasters do), and plans or targets of two named parties not at all,
 nor one text's schedule in force and a named party's plan to move it. A date given to the day has no time zone: a time of day (read in UTC) that falls
 on it in some zone (UTC-12 to UTC+14) agrees with it ("Monday 10 March" in Kourou is 01:24
-UTC on 11 March), and a time of day written without a zone is a local clock time: it agrees
+UTC on 11 March), and a time of day written without a zone is a local clock time: another
+day than a date given to the day is a warning (18:00 on 11 March and 12 March: a slip, or
+the day in another zone), and it agrees
 with the same clock time written with its zone (14:38 and 14:38-07:00), and with the
 same instant on the clock of a zone the corpus gives that event or its text in (16:30 in
 a local paper, 18:30-04:00 Eastern, where another text gives 16:30-06:00). The
@@ -177,6 +179,26 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
             continue  # plans as of two texts months apart: the schedule may have been revised between them
         if different_estimators(first, second) or _two_parties_plans(first, second):
             continue  # the schedule in force and a party's proposal to move it
+        slipped = next(
+            ((day, moment) for day, moment in ((first, second), (second, first)) if _another_local_day(day, moment)),
+            None,
+        )
+        if slipped is not None:
+            # A time without a zone is the local clock's, and so, most likely, is the day
+            # another text gives without one: a day apart on it is a slip (or the other
+            # text's day in another zone), a warning.
+            day, moment = slipped
+            moment_day = float(np.floor(moment["date_start"]))
+            yield Finding(
+                topic=first["topic"],
+                severity=Severity.WARNING.value,
+                claims=(ref(claims, a), ref(claims, b)),
+                diagnosis="another day on the local clock: a date slip, or the day in another time zone?",
+                message=f"{moment['source']} dates {moment['topic_label']} {moment['value']}, a local time (no zone) "
+                f"on {display.date_range(moment_day, moment_day + 1)}, and {day['source']} {day['value']}: another "
+                "day, unless one text gives the day in another time zone",
+            )
+            continue
         if _local_day_of(first, second) or _local_day_of(second, first) or _same_clock(first, second):
             continue
         local = _local_gap(first, second)
@@ -307,6 +329,17 @@ def _local_day_of(day: pd.Series, moment: pd.Series) -> bool:
     if day["date_precision"] != "day" or moment["date_precision"] not in ("minute", "second"):
         return False
     return day["date_start"] - ZONE_EARLIEST <= moment["date_start"] < day["date_end"] + ZONE_LATEST
+
+
+def _another_local_day(day: pd.Series, moment: pd.Series) -> bool:
+    """Whether ``moment``, a time of day written without a zone (a local clock time), falls
+    on another day than ``day``, a date given to the day, though in some zone it would fall
+    on it: 18:00 on 11 March, where another text gives 12 March."""
+    return (
+        _local_day_of(day, moment)
+        and offset_days(moment["value"]) is None
+        and not day["date_start"] <= moment["date_start"] < day["date_end"]
+    )
 
 
 def _same_clock(first: pd.Series, second: pd.Series) -> bool:

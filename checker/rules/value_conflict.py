@@ -217,9 +217,20 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
         _high=np.where(ranged, frame["high"].to_numpy(dtype=float), np.nan),
     )
     # A forecast without a period of its own is of its text's day: two texts' days differ,
-    # the figure ("$690 million through 2034") does not.
-    frame.loc[frame["undated"].to_numpy(dtype=bool), list(SAME_TIME)] = np.nan
-    for _, group in frame.groupby(keys, sort=False, observed=True, dropna=False):
+    # the figure ("$690 million through 2034") does not. And it meets a figure another text
+    # dates to that day ("the 2.52 billion forecast in May", tagged with the day): a second
+    # pass keeps the days, for groups of both.
+    undated = frame["undated"].to_numpy(dtype=bool)
+    of_their_days = frame.copy() if undated.any() and not undated.all() else None
+    frame.loc[undated, list(SAME_TIME)] = np.nan
+    groups = [group for _, group in frame.groupby(keys, sort=False, observed=True, dropna=False)]
+    if of_their_days is not None:
+        groups += [
+            group
+            for _, group in of_their_days.groupby(keys, sort=False, observed=True, dropna=False)
+            if group["undated"].nunique() == 2
+        ]
+    for group in groups:
         if group["attributed_to"].nunique() < 2 or group["source"].nunique() < 2:
             continue
         first = row_of(claims, group.index[0])
