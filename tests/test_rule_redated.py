@@ -169,3 +169,45 @@ def test_a_figure_one_source_gives_for_both_periods_is_left_alone_across_sources
     assert ids(run_rules(normalised(alone, topics=TOPICS, entities=[]), redated)) == [
         ("redated-figure", ("b-weeks", "p-year"))
     ]
+
+
+def _levels(normalised, later: list, topic: str = "reserves") -> list:
+    """Reserves of $4.46 billion in 2023 (text a) and $8.62 billion on 10 March 2025 (text
+    b), then the given claims in a text of 20 May 2025 (and c2, of 30 June)."""
+    sources = [
+        {"id": "a", "file": "a.txt", "published": "2024-01-20"},
+        {"id": "b", "file": "b.txt", "published": "2025-03-10"},
+        {"id": "c", "file": "c.txt", "published": "2025-05-20"},
+        {"id": "d", "file": "d.txt", "published": "2025-06-30"},
+    ]
+    rows = {
+        "a": [claim("old", topic, "US$4.46 billion", period="2023")],
+        "b": [claim("between", topic, "US$8.62 billion", period="2025-03-10")],
+        **later,
+    }
+    sources = [source for source in sources if source["id"] in rows]
+    return run_rules(normalised(rows, topics=TOPICS, entities=[], sources=sources), redated)
+
+
+def test_an_earlier_level_given_as_current_is_a_warning(normalised):
+    (finding,) = _levels(normalised, {"c": [claim("now", "reserves", "US$4.46 billion", period="2025-05-20")]})
+    assert finding.severity == "warning" and finding.subject == "now"
+    assert finding.claim_ids == ("between", "now", "old") and "earlier level" in finding.diagnosis
+    # Without the level between, the level held: no finding.
+    sources = [{"id": s, "file": f"{s}.txt", "published": "2025-05-20"} for s in ("a", "c")]
+    rows = {
+        "a": [claim("old", "reserves", "US$4.46 billion", period="2023")],
+        "c": [claim("now", "reserves", "US$4.46 billion", period="2025-05-20")],
+    }
+    assert run_rules(normalised(rows, topics=TOPICS, entities=[], sources=sources), redated) == []
+
+
+def test_a_level_that_went_back_or_was_known_only_later_is_no_finding(normalised):
+    # Another text gives the figure again after the other level: it went back.
+    again = {
+        "c": [claim("now", "reserves", "US$4.46 billion", period="2025-05-20")],
+        "d": [claim("back", "reserves", "US$4.46 billion", period="2025-04-30")],
+    }
+    assert _levels(normalised, again) == []
+    # A round figure is no sign; nor is a rate (a policy rate goes back to where it was).
+    assert _levels(normalised, {"c": [claim("now", "reserves", "US$4.5 billion", period="2025-05-20")]}) == []

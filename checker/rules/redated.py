@@ -2,6 +2,7 @@
 
 Fails:  trade of US$12.42 billion in 2024 (one source) vs US$12.42 billion in 2023 (another)
 Fails:  exports of 1,836,500 t in January–November vs 1,836,500 t for the whole year
+Fails:  a budget line of €446 million in 2023, €862 million in March 2025, and €446 million in May 2025
 Passes: trade of US$12.42 billion in 2024 vs US$11.37 billion in 2023
 Passes: a policy rate of 16.25 % in 2023 and in 2024 (a level, not a flow)
 Passes: a budget of US$1.25 billion planned for 2024 and for 2025 (plans may repeat)
@@ -18,6 +19,13 @@ periods; so is a figure with a qualifier ("about $10.3
 billion" is a rounding). Periods whose starts and ends each lie less than four weeks apart
 are one period written at two precisions (a fiscal year to the day and to the month). A warning, since a
 flow can repeat by chance; the finding names both periods.
+
+A level (a budget line, a count of staff, a fund's capital) given for one time with the
+figure another text gives for an earlier time, where a text published no later gives
+another level between the two, is likelier the old figure given as current than a level
+that went back to the digit: a warning too. Only money, counts and quantities (a rate
+goes back to where it was), and none where a text gives the figure again after the other
+level.
 """
 
 from __future__ import annotations
@@ -58,6 +66,11 @@ DEFAULT_TOLERANCE = 0.02  # value-conflict's default: a gap it reports
 
 
 def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    yield from _flows(claims, options)
+    yield from _levels(claims, options)
+
+
+def _flows(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
     flows = (
         claims["kind"].isin(NUMERIC)
         & claims["aggregation"].eq("flow")
@@ -122,6 +135,99 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
             continue
         seen.add(key)
         yield _finding(claims, first, second)
+
+
+def _levels(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]:
+    """A level given as current that is an earlier time's, where a text published no later
+    gives another level between the two: a transport budget line of €446 million in the
+    2023 bid and €862 million from March 2025 (two texts), then "currently budgeted at
+    €446 million" in May. Levels of money, counts and quantities only (a rate goes back to
+    where it was), to three significant digits, as stated, of what is or is planned; none
+    where a text gives the old figure again after the other level (it went back)."""
+    levels = (
+        claims["kind"].isin(NUMERIC)
+        & claims["aggregation"].eq("stock")
+        & claims["modality_class"].isin(("actual", "plan"))
+        & claims["modality"].ne("superseded")
+        & np.isfinite(claims["magnitude"])
+        & np.isfinite(claims["period_start"])
+        & np.isfinite(claims["period_end"])
+        & claims["dimension"].ne("dimensionless")
+    )
+    precise = levels & (claims["digits"] >= options["min_digits"]) & (claims["magnitude"] != 0)
+    precise &= claims["qualifier"].eq("stated")
+    labels, codes = group_codes(claims, precise, (*GROUP, "modality_class"))
+    if len(labels) < 2:
+        return
+    low, high = stated_intervals(claims, labels)
+    codes = overlap_clusters(codes, low, high)
+    times, _ = factorize_rows(
+        claims.loc[labels, "period_start"].to_numpy(dtype=float), claims.loc[labels, "period_end"].to_numpy(dtype=float)
+    )
+    pairs = pairs_overlapping(labels, codes, low, high, times)
+    frame = pairs.frame
+    if frame.empty:
+        return
+    a, b = frame["a"].to_numpy(), frame["b"].to_numpy()
+    equal = same_figures(claims, a, b) & (claims.loc[a, "source"].to_numpy() != claims.loc[b, "source"].to_numpy())
+    if not equal.any():
+        return
+    # Only the topics of the candidates are looked into (a mask per topic, never a scan).
+    others = _LevelsBetween(claims, levels & claims["topic"].isin(claims.loc[a[equal], "topic"].unique()))
+    seen: set = set()
+    for left, right in zip(a[equal], b[equal]):  # only the same figure at two times: few
+        old, current = sorted(by_id(claims, left, right), key=lambda row: (row["period_end"], row["period_start"]))
+        if old["period_end"] > current["period_start"] or current.name in seen:
+            continue  # overlapping times: one level
+        between = others.between(old, current)
+        if between is None:
+            continue
+        seen.add(current.name)
+        yield Finding(
+            topic=current["topic"],
+            subject=current["id"],
+            claims=(ref(claims, current.name), ref(claims, old.name), ref(claims, between.name)),
+            diagnosis="an earlier level given as current: the level of another time, since changed?",
+            message=f"{current['source']} gives {value_text(current)} for {_period(current)} ({current['id']}), "
+            f"the level {old['source']} gives for {_period(old)} ({old['id']}); {between['source']} gives "
+            f"{value_text(between)} for {_period(between)} ({between['id']}), between the two",
+        )
+
+
+class _LevelsBetween:
+    """The levels of each group (topic, scope, subject, dimension, kind of figure) by time,
+    for the look-up of a level between two claims' times (one per finding)."""
+
+    def __init__(self, claims: pd.DataFrame, levels: pd.Series) -> None:
+        self.claims = claims
+        self.groups: dict = {}
+        for key, group in claims.loc[levels, [*GROUP, "modality_class"]].groupby(
+            [*GROUP, "modality_class"], observed=True, sort=False
+        ):
+            self.groups[key] = group.index
+
+    def between(self, old: pd.Series, current: pd.Series):
+        """A level from a text published no later than ``current``'s, for a time after
+        ``old``'s and not after ``current``'s, apart from the figure beyond the tolerance;
+        None if there is none, or if a text gives the figure again after it."""
+        labels = self.groups.get(tuple(old[column] for column in (*GROUP, "modality_class")))
+        if labels is None:
+            return None
+        rows = self.claims.loc[labels, ["period_start", "period_end", "published_end", "low", "high", "source"]]
+        start, end = rows["period_start"].to_numpy(dtype=float), rows["period_end"].to_numpy(dtype=float)
+        after = (start >= old["period_end"]) & (end <= current["period_end"]) & (labels != current.name)
+        known = rows["published_end"].to_numpy(dtype=float) <= current["published_end"]
+        tolerance = tolerance_of(self.claims, labels, DEFAULT_TOLERANCE)
+        low, high = widened(rows["low"].to_numpy(dtype=float), rows["high"].to_numpy(dtype=float), tolerance)
+        apart = (high < current["low"]) | (low > current["high"])
+        candidates = np.flatnonzero(after & known & apart)
+        if not len(candidates):
+            return None
+        first = candidates[np.argmin(start[candidates])]
+        again = (start >= start[first]) & ~apart & (labels != current.name)
+        if again.any():
+            return None  # the figure again after the other level: it went back
+        return row_of(self.claims, labels[first])
 
 
 def _key(first, second) -> tuple:
@@ -218,6 +324,9 @@ def _period(row) -> str:
 _TRADE = ({"key": "trade", "kind": "quantity", "unit": "USD", "label": "bilateral trade"},)
 _EXPORTS = ({"key": "exports", "kind": "quantity", "unit": "t", "label": "wheat exports"},)
 _RATE = ({"key": "rate", "kind": "quantity", "unit": "%", "label": "policy rate"},)
+_BUDGET_LINE = (
+    {"key": "transport", "kind": "quantity", "unit": "EUR", "aggregation": "stock", "label": "transport budget line"},
+)
 EXAMPLES = (
     Example(
         "fails",
@@ -238,6 +347,21 @@ EXAMPLES = (
         },
         topics=_EXPORTS,
         flags=(("a-11m", "b-year"),),
+    ),
+    Example(
+        "fails",
+        "a budget line of €446 million in 2023, €862 million in March 2025, and €446 million in May 2025",
+        {
+            "bid": (claim_row("bid-2023", "transport", "€446 million", period="2023"),),
+            "release": (claim_row("release-march", "transport", "€862 million", period="2025-03-10"),),
+            "analysis": (claim_row("analysis-may", "transport", "€446 million", period="2025-05-20"),),
+        },
+        topics=_BUDGET_LINE,
+        sources=tuple(
+            {"id": source, "file": f"{source}.txt", "published": day}
+            for source, day in (("bid", "2023-01-20"), ("release", "2025-03-10"), ("analysis", "2025-05-20"))
+        ),
+        flags=(("analysis-may", "bid-2023", "release-march"),),
     ),
     Example(
         "passes",
