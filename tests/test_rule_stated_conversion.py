@@ -671,3 +671,41 @@ def test_a_parity_holds_within_its_band_and_from_its_day(normalised):
     assert _conversions(normalised, ("dk", "DKK 7.6 billion", "€1.00 billion", "2024")) == []
     assert _conversions(normalised, ("lev", "BGN 2.5 billion", "€1.00 billion", "1995")) == []
     assert _conversions(normalised, ("lev", "BGN 2.5 billion", "€1.00 billion", "2020")) != []
+
+
+def test_an_inverted_rate_near_one_is_an_error(normalised):
+    """1.088 dollars to the euro, inverted, is 0.919: only 18 % apart, but their product is
+    one, so "€3.1 billion (about $2.85 billion)" divides where the others multiply."""
+    agreeing = [("e1", "€1 billion", "US$1.088 billion", "2025"), ("e2", "€2 billion", "US$2.176 billion", "2025")]
+    (finding,) = _conversions(normalised, *agreeing, ("odd", "€3.1 billion", "~US$2.85 billion", "2025"))
+    assert finding.severity == "error" and finding.diagnosis.startswith("an inverted rate")
+    # A move of the same size that is no inversion stays a warning.
+    (moved,) = _conversions(normalised, *agreeing, ("odd", "€3.1 billion", "~US$3.88 billion", "2025"))
+    assert moved.severity == "warning" and not moved.diagnosis.startswith("an inverted rate")
+
+
+def test_a_conversion_at_the_rate_of_another_time_names_it(normalised):
+    """Two conversions of a fiscal year at 518 tenge to the dollar and one at 446.7, the
+    rate the corpus states for March of the year before: the finding says whose rate it
+    is; at a rate no one states, it says nothing of it."""
+    topics = [
+        {"key": "trade", "kind": "quantity", "unit": "KZT"},
+        {"key": "fx", "kind": "quantity", "unit": "KZT/USD"},
+    ]
+
+    def found(odd: str) -> list:
+        claims = [
+            claim(id_, "trade", value, period="2024-04/2025-03", converted=converted, quote=f"{value} ({converted})")
+            for id_, value, converted in (
+                ("c1", "KZT 518 billion", "US$1.00 billion"),
+                ("c2", "KZT 1,036 billion", "US$2.00 billion"),
+                ("odd", "KZT 2.47 trillion", odd),
+            )
+        ]
+        claims.append(claim("rate", "fx", "447.0 KZT/USD", period="2024-03-31"))
+        return run_rules(normalised({"a": claims}, topics=topics, entities=[]), stated_conversion)
+
+    (finding,) = found("US$5.53 billion")
+    assert finding.subject == "odd" and "it is the rate rate gives for 2024-03-31" in finding.message
+    (other,) = found("US$5.90 billion")
+    assert "it is the rate" not in other.message

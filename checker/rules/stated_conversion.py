@@ -135,7 +135,7 @@ def check(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Finding]
         known = stated_rates.get((source, target), [])
         vouched = {claims.at[entry[0], "id"] for entry in rates if _vouched(claims, entry, known)}
         middles = {claims.at[entry[0], "id"]: entry[4] for entry in rates}
-        for finding in _exchange_outliers(claims, source, target, rates, options["rate_tolerance"]):
+        for finding in _exchange_outliers(claims, source, target, rates, options["rate_tolerance"], known):
             if finding.subject in vouched or (not finding.subject and set(finding.claim_ids) <= vouched):
                 continue
             if (
@@ -394,7 +394,11 @@ def _rate_slip(rate: float, reference: float, tolerance: float, words: tuple[str
     of two, or inverted) rather than a market's move."""
     ratio = max(rate, reference) / min(rate, reference)
     power = round(math.log10(ratio))
-    inverted = ratio > 1 + 2 * tolerance and abs(rate * reference - 1) <= tolerance
+    # Inverted: the rate's product with the reference is one, within the tolerance; for a
+    # rate near one (1.088 dollars to the euro, inverted 0.919), within a quarter of it.
+    inverted = (ratio > 1 + 2 * tolerance and abs(rate * reference - 1) <= tolerance) or (
+        ratio > 1 + tolerance and abs(rate * reference - 1) <= tolerance / 4
+    )
     named, converts, plain = words
     if power >= 1 and abs(ratio / 10**power - 1) <= 0.02:
         diagnosis = f"a scale slip: a conversion at {10**power:,} times or a {10**power:,}th of {named}"
@@ -441,7 +445,7 @@ def _within(rate_low: float, rate_high: float, middle: float, tolerance: float) 
     return middle * (1 - tolerance) <= rate_high and rate_low <= middle * (1 + tolerance)
 
 
-def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, rates, tolerance: float):
+def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, rates, tolerance: float, known=()):
     """Conversions between two currencies whose rate lies apart from the others' within a
     year of it (their median, or the one other): claimcheck knows no exchange rate, but a
     corpus's own conversions must agree with each other within a market's moves; and one
@@ -501,6 +505,7 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, rates, to
                 f"where {', '.join(row_of(claims, other[0])['id'] for other in named)} "
                 f"{'imply' if len(named) > 1 else 'implies'} {_rate(middle, source, target)} within a year of it"
             )
+        message += _another_days_rate(claims, known, rate_low=low, rate_high=high, middle=rates[position][4])
         yield Finding(
             topic=row["topic"],
             subject=row["id"] if len(others) > 1 else "",
@@ -509,6 +514,20 @@ def _exchange_outliers(claims: pd.DataFrame, source: str, target: str, rates, to
             diagnosis=diagnosis,
             message=message,
         )
+
+
+def _another_days_rate(claims: pd.DataFrame, known, rate_low: float, rate_high: float, middle: float) -> str:
+    """Where a conversion apart from the others meets, within SAME_TEXT, a rate the corpus
+    states for another time (more than STATED_RATE_DAYS from it): that it is that day's
+    rate ("447.0 tenge to the dollar in March 2024", used for March 2025's figure)."""
+    for _, stated_low, stated_high, day, label in known:
+        if np.isfinite(middle) and abs(day - middle) <= STATED_RATE_DAYS:
+            continue
+        if stated_low * (1 - SAME_TEXT) <= rate_high and rate_low <= stated_high * (1 + SAME_TEXT):
+            stated = row_of(claims, label)
+            when = display.date_range(stated["period_start"], stated["period_end"])
+            return f"; it is the rate {stated['id']} gives for {when} ({stated['value']}): another time's rate?"
+    return ""
 
 
 # How far one text's own conversions between two currencies may differ beyond their

@@ -54,6 +54,7 @@ from checker.pairing import (
     row_of,
     transpositions,
 )
+from checker.pegs import PARITIES
 
 ID = "unit-dimension"
 SEVERITY = "warning"
@@ -294,26 +295,10 @@ def _without_density(row: pd.Series) -> tuple[float, float] | None:
 SAME_FIGURE = 0.05
 
 
-# Currencies pegged one to one, so that one figure in both is no slip: the balboa and the
-# Bahamian and Bermudian dollars are the US dollar's, the Brunei dollar the Singapore
-# dollar's, the ngultrum the rupee's, the Falklands, Gibraltar and St Helena pounds
-# sterling's, the loti, the Namibian dollar and the lilangeni the rand's.
-AT_PAR = {
-    frozenset(pair)
-    for pair in (
-        ("PAB", "USD"),
-        ("BSD", "USD"),
-        ("BMD", "USD"),
-        ("BND", "SGD"),
-        ("BTN", "INR"),
-        ("FKP", "GBP"),
-        ("GIP", "GBP"),
-        ("SHP", "GBP"),
-        ("LSL", "ZAR"),
-        ("NAD", "ZAR"),
-        ("SZL", "ZAR"),
-    )
-}
+# Currencies at par, so that one figure in both is no slip: the balboa and the Bahamian and
+# Bermudian dollars are the US dollar's, the Brunei dollar the Singapore dollar's, and so
+# on (checker/pegs.py: the parities of one to one).
+AT_PAR = {frozenset(pair) for pair, (low, high, _) in PARITIES.items() if low == high == 1.0}
 
 
 def _currency_slip(first: pd.Series, second: pd.Series, tolerance: float) -> str:

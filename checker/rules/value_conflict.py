@@ -841,8 +841,8 @@ class _Finder:
         if counted and severity == Severity.NOTE.value:
             estimate, count = (first, second) if first["modality"] == "estimate" else (second, first)
             message += (
-                f"; {estimate['id']} is {estimate['attributed_to']}'s estimate and {count['id']} a count"
-                f"{' by ' + count['attributed_to'] if count['attributed_to'] else ''}: they differ by method"
+                f"; {estimate['id']} is {estimate['attributed_to']}'s estimate and {count['id']} a figure given as "
+                f"actual{' by ' + count['attributed_to'] if count['attributed_to'] else ''}: they may differ by method"
             )
         elif bodies and severity == Severity.NOTE.value:
             message += (
