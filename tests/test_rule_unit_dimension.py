@@ -156,6 +156,30 @@ def test_the_same_figure_in_two_currencies_is_a_currency_slip(normalised):
     assert rounded.severity == "note" and rounded.diagnosis.startswith("not comparable")
 
 
+def test_two_currencies_at_a_fixed_parity_are_compared_at_it(normalised):
+    """The dirham is held at 3.6725 to the dollar: AED 9.6 billion and US$2.61 billion are
+    one figure; US$261 million against it is a scale slip; a dirham figure alone under a
+    topic in dollars is comparable, so no note. Two floating currencies stay a note."""
+    topics = [{"key": "cash", "kind": "quantity", "unit": "USD"}]
+
+    def found(dollars: str, dirhams: str = "AED 9.6 billion") -> list:
+        rows = {
+            "a": [claim("a", "cash", dirhams, period="2025-09-30", quote=dirhams)],
+            "b": [claim("b", "cash", dollars, period="2025-09-30", quote=dollars)],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), unit_dimension)
+
+    assert found("US$2.61 billion") == []
+    (slip,) = found("US$261 million")
+    assert slip.severity == "error" and slip.diagnosis.startswith("scale slip") and "3.6725 AED per USD" in slip.message
+    (apart,) = found("US$2.2 billion")
+    assert apart.severity == "error" and apart.diagnosis.startswith("different figures at the fixed parity")
+    alone = {"a": [claim("a", "cash", "AED 9.6 billion", period="2025-09-30", quote="AED 9.6 billion")]}
+    assert run_rules(normalised(alone, topics=topics, entities=[]), unit_dimension) == []
+    (floating,) = found("US$2.61 billion", "€2.2 billion")
+    assert floating.severity == "note" and "fixed parity" in floating.message
+
+
 def test_a_figure_stated_in_another_claims_conversion_currency_is_compared_with_it(normalised):
     """'About €1.1 billion' beside 'USD 1.24 billion (EUR 1.09 billion)' and '$1.24bn': the
     euro figure agrees with the stated conversion, so it is compared, and no pair warns that

@@ -152,7 +152,7 @@ def _levels(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Findin
         & np.isfinite(claims["magnitude"])
         & np.isfinite(claims["period_start"])
         & np.isfinite(claims["period_end"])
-        & claims["dimension"].ne("dimensionless")
+        & (claims["dimension"].ne("dimensionless") | claims["kind"].eq("count"))
     )
     precise = levels & (claims["digits"] >= options["min_digits"]) & (claims["magnitude"] != 0)
     precise &= claims["qualifier"].eq("stated")
@@ -207,18 +207,21 @@ class _LevelsBetween:
             self.groups[key] = group.index
 
     def between(self, old: pd.Series, current: pd.Series):
-        """A level from a text published no later than ``current``'s, for a time after
-        ``old``'s and not after ``current``'s, apart from the figure beyond the tolerance;
-        None if there is none, or if a text gives the figure again after it."""
+        """A level from another text than ``current``'s, published no later, for a time
+        after ``old``'s and before ``current``'s, apart from the figure beyond the
+        tolerance; None if there is none, or if a text gives the figure again after it."""
         labels = self.groups.get(tuple(old[column] for column in (*GROUP, "modality_class")))
         if labels is None:
             return None
         rows = self.claims.loc[labels, ["period_start", "period_end", "published_end", "low", "high", "source"]]
         start, end = rows["period_start"].to_numpy(dtype=float), rows["period_end"].to_numpy(dtype=float)
-        after = (start >= old["period_end"]) & (end <= current["period_end"]) & (labels != current.name)
-        known = rows["published_end"].to_numpy(dtype=float) <= current["published_end"]
-        tolerance = tolerance_of(self.claims, labels, DEFAULT_TOLERANCE)
-        low, high = widened(rows["low"].to_numpy(dtype=float), rows["high"].to_numpy(dtype=float), tolerance)
+        after = (start >= old["period_end"]) & (start < current["period_start"]) & (end <= current["period_end"])
+        known = (rows["published_end"].to_numpy(dtype=float) <= current["published_end"]) & (
+            rows["source"].to_numpy() != current["source"]
+        )
+        # Apart beyond both figures' rounding: a level that moved at all (1,140 waiting, then
+        # 1,162) and came back to the digit is rarer than an old figure given as current.
+        low, high = rows["low"].to_numpy(dtype=float), rows["high"].to_numpy(dtype=float)
         apart = (high < current["low"]) | (low > current["high"])
         candidates = np.flatnonzero(after & known & apart)
         if not len(candidates):

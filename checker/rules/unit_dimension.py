@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -54,7 +54,7 @@ from checker.pairing import (
     row_of,
     transpositions,
 )
-from checker.pegs import PARITIES
+from checker.pegs import PARITIES, parity, parity_text
 
 ID = "unit-dimension"
 SEVERITY = "warning"
@@ -155,6 +155,9 @@ def _findings(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Find
         row = row_of(claims, label)
         if any(in_topic_dimension(row, phase) is not None for phase in PHASES):
             continue
+        currencies = currencies_of_one_price(row["dimension"], row["topic_dimension"])
+        if currencies and parity(*currencies) is not None:
+            continue  # money at a fixed parity to the topic's: comparable, and compared where paired
         yield Finding(
             topic=row["topic"],
             claims=(ref(claims, label),),
@@ -332,6 +335,44 @@ def _with_currency(row: pd.Series) -> str:
     return f"{value} ({found.group(1)})" if found and found.group(1) not in value else value
 
 
+def _at_parity(
+    claims: pd.DataFrame, first: pd.Series, second: pd.Series, tolerance: float
+) -> Finding | None | Literal[False]:
+    """Two amounts (or prices of one thing) in two currencies held at a fixed parity
+    (checker/pegs.py), compared at it: None when they agree, a finding when they do not
+    (US$261 million against AED 9.6 billion, US$2.61 billion at 3.6725 dirhams to the
+    dollar: a scale slip); False when no parity links the two currencies."""
+    currencies = currencies_of_one_price(first["dimension"], second["dimension"])
+    fixed = parity(*currencies) if currencies else None
+    if currencies is None or fixed is None:
+        return False
+    rate_low, rate_high, since = fixed
+    if any(row["period_start"] < since for row in (first, second)):
+        return False  # before the parity was fixed
+    low, high = first["low"] * rate_low, first["high"] * rate_high
+    if not intervals_apart(low, high, second["low"], second["high"], tolerance):
+        return None
+    ratio = max(abs(first["magnitude"]) * rate_low, abs(second["magnitude"])) / max(
+        min(abs(first["magnitude"]) * rate_low, abs(second["magnitude"])), 1e-300
+    )
+    power = round(math.log10(ratio)) if ratio > 0 else 0
+    scaled = power >= 1 and abs(ratio / 10**power - 1) <= 0.05
+    return Finding(
+        topic=first["topic"],
+        claims=(ref(claims, first.name), ref(claims, second.name)),
+        severity=Severity.ERROR.value,
+        diagnosis=(
+            f"scale slip: the values differ by a factor of {10**power:,} at the fixed parity"
+            if scaled
+            else "different figures at the fixed parity between the two currencies"
+        ),
+        message=f"{_with_currency(first)} and {_with_currency(second)} disagree at the fixed parity of "
+        f"{parity_text(*currencies)}: {first['value']} is {display.number(first['magnitude'] * rate_low)}"
+        f"{'' if rate_low == rate_high else '–' + display.number(first['magnitude'] * rate_high)} "
+        f"{currencies[1]}",
+    )
+
+
 def _unit_slip(first: pd.Series, second: pd.Series) -> str:
     """Two figures in dimensions nothing links whose numbers as written are the same precise
     figure (781,000 t where the others say 781,000 TEU): one unit is a slip. Empty else."""
@@ -365,7 +406,10 @@ def _why_not(first, second, substance) -> str:
             "write the value with it ('$41.50 per dose'), as the topic measures it"
         )
     if any(str(dimension).startswith("[currency_") for dimension in (first, second)):
-        return "claimcheck never converts money (between currencies, or into anything else)"
+        return (
+            "claimcheck converts money only between currencies held at a fixed parity (checker/pegs.py), "
+            "never at a market's rate, nor into anything else"
+        )
     if display.rate_and_amount(first, second):
         return (
             "one is a rate of the other (power and energy, tonnes a year and tonnes), which compare only in "
@@ -482,6 +526,10 @@ def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | 
     )
     if not consistent and not inconsistent:
         slip = _currency_slip(first, second, tolerance)
+        if not slip:
+            at_parity = _at_parity(claims, first, second, tolerance)
+            if at_parity is not False:
+                return at_parity
         if slip:
             return Finding(
                 topic=first["topic"],
