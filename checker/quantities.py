@@ -538,6 +538,14 @@ _NUMBER = r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d
 # Each substitution's pattern is compiled when a unit is first looked up (with the look-up
 # cache warm, never): the currency names are one pattern, each name its own group.
 _UNIT_SUBSTITUTIONS = (
+    # "84 millones de euros", "62 millions d'euros", "2,5 milioni di euro": the preposition
+    # between a scale word and its unit in Spanish, Portuguese, French and Italian copy
+    # (pint would read "d'euros" as days times euros, "de" as deci-elementary charges).
+    (LazyPattern(r"^(?:(?:de|do|da|des|del|di)\s+|d['’]\s*)(?=[^\W\d_])", re.IGNORECASE), ""),
+    # Those languages' words for the dollar and the pound ("dólares", "livres sterling").
+    (LazyPattern(r"(?<!\w)(?:dólar(?:es)?|dollari|dollaro)(?!\w)", re.IGNORECASE), "dollars"),
+    (LazyPattern(r"(?<!\w)(?:livres?\s+sterling|libras?\s+esterlinas?|sterline)(?!\w)", re.IGNORECASE), "GBP"),
+    (LazyPattern(r"(?<!\w)(?:livres|libras)(?!\w)", re.IGNORECASE), "pounds"),
     (
         LazyPattern(
             r"(?<!\w)(?:"

@@ -489,6 +489,16 @@ def _appears(value: str, quote: str) -> bool:
 
 
 _ORDINALS = ("first", "second", "third", "fourth")
+# The first to fourth in French, Spanish, Portuguese, Italian, German and Dutch, for their
+# quarters and halves ("au troisième trimestre", "im ersten Halbjahr", "derde kwartaal").
+_OTHER_ORDINALS = (
+    "premier|1er|primer|primero|primeiro|1º|primo|erste[nrs]?|1\\.|eerste",
+    "deuxième|deuxieme|second|2e|segundo|2º|secondo|zweite[nrs]?|2\\.|tweede",
+    "troisième|troisieme|3e|tercer|tercero|terceiro|3º|terzo|dritte[nrs]?|3\\.|derde",
+    "quatrième|quatrieme|4e|cuarto|quarto|4º|vierte[nrs]?|4\\.|vierde",
+)
+_OTHER_QUARTER = r"(?:trimestre|quartal|kwartaal)"
+_OTHER_HALF = r"(?:semestre|halbjahr|halfjaar|jahreshälfte)"
 _SEASONS = (("spring", "spring"), ("summer", "summer"), ("autumn", "autumn|fall"), ("winter", "winter"))
 
 
@@ -512,14 +522,19 @@ def sub_year(code: int) -> tuple[str, str]:
         return (
             f"the {_ORDINALS[quarter - 1]} quarter (Q{quarter}, {code})",
             rf"\bq{quarter}\b|\b{quarter}q\b|{nth(quarter, 'quarter')}|\b{month}[\s-]+quarter\b"
-            rf"|\bquarter\s+(?:to|ended|ending)\s+(?:30\s+|31\s+)?{month}\b{last}",
+            rf"|\bquarter\s+(?:to|ended|ending)\s+(?:30\s+|31\s+)?{month}\b{last}"
+            rf"|(?<!\w)(?:{_OTHER_ORDINALS[quarter - 1]})\s*{_OTHER_QUARTER}\b",
         )
     if 37 <= code <= 39:
         third = code - 36
         return f"the {_ORDINALS[third - 1]} four months ({code})", nth(third, r"(?:four[\s-]+months|quadrimester)")
     if code in (40, 41):
         half = code - 39
-        return f"the {_ORDINALS[half - 1]} half ({code})", rf"\bh{half}\b|{nth(half, r'half')}|{nth(half, r'semester')}"
+        return (
+            f"the {_ORDINALS[half - 1]} half ({code})",
+            rf"\bh{half}\b|{nth(half, r'half')}|{nth(half, r'semester')}"
+            rf"|(?<!\w)(?:{_OTHER_ORDINALS[half - 1]})\s*{_OTHER_HALF}\b",
+        )
     return f"month {code}", r"(?!)"  # no such month: never stated
 
 
@@ -812,6 +827,11 @@ def _date_part_missing(
             and not _day_beside(int(day), quote, stated)
             and not _month_end(int(year), int(month), int(day), quote)
             and not _half_month(int(year), int(month), int(day), quote)
+            and not (
+                re.search(r"\bthe\s+end\s+of\s+the\s+month\b", quote, re.IGNORECASE)
+                and (int(year), int(month)) in _months_named_relative(quote, published)
+                and _month_end(int(year), int(month), int(day), f"end of {MONTHS[int(month) - 1]}")
+            )
         ):
             return f"day {int(day)}"
     clock = _VALUE_TIME.search(value)
@@ -833,7 +853,7 @@ _END_OF_YEAR = LazyPattern(
 )
 
 
-_RELATIVE_MONTH = re.compile(r"\b(last|this|next)\s+month\b(?!['’]s)", re.IGNORECASE)
+_RELATIVE_MONTH = re.compile(r"\b(last|this|next|the\s+end\s+of\s+the)\s+month\b(?!['’]s)", re.IGNORECASE)
 
 
 def _months_named_relative(quote: str, published: str) -> set[tuple[int, int]]:
@@ -847,7 +867,7 @@ def _months_named_relative(quote: str, published: str) -> set[tuple[int, int]]:
         return set()
     named = set()
     for found in _RELATIVE_MONTH.finditer(quote):
-        shift = {"last": -1, "this": 0, "next": 1}[found.group(1).lower()]
+        shift = {"last": -1, "this": 0, "next": 1}.get(found.group(1).lower(), 0)  # "the end of the month": this
         index = year * 12 + month - 1 + shift
         named.add((index // 12, index % 12 + 1))
     return named

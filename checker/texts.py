@@ -323,6 +323,7 @@ def numbers_in(text: str, decimal: str = ".", language: str = "") -> frozenset[f
             number = _local_word_number(word, local)
             if number is not None:
                 found.add(number)
+        found |= _local_fractions(text)
     found |= {_key(float(number) * 1e6) for number in _MILLIONS.findall(plain)}
     found |= {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(canonical(text, decimal))}
     for word in set(_WORDS.findall(text.lower())):
@@ -478,15 +479,40 @@ def one_in(text: str) -> tuple[str, float] | None:
 def _fractions(text: str) -> set[float]:
     """The shares a text writes in words, as a fraction and as a percentage, each at the
     precisions a value may round it to (two thirds: 0.67, 0.667, 67, 66.7)."""
+    return _at_precisions(share for share in (_share(*groups) for groups in _FRACTION.findall(text)) if share)
+
+
+def _at_precisions(shares) -> set[float]:
     found: set[float] = set()
-    for groups in _FRACTION.findall(text):
-        share = _share(*groups)
-        if share is None:
-            continue
+    for share in shares:
         for digits in (0, 1, 2, 3):
             found.add(_key(round(share, digits + 1)))
             found.add(_key(round(100 * share, digits)))
     return found
+
+
+# Shares in words in German, Spanish, French, Italian, Dutch and Portuguese copy ("más de
+# una cuarta parte", "deux tiers", "ein Drittel"), read in a source of that language.
+_LOCAL_FRACTIONS = tuple(
+    (LazyPattern(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), share)
+    for words, share in (
+        ("la mitad|metade|la moitié|la moitie|la metà|la meta|die hälfte|de helft", 1 / 2),
+        ("un tercio|una tercera parte|um terço|um terco|terça parte|un tiers|un terzo|ein drittel|een derde", 1 / 3),
+        ("dos tercios|dos terceras partes|dois terços|dois tercos|deux tiers|due terzi|zwei drittel|twee derde", 2 / 3),
+        ("un cuarto|una cuarta parte|um quarto|quarta parte|un quart|un quarto|ein viertel|een kwart", 1 / 4),
+        (
+            "tres cuartos|tres cuartas partes|três quartos|tres quartos|trois quarts|tre quarti|drei viertel|"
+            "driekwart|drie kwart",
+            3 / 4,
+        ),
+        ("un quinto|una quinta parte|um quinto|quinta parte|un cinquième|ein fünftel|een vijfde", 1 / 5),
+    )
+)
+
+
+def _local_fractions(text: str) -> set[float]:
+    """The shares a text in one of those languages writes in words."""
+    return _at_precisions(share for pattern, share in _LOCAL_FRACTIONS if pattern.search(text))
 
 
 @lru_cache(maxsize=4096)

@@ -647,6 +647,14 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         ("../2025-10-30", "must be ratified before October 31, 2025", "2025-09-23", "ahead", None),
         ("2001-05-10/..", "after 9 May 2001", "2025-09-23", "", None),
         ("../2025-10-29", "must be ratified before October 31, 2025", "2025-09-23", "ahead", "day 29"),
+        # "By the end of the month": the last day of the text's month.
+        ("../2025-09-30", "due to review the measure by the end of the month", "2025-09-22", "ahead", None),
+        ("../2025-09-29", "due to review the measure by the end of the month", "2025-09-22", "ahead", "day 29"),
+        # Quarters and halves in the sources' languages.
+        ("2025-Q3", "reprise prévue au troisième trimestre 2025", "2025-02-18", "ahead", None),
+        ("2025-Q3", "reprise prévue au deuxième trimestre 2025", "2025-02-18", "ahead", "the third quarter"),
+        ("2025-Q3", "Wiederaufnahme im dritten Quartal 2025", "2025-02-18", "ahead", None),
+        ("2025-40", "en el primer semestre de 2025", "2025-02-18", "", None),
         # A quarter without its year, as a plan: the next one of that name.
         ("2025-Q3", "expect the transaction to close in the third quarter", "2025-06-18", "ahead", None),
         ("2024-Q3", "expect the transaction to close in the third quarter", "2025-06-18", "ahead", "year 2024"),

@@ -471,6 +471,15 @@ def test_a_temperature_stays_on_its_own_scale():
         ("EUR 2 milliards", 2e9, "[currency_EUR]"),
         ("EUR 728.9 millions", 7.289e8, "[currency_EUR]"),
         ("B/.2,544.5 million", 2.5445e9, "[currency_PAB]"),
+        # The preposition between a scale word and its unit, and the dollar in their words
+        # ("d'euros" was days times euros; "de" a deci-elementary charge).
+        ("84 millones de euros", 8.4e7, "[currency_EUR]"),
+        ("62 millions d'euros", 6.2e7, "[currency_EUR]"),
+        ("2.5 milioni di euro", 2.5e6, "[currency_EUR]"),
+        ("86 millones de dólares", 8.6e7, "[currency_USD]"),
+        ("1.9 milliard de livres sterling", 1.9e9, "[currency_GBP]"),
+        ("3 days", 3 * 86400, "[time]"),  # a unit that begins with "da" keeps it
+        ("4 decades", 4 * 10 * 365.25 * 86400, "[time]"),
         # Gallons named as copy names them.
         ("980,000 US gallons", 980_000 * 0.003785411784, "[length] ** 3"),
         ("5 imperial gallons", 5 * 0.00454609, "[length] ** 3"),

@@ -150,6 +150,15 @@ def test_weekdays_are_read_beside_their_dates_in_the_languages_of_the_sources(qu
     assert stated_weekdays(quote) == stated
 
 
+def test_a_share_in_words_is_read_in_the_language_of_its_source():
+    from checker.texts import numbers_in
+
+    assert 25.0 in numbers_in("más de una cuarta parte de la red", language="es")
+    assert 66.7 in numbers_in("deux tiers des salariés", language="fr")
+    assert 50.0 in numbers_in("die Hälfte der Anlagen", language="de")
+    assert 25.0 not in numbers_in("más de una cuarta parte de la red")  # not in an English source
+
+
 def test_a_part_of_a_year_is_read_in_the_languages_of_the_sources():
     from checker.texts import months_in
 
