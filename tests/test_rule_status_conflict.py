@@ -86,6 +86,26 @@ def test_an_open_end_holds_as_far_as_its_text_can_tell(normalised):
     assert finding.severity == "error"
 
 
+def test_a_status_back_a_step_after_an_open_end_is_a_reversal(normalised):
+    """'Under review' in March, 'decided' from 21 May (an open end, told that day), then
+    'under review' in June: the open end meets June only past its text, so no conflict, but
+    the sequence goes back a step: a reversal, warned."""
+    topics = [{"key": "dispute", "kind": "status", "states": "filed; under-review; decided"}]
+    sources = [
+        {"id": "a", "file": "a.txt", "published": "2025-03-04"},
+        {"id": "b", "file": "b.txt", "published": "2025-05-21"},
+        {"id": "c", "file": "c.txt", "published": "2025-06-16"},
+    ]
+    rows = {
+        "a": [claim("a1", "dispute", "under-review")],
+        "b": [claim("b1", "dispute", "decided", period="2025-05-21/..")],
+        "c": [claim("c1", "dispute", "under-review")],
+    }
+    (finding,) = run_rules(normalised(rows, topics=topics, entities=[], sources=sources), status_conflict)
+    assert finding.severity == "warning" and finding.diagnosis.startswith("the status reverses")
+    assert finding.claim_ids == ("a1", "b1", "c1")
+
+
 def test_a_reversal_is_a_warning(normalised):
     result = normalised(
         {
@@ -217,19 +237,24 @@ def test_a_notch_after_a_grade_is_a_state_of_its_own(normalised):
 
 
 def test_a_reversal_is_on_the_state_given_before_its_time(normalised):
-    """States listed as a status moves through them (proposed; approved): "approved" in
-    November, "proposed" in February, approved in August is on November's claim (a step
-    given too early); proposed, "approved", proposed is on the middle one."""
+    """States listed as a status moves through them (proposed; approved), each as of its
+    text's day: "approved" in November, "proposed" in February, approved in August is on
+    November's claim (a step given too early); proposed, "approved", proposed is on the
+    middle one. But where a text dates the step ahead before its own day ("approved on 14
+    February", told in March), the claim that steps back after it is the likelier slip."""
     topics = [{"key": "reservoir", "kind": "status", "states": "proposed; approved"}]
+    periods = ("2023-11-02", "2024-02-14", "2024-08-20")
 
-    def subject(*states: str) -> str:
-        periods = ("2023-11-02", "2024-02-14", "2024-08-20")
+    def subject(*states: str, published: tuple = periods) -> tuple[str, str]:
         rows = {
             source: [claim(f"{source}1", "reservoir", state, period=period)]
             for source, state, period in zip("abc", states, periods)
         }
-        (finding,) = run_rules(normalised(rows, topics=topics, entities=[]), status_conflict)
-        return finding.subject
+        sources = [{"id": source, "file": f"{source}.txt", "published": day} for source, day in zip("abc", published)]
+        (finding,) = run_rules(normalised(rows, topics=topics, entities=[], sources=sources), status_conflict)
+        return finding.subject, finding.message
 
-    assert subject("approved", "proposed", "approved") == "a1"
-    assert subject("proposed", "approved", "proposed") == "b1"
+    assert subject("approved", "proposed", "approved")[0] == "a1"
+    assert subject("proposed", "approved", "proposed")[0] == "b1"
+    dated, message = subject("proposed", "approved", "proposed", published=("2023-11-02", "2024-03-20", "2024-08-20"))
+    assert dated == "c1" and "a step back" in message

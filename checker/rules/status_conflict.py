@@ -216,8 +216,14 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
         state = run_state[first]
         # A middle claim overlapping its neighbours in time is an overlap conflict,
         # reported above; a reversal is a sequence of disjoint claims.
+        # (An open end that runs past what its text could know meets a later status only
+        # there: a change, so the two are a sequence, as the conflict check reads them.)
         edges = (row_of(claims, before[-1]), row_of(claims, after[0]))
-        if any(_overlap(row_of(claims, label), edge) for label in during for edge in edges):
+        if any(
+            _overlap(row, edge) and not _outran(row, edge)
+            for row in (row_of(claims, label) for label in during)
+            for edge in edges
+        ):
             continue
         # The claims nearest the two changes: the last of the first run, the middle run,
         # and the first of the last run.
@@ -236,14 +242,24 @@ def _reversals(claims: pd.DataFrame, statuses: pd.Series) -> Iterator[Finding]:
             claims=tuple(ref(claims, label) for label in labels),
             severity=Severity.WARNING.value,
             diagnosis="the status reverses: the texts disagree on whether the change happened",
-            message=f"{story}: the status goes back to '{state}'"
-            + (
-                f"; {early['id']} gives '{early['state']}' before a state its topic lists ahead of it: the "
-                "likelier slip (a step given too early)"
-                if early is not None
-                else ""
-            ),
+            message=f"{story}: the status goes back to '{state}'" + _blame(early, rows),
         )
+
+
+def _blame(early: Any, rows: list) -> str:
+    """Which claim of a reversal is the likelier slip, in words (see ``_too_early``)."""
+    if early is None:
+        return ""
+    position = next(index for index, row in enumerate(rows) if row.name == early.name)
+    if position and rows[position - 1]["state_rank"] > early["state_rank"]:
+        return (
+            f"; {early['id']} gives '{early['state']}' after {rows[position - 1]['id']} dates the step to "
+            f"'{rows[position - 1]['state']}': the likelier slip (a step back)"
+        )
+    return (
+        f"; {early['id']} gives '{early['state']}' before a state its topic lists ahead of it: the "
+        "likelier slip (a step given too early)"
+    )
 
 
 def _too_early(rows: list) -> Any:
@@ -256,7 +272,21 @@ def _too_early(rows: list) -> Any:
     if not all(np.isfinite(rank) for rank in ranks):
         return None
     back = [position for position in range(len(rows) - 1) if ranks[position + 1] < ranks[position]]
-    return rows[back[0]] if len(back) == 1 else None
+    if len(back) != 1:
+        return None
+    ahead = rows[back[0]]
+    if _dated_before_its_text(ahead):
+        # A text that dates the step ahead ("terminated on 4 November", told on the 18th)
+        # reports it as done: the claim that steps back after it is the likelier slip.
+        return rows[back[0] + 1]
+    return ahead
+
+
+def _dated_before_its_text(row: pd.Series) -> bool:
+    """Whether a status's period begins before its text's publication day: the text dates
+    the state, rather than giving it as of its own day."""
+    published = row["published_end"] - 1
+    return bool(not row["undated"] and np.isfinite(published) and row["period_start"] < published)
 
 
 # The docstring's Fails:/Passes: lines as data: tests/test_rule_examples.py runs each one
