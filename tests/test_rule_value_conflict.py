@@ -1557,3 +1557,33 @@ def test_earlier_figures_of_one_revision_history_are_not_compared(normalised):
 
     assert found("4.2 %") == []
     assert [finding.diagnosis.split(":")[0] for finding in found("2.4 %")] == ["digit transposition"]
+
+
+def test_one_figure_two_texts_credit_to_one_body_and_one_to_another_is_a_warning_on_the_odd_one(normalised):
+    """The trust forecasts 8,200 patients (its release and a local paper); an analysis
+    credits 8,200 to a consultancy: two significant digits, but two texts against one make
+    the analysis's credit the odd one out, a warning on it. A range's two ends count
+    together: "US$45-60 million" is a figure of four digits."""
+    topics = [{"key": "patients", "kind": "count"}, {"key": "cost", "kind": "quantity", "unit": "USD"}]
+    entities = [{"key": "trust", "label": "the trust"}, {"key": "kestrel", "label": "Kestrel"}]
+    sources = [
+        {"id": source, "file": f"{source}.txt", "published": day}
+        for source, day in (("a", "2025-05-22"), ("b", "2025-07-03"), ("c", "2025-09-11"))
+    ]
+
+    def found(topic: str, value: str, third: bool = True) -> list:
+        rows = {
+            "a": [claim("a1", topic, value, period="2026", modality="forecast", attributed_to="trust")],
+            "b": [claim("b1", topic, value, period="2026", modality="forecast", attributed_to="kestrel")],
+        }
+        if third:
+            rows["c"] = [claim("c1", topic, value, period="2026", modality="forecast", attributed_to="trust")]
+        given = [source for source in sources if source["id"] in rows]
+        return run_rules(normalised(rows, topics=topics, entities=entities, sources=given), value_conflict)
+
+    (odd,) = found("patients", "8,200")
+    assert odd.severity == "warning" and odd.subject == "b1" and "2 texts credit it to trust" in odd.message
+    (alone,) = found("patients", "8,200", third=False)
+    assert alone.severity == "note"
+    (ranged,) = found("cost", "US$45-60 million", third=False)
+    assert ranged.severity == "warning"

@@ -194,7 +194,7 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     chosen = (
         claims["modality"].isin(("forecast", "estimate", "superseded")).to_numpy(dtype=bool)
         & (claims["attributed_to"] != "").to_numpy(dtype=bool)
-        & (claims["digits"] >= 2).to_numpy(dtype=bool)
+        & ((claims["digits"] >= 2) | (claims["qualifier"] == "range")).to_numpy(dtype=bool)
         & claims["magnitude"].notna().to_numpy(dtype=bool)
     )
     if chosen.sum() < 2:
@@ -203,6 +203,9 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     # round "$700 million" or "1.5 billion", which many bodies give alike.
     rows = np.flatnonzero(chosen)
     written = claims["number"].iloc[rows].astype(str).str.count(r"\d").to_numpy()
+    # A range's two ends count together ("US$45-60 million": four digits, two figures).
+    ranges = (claims["qualifier"].iloc[rows] == "range").to_numpy(dtype=bool)
+    written = np.where(ranges, 2 * written, written)
     chosen[rows[written < ATTRIBUTION_DIGITS]] = False
     if chosen.sum() < 2:
         return
@@ -233,10 +236,19 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     for group in groups:
         if group["attributed_to"].nunique() < 2 or group["source"].nunique() < 2:
             continue
-        first = row_of(claims, group.index[0])
-        other = row_of(
-            claims, next(label for label in group.index if group.at[label, "attributed_to"] != first["attributed_to"])
-        )
+        # Two texts or more crediting one body and one text another: that one is the odd one
+        # out, the likelier misattribution, whatever its digits.
+        texts_of = group.groupby("attributed_to", observed=True)["source"].nunique()
+        odd = texts_of.index[texts_of == 1] if len(texts_of) == 2 and texts_of.max() >= 2 else []
+        if len(odd) == 1:
+            first = row_of(claims, group.index[(group["attributed_to"] == odd[0]).to_numpy()][0])
+            other = row_of(claims, group.index[(group["attributed_to"] != odd[0]).to_numpy()][0])
+        else:
+            first = row_of(claims, group.index[0])
+            other = row_of(
+                claims,
+                next(label for label in group.index if group.at[label, "attributed_to"] != first["attributed_to"]),
+            )
         digits = int(min(first["digits"], other["digits"]))
         yield Finding(
             topic=first["topic"],
@@ -245,14 +257,23 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
             # two ends, are an editor's check of whom the figure belongs to; two ("$690
             # million", "580,000 t") a figure two bodies may well reach alike, one adopting
             # the other's.
+            subject=first["id"] if len(odd) == 1 else "",
             severity=(
-                Severity.WARNING if digits >= ATTRIBUTION_DIGITS or first["qualifier"] == "range" else Severity.NOTE
+                Severity.WARNING
+                if digits >= ATTRIBUTION_DIGITS or first["qualifier"] == "range" or len(odd) == 1
+                else Severity.NOTE
             ).value,
             diagnosis="one figure, two bodies: one text may credit the figure to the wrong body",
             message=f"{first['source']} gives {value(first)} as {first['attributed_to']}'s ({first['id']}) and "
             f"{other['source']} as {other['attributed_to']}'s ({other['id']}), for {first['topic_label']} in "
             f"{display.date_range(first['period_start'], first['period_end'])}: the same figure to "
-            f"{digits} significant digits",
+            f"{digits} significant digits"
+            + (
+                f"; {int(texts_of.max())} texts credit it to {other['attributed_to']}, only {first['source']} to "
+                f"{first['attributed_to']}"
+                if len(odd) == 1
+                else ""
+            ),
         )
 
 
