@@ -88,6 +88,12 @@ CLAIMS: tuple[ClaimColumn, ...] = (
         "the canonical entity key of who said it ('' when the source itself)",
         "entity",
     ),
+    ClaimColumn(
+        "attributed_kind",
+        "category",
+        "names",
+        "the kind the entities table gives who said it (person, organisation, ministry…; '' when none)",
+    ),
     ClaimColumn("cites", "str", "read", "the id of the source the claim cites ('' when none)"),
     ClaimColumn("converted", "str", "read", "a conversion the text states beside the value, as written"),
     ClaimColumn("relation", "str", "read", "a relation the value states (x2, +16%, increase, since), as written"),

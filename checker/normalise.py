@@ -155,6 +155,11 @@ def normalise(corpus: Corpus, jobs: int | None = None) -> Normalised:
                 f"unknown entity '{getattr(row, column + '_input')}'{suggest(getattr(row, column + '_candidates'))}",
             )
 
+    kind_of = dict(zip(entities["key"], entities["kind"])) if "kind" in entities else {}
+    claims["attributed_kind"] = map_unique(
+        claims["attributed_to"], lambda key: str(kind_of.get(key, "") or "").strip().lower(), categorical=True
+    )
+
     topic_table = topics.drop_duplicates("key").set_index("key")
     # One look-up of every claim's topic row, then every topic column taken by position.
     positions = topic_table.index.get_indexer(claims["topic"]) if len(topic_table) else np.full(len(claims), -1)

@@ -1587,3 +1587,25 @@ def test_one_figure_two_texts_credit_to_one_body_and_one_to_another_is_a_warning
     assert alone.severity == "note"
     (ranged,) = found("cost", "US$45-60 million", third=False)
     assert ranged.severity == "warning"
+
+
+def test_one_figure_of_a_person_and_a_body_is_no_misattribution(normalised):
+    """ "US$4.5-5 billion" as the chief executive's guidance in one text and the company's in
+    another: a person speaks for a body, so neither credit is wrong; two bodies alike are."""
+    topics = [{"key": "capex", "kind": "quantity", "unit": "USD"}]
+
+    def found(kind: str) -> list:
+        entities = [
+            {"key": "okafor", "label": "Dana Okafor", "kind": kind},
+            {"key": "corvane", "label": "Corvane", "kind": "organisation"},
+        ]
+        rows = {
+            "a": [claim("a1", "capex", "US$45-60 million", period="2025", modality="forecast", attributed_to="okafor")],
+            "b": [
+                claim("b1", "capex", "US$45-60 million", period="2025", modality="forecast", attributed_to="corvane")
+            ],
+        }
+        return run_rules(normalised(rows, topics=topics, entities=entities), value_conflict)
+
+    assert found("person") == []
+    assert [finding.severity for finding in found("organisation")] == ["warning"]

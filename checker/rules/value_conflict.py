@@ -236,6 +236,9 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     for group in groups:
         if group["attributed_to"].nunique() < 2 or group["source"].nunique() < 2:
             continue
+        kinds = {str(kind) for kind in claims.loc[group.index, "attributed_kind"]}
+        if "person" in kinds and len(kinds) > 1:
+            continue  # a person and a body: a chief financial officer gives the company's guidance
         # Two texts or more crediting one body and one text another: that one is the odd one
         # out, the likelier misattribution, whatever its digits.
         texts_of = group.groupby("attributed_to", observed=True)["source"].nunique()
