@@ -142,6 +142,11 @@ OTHER_SCALES = {
     # German abbreviations ("63 Mio. EUR", "4,1 Mrd. DKK") and its long-scale Billion (a
     # million million) in the plural; Dutch ("770 miljoen", "1,2 miljard"; "biljoen" is a
     # million million); a thousand in German, Italian, French and Dutch ("18 mila").
+    # "Mil milhões" and "mil millones": a thousand million, as Portugal, Lusophone Africa
+    # and Spanish write a billion.
+    "mil milhões": 1e9,
+    "mil milhoes": 1e9,
+    "mil millones": 1e9,
     "mio": 1e6,
     "mrd": 1e9,
     "billionen": 1e12,
@@ -268,6 +273,11 @@ _APOSTROPHE_GROUPING = re.compile(r"(?<![\d'’])\d{1,3}(?:['’]\d{3})+(?![\d'�
 _INDIAN_GROUPING = re.compile(r"(?<![\d,])(?<!\d\.)\d{1,2}(?:,\d{2})+,\d{3}(?![\d]|,\d)")
 
 
+_MIL_MILLONES = re.compile(
+    r"(?<![\d.,])(?:(\d{1,3})\s+)?\bmil\s+(\d{1,3})\s+(millones|milhões|milhoes)\b", re.IGNORECASE
+)
+
+
 @lru_cache(maxsize=65536)
 def canonical(text: str, decimal: str = ".", join_scales: bool = True) -> str:
     """The text with its numbers spelled canonically (see the module docstring).
@@ -285,6 +295,10 @@ def canonical(text: str, decimal: str = ".", join_scales: bool = True) -> str:
     if "dozen" in text.lower():
         text = _A_DOZEN_AFTER.sub(" per dozen", text)
         text = _DOZEN.sub(_dozen, text)
+    if "mil " in text.lower():
+        # Mexican and Central American copy writes thousands of millions in two parts: "41 mil
+        # 200 millones" is 41,200 million, "mil 270 millones" 1,270 million.
+        text = _MIL_MILLONES.sub(lambda m: f"{int(m.group(1) or 1) * 1000 + int(m.group(2))} {m.group(3)}", text)
     if _ANY_SCALE.search(text):
         # Fractions of a scale first: "half a million", "one and a half million", "a billion".
         text = _HALF_A.sub(lambda m: _scaled("0.5", m.group(1)), text)

@@ -370,6 +370,7 @@ CURRENCY_NAMES = (
     ("RWF", r"Rwandan\s+francs?"),
     ("GNF", r"Guinean\s+francs?"),
     ("BRL", r"(?:Brazilian\s+)?reais|Brazilian\s+real"),
+    ("CVE", r"(?:Cape\s+Verdean\s+)?escudos?"),
     ("CNY", r"Chinese\s+yuan|RMB"),
     ("JPY", r"Japanese\s+yen"),
     ("KRW", r"(?:South\s+)?Korean\s+won"),
@@ -556,6 +557,8 @@ _UNIT_SUBSTITUTIONS = (
         lambda found: CURRENCY_NAMES[int(found.lastgroup[1:])][0],
     ),
     (LazyPattern(r"\bper\s*cent\b", re.IGNORECASE), "percent"),
+    # A distressed bond's price, "71 cents on the dollar": per cent of its face value.
+    (LazyPattern(r"\bcents?\s+on\s+the\s+(?:dollar|euro|pound)\b", re.IGNORECASE), "percent"),
     (LazyPattern(r"\bper\s+annum\b", re.IGNORECASE), "per year"),
     # "1.25 pct points", "4.75 %pts", "0.5 % pts": percentage points as wire copy abbreviates
     # them (pint would read the typographic point, a length, and the pint, a volume).

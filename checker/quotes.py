@@ -499,7 +499,14 @@ _OTHER_ORDINALS = (
 )
 _OTHER_QUARTER = r"(?:trimestre|quartal|kwartaal)"
 _OTHER_HALF = r"(?:semestre|halbjahr|halfjaar|jahreshälfte)"
-_SEASONS = (("spring", "spring"), ("summer", "summer"), ("autumn", "autumn|fall"), ("winter", "winter"))
+# Seasons and the words for them, in English and in German, French, Spanish, Portuguese,
+# Italian and Dutch copy ("für den Herbst erwartet").
+_SEASONS = (
+    ("spring", "spring|frühling|frühjahr|printemps|primavera|lente|voorjaar"),
+    ("summer", "summer|sommer|été|ete|verano|verão|verao|estate|zomer"),
+    ("autumn", "autumn|fall|herbst|automne|otoño|otono|outono|autunno|herfst|najaar"),
+    ("winter", "winter|hiver|invierno|inverno"),
+)
 
 
 def sub_year(code: int) -> tuple[str, str]:

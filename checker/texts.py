@@ -324,6 +324,9 @@ def numbers_in(text: str, decimal: str = ".", language: str = "") -> frozenset[f
             if number is not None:
                 found.add(number)
         found |= _local_fractions(text)
+        english_units = _in_english_units(text)
+        if english_units != text:  # "2 Stunden 14 Minuten" is 134 minutes, as "2 hours 14 minutes" is
+            found |= _halves_and_spans(english_units)
     found |= {_key(float(number) * 1e6) for number in _MILLIONS.findall(plain)}
     found |= {_key(float(token.replace(",", ""))) for token in _DIGITS.findall(canonical(text, decimal))}
     for word in set(_WORDS.findall(text.lower())):
@@ -387,6 +390,31 @@ _TWO_UNITS = LazyPattern(
     rf"\b{_AMOUNT}[\s-]+(year|week|hour|minute)s?(?:,|\s+and)?\s+{_AMOUNT}[\s-]+(month|day|minute|second)s?\b",
     re.IGNORECASE,
 )
+
+
+# Units of time in German, French, Spanish, Portuguese, Italian and Dutch, and the "and"
+# between two of them, as English words: a span in two units is read as in English.
+_LOCAL_TIME_UNITS = (
+    ("years", r"jahren?|jahre|ans|années|annees|años|anos|anni|jaar|jaren"),
+    ("months", r"monaten?|monate|mois|meses|mesi|maanden"),
+    ("weeks", r"wochen|woche|semaines|semanas|settimane|weken"),
+    ("days", r"tagen?|tage|jours|días|dias|giorni|dagen"),
+    ("hours", r"stunden?|heures?|horas?|ore|uur"),
+    ("minutes", r"minuten?|minutos?|minuti"),
+    ("seconds", r"sekunden?|secondes?|segundos?|secondi|seconden"),
+    ("and", r"und|et|y|e|en"),
+)
+_LOCAL_TIME_WORDS = LazyPattern(
+    r"(?<!\w)(?:"
+    + "|".join(f"(?P<u{index}>{words})" for index, (_, words) in enumerate(_LOCAL_TIME_UNITS))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _in_english_units(text: str) -> str:
+    """The text with its units of time (and "and") in those languages written in English."""
+    return _LOCAL_TIME_WORDS.sub(lambda found: _LOCAL_TIME_UNITS[int(str(found.lastgroup)[1:])][0], text)
 
 
 def _amount(word: str) -> float | None:

@@ -353,6 +353,12 @@ def test_a_scaled_number_with_thousands_points_in_spanish_copy_is_its_own_scale(
         ("212 thousand ha", "212 mil hectares", ",", None),
         ("212000 ha", "212 mil hectares", ",", None),
         ("5 person", "5 of the 5 million people", ".", None),  # stated bare too
+        # "Mil milhões", a thousand million; spans of time in German; seasons abroad.
+        ("~4.7 billion CVE", "cerca de 4,7 mil milhões de escudos", ",", None),
+        ("~4.7 million CVE", "cerca de 4,7 mil milhões de escudos", ",", "which states 4.7 billion"),
+        ("MXN 41,200 million", "un costo de 41 mil 200 millones de pesos", ".", None),
+        ("MXN 1,270 million", "otros mil 270 millones de pesos", ".", None),
+        ("MXN 41,200", "un costo de 41 mil 200 millones de pesos", ".", "41,200 does not appear"),
         # Scale words of Dutch and German copy, and German's abbreviations.
         ("EUR 770 billion", "770 miljoen euro", ",", "which states 770 million"),
         ("EUR 770 million", "770 miljoen euro", ",", None),
@@ -367,6 +373,13 @@ def test_a_scaled_number_with_thousands_points_in_spanish_copy_is_its_own_scale(
 def test_a_number_is_read_with_the_scale_and_the_decimal_mark_of_its_source(value, quote, decimal, missing):
     message = digits_missing(value, quote, "quantity", decimal)
     assert (message is None) if missing is None else (missing in (message or "")), message
+
+
+def test_a_span_of_time_in_two_units_is_read_in_the_language_of_its_source():
+    quote = "von 2 Stunden 14 Minuten auf 1 Stunde 58 Minuten"
+    assert digits_missing("134 minute", quote, "quantity", ",", language="de") is None
+    assert digits_missing("118 minute", quote, "quantity", ",", language="de") is None
+    assert "119 does not appear" in (digits_missing("119 minute", quote, "quantity", ",", language="de") or "")
 
 
 def test_the_digit_checks_shortcut_reads_a_comma_decimal_sources_number_as_it_reads_there(normalised):
@@ -650,6 +663,9 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         # "By the end of the month": the last day of the text's month.
         ("../2025-09-30", "due to review the measure by the end of the month", "2025-09-22", "ahead", None),
         ("../2025-09-29", "due to review the measure by the end of the month", "2025-09-22", "ahead", "day 29"),
+        # Seasons in the sources' languages.
+        ("2024-23", "ein Bericht wird für den Herbst 2024 erwartet", "2024-07-18", "ahead", None),
+        ("2024-21", "ein Bericht wird für den Herbst 2024 erwartet", "2024-07-18", "ahead", "the season 'spring'"),
         # Quarters and halves in the sources' languages.
         ("2025-Q3", "reprise prévue au troisième trimestre 2025", "2025-02-18", "ahead", None),
         ("2025-Q3", "reprise prévue au deuxième trimestre 2025", "2025-02-18", "ahead", "the third quarter"),

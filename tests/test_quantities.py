@@ -478,6 +478,13 @@ def test_a_temperature_stays_on_its_own_scale():
         ("2.5 milioni di euro", 2.5e6, "[currency_EUR]"),
         ("86 millones de dólares", 8.6e7, "[currency_USD]"),
         ("1.9 milliard de livres sterling", 1.9e9, "[currency_GBP]"),
+        ("4.7 mil milhões CVE", 4.7e9, "[currency_CVE]"),  # a thousand million
+        ("4.7 mil millones USD", 4.7e9, "[currency_USD]"),
+        ("224 milhões de escudos", 2.24e8, "[currency_CVE]"),
+        ("71 cents on the dollar", 0.71, "dimensionless"),  # a distressed bond's price
+        # Mexican copy's thousands of millions in two parts.
+        ("41 mil 200 millones MXN", 4.12e10, "[currency_MXN]"),
+        ("mil 270 millones MXN", 1.27e9, "[currency_MXN]"),
         ("3 days", 3 * 86400, "[time]"),  # a unit that begins with "da" keeps it
         ("4 decades", 4 * 10 * 365.25 * 86400, "[time]"),
         # Gallons named as copy names them.
