@@ -186,6 +186,20 @@ def test_a_local_day_and_a_utc_time_of_the_same_moment_agree(normalised):
     assert hour.diagnosis.startswith("a time-zone slip? the times are exactly 1 hour(s) apart")
 
 
+def test_one_texts_history_of_a_schedule_is_no_conflict(normalised):
+    """ "Pushed the opening back once, to September 2025 from the original date of December
+    2024": two superseded schedules in one text are its history, not a conflict."""
+    topics = [{"key": "opening", "kind": "date", "event": "Line 4 opening"}]
+    quote = "pushed the opening back once, to September 2025 from the original date of December 2024"
+    rows = {
+        "a": [
+            claim("sep", "opening", "2025-09", modality="superseded", quote=quote),
+            claim("dec", "opening", "2024-12", modality="superseded", quote=quote),
+        ]
+    }
+    assert run_rules(normalised(rows, topics=topics, entities=[]), date_conflict) == []
+
+
 def test_a_local_time_on_another_day_than_a_local_day_is_a_warning(normalised):
     """ "At 6 p.m. on Tuesday, March 11" (a local time, no zone) and "lifted the order on
     March 12": on the local clock another day, a warning; the same day agrees, and so does

@@ -709,3 +709,35 @@ def test_a_conversion_at_the_rate_of_another_time_names_it(normalised):
     assert finding.subject == "odd" and "it is the rate rate gives for 2024-03-31" in finding.message
     (other,) = found("US$5.90 billion")
     assert "it is the rate" not in other.message
+
+
+def test_a_conversion_inverting_its_own_texts_rate_of_another_time_is_an_error(normalised):
+    """A text of February 2025 that states "$1 = €0.96" converts 2024's €61.4 million as
+    "about $59 million": 0.961 dollars to the euro, the stated rate inverted. The rate may
+    have moved since 2024, but not into its inverse; at $64 million (1.04), it holds."""
+    topics = [
+        {"key": "comp", "kind": "quantity", "unit": "EUR"},
+        {"key": "fx", "kind": "quantity", "unit": "EUR/USD"},
+    ]
+
+    def found(converted: str) -> list:
+        rows = {
+            "a": [
+                claim(
+                    "comp",
+                    "comp",
+                    "€61.4 million",
+                    f"€61.4 million ({converted.lstrip('~')})",
+                    period="2024",
+                    converted=converted,
+                ),
+                claim("rate", "fx", "0.96 EUR/USD", "$1 = €0.96"),
+            ]
+        }
+        sources = [{"id": "a", "file": "a.txt", "published": "2025-02-11"}]
+        return run_rules(normalised(rows, topics=topics, entities=[], sources=sources), stated_conversion)
+
+    (finding,) = found("~US$59 million")
+    assert finding.severity == "error" and finding.diagnosis.startswith("an inverted rate")
+    assert finding.claim_ids == ("comp", "rate") and "0.96 EUR/USD" in finding.message
+    assert found("~US$64 million") == []

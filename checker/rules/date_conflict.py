@@ -179,6 +179,12 @@ def _conflicts(claims: pd.DataFrame, options: Mapping[str, Any]) -> Iterator[Fin
             continue  # plans as of two texts months apart: the schedule may have been revised between them
         if different_estimators(first, second) or _two_parties_plans(first, second):
             continue  # the schedule in force and a party's proposal to move it
+        if first["source"] == second["source"] and (
+            first["quote"] == second["quote"] or first["modality"] == second["modality"] == "superseded"
+        ):
+            # One text telling a schedule's history ("pushed back to September 2025 from the
+            # original December 2024"): its earlier dates, one after another, no conflict.
+            continue
         slipped = next(
             ((day, moment) for day, moment in ((first, second), (second, first)) if _another_local_day(day, moment)),
             None,

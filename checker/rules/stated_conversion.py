@@ -317,6 +317,10 @@ def _against_stated_rates(
         else:
             near = [stated for stated in known if np.isfinite(middle) and abs(stated[3] - middle) <= STATED_RATE_DAYS]
             if not near:
+                # A text converts at the rate it states for its own day, whatever time its
+                # figures are of ("$1 = €0.96", and 2024's €61.4 million "about $59 million"):
+                # the rate may have moved since, but not inverted or by a power of ten.
+                yield from _against_own_texts_rate(claims, label, rate, known, tolerance, source, target)
                 continue
             point, _, _, _, rate_label = near[0]
             row, stated_row = row_of(claims, label), row_of(claims, rate_label)
@@ -385,6 +389,48 @@ def _against_parity(claims: pd.DataFrame, source: str, target: str, rates, fixed
             message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target, point)}, where "
             f"the two currencies are held at {parity_text(source, target)} (since {display.day_to_iso(since)})",
         )
+
+
+# How near one a conversion's rate times its own text's stated rate must be for the one to
+# be the other inverted.
+INVERTED_TO_THE_DIGIT = 0.01
+
+
+def _against_own_texts_rate(
+    claims: pd.DataFrame, label, rate: float, known, tolerance: float, source: str, target: str
+) -> Iterator[Finding]:
+    """A conversion that inverts, or scales by a power of ten, the rate its own text states
+    for another time than its figure's (see ``_against_stated_rates``)."""
+    own = claims.at[label, "source"]
+    for point, _, _, day, rate_label in known:
+        if claims.at[rate_label, "source"] != own:
+            continue
+        diagnosis, grave = _rate_slip(rate, point, tolerance, ("the stated rate", "the stated rate multiplies", ""))
+        # Its own text's rate inverted to the digit is an inversion even near one (1.04
+        # dollars to the euro against "$1 = €0.96"), beyond one text's slack.
+        if (
+            not diagnosis
+            and abs(rate * point - 1) <= INVERTED_TO_THE_DIGIT
+            and max(rate, point) / min(rate, point) > 1 + SAME_TEXT
+        ):
+            diagnosis, grave = (
+                "an inverted rate: the conversion divides where the stated rate multiplies (or the reverse)",
+                True,
+            )
+        if not (grave and diagnosis):
+            continue  # another rate: the market may have moved since the figure's time
+        row, stated_row = row_of(claims, label), row_of(claims, rate_label)
+        yield Finding(
+            topic=row["topic"],
+            subject=row["id"],
+            claims=(ref(claims, label), ref(claims, rate_label)),
+            severity=Severity.ERROR.value,
+            diagnosis=diagnosis,
+            message=f"{row['value']} is stated as {row['converted']}: {_rate(rate, source, target, point)}, "
+            f"where the same text's {stated_row['id']} gives the rate as {stated_row['value']} "
+            f"({_rate(point, source, target)})",
+        )
+        return
 
 
 def _rate_slip(rate: float, reference: float, tolerance: float, words: tuple[str, str, str]) -> tuple[str, bool]:
