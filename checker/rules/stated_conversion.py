@@ -402,7 +402,7 @@ def _against_own_texts_rate(
     """A conversion that inverts, or scales by a power of ten, the rate its own text states
     for another time than its figure's (see ``_against_stated_rates``)."""
     own = claims.at[label, "source"]
-    for point, _, _, day, rate_label in known:
+    for point, _, _, _, rate_label in known:
         if claims.at[rate_label, "source"] != own:
             continue
         diagnosis, grave = _rate_slip(rate, point, tolerance, ("the stated rate", "the stated rate multiplies", ""))
