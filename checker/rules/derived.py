@@ -86,6 +86,8 @@ _RELATION_COLUMNS = (
     "aggregation",
     "source",
     *_BOUNDS,
+    "qualifier",
+    "half",
 )
 
 
@@ -107,7 +109,19 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
     relation = claims.loc[related, list(_RELATION_COLUMNS)]
     reference = claims.loc[
         references,
-        ["topic", "scope", "subject", "dimension", "period_start", "period_end", "modality_class", "source", *_BOUNDS],
+        [
+            "topic",
+            "scope",
+            "subject",
+            "dimension",
+            "period_start",
+            "period_end",
+            "modality_class",
+            "source",
+            *_BOUNDS,
+            "qualifier",
+            "half",
+        ],
     ]
     # The kind of figure referred to, as a category of the references' own (the relations
     # are few; the references can be millions, so their column stays codes).
@@ -199,8 +213,11 @@ def _relative(claims: pd.DataFrame, options) -> Iterator[Finding]:
         0.5 * 10.0**-point_decimals * per_point,
     )
     delta = np.where(points, np.nan_to_num(relation["relation_factor"].to_numpy(dtype=float)), 0.0)
-    low, high, stated = (relation[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
-    ref_low, ref_high, ref_stated = (reference[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude"))
+    # An "about" or "nearly" figure on either side is read at its stated digits, as a share's
+    # part and whole are ("roughly 1.18 million" is no 1.12 to 1.24 million for a stated
+    # change): the relation's own digits and tolerance say how far it may lie.
+    low, high, stated = _at_stated_digits(relation)
+    ref_low, ref_high, ref_stated = _at_stated_digits(reference)
     with np.errstate(divide="ignore", invalid="ignore"):
         comparisons = (
             # too large: above the reference's high bound times the factor, widened
@@ -584,6 +601,18 @@ def _reading(claims: pd.DataFrame, labels: list) -> tuple[float, float]:
     return min(low for low, _ in finest), max(high for _, high in finest)
 
 
+def _at_stated_digits(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A frame's low, high and stated values, an "about" or "nearly" figure's at its
+    stated digits (its magnitude and half a step of its last digit, within its reading),
+    on whole columns."""
+    low, high, magnitude, half = (frame[c].to_numpy(dtype=float) for c in ("low", "high", "magnitude", "half"))
+    loose = frame["qualifier"].isin(("about", "nearly")).to_numpy(dtype=bool) & np.isfinite(half)
+    with np.errstate(invalid="ignore"):
+        low = np.where(loose, np.fmax(low, magnitude - half), low)
+        high = np.where(loose, np.fmin(high, magnitude + half), high)
+    return low, high, magnitude
+
+
 def _at_digits(claims: pd.DataFrame, label) -> tuple[float, float]:
     """A figure's reading (by its stated conversion, when that is in its topic's unit), an
     "about" or "nearly" one's at its stated digits (its magnitude and half a step of its
@@ -609,16 +638,10 @@ def _figures_for(claims: pd.DataFrame, relations: pd.DataFrame, referred: pd.Ser
     checked against that its own text gives."""
     candidates = claims["kind"].isin(NUMERIC) & claims["magnitude"].notna() & claims["topic"].isin(relations["topic"])
     keys = ["topic", "scope", "dimension", "period_start", "period_end", "modality_class", "source"]
-    figures = claims.loc[candidates, [*keys, *_BOUNDS]]
+    figures = claims.loc[candidates, [*keys, *_BOUNDS, "qualifier", "half"]]
     keyed: dict = {}
     for key, group in figures.groupby(keys, observed=True):
-        keyed.setdefault(key[:-2], []).append(
-            (
-                str(key[-2]),
-                str(key[-1]),
-                tuple(group[column].to_numpy(dtype=float) for column in ("low", "high", "magnitude")),
-            )
-        )
+        keyed.setdefault(key[:-2], []).append((str(key[-2]), str(key[-1]), _at_stated_digits(group)))
     found: dict = {}
     sources = claims.loc[relations.index, "source"].astype(str)
     for label, *key in relations[["topic", "scope", "dimension", "relative_start", "relative_end"]].itertuples():
