@@ -1189,3 +1189,27 @@ def test_an_about_base_of_a_stated_change_is_read_at_its_digits(normalised):
 
     assert ids(found("+19%")) == [("derived-figures", ("now", "then"))]
     assert found("+24%") == []
+
+
+def test_a_share_of_a_running_total_so_far_meets_the_whole_of_its_period(normalised):
+    """ "Had received US$56.6 million by mid-May, or 46 percent" of the year's US$138 million
+    appeal: 41 %. The running total so far is divided by the whole of the period its day
+    lies in; 41 % holds."""
+    topics = [
+        {"key": "appeal", "kind": "quantity", "unit": "USD", "aggregation": "flow"},
+        {"key": "funded", "kind": "quantity", "unit": "USD", "aggregation": "cumulative", "part_of": "appeal"},
+        {"key": "funded-share", "kind": "quantity", "unit": "%", "aggregation": "stock", "share_of": "funded / appeal"},
+    ]
+
+    def found(share: str) -> list:
+        rows = {
+            "a": [
+                claim("appeal", "appeal", "US$138 million", period="2025"),
+                claim("funded", "funded", "US$56.6 million", period="2025-05-11/2025-05-20"),
+                claim("share", "funded-share", share, period="2025-05-11/2025-05-20"),
+            ]
+        }
+        return run_rules(normalised(rows, topics=topics, entities=[]), derived)
+
+    assert ids(found("46 %")) == [("derived-figures", ("appeal", "funded", "share"))]
+    assert found("41 %") == []

@@ -425,6 +425,25 @@ def _level_near(claims: pd.DataFrame, share: pd.Series, topic: str, own_levels: 
     return [other for gap, other in near if gap == nearest]
 
 
+def _whole_of_its_period(claims: pd.DataFrame, share: pd.Series, by_topic: dict) -> list:
+    """The figures of a share's whole, in its scope (or none) and subject, for a period that
+    contains the share's time and is longer (a year's appeal for a share as of mid-May):
+    its own text's where it gives one, else any text's."""
+    whole = str(share["share_whole"])
+    found = [
+        other
+        for scope in dict.fromkeys((str(share["scope"]), ""))
+        for other in by_topic.get((whole, scope, str(share["subject"])), [])
+        if claims.at[other, "period_start"] <= share["period_start"]
+        and share["period_end"] <= claims.at[other, "period_end"]
+        and claims.at[other, "period_end"] - claims.at[other, "period_start"]
+        > share["period_end"] - share["period_start"]
+        and claims.at[other, "modality"] != "superseded"
+    ]
+    own = [other for other in found if claims.at[other, "source"] == share["source"]]
+    return own or found
+
+
 def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
     """A share (a topic whose share_of names a part and a whole) against the part's figure
     over the whole's for the same time, scope and subject (the whole also for no subject):
@@ -447,6 +466,9 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
     own_levels: dict[tuple, list] = {}
     for label, *key in claims.loc[levels, ["source", "topic", "scope", "subject", "modality_class"]].itertuples():
         own_levels.setdefault(tuple(map(str, key)), []).append(label)
+    by_topic: dict[tuple, list] = {}
+    for label, *key in claims.loc[figures, ["topic", "scope", "subject"]].itertuples():
+        by_topic.setdefault(tuple(map(str, key)), []).append(label)
     for label in claims.index[shares]:  # the share claims: few
         share = row_of(claims, label)
         key = tuple(str(share[column]) for column in _SHARE_KEY[:3]) + (share["period_start"], share["period_end"])
@@ -484,6 +506,10 @@ def _shares(claims: pd.DataFrame, options) -> Iterator[Finding]:
                 group or _level_near(claims, share, str(share[topic]), own_levels)
                 for group, topic in ((parts, "share_part"), (wholes, "share_whole"))
             )
+        if parts and not wholes and all(claims.at[other, "aggregation"] == "cumulative" for other in parts):
+            # A running total so far over the whole of a period containing its day: "had
+            # received US$56.6 million by mid-May, or 41 percent" of the year's appeal.
+            wholes = _whole_of_its_period(claims, share, by_topic)
         # Another named body's estimate ("a watchdog estimates the full cost could reach R$23
         # billion") is no part or whole of a share that body does not give, where the
         # share's text gives that figure by another body too (the owner's R$20.08 billion):
