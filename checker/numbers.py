@@ -148,6 +148,13 @@ OTHER_SCALES = {
     "mil milhoes": 1e9,
     "mil millones": 1e9,
     "mio": 1e6,
+    # Norwegian, Danish and Swedish copy: "NOK 96,3 mill.", "milj.", "miljoner", "milliarder".
+    "mill": 1e6,
+    "milj": 1e6,
+    "millioner": 1e6,
+    "miljoner": 1e6,
+    "milliarder": 1e9,
+    "miljarder": 1e9,
     "mrd": 1e9,
     "billionen": 1e12,
     "miljoen": 1e6,

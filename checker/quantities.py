@@ -261,6 +261,13 @@ CURRENCY_SYMBOLS = {
     "HK$": "HKD",
     "S$": "SGD",
     "R$": "BRL",
+    # The Caribbean's dollars as their papers write them ("EC$186.3 million", "J$2.1 billion").
+    "EC$": "XCD",
+    "J$": "JMD",
+    "TT$": "TTD",
+    "Bds$": "BBD",
+    "BZ$": "BZD",
+    "N$": "NAD",
     "B/.": "PAB",  # the balboa, as Panamanian copy writes it ("B/.2,544.5 million")
     "Fr.": "CHF",  # the Swiss franc, as Swiss copy writes it ("Fr. 29.90")
     "₴": "UAH",
@@ -547,6 +554,31 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"(?<!\w)(?:dólar(?:es)?|dollari|dollaro)(?!\w)", re.IGNORECASE), "dollars"),
     (LazyPattern(r"(?<!\w)(?:livres?\s+sterling|libras?\s+esterlinas?|sterline)(?!\w)", re.IGNORECASE), "GBP"),
     (LazyPattern(r"(?<!\w)(?:livres|libras)(?!\w)", re.IGNORECASE), "pounds"),
+    # German copy capitalises its nouns: "450 Mio. Euro".
+    (LazyPattern(r"(?<!\w)Euros?(?!\w)"), "EUR"),
+    # Units and rates as Spanish, Portuguese, French, Italian and German copy write them
+    # ("26 días", "~140 kilómetros", "US$38 millones diarios", "12.000 toneladas").
+    (
+        LazyPattern(
+            r"(?<!\w)(?:diari[oa]s?|por\s+d[ií]a|al\s+d[ií]a|par\s+jour|al\s+giorno|pro\s+Tag)(?!\w)", re.IGNORECASE
+        ),
+        "per day",
+    ),
+    (
+        LazyPattern(
+            r"(?<!\w)(?:anuales|anuais|al\s+año|por\s+año|por\s+ano|par\s+an|all['’]anno|pro\s+Jahr)(?!\w)",
+            re.IGNORECASE,
+        ),
+        "per year",
+    ),
+    (LazyPattern(r"(?<!\w)(?:d[ií]as|jours|giorni|Tage)(?!\w)", re.IGNORECASE), "days"),
+    (LazyPattern(r"(?<!\w)(?:semanas|semaines|settimane|Wochen)(?!\w)", re.IGNORECASE), "weeks"),
+    (LazyPattern(r"(?<!\w)(?:meses|mois|mesi|Monate)(?!\w)", re.IGNORECASE), "months"),
+    (LazyPattern(r"(?<!\w)(?:años|anos|anni|Jahre)(?!\w)", re.IGNORECASE), "years"),
+    (LazyPattern(r"(?<!\w)(?:horas|heures|ore|Stunden)(?!\w)", re.IGNORECASE), "hours"),
+    (LazyPattern(r"(?<!\w)(?:kil[oó]metros?|kilomètres?|chilometri|Kilometer)(?!\w)", re.IGNORECASE), "km"),
+    (LazyPattern(r"(?<!\w)(?:toneladas|tonnellate|Tonnen)(?!\w)", re.IGNORECASE), "t"),
+    (LazyPattern(r"(?<!\w)(?:personas|pessoas|personnes|persone|Personen)(?!\w)", re.IGNORECASE), "person"),
     (
         LazyPattern(
             r"(?<!\w)(?:"
@@ -1564,7 +1596,11 @@ def _mixed_numbers(text: str) -> str:
 
 # What may follow money and still be one unit: a rate ("per", "/", "a", "each") or the
 # market's per-unit abbreviations (psf, psm, pcm, p.a.).
-_PER_WORDS = re.compile(r"^(?:/|per |an? |each |psf\b|psm\b|pcm\b|p\.?a\.?$)")
+_PER_WORDS = re.compile(
+    r"^(?:/|per |an? |each |psf\b|psm\b|pcm\b|p\.?a\.?$|"
+    # The same in Spanish, Portuguese, French, Italian and German copy (see _UNIT_SUBSTITUTIONS).
+    r"(?i:diari[oa]s?|por\s|al\s|par\s|all['’]|pro\s|anuales\b|anuais\b))"
+)
 
 
 # "5,100+ people", "US$3bn+": a number followed by a plus is a lower bound, as wire copy

@@ -250,11 +250,14 @@ _DAY_AFTER = LazyPattern(rf"^[^.;!?\d,]{{0,40}}?\b(?:{_DAY_TIED}|{_MONTH_TIED})"
 # The time a figure was told, not the time it is of ("…, the ministry said on 3 June").
 # Nor the time of another event the sentence names ("46 years old, installed in 1978"),
 # nor a bond's maturity ("sold £4.75bn of gilts maturing in 2035 on Tuesday"), nor a
-# schedule's ("the second tranche, worth €14.5 billion and originally due on July 15").
+# schedule's ("the second tranche, worth €14.5 billion and originally due on July 15"),
+# nor the start of a running count ("14.5 million trips since the launch in May 2022").
 _TOLD = LazyPattern(
     r"\b(?:said|says|told|announced|reported|published|released|stated|according|installed|built|founded|"
     r"established|opened|launched|signed|born|created|introduced|adopted|set\s+up|started|began|"
-    r"matur(?:ing|es|ity)|expir(?:ing|es)|redeemable|due|scheduled|postponed|deferred|delayed)\b",
+    r"matur(?:ing|es|ity)|expir(?:ing|es)|redeemable|due|scheduled|postponed|deferred|delayed|"
+    # the start of a running count ("14.5 million trips since the launch in May 2022")
+    r"since)\b",
     re.IGNORECASE,
 )
 # Results a sentence tells as reported, before their figure: a time after the figure is
@@ -834,6 +837,7 @@ def _date_part_missing(
             and not _day_beside(int(day), quote, stated)
             and not _month_end(int(year), int(month), int(day), quote)
             and not _half_month(int(year), int(month), int(day), quote)
+            and not _mid_or_first(int(month), int(day), quote)
             and not (
                 re.search(r"\bthe\s+end\s+of\s+the\s+month\b", quote, re.IGNORECASE)
                 and (int(year), int(month)) in _months_named_relative(quote, published)
@@ -924,6 +928,23 @@ def _half_month(year: int, month: int, day: int, quote: str) -> bool:
         elif day in (16, last):
             return True
     return False
+
+
+# "Mid-January", "mi-janvier", "Mitte Januar", "mediados de enero": the 10th to the 20th;
+# "primo maggio", "premier mai", "primero de mayo": the 1st.
+_MID_MONTH = LazyPattern(
+    r"\b(?:mid[-\s]?|mi-|mitte\s+|mediados\s+de\s+|meados\s+de\s+|metà\s+(?:di\s+)?)([^\W\d_]+)", re.IGNORECASE
+)
+_FIRST_OF_MONTH = LazyPattern(r"\b(?:primo|premier|primero|primeiro)\s+(?:(?:de|di)\s+)?([^\W\d_]+)", re.IGNORECASE)
+MID_MONTH_DAYS = range(10, 21)
+
+
+def _mid_or_first(month: int, day: int, quote: str) -> bool:
+    """Whether the quote names ``day`` of ``month`` as its middle (the 10th to the 20th) or
+    its first day in words."""
+    if day in MID_MONTH_DAYS and any(month in months_in(found.group(1)) for found in _MID_MONTH.finditer(quote)):
+        return True
+    return day == 1 and any(month in months_in(found.group(1)) for found in _FIRST_OF_MONTH.finditer(quote))
 
 
 _VALUE_TIME = re.compile(r"T(\d{2}):(\d{2})")

@@ -663,6 +663,10 @@ def test_the_digit_check_reads_thousands_quarters_and_values_in_words(value, quo
         # "By the end of the month": the last day of the text's month.
         ("../2025-09-30", "due to review the measure by the end of the month", "2025-09-22", "ahead", None),
         ("../2025-09-29", "due to review the measure by the end of the month", "2025-09-22", "ahead", "day 29"),
+        # The middle of a month, and its first day in words.
+        ("2025-01-15/..", "the pier is due to reopen in mid-January", "2024-11-23", "ahead", None),
+        ("2025-01-25/..", "the pier is due to reopen in mid-January", "2024-11-23", "ahead", "day 25"),
+        ("2025-05-01", "Dal primo maggio la tariffa sale", "2025-07-03", "past", None),
         # Seasons in the sources' languages.
         ("2024-23", "ein Bericht wird für den Herbst 2024 erwartet", "2024-07-18", "ahead", None),
         ("2024-21", "ein Bericht wird für den Herbst 2024 erwartet", "2024-07-18", "ahead", "the season 'spring'"),
@@ -810,6 +814,8 @@ def _slip_or_nothing(said: list[str], column: str, slip: str | None) -> None:
         ("5,120 person", "2023", "Deportations rose to 6,410 in 2024 from 5,120 a year earlier.", None),
         ("5 billion USD", "2024", "Exports reached $5 billion, up from 2023.", None),
         ("5 billion USD", "2024", "Exports were $5 billion in 2015 dollars.", None),
+        # The start of a running count is no time of its figure.
+        ("14.5 million", "2025-07-31", "riders had made some 14.5 million trips since the launch in May 2022", None),
         (
             "1,078 million USD",
             "2024-07/2024-09",

@@ -482,6 +482,15 @@ def test_a_temperature_stays_on_its_own_scale():
         ("4.7 mil millones USD", 4.7e9, "[currency_USD]"),
         ("224 milhões de escudos", 2.24e8, "[currency_CVE]"),
         ("71 cents on the dollar", 0.71, "dimensionless"),  # a distressed bond's price
+        # Units, rates and the euro as other languages' copy writes them.
+        ("450 Mio. Euro", 4.5e8, "[currency_EUR]"),
+        ("NOK 412 mill.", 4.12e8, "[currency_NOK]"),
+        ("26 días", 26 * 86400, "[time]"),
+        ("140 kilómetros", 140_000, "[length]"),
+        ("12000 toneladas", 1.2e7, "[mass]"),
+        ("US$38 millones diarios", 3.8e7 / 86400, "[currency_USD] / [time]"),
+        ("EC$186.3 million", 1.863e8, "[currency_XCD]"),  # the Caribbean's dollars
+        ("J$2.1 billion", 2.1e9, "[currency_JMD]"),
         # Mexican copy's thousands of millions in two parts.
         ("41 mil 200 millones MXN", 4.12e10, "[currency_MXN]"),
         ("mil 270 millones MXN", 1.27e9, "[currency_MXN]"),

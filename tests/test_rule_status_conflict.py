@@ -106,6 +106,21 @@ def test_a_status_back_a_step_after_an_open_end_is_a_reversal(normalised):
     assert finding.claim_ids == ("a1", "b1", "c1")
 
 
+def test_a_text_that_tells_the_step_back_itself_is_no_reversal(normalised):
+    """'Open' in April, May and early July; one analysis: 'suspended' from 20 June to 13
+    July and 'open' again from 14 July ("during the suspension between 20 June and 14
+    July"): that text tells the step back itself, so it happened."""
+    topics = [{"key": "scheme", "kind": "status", "states": "open; suspended; closed"}]
+    rows = {
+        "a": [claim("a1", "scheme", "open", period="2025-04-10")],
+        "b": [
+            claim("b1", "scheme", "suspended", period="2025-06-20/2025-07-13"),
+            claim("b2", "scheme", "open", period="2025-07-14/2025-08-21"),
+        ],
+    }
+    assert run_rules(normalised(rows, topics=topics, entities=[]), status_conflict) == []
+
+
 def test_a_reversal_is_a_warning(normalised):
     result = normalised(
         {

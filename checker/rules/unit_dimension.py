@@ -43,6 +43,7 @@ from checker.pairing import (
     as_states,
     by_id,
     currencies_of_one_price,
+    different_estimators,
     group_codes,
     in_topic_unit,
     intervals_apart,
@@ -475,6 +476,10 @@ def _stated_in_each_others(first: pd.Series, second: pd.Series):
 
 def _compare(claims: pd.DataFrame, a, b, default_tolerance: float) -> Finding | None:
     first, second = row_of(claims, a), row_of(claims, b)
+    if different_estimators(first, second) and not _currency_slip(first, second, default_tolerance):
+        # Two bodies' estimates differ by method, in one unit or two (value-conflict leaves
+        # them alone): only the same figure in two currencies is a slip between them.
+        return None
     tolerance = default_tolerance if np.isnan(first["tolerance"]) else first["tolerance"]
     one, two = _without_density(first), _without_density(second)
     if one is not None and two is not None:

@@ -236,9 +236,10 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     for group in groups:
         if group["attributed_to"].nunique() < 2 or group["source"].nunique() < 2:
             continue
+        # A person and a body: a chief financial officer gives the company's guidance (or an
+        # analyst's forecast is credited to the company): a note.
         kinds = {str(kind) for kind in claims.loc[group.index, "attributed_kind"]}
-        if "person" in kinds and len(kinds) > 1:
-            continue  # a person and a body: a chief financial officer gives the company's guidance
+        person_and_body = "person" in kinds and len(kinds) > 1
         # Two texts or more crediting one body and one text another: that one is the odd one
         # out, the likelier misattribution, whatever its digits.
         texts_of = group.groupby("attributed_to", observed=True)["source"].nunique()
@@ -263,7 +264,8 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
             subject=first["id"] if len(odd) == 1 else "",
             severity=(
                 Severity.WARNING
-                if digits >= ATTRIBUTION_DIGITS or first["qualifier"] == "range" or len(odd) == 1
+                if not person_and_body
+                and (digits >= ATTRIBUTION_DIGITS or first["qualifier"] == "range" or len(odd) == 1)
                 else Severity.NOTE
             ).value,
             diagnosis="one figure, two bodies: one text may credit the figure to the wrong body",
@@ -763,14 +765,19 @@ class _Finder:
                     first, second = by_id(claims, labels[i], labels[j])
                     if different_estimators(first, second):
                         continue
+                    # A range a later text gives as since revised ("raised to $200-235 million
+                    # from $180-210 million") was right in its day: a note saying so.
+                    revised = self._revised(first, second)
+                    if revised == STALE:
+                        continue  # given as current after its revision: _stale's warning tells it
                     yield Finding(
                         topic=first["topic"],
                         message=f"{first['source']} gives {value(first)} and {second['source']} gives {value(second)} "
                         f"for {first['topic_label']} in {display.date_range(first['period_start'], first['period_end'])}: "
                         "the ranges overlap but their ends differ",
                         claims=(ref(claims, first.name), ref(claims, second.name)),
-                        diagnosis="different ranges: one source's ends are not the other's",
-                        severity=Severity.WARNING.value,
+                        diagnosis=revised or "different ranges: one source's ends are not the other's",
+                        severity=Severity.NOTE.value if revised else Severity.WARNING.value,
                     )
 
     def _revised(self, first, second) -> str:
