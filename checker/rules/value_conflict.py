@@ -46,6 +46,7 @@ against £70bn, 4.5 million against 4.7 million), are a warning.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 import re
 from collections import ChainMap
@@ -226,16 +227,10 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
     undated = frame["undated"].to_numpy(dtype=bool)
     of_their_days = frame.copy() if undated.any() and not undated.all() else None
     frame.loc[undated, list(SAME_TIME)] = np.nan
-    groups = [group for _, group in frame.groupby(keys, sort=False, observed=True, dropna=False)]
+    groups = _credited_apart(frame, keys)
     if of_their_days is not None:
-        groups += [
-            group
-            for _, group in of_their_days.groupby(keys, sort=False, observed=True, dropna=False)
-            if group["undated"].nunique() == 2
-        ]
-    for group in groups:
-        if group["attributed_to"].nunique() < 2 or group["source"].nunique() < 2:
-            continue
+        groups = itertools.chain(groups, _credited_apart(of_their_days, keys, both_undated_and_dated=True))
+    for group in groups:  # only groups of two bodies in two texts: few
         # A person and a body: a chief financial officer gives the company's guidance (or an
         # analyst's forecast is credited to the company): a note.
         kinds = {str(kind) for kind in claims.loc[group.index, "attributed_kind"]}
@@ -280,6 +275,21 @@ def _one_figure_two_forecasters(claims: pd.DataFrame) -> Iterator[Finding]:
                 else ""
             ),
         )
+
+
+def _credited_apart(frame: pd.DataFrame, keys: list, both_undated_and_dated: bool = False) -> Iterator[pd.DataFrame]:
+    """The groups of ``frame`` by ``keys`` whose figures two texts credit to two bodies
+    (and, with ``both_undated_and_dated``, that hold both a figure without a period and one
+    with), found on whole columns; only those groups are taken apart."""
+    grouped = frame.groupby(keys, sort=False, observed=True, dropna=False)
+    wanted = (grouped["attributed_to"].transform("nunique") >= 2) & (grouped["source"].transform("nunique") >= 2)
+    if both_undated_and_dated:
+        wanted &= grouped["undated"].transform("nunique") == 2
+    chosen = frame[wanted.to_numpy(dtype=bool)]
+    if chosen.empty:
+        return
+    for _, group in chosen.groupby(keys, sort=False, observed=True, dropna=False):
+        yield group
 
 
 def _stale(claims: pd.DataFrame, figures: pd.Series) -> Iterator[Finding]:
