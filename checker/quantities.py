@@ -576,6 +576,8 @@ _UNIT_SUBSTITUTIONS = (
     (LazyPattern(r"(?<!\w)(?:meses|mois|mesi|Monate)(?!\w)", re.IGNORECASE), "months"),
     (LazyPattern(r"(?<!\w)(?:años|anos|anni|Jahre)(?!\w)", re.IGNORECASE), "years"),
     (LazyPattern(r"(?<!\w)(?:horas|heures|ore|Stunden)(?!\w)", re.IGNORECASE), "hours"),
+    (LazyPattern(r"(?<!\w)(?:minutos|minuti|Minuten)(?!\w)", re.IGNORECASE), "minutes"),
+    (LazyPattern(r"(?<!\w)(?:segundos|secondes|secondi|Sekunden)(?!\w)", re.IGNORECASE), "seconds"),
     (LazyPattern(r"(?<!\w)(?:kil[oó]metros?|kilomètres?|chilometri|Kilometer)(?!\w)", re.IGNORECASE), "km"),
     (LazyPattern(r"(?<!\w)(?:toneladas|tonnellate|Tonnen)(?!\w)", re.IGNORECASE), "t"),
     (LazyPattern(r"(?<!\w)(?:personas|pessoas|personnes|persone|Personen)(?!\w)", re.IGNORECASE), "person"),

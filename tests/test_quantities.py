@@ -486,6 +486,7 @@ def test_a_temperature_stays_on_its_own_scale():
         ("450 Mio. Euro", 4.5e8, "[currency_EUR]"),
         ("NOK 412 mill.", 4.12e8, "[currency_NOK]"),
         ("26 días", 26 * 86400, "[time]"),
+        ("19 Minuten", 19 * 60, "[time]"),
         ("140 kilómetros", 140_000, "[length]"),
         ("12000 toneladas", 1.2e7, "[mass]"),
         ("US$38 millones diarios", 3.8e7 / 86400, "[currency_USD] / [time]"),
