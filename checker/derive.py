@@ -4,6 +4,7 @@ yearly amounts of rates."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 
@@ -144,13 +145,41 @@ def weekdays(claims: pd.DataFrame) -> None:
     last = chosen["period_end"].to_numpy(dtype=float) - 1
     interval = spans[claims.index.get_indexer(quotes.index)]
     found = []
-    for quote, day, end, over in zip(quotes, first, last, interval):
+    not_a_date = ~is_date[claims.index.get_indexer(quotes.index)]
+    for quote, day, end, over, figure in zip(quotes, first, last, interval, not_a_date):
         weekday = stated_weekday(quote, day)
+        if figure and weekday >= 0 and _a_year_earlier(quote, day, weekday):
+            # "86,000 t by Saturday 13 December, 60 % more than the 53,800 t at the same point
+            # last year": the weekday is of this year's day, the figure of last year's.
+            weekday = -1
         if weekday < 0 and over and end != day:
             weekday = stated_weekday(quote, end)
             weekday = weekday + 7 if weekday >= 0 else -1
         found.append(weekday)
     claims.loc[quotes.index, "stated_weekday"] = np.array(found, dtype=np.int8)
+
+
+# A figure a quote gives for the same day a year before the day it dates ("at the same
+# point last year", "un año antes", "im Vorjahr").
+_YEAR_EARLIER = re.compile(
+    r"\b(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:year|previous\s+year)\s+before|"
+    r"año\s+(?:pasado|anterior)|un\s+año\s+antes|ano\s+(?:passado|anterior)|l['’]an(?:née)?\s+(?:dernière|dernier|"
+    r"précédente)|vorjahr|vergangenen\s+jahr|anno\s+(?:scorso|precedente)|vorig\s+jaar)",
+    re.IGNORECASE,
+)
+
+
+def _a_year_earlier(quote: str, day: float, weekday: int) -> bool:
+    """Whether a figure's weekday is the quote's date's a year on, in a quote that gives
+    the figure for a year before it."""
+    if not _YEAR_EARLIER.search(quote) or not np.isfinite(day):
+        return False
+    date = dt.date.fromordinal(int(day))
+    try:
+        later = date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return False
+    return later.weekday() == weekday % 7 != date.weekday()
 
 
 def relations(

@@ -35,6 +35,21 @@ def test_the_right_weekday_or_none_passes(normalised):
     assert run_rules(result, weekday) == []
 
 
+def test_a_figure_for_the_same_day_a_year_earlier_keeps_this_years_weekday(normalised):
+    """ "86,000 t by Saturday 13 December, 60 % more than the 53,800 t at the same point last
+    year": the Saturday is 2025's; last year's figure, tagged 2024-12-13 (a Friday), is no
+    weekday slip. Without "last year" it is one."""
+    topics = [{"key": "receipts", "kind": "quantity", "unit": "t", "aggregation": "cumulative"}]
+
+    def found(quote: str) -> list:
+        rows = {"a": [claim("prev", "receipts", "53,800 t", period="2024-12-13", quote=quote)]}
+        return run_rules(normalised(rows, topics=topics, entities=[]), weekday)
+
+    said = "86,000 t by Saturday 13 December, 60 % more than the 53,800 t at the same point"
+    assert found(f"{said} last year") == []
+    assert len(found(said)) == 1
+
+
 def test_a_wrong_weekday_in_a_sources_own_language_is_an_error(normalised):
     """A Dutch, Italian or Portuguese text's weekday is read as an English one is."""
     result = normalised(
